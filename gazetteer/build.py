@@ -1,0 +1,254 @@
+"""Build the local gazetteer store from its sources.
+
+PyPI sources (GeoNames cities, countries, continents; Natural Earth countries; countryinfo)
+are read at build time; the Natural Earth rivers, lakes and admin-1 areas and the curated
+seas and regions come from compact files committed in ``gazetteer/data/`` (their own
+README files say how they were derived). The store is written to a temporary folder and
+moved into place, so an interrupted build never leaves a half-written store.
+
+Store layout (one folder):
+
+* ``names.marisa``  marisa RecordTrie: normalised name -> (entry index, name kind)
+* ``arrays.npz``    per-entry arrays for ranking (class, country, population, lat, lon...)
+* ``strings.json``  per-entry id and display name
+* ``entries.sqlite`` full records (alternate names, source record) and WKB geometry
+* ``meta.json``     sources, versions, counts, build date, population cut-off
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import math
+import shutil
+import sqlite3
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import marisa_trie
+import numpy as np
+from shapely.geometry import shape
+
+from gazetteer.model import Entry, FeatureClass, NameKind
+from gazetteer.normalize import normalize
+from gazetteer.sources import countries, geonames
+from geo.errors import GazetteerDataError
+
+__all__ = [
+    "DATA_DIR",
+    "DEFAULT_MIN_POPULATION",
+    "FORMAT_VERSION",
+    "COMMITTED_FILES",
+    "build_store",
+    "collect_entries",
+    "importance",
+    "load_committed",
+]
+
+FORMAT_VERSION = 1
+DATA_DIR = Path(__file__).parent / "data"
+# Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
+DEFAULT_MIN_POPULATION = 1000
+COMMITTED_FILES = ("admin1.geojson.gz", "rivers.geojson.gz", "lakes.geojson.gz", "seas_regions.geojson.gz")
+CLASS_ORDER = tuple(FeatureClass)
+
+_SEA_SUBTYPE_BASE = {"ocean": 9.0, "sea": 7.6, "gulf": 7.2, "bay": 6.6, "strait": 6.8, "channel": 6.6}
+
+
+def importance(entry: Entry) -> float:
+    """Prior importance used to rank candidates for the same name (higher first)."""
+    population_term = math.log10(entry.population + 1)
+    match entry.feature_class:
+        case FeatureClass.CONTINENT:
+            return 9.5
+        case FeatureClass.COUNTRY:
+            return 9.0 + population_term / 10
+        case FeatureClass.CITY:
+            return population_term + (1.5 if entry.raw.get("capital") else 0.0)
+        case FeatureClass.ADMIN1:
+            return max(population_term - 0.2, 3.0)
+        case FeatureClass.SEA:
+            return _SEA_SUBTYPE_BASE.get(str(entry.raw.get("subtype")), 6.5)
+        case FeatureClass.RIVER:
+            return 3.0 + math.log10(float(entry.raw.get("length_km") or 10.0))
+        case FeatureClass.LAKE:
+            return 3.0 + math.log10(float(entry.raw.get("area_km2") or 1.0) + 1) / 1.5
+        case FeatureClass.REGION:
+            return 6.5
+    return population_term
+
+
+def _entry_from_feature(feature: dict[str, Any], source_file: str) -> Entry:
+    properties = dict(feature["properties"])
+    known = {
+        "id", "name", "alt_names", "demonyms", "feature_class", "country_code", "country_codes",
+        "admin1_code", "population", "lat", "lon", "source",
+    }
+    return Entry(
+        id=properties["id"],
+        name=properties["name"],
+        alt_names=tuple(properties.get("alt_names") or ()),
+        demonyms=tuple(properties.get("demonyms") or ()),
+        feature_class=FeatureClass(properties["feature_class"]),
+        country_code=properties.get("country_code"),
+        country_codes=tuple(properties.get("country_codes") or ()),
+        admin1_code=properties.get("admin1_code"),
+        population=int(properties.get("population") or 0),
+        lat=float(properties["lat"]),
+        lon=float(properties["lon"]),
+        geometry=feature.get("geometry"),
+        source=properties.get("source") or source_file,
+        raw={key: value for key, value in properties.items() if key not in known},
+    )
+
+
+def load_committed(path: Path) -> Iterator[Entry]:
+    """Entries from one committed gzip GeoJSON file; a clear error if it is missing or corrupt."""
+    rebuild = "restore it with `git checkout -- gazetteer/data` (see gazetteer/data/*.md to rebuild)"
+    if not path.is_file():
+        raise GazetteerDataError(f"{path}: gazetteer data file missing; {rebuild}")
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            collection = json.load(handle)
+        features = collection["features"]
+        entries = [_entry_from_feature(feature, path.name) for feature in features]
+    except (OSError, EOFError, ValueError, KeyError, TypeError) as err:
+        raise GazetteerDataError(f"{path}: corrupt gazetteer data file ({err}); {rebuild}") from err
+    yield from entries
+
+
+def collect_entries(
+    min_population: int, data_dir: Path = DATA_DIR, committed: Iterable[str] = COMMITTED_FILES
+) -> Iterator[Entry]:
+    """Every entry from every source, countries first."""
+    country_list = list(countries.load_countries())
+    yield from country_list
+    yield from geonames.load_continents()
+    capitals = {c.country_code: str(c.raw.get("capital") or "") for c in country_list if c.country_code}
+    yield from geonames.load_cities(min_population, capitals)
+    for filename in committed:
+        yield from load_committed(data_dir / filename)
+
+
+def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
+    yield normalize(entry.name), NameKind.NAME
+    for alt in entry.alt_names:
+        yield normalize(alt), NameKind.ALT
+    for abbreviation in entry.abbreviations:
+        yield normalize(abbreviation), NameKind.ABBREVIATION
+    for demonym in entry.demonyms:
+        yield normalize(demonym), NameKind.DEMONYM
+
+
+def _name_records(entries: list[Entry]) -> list[tuple[str, tuple[int, int]]]:
+    records: dict[tuple[str, int], int] = {}
+    for index, entry in enumerate(entries):
+        for key, kind in _index_keys(entry):
+            if key and (key, index) not in records:
+                records[(key, index)] = kind
+            elif key and kind < records[(key, index)]:
+                records[(key, index)] = kind
+    return [(key, (index, kind)) for (key, index), kind in records.items()]
+
+
+def _arrays(entries: list[Entry]) -> dict[str, np.ndarray[Any, Any]]:
+    return {
+        "feature_class": np.array([CLASS_ORDER.index(e.feature_class) for e in entries], dtype=np.uint8),
+        "country_code": np.array([e.country_code or "" for e in entries], dtype="U2"),
+        "admin1_code": np.array([e.admin1_code or "" for e in entries], dtype="U16"),
+        "population": np.array([e.population for e in entries], dtype=np.int64),
+        "lat": np.array([e.lat for e in entries], dtype=np.float64),
+        "lon": np.array([e.lon for e in entries], dtype=np.float64),
+        "importance": np.array([e.importance for e in entries], dtype=np.float32),
+    }
+
+
+def _write_sqlite(path: Path, entries: list[Entry]) -> None:
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute(
+            "CREATE TABLE entries (idx INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, "
+            "feature_class TEXT NOT NULL, record TEXT NOT NULL, geometry BLOB)"
+        )
+        rows = (
+            (
+                index,
+                entry.id,
+                entry.feature_class.value,
+                entry.model_dump_json(exclude={"geometry"}),
+                shape(entry.geometry).wkb if entry.geometry else None,
+            )
+            for index, entry in enumerate(entries)
+        )
+        connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?)", rows)
+        connection.execute("CREATE INDEX entries_class ON entries (feature_class)")
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def _with_importance(entries: Iterable[Entry]) -> list[Entry]:
+    ranked = [entry.model_copy(update={"importance": round(importance(entry), 4)}) for entry in entries]
+    seen: set[str] = set()
+    unique: list[Entry] = []
+    for entry in ranked:
+        if entry.id not in seen:
+            seen.add(entry.id)
+            unique.append(entry)
+    return unique
+
+
+def build_store(
+    target: Path,
+    *,
+    min_population: int = DEFAULT_MIN_POPULATION,
+    data_dir: Path = DATA_DIR,
+    committed: Iterable[str] = COMMITTED_FILES,
+) -> dict[str, Any]:
+    """Build the store into ``target`` (replacing it atomically) and return its metadata."""
+    entries = _with_importance(collect_entries(min_population, data_dir, committed))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".gazetteer-build-", dir=target.parent))
+    staging.chmod(0o755)
+    try:
+        marisa_trie.RecordTrie("<IB", _name_records(entries)).save(str(staging / "names.marisa"))
+        np.savez(staging / "arrays.npz", **_arrays(entries))
+        strings = {"ids": [e.id for e in entries], "names": [e.name for e in entries]}
+        (staging / "strings.json").write_text(json.dumps(strings, ensure_ascii=False), encoding="utf-8")
+        _write_sqlite(staging / "entries.sqlite", entries)
+        meta = _metadata(entries, min_population)
+        (staging / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        _replace_dir(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return meta
+
+
+def _replace_dir(staging: Path, target: Path) -> None:
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _metadata(entries: list[Entry], min_population: int) -> dict[str, Any]:
+    counts = Counter(entry.feature_class.value for entry in entries)
+    return {
+        "format_version": FORMAT_VERSION,
+        "built": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "min_population": min_population,
+        "entries": len(entries),
+        "counts": dict(sorted(counts.items())),
+        "sources": [
+            geonames.source_version(),
+            *countries.source_versions(),
+            *(f"{name} (committed, derived from Natural Earth / curated)" for name in COMMITTED_FILES),
+        ],
+    }

@@ -1,0 +1,298 @@
+"""The gazetteer store: open it, look names up, fetch entries, reverse-geocode points.
+
+Opening maps the name index and reads small per-entry arrays; full records and geometry
+stay in SQLite until asked for, so opening is fast and lookups cost microseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+import sys
+import threading
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import marisa_trie
+import numpy as np
+import shapely
+from shapely.geometry import mapping
+from shapely.strtree import STRtree
+
+from gazetteer.build import CLASS_ORDER, DEFAULT_MIN_POPULATION, FORMAT_VERSION, build_store
+from gazetteer.model import Candidate, Entry, FeatureClass, NameKind, ReverseResult
+from gazetteer.normalize import query_keys
+from geo.errors import GazetteerDataError, QueryError
+
+__all__ = ["Gazetteer", "default_store_path", "open_gazetteer"]
+
+_STORE_FILES = ("names.marisa", "arrays.npz", "strings.json", "entries.sqlite", "meta.json")
+_EARTH_RADIUS_KM = 6371.0088
+_REBUILD = "rebuild it with `geo gazetteer build`"
+
+
+def default_store_path() -> Path:
+    """Where the store lives: $GEO_GAZETTEER_DIR, else gazetteer/data/built in the package."""
+    override = os.environ.get("GEO_GAZETTEER_DIR")
+    if override:
+        return Path(override)
+    return Path(__file__).parent / "data" / "built"
+
+
+class Gazetteer:
+    """Read-only access to a built store. Thread-safe for lookups; one SQLite handle a thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        for name in _STORE_FILES:
+            if not (self.path / name).is_file():
+                raise GazetteerDataError(f"{self.path / name}: gazetteer store file missing; {_REBUILD}")
+        self.meta = self._read_meta()
+        self._trie = self._load_trie()
+        self._load_arrays()
+        self._local = threading.local()
+
+    # -- opening -------------------------------------------------------------------------
+    def _read_meta(self) -> dict[str, Any]:
+        path = self.path / "meta.json"
+        try:
+            meta: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise GazetteerDataError(f"{path}: corrupt gazetteer store ({err}); {_REBUILD}") from err
+        if meta.get("format_version") != FORMAT_VERSION:
+            raise GazetteerDataError(f"{path}: gazetteer store format is outdated; {_REBUILD}")
+        return meta
+
+    def _load_trie(self) -> marisa_trie.RecordTrie:
+        path = self.path / "names.marisa"
+        trie = marisa_trie.RecordTrie("<IB")
+        try:
+            trie.mmap(str(path))
+        except Exception as err:  # marisa raises bare RuntimeError/Exception on bad files
+            raise GazetteerDataError(f"{path}: corrupt gazetteer index ({err}); {_REBUILD}") from err
+        return trie
+
+    def _load_arrays(self) -> None:
+        arrays_path = self.path / "arrays.npz"
+        strings_path = self.path / "strings.json"
+        try:
+            with np.load(arrays_path) as arrays:
+                self._class = arrays["feature_class"]
+                self._country = arrays["country_code"]
+                self._admin1 = arrays["admin1_code"]
+                self._population = arrays["population"]
+                self._lat = arrays["lat"]
+                self._lon = arrays["lon"]
+                self._importance = arrays["importance"]
+            strings = json.loads(strings_path.read_text(encoding="utf-8"))
+            self._ids: list[str] = strings["ids"]
+            self._names: list[str] = strings["names"]
+        except (OSError, ValueError, KeyError) as err:
+            raise GazetteerDataError(f"{arrays_path.parent}: corrupt gazetteer store ({err}); {_REBUILD}") from err
+        if len(self._ids) != len(self._class):
+            raise GazetteerDataError(f"{strings_path}: does not match arrays.npz; {_REBUILD}")
+        # Plain Python lists: indexing them is several times faster than numpy scalars.
+        self._class_list: list[FeatureClass] = [CLASS_ORDER[c] for c in self._class.tolist()]
+        self._country_list: list[str] = self._country.tolist()
+        self._admin1_list: list[str] = self._admin1.tolist()
+        self._population_list: list[int] = self._population.tolist()
+        self._lat_list: list[float] = self._lat.tolist()
+        self._lon_list: list[float] = self._lon.tolist()
+        self._importance_list: list[float] = self._importance.tolist()
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if connection is None:
+            uri = f"file:{self.path / 'entries.sqlite'}?mode=ro"
+            try:
+                connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                connection.execute("SELECT 1 FROM entries LIMIT 1")
+            except sqlite3.Error as err:
+                raise GazetteerDataError(
+                    f"{self.path / 'entries.sqlite'}: corrupt gazetteer store ({err}); {_REBUILD}"
+                ) from err
+            self._local.db = connection
+        return connection
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    # -- names ---------------------------------------------------------------------------
+    def has_key(self, key: str) -> bool:
+        """True if a normalised name is in the index (recognition's fast path)."""
+        return key in self._trie
+
+    def has_prefix(self, key: str) -> bool:
+        """True if some indexed name starts with this normalised prefix."""
+        return bool(self._trie.has_keys_with_prefix(key))
+
+    def candidates_for_key(self, key: str) -> list[Candidate]:
+        """Every entry indexed under one normalised key, best prior first."""
+        found = [self.candidate(index, NameKind(kind)) for index, kind in self._trie.get(key, ())]
+        found.sort(key=lambda c: (-c.importance, c.name_kind, c.index))
+        return found
+
+    def candidate(self, index: int, name_kind: NameKind = NameKind.NAME) -> Candidate:
+        return Candidate(
+            index,
+            self._ids[index],
+            self._names[index],
+            self._class_list[index],
+            self._country_list[index] or None,
+            self._admin1_list[index] or None,
+            self._population_list[index],
+            self._lat_list[index],
+            self._lon_list[index],
+            self._importance_list[index],
+            name_kind,
+        )
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Candidates for a free-form name, best prior first (cheap: no records, no geometry)."""
+        if not name or not name.strip():
+            raise QueryError("empty place name")
+        best: dict[int, Candidate] = {}
+        for key, classes in query_keys(name):
+            for candidate in self.candidates_for_key(key):
+                if classes is not None and candidate.feature_class.value not in classes:
+                    continue
+                if candidate.index not in best or candidate.name_kind < best[candidate.index].name_kind:
+                    best[candidate.index] = candidate
+            if best:
+                break
+        return sorted(best.values(), key=lambda c: (-c.importance, c.name_kind, c.index))
+
+    def lookup(self, name: str, *, limit: int = 10, geometry: bool = True) -> list[Entry]:
+        """Entries for a name, ranked by prior importance, with full records."""
+        if limit < 1:
+            raise QueryError(f"limit must be at least 1, got {limit}")
+        return [self.entry(c.index, geometry=geometry) for c in self.candidates(name)[:limit]]
+
+    # -- records -------------------------------------------------------------------------
+    def entry(self, index: int, *, geometry: bool = True) -> Entry:
+        column = "record, geometry" if geometry else "record, NULL"
+        row = self._db.execute(f"SELECT {column} FROM entries WHERE idx = ?", (index,)).fetchone()
+        if row is None:
+            raise KeyError(index)
+        entry = Entry.model_validate_json(row[0])
+        if row[1] is not None:
+            entry = entry.model_copy(update={"geometry": mapping(shapely.from_wkb(row[1]))})
+        return entry
+
+    def get(self, entry_id: str, *, geometry: bool = True) -> Entry | None:
+        """The entry with this id, or None."""
+        row = self._db.execute("SELECT idx FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        return None if row is None else self.entry(int(row[0]), geometry=geometry)
+
+    def index_of(self, entry_id: str) -> int | None:
+        return self._index_by_id.get(entry_id)
+
+    @cached_property
+    def _index_by_id(self) -> dict[str, int]:
+        return {entry_id: index for index, entry_id in enumerate(self._ids)}
+
+    def geometry(self, index: int) -> shapely.Geometry | None:
+        """The shapely geometry of an entry (None for points)."""
+        row = self._db.execute("SELECT geometry FROM entries WHERE idx = ?", (index,)).fetchone()
+        if row is None or row[0] is None:
+            return None
+        return shapely.from_wkb(row[0])
+
+    # -- reverse -------------------------------------------------------------------------
+    def reverse(self, lat: float, lon: float) -> ReverseResult:
+        """The country, admin-1 area and nearest populated place for a point."""
+        _check_coordinates(lat, lon)
+        point = shapely.Point(lon, lat)
+        country = self._containing(self._area_index(FeatureClass.COUNTRY), point)
+        admin1 = self._containing(self._area_index(FeatureClass.ADMIN1), point)
+        nearest, distance = self._nearest_city(lat, lon)
+        return ReverseResult(
+            lat=lat,
+            lon=lon,
+            country=None if country is None else self.entry(country, geometry=False),
+            admin1=None if admin1 is None else self.entry(admin1, geometry=False),
+            nearest_place=None if nearest is None else self.entry(nearest, geometry=False),
+            nearest_place_km=None if distance is None else round(distance, 3),
+        )
+
+    def _area_index(self, feature_class: FeatureClass) -> tuple[STRtree, list[int]]:
+        cache: dict[FeatureClass, tuple[STRtree, list[int]]] = self.__dict__.setdefault("_areas", {})
+        if feature_class not in cache:
+            rows = self._db.execute(
+                "SELECT idx, geometry FROM entries WHERE feature_class = ? AND geometry IS NOT NULL",
+                (feature_class.value,),
+            ).fetchall()
+            geometries = shapely.from_wkb([row[1] for row in rows])
+            cache[feature_class] = (STRtree(geometries), [int(row[0]) for row in rows])
+        return cache[feature_class]
+
+    @staticmethod
+    def _containing(index: tuple[STRtree, list[int]], point: shapely.Point) -> int | None:
+        tree, indices = index
+        hits = tree.query(point, predicate="intersects")
+        if len(hits) == 0:
+            return None
+        # Overlapping areas (disputed borders): the smallest one is the most specific.
+        geometries = tree.geometries
+        best = min(hits.tolist(), key=lambda hit: shapely.area(geometries[hit]))
+        return indices[best]
+
+    @cached_property
+    def _city_indices(self) -> np.ndarray[Any, Any]:
+        return np.flatnonzero(self._class == CLASS_ORDER.index(FeatureClass.CITY))
+
+    def _nearest_city(self, lat: float, lon: float) -> tuple[int | None, float | None]:
+        indices = self._city_indices
+        if len(indices) == 0:
+            return None, None
+        distances = haversine_km(lat, lon, self._lat[indices], self._lon[indices])
+        best = int(np.argmin(distances))
+        return int(indices[best]), float(distances[best])
+
+    def names_within(self, feature_classes: Sequence[FeatureClass]) -> list[int]:
+        wanted = {CLASS_ORDER.index(fc) for fc in feature_classes}
+        return [i for i, c in enumerate(self._class.tolist()) if c in wanted]
+
+
+def haversine_km(lat: float, lon: float, lats: Any, lons: Any) -> Any:
+    """Great-circle distance in km from one point to many (numpy arrays or floats)."""
+    lat1, lon1 = math.radians(lat), math.radians(lon)
+    lat2, lon2 = np.radians(lats), np.radians(lons)
+    a = np.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
+def _check_coordinates(lat: float, lon: float) -> None:
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        raise QueryError(f"coordinates must be finite numbers, got {lat}, {lon}")
+    if not -90 <= lat <= 90:
+        raise QueryError(f"latitude {lat} is outside -90..90")
+    if not -180 <= lon <= 180:
+        raise QueryError(f"longitude {lon} is outside -180..180")
+
+
+_OPENED: dict[Path, Gazetteer] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def open_gazetteer(path: Path | None = None, *, build_if_missing: bool = True) -> Gazetteer:
+    """The shared gazetteer at ``path`` (default: :func:`default_store_path`).
+
+    The default store is built on first use from the installed sources (about half a minute);
+    an explicit path must already hold a store.
+    """
+    target = Path(path) if path is not None else default_store_path()
+    with _OPEN_LOCK:
+        if target in _OPENED:
+            return _OPENED[target]
+        if path is None and build_if_missing and not (target / "meta.json").exists():
+            print(f"geo: building the gazetteer into {target} (one time)...", file=sys.stderr)
+            build_store(target, min_population=DEFAULT_MIN_POPULATION)
+        gazetteer = Gazetteer(target)
+        _OPENED[target] = gazetteer
+        return gazetteer

@@ -1,0 +1,722 @@
+"""Documents: the articles geo reads, and how they are loaded from disk.
+
+News corpora are messy, so loading is built to keep going: a batch of 10,000 articles with
+one bad file gives 9,999 :class:`Document` objects and one :class:`DocumentFailure` whose
+``message`` is a single line naming the input and the problem. Nothing is evaluated; every
+format below is parsed with plain string operations or :func:`json.loads`.
+
+Input forms
+-----------
+Plain text (``*.txt``, ``*.text``, ``*.md``, or any file named explicitly)
+    ``text`` is the whole decoded file; ``title`` is its first non-empty line (a Markdown
+    ``# `` heading marker is dropped from the title, never from ``text``).
+
+Text with a metadata header
+    The very first line is ``---``; ``key: value`` lines follow, then a closing ``---``::
+
+        ---
+        published: 2017-06-20
+        source: Reuters
+        url: https://example.org/a
+        title: Russian fighter jet flies five feet from US spy plane
+        id: reuters-0001
+        ---
+        Russian fighter jet flies five feet from US spy plane
+
+        A US warplane shot down ...
+
+    Keys are case-insensitive: ``published``, ``source``, ``url``, ``title``, ``id``.
+    Values are stripped of surrounding whitespace and of one pair of matching quotes; an
+    empty value means "not given". Blank lines inside the header are ignored. An unknown
+    key, a repeated key, a line that is not ``key: value`` or an invalid date is a
+    :class:`~geo.errors.DocumentError` naming the line (file line numbers, 1-based).
+    ``published`` is an ISO date ``YYYY-MM-DD``; a timestamp
+    ``YYYY-MM-DDTHH:MM[:SS[.ffffff]][Z|±hh:mm]`` is accepted and its date kept as written
+    (no time-zone conversion). ``text`` is everything after the closing fence's line.
+    ``title`` is the header's title or else the first non-empty line of ``text``.
+
+    A header is recognised only when the first line is ``---`` *and* the next non-blank
+    line looks like ``key: value``; otherwise (e.g. a Markdown file opening with a
+    thematic break) the file is plain text. A recognised header with no closing ``---`` is
+    an error rather than silently turning ``published: ...`` into the headline.
+
+JSONL (``*.jsonl``)
+    One object a line: ``{"id", "title", "text", "published", "source", "url"}``. ``text``
+    is required; ``id`` defaults to ``<file stem>:<line number>`` (an integer ``id`` is
+    turned into a string); other fields are optional strings or ``null``. Extra keys are
+    ignored, because exports from other tools carry fields geo does not use. Blank lines are
+    skipped. A line that is not JSON, not an object, lacks ``text``, has a non-string
+    field or an invalid date becomes one failure naming the line; the other lines still
+    load. The file is streamed line by line, never read whole. It must be UTF-8 (a BOM is
+    allowed), or UTF-16/UTF-32 with a BOM.
+
+JSON (``*.json``)
+    One object, or a list of objects, with the JSONL fields. Read whole (a JSON document
+    cannot be streamed without a parser geo does not depend on); items are numbered
+    from 1 in messages and default ids (``<file stem>:<item>``).
+
+Directories
+    Walked recursively in sorted order, taking the suffixes above (case-insensitive).
+    Hidden files and directories (name starting with ``.``) and ``README.*`` files (a
+    corpus' own documentation, not an article) are skipped; name such a file explicitly to
+    read it. Symbolic links are followed once (loops are cut). Ids of files found in a
+    directory are their path relative to it, without suffix (``sub/article``), so that
+    two ``article.txt`` in different folders do not collide. A file named twice (directly
+    and through its directory) is read once.
+
+Decoding and newlines
+---------------------
+UTF-8 (a BOM is dropped), UTF-16 LE/BE and UTF-32 LE/BE with a BOM; any other bytes that
+are not valid UTF-8 are read as Windows-1252 (bytes it leaves undefined as Latin-1), which
+also covers Latin-1 text. NUL bytes without a UTF-16/32 BOM, or more than 10 % control
+characters, mark a binary file. Newlines are normalised: ``\\r\\n`` and a lone ``\\r``
+become ``\\n`` in every form (JSONL text included). Offsets index ``Document.text`` exactly
+as stored, after this normalisation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from geo.errors import DocumentError
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "HEADER_KEYS",
+    "Document",
+    "DocumentFailure",
+    "decode_bytes",
+    "iter_document_files",
+    "load_documents",
+    "parse_published",
+    "parse_text",
+    "read_document",
+]
+
+
+class Document(BaseModel):
+    """One article. ``text`` is what offsets index into: headline, blank line, body."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = Field(default=None, description="File the document was read from.")
+    line: int | None = Field(default=None, description="JSONL line number, 1-based.")
+
+
+class DocumentFailure(BaseModel):
+    """One input that could not become a :class:`Document`; the batch went on without it.
+
+    ``message`` is a single line naming the input and the problem, ready for the CLI::
+
+        news.jsonl:2: not valid JSON (Expecting value at column 1)
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str = Field(description="The path, or 'path:line' for one JSONL line.")
+    line: int | None = Field(default=None, description="JSONL line number, 1-based.")
+    message: str
+
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+JSONL_SUFFIX = ".jsonl"
+JSON_SUFFIX = ".json"
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES | {JSONL_SUFFIX, JSON_SUFFIX}
+"""Suffixes taken when walking a directory (compared case-insensitively)."""
+
+HEADER_KEYS = ("id", "published", "source", "title", "url")
+"""Keys allowed in a metadata header."""
+
+_FENCE = "---"
+_HEADER_LINE = re.compile(r"\s*([A-Za-z][A-Za-z0-9_-]*)\s*:(.*)")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_TIME = re.compile(r"(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?")
+_OPTIONAL_STRING_FIELDS = ("title", "source", "url", "published")
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 little-endian one.
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_BINARY_SAMPLE_CHARS = 65536
+_BINARY_CONTROL_SHARE = 0.10
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def _build_cp1252_table() -> dict[int, str]:
+    """Map each Latin-1 code point 0x80-0x9F to its Windows-1252 character where defined."""
+    table: dict[int, str] = {}
+    for byte in range(0x80, 0xA0):
+        try:
+            table[byte] = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue  # undefined in cp1252 (0x81, 0x8D, ...): keep the Latin-1 character
+    return table
+
+
+_CP1252_OVER_LATIN1 = _build_cp1252_table()
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _one_line(text: str) -> str:
+    """Collapse control characters so a message built from file content stays one line."""
+    return re.sub(r"[\x00-\x1f\x7f]+", " ", text)
+
+
+def _name(path: str | os.PathLike[str]) -> str:
+    return _one_line(os.fspath(path))
+
+
+def _is_mostly_control(text: str) -> bool:
+    sample = text[:_BINARY_SAMPLE_CHARS]
+    if not sample:
+        return False
+    controls = sum(
+        1 for char in sample
+        if (char < " " or "\x7f" <= char < "\xa0") and char not in _TEXT_CONTROLS
+    )
+    return controls / len(sample) > _BINARY_CONTROL_SHARE
+
+
+def _normalise_newlines(text: str) -> str:
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_bytes(data: bytes, *, name: str) -> str:
+    """Decode a file's bytes to text, or raise :class:`DocumentError` for binary data.
+
+    Newlines are left as they are (see :func:`read_document`). ``name`` is only used in
+    messages.
+
+    >>> decode_bytes(b"\\xef\\xbb\\xbfSyria", name="a.txt")
+    'Syria'
+    >>> decode_bytes("\\u201cHama\\u201d".encode("cp1252"), name="a.txt")
+    '“Hama”'
+    >>> decode_bytes(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00", name="a.png")
+    Traceback (most recent call last):
+    geo.errors.DocumentError: a.png: binary file, not text
+    """
+    label = _name(name)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as err:
+                raise DocumentError(
+                    f"{label}: not valid {encoding.upper()} despite its byte-order mark "
+                    f"(byte {err.start + len(bom)})"
+                ) from err
+            break
+    else:
+        if b"\x00" in data:
+            raise DocumentError(f"{label}: binary file, not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1").translate(_CP1252_OVER_LATIN1)
+    if "\x00" in text or _is_mostly_control(text):
+        raise DocumentError(f"{label}: binary file, not text")
+    return text
+
+
+# ------------------------------------------------------------------------------ dates
+
+
+def parse_published(value: str) -> dt.date:
+    """Parse an ISO publication date; a timestamp keeps its date as written.
+
+    >>> parse_published("2017-06-20")
+    datetime.date(2017, 6, 20)
+    >>> parse_published("2017-06-20T23:30:00-05:00")
+    datetime.date(2017, 6, 20)
+    >>> parse_published("2017-02-30")
+    Traceback (most recent call last):
+    geo.errors.DocumentError: invalid publication date '2017-02-30': day is out of range for month
+    """
+    shown = _one_line(value.strip())
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    stripped = value.strip()
+    date_part, separator, time_part = stripped.partition("T")
+    if not separator and " " in stripped:
+        date_part, separator, time_part = stripped.partition(" ")
+    date_match = _ISO_DATE.fullmatch(date_part)
+    if date_match is None or (separator and _ISO_TIME.fullmatch(time_part) is None):
+        raise DocumentError(
+            f"invalid publication date '{shown}': expected YYYY-MM-DD "
+            "or YYYY-MM-DDTHH:MM[:SS][Z|±hh:mm]"
+        )
+    try:
+        date = dt.date(*(int(part) for part in date_match.groups()))
+        if separator:
+            _check_time(time_part)
+    except ValueError as err:
+        raise DocumentError(f"invalid publication date '{shown}': {err}") from err
+    return date
+
+
+def _check_time(time_part: str) -> None:
+    """Raise ValueError when the clock or offset of an ISO timestamp is out of range."""
+    match = _ISO_TIME.fullmatch(time_part)
+    if match is None:  # pragma: no cover - the caller matched already
+        raise ValueError("time is not HH:MM[:SS]")
+    hour, minute, second, offset = match.groups()
+    dt.time(int(hour), int(minute), int(second or 0))
+    if offset and offset != "Z":
+        digits = offset[1:].replace(":", "")
+        if int(digits[:2]) > 23 or int(digits[2:]) > 59:
+            raise ValueError(f"time-zone offset {offset} is out of range")
+
+
+# ------------------------------------------------------------------------------- text
+
+
+def _first_line_title(text: str) -> str | None:
+    """The first non-empty line, stripped, without a Markdown heading marker.
+
+    Scans line by line instead of splitting, so a 50 MB text costs one line.
+    """
+    position = 0
+    while position < len(text):
+        end = text.find("\n", position)
+        if end == -1:
+            end = len(text)
+        line = text[position:end].strip()
+        if line:
+            heading = _MARKDOWN_HEADING.match(line)
+            return line[heading.end():] if heading else line
+        position = end + 1
+    return None
+
+
+def _lines_with_numbers(text: str, start: int = 0) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(line number, offset after the line, line)`` lazily, numbering from 1."""
+    number = 0
+    position = start
+    while position < len(text):
+        end = text.find("\n", position)
+        after = len(text) if end == -1 else end + 1
+        number += 1
+        yield number, after, text[position:after].rstrip("\n")
+        position = after
+
+
+def _find_header(text: str, label: str) -> tuple[list[tuple[int, str]], int] | None:
+    """Locate a metadata header: its numbered lines and the offset where the body starts.
+
+    Returns None when the text has no header (see the module docstring for the rule).
+    """
+    lines = _lines_with_numbers(text)
+    first = next(lines, None)
+    if first is None or first[2].rstrip() != _FENCE:
+        return None
+    header: list[tuple[int, str]] = []
+    for number, after, line in lines:
+        if line.rstrip() == _FENCE:
+            return header, after
+        if not header and not line.strip():
+            continue
+        if not header and _HEADER_LINE.fullmatch(line) is None:
+            return None
+        header.append((number, line))
+    if not header:
+        return None
+    raise DocumentError(f"{label}: metadata header opened on line 1 has no closing '---' line")
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value
+
+
+def _parse_header(lines: list[tuple[int, str]], label: str) -> dict[str, str]:
+    """Parse ``key: value`` lines into a mapping of known keys to non-empty values."""
+    fields: dict[str, str] = {}
+    seen: set[str] = set()
+    for number, line in lines:
+        if not line.strip():
+            continue
+        match = _HEADER_LINE.fullmatch(line)
+        if match is None:
+            raise DocumentError(f"{label}: line {number}: header line is not 'key: value'")
+        key = match.group(1).lower()
+        if key not in HEADER_KEYS:
+            raise DocumentError(
+                f"{label}: line {number}: unknown header key '{match.group(1)}' "
+                f"(known: {', '.join(HEADER_KEYS)})"
+            )
+        if key in seen:
+            raise DocumentError(f"{label}: line {number}: header key '{key}' is repeated")
+        seen.add(key)
+        value = _unquote(match.group(2))
+        if value:
+            fields[key] = value
+    return fields
+
+
+def _published_from(value: str | None, label: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_published(value)
+    except DocumentError as err:
+        raise DocumentError(f"{label}: {err}") from err
+
+
+def parse_text(
+    raw: str,
+    *,
+    doc_id: str,
+    path: str | None = None,
+    published: dt.date | None = None,
+) -> Document:
+    """Build a :class:`Document` from decoded text, with or without a metadata header.
+
+    ``doc_id`` is used unless the header has an ``id``; ``published`` is used when the
+    header gives no date. Raises :class:`DocumentError` for a bad header or an empty text.
+
+    >>> doc = parse_text("---\\npublished: 2017-06-20\\n---\\nJet shot down\\n\\nBody.",
+    ...                  doc_id="a")
+    >>> doc.title, doc.published, doc.text
+    ('Jet shot down', datetime.date(2017, 6, 20), 'Jet shot down\\n\\nBody.')
+    """
+    label = _name(path) if path is not None else _one_line(doc_id)
+    text = _normalise_newlines(raw)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    fields: dict[str, str] = {}
+    found = _find_header(text, label)
+    if found is not None:
+        header_lines, body_start = found
+        fields = _parse_header(header_lines, label)
+        text = text[body_start:]
+    if not text.strip():
+        detail = " (header but no text)" if found is not None else ""
+        raise DocumentError(f"{label}: empty document{detail}")
+    return Document(
+        id=fields.get("id", doc_id),
+        text=text,
+        title=fields.get("title") or _first_line_title(text),
+        published=_published_from(fields.get("published"), label) or published,
+        source=fields.get("source"),
+        url=fields.get("url"),
+        path=path,
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    """Read a whole file once, turning OS errors into one-line :class:`DocumentError`."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as err:
+        raise DocumentError(f"{_name(path)}: no such file or directory") from err
+    except IsADirectoryError as err:
+        raise DocumentError(f"{_name(path)}: is a directory, not a document") from err
+    except PermissionError as err:
+        raise DocumentError(f"{_name(path)}: permission denied") from err
+    except OSError as err:
+        raise DocumentError(f"{_name(path)}: cannot read: {err.strerror or err}") from err
+
+
+def read_document(
+    path: Path, *, published: dt.date | None = None, doc_id: str | None = None
+) -> Document:
+    """Read one text file (plain or with a header) into a :class:`Document`.
+
+    The file is read once; the bytes are released as soon as they are decoded, so a large
+    file costs a few times its size at most. ``doc_id`` defaults to the file stem.
+    Raises :class:`DocumentError` (missing, unreadable, binary, empty, bad header).
+    """
+    text = decode_bytes(_read_bytes(path), name=str(path))
+    if not text.strip():
+        raise DocumentError(f"{_name(path)}: empty document")
+    return parse_text(
+        text, doc_id=doc_id if doc_id is not None else path.stem, path=str(path),
+        published=published,
+    )
+
+
+# ------------------------------------------------------------------------ JSON, JSONL
+
+
+def _optional_string(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value.strip() or None if isinstance(value, str) else None
+    raise DocumentError(f"field '{key}' must be a string, not {type(value).__name__}")
+
+
+def _record_id(record: dict[str, Any], default: str) -> str:
+    value = record.get("id")
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise DocumentError(f"field 'id' must be a string, not {type(value).__name__}")
+    return str(value).strip() or default
+
+
+def _document_from_record(
+    record: object, *, default_id: str, path: Path, line: int | None,
+    published: dt.date | None,
+) -> Document:
+    """Validate one JSON object into a :class:`Document`; messages omit the location."""
+    if not isinstance(record, dict):
+        raise DocumentError(f"expected a JSON object, got {_json_type(record)}")
+    text = record.get("text")
+    if text is None:
+        raise DocumentError("lacks the required 'text' field")
+    if not isinstance(text, str):
+        raise DocumentError(f"field 'text' must be a string, not {_json_type(text)}")
+    text = _normalise_newlines(text)
+    if not text.strip():
+        raise DocumentError("empty document ('text' is blank)")
+    fields = {key: _optional_string(record, key) for key in _OPTIONAL_STRING_FIELDS}
+    raw_date = fields["published"]
+    return Document(
+        id=_record_id(record, default_id),
+        text=text,
+        title=fields["title"] or _first_line_title(text),
+        published=(parse_published(raw_date) if raw_date else None) or published,
+        source=fields["source"],
+        url=fields["url"],
+        path=str(path),
+        line=line,
+    )
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _loads(text: str) -> object:
+    """``json.loads`` with its failures as :class:`DocumentError` (one line each)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise DocumentError(f"not valid JSON ({err.msg} at column {err.colno})") from err
+    except RecursionError as err:
+        raise DocumentError("not valid JSON (nested too deeply)") from err
+    except ValueError as err:  # e.g. an integer literal beyond Python's digit limit
+        raise DocumentError(f"not valid JSON ({_one_line(str(err))})") from err
+
+
+def _open_jsonl_lines(handle: BinaryIO) -> Iterator[str | DocumentError]:
+    """Yield each line of a JSONL file decoded, or the error for an undecodable line."""
+    head = handle.peek(4) if isinstance(handle, io.BufferedReader) else b""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom) and encoding != "utf-8":
+            handle.read(len(bom))
+            wrapper = io.TextIOWrapper(handle, encoding=encoding, newline="")
+            try:
+                yield from (line.rstrip("\r\n") for line in wrapper)
+            except UnicodeDecodeError:
+                yield DocumentError(f"not valid {encoding.upper()}; the rest is skipped")
+            finally:
+                wrapper.detach()
+            return
+    for number, raw in enumerate(handle, start=1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            yield raw.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError as err:
+            yield DocumentError(f"not valid UTF-8 (byte {err.start + 1} of the line)")
+
+
+def _load_jsonl(
+    path: Path, *, id_prefix: str, published: dt.date | None
+) -> Iterator[Document | DocumentFailure]:
+    """Stream a JSONL file: one Document or one DocumentFailure per non-blank line."""
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield _failure(path, _open_error(path, err))
+        return
+    with handle:
+        for number, line in enumerate(_open_jsonl_lines(handle), start=1):
+            try:
+                if isinstance(line, DocumentError):
+                    raise line
+                if not line.strip():
+                    continue
+                yield _document_from_record(
+                    _loads(line), default_id=f"{id_prefix}:{number}", path=path,
+                    line=number, published=published,
+                )
+            except DocumentError as err:
+                yield DocumentFailure(
+                    source=f"{path}:{number}", line=number,
+                    message=f"{_name(path)}:{number}: {err}",
+                )
+
+
+def _load_json(
+    path: Path, *, id_prefix: str, published: dt.date | None
+) -> Iterator[Document | DocumentFailure]:
+    """Load a ``.json`` file holding one object or a list of objects."""
+    try:
+        data = _loads(decode_bytes(_read_bytes(path), name=str(path)))
+    except DocumentError as err:
+        message = str(err)
+        prefix = f"{_name(path)}: "
+        yield _failure(path, message if message.startswith(prefix) else prefix + message)
+        return
+    records = data if isinstance(data, list) else [data]
+    if not isinstance(data, dict | list):
+        yield _failure(path, f"{_name(path)}: expected an object or a list of objects, "
+                             f"got {_json_type(data)}")
+        return
+    for item, record in enumerate(records, start=1):
+        default_id = id_prefix if isinstance(data, dict) else f"{id_prefix}:{item}"
+        where = _name(path) if isinstance(data, dict) else f"{_name(path)}: item {item}"
+        try:
+            yield _document_from_record(
+                record, default_id=default_id, path=path, line=None, published=published
+            )
+        except DocumentError as err:
+            yield _failure(path, f"{where}: {err}")
+
+
+# ------------------------------------------------------------------------ directories
+
+
+def _open_error(path: Path, err: OSError) -> str:
+    if isinstance(err, FileNotFoundError):
+        return f"{_name(path)}: no such file or directory"
+    if isinstance(err, PermissionError):
+        return f"{_name(path)}: permission denied"
+    return f"{_name(path)}: cannot read: {err.strerror or err}"
+
+
+def _failure(path: Path, message: str) -> DocumentFailure:
+    return DocumentFailure(source=str(path), line=None, message=message)
+
+
+def _is_skipped(name: str) -> bool:
+    return name.startswith(".") or name.lower().startswith("readme.")
+
+
+def _walk(directory: Path, root: Path, seen_dirs: set[str]) -> Iterator[
+    tuple[Path, Path] | DocumentFailure
+]:
+    """Yield ``(file, root)`` for document files under ``directory``, sorted, depth first."""
+    real = os.path.realpath(directory)
+    if real in seen_dirs:
+        return
+    seen_dirs.add(real)
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError as err:
+        yield _failure(directory, _open_error(directory, err))
+        return
+    for entry in entries:
+        if _is_skipped(entry.name):
+            continue
+        entry_path = Path(entry.path)
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError as err:
+            yield _failure(entry_path, _open_error(entry_path, err))
+            continue
+        if is_dir:
+            yield from _walk(entry_path, root, seen_dirs)
+        elif is_file and entry_path.suffix.lower() in DOCUMENT_SUFFIXES:
+            yield entry_path, root
+
+
+def iter_document_files(
+    paths: Iterable[str | os.PathLike[str]],
+) -> Iterator[tuple[Path, Path | None] | DocumentFailure]:
+    """Expand input paths into ``(file, directory it was found in or None)``.
+
+    Directories are walked (see the module docstring); a file is yielded once even when
+    named twice. A missing path becomes a :class:`DocumentFailure`.
+    """
+    seen_files: set[str] = set()
+    seen_dirs: set[str] = set()
+    for given in paths:
+        path = Path(given)
+        found: Iterable[tuple[Path, Path | None] | DocumentFailure]
+        if path.is_dir():
+            found = _walk(path, path, seen_dirs)
+        elif path.exists() or path.is_symlink():
+            found = [(path, None)]
+        else:
+            found = [_failure(path, f"{_name(path)}: no such file or directory")]
+        for item in found:
+            if isinstance(item, tuple):
+                real = os.path.realpath(item[0])
+                if real in seen_files:
+                    continue
+                seen_files.add(real)
+            yield item
+
+
+def _id_prefix(path: Path, root: Path | None) -> str:
+    if root is None:
+        return path.stem
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def _load_file(
+    path: Path, root: Path | None, published: dt.date | None
+) -> Iterator[Document | DocumentFailure]:
+    suffix = path.suffix.lower()
+    prefix = _id_prefix(path, root)
+    if suffix == JSONL_SUFFIX:
+        yield from _load_jsonl(path, id_prefix=prefix, published=published)
+    elif suffix == JSON_SUFFIX:
+        yield from _load_json(path, id_prefix=prefix, published=published)
+    else:
+        try:
+            yield read_document(path, published=published, doc_id=prefix)
+        except DocumentError as err:
+            yield _failure(path, str(err))
+
+
+def load_documents(
+    paths: Sequence[str | os.PathLike[str]] | Iterable[str | os.PathLike[str]],
+    *,
+    published: dt.date | None = None,
+) -> Iterator[Document | DocumentFailure]:
+    """Stream documents from files and directories; every bad input is one failure.
+
+    ``published`` is the date given to documents that carry none (the CLI's
+    ``--published``); a document's own date wins. Memory stays bounded by the largest
+    single text file or JSONL line, never by the corpus.
+
+    >>> [type(item).__name__ for item in load_documents(["no/such.txt"])]
+    ['DocumentFailure']
+    """
+    for item in iter_document_files(paths):
+        if isinstance(item, DocumentFailure):
+            yield item
+        else:
+            yield from _load_file(item[0], item[1], published)

@@ -1,0 +1,48 @@
+"""Place mentions: a span of the original text that names, or refers to, a place."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["MentionKind", "Mention", "PlacesResult"]
+
+
+class MentionKind(StrEnum):
+    TOPONYM = "toponym"            # "Syria", "the Euphrates River", "Deir ez-Zor"
+    DEMONYM = "demonym"            # "Syrian", "Russian" used as an adjective or noun
+    ORGANISATION = "organisation"  # "Syrian Democratic Forces": an association, not a location
+
+
+class Mention(BaseModel):
+    """One mention, with offsets into the original document text (never a normalised copy)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    kind: MentionKind
+    government_actor: bool = Field(
+        default=False, description="Metonymy: 'Moscow said', 'Washington condemned'."
+    )
+    gazetteer_id: str | None = None
+    name: str | None = Field(default=None, description="Canonical name of the resolved entry.")
+    lat: float | None = None
+    lon: float | None = None
+    feature_class: str | None = None
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 of the entry.")
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    reason: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        return self.gazetteer_id is not None
+
+
+class PlacesResult(BaseModel):
+    """The places stage's output for one document."""
+
+    document_id: str
+    mentions: list[Mention] = Field(default_factory=list)
