@@ -43,12 +43,14 @@ class Sentence(BaseModel):
 # Single words that end in a full stop without ending the sentence (compared lower-cased,
 # without the dot). Titles, ranks, months, and the "No. 5" family.
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof rev fr sr jr st mt ft gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr
-    brig gov sen rep pres amb sec supt insp det hon messrs
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    no nos vol art fig approx est dept univ inc corp co ltd bros vs etc cf al
-    """.split()
+    word
+    for line in (
+        "mr mrs ms dr prof rev fr sr jr st mt ft gen lt col maj capt cpt sgt cpl pvt adm cmdr",
+        "cdr brig gov sen rep pres amb sec supt insp det hon messrs",
+        "jan feb mar apr jun jul aug sep sept oct nov dec",
+        "no nos vol art fig approx est dept univ inc corp co ltd bros vs etc cf al",
+    )
+    for word in line.split()
 )
 
 # Candidate sentence ends: terminal punctuation, optional closing quotes/brackets, then space.
@@ -96,7 +98,7 @@ def _ends_sentence(line: str, punct_start: int, punct_end: int) -> bool:
     next_char = nxt.group(1)
     if next_char.islower():
         return False  # '"Why?" he asked', 'approx. five'
-    if line[punct_start] != "." or punct_end - punct_start > 1 and line[punct_end - 1] != ".":
+    if line[punct_start] != "." or (punct_end - punct_start > 1 and line[punct_end - 1] != "."):
         return True  # '?', '!' or a quote closing after the full stop
     return not _is_abbreviation(line[max(0, punct_start - 30) : punct_start + 1], next_char)
 

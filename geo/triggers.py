@@ -1,0 +1,404 @@
+"""Event triggers: words that report an event, its type, and whether it really happened.
+
+A trigger lexicon (:data:`RULES`, regexes with inflections, compiled at import) finds
+candidate triggers in one sentence. Overlapping candidates keep the longest, then the more
+specific type (``shoot_down`` over ``attack``), so each trigger yields one event.
+
+Modality comes from a few words before the trigger, inside its clause:
+
+* ``negated``: "did not strike", "no airstrikes", "never attacked", "denied that ... shelled";
+* ``reported``: an allegation, not an assertion: "accused Russia of shelling", "alleged";
+* ``hypothetical``: future, modal, conditional or planned: "would target", "will strike",
+  "threatened to bomb", "plans to", "if", "any attack", "potential target";
+* ``asserted``: everything else, including past events in "after"/"in response to" clauses.
+
+Two sentence-level rules follow. A speech verb governing a hypothetical violent event
+("Russia said it would strike ...") is itself a ``threat`` (asserted: the warning happened)
+while the strike stays hypothetical. ``statement`` ("said", "announced") is the lowest
+priority type: it is kept only when nothing else fires in the sentence, because almost every
+wire sentence carries an attribution ("..., the Pentagon said").
+
+>>> from geo.text import Sentence
+>>> doc = "Russia said it would strike any US jet."
+>>> s = Sentence(start=0, end=len(doc), text=doc)
+>>> [(e.event_type.value, e.trigger_text, e.modality.value) for e in find_event_mentions(doc, s)]
+[('threat', 'said', 'asserted'), ('attack', 'strike', 'hypothetical')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from geo.actors import Actor, ActorRole, find_actor_phrases, find_actors
+from geo.mentions import Mention
+from geo.taxonomy import TAXONOMY, EventType
+from geo.text import Sentence, split_clauses
+
+__all__ = ["RULES", "EventMention", "Modality", "TriggerRule", "find_event_mentions"]
+
+
+class Modality(StrEnum):
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+    REPORTED = "reported"
+
+
+class EventMention(BaseModel):
+    """One event trigger of the document; ``trigger_text == document[start:end]``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    event_type: EventType
+    trigger_start: int = Field(ge=0)
+    trigger_end: int = Field(ge=0)
+    trigger_text: str
+    sentence: Sentence
+    modality: Modality
+    actors: list[Actor] = Field(default_factory=list)
+    cue: str = Field(description="Which rule fired, e.g. 'lexicon:shoot_down+negation'.")
+
+
+class TriggerRule(NamedTuple):
+    """A lexicon row: a case-insensitive regex for one event type."""
+
+    event_type: EventType
+    pattern: str
+    nominal: bool  # the trigger is a noun ("air strikes") rather than a verb ("bombed")
+
+
+_E = EventType
+_W = r"(?:[\w'-]+\s+)"  # one word and its trailing space
+_TARGETS = r"(?:legitimate\s+|potential\s+|military\s+)?(?:targets?|threats?|enem(?:y|ies))"
+
+RULES: tuple[TriggerRule, ...] = (
+    TriggerRule(_E.SHOOT_DOWN, r"sho(?:o)?t(?:s|ting)?\s+down|shot\s+(?:it|them)\s+down"
+                r"|(?:brought|brings?|bringing|took|takes?|taken|taking)\s+down|downed|downs"
+                r"|shoot(?:-|\s)?downs?", False),
+    TriggerRule(_E.SHOOT_DOWN, r"downing\s+of", True),
+    TriggerRule(_E.INTERCEPTION, r"intercept(?:ed|s|ing)?|buzz(?:ed|es|ing)"
+                r"|(?:flew|flies|fly|flying|came|comes|coming|passed|passing)\s+(?:within\s+)?"
+                r"(?:[\w-]+\s+){1,2}(?:feet|foot|ft|metres|meters|yards|miles|m)\s+(?:from|of)",
+                False),
+    TriggerRule(_E.INTERCEPTION, r"(?:unsafe\s+|close\s+)?intercepts?|interceptions?", True),
+    TriggerRule(_E.AIR_STRIKE, r"bombed|bombs|bombard(?:ed|s|ing)|strafed"
+                r"|(?<=to\s)bomb|(?<=will\s)bomb|(?<=would\s)bomb", False),
+    TriggerRule(_E.AIR_STRIKE, r"air(?:-|\s)?strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?"
+                r"|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|bombing\s+(?:raids?|runs?"
+                r"|campaign)|air\s+attacks?|bombardment", True),
+    TriggerRule(_E.MISSILE_STRIKE, r"(?:fired|launched|fires|launches|firing|launching)\s+"
+                r"(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?)", False),
+    TriggerRule(_E.MISSILE_STRIKE, r"(?:missile|rocket)\s+(?:strikes?|attacks?|barrages?)"
+                r"|(?:cruise|ballistic|tomahawk|kalibr|iskander)\s+missiles?", True),
+    TriggerRule(_E.SHELLING, r"shell(?:ed|s)|pounded|pounding", False),
+    TriggerRule(_E.SHELLING, r"shelling|artillery\s+(?:fire|strikes?|barrages?|attacks?)"
+                r"|mortar\s+(?:fire|attacks?|rounds?|shells?|bombs?)|rocket\s+fire"
+                r"|(?:artillery|mortar)\s+shells?", True),
+    TriggerRule(_E.ARMED_CLASH, r"clash(?:ed|ing)|fought|battled|exchanged\s+fire"
+                r"|engaged\s+in\s+(?:heavy\s+)?fighting", False),
+    TriggerRule(_E.ARMED_CLASH, r"clash(?:es)?|fighting|firefights?|gun\s?battles?|skirmish(?:es)?"
+                r"|exchanges?\s+of\s+fire|battles?", True),
+    TriggerRule(_E.BOMBING, r"blew\s+(?:himself|herself|themselves)\s+up", False),
+    TriggerRule(_E.BOMBING, r"(?:suicide|car|truck|roadside|bicycle|motorcycle)\s+"
+                r"(?:bomb(?:ing|er|ers|s)?|attacks?)|(?:IEDs?|improvised\s+explosive\s+devices?)"
+                r"|explosive\s+devices?|bomb\s+(?:blasts?|attacks?|explosions?)|bombings?"
+                r"|explosions?|blasts?", True),
+    TriggerRule(_E.ATTACK, r"attack(?:ed|s|ing)?|assault(?:ed|s|ing)|struck|strik(?:es|ing)"
+                r"|strike|raided|ambush(?:ed|es)|opened\s+fire|fired\s+(?:on|at|upon)"
+                r"|target(?:ed|s|ing)", False),
+    TriggerRule(_E.ATTACK, r"attacks?|assaults?|strikes|raids?|ambush(?:es)?|offensive", True),
+    TriggerRule(_E.TERRITORY_CAPTURE, r"captured|seized|recaptured|retook|overran|overrun"
+                r"|took\s+control\s+of|(?:seized|took|taken|gained)\s+control\s+of|fell\s+to",
+                False),
+    TriggerRule(_E.KILLING, r"killed|kill(?:s|ing)?|died|dies|massacred|executed|slain"
+                r"|shot\s+dead|murdered|assassinated", False),
+    TriggerRule(_E.KILLING, r"dead|deaths?|death\s+toll|killings?|massacres?|casualties"
+                r"|fatalities|assassination", True),
+    TriggerRule(_E.ABDUCTION, r"abduct(?:ed|s|ing)|kidnapp?(?:ed|s|ing)|(?:taken|took|held)\s+"
+                r"hostage", False),
+    TriggerRule(_E.ABDUCTION, r"abductions?|kidnappings?|hostages?", True),
+    TriggerRule(_E.MILITARY_EXERCISE, r"(?:military\s+|joint\s+|naval\s+|air\s+|live-fire\s+)?"
+                r"(?:exercises?|drills?)|war\s?games|manoeuvres|maneuvers", True),
+    TriggerRule(_E.DEPLOYMENT, r"deploy(?:ed|s|ing)?|redeployed|(?:sent|sends?|sending|dispatch"
+                r"(?:ed|es)?)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|warships?|jets|soldiers"
+                r"|reinforcements|aircraft|carriers?|destroyers?)|massed\s+(?:troops|forces)",
+                False),
+    TriggerRule(_E.DEPLOYMENT, r"deployments?|reinforcements|(?:troop|military)\s+build-?up", True),
+    TriggerRule(_E.WITHDRAWAL, r"withdr[ae]w|withdrawn|withdraws|withdrawing|pulled\s+out"
+                r"|pull(?:s|ing)?\s+out|retreated", False),
+    TriggerRule(_E.WITHDRAWAL, r"withdrawal|pull-?out|retreat", True),
+    TriggerRule(_E.THREAT, r"threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|vow(?:ed|s|ing)?\s+(?:to\s+)?"
+                r"(?:retaliat\w*|revenge|respond|avenge)"
+                rf"|(?:treat|consider|regard|view|see)(?:ed|s|ing)?\s+(?:[\w'-]+\s+){{0,14}}?as\s+"
+                rf"(?:an?\s+)?{_TARGETS}|(?:will|would)\s+be\s+(?:treated|considered|seen)\s+as\s+"
+                rf"(?:an?\s+)?{_TARGETS}", False),
+    TriggerRule(_E.THREAT, r"threats?|warnings?|ultimatum", True),
+    TriggerRule(_E.CONDEMNATION, r"condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es)"
+                r"|decried|slammed|criticiz(?:ed|es)|criticis(?:ed|es)", False),
+    TriggerRule(_E.CONDEMNATION, r"condemnation|criticism", True),
+    TriggerRule(_E.ACCUSATION, r"accus(?:ed|es|ing)|blam(?:ed|es|ing)", False),
+    TriggerRule(_E.ACCUSATION, r"accusations?", True),
+    TriggerRule(_E.DEMAND, r"demand(?:ed|s|ing)?|urged|urges|call(?:ed|s|ing)?\s+(?:on|for)",
+                False),
+    TriggerRule(_E.TALKS, r"negotiat(?:ed|ing|es?)|met(?:\s+with)?|meets|meeting\s+with"
+                r"|discussed|held\s+(?:a\s+)?(?:phone\s+)?call", False),
+    TriggerRule(_E.TALKS, r"(?:peace\s+)?talks|negotiations|meetings?|summit|consultations"
+                r"|phone\s+call", True),
+    TriggerRule(_E.AGREEMENT, r"signed|agreed\s+(?:to|on)", False),
+    TriggerRule(_E.AGREEMENT, r"cease-?fire|truce|agreement|deal|accord|memorandum|armistice"
+                r"|peace\s+(?:plan|deal)", True),
+    TriggerRule(_E.SUSPENSION_OF_COOPERATION,
+                r"(?:halt|suspend|sever|freez|froze|cut|end|scrap|abandon|cancel|terminat"
+                r"|withdr[ae]w\s+from|pull(?:ed)?\s+out\s+of)\w*\s+(?:[\w'-]+\s+){0,4}?"
+                r"(?:cooperation|co-operation|hotline|talks|agreement|deal|treaty"
+                r"|de-?confliction|channel|ties|relations|contacts?|memorandum|communications?"
+                r"|line)", False),
+    TriggerRule(_E.SUSPENSION_OF_COOPERATION,
+                r"suspension\s+of\s+(?:[\w'-]+\s+){0,3}?(?:cooperation|hotline|talks|agreement"
+                r"|ties|relations|contacts?|memorandum|communications?|deal|treaty)", True),
+    TriggerRule(_E.SANCTIONS, r"sanctioned|blacklisted|impos(?:ed|es|ing)\s+(?:new\s+)?"
+                r"(?:sanctions|tariffs|embargo)", False),
+    TriggerRule(_E.SANCTIONS, r"sanctions|embargo|asset\s+freeze", True),
+    TriggerRule(_E.AID, r"deliver(?:ed|s|ing)\s+(?:[\w-]+\s+){0,3}?(?:aid|supplies|assistance)",
+                False),
+    TriggerRule(_E.AID, r"(?:humanitarian\s+)?aid(?!\s+(?:workers?|groups?|agenc\w+|officials?"
+                r"|organi[sz]ations?))|humanitarian\s+(?:assistance|convoys?)|relief\s+"
+                r"(?:supplies|convoys?|goods)|food\s+assistance", True),
+    TriggerRule(_E.PROTEST, r"protest(?:ed|s|ing)|demonstrated|rallied|marched", False),
+    TriggerRule(_E.PROTEST, r"protests?|protesters|protestors|demonstrations?|demonstrators"
+                r"|rall(?:y|ies)|sit-ins?|marches", True),
+    TriggerRule(_E.RIOT, r"riot(?:ed|ing)|looted|torched|set\s+fire\s+to|(?:hurled|threw)\s+"
+                r"(?:stones|rocks|petrol\s+bombs|molotov\s+cocktails)", False),
+    TriggerRule(_E.RIOT, r"riots?|rioters|looting|violent\s+(?:protests?|demonstrations?)", True),
+    TriggerRule(_E.ARREST, r"arrest(?:ed|s|ing)|detain(?:ed|s|ing)|apprehended|rounded\s+up"
+                r"|taken\s+into\s+custody", False),
+    TriggerRule(_E.ARREST, r"arrests?|detentions?", True),
+    TriggerRule(_E.DISPLACEMENT, r"displaced|fled|flee(?:ing|s)?|evacuated|forced\s+from\s+"
+                r"(?:their\s+)?homes", False),
+    TriggerRule(_E.DISPLACEMENT, r"displacement|exodus|evacuations?", True),
+    TriggerRule(_E.ELECTION, r"voted", False),
+    TriggerRule(_E.ELECTION, r"elections?|polls|referendum|ballots?", True),
+    TriggerRule(_E.STATEMENT, r"said|says|stated|announced|declared", False),
+    TriggerRule(_E.STATEMENT, r"statement", True),
+)
+
+_TYPE_RANK = {event_type: rank for rank, event_type in enumerate(EventType)}
+_COMPILED = tuple(
+    (rule, re.compile(rf"(?<![\w-])(?:{rule.pattern})(?![\w-])", re.IGNORECASE)) for rule in RULES
+)
+
+# --- modality cues (all read in the clause, left of the trigger) ---------------------------
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|without|nor|neither|none\s+of)\s+(?:[\w'-]+\s+){0,3}$"
+    r"|n't\s+(?:[\w'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_DENIAL = re.compile(
+    r"\b(?:den(?:ied|ies|y|ying)|rejected\s+(?:claims|reports|allegations)|dismissed\s+"
+    r"(?:claims|reports))\b(?:\s+(?:[\w'-]+\s+){0,3}?(?:that|of|any|having))?\s+(?:[\w'-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+_FAILED = re.compile(r"\b(?:failed|refused|declined)\s+to\s+$", re.IGNORECASE)
+_ALLEGATION = re.compile(
+    r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|charged)\s+(?:[\w'-]+\s+){0,6}?(?:of|for)\s+"
+    r"(?:[\w'-]+\s+){0,3}$|\b(?:alleged(?:ly)?|purported(?:ly)?)\s+(?:[\w'-]+\s+)?$"
+    r"|\b(?:allegations?\s+(?:of|that)|claims?\s+(?:of|that))\s+(?:[\w'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(
+    r"\b(?:will|would|could|might|may|shall|should|must|can|'ll|going\s+to|plans?\s+to"
+    r"|planning\s+to|planned\s+to|intends?\s+to|intending\s+to|threaten(?:ed|s|ing)?\s+to"
+    r"|vow(?:ed|s)?\s+to|pledged?\s+to|promised?\s+to|ready\s+to|prepared\s+to|aims?\s+to"
+    r"|seeks?\s+to|wants?\s+to|wanted\s+to|ordered\s+(?:[\w'-]+\s+){0,3}?to|about\s+to"
+    r"|readiness\s+to|possibility\s+of|risk\s+of|threat\s+of|fears?\s+of|prospect\s+of"
+    r"|potential|possible|likely|future|any|if|unless|whether)\s+(?:[\w'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_REAL_INFINITIVE = re.compile(
+    r"\b(?:continued|continues|began|begins|started|went\s+on|managed|used)\s+to\s+$",
+    re.IGNORECASE,
+)
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|stated|announced|declared|told\s+[\w'-]+|warned|threatened|vowed"
+    r"|insisted|added)\b",
+    re.IGNORECASE,
+)
+_TARGETING_THREAT = re.compile(r"(?:treat|consider|regard|view|see|will|would)", re.IGNORECASE)
+_LEFT_WINDOW = 80
+
+
+def find_event_mentions(
+    text: str, sentence: Sentence, mentions: Sequence[Mention] = ()
+) -> list[EventMention]:
+    """Event mentions of one sentence of ``text``, in text order.
+
+    ``mentions`` are the places stage's mentions of the document (any outside the sentence
+    are ignored); they let actors be normalised to countries. An empty sentence gives [].
+    """
+    candidates = _select_triggers(_candidate_triggers(text, sentence))
+    if not candidates:
+        return []
+    clauses = split_clauses(sentence)
+    phrases = find_actor_phrases(text, sentence, mentions)
+    events: list[EventMention] = []
+    for rule, start, end in candidates:
+        clause_start = _clause_start(clauses, start)
+        modality, cue = _modality(text, clause_start, start)
+        if rule.event_type is EventType.THREAT and _TARGETING_THREAT.match(text, start):
+            # "would treat any US jet ... as a target": the conditional is the threat's form.
+            modality, cue = Modality.ASSERTED, "conditional_targeting"
+        info = TAXONOMY[rule.event_type]
+        actors = find_actors(
+            text, sentence, start, end, mentions, nominal=rule.nominal,
+            military=info.violent or rule.event_type in _MILITARY_POSTURE,
+            with_target=rule.event_type is not EventType.STATEMENT, phrases=phrases,
+        )
+        events.append(EventMention(
+            event_type=rule.event_type, trigger_start=start, trigger_end=end,
+            trigger_text=text[start:end], sentence=sentence, modality=modality, actors=actors,
+            cue=f"lexicon:{rule.event_type.value}" + (f"+{cue}" if cue else ""),
+        ))
+    events = _inherit_initiator_from_subject_event(text, clauses, events)
+    events = _speech_about_hypothetical_attack_is_threat(text, sentence, events, phrases,
+                                                          mentions)
+    return _drop_statements_when_other_events(events)
+
+
+_MILITARY_POSTURE = frozenset(
+    {EventType.INTERCEPTION, EventType.MILITARY_EXERCISE, EventType.DEPLOYMENT,
+     EventType.WITHDRAWAL}
+)
+
+
+def _candidate_triggers(text: str, sentence: Sentence) -> list[tuple[TriggerRule, int, int]]:
+    found: list[tuple[TriggerRule, int, int]] = []
+    for rule, regex in _COMPILED:
+        for match in regex.finditer(text, sentence.start, sentence.end):
+            found.append((rule, match.start(), match.end()))
+    return found
+
+
+def _select_triggers(
+    candidates: list[tuple[TriggerRule, int, int]],
+) -> list[tuple[TriggerRule, int, int]]:
+    """Keep non-overlapping triggers: longest first, then the more specific type."""
+    ordered = sorted(candidates, key=lambda c: (-(c[2] - c[1]), _TYPE_RANK[c[0].event_type]))
+    kept: list[tuple[TriggerRule, int, int]] = []
+    for cand in ordered:
+        if all(cand[2] <= k[1] or k[2] <= cand[1] for k in kept):
+            kept.append(cand)
+    kept.sort(key=lambda c: c[1])
+    return kept
+
+
+def _clause_start(clauses: Sequence[Sentence], position: int) -> int:
+    start = clauses[0].start if clauses else position
+    for clause in clauses:
+        if clause.start <= position:
+            start = clause.start
+    return start
+
+
+def _modality(text: str, clause_start: int, trigger_start: int) -> tuple[Modality, str]:
+    """Modality of the trigger at ``trigger_start`` and the name of the cue that decided."""
+    left = text[max(clause_start, trigger_start - _LEFT_WINDOW) : trigger_start]
+    if not left.endswith((" ", "\t")):
+        left += " "  # triggers glued to punctuation ("(shelling)") still see their context
+    if _DENIAL.search(left):
+        return Modality.NEGATED, "denial"
+    if _NEGATION.search(left) or _FAILED.search(left):
+        return Modality.NEGATED, "negation"
+    if _ALLEGATION.search(left):
+        return Modality.REPORTED, "allegation"
+    if _MODAL.search(left):
+        return Modality.HYPOTHETICAL, "modal"
+    if _INFINITIVE.search(left) and not _REAL_INFINITIVE.search(left):
+        return Modality.HYPOTHETICAL, "infinitive"
+    return Modality.ASSERTED, ""
+
+
+def _speech_about_hypothetical_attack_is_threat(
+    text: str, sentence: Sentence, events: list[EventMention], phrases: Sequence[Actor],
+    mentions: Sequence[Mention],
+) -> list[EventMention]:
+    """'Russia said it would strike X': the saying is a threat; the strike stays hypothetical."""
+    result = list(events)
+    for event in events:
+        if event.modality is not Modality.HYPOTHETICAL or not TAXONOMY[event.event_type].violent:
+            continue
+        speech = _last_speech_verb(text, sentence.start, event.trigger_start)
+        if speech is None:
+            continue
+        index = next((i for i, e in enumerate(result) if e.trigger_start == speech[0]), None)
+        if index is not None and result[index].event_type is EventType.THREAT:
+            continue
+        actors = find_actors(text, sentence, speech[0], speech[1], mentions, with_target=False,
+                             phrases=phrases)
+        threat = EventMention(
+            event_type=EventType.THREAT, trigger_start=speech[0], trigger_end=speech[1],
+            trigger_text=text[speech[0] : speech[1]], sentence=sentence,
+            modality=Modality.ASSERTED, actors=actors, cue="speech+hypothetical_attack",
+        )
+        if index is None:
+            result.append(threat)
+        else:
+            result[index] = threat
+    result.sort(key=lambda e: e.trigger_start)
+    return result
+
+
+_VERB_GAP_STOP = re.compile(r"[,;:]|\b(?:said|says|that|which|who)\b", re.IGNORECASE)
+
+
+def _inherit_initiator_from_subject_event(
+    text: str, clauses: Sequence[Sentence], events: list[EventMention]
+) -> list[EventMention]:
+    """'Russian air strikes on Idlib killed 12': the strikes' initiator did the killing."""
+    result = list(events)
+    for index, event in enumerate(events):
+        if index == 0 or event.cue.startswith("speech"):
+            continue
+        previous = events[index - 1]
+        if not previous.actors or not TAXONOMY[previous.event_type].violent:
+            continue
+        if _clause_start(clauses, previous.trigger_start) != _clause_start(
+            clauses, event.trigger_start
+        ) or _VERB_GAP_STOP.search(text, previous.trigger_end, event.trigger_start):
+            continue
+        if not _is_nominal_trigger(previous):
+            continue
+        initiator = next((a for a in previous.actors if a.role is ActorRole.INITIATOR), None)
+        if initiator is None:
+            continue
+        others = [a for a in event.actors if a.role is not ActorRole.INITIATOR]
+        result[index] = event.model_copy(
+            update={"actors": [initiator, *others], "cue": event.cue + "+subject_event"}
+        )
+    return result
+
+
+def _is_nominal_trigger(event: EventMention) -> bool:
+    return any(
+        rule.nominal and rule.event_type is event.event_type and regex.fullmatch(
+            event.trigger_text)
+        for rule, regex in _COMPILED
+    )
+
+
+def _last_speech_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
+    last: tuple[int, int] | None = None
+    for match in _SPEECH_VERB.finditer(text, start, end):
+        last = (match.start(), match.end())
+    return last
+
+
+def _drop_statements_when_other_events(events: list[EventMention]) -> list[EventMention]:
+    if all(e.event_type is EventType.STATEMENT for e in events):
+        return events
+    return [e for e in events if e.event_type is not EventType.STATEMENT]

@@ -1,0 +1,84 @@
+"""Sentence and clause splitting of wire copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.text import Sentence, split_clauses, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("   \n\n  ", []),
+        ("No full stop at the end", ["No full stop at the end"]),
+        ("Troops advanced. Rebels fled.", ["Troops advanced.", "Rebels fled."]),
+        ("Is it over? Nobody knows! Fighting resumed.",
+         ["Is it over?", "Nobody knows!", "Fighting resumed."]),
+        ('He said "We will respond." The army moved.',
+         ['He said "We will respond."', "The army moved."]),
+        ('"Why now?" he asked.', ['"Why now?" he asked.']),
+        ("The U.S. Navy said the ship was hit.", ["The U.S. Navy said the ship was hit."]),
+        ("Talks at the U.N. Security Council failed.",
+         ["Talks at the U.N. Security Council failed."]),
+        ("Troops left the U.S. Officials said so.", ["Troops left the U.S. Officials said so."]),
+        ("Troops left the U.S.\nOfficials said so.",
+         ["Troops left the U.S.", "Officials said so."]),
+        ("Gen. Joseph Votel and Lt. Gen. Stephen Townsend met Sen. John McCain.",
+         ["Gen. Joseph Votel and Lt. Gen. Stephen Townsend met Sen. John McCain."]),
+        ("Dr. J. R. Smith spoke at 9 a.m. Monday in St. Louis.",
+         ["Dr. J. R. Smith spoke at 9 a.m. Monday in St. Louis."]),
+        ("On Jan. 5 the death toll rose to 2.5 times the estimate. It fell later.",
+         ["On Jan. 5 the death toll rose to 2.5 times the estimate.", "It fell later."]),
+        ("Resolution No. 5 passed. No. It did not.",
+         ["Resolution No. 5 passed.", "No.", "It did not."]),
+        ("Headline without stop\n\nFirst paragraph. Second sentence.",
+         ["Headline without stop", "First paragraph.", "Second sentence."]),
+        ("BEIRUT (Reuters) -\nSyrian jets struck Idlib.",
+         ["BEIRUT (Reuters) -", "Syrian jets struck Idlib."]),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_split_sentences_large_text_is_linear_and_exact() -> None:
+    paragraph = "Russian jets bombed Idlib on Tuesday. The U.S. said 12 people died!\n"
+    text = paragraph * (5_000_000 // len(paragraph))
+    sentences = split_sentences(text)
+    assert len(sentences) == 2 * text.count("\n")
+    assert all(text[s.start : s.end] == s.text for s in sentences[:50])
+
+
+def test_sentence_rejects_mismatched_span() -> None:
+    with pytest.raises(ValueError, match="length"):
+        Sentence(start=0, end=3, text="ab")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops advanced; rebels fled.", ["Troops advanced", "rebels fled."]),
+        ("Russia shelled the town, while Turkey watched.",
+         ["Russia shelled the town", "while Turkey watched."]),
+        ("The army struck, but the rebels held.", ["The army struck", "but the rebels held."]),
+        ("Israel struck Gaza whereas Hamas fired rockets.",
+         ["Israel struck Gaza", "whereas Hamas fired rockets."]),
+        ("Jets bombed the city, and the army advanced.",
+         ["Jets bombed the city", "and the army advanced."]),
+        ("Jets bombed Raqqa, and Russia condemned the raid.",
+         ["Jets bombed Raqqa", "and Russia condemned the raid."]),
+        ("Syria, Iraq, and Turkey met in Astana.", ["Syria, Iraq, and Turkey met in Astana."]),
+        ("A single clause", ["A single clause"]),
+    ],
+)
+def test_split_clauses(text: str, expected: list[str]) -> None:
+    doc = "Intro. " + text
+    sentence = Sentence(start=7, end=len(doc), text=text)
+    clauses = split_clauses(sentence)
+    assert [c.text for c in clauses] == expected
+    assert all(doc[c.start : c.end] == c.text for c in clauses)

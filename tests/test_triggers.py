@@ -1,0 +1,149 @@
+"""Event triggers and modality on single sentences in the style of wire copy and ACLED notes.
+
+Each row lists every (event type, trigger, modality) the sentence should yield, in order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.taxonomy import EventType as E
+from geo.text import Sentence
+from geo.triggers import EventMention, Modality, find_event_mentions
+
+A, N, H, R = Modality.ASSERTED, Modality.NEGATED, Modality.HYPOTHETICAL, Modality.REPORTED
+Row = tuple[str, list[tuple[E, str, Modality]]]
+
+CASES: list[Row] = [
+    # one row per event type
+    ("On 3 May 2020, regime forces shelled Ankawi in the Al Ghab Plain in Hama.",
+     [(E.SHELLING, "shelled", A)]),
+    ("Russian warplanes carried out air strikes on Maarat al-Numan overnight.",
+     [(E.AIR_STRIKE, "air strikes", A)]),
+    ("Israeli aircraft bombed a weapons depot near Damascus airport.",
+     [(E.AIR_STRIKE, "bombed", A)]),
+    ("The United States fired 59 Tomahawk missiles at Shayrat air base.",
+     [(E.MISSILE_STRIKE, "fired 59 Tomahawk missiles", A)]),
+    ("Turkish air defences shot down a Syrian jet over Idlib.",
+     [(E.SHOOT_DOWN, "shot down", A)]),
+    ("Clashes erupted between army troops and Islamic State fighters near Palmyra.",
+     [(E.ARMED_CLASH, "Clashes", A)]),
+    ("A suicide bomber struck a checkpoint in Mogadishu.",
+     [(E.BOMBING, "suicide bomber", A), (E.ATTACK, "struck", A)]),
+    ("Unidentified gunmen ambushed a police patrol in Kirkuk.",
+     [(E.ATTACK, "ambushed", A)]),
+    ("Government forces recaptured the town of Khan Sheikhoun.",
+     [(E.TERRITORY_CAPTURE, "recaptured", A)]),
+    ("Five civilians were killed in the village of Kafr Nabl.",
+     [(E.KILLING, "killed", A)]),
+    ("Al-Shabaab militants abducted three aid workers in Gedo.",
+     [(E.ABDUCTION, "abducted", A)]),
+    ("A Russian Su-27 intercepted a US RC-135 reconnaissance plane over the Baltic Sea.",
+     [(E.INTERCEPTION, "intercepted", A)]),
+    ("A Chinese fighter flew within 20 feet of a US Navy P-8 patrol aircraft.",
+     [(E.INTERCEPTION, "flew within 20 feet of", A)]),
+    ("NATO began military exercises in Estonia on Monday.",
+     [(E.MILITARY_EXERCISE, "military exercises", A)]),
+    ("The Pentagon deployed 3,000 troops to Poland.", [(E.DEPLOYMENT, "deployed", A)]),
+    ("Russia withdrew its forces from Kherson.", [(E.WITHDRAWAL, "withdrew", A)]),
+    ("North Korea warned of a nuclear response.", [(E.THREAT, "warned", A)]),
+    ("The European Union condemned the attack on the convoy.",
+     [(E.CONDEMNATION, "condemned", A), (E.ATTACK, "attack", A)]),
+    ("The UN Security Council demanded an immediate halt to the violence.",
+     [(E.DEMAND, "demanded", A)]),
+    ("Russian and Turkish officials held talks in Ankara on Idlib.",
+     [(E.TALKS, "talks", A)]),
+    ("The warring sides agreed on a ceasefire in Aleppo.",
+     [(E.AGREEMENT, "agreed on", A), (E.AGREEMENT, "ceasefire", A)]),
+    ("Moscow suspended the deconfliction hotline with Washington.",
+     [(E.SUSPENSION_OF_COOPERATION, "suspended the deconfliction", A)]),
+    ("Washington imposed new sanctions on Iranian oil exports.",
+     [(E.SANCTIONS, "imposed new sanctions", A)]),
+    ("A UN convoy delivered food aid to Douma.", [(E.AID, "delivered food aid", A)]),
+    ("Thousands of demonstrators rallied in Baghdad's Tahrir Square.",
+     [(E.PROTEST, "demonstrators", A), (E.PROTEST, "rallied", A)]),
+    ("Rioters torched government buildings in Basra.",
+     [(E.RIOT, "Rioters", A), (E.RIOT, "torched", A)]),
+    ("Police arrested a journalist in Istanbul.", [(E.ARREST, "arrested", A)]),
+    ("Thousands of residents fled the fighting in Tal Rifaat.",
+     [(E.DISPLACEMENT, "fled", A), (E.ARMED_CLASH, "fighting", A)]),
+    ("Iraqis voted in parliamentary elections on Sunday.",
+     [(E.ELECTION, "voted", A), (E.ELECTION, "elections", A)]),
+    ("The ministry said the situation was calm.", [(E.STATEMENT, "said", A)]),
+    # negation
+    ("The ministry denied that its forces shelled the village.", [(E.SHELLING, "shelled", N)]),
+    ("The coalition said its aircraft did not strike the mosque.", [(E.ATTACK, "strike", N)]),
+    ("There were no airstrikes on Idlib overnight, monitors said.",
+     [(E.AIR_STRIKE, "airstrikes", N)]),
+    ("Damascus insists its forces never attacked civilians.", [(E.ATTACK, "attacked", N)]),
+    # reported speech, threats, hypotheticals
+    ("Russia said it would strike any aircraft crossing the line.",
+     [(E.THREAT, "said", A), (E.ATTACK, "strike", H)]),
+    ("Iran threatened to bomb US bases in the region.",
+     [(E.THREAT, "threatened", A), (E.AIR_STRIKE, "bomb", H)]),
+    ("Ankara warned it would launch a new offensive in northern Syria.",
+     [(E.THREAT, "warned", A), (E.ATTACK, "offensive", H)]),
+    ("Moscow said it would treat any US jet flying west of the Euphrates as a potential target.",
+     [(E.THREAT, "treat any US jet flying west of the Euphrates as a potential target", A)]),
+    ("The rebels could face retaliation if they attacked again.",
+     [(E.ATTACK, "attacked", H)]),
+    ("Turkey accused Kurdish militants of shelling border towns.",
+     [(E.ACCUSATION, "accused", A), (E.SHELLING, "shelling", R)]),
+    ("Activists said the alleged chemical attack killed dozens.",
+     [(E.ATTACK, "attack", R), (E.KILLING, "killed", A)]),
+    ("The army plans to deploy more troops to the border.", [(E.DEPLOYMENT, "deploy", H)]),
+    # passive voice
+    ("The SU-22 was shot down by a US F/A-18E Super Hornet.", [(E.SHOOT_DOWN, "shot down", A)]),
+    ("Two soldiers were abducted by gunmen near Arsal.", [(E.ABDUCTION, "abducted", A)]),
+    # several events, past events in subordinate clauses
+    ("Russian air strikes on rebel-held Idlib killed 12 civilians, a monitor said.",
+     [(E.AIR_STRIKE, "air strikes", A), (E.KILLING, "killed", A)]),
+    ("Russia suspended the hotline after a US jet downed a Syrian warplane.",
+     [(E.SUSPENSION_OF_COOPERATION, "suspended the hotline", A), (E.SHOOT_DOWN, "downed", A)]),
+    ("In response to the shelling, Israeli jets struck Hamas positions in Gaza.",
+     [(E.SHELLING, "shelling", A), (E.ATTACK, "struck", A)]),
+    # no event
+    ("The weather in Damascus was mild on Tuesday.", []),
+    ("Bashar Assad has ruled Syria since 2000.", []),
+    ("", []),
+]
+
+
+def _events(text: str) -> list[EventMention]:
+    sentence = Sentence(start=0, end=len(text), text=text)
+    return find_event_mentions(text, sentence)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_event_mentions(text: str, expected: list[tuple[E, str, Modality]]) -> None:
+    events = _events(text)
+    assert [(e.event_type, e.trigger_text, e.modality) for e in events] == expected
+    for e in events:
+        assert text[e.trigger_start : e.trigger_end] == e.trigger_text
+        assert e.cue.startswith(("lexicon:", "speech+"))
+
+
+def test_no_asserted_attack_in_a_threat() -> None:
+    events = _events("Russia said it would strike any US jet west of the Euphrates.")
+    assert not [e for e in events if e.modality is A and e.event_type is not E.THREAT]
+
+
+def test_offsets_are_document_offsets() -> None:
+    doc = "Headline\n\nRegime forces shelled Kafr Zita."
+    sentence = Sentence(start=10, end=len(doc), text=doc[10:])
+    (event,) = find_event_mentions(doc, sentence)
+    assert (event.trigger_start, event.trigger_text) == (24, "shelled")
+
+
+def test_table_precision_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    """Precision-style counts over the whole table, printed with ``pytest -s``."""
+    expected_total = found_total = correct = 0
+    for text, expected in CASES:
+        got = {(e.event_type, e.trigger_text, e.modality) for e in _events(text)}
+        want = set(expected)
+        expected_total += len(want)
+        found_total += len(got)
+        correct += len(got & want)
+    with capsys.disabled():
+        print(f"\ntriggers: expected={expected_total} found={found_total} correct={correct}")
+    assert correct == expected_total == found_total
