@@ -84,12 +84,12 @@ _CSS_URL = re.compile(r"url\((?P<quote>['\"]?)(?P<ref>[^'\")]+)(?P=quote)\)")
 _REMOTE_REF = re.compile(r'<(?:script|link)\b[^>]*\b(?:src|href)="(?P<url>(?:https?:)?//[^"]*)"')
 
 
-def node_modules_dir(root: Path = ASSETS_DIR) -> Path:
-    """Where ``npm ci --prefix geo/assets`` installs the packages."""
-    return root / "node_modules"
+def node_modules_dir(root: Path | None = None) -> Path:
+    """Where ``npm ci --prefix geo/assets`` installs the packages (under ``root``)."""
+    return (ASSETS_DIR if root is None else root) / "node_modules"
 
 
-def require_assets(root: Path = ASSETS_DIR) -> Path:
+def require_assets(root: Path | None = None) -> Path:
     """Return the node_modules directory, or raise naming the command that installs it.
 
     >>> require_assets(Path("/nonexistent"))  # doctest: +ELLIPSIS
@@ -115,7 +115,7 @@ def data_uri(path: Path) -> str:
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
-def default_icon_data_uris(root: Path = ASSETS_DIR) -> dict[str, str]:
+def default_icon_data_uris(root: Path | None = None) -> dict[str, str]:
     """Leaflet's default marker images as data URIs, keyed by ``L.Icon.Default`` option.
 
     Leaflet finds these images relative to leaflet.css, which no longer has a location once
@@ -162,7 +162,7 @@ def _local_file(url: str, modules: Path) -> Path:
     return asset.locate(modules)
 
 
-def inline_assets(html: str, root: Path = ASSETS_DIR) -> str:
+def inline_assets(html: str, root: Path | None = None) -> str:
     """Replace every CDN script and stylesheet reference in ``html`` with an inline copy.
 
     Raises :class:`~geo.errors.OutputError` when the packages are not installed, when a URL

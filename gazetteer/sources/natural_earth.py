@@ -942,7 +942,7 @@ def build_admin1(
     """
     import pyogrio
 
-    frame = pyogrio.read_dataframe(path)
+    frame = pyogrio.read_dataframe(path, encoding="utf-8")
     polygons = [shapely.make_valid(g) for g in frame.geometry]
     points, city_country, city_admin1, population = read_cities()
     poly_idx, city_idx = shapely.STRtree(points).query(polygons, predicate="contains")
