@@ -36,27 +36,40 @@ from shapely.geometry import shape
 from gazetteer.model import Entry, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from gazetteer.sources import countries, geonames
+from gazetteer.sources.abbreviations import ADMIN1_ABBREVIATIONS
 from geo.errors import GazetteerDataError
 
 __all__ = [
+    "COMMITTED_FILES",
     "DATA_DIR",
     "DEFAULT_MIN_POPULATION",
     "FORMAT_VERSION",
-    "COMMITTED_FILES",
     "build_store",
     "collect_entries",
     "importance",
     "load_committed",
 ]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
 DEFAULT_MIN_POPULATION = 1000
-COMMITTED_FILES = ("admin1.geojson.gz", "rivers.geojson.gz", "lakes.geojson.gz", "seas_regions.geojson.gz")
+COMMITTED_FILES = (
+    "admin1.geojson.gz",
+    "rivers.geojson.gz",
+    "lakes.geojson.gz",
+    "seas_regions.geojson.gz",
+)
 CLASS_ORDER = tuple(FeatureClass)
 
-_SEA_SUBTYPE_BASE = {"ocean": 9.0, "sea": 7.6, "gulf": 7.2, "bay": 6.6, "strait": 6.8, "channel": 6.6}
+_SEA_SUBTYPE_BASE = {
+    "ocean": 9.0,
+    "sea": 7.6,
+    "gulf": 7.2,
+    "bay": 6.6,
+    "strait": 6.8,
+    "channel": 6.6,
+}
 
 
 def importance(entry: Entry) -> float:
@@ -70,7 +83,9 @@ def importance(entry: Entry) -> float:
         case FeatureClass.CITY:
             return population_term + (1.5 if entry.raw.get("capital") else 0.0)
         case FeatureClass.ADMIN1:
-            return max(population_term - 0.2, 3.0)
+            return max(population_term - 0.6, 3.0)
+        case FeatureClass.ADMIN2:
+            return max(population_term - 0.8, 2.0)
         case FeatureClass.SEA:
             return _SEA_SUBTYPE_BASE.get(str(entry.raw.get("subtype")), 6.5)
         case FeatureClass.RIVER:
@@ -85,8 +100,18 @@ def importance(entry: Entry) -> float:
 def _entry_from_feature(feature: dict[str, Any], source_file: str) -> Entry:
     properties = dict(feature["properties"])
     known = {
-        "id", "name", "alt_names", "demonyms", "feature_class", "country_code", "country_codes",
-        "admin1_code", "population", "lat", "lon", "source",
+        "id",
+        "name",
+        "alt_names",
+        "demonyms",
+        "feature_class",
+        "country_code",
+        "country_codes",
+        "admin1_code",
+        "population",
+        "lat",
+        "lon",
+        "source",
     }
     return Entry(
         id=properties["id"],
@@ -108,7 +133,9 @@ def _entry_from_feature(feature: dict[str, Any], source_file: str) -> Entry:
 
 def load_committed(path: Path) -> Iterator[Entry]:
     """Entries from one committed gzip GeoJSON file; a clear error if it is missing or corrupt."""
-    rebuild = "restore it with `git checkout -- gazetteer/data` (see gazetteer/data/*.md to rebuild)"
+    rebuild = (
+        "restore it with `git checkout -- gazetteer/data` (see gazetteer/data/*.md to rebuild)"
+    )
     if not path.is_file():
         raise GazetteerDataError(f"{path}: gazetteer data file missing; {rebuild}")
     try:
@@ -121,6 +148,23 @@ def load_committed(path: Path) -> Iterator[Entry]:
     yield from entries
 
 
+def _with_admin1_conventions(entry: Entry) -> Entry:
+    """Admin-1 areas: style-guide abbreviations, and the centroid as the point when it lies
+    inside (GeoNames and gold corpora use the centre, not a label point)."""
+    if entry.feature_class != FeatureClass.ADMIN1:
+        return entry
+    update: dict[str, Any] = {}
+    abbreviations = ADMIN1_ABBREVIATIONS.get(entry.admin1_code or "")
+    if abbreviations:
+        update["abbreviations"] = abbreviations
+    if entry.geometry:
+        area = shape(entry.geometry)
+        centroid = area.centroid
+        if not centroid.is_empty and area.contains(centroid):
+            update["lat"], update["lon"] = round(centroid.y, 5), round(centroid.x, 5)
+    return entry.model_copy(update=update) if update else entry
+
+
 def collect_entries(
     min_population: int, data_dir: Path = DATA_DIR, committed: Iterable[str] = COMMITTED_FILES
 ) -> Iterator[Entry]:
@@ -128,10 +172,14 @@ def collect_entries(
     country_list = list(countries.load_countries())
     yield from country_list
     yield from geonames.load_continents()
-    capitals = {c.country_code: str(c.raw.get("capital") or "") for c in country_list if c.country_code}
+    capitals = {
+        c.country_code: str(c.raw.get("capital") or "") for c in country_list if c.country_code
+    }
     yield from geonames.load_cities(min_population, capitals)
     for filename in committed:
-        yield from load_committed(data_dir / filename)
+        yield from (
+            _with_admin1_conventions(entry) for entry in load_committed(data_dir / filename)
+        )
 
 
 def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
@@ -148,16 +196,16 @@ def _name_records(entries: list[Entry]) -> list[tuple[str, tuple[int, int]]]:
     records: dict[tuple[str, int], int] = {}
     for index, entry in enumerate(entries):
         for key, kind in _index_keys(entry):
-            if key and (key, index) not in records:
-                records[(key, index)] = kind
-            elif key and kind < records[(key, index)]:
+            if (key and (key, index) not in records) or (key and kind < records[(key, index)]):
                 records[(key, index)] = kind
     return [(key, (index, kind)) for (key, index), kind in records.items()]
 
 
 def _arrays(entries: list[Entry]) -> dict[str, np.ndarray[Any, Any]]:
     return {
-        "feature_class": np.array([CLASS_ORDER.index(e.feature_class) for e in entries], dtype=np.uint8),
+        "feature_class": np.array(
+            [CLASS_ORDER.index(e.feature_class) for e in entries], dtype=np.uint8
+        ),
         "country_code": np.array([e.country_code or "" for e in entries], dtype="U2"),
         "admin1_code": np.array([e.admin1_code or "" for e in entries], dtype="U16"),
         "population": np.array([e.population for e in entries], dtype=np.int64),
@@ -192,7 +240,9 @@ def _write_sqlite(path: Path, entries: list[Entry]) -> None:
 
 
 def _with_importance(entries: Iterable[Entry]) -> list[Entry]:
-    ranked = [entry.model_copy(update={"importance": round(importance(entry), 4)}) for entry in entries]
+    ranked = [
+        entry.model_copy(update={"importance": round(importance(entry), 4)}) for entry in entries
+    ]
     seen: set[str] = set()
     unique: list[Entry] = []
     for entry in ranked:
@@ -216,9 +266,11 @@ def build_store(
     staging.chmod(0o755)
     try:
         marisa_trie.RecordTrie("<IB", _name_records(entries)).save(str(staging / "names.marisa"))
-        np.savez(staging / "arrays.npz", **_arrays(entries))
+        np.savez(staging / "arrays.npz", allow_pickle=False, **_arrays(entries))
         strings = {"ids": [e.id for e in entries], "names": [e.name for e in entries]}
-        (staging / "strings.json").write_text(json.dumps(strings, ensure_ascii=False), encoding="utf-8")
+        (staging / "strings.json").write_text(
+            json.dumps(strings, ensure_ascii=False), encoding="utf-8"
+        )
         _write_sqlite(staging / "entries.sqlite", entries)
         meta = _metadata(entries, min_population)
         (staging / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -249,6 +301,9 @@ def _metadata(entries: list[Entry], min_population: int) -> dict[str, Any]:
         "sources": [
             geonames.source_version(),
             *countries.source_versions(),
-            *(f"{name} (committed, derived from Natural Earth / curated)" for name in COMMITTED_FILES),
+            *(
+                f"{name} (committed, derived from Natural Earth / curated)"
+                for name in COMMITTED_FILES
+            ),
         ],
     }

@@ -27,7 +27,7 @@ from geo.errors import QueryError
 __all__ = ["OfflineGazetteer"]
 
 
-class _NoNetworkAdapter(BaseSyncAdapter):
+class _NoNetworkAdapter(BaseSyncAdapter):  # type: ignore[misc]
     """geopy wants a transport; this one refuses, so nothing can leave the machine."""
 
     def get_json(self, url: str, *, timeout: float, headers: dict[str, str]) -> Any:
@@ -43,7 +43,7 @@ def _location(entry: Entry) -> Location:
     return Location(address, (entry.lat, entry.lon), raw)
 
 
-class OfflineGazetteer(Geocoder):
+class OfflineGazetteer(Geocoder):  # type: ignore[misc]
     """geopy ``Geocoder`` answering from the local gazetteer store, with no network."""
 
     def __init__(self, gazetteer: Gazetteer | None = None, **kwargs: Any) -> None:
@@ -67,7 +67,9 @@ class OfflineGazetteer(Geocoder):
     ) -> Location | list[Location] | None:
         """Best match for a name (or a list with ``exactly_one=False``); None if no match."""
         try:
-            entries = self.gazetteer.lookup(query, limit=1 if exactly_one else (limit or 10), geometry=False)
+            entries = self.gazetteer.lookup(
+                query, limit=1 if exactly_one else (limit or 10), geometry=False
+            )
         except QueryError as err:
             raise GeocoderQueryError(str(err)) from err
         if not entries:

@@ -29,6 +29,7 @@ class FeatureClass(StrEnum):
     CONTINENT = "continent"
     COUNTRY = "country"
     ADMIN1 = "admin1"
+    ADMIN2 = "admin2"
     REGION = "region"
     SEA = "sea"
     LAKE = "lake"
@@ -39,16 +40,16 @@ class FeatureClass(StrEnum):
 class NameKind(IntEnum):
     """How a key names its entry; recognition treats each differently."""
 
-    NAME = 0          # the entry's own name
-    ALT = 1           # an alternate name or spelling
+    NAME = 0  # the entry's own name
+    ALT = 1  # an alternate name or spelling
     ABBREVIATION = 2  # 'US', 'UAE': must be upper case in text
-    DEMONYM = 3       # 'Syrian', 'Russians': an adjective or people, not the place itself
+    DEMONYM = 3  # 'Syrian', 'Russians': an adjective or people, not the place itself
 
 
 class Candidate(NamedTuple):
     """A light view of an entry for ranking: no geometry, no parsing, built from arrays."""
 
-    index: int
+    position: int
     id: str
     name: str
     feature_class: FeatureClass
@@ -62,7 +63,13 @@ class Candidate(NamedTuple):
 
 
 AREA_CLASSES = frozenset(
-    {FeatureClass.CONTINENT, FeatureClass.COUNTRY, FeatureClass.ADMIN1, FeatureClass.REGION}
+    {
+        FeatureClass.CONTINENT,
+        FeatureClass.COUNTRY,
+        FeatureClass.ADMIN1,
+        FeatureClass.ADMIN2,
+        FeatureClass.REGION,
+    }
 )
 WATER_CLASSES = frozenset({FeatureClass.SEA, FeatureClass.LAKE, FeatureClass.RIVER})
 
@@ -72,7 +79,9 @@ class Entry(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    id: str = Field(description="Stable id, e.g. 'geonames:170794', 'country:SY', 'river:euphrates'.")
+    id: str = Field(
+        description="Stable id, e.g. 'geonames:170794', 'country:SY', 'river:euphrates'."
+    )
     name: str
     alt_names: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = Field(default=(), description="'Syrian', 'Syrians' for Syria.")
@@ -80,14 +89,24 @@ class Entry(BaseModel):
         default=(), description="Upper-case short forms: 'US', 'U.S.', 'UAE'. Matched by case."
     )
     feature_class: FeatureClass
-    country_code: str | None = Field(default=None, description="ISO 3166-1 alpha-2, if in one country.")
-    country_codes: tuple[str, ...] = Field(default=(), description="Every country the feature touches.")
-    admin1_code: str | None = Field(default=None, description="GeoNames admin-1 code, e.g. 'SY.04'.")
+    country_code: str | None = Field(
+        default=None, description="ISO 3166-1 alpha-2, if in one country."
+    )
+    country_codes: tuple[str, ...] = Field(
+        default=(), description="Every country the feature touches."
+    )
+    admin1_code: str | None = Field(
+        default=None, description="GeoNames admin-1 code, e.g. 'SY.04'."
+    )
     population: int = 0
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
-    importance: float = Field(default=0.0, description="Prior used to rank candidates; higher first.")
-    geometry: dict[str, Any] | None = Field(default=None, description="GeoJSON geometry, lon/lat order.")
+    importance: float = Field(
+        default=0.0, description="Prior used to rank candidates; higher first."
+    )
+    geometry: dict[str, Any] | None = Field(
+        default=None, description="GeoJSON geometry, lon/lat order."
+    )
     source: str = ""
     raw: dict[str, Any] = Field(default_factory=dict, description="The source record, as loaded.")
 

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["normalize", "query_keys", "is_latin", "SUFFIX_CLASSES"]
+__all__ = ["SUFFIX_CLASSES", "is_latin", "normalize", "query_keys"]
 
 _APOSTROPHES = "'`´‘’ʻʼʾʿ"
 _DROP = str.maketrans("", "", _APOSTROPHES + ".")
@@ -87,6 +87,6 @@ def query_keys(name: str) -> list[tuple[str, tuple[str, ...] | None]]:
 def is_latin(name: str) -> bool:
     """True when every letter is Latin script (diacritics allowed): English text uses these."""
     for ch in name:
-        if ch.isalpha() and not ("LATIN" in unicodedata.name(ch, "")):
+        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
             return False
     return any(ch.isalpha() for ch in name)

@@ -50,7 +50,9 @@ class Gazetteer:
         self.path = Path(path)
         for name in _STORE_FILES:
             if not (self.path / name).is_file():
-                raise GazetteerDataError(f"{self.path / name}: gazetteer store file missing; {_REBUILD}")
+                raise GazetteerDataError(
+                    f"{self.path / name}: gazetteer store file missing; {_REBUILD}"
+                )
         self.meta = self._read_meta()
         self._trie = self._load_trie()
         self._load_arrays()
@@ -62,7 +64,9 @@ class Gazetteer:
         try:
             meta: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
-            raise GazetteerDataError(f"{path}: corrupt gazetteer store ({err}); {_REBUILD}") from err
+            raise GazetteerDataError(
+                f"{path}: corrupt gazetteer store ({err}); {_REBUILD}"
+            ) from err
         if meta.get("format_version") != FORMAT_VERSION:
             raise GazetteerDataError(f"{path}: gazetteer store format is outdated; {_REBUILD}")
         return meta
@@ -73,7 +77,9 @@ class Gazetteer:
         try:
             trie.mmap(str(path))
         except Exception as err:  # marisa raises bare RuntimeError/Exception on bad files
-            raise GazetteerDataError(f"{path}: corrupt gazetteer index ({err}); {_REBUILD}") from err
+            raise GazetteerDataError(
+                f"{path}: corrupt gazetteer index ({err}); {_REBUILD}"
+            ) from err
         return trie
 
     def _load_arrays(self) -> None:
@@ -92,7 +98,9 @@ class Gazetteer:
             self._ids: list[str] = strings["ids"]
             self._names: list[str] = strings["names"]
         except (OSError, ValueError, KeyError) as err:
-            raise GazetteerDataError(f"{arrays_path.parent}: corrupt gazetteer store ({err}); {_REBUILD}") from err
+            raise GazetteerDataError(
+                f"{arrays_path.parent}: corrupt gazetteer store ({err}); {_REBUILD}"
+            ) from err
         if len(self._ids) != len(self._class):
             raise GazetteerDataError(f"{strings_path}: does not match arrays.npz; {_REBUILD}")
         # Plain Python lists: indexing them is several times faster than numpy scalars.
@@ -134,7 +142,7 @@ class Gazetteer:
     def candidates_for_key(self, key: str) -> list[Candidate]:
         """Every entry indexed under one normalised key, best prior first."""
         found = [self.candidate(index, NameKind(kind)) for index, kind in self._trie.get(key, ())]
-        found.sort(key=lambda c: (-c.importance, c.name_kind, c.index))
+        found.sort(key=lambda c: (-c.importance, c.name_kind, c.position))
         return found
 
     def candidate(self, index: int, name_kind: NameKind = NameKind.NAME) -> Candidate:
@@ -161,17 +169,20 @@ class Gazetteer:
             for candidate in self.candidates_for_key(key):
                 if classes is not None and candidate.feature_class.value not in classes:
                     continue
-                if candidate.index not in best or candidate.name_kind < best[candidate.index].name_kind:
-                    best[candidate.index] = candidate
+                if (
+                    candidate.position not in best
+                    or candidate.name_kind < best[candidate.position].name_kind
+                ):
+                    best[candidate.position] = candidate
             if best:
                 break
-        return sorted(best.values(), key=lambda c: (-c.importance, c.name_kind, c.index))
+        return sorted(best.values(), key=lambda c: (-c.importance, c.name_kind, c.position))
 
     def lookup(self, name: str, *, limit: int = 10, geometry: bool = True) -> list[Entry]:
         """Entries for a name, ranked by prior importance, with full records."""
         if limit < 1:
             raise QueryError(f"limit must be at least 1, got {limit}")
-        return [self.entry(c.index, geometry=geometry) for c in self.candidates(name)[:limit]]
+        return [self.entry(c.position, geometry=geometry) for c in self.candidates(name)[:limit]]
 
     # -- records -------------------------------------------------------------------------
     def entry(self, index: int, *, geometry: bool = True) -> Entry:
@@ -221,10 +232,13 @@ class Gazetteer:
         )
 
     def _area_index(self, feature_class: FeatureClass) -> tuple[STRtree, list[int]]:
-        cache: dict[FeatureClass, tuple[STRtree, list[int]]] = self.__dict__.setdefault("_areas", {})
+        cache: dict[FeatureClass, tuple[STRtree, list[int]]] = self.__dict__.setdefault(
+            "_areas", {}
+        )
         if feature_class not in cache:
             rows = self._db.execute(
-                "SELECT idx, geometry FROM entries WHERE feature_class = ? AND geometry IS NOT NULL",
+                "SELECT idx, geometry FROM entries "
+                "WHERE feature_class = ? AND geometry IS NOT NULL",
                 (feature_class.value,),
             ).fetchall()
             geometries = shapely.from_wkb([row[1] for row in rows])
@@ -239,7 +253,7 @@ class Gazetteer:
             return None
         # Overlapping areas (disputed borders): the smallest one is the most specific.
         geometries = tree.geometries
-        best = min(hits.tolist(), key=lambda hit: shapely.area(geometries[hit]))
+        best: int = min(hits.tolist(), key=lambda hit: float(shapely.area(geometries[hit])))
         return indices[best]
 
     @cached_property
@@ -263,7 +277,10 @@ def haversine_km(lat: float, lon: float, lats: Any, lons: Any) -> Any:
     """Great-circle distance in km from one point to many (numpy arrays or floats)."""
     lat1, lon1 = math.radians(lat), math.radians(lon)
     lat2, lon2 = np.radians(lats), np.radians(lons)
-    a = np.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * _EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 

@@ -9,14 +9,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from geo.errors import GeoError
+from geo.errors import GeoError, InputError
 
 __all__ = ["main"]
 
 EXIT_OK = 0
-EXIT_FAILURE = 1   # the whole run failed
-EXIT_USAGE = 2     # bad arguments or input
-EXIT_PARTIAL = 3   # some inputs failed, the rest were processed
+EXIT_FAILURE = 1  # the whole run failed
+EXIT_USAGE = 2  # bad arguments or input
+EXIT_PARTIAL = 3  # some inputs failed, the rest were processed
 EXIT_INTERRUPTED = 130
 
 Handler = Callable[[argparse.Namespace], int]
@@ -56,7 +56,16 @@ def _cmd_gazetteer_reverse(args: argparse.Namespace) -> int:
 
     result = open_gazetteer().reverse(args.lat, args.lon)
     if args.json:
-        _print_json(result.model_dump(mode="json", exclude={"country": {"raw", "geometry"}, "admin1": {"raw", "geometry"}, "nearest_place": {"raw", "geometry"}}))
+        _print_json(
+            result.model_dump(
+                mode="json",
+                exclude={
+                    "country": {"raw", "geometry"},
+                    "admin1": {"raw", "geometry"},
+                    "nearest_place": {"raw", "geometry"},
+                },
+            )
+        )
         return EXIT_OK
     print(f"country:       {result.country.name if result.country else '(none: at sea?)'}")
     print(f"admin-1:       {result.admin1.name if result.admin1 else '(none)'}")
@@ -124,10 +133,324 @@ def _add_gazetteer(subparsers: Any) -> None:
     info.add_argument("--json", action="store_true")
     info.set_defaults(handler=_cmd_gazetteer_info)
 
-    build = commands.add_parser("build", help="(re)build the local store from the installed sources")
+    build = commands.add_parser(
+        "build", help="(re)build the local store from the installed sources"
+    )
     build.add_argument("--min-population", type=int, default=DEFAULT_MIN_POPULATION)
     build.add_argument("--output", help="store folder (default: the package's store)")
     build.set_defaults(handler=_cmd_gazetteer_build)
+
+
+# -- shared ---------------------------------------------------------------------------------
+def _progress(iterable: Any, total: int | None = None, unit: str = "doc") -> Any:
+    """A progress bar on stderr when it is a terminal; the bare iterable otherwise."""
+    if not sys.stderr.isatty():
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, unit=unit, file=sys.stderr, leave=False)
+
+
+def _published(text: str) -> Any:
+    from geo.documents import parse_published
+
+    try:
+        return parse_published(text)
+    except GeoError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
+
+
+class _Failures:
+    """Counts per-input failures; each is reported as one line on stderr as it happens."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.succeeded = 0
+
+    def report(self, message: str) -> None:
+        self.count += 1
+        sys.stderr.write(f"geo: {message}\n")
+
+    def exit_code(self) -> int:
+        if self.count == 0:
+            return EXIT_OK
+        sys.stderr.write(f"geo: {self.count} input(s) failed, {self.succeeded} processed\n")
+        return EXIT_PARTIAL if self.succeeded else EXIT_FAILURE
+
+
+def _documents(paths: Sequence[str], published: Any, failures: _Failures) -> Any:
+    from geo.documents import DocumentFailure, load_documents
+
+    for item in load_documents(paths, published=published):
+        if isinstance(item, DocumentFailure):
+            failures.report(item.message)
+        else:
+            failures.succeeded += 1
+            yield item
+
+
+# -- places ------------------------------------------------------------------------------------
+def _mention_row(mention: Any) -> dict[str, Any]:
+    return {
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "kind": mention.kind.value,
+        "lat": mention.lat,
+        "lon": mention.lon,
+        "gazetteer_id": mention.gazetteer_id,
+        "feature_class": mention.feature_class,
+        "country": mention.country,
+        "confidence": mention.confidence,
+        "reason": mention.reason,
+        "government_actor": mention.government_actor,
+        "in_organisation": mention.in_organisation,
+    }
+
+
+def _cmd_places(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return _places_jsonl(args)
+    if args.source is None:
+        raise InputError("geo places needs FILE, - (standard input) or --jsonl CORPUS")
+    from geo.documents import parse_text, read_document
+    from geo.places import find_places
+
+    if args.source == "-":
+        document = parse_text(sys.stdin.read(), doc_id="stdin")
+    else:
+        document = read_document(Path(args.source))
+    result = find_places(document)
+    if args.json:
+        _print_json({"id": document.id, "toponyms": [_mention_row(m) for m in result.mentions]})
+        return EXIT_OK
+    for m in result.mentions:
+        where = f"{m.name} ({m.feature_class}, {m.country or '--'})" if m.resolved else "unresolved"
+        flags = (
+            " [government]"
+            if m.government_actor
+            else " [in organisation]"
+            if m.in_organisation
+            else ""
+        )
+        print(
+            f"{m.start:>6}-{m.end:<6} {m.text:<28} {m.kind.value:<12} {where} "
+            f"conf {m.confidence:.2f}{flags}"
+        )
+    return EXIT_OK
+
+
+def _places_jsonl(args: argparse.Namespace) -> int:
+    import json as _json
+
+    from gazetteer import open_gazetteer
+    from geo.documents import Document
+    from geo.places import find_places, resolve_spans
+
+    gazetteer = open_gazetteer()
+    failures = _Failures()
+    path = Path(args.jsonl)
+    try:
+        handle = path.open(encoding="utf-8", errors="replace")
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from err
+    with handle:
+        for number, line in enumerate(_progress(handle, unit="line"), 1):
+            if not line.strip():
+                continue
+            try:
+                record = _json.loads(line)
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise ValueError("needs an object with a string 'text'")
+                document = Document(
+                    id=str(record.get("id", f"{path.stem}:{number}")), text=record["text"]
+                )
+                if args.gold_spans:
+                    spans = [(int(t["start"]), int(t["end"])) for t in record.get("toponyms") or []]
+                    result = resolve_spans(document, spans, gazetteer)
+                else:
+                    result = find_places(document, gazetteer)
+            except (ValueError, KeyError, TypeError) as err:
+                failures.report(f"{path}:{number}: {str(err).splitlines()[0]}")
+                continue
+            failures.succeeded += 1
+            rows = [_mention_row(m) for m in result.mentions]
+            sys.stdout.write(
+                _json.dumps({"id": document.id, "toponyms": rows}, ensure_ascii=False) + "\n"
+            )
+    return failures.exit_code()
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from gazetteer import open_gazetteer
+    from geo.evaluation import evaluate
+
+    report = evaluate(Path(args.corpus), open_gazetteer(), gold_spans=args.gold_spans)
+    if args.json:
+        _print_json(report.model_dump(mode="json"))
+        return EXIT_OK
+    print(
+        f"corpus {report.corpus} ({report.mode}): {report.documents} documents, "
+        f"{report.gold_toponyms} gold toponyms ({report.gold_with_coordinates} with coordinates), "
+        f"{report.predicted} predicted"
+    )
+    for label, prf in (("exact", report.exact), ("overlap", report.overlap)):
+        print(
+            f"recognition {label:<8} P {prf['precision']:.3f}  R {prf['recall']:.3f}  "
+            f"F1 {prf['f1']:.3f}"
+        )
+    print(
+        f"resolution  acc@161 {report.accuracy_161}  mean {report.mean_error_km} km  "
+        f"median {report.median_error_km} km  AUC {report.auc}  "
+        f"(over {report.resolved_pairs} pairs)"
+    )
+    print(f"end-to-end  acc@161 {report.end_to_end_accuracy_161}")
+    return EXIT_OK
+
+
+# -- events and maps --------------------------------------------------------------------------
+def _collect(paths: Sequence[str], published: Any, failures: _Failures) -> Any:
+    from gazetteer import open_gazetteer
+    from geo.pipeline import extract_events
+
+    gazetteer = open_gazetteer()
+    documents = list(_progress(_documents(paths, published, failures)))
+    return extract_events(documents, gazetteer)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    failures = _Failures()
+    if args.jsonl:
+        from geo.streaming import stream_jsonl
+
+        stream_jsonl(args.paths, args.published, failures, workers=args.workers, progress=_progress)
+        return failures.exit_code()
+    if args.geojson:
+        _check_outputs([args.geojson], args.paths)
+    collection = _collect(args.paths, args.published, failures)
+    if failures.succeeded == 0:
+        raise InputError("no document could be read")
+    if args.geojson:
+        _write_geojson(collection, Path(args.geojson))
+    sys.stdout.write(collection.model_dump_json(indent=1, exclude={"documents"}) + "\n")
+    return failures.exit_code()
+
+
+def _check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
+    from geo.outputs import check_output_path
+
+    for output in outputs:
+        check_output_path(Path(output), inputs=[Path(p) for p in inputs])
+
+
+def _write_geojson(collection: Any, path: Path) -> Any:
+    from geo.export import (
+        dumps_feature_collection,
+        to_feature_collection,
+        validate_feature_collection,
+    )
+    from geo.outputs import atomic_write_text
+
+    features = to_feature_collection(collection)
+    validate_feature_collection(features)
+    atomic_write_text(path, dumps_feature_collection(features))
+    return features
+
+
+ATTRIBUTIONS = (
+    "Places: GeoNames (CC BY 4.0)",
+    "Borders, rivers, coasts: Natural Earth (public domain)",
+    "Demonyms: countryinfo (MIT)",
+)
+
+
+def _cmd_map(args: argparse.Namespace) -> int:
+    from gazetteer import open_gazetteer
+    from geo.basemap import basemap_collection
+    from geo.outputs import atomic_write_text
+    from geo.render import render_map
+
+    paths = args.paths or ["seeds"]
+    stem = "seeds" if not args.paths else Path(args.paths[0]).stem or "map"
+    html_path = Path(args.output) if args.output else Path("maps") / f"{stem}.html"
+    geojson_path = Path(args.geojson) if args.geojson else html_path.with_suffix(".geojson")
+    if not args.output and not html_path.parent.exists():
+        html_path.parent.mkdir(parents=True)
+    _check_outputs([str(html_path), str(geojson_path)], paths)
+    failures = _Failures()
+    collection = _collect(paths, args.published, failures)
+    if failures.succeeded == 0:
+        raise InputError("no document could be read")
+    features = _write_geojson(collection, geojson_path)
+    basemap = None
+    if args.offline:
+        basemap = basemap_collection(open_gazetteer(), _bounds(collection))
+    title = (
+        args.title or f"geo: {len(collection.events)} events from {failures.succeeded} article(s)"
+    )
+    html = render_map(
+        features, title=title, offline=args.offline, basemap=basemap, attributions=ATTRIBUTIONS
+    )
+    atomic_write_text(html_path, html)
+    print(
+        f"wrote {html_path} and {geojson_path}: {len(collection.events)} events, "
+        f"{len(collection.places)} places",
+        file=sys.stderr,
+    )
+    return failures.exit_code()
+
+
+def _bounds(collection: Any) -> tuple[float, float, float, float] | None:
+    points = [
+        (e.location.lon, e.location.lat) for e in collection.events if e.location.lat is not None
+    ]
+    points += [(p.lon, p.lat) for p in collection.places]
+    if not points:
+        return None
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def _add_pipeline_commands(subparsers: Any) -> None:
+    places = subparsers.add_parser(
+        "places", help="place mentions of a text, recognised and resolved"
+    )
+    places.add_argument("source", nargs="?", help="a text file, or - for standard input")
+    places.add_argument("--json", action="store_true")
+    places.add_argument("--jsonl", metavar="CORPUS", help="batch: one {id, text} object a line")
+    places.add_argument(
+        "--gold-spans", action="store_true", help="resolve the input's own toponym spans"
+    )
+    places.set_defaults(handler=_cmd_places)
+
+    evaluation = subparsers.add_parser(
+        "eval", help="recognition and resolution metrics on a gold corpus"
+    )
+    evaluation.add_argument("corpus")
+    evaluation.add_argument("--gold-spans", action="store_true")
+    evaluation.add_argument("--json", action="store_true")
+    evaluation.set_defaults(handler=_cmd_eval)
+
+    extract = subparsers.add_parser("extract", help="events and places of articles, as JSON")
+    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("--published", type=_published, help="publication date for undated inputs")
+    extract.add_argument("--jsonl", action="store_true", help="stream one JSON line per document")
+    extract.add_argument(
+        "--workers", type=int, default=1, help="processes for --jsonl (order kept)"
+    )
+    extract.add_argument("--geojson", metavar="FILE", help="also write RFC 7946 GeoJSON")
+    extract.set_defaults(handler=_cmd_extract)
+
+    mapping = subparsers.add_parser(
+        "map", help="map articles (default: seeds/) to HTML and GeoJSON"
+    )
+    mapping.add_argument("paths", nargs="*", metavar="PATH")
+    mapping.add_argument("-o", "--output", metavar="HTML", help="default: maps/<name>.html")
+    mapping.add_argument("--geojson", metavar="FILE", help="default: beside the HTML")
+    mapping.add_argument("--offline", action="store_true", help="one self-contained file, no tiles")
+    mapping.add_argument("--published", type=_published, help="publication date for undated inputs")
+    mapping.add_argument("--title")
+    mapping.set_defaults(handler=_cmd_map)
 
 
 # -- entry point -----------------------------------------------------------------------------
@@ -141,13 +464,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="geo", description="Offline geospatial event mapper.")
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _add_gazetteer(subparsers)
+    _add_pipeline_commands(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from geo.outputs import install_signal_handlers
+
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
+    install_signal_handlers()
     try:
         return handler(args)
     except GeoError as err:
@@ -156,6 +483,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("geo: interrupted\n")
         return EXIT_INTERRUPTED
+    except MemoryError:
+        sys.stderr.write("geo: error: out of memory\n")
+        return EXIT_FAILURE
+    except OSError as err:  # an I/O failure no stage anticipated: still one line
+        name = f"{err.filename}: " if err.filename else ""
+        sys.stderr.write(f"geo: error: {name}{err.strerror or err}\n")
+        return EXIT_FAILURE
     except BrokenPipeError:
         return EXIT_OK
 

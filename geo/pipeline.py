@@ -1,0 +1,335 @@
+"""The pipeline: documents in, an :class:`~geo.events.EventCollection` out.
+
+Each stage is a function from model to model; this module only chains them::
+
+    Document ─ find_places ─> PlacesResult ─ split_sentences ─> Sentence
+      ─ find_event_mentions ─> EventMention ─ date_event / locate / zones ─> Event
+      ─ merge_events (across documents) ─> EventCollection
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+from gazetteer import Gazetteer, open_gazetteer
+from geo import spatial
+from geo.dating import date_event
+from geo.dedup import merge_events
+from geo.documents import Document
+from geo.events import (
+    DocumentSummary,
+    Event,
+    EventCollection,
+    EventLocation,
+    LocationPrecision,
+    PlaceSummary,
+    ReferencedFeature,
+    Source,
+    Zone,
+)
+from geo.locate import article_focus, locate_in_span, location_from_mention, radius_km
+from geo.mentions import Mention, MentionKind, PlacesResult
+from geo.places import find_places
+from geo.taxonomy import TAXONOMY, EventType
+from geo.text import Sentence, split_clauses, split_sentences
+from geo.timex import find_time_expressions
+from geo.triggers import EventMention, Modality, find_event_mentions
+
+__all__ = ["collect_places", "document_events", "extract_events"]
+
+_OBJECTS = (
+    ("drone", re.compile(r"\b(?:drones?|UAVs?|unmanned aerial vehicles?)\b", re.IGNORECASE)),
+    ("helicopter", re.compile(r"\bhelicopters?\b", re.IGNORECASE)),
+    ("missile", re.compile(r"\b(?:missiles?|rockets?)\b", re.IGNORECASE)),
+    (
+        "aircraft",
+        re.compile(
+            r"\b(?:jets?|planes?|aircraft|warplanes?|bombers?|fighters?|airliners?|"
+            r"Su-?\d+|MiG-?\d+|F-\d+|F/A-\d+E?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_OBJECT_TYPES = frozenset({EventType.SHOOT_DOWN, EventType.INTERCEPTION})
+
+
+def _object_kind(text: str, clause: Sentence, mention: EventMention) -> str | None:
+    """The kind of thing downed or intercepted: first named after the trigger, else before."""
+    if mention.event_type not in _OBJECT_TYPES:
+        return None
+    after = text[mention.trigger_end : clause.end]
+    before = text[clause.start : mention.trigger_start]
+    for segment, pick_last in ((after, False), (before, True)):
+        found: list[tuple[int, str]] = []
+        for kind, pattern in _OBJECTS:
+            found.extend((m.start(), kind) for m in pattern.finditer(segment))
+        if found:
+            found.sort()
+            return found[-1][1] if pick_last else found[0][1]
+    return None
+
+
+def _event_id(document_id: str, mention: EventMention) -> str:
+    digest = hashlib.sha1(f"{document_id}:{mention.trigger_start}:{mention.event_type}".encode())
+    return f"ev-{digest.hexdigest()[:12]}"
+
+
+def _source(document: Document, mention: EventMention) -> Source:
+    sentence = mention.sentence
+    return Source(
+        document_id=document.id,
+        title=document.title,
+        published=document.published,
+        url=document.url,
+        source=document.source,
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        trigger_start=mention.trigger_start,
+        trigger_end=mention.trigger_end,
+    )
+
+
+def _zone_location(zone: Zone) -> EventLocation:
+    from shapely.geometry import shape
+
+    geometry = shape(zone.geometry)
+    point = geometry.representative_point()
+    return EventLocation(
+        name=zone.label,
+        gazetteer_id=zone.anchor_id,
+        feature_class="zone",
+        country=None,
+        lat=round(point.y, 6),
+        lon=round(point.x, 6),
+        precision=LocationPrecision.ZONE,
+        uncertainty_km=radius_km(geometry, "zone"),
+        reason=f"the text names an area by its relation to a feature: {zone.text!r}",
+    )
+
+
+class _DocumentContext:
+    """What one document's events share: its mentions, focus country and zones."""
+
+    def __init__(self, document: Document, places: PlacesResult, gazetteer: Gazetteer) -> None:
+        self.document = document
+        self.mentions: list[Mention] = places.mentions
+        self.gazetteer = gazetteer
+        self.focus = article_focus(document.text, places.mentions)
+        self.reference_date: dt.date | None = document.published
+
+    def zones(self, sentence: Sentence) -> list[Zone]:
+        zones: list[Zone] = []
+        for relation in spatial.find_relations(
+            self.document.text, sentence.start, sentence.end, self.mentions, focus=self.focus
+        ):
+            zone = spatial.relation_geometry(relation, self.gazetteer)
+            if zone is not None:
+                zones.append(zone)
+        return zones
+
+    def fallback_location(self) -> EventLocation:
+        if self.focus is None:
+            return EventLocation(reason="the text names no place for this event")
+        return location_from_mention(
+            self.focus,
+            self.gazetteer,
+            f"no place named for the event; the article's focus is {self.focus.name}",
+        )
+
+
+def _locate(
+    context: _DocumentContext, mention: EventMention, clause: Sentence, zones: Sequence[Zone]
+) -> tuple[EventLocation, Zone | None]:
+    text, sentence = context.document.text, mention.sentence
+    if zones:
+        return _zone_location(zones[0]), zones[0]
+    for start, end, scope in (
+        (clause.start, clause.end, "clause"),
+        (sentence.start, sentence.end, "sentence"),
+    ):
+        location = locate_in_span(
+            text, context.mentions, start, end, mention.trigger_start, context.gazetteer, scope
+        )
+        if location is not None:
+            return location, None
+    return context.fallback_location(), None
+
+
+def _confidence(mention: EventMention, location: EventLocation) -> float:
+    score = 0.7 if mention.event_type != EventType.STATEMENT else 0.4
+    if location.precision == LocationPrecision.UNKNOWN:
+        score -= 0.2
+    elif location.precision == LocationPrecision.COUNTRY:
+        score -= 0.1
+    return round(max(0.05, score), 3)
+
+
+def document_events(
+    document: Document, gazetteer: Gazetteer | None = None
+) -> tuple[list[Event], DocumentSummary]:
+    """Events one document reports (before dedup), and the document's summary with mentions."""
+    gazetteer = gazetteer or open_gazetteer()
+    places = find_places(document, gazetteer)
+    context = _DocumentContext(document, places, gazetteer)
+    events: list[Event] = []
+    for sentence in split_sentences(document.text):
+        mentions = [
+            m
+            for m in find_event_mentions(document.text, sentence, context.mentions)
+            if m.modality == Modality.ASSERTED
+        ]
+        if not mentions:
+            continue
+        expressions = find_time_expressions(
+            sentence.text, document.published, offset=sentence.start
+        )
+        clauses = split_clauses(sentence)
+        zones = context.zones(sentence)
+        for mention in mentions:
+            events.append(_event(context, mention, clauses, expressions, zones))
+    summary = DocumentSummary(
+        id=document.id,
+        title=document.title,
+        published=document.published,
+        source=document.source,
+        url=document.url,
+        path=document.path,
+        mentions=places.mentions,
+    )
+    return events, summary
+
+
+def _clause_for(clauses: Sequence[Sentence], mention: EventMention) -> Sentence:
+    for clause in clauses:
+        if clause.start <= mention.trigger_start < clause.end:
+            return clause
+    return mention.sentence
+
+
+def _event(
+    context: _DocumentContext,
+    mention: EventMention,
+    clauses: Sequence[Sentence],
+    expressions: Sequence[object],
+    zones: Sequence[Zone],
+) -> Event:
+    clause = _clause_for(clauses, mention)
+    date = date_event(
+        expressions, clauses, mention.trigger_start, mention.trigger_end, context.reference_date
+    )  # type: ignore[arg-type]
+    if date.date is not None and date.precision.value == "day":
+        context.reference_date = date.date
+    event_zones = (
+        zones if mention.event_type == EventType.THREAT or _zone_in_clause(zones, clause) else ()
+    )
+    location, zone = _locate(context, mention, clause, event_zones)
+    info = TAXONOMY[mention.event_type]
+    return Event(
+        id=_event_id(context.document.id, mention),
+        event_type=mention.event_type,
+        label=info.label,
+        cameo=info.cameo_root,
+        acled_event_type=info.acled_event_type,
+        acled_sub_event_type=info.acled_sub_event_type,
+        modality=mention.modality,
+        trigger=mention.trigger_text,
+        object_kind=_object_kind(context.document.text, clause, mention),
+        actors=mention.actors,
+        date=date,
+        location=location,
+        zone=zone,
+        confidence=_confidence(mention, location),
+        sources=[_source(context.document, mention)],
+    )
+
+
+def _zone_in_clause(zones: Sequence[Zone], clause: Sentence) -> bool:
+    return any(clause.text and zone.text and zone.text in clause.text for zone in zones)
+
+
+def collect_places(summaries: Sequence[DocumentSummary]) -> list[PlaceSummary]:
+    """Every resolved toponym across documents, with its mentions."""
+    places: dict[str, PlaceSummary] = {}
+    for summary in summaries:
+        for mention in summary.mentions:
+            if (
+                not mention.resolved
+                or mention.kind != MentionKind.TOPONYM
+                or mention.in_organisation
+            ):
+                continue
+            assert (
+                mention.gazetteer_id is not None
+                and mention.lat is not None
+                and mention.lon is not None
+            )
+            place = places.get(mention.gazetteer_id)
+            if place is None:
+                place = PlaceSummary(
+                    gazetteer_id=mention.gazetteer_id,
+                    name=mention.name or mention.text,
+                    feature_class=mention.feature_class or "",
+                    country=mention.country,
+                    lat=mention.lat,
+                    lon=mention.lon,
+                )
+                places[mention.gazetteer_id] = place
+            place.mentions.append(
+                {
+                    "document_id": summary.id,
+                    "text": mention.text,
+                    "start": mention.start,
+                    "end": mention.end,
+                }
+            )
+    return sorted(places.values(), key=lambda p: p.gazetteer_id)
+
+
+def _referenced_features(events: Sequence[Event], gazetteer: Gazetteer) -> list[ReferencedFeature]:
+    """Rivers anchoring zones (targeting lines) and water bodies or regions events sit in."""
+    features: dict[str, ReferencedFeature] = {}
+    for event in events:
+        wanted: list[tuple[str | None, str]] = []
+        if event.zone is not None:
+            role = "targeting line" if event.event_type == EventType.THREAT else "anchor"
+            wanted.append((event.zone.anchor_id, role))
+        if event.location.precision in (LocationPrecision.WATER_BODY, LocationPrecision.REGION):
+            wanted.append((event.location.gazetteer_id, "event location"))
+        for gazetteer_id, role in wanted:
+            if gazetteer_id is None or gazetteer_id in features:
+                continue
+            entry = gazetteer.get(gazetteer_id)
+            if entry is None or entry.geometry is None:
+                continue
+            features[gazetteer_id] = ReferencedFeature(
+                gazetteer_id=gazetteer_id,
+                name=entry.name,
+                feature_class=entry.feature_class.value,
+                role=role,
+                geometry=entry.geometry,
+            )
+    return sorted(features.values(), key=lambda f: f.gazetteer_id)
+
+
+def extract_events(
+    documents: Iterable[Document], gazetteer: Gazetteer | None = None
+) -> EventCollection:
+    """Events from documents, the same event across documents merged into one."""
+    gazetteer = gazetteer or open_gazetteer()
+    reports: list[Event] = []
+    summaries: list[DocumentSummary] = []
+    for document in documents:
+        events, summary = document_events(document, gazetteer)
+        reports.extend(events)
+        summaries.append(summary)
+    events = merge_events(reports)
+    return EventCollection(
+        events=events,
+        places=collect_places(summaries),
+        features=_referenced_features(events, gazetteer),
+        documents=summaries,
+    )

@@ -1,0 +1,296 @@
+"""Resolution: choose one gazetteer entry for each recognised span, or none.
+
+Evidence, each a small scoring function (weights in :data:`WEIGHTS`):
+
+* the prior: population and feature class, as ranked by the gazetteer;
+* explicit qualifiers: "Aleppo, Syria", "Damascus, Oregon";
+* the document's focus: the countries and admin-1 areas the text names most;
+* spatial coherence: candidates near the other places of the text;
+* one sense per name per document: every mention of a name gets the same entry.
+
+A name whose best candidate has too little support is left unresolved rather than forced.
+Every resolution carries a confidence in [0, 1] and a short reason naming the evidence.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from gazetteer.model import Candidate, FeatureClass, NameKind
+from geo.mentions import Mention, MentionKind
+from geo.recognition import Match
+
+__all__ = ["WEIGHTS", "resolve_matches"]
+
+Weights = defaultdict[str, float]
+
+WEIGHTS = {
+    "country_focus": 3.0,
+    "admin1_focus": 2.5,
+    "qualifier": 6.0,
+    "coherence": 1.5,
+    "own_name": 0.4,
+    "alt_name_penalty": 1.0,
+    "bare_water_penalty": 1.5,
+    "min_score": 3.6,
+}
+_COHERENCE_KM = 400.0
+_LARGE_CLASSES = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
+_WATER = frozenset({FeatureClass.RIVER, FeatureClass.LAKE, FeatureClass.SEA})
+_WATER_WORDS = re.compile(
+    r"\b(?:river|lake|sea|ocean|gulf|bay|strait|channel|creek|reservoir)s?\b", re.IGNORECASE
+)
+
+
+@dataclass(slots=True)
+class _Group:
+    """All mentions of one name in a document: resolved once (one sense per discourse)."""
+
+    key: str
+    matches: list[Match]
+    candidates: list[Candidate]
+    qualifiers: set[str] = field(default_factory=set)  # country or admin-1 codes named after it
+    choice: Candidate | None = None
+    has_own_name: bool = False  # some candidate has this as its own name, not an alternate
+    says_water: bool = False  # the surface says "River", "Lake", "Sea"...: water is meant
+    has_land: bool = False
+    score: float = 0.0
+    runner_up: float | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Focus:
+    countries: Weights
+    admin1: Weights
+
+    def country_share(self, code: str | None, exclude: Weights) -> float:
+        if code is None:
+            return 0.0
+        total = sum(self.countries.values()) - sum(exclude.values())
+        own = self.countries[code] - exclude[code]
+        return own / total if total > 0 and own > 0 else 0.0
+
+    def admin1_share(self, code: str | None, exclude: Weights) -> float:
+        if code is None:
+            return 0.0
+        total = sum(self.admin1.values()) - sum(exclude.values())
+        own = self.admin1[code] - exclude[code]
+        return own / total if total > 0 and own > 0 else 0.0
+
+
+def _groups(matches: Sequence[Match]) -> list[_Group]:
+    by_key: dict[tuple[str, MentionKind], _Group] = {}
+    for match in matches:
+        group = by_key.get((match.key, match.kind))
+        if group is None:
+            group = _Group(match.key, [], match.candidates)
+            group.has_own_name = any(c.name_kind == NameKind.NAME for c in match.candidates)
+            group.says_water = bool(_WATER_WORDS.search(match.text))
+            group.has_land = any(c.feature_class not in _WATER for c in match.candidates)
+            by_key[(match.key, match.kind)] = group
+        group.matches.append(match)
+    return list(by_key.values())
+
+
+def _attach_qualifiers(text: str, matches: Sequence[Match], groups: Sequence[_Group]) -> None:
+    """'Aleppo, Syria': a country or admin-1 named right after a place qualifies it."""
+    group_of = {id(match): group for group in groups for match in group.matches}
+    for left, right in itertools.pairwise(matches):
+        gap = text[left.end : right.start]
+        if gap.strip() not in (",", "(", "in") or not right.candidates:
+            continue
+        qualifier = right.candidates[0]
+        codes = _area_codes(qualifier)
+        if codes:
+            group_of[id(left)].qualifiers.update(codes)
+
+
+def _area_codes(candidate: Candidate) -> set[str]:
+    if candidate.feature_class == FeatureClass.COUNTRY and candidate.country_code:
+        return {candidate.country_code}
+    if candidate.feature_class == FeatureClass.ADMIN1 and candidate.admin1_code:
+        return {candidate.admin1_code}
+    return set()
+
+
+def _contribution(group: _Group) -> tuple[Weights, Weights]:
+    """What one name adds to the document focus: its likely country and admin-1 area."""
+    countries: Weights = defaultdict(float)
+    admin1: Weights = defaultdict(float)
+    if not group.candidates:
+        return countries, admin1
+    best = group.candidates[0]
+    second = group.candidates[1].importance if len(group.candidates) > 1 else 0.0
+    if best.importance - second < 1.0 and best.feature_class not in _LARGE_CLASSES:
+        return countries, admin1  # too ambiguous to steer the others
+    weight = float(len(group.matches))
+    if best.country_code:
+        countries[best.country_code] += weight
+    if best.feature_class == FeatureClass.ADMIN1 and best.admin1_code:
+        admin1[best.admin1_code] += weight
+    elif best.admin1_code:
+        admin1[best.admin1_code] += weight * 0.5
+    return countries, admin1
+
+
+def _focus(groups: Sequence[_Group]) -> tuple[_Focus, dict[int, tuple[Weights, Weights]]]:
+    focus = _Focus(defaultdict(float), defaultdict(float))
+    contributions: dict[int, tuple[Weights, Weights]] = {}
+    for group in groups:
+        countries, admin1 = _contribution(group)
+        contributions[id(group)] = (countries, admin1)
+        for code, weight in countries.items():
+            focus.countries[code] += weight
+        for code, weight in admin1.items():
+            focus.admin1[code] += weight
+    return focus, contributions
+
+
+def _distance_km(a: Candidate, b: Candidate) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _coherence(candidate: Candidate, anchors: Sequence[Candidate]) -> float:
+    if not anchors or candidate.feature_class in _LARGE_CLASSES:
+        return 0.0
+    closeness = [math.exp(-_distance_km(candidate, anchor) / _COHERENCE_KM) for anchor in anchors]
+    return sum(closeness) / len(closeness)
+
+
+def _score(
+    candidate: Candidate,
+    group: _Group,
+    focus: _Focus,
+    exclude: tuple[Weights, Weights],
+    anchors: Sequence[Candidate],
+) -> tuple[float, list[str]]:
+    score = candidate.importance
+    reasons = [f"prior {candidate.importance:.1f} ({candidate.feature_class.value})"]
+    country_share = focus.country_share(candidate.country_code, exclude[0])
+    if country_share and candidate.feature_class not in _LARGE_CLASSES:
+        score += WEIGHTS["country_focus"] * country_share
+        reasons.append(f"document focus {candidate.country_code} ({country_share:.0%})")
+    admin1_share = focus.admin1_share(candidate.admin1_code, exclude[1])
+    if admin1_share and candidate.feature_class not in _LARGE_CLASSES:
+        score += WEIGHTS["admin1_focus"] * admin1_share
+        reasons.append(f"document focus {candidate.admin1_code} ({admin1_share:.0%})")
+    if group.qualifiers & {candidate.country_code, candidate.admin1_code}:
+        score += WEIGHTS["qualifier"]
+        reasons.append("qualified by the name that follows it")
+    coherence = _coherence(candidate, anchors)
+    if coherence:
+        score += WEIGHTS["coherence"] * coherence
+    if candidate.name_kind == NameKind.NAME:
+        score += WEIGHTS["own_name"]
+    elif candidate.name_kind == NameKind.ALT and group.has_own_name:
+        score -= WEIGHTS["alt_name_penalty"]
+    if candidate.feature_class in _WATER and not group.says_water and group.has_land:
+        score -= WEIGHTS["bare_water_penalty"]
+    return score, reasons
+
+
+def _choose(
+    group: _Group,
+    focus: _Focus,
+    exclude: tuple[Weights, Weights],
+    anchors: Sequence[Candidate],
+) -> None:
+    scored = sorted(
+        ((*_score(c, group, focus, exclude, anchors), c) for c in group.candidates[:50]),
+        key=lambda item: -item[0],
+    )
+    if not scored:
+        group.choice = None
+        group.reasons = ["no gazetteer candidate"]
+        return
+    best_score, reasons, best = scored[0]
+    group.choice, group.score, group.reasons = best, best_score, reasons
+    group.runner_up = scored[1][0] if len(scored) > 1 else None
+
+
+def _confidence(group: _Group) -> float:
+    if group.choice is None:
+        return 0.0
+    margin = group.score - group.runner_up if group.runner_up is not None else 4.0
+    support = min(1.0, group.score / 8.0)
+    return round(max(0.05, min(0.99, (1 - 0.5 * math.exp(-margin)) * support)), 3)
+
+
+def resolve_matches(
+    text: str, matches: Sequence[Match], context: Sequence[Match] = ()
+) -> list[Mention]:
+    """Resolve recognised spans to mentions; unresolved ones keep their span and a reason.
+
+    ``context`` matches (other places the text names) inform the focus and coherence but
+    are not reported: gold-span evaluation resolves given spans with the whole text's help.
+    """
+    reported = {id(match) for match in matches}
+    everything = sorted([*matches, *context], key=lambda m: (m.start, m.end))
+    groups = _groups(everything)
+    _attach_qualifiers(text, everything, groups)
+    focus, contributions = _focus(groups)
+    for group in groups:
+        _choose(group, focus, contributions[id(group)], ())
+    for group in groups:  # second pass: coherence with the first pass's confident choices
+        anchors = [
+            other.choice
+            for other in groups
+            if other is not group and other.choice is not None and _confidence(other) >= 0.6
+        ]
+        _choose(group, focus, contributions[id(group)], anchors)
+    return sorted(
+        (mention for group in groups for mention in _mentions(group, reported)),
+        key=lambda mention: (mention.start, mention.end),
+    )
+
+
+def _mentions(group: _Group, reported: set[int]) -> list[Mention]:
+    choice = group.choice
+    resolved = choice is not None and (
+        group.score >= WEIGHTS["min_score"] or bool(group.qualifiers)
+    )
+    reason = "; ".join(group.reasons)
+    if choice is not None and not resolved:
+        reason = (
+            f"best candidate {choice.name} ({choice.country_code}) has too little support: {reason}"
+        )
+    mentions = []
+    for match in group.matches:
+        if id(match) not in reported:
+            continue
+        base = {
+            "start": match.start,
+            "end": match.end,
+            "text": match.text,
+            "kind": match.kind,
+            "government_actor": match.government_actor,
+            "in_organisation": match.in_organisation,
+        }
+        if resolved and choice is not None:
+            mentions.append(
+                Mention(
+                    **base,
+                    gazetteer_id=choice.id,
+                    name=choice.name,
+                    lat=round(choice.lat, 6),
+                    lon=round(choice.lon, 6),
+                    feature_class=choice.feature_class.value,
+                    country=choice.country_code,
+                    confidence=_confidence(group),
+                    reason=reason,
+                )
+            )
+        else:
+            mentions.append(Mention(**base, reason=reason or "no gazetteer candidate"))
+    return mentions

