@@ -367,6 +367,7 @@ ATTRIBUTIONS = (
 def _cmd_map(args: argparse.Namespace) -> int:
     from gazetteer import open_gazetteer
     from geo.basemap import basemap_collection
+    from geo.export import located_features
     from geo.outputs import atomic_write_text
     from geo.render import render_map
 
@@ -389,7 +390,11 @@ def _cmd_map(args: argparse.Namespace) -> int:
         args.title or f"geo: {len(collection.events)} events from {failures.succeeded} article(s)"
     )
     html = render_map(
-        features, title=title, offline=args.offline, basemap=basemap, attributions=ATTRIBUTIONS
+        located_features(features),
+        title=title,
+        offline=args.offline,
+        basemap=basemap,
+        attributions=ATTRIBUTIONS,
     )
     atomic_write_text(html_path, html)
     print(

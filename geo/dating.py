@@ -73,8 +73,9 @@ def date_event(
         )
     if expression.relative_days is not None and reference is not None:
         days = expression.relative_days
-        if expression.relation == TimeRelation.AFTER and expression.end <= trigger_start:
-            days = -abs(days)
+        after = expression.relation == TimeRelation.AFTER or " after" in f" {expression.text.lower()}"
+        if after and expression.end <= trigger_start:
+            days = -abs(days)  # "one day after <the trigger's event>": it came first
         shifted = shift(expression.model_copy(update={"relative_days": days}), reference)
         return EventDate(
             date=shifted.date,

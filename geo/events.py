@@ -121,6 +121,12 @@ class Event(BaseModel):
     confidence: float = Field(default=0.5, ge=0, le=1)
     sources: list[Source] = Field(default_factory=list)
 
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        from geo.export import event_feature
+
+        return event_feature(self)
+
 
 class PlaceSummary(BaseModel):
     """A resolved place and every mention of it across the documents."""
@@ -158,6 +164,12 @@ class DocumentSummary(BaseModel):
 
 class EventCollection(BaseModel):
     """Everything extracted from a set of documents."""
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        from geo.export import to_feature_collection
+
+        return to_feature_collection(self)
 
     events: list[Event] = Field(default_factory=list)
     places: list[PlaceSummary] = Field(default_factory=list)

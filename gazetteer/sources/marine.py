@@ -37,7 +37,8 @@ from typing import Annotated, Any, Literal
 import numpy as np
 import shapely
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
+from shapely import affinity
+from shapely.geometry import MultiPolygon, Point, Polygon, mapping
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel, unary_union
 
@@ -47,23 +48,25 @@ from geo.errors import GazetteerDataError
 __all__ = [
     "CURATED_PATH",
     "OUTPUT_PATH",
-    "LonLat",
     "AdminSelection",
     "CuratedFeature",
-    "SourcePaths",
+    "LonLat",
     "SeaRegionProperties",
-    "load_curated",
-    "build_feature_collection",
-    "write_feature_collection",
+    "SourcePaths",
     "build",
+    "build_feature_collection",
+    "load_curated",
     "load_seas_regions",
     "main",
+    "write_feature_collection",
 ]
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CURATED_PATH = _DATA_DIR / "curated_features.json"
 OUTPUT_PATH = _DATA_DIR / "seas_regions.geojson.gz"
-_REBUILD_HINT = "rebuild it with `python -m gazetteer.sources.marine` (see gazetteer/data/CURATED.md)"
+_REBUILD_HINT = (
+    "rebuild it with `python -m gazetteer.sources.marine` (see gazetteer/data/CURATED.md)"
+)
 
 _MAGICS_10M = Path("/tmp/deb/x/usr/share/magics/10m")
 _GDL_MAPS = Path("/tmp/deb/x/usr/share/gnudatalanguage/resource/maps/high")
@@ -107,8 +110,14 @@ class CuratedFeature(BaseModel):
     country_codes: tuple[CountryCode, ...] = ()
     boundary: tuple[LonLat, ...] | None = None
     union_of: tuple[CountryCode | AdminSelection, ...] | None = None
+    clip_to: tuple[CountryCode | AdminSelection, ...] | None = Field(
+        default=None, description="Cut a region's boundary to these areas instead of all land."
+    )
     lake: NonEmptyStr | None = Field(
         default=None, description="Natural Earth lake whose shape this sea takes (Dead Sea)."
+    )
+    as_drawn: bool = Field(
+        default=False, description="Keep the boundary uncut: water Natural Earth lacks (a canal)."
     )
     note: str = ""
 
@@ -122,8 +131,10 @@ class CuratedFeature(BaseModel):
             problems.append("give exactly one of 'boundary' and 'union_of'")
         if self.feature_class == "sea" and self.union_of is not None:
             problems.append("a sea needs a 'boundary', not 'union_of'")
-        if self.feature_class == "region" and self.lake is not None:
-            problems.append("'lake' is only for seas")
+        if self.feature_class == "region" and (self.lake is not None or self.as_drawn):
+            problems.append("'lake' and 'as_drawn' are only for seas")
+        if self.clip_to is not None and (self.feature_class == "sea" or self.boundary is None):
+            problems.append("'clip_to' is only for regions drawn with a 'boundary'")
         if self.boundary is not None:
             problems.extend(_boundary_problems(self.boundary))
         if problems:
@@ -154,7 +165,7 @@ def _wrap_antimeridian(polygon: Polygon) -> BaseGeometry:
         window = shapely.box(-180.0 - shift, -90.0, 180.0 - shift, 90.0)
         piece = polygon.intersection(window)
         if not piece.is_empty:
-            pieces.append(shapely.affinity.translate(piece, xoff=shift))
+            pieces.append(affinity.translate(piece, xoff=shift))
     return unary_union(pieces)
 
 
@@ -252,12 +263,16 @@ class _NaturalEarth:
         )
         self.countries = _group_by(countries, [str(code) for code in fields["ISO_A2_EH"]])
         admin_geoms, admin_fields = _read_layer(paths.admin1, ["iso_a2", "name"])
-        keys = [f"{c}|{n}" for c, n in zip(admin_fields["iso_a2"], admin_fields["name"], strict=True)]
+        keys = [
+            f"{c}|{n}" for c, n in zip(admin_fields["iso_a2"], admin_fields["name"], strict=True)
+        ]
         self.admin1 = _group_by(admin_geoms, keys)
         self.paths = paths
 
     def sea_shape(self, entry: CuratedFeature) -> BaseGeometry:
         outline = entry.boundary_polygon()
+        if entry.as_drawn:
+            return outline
         if entry.lake is not None:
             if entry.lake not in self.lakes:
                 raise GazetteerDataError(
@@ -277,6 +292,9 @@ class _NaturalEarth:
         if entry.union_of is not None:
             return unary_union([self._member_shape(entry.id, member) for member in entry.union_of])
         outline = entry.boundary_polygon()
+        if entry.clip_to is not None:
+            area = unary_union([self._member_shape(entry.id, member) for member in entry.clip_to])
+            return area.intersection(outline)
         hits = self.land.query(outline, predicate="intersects")
         return unary_union([self.land_geoms[i].intersection(outline) for i in hits])
 
@@ -295,9 +313,13 @@ class _NaturalEarth:
         return unary_union([self.admin1[f"{member.country}|{n}"] for n in member.admin1])
 
     def source_label(self, entry: CuratedFeature) -> str:
+        if entry.as_drawn:
+            return "curated boundary, as drawn"
         if entry.feature_class == "sea":
             layer = f"lake '{entry.lake}'" if entry.lake else "ocean"
             return f"curated boundary ∩ Natural Earth 10m {layer}"
+        if entry.clip_to is not None:
+            return "curated boundary ∩ Natural Earth 10m admin-0/admin-1 areas"
         if entry.union_of is not None:
             return "curated union of Natural Earth 10m admin-0/admin-1 areas"
         return "curated boundary ∩ Natural Earth 10m land"
@@ -305,13 +327,15 @@ class _NaturalEarth:
 
 def _read_layer(path: Path | str, columns: list[str]) -> tuple[list[BaseGeometry], dict[str, Any]]:
     """Geometries (made valid) and the named columns of one vector layer."""
-    import pyogrio  # build-time only: the runtime reads the committed GeoJSON
+    # Build-time only: the runtime reads the committed GeoJSON, so pyogrio is a 'data' extra.
+    from pyogrio.errors import DataLayerError, DataSourceError
+    from pyogrio.raw import read
 
     try:
-        meta, _, wkb, field_data = pyogrio.read(
+        meta, _, wkb, field_data = read(
             str(path), columns=columns, encoding="utf-8", read_geometry=True
         )
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as err:
+    except (DataSourceError, DataLayerError, OSError) as err:
         raise GazetteerDataError(f"cannot read Natural Earth layer {path}: {err}") from err
     geoms = [shapely.make_valid(g) for g in shapely.from_wkb(wkb)]
     fields = {name: values for name, values in zip(meta["fields"], field_data, strict=True)}
