@@ -18,6 +18,7 @@ Store layout (one folder):
 from __future__ import annotations
 
 import datetime as dt
+from importlib.metadata import version
 import gzip
 import json
 import math
@@ -35,7 +36,7 @@ from shapely.geometry import shape
 
 from gazetteer.model import Entry, FeatureClass, NameKind
 from gazetteer.normalize import normalize
-from gazetteer.sources import countries, geonames
+from gazetteer.sources import admin2, countries, geonames, people
 from gazetteer.sources.abbreviations import ADMIN1_ABBREVIATIONS
 from geo.errors import GazetteerDataError
 
@@ -50,7 +51,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
 DEFAULT_MIN_POPULATION = 1000
@@ -176,10 +177,14 @@ def collect_entries(
         c.country_code: str(c.raw.get("capital") or "") for c in country_list if c.country_code
     }
     yield from geonames.load_cities(min_population, capitals)
+    yield from admin2.load_admin2()
+    admin1_codes: set[str] = set()
     for filename in committed:
-        yield from (
-            _with_admin1_conventions(entry) for entry in load_committed(data_dir / filename)
-        )
+        for entry in load_committed(data_dir / filename):
+            if entry.feature_class == FeatureClass.ADMIN1 and entry.admin1_code:
+                admin1_codes.add(entry.admin1_code)
+            yield _with_admin1_conventions(entry)
+    yield from admin2.load_admin1_points(frozenset(admin1_codes))
 
 
 def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
@@ -272,7 +277,9 @@ def build_store(
             json.dumps(strings, ensure_ascii=False), encoding="utf-8"
         )
         _write_sqlite(staging / "entries.sqlite", entries)
+        people_counts = people.build_people_lexicon(staging)
         meta = _metadata(entries, min_population)
+        meta["people_lexicon"] = people_counts
         (staging / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         _replace_dir(staging, target)
     except BaseException:
@@ -301,6 +308,8 @@ def _metadata(entries: list[Entry], min_population: int) -> dict[str, Any]:
         "sources": [
             geonames.source_version(),
             *countries.source_versions(),
+            admin2.source_version(),
+            f"names-dataset {version('names-dataset')}, nameparser {version('nameparser')}",
             *(
                 f"{name} (committed, derived from Natural Earth / curated)"
                 for name in COMMITTED_FILES

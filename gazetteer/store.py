@@ -30,7 +30,14 @@ from geo.errors import GazetteerDataError, QueryError
 
 __all__ = ["Gazetteer", "default_store_path", "open_gazetteer"]
 
-_STORE_FILES = ("names.marisa", "arrays.npz", "strings.json", "entries.sqlite", "meta.json")
+_STORE_FILES = (
+    "names.marisa",
+    "arrays.npz",
+    "strings.json",
+    "entries.sqlite",
+    "meta.json",
+    "people.marisa",
+)
 _EARTH_RADIUS_KM = 6371.0088
 _REBUILD = "rebuild it with `geo gazetteer build`"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from gazetteer import Gazetteer, open_gazetteer
 from gazetteer.model import NameKind
@@ -26,7 +27,7 @@ __all__ = ["find_places", "person_names", "resolve_spans"]
 def _person_names_at(path: str) -> PersonNames:
     from gazetteer.sources.people import PersonLexicon
 
-    lexicon: PersonNames = PersonLexicon.open(path)
+    lexicon: PersonNames = PersonLexicon.open(Path(path))
     return lexicon
 
 

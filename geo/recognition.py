@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
@@ -141,15 +141,13 @@ class NameIndex(Protocol):
     def candidates_for_key(self, key: str) -> list[Candidate]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the text; a NamedTuple because a long article has hundreds of thousands."""
+
     start: int
     end: int
     text: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    capitalised: bool
 
     @property
     def all_caps(self) -> bool:
@@ -175,14 +173,18 @@ class Match:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return [
+        Token(m.start(), m.end(), word, word[:1].isupper())
+        for m in _TOKEN.finditer(text)
+        for word in (m.group(),)
+    ]
 
 
 def _strip_possessive(token: Token) -> Token:
     stripped = _POSSESSIVE.sub("", token.text)
     if stripped == token.text or not stripped:
         return token
-    return Token(token.start, token.start + len(stripped), stripped)
+    return Token(token.start, token.start + len(stripped), stripped, token.capitalised)
 
 
 def _include_abbreviation_dot(text: str, match: Match) -> None:
@@ -231,13 +233,14 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     scan.diseases = _disease_names(text)
     _block_people(scan)
     matches: list[Match] = []
-    position = 0
-    while position < len(tokens):
+    covered_until = -1
+    for position, token in enumerate(tokens):
+        if position <= covered_until or not token.capitalised:
+            continue
         match = _longest_match(scan, position)
         if match is None:
-            position += 1
             continue
-        position = match.last_token + 1
+        covered_until = match.last_token
         if _keep(scan, match):
             organisation = _classify(scan, match)
             matches.append(match)

@@ -37,6 +37,8 @@ WEIGHTS = {
     "own_name": 0.4,
     "alt_name_penalty": 1.0,
     "bare_water_penalty": 1.5,
+    "admin1_support": 2.5,
+    "country_support": 1.0,
     "min_score": 3.6,
 }
 _COHERENCE_KM = 400.0
@@ -59,15 +61,56 @@ class _Group:
     has_own_name: bool = False  # some candidate has this as its own name, not an alternate
     says_water: bool = False  # the surface says "River", "Lake", "Sea"...: water is meant
     has_land: bool = False
+    # Each name spreads one vote over the admin-1 areas (and countries) its candidates lie
+    # in; a candidate that other names could also be near is more likely (Gainesville,
+    # Hall County and Georgia all have candidates in US.GA).
+    admin1_votes: dict[str, float] = field(default_factory=dict)
+    country_votes: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
     runner_up: float | None = None
     reasons: list[str] = field(default_factory=list)
+
+
+_VOTING_CANDIDATES = 30
+
+
+def _spread(codes: Sequence[str | None]) -> dict[str, float]:
+    distinct = {code for code in codes if code}
+    return {code: 1.0 / len(distinct) for code in distinct}
+
+
+def _cast_votes(group: _Group) -> None:
+    candidates = [c for c in group.candidates[:_VOTING_CANDIDATES] if c.feature_class not in _LARGE_CLASSES]
+    group.admin1_votes = _spread([c.admin1_code for c in candidates])
+    group.country_votes = _spread([c.country_code for c in group.candidates[:_VOTING_CANDIDATES]])
 
 
 @dataclass(slots=True)
 class _Focus:
     countries: Weights
     admin1: Weights
+    admin1_votes: Weights = field(default_factory=lambda: defaultdict(float))
+    country_votes: Weights = field(default_factory=lambda: defaultdict(float))
+    voters: int = 0
+
+    def support(self, group: _Group, candidate: Candidate) -> tuple[float, float]:
+        """Share of the other names with a candidate in this candidate's admin-1 / country."""
+        others = self.voters - 1
+        if others <= 0:
+            return 0.0, 0.0
+        admin1 = candidate.admin1_code
+        country = candidate.country_code
+        admin1_share = (
+            (self.admin1_votes[admin1] - group.admin1_votes.get(admin1, 0.0)) / others
+            if admin1
+            else 0.0
+        )
+        country_share = (
+            (self.country_votes[country] - group.country_votes.get(country, 0.0)) / others
+            if country
+            else 0.0
+        )
+        return admin1_share, country_share
 
     def country_share(self, code: str | None, exclude: Weights) -> float:
         if code is None:
@@ -143,6 +186,12 @@ def _focus(groups: Sequence[_Group]) -> tuple[_Focus, dict[int, tuple[Weights, W
     focus = _Focus(defaultdict(float), defaultdict(float))
     contributions: dict[int, tuple[Weights, Weights]] = {}
     for group in groups:
+        _cast_votes(group)
+        focus.voters += 1
+        for code, vote in group.admin1_votes.items():
+            focus.admin1_votes[code] += vote
+        for code, vote in group.country_votes.items():
+            focus.country_votes[code] += vote
         countries, admin1 = _contribution(group)
         contributions[id(group)] = (countries, admin1)
         for code, weight in countries.items():
@@ -188,6 +237,12 @@ def _score(
     if group.qualifiers & {candidate.country_code, candidate.admin1_code}:
         score += WEIGHTS["qualifier"]
         reasons.append("qualified by the name that follows it")
+    if candidate.feature_class not in _LARGE_CLASSES:
+        admin1_support, country_support = focus.support(group, candidate)
+        if admin1_support >= 0.05:
+            score += WEIGHTS["admin1_support"] * admin1_support
+            reasons.append(f"other names fit {candidate.admin1_code} ({admin1_support:.0%})")
+        score += WEIGHTS["country_support"] * country_support
     coherence = _coherence(candidate, anchors)
     if coherence:
         score += WEIGHTS["coherence"] * coherence

@@ -1,0 +1,1079 @@
+"""Time expressions: find dates in news text and resolve them against the publication date.
+
+News copy rarely writes full dates. "The Pentagon said Tuesday", "last month", "the previous
+day" only mean something against the article's publication date (or another date in the
+text), so every :class:`TimeExpression` keeps the calendar date it resolved to, how precise
+that date is, what it was resolved against and a short human-readable ``reason``.
+
+Conventions (wire-copy habits, documented so every stage reads the same thing):
+
+* A date always means the *first day* of its period: a month resolves to its 1st, a year to
+  1 January, a week (and a weekend) to the Monday of that ISO week.
+* A bare weekday ("on Sunday", "Tuesday night") is the most recent such day on or before
+  publication, the publication day included. With a future cue in the same clause ("will",
+  "is to", "plans to", "scheduled", "expected to") or right before it ("starting", "from",
+  "next") it is the next such day on or after publication. A reporting verb right next to it
+  ("said Tuesday", "on Monday said") keeps it in the past whatever the clause says; a cue
+  after it across "and"/"which"/... belongs to another clause. "next Monday" is the first
+  Monday after publication, "last Monday" the last one before it.
+* A bare month ("in April") is the most recent such month on or before the publication
+  month, or the coming one (the current month included) with a future cue.
+* A day and month without a year ("on 3 May", "July 10") take the year that puts them on or
+  after publication with a future cue, otherwise the year that puts them closest to it,
+  a future date counting double distance (news mostly reports what already happened).
+* "the previous day", "a day later", "two days later" carry ``relative_days`` and resolve
+  against the nearest earlier day-precise expression of the same text; "one day after the
+  ministry said ..." points at an event named *after* it, so it stays unresolved with
+  ``anchor == "event"`` for the event stage to :func:`shift`.
+* Decades ("the 1990s") are skipped: a decade is too coarse to date an event and reading it
+  as its first year would mislead. Ambiguous numeric dates ("3/5/2020") are skipped too.
+* A bare year needs a date-like context ("in 2015", "since 2015", "mid-2016", "the 2016
+  election") and must lie in 1900-2100, so "1500 troops" and "Resolution 2254" are not years.
+* "recently", "earlier", "in recent days" are found but unresolved, precision UNKNOWN.
+* Without a publication date only absolute expressions ("3 May 2020", "in 2015") resolve.
+
+Speed: every regular expression is compiled at import. Instead of scanning each character
+with the combined rule regex, the scan looks for trigger words with ``str.find`` and tries
+the rules only at the few words just before each trigger (see ``_candidate_matches``).
+
+>>> import datetime
+>>> [(e.text, str(e.date)) for e in find_time_expressions(
+...     "The Pentagon said Tuesday that talks resume on July 10.", datetime.date(2017, 6, 20))]
+[('Tuesday', '2017-06-20'), ('on July 10', '2017-07-10')]
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from geo.errors import InputError
+
+__all__ = [
+    "DatePrecision",
+    "TimeAnchor",
+    "TimeExpression",
+    "TimeRelation",
+    "find_time_expressions",
+    "shift",
+]
+
+
+class DatePrecision(StrEnum):
+    """How much of ``TimeExpression.date`` is meaningful."""
+
+    DAY = "day"
+    WEEK = "week"  # date is the Monday of the ISO week
+    MONTH = "month"  # date is the 1st of the month
+    YEAR = "year"  # date is 1 January
+    UNKNOWN = "unknown"
+
+
+class TimeRelation(StrEnum):
+    """How the phrase relates the event to the date ("since 2015" -> SINCE)."""
+
+    ON = "on"
+    SINCE = "since"
+    STARTING = "starting"
+    UNTIL = "until"
+    BEFORE = "before"
+    AFTER = "after"
+
+
+class TimeAnchor(StrEnum):
+    """What the date was (or must be) resolved against."""
+
+    ABSOLUTE = "absolute"  # the text itself names the date
+    PUBLICATION = "publication"  # relative to the article's publication date
+    PREVIOUS_EXPRESSION = "previous_expression"  # relative to an earlier date in the text
+    EVENT = "event"  # relative to an event's date, resolved later with shift()
+
+
+class TimeExpression(BaseModel):
+    """One time expression, with offsets into the original text (``offset`` added)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    date: datetime.date | None = Field(
+        default=None, description="First day of the period; None when unresolved."
+    )
+    precision: DatePrecision = DatePrecision.UNKNOWN
+    relation: TimeRelation = TimeRelation.ON
+    anchor: TimeAnchor = TimeAnchor.ABSOLUTE
+    resolved: bool = False
+    reason: str = ""
+    relative_days: int | None = Field(
+        default=None,
+        description="Offset from another date: 'the previous day' = -1, 'a week later' = +7.",
+    )
+    clock_time: datetime.time | None = Field(
+        default=None, description="Clock time attached to the date ('at 12:30 am on Tuesday')."
+    )
+    part_of_day: str | None = Field(
+        default=None, description="'morning', 'afternoon', 'evening', 'night', 'early', 'late'."
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTH_NUMBER: dict[str, int] = {name: i for i, name in enumerate(_MONTHS, start=1)}
+_MONTH_NUMBER.update(
+    {
+        "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
+        "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+    }
+)  # fmt: skip
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_WEEKDAY_NUMBER = {name: i for i, name in enumerate(_WEEKDAYS)}
+
+_NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30,
+}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "hour": 0, "minute": 0}
+
+# Month names that are also ordinary English words need stronger context when standing alone.
+_AMBIGUOUS_MONTHS = frozenset({"May", "March"})
+
+_MONTH_FULL = "|".join(_MONTHS)
+_MONTH_ANY = _MONTH_FULL + "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_WEEKDAY = "|".join(_WEEKDAYS)
+_ABBREVIATION_DOT = r"(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.|(?<=Sept)\.)?"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19\d\d|20\d\d|2100)(?!\d)"
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" \
+    r"|fifteen|twenty|thirty)"
+_PERIOD_QUALIFIER = (
+    r"early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|(?:the\s+)?rest\s+of"
+)
+
+# Ordered: at one position the first alternative that matches wins, so longer and more
+# specific forms come before the shorter forms they contain.
+_RULE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", r"(?<![\w-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+            r"(?![\w-])"),
+    ("slash", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>" + _YEAR + r")(?![\w/])"),
+    ("dmy", r"(?:(?P<wd>" + _WEEKDAY + r"),?\s+(?:the\s+)?)?(?<![\w,.$£€-])(?P<d>" + _DAYNUM
+            + r")(?:\s+of)?\s+(?P<m>" + _MONTH_ANY + r")\b" + _ABBREVIATION_DOT
+            + r"(?:,?\s+(?P<y>" + _YEAR + r"))?"),
+    ("mdy", r"(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?P<m>" + _MONTH_ANY + r")\b" + _ABBREVIATION_DOT
+            + r"\s+(?P<d>" + _DAYNUM + r")(?![\w:]|[.,]\d)(?:,?\s+(?P<y>" + _YEAR + r"))?"),
+    ("month_year", r"(?:(?P<qual>(?i:" + _PERIOD_QUALIFIER + r"))[\s-]+)?(?P<m>" + _MONTH_ANY
+                   + r")\b" + _ABBREVIATION_DOT + r"(?:\s+of)?,?\s+(?P<y>" + _YEAR + r")"),
+    ("named_day", r"(?i:(?:(?P<qual>early|late|earlier|later)\s+)?(?P<word>the\s+day\s+before"
+                  r"\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight"
+                  r"|last\s+night|overnight|this\s+(?:morning|afternoon|evening))"
+                  r"(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"),
+    ("anaphor", r"(?i:(?:(?P<later>later|earlier)\s+)?(?P<word>the\s+(?:previous|preceding|prior"
+                r"|next|following|subsequent)\s+(?:day|morning|evening|night|week)|the\s+same\s+day"
+                r"|that\s+(?:same\s+)?day))\b"),
+    ("count", r"(?i:(?:(?P<n>" + _NUM + r"|the)\s+)?(?P<unit>day|week|hour|minute|month|year)s?\s+"
+              r"(?P<dir>later|earlier|afterwards?|after|before|ago))\b"),
+    ("since_period", r"(?i:the\s+(?:past|last)\s+(?:(?P<n>" + _NUM + r")\s+)?(?P<unit>day|week"
+                     r"|month|year)s?)\b(?!\s+of\b)"),
+    ("weekend", r"(?i:(?:(?P<which>this\s+past|last|this|next|past|coming)|(?P<the>the))"
+                r"\s+weekend)\b"),
+    ("period", r"(?i:(?:(?P<qual>earlier|later|" + _PERIOD_QUALIFIER + r")[\s-]+)?(?P<which>"
+               r"this\s+past|last|this|next|coming|past)\s+(?P<unit>week|month|year))\b"
+               r"(?!\s+of\b)"),
+    ("weekday", r"(?:(?P<qual>(?i:late|early|earlier|later))\s+(?:on\s+)?)?(?:(?P<which>(?i:"
+                r"last|next|this|coming|past))\s+)?(?P<wd>" + _WEEKDAY + r")\b(?:['’]s\b|\s+"
+                r"(?P<pod>(?i:morning|afternoon|evening|night))\b)?"),
+    ("year", r"(?:(?P<qual>(?i:" + _PERIOD_QUALIFIER + r"))[\s-]+|(?<![\w.,/'’$£€-]))(?P<y>"
+             + _YEAR + r")(?![\w-]|[.,/]\d|\s*%)"),
+    ("month", r"(?:(?P<qual>(?i:" + _PERIOD_QUALIFIER + r"))[\s-]+(?:of\s+)?|(?P<which>(?i:"
+              r"last|next|this|coming|past))\s+)?(?P<m>" + _MONTH_FULL + r")\b(?!['’]s)"),
+    ("vague", r"(?i:recently|lately|earlier|previously|in\s+recent\s+(?:days|weeks|months"
+              r"|years)|(?:the\s+)?(?:past|last|coming|next)\s+(?:few|several)\s+(?:days|weeks"
+              r"|months|years)|(?:the\s+)?coming\s+(?:days|weeks|months)|(?:(?:a\s+)?few|several|many)\s+(?:days|weeks|months|years)\s+ago"
+              r")\b"),
+)  # fmt: skip
+
+
+_DIGIT_KEY = "#"  # the dispatch key of a word of digits
+_QUALIFIER_WORDS = frozenset("early mid late the end beginning start middle rest".split())
+_WHICH_WORDS = frozenset("this last next past coming".split())
+_RULE_FIRST_WORDS: dict[str, frozenset[str]] = {
+    "iso": frozenset({_DIGIT_KEY}),
+    "slash": frozenset({_DIGIT_KEY}),
+    "dmy": frozenset({_DIGIT_KEY, *_WEEKDAYS}),
+    "mdy": frozenset({*_MONTH_NUMBER, *_WEEKDAYS}),
+    "month_year": frozenset({*_MONTH_NUMBER, *_QUALIFIER_WORDS}),
+    "named_day": frozenset(
+        "early late earlier later the yesterday today tomorrow tonight last overnight this".split()
+    ),
+    "anaphor": frozenset({"later", "earlier", "the", "that"}),
+    "count": frozenset(
+        {*_NUMBER_WORDS, _DIGIT_KEY, "the"}
+        | {unit + plural for unit in ("day", "week", "hour", "minute", "month", "year")
+           for plural in ("", "s")}
+    ),
+    "since_period": frozenset({"the"}),
+    "weekend": frozenset({*_WHICH_WORDS, "the"}),
+    "period": frozenset({"earlier", "later", *_QUALIFIER_WORDS, *_WHICH_WORDS}),
+    "weekday": frozenset({"late", "early", "earlier", "later", *_WHICH_WORDS, *_WEEKDAYS}),
+    "year": frozenset({_DIGIT_KEY, *_QUALIFIER_WORDS}),
+    "month": frozenset({*_QUALIFIER_WORDS, *_WHICH_WORDS, *_MONTHS}),
+    "vague": frozenset(
+        "recently lately earlier previously in the past last coming next a few several many days"
+        " weeks months years".split()
+    ),
+}  # fmt: skip
+
+
+def _prefixed(rule: str, pattern: str) -> str:
+    """Rename a rule's named groups ``x`` to ``rule__x`` so all rules fit in one regex."""
+    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{rule}__{m.group(1)}>", pattern)
+
+
+def _compile_rules(names: frozenset[str]) -> re.Pattern[str]:
+    """One regex of the named rules, in priority order; the matching rule is ``lastgroup``."""
+    return re.compile(
+        r"\b(?:"
+        + "|".join(
+            f"(?P<{name}>{_prefixed(name, pattern)})"
+            for name, pattern in _RULE_PATTERNS if name in names
+        )
+        + ")"
+    )  # fmt: skip
+
+
+_MASTER = _compile_rules(frozenset(name for name, _ in _RULE_PATTERNS))
+
+
+def _dispatch_table() -> dict[str, re.Pattern[str]]:
+    """First word -> regex of the rules that can start with it (shared between words)."""
+    by_rules: dict[frozenset[str], re.Pattern[str]] = {}
+    table: dict[str, re.Pattern[str]] = {}
+    words = set().union(*_RULE_FIRST_WORDS.values())
+    for word in words:
+        rules = frozenset(name for name, firsts in _RULE_FIRST_WORDS.items() if word in firsts)
+        if rules not in by_rules:
+            by_rules[rules] = _compile_rules(rules)
+        table[word] = by_rules[rules]
+    return table
+
+
+_BY_FIRST_WORD = _dispatch_table()
+
+# Scanning every position with _MASTER costs about a microsecond a character, so it is only
+# tried at the start of the few words before a trigger word that every expression contains.
+# Triggers are found with str.find (C speed) rather than a regex alternation.
+_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
+_DIGITS = re.compile(r"[0-9]+")
+_WORDS_BACK = 5  # "the end of this month": words a match may have before its trigger
+_TRIGGER_WORDS = frozenset(
+    "day days week weeks weekend month months year years hour hours minute minutes night"
+    " morning afternoon evening today tonight tomorrow yesterday overnight recently lately"
+    " earlier previously".split()
+)
+_TRIGGER_KEYS_ANY_CASE = (
+    "day", "week", "month", "year", "hour", "minute", "night", "morning", "afternoon", "evening",
+    "tomorrow", "recent", "lately", "earlier", "previously",
+)  # fmt: skip
+_TRIGGER_KEYS_CASED = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                       "Nov", "Dec")  # fmt: skip
+_CASED_WORDS = frozenset(_MONTH_NUMBER) | frozenset(_WEEKDAYS)
+
+
+_CHAIN_WORDS = frozenset[str]().union(*_RULE_FIRST_WORDS.values()) | frozenset(
+    "of on before after previous preceding prior next following subsequent same recent".split()
+)
+
+
+def _dispatch_key(word: str) -> str:
+    """Month and weekday names are matched as written; other words in any case."""
+    if word[0].isdigit():
+        return _DIGIT_KEY
+    return word if word in _CASED_WORDS else word.lower()
+
+
+def _word_at(text: str, index: int) -> tuple[int, str]:
+    """Start and text of the word containing ``index``."""
+    start = index
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    token = _TOKEN.match(text, start)
+    return start, token.group() if token is not None else ""
+
+
+def _trigger_starts(text: str) -> list[int]:
+    """Sorted starts of the words every time expression contains at least one of."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few Unicode letters grow when lowered: keep offsets
+        lowered = text
+    starts = {m.start() for m in _DIGITS.finditer(text)}
+    for haystack, keys in ((lowered, _TRIGGER_KEYS_ANY_CASE), (text, _TRIGGER_KEYS_CASED)):
+        for key in keys:
+            index = haystack.find(key)
+            while index >= 0:
+                start, word = _word_at(text, index)
+                if word in _CASED_WORDS or word.lower() in _TRIGGER_WORDS:
+                    starts.add(start)
+                index = haystack.find(key, index + len(key))
+    return sorted(starts)
+
+
+def _candidate_starts(text: str, low: int, trigger: int) -> list[int]:
+    """Starts of the run of words a match may open with before ``trigger``, earliest first.
+
+    Every word inside a match before its first trigger is a qualifier ("early", "the end
+    of"), a count ("two") or a function word ("on", "the"), so the walk back stops at the
+    first other word, or at ``low``, or after ``_WORDS_BACK`` words.
+    """
+    starts = [trigger]
+    position = trigger
+    while len(starts) <= _WORDS_BACK:
+        gap = position
+        while gap > low and (text[gap - 1].isspace() or text[gap - 1] == "-"):
+            gap -= 1
+        if gap == position or gap <= low:
+            break
+        word_start = gap
+        while word_start > low and text[word_start - 1].isalnum():
+            word_start -= 1
+        if word_start == low and low > 0 and text[low - 1].isalnum():
+            break  # the window cut a word
+        word = text[word_start:gap]
+        if not (word.isdigit() or word in _CASED_WORDS or word.lower() in _CHAIN_WORDS):
+            break
+        starts.append(word_start)
+        position = word_start
+    starts.reverse()
+    return starts
+
+
+def _candidate_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches ``_MASTER.finditer(text)`` gives, found by trying only plausible starts."""
+    consumed = 0
+    for trigger in _trigger_starts(text):
+        if trigger < consumed:
+            continue
+        for start in _candidate_starts(text, consumed, trigger):
+            token = _TOKEN.match(text, start)
+            rules = _BY_FIRST_WORD.get(_dispatch_key(token.group())) if token else None
+            match = rules.match(text, start) if rules is not None else None
+            if match is not None:
+                consumed = match.end()
+                yield match
+                break
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w-])(?P<prep>(?i:since|from|starting(?:\s+(?:on|from|in))?|beginning(?:\s+(?:on|in))?"
+    r"|as\s+of|effective|until|till|through|up\s+to|by|before|prior\s+to|ahead\s+of|after"
+    r"|following|on|in|at|during|throughout|between|over|within|for))\s+$"
+)
+_RELATION_OF_PREPOSITION: dict[str, TimeRelation] = {
+    "since": TimeRelation.SINCE, "from": TimeRelation.STARTING,
+    "starting": TimeRelation.STARTING, "beginning": TimeRelation.STARTING,
+    "as of": TimeRelation.STARTING, "effective": TimeRelation.STARTING,
+    "until": TimeRelation.UNTIL, "till": TimeRelation.UNTIL, "through": TimeRelation.UNTIL,
+    "up to": TimeRelation.UNTIL, "by": TimeRelation.UNTIL, "before": TimeRelation.BEFORE,
+    "prior to": TimeRelation.BEFORE, "ahead of": TimeRelation.BEFORE,
+    "after": TimeRelation.AFTER, "following": TimeRelation.AFTER,
+}  # fmt: skip
+# Prepositions that by themselves point into the future ("starting Monday", "from Monday").
+_FUTURE_PREPOSITIONS = frozenset({"starting", "from", "beginning", "effective"})
+# A bare month or year needs one of these right before it to be read as a date.
+_DATE_PREPOSITIONS = frozenset(
+    {"since", "from", "starting", "beginning", "as of", "effective", "until", "till", "through",
+     "up to", "by", "before", "prior to", "ahead of", "after", "following", "in", "during",
+     "throughout", "between", "over", "within", "for"}
+)  # fmt: skip
+# "May" and "March" are verbs/nouns too: "a speech by May", "after March organisers said".
+_STRONG_MONTH_PREPOSITIONS = frozenset(
+    {"since", "starting", "beginning", "as of", "until", "till", "in", "during", "throughout"}
+)
+
+_CLOCK = (
+    r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?|[AP]\.?M\.?)(?!\w)"
+    r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)\s*"
+    r"(?:GMT|UTC|hrs|hours)|(?P<word>noon|midday|midnight))"
+)
+_CLOCK_ZONE = r"(?:\s+(?:local\s+time|local|GMT|UTC|EST|EDT|ET)|\s*\(\d{3,4}\s*(?:GMT|UTC)\))?"
+_CLOCK_BEFORE = re.compile(
+    r"(?<![\w:.])(?:(?i:at|around|about|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?"
+    + _CLOCK + _CLOCK_ZONE + r"\s*,?\s+(?:(?i:on)\s+)?$"
+)
+_CLOCK_AFTER = re.compile(
+    r",?\s+(?:(?i:at|around|about|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)"
+    + _CLOCK + _CLOCK_ZONE
+)
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|shall|is\s+to|are\s+to|is\s+due|are\s+due|plans?\s+to|planned|planning"
+    r"|scheduled|(?:is|are)\s+set\s+to|expected\s+to|going\s+to|slated|upcoming|intends?\s+to)"
+    r"\b|'ll\b",
+    re.IGNORECASE,
+)
+_REPORTING_VERB = (
+    r"said|says|told|announced|reported|stated|added|confirmed|claimed|warned|wrote|tweeted"
+    r"|denied|declared|noted|insisted|acknowledged|revealed|disclosed|accused"
+)
+_REPORTING_ANYWHERE = re.compile(r"\b(?:" + _REPORTING_VERB + r")\b")
+# A cue after the expression governs it only within one clause: "attacked on Sunday and the
+# army will respond" is past, "On Monday, the leaders will meet" is future.
+_CLAUSE_JOINER = re.compile(
+    r"\b(?:and|but|while|whereas|after|as|which|who|when|because|since|although|though)\b"
+)
+_REPORTING_BEFORE = re.compile(r"\b(?:" + _REPORTING_VERB + r")\s+(?:on\s+)?$")
+_REPORTING_AFTER = re.compile(r",?\s+(?:" + _REPORTING_VERB + r")\b")
+
+_NAMED_DAY_BEFORE = re.compile(
+    r"\b(?:Black|Bloody|Good|Holy|Ash|Easter|Palm|Super|Cyber|Maundy|Shrove|Fat|Great|Blue"
+    r"|Manic|Giving)\s+$"
+)
+_NAMED_DAY_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Independent|Tribune|Star|Sport"
+    r"|Night\s+Live|Night\s+Football|Club|Group|Movement|Massacre|Uprising|Accord|Agreement"
+    r"|School)\b"
+)
+_COUNT_NOUN_AFTER = re.compile(
+    r"\s+(?:people|persons|troops|soldiers|fighters|militants|civilians|refugees|men|women"
+    r"|children|migrants|families|households|homes|houses|buildings|vehicles|tanks|rockets"
+    r"|missiles|shells|dollars|euros|pounds|tons|tonnes|km|kilometres|kilometers|miles|metres"
+    r"|meters|feet|members|votes|cases|deaths|dead|killed|wounded|years|months|weeks|days"
+    r"|hours|villages|towns|cities|sites|locations|schools|hospitals|areas|communities)\b",
+    re.IGNORECASE,
+)
+# "Today" capitalised after a word is a title: "USA Today", "Russia Today".
+_TITLE_WORD_BEFORE = re.compile(r"[A-Za-z]\s+$")
+# A cataphoric "two days after" is followed by the event it counts from.
+_WORD_AFTER = re.compile(r"\s+[\w\"'“‘]")
+
+_CLAUSE_BREAKS = ".;!?\n"
+_LOOK_BEHIND = 48
+_CLAUSE_REACH = 200
+
+
+# --------------------------------------------------------------------------------------
+# Calendar helpers
+# --------------------------------------------------------------------------------------
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    """The date, or None for an impossible one ("February 30") or a year out of 1900-2100."""
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _monday_of(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    """First day of the month ``months`` after the month of ``day``."""
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _weekday_on_or_before(reference: datetime.date, weekday: int) -> datetime.date:
+    return reference - datetime.timedelta(days=(reference.weekday() - weekday) % 7)
+
+
+def _weekday_on_or_after(reference: datetime.date, weekday: int) -> datetime.date:
+    return reference + datetime.timedelta(days=(weekday - reference.weekday()) % 7)
+
+
+def _day_month_near(
+    published: datetime.date, month: int, day: int, future: bool
+) -> datetime.date | None:
+    """The (month, day) in the year that fits publication best: see the module docstring."""
+    candidates = [
+        d for y in (published.year - 1, published.year, published.year + 1)
+        if (d := _safe_date(y, month, day)) is not None
+    ]  # fmt: skip
+    if future:
+        upcoming = [d for d in candidates if d >= published]
+        return min(upcoming) if upcoming else None
+    if not candidates:
+        return None
+    # A past date is twice as likely as a future one: news mostly reports what happened.
+    return min(candidates, key=lambda d: abs((d - published).days) * (2 if d > published else 1))
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+# --------------------------------------------------------------------------------------
+# Scanning
+# --------------------------------------------------------------------------------------
+
+
+class _Reading(NamedTuple):
+    """What one rule made of a match, before spans and relations are attached."""
+
+    date: datetime.date | None
+    precision: DatePrecision
+    anchor: TimeAnchor
+    resolved: bool
+    reason: str
+    relative_days: int | None = None
+    part_of_day: str | None = None
+    relation: TimeRelation | None = None  # overrides the preposition's relation
+
+
+@dataclass
+class _Scan:
+    """One call's state: the text, the publication date and the last day-precise date."""
+
+    text: str
+    published: datetime.date | None
+    start: int = 0  # span of the current core match
+    end: int = 0
+    preposition: str | None = None
+    previous_day: TimeExpression | None = None
+
+    def is_future(self) -> bool:
+        """A future cue governs the current match (see the module docstring)."""
+        if self.preposition in _FUTURE_PREPOSITIONS:
+            return True
+        text, start, end = self.text, self.start, self.end
+        before_from = max(0, start - _LOOK_BEHIND)
+        if _REPORTING_BEFORE.search(text, before_from, start) or _REPORTING_AFTER.match(
+            text, end
+        ):
+            return False
+        low = max(text.rfind(c, max(0, start - _CLAUSE_REACH), start) for c in _CLAUSE_BREAKS)
+        high_candidates = [text.find(c, end, end + _CLAUSE_REACH) for c in _CLAUSE_BREAKS]
+        high = min((h for h in high_candidates if h >= 0), default=end + _CLAUSE_REACH)
+        for cue in _FUTURE_CUE.finditer(text, max(low + 1, start - _CLAUSE_REACH), high):
+            if cue.end() <= start:
+                if not _REPORTING_ANYWHERE.search(text, cue.end(), start):
+                    return True
+            elif not (
+                _REPORTING_ANYWHERE.search(text, end, cue.start())
+                or _CLAUSE_JOINER.search(text, end, cue.start())
+            ):
+                return True
+        return False
+
+    def no_publication(self, what: str) -> _Reading:
+        return _Reading(
+            None, DatePrecision.UNKNOWN, TimeAnchor.PUBLICATION, False,
+            f"{what} is relative: no publication date",
+        )  # fmt: skip
+
+
+_Rule = Callable[[re.Match[str], _Scan], _Reading | None]
+
+
+def _absolute_day(day: datetime.date | None, what: str) -> _Reading | None:
+    if day is None:
+        return None
+    return _Reading(day, DatePrecision.DAY, TimeAnchor.ABSOLUTE, True, f"explicit date {what}")
+
+
+def _rule_iso(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    day = _safe_date(int(m["iso__y"]), int(m["iso__m"]), int(m["iso__d"]))
+    return _absolute_day(day, f"'{m['iso']}'")
+
+
+def _rule_slash(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    first, second, year = int(m["slash__a"]), int(m["slash__b"]), int(m["slash__y"])
+    if first == second:
+        day = _safe_date(year, first, first)
+    elif first > 12 >= second:
+        day = _safe_date(year, second, first)
+    elif second > 12 >= first:
+        day = _safe_date(year, first, second)
+    else:
+        return None  # 3/5/2020: day-first or month-first cannot be told apart
+    return _absolute_day(day, f"'{m['slash']}' (only one day/month reading is valid)")
+
+
+def _day_month(m: re.Match[str], scan: _Scan, rule: str) -> _Reading | None:
+    month = _MONTH_NUMBER[m[f"{rule}__m"]]
+    day_number = int(m[f"{rule}__d"].rstrip("stndrh"))
+    year_text = m[f"{rule}__y"]
+    if year_text is not None:
+        return _absolute_day(_safe_date(int(year_text), month, day_number), f"'{m[rule]}'")
+    if _safe_date(2000, month, day_number) is None:  # 2000 is a leap year: Feb 29 passes
+        return None
+    if scan.published is None:
+        return scan.no_publication(f"day and month '{m[rule]}' without a year")
+    future = scan.is_future()
+    day = _day_month_near(scan.published, month, day_number, future)
+    if day is None:
+        return None
+    rule_text = "next on or after" if future else "closest (past preferred) to"
+    return _Reading(
+        day, DatePrecision.DAY, TimeAnchor.PUBLICATION, True,
+        f"'{m[rule]}' without a year = {rule_text} publication {scan.published}",
+    )  # fmt: skip
+
+
+def _rule_dmy(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    return _day_month(m, scan, "dmy")
+
+
+def _rule_mdy(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    return _day_month(m, scan, "mdy")
+
+
+def _rule_month_year(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    day = _safe_date(int(m["month_year__y"]), _MONTH_NUMBER[m["month_year__m"]], 1)
+    if day is None:
+        return None
+    qualifier = m["month_year__qual"]
+    return _Reading(
+        day, DatePrecision.MONTH, TimeAnchor.ABSOLUTE, True, f"explicit month '{m['month_year']}'",
+        part_of_day=_squash(qualifier) if qualifier else None,
+    )  # fmt: skip
+
+
+_NAMED_DAY_OFFSET = {
+    "the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0,
+    "tomorrow": 1, "tonight": 0, "last night": -1, "overnight": -1, "this morning": 0,
+    "this afternoon": 0, "this evening": 0,
+}  # fmt: skip
+_NAMED_DAY_PART = {
+    "tonight": "night", "last night": "night", "overnight": "night", "this morning": "morning",
+    "this afternoon": "afternoon", "this evening": "evening",
+}  # fmt: skip
+
+
+def _rule_named_day(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    word = _squash(m["named_day__word"])
+    capitalised = m["named_day__word"][0] == "T" and m["named_day__qual"] is None
+    if (
+        capitalised
+        and word in ("today", "tonight")
+        and _TITLE_WORD_BEFORE.search(scan.text, max(0, scan.start - 3), scan.start)
+    ):
+        return None  # "USA Today", "Russia Today"
+    if scan.published is None:
+        return scan.no_publication(f"'{word}'")
+    offset = _NAMED_DAY_OFFSET[word]
+    day = scan.published + datetime.timedelta(days=offset)
+    pod = m["named_day__pod"] or _NAMED_DAY_PART.get(word) or m["named_day__qual"]
+    return _Reading(
+        day, DatePrecision.DAY, TimeAnchor.PUBLICATION, True,
+        f"'{word}' = publication {scan.published} {offset:+d} day(s)",
+        part_of_day=pod.lower() if pod else None,
+    )  # fmt: skip
+
+
+def _relative_to_previous(
+    scan: _Scan, what: str, days: int, precision: DatePrecision, cataphoric: bool = False
+) -> _Reading:
+    """Resolve a day offset against the last day-precise expression, or leave it to shift()."""
+    previous = scan.previous_day
+    if cataphoric or previous is None or previous.date is None:
+        why = (
+            "counts from the event named after it" if cataphoric
+            else "no earlier day-precise date in the text"
+        )  # fmt: skip
+        return _Reading(
+            None, precision, TimeAnchor.EVENT, False,
+            f"{what} is relative ({days:+d} days): {why}; resolve with shift()",
+            relative_days=days,
+        )  # fmt: skip
+    day = previous.date + datetime.timedelta(days=days)
+    if precision is DatePrecision.WEEK:
+        day = _monday_of(day)
+    return _Reading(
+        day, precision, TimeAnchor.PREVIOUS_EXPRESSION, True,
+        f"{what} = {days:+d} days from '{previous.text}' ({previous.date})", relative_days=days,
+    )  # fmt: skip
+
+
+def _rule_anaphor(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    phrase = _squash(m["anaphor__word"])
+    if "previous" in phrase or "preceding" in phrase or "prior" in phrase:
+        sign = -1
+    elif "next" in phrase or "following" in phrase or "subsequent" in phrase:
+        sign = 1
+    else:
+        sign = 0  # the same day, that day
+    is_week = phrase.endswith("week")
+    days = sign * (7 if is_week else 1)
+    precision = DatePrecision.WEEK if is_week else DatePrecision.DAY
+    pod = phrase.rsplit(" ", 1)[-1]
+    return _relative_to_previous(scan, f"'{_squash(m['anaphor'])}'", days, precision)._replace(
+        part_of_day=pod if pod in ("morning", "evening", "night") else None
+    )
+
+
+def _rule_count(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    word, unit, direction = m["count__n"], m["count__unit"].lower(), m["count__dir"].lower()
+    what = f"'{_squash(m['count'])}'"
+    if word is None:
+        if unit in ("hour", "minute"):
+            word = "a"  # "hours later": the same day is the best guess
+        else:
+            return _rule_vague(m, scan, "count")  # "days later", "weeks ago"
+    if word.lower() == "the" and (direction == "ago" or unit not in ("day", "week")):
+        return None  # "the year before" is too loose; "the day ago" is not English
+    number = _count(word)
+    if direction == "ago":
+        return _ago(scan, what, number, unit)
+    if unit in ("month", "year"):
+        return None  # "a year later": calendar offsets not carried by relative_days
+    sign = -1 if direction in ("earlier", "before") else 1
+    days = sign * number * _UNIT_DAYS[unit]
+    cataphoric = direction in ("after", "before") and bool(
+        _WORD_AFTER.match(scan.text, scan.end)
+    )
+    precision = DatePrecision.DAY
+    return _relative_to_previous(scan, what, days, precision, cataphoric=cataphoric)
+
+
+def _ago(scan: _Scan, what: str, number: int, unit: str) -> _Reading:
+    if scan.published is None:
+        return scan.no_publication(what)
+    published = scan.published
+    if unit in ("day", "hour", "minute", "week"):
+        day = published - datetime.timedelta(days=number * _UNIT_DAYS[unit])
+        precision = DatePrecision.WEEK if unit == "week" else DatePrecision.DAY
+        if precision is DatePrecision.WEEK:
+            day = _monday_of(day)
+    elif unit == "month":
+        day, precision = _add_months(published, -number), DatePrecision.MONTH
+    else:
+        day, precision = datetime.date(published.year - number, 1, 1), DatePrecision.YEAR
+    return _Reading(
+        day, precision, TimeAnchor.PUBLICATION, True,
+        f"{what} counted back from publication {published}",
+    )  # fmt: skip
+
+
+def _rule_since_period(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    what = f"'{_squash(m['since_period'])}'"
+    if scan.published is None:
+        return scan.no_publication(what)
+    number = _count(m["since_period__n"]) if m["since_period__n"] else 1
+    unit, published = m["since_period__unit"].lower(), scan.published
+    if unit in ("day", "week"):  # "the past week" is the last seven days, not an ISO week
+        day = published - datetime.timedelta(days=number * _UNIT_DAYS[unit])
+        precision = DatePrecision.DAY
+    elif unit == "month":
+        day, precision = _add_months(published, -number), DatePrecision.MONTH
+    else:
+        day, precision = datetime.date(published.year - number, 1, 1), DatePrecision.YEAR
+    return _Reading(
+        day, precision, TimeAnchor.PUBLICATION, True,
+        f"{what} = period since {day}, counted back from publication {published}",
+        relation=TimeRelation.SINCE,
+    )  # fmt: skip
+
+
+def _rule_weekend(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    what = f"'{_squash(m['weekend'])}'"
+    if scan.published is None:
+        return scan.no_publication(what)
+    which = _squash(m["weekend__which"] or "the").split(" ")[-1]
+    published = scan.published
+    monday = _monday_of(published)
+    if which in ("last", "past"):
+        monday -= datetime.timedelta(days=7)
+    elif which in ("next", "coming"):
+        monday += datetime.timedelta(days=7)
+    elif which == "the" and published.weekday() < 5 and not scan.is_future():
+        monday -= datetime.timedelta(days=7)  # "over the weekend" in a weekday story: just past
+    saturday = monday + datetime.timedelta(days=5)
+    return _Reading(
+        monday, DatePrecision.WEEK, TimeAnchor.PUBLICATION, True,
+        f"{what} = weekend {saturday}/{saturday + datetime.timedelta(days=1)}"
+        f" (week of {monday}), publication {published}",
+    )  # fmt: skip
+
+
+def _rule_period(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    which, unit = _squash(m["period__which"]).split(" ")[-1], m["period__unit"].lower()
+    what = f"'{_squash(m['period'])}'"
+    if scan.published is None:
+        return scan.no_publication(what)
+    step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[which]
+    published = scan.published
+    if unit == "week":
+        day = _monday_of(published) + datetime.timedelta(days=7 * step)
+        precision = DatePrecision.WEEK
+    elif unit == "month":
+        day, precision = _add_months(published, step), DatePrecision.MONTH
+    else:
+        day, precision = datetime.date(published.year + step, 1, 1), DatePrecision.YEAR
+    qualifier = m["period__qual"]
+    return _Reading(
+        day, precision, TimeAnchor.PUBLICATION, True,
+        f"{what} relative to publication {published}",
+        part_of_day=_squash(qualifier) if qualifier else None,
+    )  # fmt: skip
+
+
+def _rule_weekday(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    name = m["weekday__wd"]
+    if _NAMED_DAY_BEFORE.search(scan.text, max(0, scan.start - 12), scan.start):
+        return None  # "Black Monday", "Good Friday"
+    if _NAMED_DAY_AFTER.match(scan.text, scan.end):
+        return None  # "Sunday Times"
+    qualifier, pod = m["weekday__qual"], m["weekday__pod"]
+    part = (pod or qualifier or "").lower() or None
+    if scan.published is None:
+        return scan.no_publication(f"weekday '{name}'")._replace(part_of_day=part)
+    weekday, published = _WEEKDAY_NUMBER[name], scan.published
+    which = (m["weekday__which"] or "").lower()
+    if which in ("next", "coming"):
+        day = _weekday_on_or_after(published + datetime.timedelta(days=1), weekday)
+        how = "next after"
+    elif which in ("last", "past"):
+        day = _weekday_on_or_before(published - datetime.timedelta(days=1), weekday)
+        how = "most recent before"
+    elif scan.is_future():
+        day, how = _weekday_on_or_after(published, weekday), "next on or after (future cue)"
+    else:
+        day, how = _weekday_on_or_before(published, weekday), "most recent on or before"
+    return _Reading(
+        day, DatePrecision.DAY, TimeAnchor.PUBLICATION, True,
+        f"weekday '{name}' = {how} publication {published}", part_of_day=part,
+    )  # fmt: skip
+
+
+def _rule_year(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    qualifier = m["year__qual"]
+    has_context = qualifier is not None or scan.preposition in _DATE_PREPOSITIONS
+    if not has_context and scan.text[max(0, scan.start - 4) : scan.start].lower() != "the ":
+        return None  # a bare number: "1990 troops", "Resolution 2254"
+    if qualifier is None and _COUNT_NOUN_AFTER.match(scan.text, scan.end):
+        return None  # "in 2000 homes"
+    year = int(m["year__y"])
+    what = f"'{_squash(m['year'])}'"
+    return _Reading(
+        datetime.date(year, 1, 1), DatePrecision.YEAR, TimeAnchor.ABSOLUTE, True,
+        f"year {what}", part_of_day=_squash(qualifier) if qualifier else None,
+    )  # fmt: skip
+
+
+def _rule_month(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    name, qualifier, which = m["month__m"], m["month__qual"], m["month__which"]
+    allowed = _STRONG_MONTH_PREPOSITIONS if name in _AMBIGUOUS_MONTHS else _DATE_PREPOSITIONS
+    attributive = (
+        name not in _AMBIGUOUS_MONTHS
+        and scan.text[max(0, scan.start - 4) : scan.start].lower() == "the "
+    )  # "the April missile strikes": a month used as a modifier
+    if qualifier is None and which is None and scan.preposition not in allowed and not attributive:
+        return None  # "April" alone may be a name; "May" and "March" are words
+    what = f"'{_squash(m['month'])}'"
+    if scan.published is None:
+        return scan.no_publication(what)
+    month, published = _MONTH_NUMBER[name], scan.published
+    this_year = datetime.date(published.year, month, 1)
+    which = (which or "").lower()
+    if which in ("next", "coming"):
+        future, strict = True, True
+    elif which in ("last", "past"):
+        future, strict = False, True
+    else:
+        future, strict = scan.is_future(), False
+    current = this_year.month == published.month
+    if future:
+        day = this_year if this_year > published or (current and not strict) else (
+            this_year.replace(year=published.year + 1)
+        )
+        how = "coming"
+    else:
+        day = this_year if this_year <= published and not (current and strict) else (
+            this_year.replace(year=published.year - 1)
+        )
+        how = "most recent"
+    return _Reading(
+        day, DatePrecision.MONTH, TimeAnchor.PUBLICATION, True,
+        f"month {what} = {how} {name} relative to publication {published}",
+        part_of_day=_squash(qualifier) if qualifier else None,
+    )  # fmt: skip
+
+
+def _rule_vague(m: re.Match[str], scan: _Scan, rule: str = "vague") -> _Reading | None:
+    return _Reading(
+        None, DatePrecision.UNKNOWN, TimeAnchor.PUBLICATION, False,
+        f"'{_squash(m[rule])}' is vague: no date can be given",
+    )  # fmt: skip
+
+
+_RULES: dict[str, _Rule] = {
+    "iso": _rule_iso, "slash": _rule_slash, "dmy": _rule_dmy, "mdy": _rule_mdy,
+    "month_year": _rule_month_year, "named_day": _rule_named_day, "anaphor": _rule_anaphor,
+    "count": _rule_count, "since_period": _rule_since_period, "weekend": _rule_weekend,
+    "period": _rule_period, "weekday": _rule_weekday, "year": _rule_year, "month": _rule_month,
+    "vague": _rule_vague,
+}  # fmt: skip
+
+
+def _clock_of(match: re.Match[str]) -> datetime.time:
+    """The time named by a ``_CLOCK`` match."""
+    word = match["word"]
+    if word is not None:
+        return datetime.time(0 if word.lower() == "midnight" else 12)
+    if match["h"] is not None:
+        hour, minute = int(match["h"]), int(match["mi"] or 0)
+        hour = min(hour, 12) % 12 + (12 if match["ap"].lower().startswith("p") else 0)
+        return datetime.time(hour, minute)
+    if match["h2"] is not None:
+        return datetime.time(int(match["h2"]), int(match["mi2"]))
+    return datetime.time(int(match["h3"]), int(match["mi3"]))
+
+
+_COARSER_THAN_DAY = frozenset({DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR})
+
+
+def _extend_with_clock(
+    scan: _Scan, start: int, end: int, low: int
+) -> tuple[int, int, datetime.time | None]:
+    """Take in a clock time written right before or after a date ("at 12:30 am on Tuesday").
+
+    Nothing before ``low`` (the end of the previous expression) is taken.
+    """
+    before = _CLOCK_BEFORE.search(scan.text, max(low, start - _LOOK_BEHIND), start)
+    if before is not None:
+        return before.start(), end, _clock_of(before)
+    after = _CLOCK_AFTER.match(scan.text, end)
+    if after is not None:
+        return start, after.end(), _clock_of(after)
+    return start, end, None
+
+
+def _preposition_before(text: str, start: int, low: int) -> re.Match[str] | None:
+    return _PREPOSITION_BEFORE.search(text, max(low, start - 24), start)
+
+
+def _preposition_name(match: re.Match[str] | None) -> str | None:
+    """'starting on' -> 'starting'; multi-word prepositions ('as of') are kept whole."""
+    if match is None:
+        return None
+    name = _squash(match["prep"])
+    first = name.split(" ", 1)[0]
+    return first if first in ("starting", "beginning") else name
+
+
+def _iter_expressions(text: str, published: datetime.date | None) -> Iterator[TimeExpression]:
+    scan = _Scan(text, published)
+    previous_end = 0  # spans never overlap: extensions stop at the previous expression
+    for match in _candidate_matches(text):
+        rule = match.lastgroup
+        if rule is None:  # pragma: no cover - every alternative is a named group
+            continue
+        scan.start, scan.end = match.start(), match.end()
+        if scan.start < previous_end:
+            continue  # inside the clock time taken by the previous expression
+        prep = _preposition_before(text, scan.start, previous_end)
+        scan.preposition = _preposition_name(prep)
+        reading = _RULES[rule](match, scan)
+        if reading is None:
+            continue
+        start, end, clock = scan.start, scan.end, None
+        if reading.precision not in _COARSER_THAN_DAY:  # a clock time only sharpens a day
+            start, end, clock = _extend_with_clock(scan, start, end, previous_end)
+        if start != scan.start:  # "since 3 am on Tuesday": the preposition precedes the clock
+            prep = _preposition_before(text, start, previous_end)
+        if prep is not None:
+            start = prep.start()
+        relation = reading.relation or _RELATION_OF_PREPOSITION.get(
+            _preposition_name(prep) or "", TimeRelation.ON
+        )
+        expression = TimeExpression(
+            start=start, end=end, text=text[start:end], date=reading.date,
+            precision=reading.precision, relation=relation, anchor=reading.anchor,
+            resolved=reading.resolved, reason=reading.reason,
+            relative_days=reading.relative_days, clock_time=clock,
+            part_of_day=reading.part_of_day,
+        )  # fmt: skip
+        if expression.resolved and expression.precision is DatePrecision.DAY:
+            scan.previous_day = expression
+        previous_end = end
+        yield expression
+
+
+def find_time_expressions(
+    text: str, published: datetime.date | None = None, *, offset: int = 0
+) -> list[TimeExpression]:
+    """Find the time expressions of ``text`` and resolve them against ``published``.
+
+    Parameters
+    ----------
+    text
+        A sentence, paragraph or whole article, as written.
+    published
+        The article's publication date (a ``datetime`` is reduced to its date). Without it
+        only absolute expressions resolve; relative ones say "no publication date".
+    offset
+        Added to every ``start``/``end`` so spans index the caller's larger text.
+
+    Returns
+    -------
+    list of TimeExpression
+        In text order; ``original[e.start:e.end] == e.text`` when ``text`` sits at
+        ``offset`` in ``original``.
+
+    Examples
+    --------
+    >>> [e.date for e in find_time_expressions("It happened on 3 May 2020.")]
+    [datetime.date(2020, 5, 3)]
+    >>> find_time_expressions("Protesters may march on the capital.")
+    []
+    >>> e = find_time_expressions("Troops withdrew the previous day.")[0]
+    >>> (e.resolved, e.relative_days, e.anchor.value)
+    (False, -1, 'event')
+    """
+    if isinstance(published, datetime.datetime):
+        published = published.date()
+    found = list(_iter_expressions(text, published))
+    if offset:
+        return [e.model_copy(update={"start": e.start + offset, "end": e.end + offset})
+                for e in found]
+    return found
+
+
+def shift(expression: TimeExpression, reference: datetime.date) -> TimeExpression:
+    """Resolve a ``relative_days`` expression against ``reference`` (an event's date).
+
+    >>> e = find_time_expressions("Clashes broke out the next day.")[0]
+    >>> shift(e, datetime.date(2017, 6, 19)).date
+    datetime.date(2017, 6, 20)
+
+    Raises
+    ------
+    InputError
+        The expression carries no ``relative_days`` offset, so there is nothing to shift.
+    """
+    if expression.relative_days is None:
+        raise InputError(f"time expression {expression.text!r} has no relative_days to shift")
+    if isinstance(reference, datetime.datetime):
+        reference = reference.date()
+    day = reference + datetime.timedelta(days=expression.relative_days)
+    precision = expression.precision
+    if precision is DatePrecision.WEEK:
+        day = _monday_of(day)
+    elif precision is DatePrecision.UNKNOWN:
+        precision = DatePrecision.DAY
+    return expression.model_copy(
+        update={
+            "date": day, "precision": precision, "anchor": TimeAnchor.EVENT, "resolved": True,
+            "reason": f"'{expression.text}' = {expression.relative_days:+d} days from "
+                      f"reference {reference}",
+        }
+    )  # fmt: skip
