@@ -144,7 +144,7 @@ class Gazetteer:
 
     def has_prefix(self, key: str) -> bool:
         """True if some indexed name starts with this normalised prefix."""
-        return bool(self._trie.has_keys_with_prefix(key))
+        return next(self._trie.iterkeys(key), None) is not None
 
     def candidates_for_key(self, key: str) -> list[Candidate]:
         """Every entry indexed under one normalised key, best prior first."""
@@ -300,6 +300,15 @@ def _check_coordinates(lat: float, lon: float) -> None:
         raise QueryError(f"longitude {lon} is outside -180..180")
 
 
+def _needs_build(target: Path) -> bool:
+    """The default store is a cache of the installed sources: build it when absent or outdated."""
+    try:
+        meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return not target.exists() or not any(target.iterdir())
+    return meta.get("format_version") != FORMAT_VERSION
+
+
 _OPENED: dict[Path, Gazetteer] = {}
 _OPEN_LOCK = threading.Lock()
 
@@ -314,7 +323,7 @@ def open_gazetteer(path: Path | None = None, *, build_if_missing: bool = True) -
     with _OPEN_LOCK:
         if target in _OPENED:
             return _OPENED[target]
-        if path is None and build_if_missing and not (target / "meta.json").exists():
+        if path is None and build_if_missing and _needs_build(target):
             print(f"geo: building the gazetteer into {target} (one time)...", file=sys.stderr)
             build_store(target, min_population=DEFAULT_MIN_POPULATION)
         gazetteer = Gazetteer(target)

@@ -40,9 +40,13 @@ __all__ = [
     "Actor",
     "ActorKind",
     "ActorRole",
+    "CountryModifier",
+    "SentenceActors",
+    "actor_in_span",
     "find_actor_phrases",
     "find_actors",
     "is_passive",
+    "sentence_actors",
 ]
 
 
@@ -162,7 +166,8 @@ NAMED_ACTORS: tuple[NamedActor, ...] = (
                ActorKind.GOVERNMENT, "SY"),
     NamedActor(("Saudi-led coalition", "Arab coalition"), "SA.coalition",
                "Saudi-led coalition", ActorKind.COALITION, "SA"),
-    NamedActor(("(?:U\\.?S\\.?|American|United States)[- ]led (?:international )?coalition",
+    NamedActor(("(?:U\\.?S\\.?|USA|American|United States) ?[- ]led (?:international )?"
+                "coalition",
                 "(?:[Gg]lobal|[Ii]nternational|anti-(?:ISIS|IS|ISIL|Daesh)) coalition",
                 "[Cc]oalition(?: forces| aircraft| jets| warplanes| troops)?"),
                "coalition.isis", _COALITION, ActorKind.COALITION),
@@ -235,6 +240,12 @@ _MILITIA = _Branch("militia", ActorKind.ARMED_GROUP, "militias")
 _REBELS = _Branch("rebels", ActorKind.ARMED_GROUP, "armed groups")
 _CIVILIANS = _Branch("civilians", ActorKind.CIVILIANS, "civilians")
 
+# Military airframe designators standing for the aircraft: "a US F/A-18", "the Su-22".
+_AIRFRAME = (
+    r"(?:F/A|AV|EA|EP|KC|RC|AH|UH|CH|MH|MQ|RQ|Su|MiG|Tu|Il|Ka|Mi|Yak|F|B|A|C|E|P|J)-\d+[A-Z]?"
+    r"(?: (?:Super )?Hornets?| Fencers?| Flankers?| Reapers?| Predators?| Fulcrums?)?"
+)
+
 # Force nouns (case-insensitive), longest alternatives first. With a country modifier before
 # them they become "<ISO2>.<branch>"; without one, "unknown.<branch>".
 FORCE_NOUNS: tuple[tuple[str, _Branch], ...] = (
@@ -245,25 +256,38 @@ FORCE_NOUNS: tuple[tuple[str, _Branch], ...] = (
     (r"security forces|police(?:men)?|gendarmerie|border guards?|coast guard", _POLICE),
     (r"armed forces|special forces|air force|navy|army|military|forces|troops|soldiers"
      r"|(?:fighter |spy |reconnaissance |surveillance )?(?:jets?|planes?|aircraft)"
+     r"|air defen[cs]es?(?: systems?)?|anti-aircraft (?:guns?|batteries|fire)|" + _AIRFRAME +
      r"|warplanes?|bombers?|drones?|UAVs?|helicopters?|warships?|destroyers?|frigates?"
      r"|submarines?|artillery|tanks|marines|paratroopers|gunboats?|missile batteries"
-     r"|(?:military |air )?bases?|outposts?|checkpoints?|convoys?",
+     r"|(?:military |air )?bases?|outposts?|checkpoints?|convoys?|patrols?",
      _MILITARY),
     (r"militias?|militiamen|paramilitar(?:y|ies)", _MILITIA),
     (r"rebels?|insurgents?|militants?|jihadists?|gunmen|fighters|guerrillas?|extremists",
      _REBELS),
-    (r"civilians|protesters|demonstrators|residents|villagers|refugees|children|journalists"
-     r"|aid workers|worshippers|farmers|students|migrants|displaced people|people",
+    (r"civilians?|protesters?|demonstrators?|residents?|villagers?|refugees|children|child"
+     r"|journalists?|aid workers|worshippers|farmers?|students|migrants|displaced people|people"
+     r"|wom[ae]n|(?<!gun)m[ae]n|boys?|girls?|traders?|shepherds?|teachers?|doctors?",
      _CIVILIANS),
 )
 
 # Words allowed between a country modifier and its force noun ("Syrian regime forces").
 _QUALIFIERS = (
-    r"(?:(?:pro-regime|pro-government|regime|government|armed|fighter|security|special"
+    r"(?:(?:pro-regime|pro-government|regime|government|armed|fighter|special"
     r"|ground|naval|air|military|defen[cs]e|war|spy|elite|allied|backed|loyalist|[A-Z]{1,3}-\d+"
     r"[A-Z]?|[Ss]u-\d+)\s+)*"
 )
-_BACKED = re.compile(r"-(?:backed|allied|supported|aligned)\s+")
+_BACKED = re.compile(
+    r"\s?-(?:backed|allied|supported|aligned)\s+(?:(?:opposition|rebel|local|partner)\s+)?"
+)
+# Force phrases without a country that still name a country's own state forces ("regime
+# forces", "security forces", "the army", "police"): they take the country of the places the
+# sentence names when those all lie in one country.
+_DOMESTIC = re.compile(
+    r"\b(?:regime|government|army|security|police(?:men)?|gendarmerie|authorities"
+    r"|border guards?|national guard)\b",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")
 
 
 def _alternation(patterns: Sequence[str]) -> str:
@@ -273,7 +297,8 @@ def _alternation(patterns: Sequence[str]) -> str:
 _NAMED_RE = re.compile(
     r"(?<![\w-])(?=[A-Za-z])(?:"
     + "|".join(f"(?P<n{i}>{_alternation(row.patterns)})" for i, row in enumerate(NAMED_ACTORS))
-    + r")(?![\w-])"
+    + r")(?:(?![\w-])|(?=-(?:led|backed|allied|supported|brokered|sponsored|run|held"
+    r"|controlled|linked|affiliated)\b))"
 )
 _FORCE_RE = re.compile(
     rf"(?i:\b{_QUALIFIERS}(?:"
@@ -291,12 +316,15 @@ _COUNTRY_RE = re.compile(
     + r")(?!\w)"
 )
 _COUNTRY_NAME_SET = frozenset(
-    name for entry in COUNTRIES.values() for name in entry.names if name.isalpha()
+    name for entry in COUNTRIES.values() for name in entry.names
+    if re.fullmatch(r"[A-Za-z ]+", name)
 )
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s)?\s*(?:-\s*)?$")
 
 
-class _CountryModifier(NamedTuple):
+class CountryModifier(NamedTuple):
+    """A country-bearing span of a sentence: a demonym, a country name or a capital."""
+
     start: int
     end: int
     country: str
@@ -306,18 +334,22 @@ class _CountryModifier(NamedTuple):
 
 def _country_modifiers(
     text: str, sentence: Sentence, mentions: Sequence[Mention]
-) -> list[_CountryModifier]:
+) -> list[CountryModifier]:
     """Country-bearing spans in the sentence: mentions first, then the fallback table."""
-    found: list[_CountryModifier] = []
+    found: list[CountryModifier] = []
     for m in mentions:
         if m.country is None or m.kind is MentionKind.ORGANISATION:
             continue
         if m.start < sentence.start or m.end > sentence.end:
             continue
-        bare = m.government_actor or (
-            m.kind is MentionKind.TOPONYM and m.text.removeprefix("the ") in _COUNTRY_NAME_SET
+        capital = _is_capital(m) and _looks_like_subject(text, m.end)
+        bare = m.government_actor or capital or (
+            m.kind is MentionKind.TOPONYM and (
+                m.feature_class == "country"
+                or m.text.removeprefix("the ") in _COUNTRY_NAME_SET)
         )
-        found.append(_CountryModifier(m.start, m.end, m.country, bare, m.government_actor))
+        found.append(CountryModifier(m.start, m.end, m.country, bare,
+                                      m.government_actor or capital))
     for match in _COUNTRY_RE.finditer(text, sentence.start, sentence.end):
         if any(f.start < match.end() and match.start() < f.end for f in found):
             continue
@@ -329,16 +361,26 @@ def _country_modifiers(
         )
         if is_capital and not _looks_like_subject(text, match.end()):
             continue  # "in Washington" is a place, "Washington said" a government
-        found.append(_CountryModifier(match.start(), match.end(), code, is_name or is_capital,
+        found.append(CountryModifier(match.start(), match.end(), code, is_name or is_capital,
                                       is_capital))
     found.sort()
     return found
 
 
 _SUBJECT_VERB = re.compile(
-    r"\s*(?:,[^,]{0,60},\s*)?(?:has|have|had|is|was|will|would|could|said|says|did|does"
-    r"|\w+ed|\w+s)\b"
+    r"\s*(?:,[^,]{0,60},\s*)?"
+    r"(?:(?:and|or)\s+(?:(?:its|their)\s+)?(?:[a-z]+\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?"
+    r"(?:has|have|had|is|was|will|would|could|said|says|did|does|\w+ed|\w+s)\b"
 )
+
+
+def _is_capital(mention: Mention) -> bool:
+    entry = COUNTRIES.get(mention.country or "")
+    return (
+        entry is not None
+        and mention.kind is MentionKind.TOPONYM
+        and mention.text in entry.capitals
+    )
 
 
 def _looks_like_subject(text: str, end: int) -> bool:
@@ -357,10 +399,56 @@ def _country_actor(code: str, branch: _Branch, start: int, end: int, text: str) 
                  start=start, end=end, text=text[start:end])
 
 
+class SentenceActors(NamedTuple):
+    """Per-sentence actor analysis shared by every trigger of the sentence (computed once)."""
+
+    phrases: list[Actor]
+    modifiers: list[CountryModifier]
+
+
+def sentence_actors(
+    text: str, sentence: Sentence, mentions: Sequence[Mention] = ()
+) -> SentenceActors:
+    """Actor phrases and country modifiers of ``sentence``, for :func:`find_actors`."""
+    modifiers = _country_modifiers(text, sentence, mentions)
+    phrases = _phrases(text, sentence, modifiers)
+    home = _sentence_country(sentence, mentions)
+    if home is not None:
+        phrases = [_with_home_country(text, p, home) for p in phrases]
+    return SentenceActors(phrases, modifiers)
+
+
 def find_actor_phrases(
     text: str, sentence: Sentence, mentions: Sequence[Mention] = ()
 ) -> list[Actor]:
     """Every actor phrase of ``sentence`` (roles unset), in text order, non-overlapping."""
+    return sentence_actors(text, sentence, mentions).phrases
+
+
+def _sentence_country(sentence: Sentence, mentions: Sequence[Mention]) -> str | None:
+    """The one country every place named in the sentence lies in, if there is one."""
+    countries = {
+        m.country for m in mentions
+        if m.kind is MentionKind.TOPONYM and m.country and not m.government_actor
+        and not m.in_organisation and sentence.start <= m.start and m.end <= sentence.end
+    }
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _with_home_country(text: str, actor: Actor, home: str) -> Actor:
+    """'regime forces shelled Ankawi (Hama)': domestic forces of the place's country."""
+    if not actor.id.startswith("unknown.") or not _DOMESTIC.search(actor.text):
+        return actor
+    branch = next((b for b in (_GOVERNMENT, _POLICE, _MILITARY)
+                   if actor.id == f"unknown.{b.suffix}"), None)
+    if branch is None:
+        return actor
+    return _country_actor(home, branch, actor.start, actor.end, text)
+
+
+def _phrases(
+    text: str, sentence: Sentence, modifiers: Sequence[CountryModifier]
+) -> list[Actor]:
     phrases: list[Actor] = []
     for match in _NAMED_RE.finditer(text, sentence.start, sentence.end):
         group = match.lastgroup
@@ -368,7 +456,6 @@ def find_actor_phrases(
         row = NAMED_ACTORS[int(group[1:])]
         phrases.append(Actor(id=row.id, name=row.name, kind=row.kind, country=row.country,
                              start=match.start(), end=match.end(), text=match.group()))
-    modifiers = _country_modifiers(text, sentence, mentions)
     used_modifiers: set[int] = set()
     for match in _FORCE_RE.finditer(text, sentence.start, sentence.end):
         if any(p.start < match.end() and match.start() < p.end for p in phrases):
@@ -378,7 +465,9 @@ def find_actor_phrases(
             phrases[head] = phrases[head].model_copy(
                 update={"end": match.end(), "text": text[phrases[head].start : match.end()]})
             continue
-        phrases.append(_force_actor(text, match, modifiers, used_modifiers))
+        actor = _force_actor(text, match, modifiers, used_modifiers)
+        phrases.extend(_coordinated_modifiers(text, actor, match, modifiers, used_modifiers))
+        phrases.append(actor)
     for index, mod in enumerate(modifiers):
         if index in used_modifiers or not mod.bare_actor:
             continue
@@ -389,6 +478,30 @@ def find_actor_phrases(
     return phrases
 
 
+def _coordinated_modifiers(
+    text: str, actor: Actor, match: re.Match[str], modifiers: Sequence[CountryModifier],
+    used: set[int],
+) -> list[Actor]:
+    """'Armenian and Azerbaijani forces': the first country's forces too."""
+    if actor.country is None or actor.id.endswith("-backed." + actor.id.split(".")[-1]):
+        return []
+    group = match.lastgroup
+    assert group is not None
+    branch = FORCE_NOUNS[int(group[1:])][1]
+    extra: list[Actor] = []
+    left = actor.start
+    for index in range(len(modifiers) - 1, -1, -1):
+        mod = modifiers[index]
+        if mod.end > left or index in used:
+            continue
+        if not _COORDINATION.fullmatch(text, mod.end, left) or mod.end == left:
+            break
+        used.add(index)
+        extra.insert(0, _country_actor(mod.country, branch, mod.start, mod.end, text))
+        left = mod.start
+    return extra
+
+
 def _named_head(text: str, phrases: Sequence[Actor], start: int) -> int | None:
     for index, phrase in enumerate(phrases):
         if phrase.end <= start and not text[phrase.end : start].strip():
@@ -397,7 +510,7 @@ def _named_head(text: str, phrases: Sequence[Actor], start: int) -> int | None:
 
 
 def _force_actor(
-    text: str, match: re.Match[str], modifiers: Sequence[_CountryModifier], used: set[int]
+    text: str, match: re.Match[str], modifiers: Sequence[CountryModifier], used: set[int]
 ) -> Actor:
     group = match.lastgroup
     assert group is not None
@@ -474,6 +587,8 @@ _BETWEEN = re.compile(r"\s+between\s+", re.IGNORECASE)
 def is_passive(text: str, trigger_start: int, trigger_end: int) -> bool:
     """Whether the verb at the trigger is passive ("was downed", "shelled by")."""
     before = text[max(0, trigger_start - 40) : trigger_start]
+    if text[trigger_start:trigger_end].lower().endswith("ing") and not before.endswith("being "):
+        return False  # "has been bombing" is progressive, not passive
     return bool(_PASSIVE_BEFORE.search(before)) or bool(_BY_AFTER.match(text, trigger_end))
 
 
@@ -486,46 +601,108 @@ def find_actors(
     *,
     nominal: bool = False,
     military: bool = True,
+    violent: bool = False,
     with_target: bool = True,
-    phrases: Sequence[Actor] | None = None,
+    context: SentenceActors | None = None,
 ) -> list[Actor]:
-    """Initiator and target of the event whose trigger is ``text[trigger_start:trigger_end]``.
+    """Initiators and target of the event whose trigger is ``text[trigger_start:trigger_end]``.
 
     ``nominal`` says the trigger is a noun ("air strikes", "talks"); ``military`` says a bare
     demonym before a nominal trigger is the country's forces ("Russian air strikes") rather
-    than its government ("Russian sanctions"); ``with_target=False`` is for speech verbs,
-    whose object is a clause. ``phrases`` may pass the result of :func:`find_actor_phrases`
-    to avoid recomputing it per trigger. Returns at
-    most one initiator and one target, initiator first; an empty list when neither is found.
+    than its government ("Russian sanctions"); ``violent`` says a bare country doing the
+    event is its forces ("Turkey shelled"), not its government ("Turkey condemned");
+    ``with_target=False`` is for events whose object is no target (speech, talks,
+    deployments). ``context`` may pass the result of :func:`sentence_actors` to avoid
+    recomputing it per trigger. Coordinated subjects ("Damascus and its ally Moscow
+    condemned") give several initiators; there is at most one target, always last. An
+    empty list when neither is found.
     """
-    if phrases is None:
-        phrases = find_actor_phrases(text, sentence, mentions)
+    if context is None:
+        context = sentence_actors(text, sentence, mentions)
+    phrases = context.phrases
     if nominal:
         initiator, target = _nominal_roles(text, sentence, trigger_start, trigger_end, phrases)
         if initiator is None:
-            initiator = _demonym_modifier(text, sentence, trigger_start, mentions, military)
+            initiator = _demonym_modifier(text, trigger_start, context.modifiers, military)
+        if initiator is None:
+            initiator = _phrase_at_trigger(phrases, trigger_start, trigger_end)
     elif is_passive(text, trigger_start, trigger_end):
         target = _subject(text, sentence, trigger_start, phrases)
         initiator = _by_agent(text, sentence, trigger_end, phrases)
     else:
         initiator = _subject(text, sentence, trigger_start, phrases)
         target = _object(text, sentence, trigger_end, phrases)
-    if not with_target:
-        target = None
-    result: list[Actor] = []
+    initiators: list[Actor] = []
     if initiator is not None:
-        result.append(initiator.model_copy(update={"role": ActorRole.INITIATOR}))
-    if target is not None and (initiator is None or target.start != initiator.start):
+        initiators = [*_coordinated_before(text, initiator, phrases), initiator,
+                      *_coordinated_after(text, initiator, phrases, trigger_start)]
+    if violent:
+        initiators = [_as_forces(text, actor) for actor in initiators]
+    result = [a.model_copy(update={"role": ActorRole.INITIATOR}) for a in initiators]
+    if with_target and target is not None and all(target.start != a.start for a in result):
         result.append(target.model_copy(update={"role": ActorRole.TARGET}))
     return result
 
 
+_COORDINATED_GAP = re.compile(
+    r"\s*(?:,\s*|,?\s+(?:and|&)\s+)(?:(?:its|their|his|her)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:ally|allies|partners?|backers?|patrons?)\s+)?"
+)
+
+
+def _coordinated_before(text: str, actor: Actor, phrases: Sequence[Actor]) -> list[Actor]:
+    """'Damascus and its ally Moscow condemned': the actors coordinated before the subject."""
+    before = [p for p in phrases if p.end <= actor.start]
+    found: list[Actor] = []
+    left = actor.start
+    for other in reversed(before):
+        if not _COORDINATED_GAP.fullmatch(text, other.end, left):
+            break
+        found.insert(0, other)
+        left = other.start
+    return found
+
+
+def _coordinated_after(
+    text: str, actor: Actor, phrases: Sequence[Actor], limit: int
+) -> list[Actor]:
+    """'Armenian and Azerbaijani forces exchanged fire': the actors coordinated after it."""
+    found: list[Actor] = []
+    right = actor.end
+    for other in phrases:
+        if other.start < right or other.end > limit:
+            continue
+        if not _COORDINATED_GAP.fullmatch(text, right, other.start):
+            break
+        found.append(other)
+        right = other.end
+    return found
+
+
+def _as_forces(text: str, actor: Actor) -> Actor:
+    """'Turkey shelled Afrin': a bare country (or capital) doing violence is its forces."""
+    if actor.country is None or not actor.id.endswith(".government"):
+        return actor
+    if _FORCE_RE.search(actor.text) or _NAMED_RE.search(actor.text):
+        return actor  # "the defence ministry", "the Kremlin" stay the government
+    return _country_actor(actor.country, _MILITARY, actor.start, actor.end, text)
+
+
+def _phrase_at_trigger(
+    phrases: Sequence[Actor], trigger_start: int, trigger_end: int
+) -> Actor | None:
+    """'Protesters gathered in Tunis': a trigger naming people is its own initiator."""
+    for actor in phrases:
+        if actor.start <= trigger_start and trigger_end <= actor.end:
+            return actor if actor.kind is ActorKind.CIVILIANS else None
+    return None
+
+
 def _demonym_modifier(
-    text: str, sentence: Sentence, trigger_start: int, mentions: Sequence[Mention],
-    military: bool,
+    text: str, trigger_start: int, modifiers: Sequence[CountryModifier], military: bool,
 ) -> Actor | None:
     """'Russian air strikes': a country word right before a nominal trigger is its agent."""
-    for mod in _country_modifiers(text, sentence, mentions):
+    for mod in modifiers:
         gap = text[mod.end : trigger_start]
         if mod.end <= trigger_start and re.fullmatch(r"(?:'s|\u2019s)?\s*(?:-led\s*)?", gap):
             branch = _MILITARY if military else _GOVERNMENT
@@ -539,13 +716,31 @@ def _with_owner(text: str, actor: Actor, phrases: Sequence[Actor], limit: int) -
         actor.kind is not ActorKind.OTHER
     )):
         return actor
+    previous_end = actor.end
     for other in phrases:
-        if other.start >= actor.end and other.start <= limit:
-            if _LINKED_OWNER.search(text[actor.end : other.start]):
+        if other.start >= previous_end and other.start <= limit:
+            gap = text[previous_end : other.start]
+            if _LINKED_OWNER.search(gap):
                 return other.model_copy(update={"start": actor.start, "text": text[
                     actor.start : other.end], "end": other.end})
+            if other.id.startswith("unknown.") and _COORDINATION.fullmatch(gap):
+                previous_end = other.end  # "jets and drones of the coalition"
+                continue
             break
     return actor
+
+
+def actor_in_span(
+    text: str, sentence: Sentence, start: int, end: int, context: SentenceActors
+) -> Actor | None:
+    """The first actor phrase starting in ``text[start:end]``, with its owner if named.
+
+    Used for objects inside a trigger ("treat any US jet ... as a target").
+    """
+    for actor in context.phrases:
+        if start <= actor.start < end:
+            return _with_owner(text, actor, context.phrases, sentence.end)
+    return None
 
 
 def _subject(
@@ -553,8 +748,18 @@ def _subject(
 ) -> Actor | None:
     """The nearest actor before the trigger that is not inside a prepositional phrase."""
     left = text[sentence.start : trigger_start]
+    control = _CONTROL_VERB.search(left)
+    if control is not None:
+        # "the Houthis threatened to attack": the subject of "threatened" attacks.
+        return _subject(text, sentence, sentence.start + control.start(), phrases)
+    speaker = _speaker_of_pronoun(left)
+    if speaker is not None:
+        # "Moscow says ... that, from Monday, it will track jets and treat them as targets".
+        return _subject(text, sentence, sentence.start + speaker, phrases)
     pronoun = _PRONOUN.search(left)
-    if pronoun is not None:
+    if pronoun is not None and not any(
+        sentence.start + pronoun.start() < p.start and p.end <= trigger_start for p in phrases
+    ):
         # "Russia said it would strike": the pronoun stands for the speaker.
         return _subject(text, sentence, sentence.start + pronoun.start(), phrases)
     cut = sentence.start
@@ -571,6 +776,40 @@ def _subject(
     return _fallback_subject(text, cut, trigger_start)
 
 
+_CONTROL_VERB = re.compile(
+    r"\b(?:threaten(?:ed|s)?|vow(?:ed|s)?|pledged?|pledges|plan(?:ned|s)?|tri(?:ed|es)"
+    r"|attempt(?:ed|s)?|sought|seeks?|agree[ds]?|refused?|decided?|continued?|began|begins?"
+    r"|started?|want(?:ed|s)?|intend(?:ed|s)?|prepared|moved|promised?|failed|managed"
+    r"|vowing|threatening|planning|trying|seeking)\s+(?:[a-z]+ly\s+)?to\s+$",
+    re.IGNORECASE,
+)
+_SPEECH_THEN_PRONOUN = re.compile(
+    r"\b(?:said|says|say|stated|states|announced|announces|declared|warned|warns|threatened"
+    r"|vowed|insisted|added|confirmed|claimed|told\s+[\w'-]+)"
+    r"(?:\s+(?:in|on|at)\s+(?:an?\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    r"(?:\s+that)?\s*(?:,[^,]{0,50},\s*)?(?:it|they|we)\s",
+    re.IGNORECASE,
+)
+_NEW_SUBJECT = re.compile(
+    r"\b(?:that|which|who|whom|if|when|because|after|before|while|unless|whether)\b|[;\"]",
+    re.IGNORECASE,
+)
+
+
+def _speaker_of_pronoun(left: str) -> int | None:
+    """Offset in ``left`` of the speech verb whose pronoun subject governs the trigger.
+
+    "X said it would ... and treat them as targets": "it" (and any verb coordinated with
+    its verb) refers back to the speaker, not to the nearest noun phrase.
+    """
+    last = None
+    for match in _SPEECH_THEN_PRONOUN.finditer(left):
+        last = match
+    if last is None or _NEW_SUBJECT.search(left, last.end()):
+        return None
+    return last.start()
+
+
 _FALLBACK_NP = re.compile(
     r"(?:^|[,;:]\s*|\bthat\s+)(?:(?:the|a|an|some|several|two|three|four|five|unidentified"
     r"|unknown)\s+)?(?P<np>[A-Za-z][\w\-']*(?:\s+[A-Za-z][\w\-']*){0,2}?)"
@@ -578,7 +817,7 @@ _FALLBACK_NP = re.compile(
 )
 _NOT_A_SUBJECT = re.compile(
     r"^(?:it|they|he|she|we|i|you|this|that|there|who|which|what|and|but|or|on|in|at|after"
-    r"|before|when|as|if|the|a|an)\b",
+    r"|before|when|as|if|the|a|an|was|were|is|are|has|have|had|been|be)\b",
     re.IGNORECASE,
 )
 

@@ -310,12 +310,22 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 # -- events and maps --------------------------------------------------------------------------
 def _collect(paths: Sequence[str], published: Any, failures: _Failures) -> Any:
+    """Events of every readable document; raises InputError when none can be read.
+
+    Documents are streamed into the pipeline, not listed first, so memory holds the
+    events of a corpus but never all its texts; the gazetteer is opened only once the
+    first document has been read, so a run whose inputs all fail ends at once.
+    """
+    import itertools
+
     from gazetteer import open_gazetteer
     from geo.pipeline import extract_events
 
-    gazetteer = open_gazetteer()
-    documents = list(_progress(_documents(paths, published, failures)))
-    return extract_events(documents, gazetteer)
+    documents = iter(_progress(_documents(paths, published, failures)))
+    first = next(documents, None)
+    if first is None:
+        raise InputError("no document could be read")
+    return extract_events(itertools.chain([first], documents), open_gazetteer())
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -343,18 +353,49 @@ def _check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
         check_output_path(Path(output), inputs=[Path(p) for p in inputs])
 
 
-def _write_geojson(collection: Any, path: Path) -> Any:
-    from geo.export import (
-        dumps_feature_collection,
-        to_feature_collection,
-        validate_feature_collection,
-    )
-    from geo.outputs import atomic_write_text
+def _validated_features(collection: Any) -> Any:
+    """The collection as a GeoJSON FeatureCollection, checked against RFC 7946."""
+    from geo.export import to_feature_collection, validate_feature_collection
 
     features = to_feature_collection(collection)
     validate_feature_collection(features)
-    atomic_write_text(path, dumps_feature_collection(features))
     return features
+
+
+def _geojson_text(features: Any) -> str:
+    from geo.export import dumps_feature_collection
+
+    text: str = dumps_feature_collection(features)
+    return text
+
+
+def _write_geojson(collection: Any, path: Path) -> Any:
+    from geo.outputs import atomic_write_text
+
+    features = _validated_features(collection)
+    atomic_write_text(path, _geojson_text(features))
+    return features
+
+
+def _render_html(args: argparse.Namespace, collection: Any, features: Any, articles: int) -> str:
+    """The HTML map of the features (imported late: folium is slow to load)."""
+    from gazetteer import open_gazetteer
+    from geo.basemap import basemap_collection
+    from geo.export import located_features
+    from geo.render import render_map
+
+    basemap = None
+    if args.offline:
+        basemap = basemap_collection(open_gazetteer(), _bounds(collection))
+    title = args.title or f"geo: {len(collection.events)} events from {articles} article(s)"
+    html: str = render_map(
+        located_features(features),
+        title=title,
+        offline=args.offline,
+        basemap=basemap,
+        attributions=ATTRIBUTIONS,
+    )
+    return html
 
 
 ATTRIBUTIONS = (
@@ -365,11 +406,7 @@ ATTRIBUTIONS = (
 
 
 def _cmd_map(args: argparse.Namespace) -> int:
-    from gazetteer import open_gazetteer
-    from geo.basemap import basemap_collection
-    from geo.export import located_features
     from geo.outputs import atomic_write_text
-    from geo.render import render_map
 
     paths = args.paths or ["seeds"]
     stem = "seeds" if not args.paths else Path(args.paths[0]).stem or "map"
@@ -382,20 +419,11 @@ def _cmd_map(args: argparse.Namespace) -> int:
     collection = _collect(paths, args.published, failures)
     if failures.succeeded == 0:
         raise InputError("no document could be read")
-    features = _write_geojson(collection, geojson_path)
-    basemap = None
-    if args.offline:
-        basemap = basemap_collection(open_gazetteer(), _bounds(collection))
-    title = (
-        args.title or f"geo: {len(collection.events)} events from {failures.succeeded} article(s)"
-    )
-    html = render_map(
-        located_features(features),
-        title=title,
-        offline=args.offline,
-        basemap=basemap,
-        attributions=ATTRIBUTIONS,
-    )
+    # Both files are fully rendered before either is written, so an interrupt or a failure
+    # while rendering leaves the previous pair untouched; the writes then follow back to back.
+    features = _validated_features(collection)
+    html = _render_html(args, collection, features, failures.succeeded)
+    atomic_write_text(geojson_path, _geojson_text(features))
     atomic_write_text(html_path, html)
     print(
         f"wrote {html_path} and {geojson_path}: {len(collection.events)} events, "

@@ -13,13 +13,17 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 
+from geo.actors import ActorKind
 from geo.events import Event, EventLocation, LocationPrecision
 from geo.locate import SPECIFICITY
+from geo.taxonomy import EventType
 from geo.timex import DatePrecision
 
 __all__ = ["compatible", "merge_events", "merge_into"]
 
 MAX_DAYS_APART = 1
+# Statements and condemnations are everywhere in news; two merge only with the same speaker.
+_NEEDS_SPEAKER = frozenset({EventType.STATEMENT, EventType.CONDEMNATION, EventType.ACCUSATION})
 MAX_KM_APART = 100.0
 _COARSE = frozenset(
     {
@@ -34,10 +38,14 @@ _COARSE = frozenset(
 
 
 def _actor_keys(event: Event, role: str) -> set[str]:
+    """Who plays a role, as countries or actor ids; unidentified actors match anyone."""
     return {
         actor.country or actor.id
         for actor in event.actors
-        if actor.role is not None and actor.role.value == role
+        if actor.role is not None
+        and actor.role.value == role
+        and (actor.country or not actor.id.startswith("unknown."))
+        and actor.kind != ActorKind.COALITION  # a coalition of states matches its members
     }
 
 
@@ -97,12 +105,39 @@ def compatible(a: Event, b: Event) -> bool:
     """Could ``a`` and ``b`` be two reports of one event?"""
     if a.event_type != b.event_type:
         return False
+    if _repeated_sentence(a, b):
+        return True
     if a.object_kind and b.object_kind and a.object_kind != b.object_kind:
         return False
-    return (
+    if not (
         _dates_compatible(a, b)
         and _roles_compatible(a, b)
         and _locations_compatible(a.location, b.location)
+    ):
+        return False
+    if a.event_type in _NEEDS_SPEAKER or a.date.date is None or b.date.date is None:
+        # Compatibility by absence is not enough here: something must positively agree.
+        return _shares_an_actor(a, b) or _same_named_place(a.location, b.location)
+    return True
+
+
+def _repeated_sentence(a: Event, b: Event) -> bool:
+    """The same sentence printed twice in one article (wire copy repeats captions)."""
+    seen = {(s.document_id, s.sentence) for s in a.sources}
+    return any((s.document_id, s.sentence) in seen for s in b.sources)
+
+
+def _shares_an_actor(a: Event, b: Event) -> bool:
+    return any(
+        _actor_keys(a, role) & _actor_keys(b, role) for role in ("initiator", "target")
+    )
+
+
+def _same_named_place(a: EventLocation, b: EventLocation) -> bool:
+    return (
+        a.gazetteer_id is not None
+        and a.gazetteer_id == b.gazetteer_id
+        and a.precision not in (LocationPrecision.COUNTRY, LocationPrecision.UNKNOWN)
     )
 
 

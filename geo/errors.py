@@ -8,12 +8,12 @@ Each class also inherits the matching built-in so callers can catch what they ex
 from __future__ import annotations
 
 __all__ = [
+    "DocumentError",
+    "GazetteerDataError",
+    "GazetteerError",
     "GeoError",
     "InputError",
-    "DocumentError",
     "OutputError",
-    "GazetteerError",
-    "GazetteerDataError",
     "QueryError",
 ]
 

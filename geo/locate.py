@@ -27,6 +27,9 @@ from geo.events import EventLocation, LocationPrecision
 from geo.mentions import Mention, MentionKind
 
 __all__ = [
+    "is_locative",
+    "is_modifier",
+    "location_from_country",
     "PRECISION_BY_CLASS",
     "SPECIFICITY",
     "article_focus",
@@ -66,7 +69,15 @@ _LOCATIVE = re.compile(
 )
 _TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE)
 _DEMONYM_PLACE = re.compile(
-    r"^\s+(?:airspace|territory|territorial waters|waters|soil|border|coast)\b"
+    r"^\s+(?:airspace|territory|territorial waters|waters|soil|border|coast|airfield|air base|"
+    r"airbase|base|port|city|town|village|province|capital|side)\b"
+)
+# A name used as a modifier ("US warplane", "U.S.-backed", "Syria tensions") says whose
+# something is, not where it happened.
+_MODIFIER_AFTER = re.compile(
+    r"^(?:\s?-\s?[a-z]+|\s+(?!(?:and|or|in|on|at|to|of|for|with|from|by|has|have|had|is|was|"
+    r"were|are|will|would|said|says|did|does|as|than|but|that|which|who|after|before|since|"
+    r"until|over|under|into|amid|during|near|while|because|if)\b)[a-z]+)"
 )
 
 
@@ -112,11 +123,40 @@ def location_from_mention(mention: Mention, gazetteer: Gazetteer, reason: str) -
     )
 
 
+def is_modifier(text: str, mention: Mention) -> bool:
+    """True for a name used attributively: "US warplane", "USA -backed", "Syria tensions"."""
+    return bool(_MODIFIER_AFTER.match(text[mention.end : mention.end + 30]))
+
+
+def is_locative(text: str, mention: Mention) -> bool:
+    return bool(_LOCATIVE.search(text[max(0, mention.start - 30) : mention.start]))
+
+
+def location_from_country(gazetteer: Gazetteer, code: str, reason: str) -> EventLocation | None:
+    """A country-precision location: the country's centre and the radius of its area."""
+    entry = gazetteer.get(f"country:{code}", geometry=False)
+    if entry is None:
+        return None
+    return EventLocation(
+        name=entry.name,
+        gazetteer_id=entry.id,
+        feature_class="country",
+        country=code,
+        lat=entry.lat,
+        lon=entry.lon,
+        precision=LocationPrecision.COUNTRY,
+        uncertainty_km=_radius_for(gazetteer, entry.id, "country"),
+        reason=reason,
+    )
+
+
 def _is_location_candidate(text: str, mention: Mention) -> bool:
     if not mention.resolved or mention.kind == MentionKind.ORGANISATION:
         return False
     if mention.in_organisation or mention.government_actor:
         return False
+    if mention.feature_class == "country" and is_modifier(text, mention):
+        return False  # "US warplane": whose, not where ("Baltic Sea exercise" stays a place)
     before = text[max(0, mention.start - 30) : mention.start]
     if _TOPIC.search(before) and not _LOCATIVE.search(before):
         return False
@@ -134,10 +174,23 @@ def locate_in_span(
     trigger_start: int,
     gazetteer: Gazetteer,
     scope: str,
+    *,
+    actor_spans: Sequence[tuple[int, int]] = (),
+    locative_only: bool = False,
 ) -> EventLocation | None:
-    """The most specific location candidate inside [start, end), nearest the trigger."""
+    """The most specific location candidate inside [start, end), nearest the trigger.
+
+    Places inside the event's actor phrases ("Syrian regime forces") say who, not where;
+    with ``locative_only`` only places introduced as locations ("in Syria") count.
+    """
     inside = [
-        m for m in mentions if start <= m.start and m.end <= end and _is_location_candidate(text, m)
+        m
+        for m in mentions
+        if start <= m.start
+        and m.end <= end
+        and _is_location_candidate(text, m)
+        and not any(a_start <= m.start and m.end <= a_end for a_start, a_end in actor_spans)
+        and (not locative_only or is_locative(text, m))
     ]
     if not inside:
         return None
@@ -145,13 +198,25 @@ def locate_in_span(
         inside,
         key=lambda m: (SPECIFICITY.get(m.feature_class or "", 9), abs(m.start - trigger_start)),
     )
-    locative = bool(_LOCATIVE.search(text[max(0, best.start - 30) : best.start]))
-    how = "named as the place" if locative else "named"
+    how = "named as the place" if is_locative(text, best) else "named"
     return location_from_mention(best, gazetteer, f"{best.text!r} {how} in the event's {scope}")
 
 
+def _focus_weight(text: str, mention: Mention) -> float:
+    """How much one mention says the article happens in its country."""
+    if is_locative(text, mention):
+        weight = 3.0
+    elif mention.kind == MentionKind.DEMONYM or is_modifier(text, mention):
+        weight = 0.3
+    else:
+        weight = 1.0
+    if mention.feature_class not in ("country", "continent"):
+        weight *= 2.0  # a city, province, river or sea places the story physically
+    return weight
+
+
 def article_focus(text: str, mentions: Sequence[Mention]) -> Mention | None:
-    """The country the article names most as a location (locative uses count double)."""
+    """The country the article places things in: locative uses weigh most, modifiers least."""
     weights: defaultdict[str, float] = defaultdict(float)
     representative: dict[str, Mention] = {}
     for mention in mentions:
@@ -159,11 +224,7 @@ def article_focus(text: str, mentions: Sequence[Mention]) -> Mention | None:
             continue
         if mention.kind == MentionKind.ORGANISATION or mention.government_actor:
             continue
-        before = text[max(0, mention.start - 30) : mention.start]
-        weight = 2.0 if _LOCATIVE.search(before) else 1.0
-        if mention.kind == MentionKind.DEMONYM:
-            weight *= 0.5
-        weights[mention.country] += weight
+        weights[mention.country] += _focus_weight(text, mention)
         if mention.feature_class == "country":
             representative.setdefault(mention.country, mention)
     for country in sorted(weights, key=lambda code: (-weights[code], code)):

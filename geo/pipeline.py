@@ -30,7 +30,13 @@ from geo.events import (
     Source,
     Zone,
 )
-from geo.locate import article_focus, locate_in_span, location_from_mention, radius_km
+from geo.locate import (
+    article_focus,
+    locate_in_span,
+    location_from_country,
+    location_from_mention,
+    radius_km,
+)
 from geo.mentions import Mention, MentionKind, PlacesResult
 from geo.places import find_places
 from geo.taxonomy import TAXONOMY, EventType
@@ -102,7 +108,9 @@ def _zone_location(zone: Zone) -> EventLocation:
         name=zone.label,
         gazetteer_id=zone.anchor_id,
         feature_class="zone",
-        country=None,
+        country=zone.clip_id.removeprefix("country:")
+        if zone.clip_id and zone.clip_id.startswith("country:")
+        else None,
         lat=round(point.y, 6),
         lon=round(point.x, 6),
         precision=LocationPrecision.ZONE,
@@ -120,6 +128,7 @@ class _DocumentContext:
         self.gazetteer = gazetteer
         self.focus = article_focus(document.text, places.mentions)
         self.reference_date: dt.date | None = document.published
+        self.fell_back: set[int] = set()  # trigger offsets of events placed by the fallback
 
     def zones(self, sentence: Sentence) -> list[Zone]:
         zones: list[Zone] = []
@@ -147,16 +156,46 @@ def _locate(
     text, sentence = context.document.text, mention.sentence
     if zones:
         return _zone_location(zones[0]), zones[0]
-    for start, end, scope in (
-        (clause.start, clause.end, "clause"),
-        (sentence.start, sentence.end, "sentence"),
-    ):
+    actor_spans = [(actor.start, actor.end) for actor in mention.actors]
+    scopes = (
+        (clause.start, clause.end, "clause", False),
+        (sentence.start, sentence.end, "sentence", True),
+    )
+    for start, end, scope, locative_only in scopes:
         location = locate_in_span(
-            text, context.mentions, start, end, mention.trigger_start, context.gazetteer, scope
+            text,
+            context.mentions,
+            start,
+            end,
+            mention.trigger_start,
+            context.gazetteer,
+            scope,
+            actor_spans=actor_spans,
+            locative_only=locative_only,
         )
         if location is not None:
             return location, None
+    target = _target_country(mention)
+    if target is not None:
+        location = location_from_country(
+            context.gazetteer,
+            target,
+            "no place named for the event; a violent event is placed in its target's country",
+        )
+        if location is not None:
+            return location, None
+    context.fell_back.add(mention.trigger_start)
     return context.fallback_location(), None
+
+
+def _target_country(mention: EventMention) -> str | None:
+    """The country of a violent event's target: where such events usually happen."""
+    if not TAXONOMY[mention.event_type].violent:
+        return None
+    for actor in mention.actors:
+        if actor.role is not None and actor.role.value == "target" and actor.country:
+            return actor.country
+    return None
 
 
 def _confidence(mention: EventMention, location: EventLocation) -> float:
@@ -191,6 +230,7 @@ def document_events(
         zones = context.zones(sentence)
         for mention in mentions:
             events.append(_event(context, mention, clauses, expressions, zones))
+    events = _relocate_fallbacks(context, events)
     summary = DocumentSummary(
         id=document.id,
         title=document.title,
@@ -201,6 +241,37 @@ def document_events(
         mentions=places.mentions,
     )
     return events, summary
+
+
+def _relocate_fallbacks(context: _DocumentContext, events: list[Event]) -> list[Event]:
+    """Events the text places nowhere go where the article's placed events are.
+
+    The article's own placed events (a zone, a named place, a target's country) say where
+    its story happens better than counting names: a dateline or a capital used as a
+    modifier ("Washington", "US warplane") does not outvote "shot down a Syrian jet".
+    """
+    placed = [
+        event.location.country
+        for event in events
+        if event.sources[0].trigger_start not in context.fell_back and event.location.country
+    ]
+    if not placed:
+        return events
+    counts = {code: placed.count(code) for code in set(placed)}
+    country = min(counts, key=lambda code: (-counts[code], code))
+    location = location_from_country(
+        context.gazetteer,
+        country,
+        "no place named for the event; the article's other events are placed in this country",
+    )
+    if location is None:
+        return events
+    return [
+        event.model_copy(update={"location": location})
+        if event.sources[0].trigger_start in context.fell_back
+        else event
+        for event in events
+    ]
 
 
 def _clause_for(clauses: Sequence[Sentence], mention: EventMention) -> Sentence:

@@ -34,7 +34,14 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from geo.actors import Actor, ActorRole, find_actor_phrases, find_actors
+from geo.actors import (
+    Actor,
+    ActorRole,
+    SentenceActors,
+    actor_in_span,
+    find_actors,
+    sentence_actors,
+)
 from geo.mentions import Mention
 from geo.taxonomy import TAXONOMY, EventType
 from geo.text import Sentence, split_clauses
@@ -77,7 +84,7 @@ _W = r"(?:[\w'-]+\s+)"  # one word and its trailing space
 _TARGETS = r"(?:legitimate\s+|potential\s+|military\s+)?(?:targets?|threats?|enem(?:y|ies))"
 
 RULES: tuple[TriggerRule, ...] = (
-    TriggerRule(_E.SHOOT_DOWN, r"sho(?:o)?t(?:s|ting)?\s+down|shot\s+(?:it|them)\s+down"
+    TriggerRule(_E.SHOOT_DOWN, r"shoot(?:s|ing)?\s+down|shot\s+down|shot\s+(?:it|them)\s+down"
                 r"|(?:brought|brings?|bringing|took|takes?|taken|taking)\s+down|downed|downs"
                 r"|shoot(?:-|\s)?downs?", False),
     TriggerRule(_E.SHOOT_DOWN, r"downing\s+of", True),
@@ -87,7 +94,8 @@ RULES: tuple[TriggerRule, ...] = (
                 False),
     TriggerRule(_E.INTERCEPTION, r"(?:unsafe\s+|close\s+)?intercepts?|interceptions?", True),
     TriggerRule(_E.AIR_STRIKE, r"bombed|bombs|bombard(?:ed|s|ing)|strafed"
-                r"|(?<=to\s)bomb|(?<=will\s)bomb|(?<=would\s)bomb", False),
+                r"|(?<=to\s)bomb|(?<=will\s)bomb|(?<=would\s)bomb"
+                r"|(?:(?<=been\s)|(?<=was\s)|(?<=were\s)|(?<=are\s)|(?<=is\s))bombing", False),
     TriggerRule(_E.AIR_STRIKE, r"air(?:-|\s)?strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?"
                 r"|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|bombing\s+(?:raids?|runs?"
                 r"|campaign)|air\s+attacks?|bombardment", True),
@@ -110,11 +118,12 @@ RULES: tuple[TriggerRule, ...] = (
                 r"|explosions?|blasts?", True),
     TriggerRule(_E.ATTACK, r"attack(?:ed|s|ing)?|assault(?:ed|s|ing)|struck|strik(?:es|ing)"
                 r"|strike|raided|ambush(?:ed|es)|opened\s+fire|fired\s+(?:on|at|upon)"
-                r"|target(?:ed|s|ing)", False),
+                r"|target(?:ed|ing)|(?:(?<=to\s)|(?<=will\s)|(?<=would\s)|(?<=could\s))target"
+                r"|retaliat(?:e|ed|es|ing)|demolish(?:ed|es|ing)|razed|bulldozed", False),
     TriggerRule(_E.ATTACK, r"attacks?|assaults?|strikes|raids?|ambush(?:es)?|offensive", True),
     TriggerRule(_E.TERRITORY_CAPTURE, r"captured|seized|recaptured|retook|overran|overrun"
-                r"|took\s+control\s+of|(?:seized|took|taken|gained)\s+control\s+of|fell\s+to",
-                False),
+                r"|took\s+control\s+of|(?:seized|took|taken|gained)\s+control\s+of|fell\s+to"
+                r"|(?:handed|hands|handing)\s+over|ceded|cedes", False),
     TriggerRule(_E.KILLING, r"killed|kill(?:s|ing)?|died|dies|massacred|executed|slain"
                 r"|shot\s+dead|murdered|assassinated", False),
     TriggerRule(_E.KILLING, r"dead|deaths?|death\s+toll|killings?|massacres?|casualties"
@@ -230,6 +239,18 @@ _SPEECH_VERB = re.compile(
     re.IGNORECASE,
 )
 _TARGETING_THREAT = re.compile(r"(?:treat|consider|regard|view|see|will|would)", re.IGNORECASE)
+# Purpose, avoidance and prevention: the event is referred to, not reported ("to avoid
+# clashes", "aimed at preventing conflicts", "efforts to stop the fighting", "warned troops
+# to stop their attacks").
+_PREVENTION = re.compile(
+    r"\b(?:avoid|prevent|stop|end|halt|avert|curb|deter|forestall|head\s+off|ward\s+off"
+    r"|de-?escalate|defuse|contain|limit|minimi[sz]e|reduce|ease|cease|resist|repel|thwart"
+    r"|foil|counter|combat|preclude|rule\s+out)(?:s|ed|ing|ped|ping)?\s+"
+    r"(?:(?:the|any|all|further|more|new|future|their|its|his|her|such|possible|potential"
+    r"|renewed|accidental|deadly|armed|violent|military|cross-border)\s+){0,3}"
+    r"(?:[\w'-]+\s+)?$",
+    re.IGNORECASE,
+)
 _LEFT_WINDOW = 80
 
 
@@ -241,32 +262,32 @@ def find_event_mentions(
     ``mentions`` are the places stage's mentions of the document (any outside the sentence
     are ignored); they let actors be normalised to countries. An empty sentence gives [].
     """
-    candidates = _select_triggers(_candidate_triggers(text, sentence))
+    candidates = [
+        c for c in _select_triggers(_candidate_triggers(text, sentence))
+        if not _is_adjectival_participle(text, c[0], c[1], c[2])
+    ]
     if not candidates:
         return []
     clauses = split_clauses(sentence)
-    phrases = find_actor_phrases(text, sentence, mentions)
+    context = sentence_actors(text, sentence, mentions)
     events: list[EventMention] = []
     for rule, start, end in candidates:
+        if rule.event_type is EventType.THREAT and _not_a_threat(text, sentence, start, end):
+            continue
         clause_start = _clause_start(clauses, start)
         modality, cue = _modality(text, clause_start, start)
         if rule.event_type is EventType.THREAT and _TARGETING_THREAT.match(text, start):
             # "would treat any US jet ... as a target": the conditional is the threat's form.
             modality, cue = Modality.ASSERTED, "conditional_targeting"
-        info = TAXONOMY[rule.event_type]
-        actors = find_actors(
-            text, sentence, start, end, mentions, nominal=rule.nominal,
-            military=info.violent or rule.event_type in _MILITARY_POSTURE,
-            with_target=rule.event_type is not EventType.STATEMENT, phrases=phrases,
-        )
         events.append(EventMention(
             event_type=rule.event_type, trigger_start=start, trigger_end=end,
-            trigger_text=text[start:end], sentence=sentence, modality=modality, actors=actors,
+            trigger_text=text[start:end], sentence=sentence, modality=modality,
+            actors=_event_actors(text, sentence, rule, start, end, context),
             cue=f"lexicon:{rule.event_type.value}" + (f"+{cue}" if cue else ""),
         ))
     events = _inherit_initiator_from_subject_event(text, clauses, events)
-    events = _speech_about_hypothetical_attack_is_threat(text, sentence, events, phrases,
-                                                          mentions)
+    events = _speech_about_hypothetical_attack_is_threat(text, sentence, events, context)
+    events = [_threat_target(text, sentence, e, events, context) for e in events]
     return _drop_statements_when_other_events(events)
 
 
@@ -274,14 +295,172 @@ _MILITARY_POSTURE = frozenset(
     {EventType.INTERCEPTION, EventType.MILITARY_EXERCISE, EventType.DEPLOYMENT,
      EventType.WITHDRAWAL}
 )
+# Events whose grammatical object is no target: what is said, who else talks or signs, the
+# troops deployed or withdrawn, the place people fled.
+_NO_TARGET = frozenset(
+    {EventType.STATEMENT, EventType.TALKS, EventType.AGREEMENT, EventType.DEPLOYMENT,
+     EventType.WITHDRAWAL, EventType.MILITARY_EXERCISE, EventType.DISPLACEMENT,
+     EventType.ELECTION, EventType.TERRITORY_CAPTURE}
+)
+_TRANSFER = re.compile(r"(?:handed|hands|handing)\s+over|ceded|cedes", re.IGNORECASE)
+_RECIPIENT = re.compile(r"[^,;.]{0,80}?\bto\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _event_actors(
+    text: str, sentence: Sentence, rule: TriggerRule, start: int, end: int,
+    context: SentenceActors,
+) -> list[Actor]:
+    info = TAXONOMY[rule.event_type]
+    if _TRANSFER.fullmatch(text, start, end):
+        return _transfer_recipient(text, sentence, end, context)
+    return find_actors(
+        text, sentence, start, end, nominal=rule.nominal,
+        military=info.violent or rule.event_type in _MILITARY_POSTURE,
+        violent=info.violent or rule.event_type in _MILITARY_POSTURE,
+        with_target=rule.event_type not in _NO_TARGET, context=context,
+    )
+
+
+def _transfer_recipient(
+    text: str, sentence: Sentence, end: int, context: SentenceActors
+) -> list[Actor]:
+    """'The SDF handed over villages to regime forces': the recipient takes the territory."""
+    to = _RECIPIENT.match(text, end, sentence.end)
+    if to is None:
+        return []
+    recipient = actor_in_span(text, sentence, to.end(), to.end() + 1, context)
+    if recipient is None:
+        return []
+    return [recipient.model_copy(update={"role": ActorRole.INITIATOR})]
+
+
+# A past participle used as an adjective names no event: "the release of detained activists".
+_ADJECTIVE_SLOT = re.compile(r"\b(?:the|a|an|of|for|with|its|their|his|her)\s+$", re.IGNORECASE)
+_PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
+
+
+def _is_adjectival_participle(text: str, rule: TriggerRule, start: int, end: int) -> bool:
+    if rule.nominal or not text[start:end].lower().endswith("ed"):
+        return False
+    return bool(_ADJECTIVE_SLOT.search(text, max(0, start - 12), start)) and bool(
+        _PLURAL_NOUN_AFTER.match(text, end)
+    )
+
+
+# --- threats -----------------------------------------------------------------------------
+_FIGURATIVE_THREAT = re.compile(
+    r"\s+to\s+(?:further\s+)?(?:escalate|undermine|derail|destabili[sz]e|worsen|spill|unravel"
+    r"|overshadow|complicate|jeopardi[sz]e|engulf|spiral|plunge|reignite|disrupt|wreck|drag"
+    r"|erode|collapse|spark|trigger|inflame|exacerbate|deepen|widen|upend|overwhelm|scuttle"
+    r"|torpedo|derail|stall|delay|halt|hamper|hinder|sink|upset|damage|tip|push|cause|become"
+    r"|turn|break|tear|split|overturn|reverse|increase|raise|cut|reduce|slow|hurt|strain)\b",
+    re.IGNORECASE,
+)
+_THING_SUBJECT = re.compile(
+    r"\b(?:incidents?|drought|floods?|flooding|crisis|conflict|violence|situation|move|decision"
+    r"|dispute|war|plan|standoff|escalation|tensions?|storm|fire|wildfire|virus|pandemic"
+    r"|outbreak|shortages?|law|bill|policy|deal|development|famine|disease|inflation|row"
+    r"|measures?|moves?|steps?|which|that|this|it)\s+(?:also\s+|now\s+|could\s+|may\s+"
+    r"|might\s+)?$",
+    re.IGNORECASE,
+)
+_POSE_THREAT = re.compile(
+    r"\b(?:pose[sd]?|posing|remains?|remained|is|was|are|were|as|seen\s+as)\s+"
+    r"(?:(?:a|an|the|no|any|serious|real|major|grave|significant|direct|growing|potential"
+    r"|existential|security|bigger|greater|biggest|greatest)\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_threat(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """A threat needs an agent threatening someone: "the drought threatens crops" is none.
+
+    Figurative complements ("threatens to escalate the conflict"), inanimate subjects and
+    "poses a threat" (an assessment, not an act) are dropped.
+    """
+    word = text[start:end].lower()
+    if not word.startswith("threat"):
+        return False
+    left = text[max(sentence.start, start - 40) : start]
+    if word.startswith("threaten"):
+        return bool(_FIGURATIVE_THREAT.match(text, end) or _THING_SUBJECT.search(left))
+    return bool(_POSE_THREAT.search(left))
+
+
+def _threat_target(
+    text: str, sentence: Sentence, event: EventMention, events: Sequence[EventMention],
+    context: SentenceActors,
+) -> EventMention:
+    """Who is threatened: the object inside "treat any US jet ... as a target", the party
+    "them" stands for, or the target of the hypothetical attack the speaker announced."""
+    if event.event_type is not EventType.THREAT or any(
+        a.role is ActorRole.TARGET for a in event.actors
+    ):
+        return event
+    target: Actor | None = None
+    if event.cue.endswith("conditional_targeting"):
+        verb_end = text.find(" ", event.trigger_start) + 1
+        target = actor_in_span(text, sentence, verb_end, event.trigger_end, context)
+        if target is None and _PRONOUN_OBJECT.match(text, verb_end):
+            target = _antecedent(text, sentence, event, context)
+    if target is None:
+        target = next((
+            a for e in events if e.trigger_start > event.trigger_start
+            and e.modality is Modality.HYPOTHETICAL and TAXONOMY[e.event_type].violent
+            for a in e.actors if a.role is ActorRole.TARGET
+        ), None)
+    if target is None:
+        return event
+    return event.model_copy(update={
+        "actors": [*event.actors, target.model_copy(update={"role": ActorRole.TARGET})]})
+
+
+_PRONOUN_OBJECT = re.compile(r"(?:them|it|those)\b", re.IGNORECASE)
+
+
+def _antecedent(
+    text: str, sentence: Sentence, event: EventMention, context: SentenceActors
+) -> Actor | None:
+    """'... it will track all jets of the coalition and treat them as targets': the jets."""
+    initiators = {a.start for a in event.actors if a.role is ActorRole.INITIATOR}
+    speech = _last_speech_verb(text, sentence.start, event.trigger_start)
+    begin = speech[1] if speech else sentence.start
+    for actor in context.phrases:
+        if begin <= actor.start < event.trigger_start and actor.start not in initiators:
+            return actor_in_span(text, sentence, actor.start, actor.start + 1, context)
+    return None
 
 
 def _candidate_triggers(text: str, sentence: Sentence) -> list[tuple[TriggerRule, int, int]]:
     found: list[tuple[TriggerRule, int, int]] = []
     for rule, regex in _COMPILED:
         for match in regex.finditer(text, sentence.start, sentence.end):
+            if not rule.nominal and _DETERMINER_BEFORE.search(
+                text, max(sentence.start, match.start() - 12), match.start()
+            ):
+                continue  # "condemned the attack": a noun after a determiner, not a verb
+            if rule.event_type is EventType.STATEMENT and _is_name(text, sentence, match):
+                continue  # "Abdullah Saied's cross found Said unguarded": a person
             found.append((rule, match.start(), match.end()))
     return found
+
+
+_AFTER_QUOTE_OR_COLON = re.compile(r"[\"'\u201c\u201d\u2019:,]\s*$")
+
+
+def _is_name(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
+    """A capitalised speech verb inside a sentence ("Said", "Stated") is a name."""
+    if not match.group()[0].isupper() or match.start() == sentence.start:
+        return False
+    return not _AFTER_QUOTE_OR_COLON.search(text, max(sentence.start, match.start() - 3),
+                                            match.start())
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|these|those|its|their|his|her|our|any|every|another|such|each)"
+    r"|['\u2019]s)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _select_triggers(
@@ -316,6 +495,8 @@ def _modality(text: str, clause_start: int, trigger_start: int) -> tuple[Modalit
         return Modality.NEGATED, "negation"
     if _ALLEGATION.search(left):
         return Modality.REPORTED, "allegation"
+    if _PREVENTION.search(left):
+        return Modality.HYPOTHETICAL, "prevention"
     if _MODAL.search(left):
         return Modality.HYPOTHETICAL, "modal"
     if _INFINITIVE.search(left) and not _REAL_INFINITIVE.search(left):
@@ -324,22 +505,23 @@ def _modality(text: str, clause_start: int, trigger_start: int) -> tuple[Modalit
 
 
 def _speech_about_hypothetical_attack_is_threat(
-    text: str, sentence: Sentence, events: list[EventMention], phrases: Sequence[Actor],
-    mentions: Sequence[Mention],
+    text: str, sentence: Sentence, events: list[EventMention], context: SentenceActors
 ) -> list[EventMention]:
     """'Russia said it would strike X': the saying is a threat; the strike stays hypothetical."""
     result = list(events)
     for event in events:
         if event.modality is not Modality.HYPOTHETICAL or not TAXONOMY[event.event_type].violent:
             continue
+        if not event.cue.endswith("+modal"):
+            continue  # "said ... to avoid clashes" announces no attack
         speech = _last_speech_verb(text, sentence.start, event.trigger_start)
         if speech is None:
             continue
         index = next((i for i, e in enumerate(result) if e.trigger_start == speech[0]), None)
         if index is not None and result[index].event_type is EventType.THREAT:
             continue
-        actors = find_actors(text, sentence, speech[0], speech[1], mentions, with_target=False,
-                             phrases=phrases)
+        actors = find_actors(text, sentence, speech[0], speech[1], military=False,
+                             with_target=False, context=context)
         threat = EventMention(
             event_type=EventType.THREAT, trigger_start=speech[0], trigger_end=speech[1],
             trigger_text=text[speech[0] : speech[1]], sentence=sentence,
@@ -371,8 +553,8 @@ def _inherit_initiator_from_subject_event(
             clauses, event.trigger_start
         ) or _VERB_GAP_STOP.search(text, previous.trigger_end, event.trigger_start):
             continue
-        if not _is_nominal_trigger(previous):
-            continue
+        if not _is_nominal_trigger(previous) or _is_nominal_trigger(event):
+            continue  # only "Russian air strikes ... killed 12": a noun subject of a verb
         initiator = next((a for a in previous.actors if a.role is ActorRole.INITIATOR), None)
         if initiator is None:
             continue

@@ -45,6 +45,36 @@ def _sentence(text: str) -> Sentence:
         ("Villagers from Kafr Nabl fled.", "fled", False, [("unknown.civilians", INI)]),
         ("Local notables condemned the arrests.", "condemned", False, [("local notables", INI)]),
         ("The weather turned.", "turned", False, []),
+        ("Their pastor, The Rev. Fred Winters, was killed there.", "killed", False, []),
+        # speech complements: "it" and coordinated verbs refer to the speaker
+        ("The Russian defence ministry said in a statement that, starting Monday, it will "
+         "track all jets and drones of the US-led coalition and treat them as targets.",
+         "treat", False, [("RU.government", INI)]),
+        ("Moscow said it would target US jets.", "target", False,
+         [("RU.government", INI), ("US.military", T)]),
+        ("The Houthis threatened to attack Saudi oil facilities.", "attack", False,
+         [("houthis", INI)]),
+        # coordinated subjects and metonymy
+        ("Damascus and its ally Moscow condemned the aggression.", "condemned", False,
+         [("SY.government", INI), ("RU.government", INI)]),
+        ("Armenian and Azerbaijani forces exchanged fire.", "exchanged fire", False,
+         [("AM.military", INI), ("AZ.military", INI)]),
+        ("Washington condemned the strike.", "condemned", False, [("US.government", INI)]),
+        # gerund complement: the object of "condemned" did the shooting
+        ("Russia condemned the United States for shooting down a Syrian Air Force jet.",
+         "shooting down", False, [("US.government", INI), ("SY.military", T)]),
+        # passive with and without agent; airframes are the forces that fly them
+        ("The Syrian jet was shot down by a US F/A-18 Super Hornet.", "shot down", False,
+         [("US.military", INI), ("SY.military", T)]),
+        ("The Su-22 belonging to the Syrian military was taken down during an air raid.",
+         "taken down", False, [("SY.military", T)]),
+        # progressive is not passive
+        ("The coalition has been bombing Islamic State targets.", "bombing", False,
+         [("coalition.isis", INI), ("islamic_state", T)]),
+        # nominal triggers: "-led" modifiers, people nouns that are the event
+        ("Protesters gathered in Tunis.", "Protesters", True, [("unknown.civilians", INI)]),
+        ("Syrian air defences shot down an Israeli drone.", "shot down", False,
+         [("SY.military", INI), ("IL.military", T)]),
     ],
 )
 def test_roles(text: str, trigger: str, nominal: bool, expected: list[tuple[str, ActorRole]]
@@ -66,6 +96,9 @@ def test_roles(text: str, trigger: str, nominal: bool, expected: list[tuple[str,
         ("the United Nations and NATO", [("un", ActorKind.INTERNATIONAL_BODY, None),
                                          ("nato", ActorKind.INTERNATIONAL_BODY, None)]),
         ("Iranian-backed militias", [("IR-backed.militia", ActorKind.ARMED_GROUP, None)]),
+        ("US -backed opposition forces", [("US-backed.military", ActorKind.ARMED_GROUP, None)]),
+        ("a US F-16 and a Su-22", [("US.military", ActorKind.STATE_FORCES, "US"),
+                                   ("unknown.military", ActorKind.STATE_FORCES, None)]),
         ("Russia's defence ministry", [("RU.government", ActorKind.GOVERNMENT, "RU")]),
         ("Syrian civilians", [("SY.civilians", ActorKind.CIVILIANS, "SY")]),
         ("people told us", [("unknown.civilians", ActorKind.CIVILIANS, None)]),
@@ -98,3 +131,63 @@ def test_mention_overrides_fallback_table() -> None:
     mentions = [Mention(start=0, end=8, text="Georgian", kind=MentionKind.DEMONYM, country="US")]
     (actor,) = find_actor_phrases(text, _sentence(text), mentions)
     assert actor.id == "US.military"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "expected"),
+    [
+        # violence by a bare country is its forces; speech by it is its government
+        ("Turkey shelled Kurdish positions near Afrin.", "shelling", [("TR.military", INI)]),
+        ("Moscow said it would treat any US jet flying west of the Euphrates as a potential "
+         "target.", "threat", [("RU.government", INI), ("US.military", T)]),
+        ("Moscow said it would target US jets.", "threat",
+         [("RU.government", INI), ("US.military", T)]),
+        # talks and deployments have no target
+        ("Russian and Turkish officials held talks in Ankara on Idlib.", "talks",
+         [("RU.government", INI), ("TR.government", INI)]),
+        ("The UN-led peace talks on Syria resumed in Geneva.", "talks", [("un", INI)]),
+        ("The Pentagon deployed 3,000 troops to Poland.", "deployment", [("US.military", INI)]),
+        # a handover: the recipient takes the territory
+        ("The SDF handed over several villages near Manbij to Syrian regime forces.",
+         "territory_capture", [("SY.military", INI)]),
+    ],
+)
+def test_event_roles(text: str, event_type: str, expected: list[tuple[str, ActorRole]]) -> None:
+    events = [e for e in find_event_mentions(text, _sentence(text))
+              if e.event_type.value == event_type]
+    assert [(a.id, a.role) for a in events[0].actors] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # domestic forces take the country of the places the sentence names
+        ("Regime forces shelled Ankawi.",
+         [Mention(start=22, end=28, text="Ankawi", kind=MentionKind.TOPONYM, country="SY")],
+         ["SY.military"]),
+        ("Police arrested protesters in Baghdad and Basra.",
+         [Mention(start=30, end=37, text="Baghdad", kind=MentionKind.TOPONYM, country="IQ"),
+          Mention(start=42, end=47, text="Basra", kind=MentionKind.TOPONYM, country="IQ")],
+         ["IQ.police", "unknown.civilians"]),
+        # places in two countries: no guess; foreign-sounding "troops" never take one
+        ("Security forces clashed near Qusayr and Hermel.",
+         [Mention(start=29, end=35, text="Qusayr", kind=MentionKind.TOPONYM, country="SY"),
+          Mention(start=40, end=46, text="Hermel", kind=MentionKind.TOPONYM, country="LB")],
+         ["unknown.police"]),
+        ("Troops entered Afrin.",
+         [Mention(start=15, end=20, text="Afrin", kind=MentionKind.TOPONYM, country="SY")],
+         ["unknown.military"]),
+        # a capital toponym used as a subject is the government
+        ("Damascus and its ally Moscow condemned the raid.",
+         [Mention(start=0, end=8, text="Damascus", kind=MentionKind.TOPONYM, country="SY"),
+          Mention(start=22, end=28, text="Moscow", kind=MentionKind.TOPONYM, country="RU")],
+         ["SY.government", "RU.government"]),
+        ("Fighting raged in Damascus.",
+         [Mention(start=18, end=26, text="Damascus", kind=MentionKind.TOPONYM, country="SY")],
+         []),
+    ],
+)
+def test_country_from_mentions(text: str, mentions: list[Mention], expected: list[str]) -> None:
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    assert [a.id for a in find_actor_phrases(text, _sentence(text), mentions)] == expected

@@ -102,6 +102,46 @@ CASES: list[Row] = [
      [(E.SUSPENSION_OF_COOPERATION, "suspended the hotline", A), (E.SHOOT_DOWN, "downed", A)]),
     ("In response to the shelling, Israeli jets struck Hamas positions in Gaza.",
      [(E.SHELLING, "shelling", A), (E.ATTACK, "struck", A)]),
+    # figurative or agentless "threat" is no threat event
+    ("The standoff is the latest in a series of incidents that threatens to escalate the "
+     "conflict.", []),
+    ("The drought threatens crops across the region.", []),
+    ("The dispute threatens to derail the peace process.", []),
+    ("Officials said the militants pose a serious threat to the capital.",
+     [(E.STATEMENT, "said", A)]),
+    ("Hezbollah threatened Israel with a harsh response.", [(E.THREAT, "threatened", A)]),
+    # purpose, avoidance and prevention: the event is referred to, not reported
+    ("Russia deployed jets to the base to avoid clashes with US aircraft.",
+     [(E.DEPLOYMENT, "deployed", A), (E.ARMED_CLASH, "clashes", H)]),
+    ("The hotline is aimed at preventing accidental air strikes on allied troops.",
+     [(E.AIR_STRIKE, "air strikes", H)]),
+    ("The UN renewed efforts to stop the fighting in Idlib.", [(E.ARMED_CLASH, "fighting", H)]),
+    ("The rebels warned government troops to stop their attacks or face retaliation.",
+     [(E.THREAT, "warned", A), (E.ATTACK, "attacks", H)]),
+    ("The general said the two armies would work to avoid clashes.",
+     [(E.ARMED_CLASH, "clashes", H)]),
+    # threats by speech
+    ("Moscow said it would target US jets flying in Syrian airspace.",
+     [(E.THREAT, "said", A), (E.ATTACK, "target", H)]),
+    ("Iran warned it would retaliate against any attack.",
+     [(E.THREAT, "warned", A), (E.ATTACK, "retaliate", H), (E.ATTACK, "attack", H)]),
+    ("The ministry says in a statement that, starting Monday, it will track all jets of the "
+     "coalition and treat them as targets.", [(E.THREAT, "treat them as targets", A)]),
+    # gerund complements and nouns after determiners
+    ("Russia condemned the United States for shooting down a Syrian Air Force fighter jet.",
+     [(E.CONDEMNATION, "condemned", A), (E.SHOOT_DOWN, "shooting down", A)]),
+    ("Washington condemned the attack on the convoy.",
+     [(E.CONDEMNATION, "condemned", A), (E.ATTACK, "attack", A)]),
+    ("The coalition has been bombing Islamic State targets since 2014.",
+     [(E.AIR_STRIKE, "bombing", A)]),
+    ("Protesters demanded the release of detained activists.",
+     [(E.PROTEST, "Protesters", A), (E.DEMAND, "demanded", A)]),
+    ("Israeli forces demolished a house in Beit Ummar.", [(E.ATTACK, "demolished", A)]),
+    ("The SDF handed over several villages to regime forces.",
+     [(E.TERRITORY_CAPTURE, "handed over", A)]),
+    # a capitalised speech verb inside a sentence is a name
+    ("The cross found Said unguarded on the far post.", []),
+    ('"We will not leave," Said the commander.', [(E.STATEMENT, "Said", A)]),
     # no event
     ("The weather in Damascus was mild on Tuesday.", []),
     ("Bashar Assad has ruled Syria since 2000.", []),

@@ -1,0 +1,185 @@
+"""An interrupted ``geo map`` leaves the previous map and GeoJSON byte-identical.
+
+Two ways to interrupt a real ``python -m geo.cli map`` subprocess:
+
+* **while writing, deterministically**: a ``sitecustomize.py`` put first on the child's
+  ``PYTHONPATH`` makes ``os.fsync`` sleep, so the temporary file the atomic writer creates
+  (``out/.map.geojson.<random>.tmp``) stays there long enough to be seen; the test waits
+  for it, then sends SIGTERM (exit 143) or SIGINT (exit 130). Only the timing of the
+  child is changed, never what it writes.
+* **at an arbitrary moment, uninstrumented**: a corpus of a few hundred synthetic articles,
+  SIGTERM after a delay; a run that finished first is retried with a shorter delay until
+  a signal lands mid-run. Whatever the moment, each output is either the old file or the
+  complete new one, and no temporary file remains.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+OLD_HTML = b"<!doctype html><title>previous map</title>\n"
+OLD_GEOJSON = b'{"type":"FeatureCollection","features":[]}\n'
+FSYNC_DELAY_S = 3.0
+SLOW_FSYNC_HOOK = '''"""Test hook: slow os.fsync down so an atomic write can be caught in the act."""
+import os
+import time
+
+_real_fsync = os.fsync
+
+
+def _slow_fsync(descriptor):
+    time.sleep(float(os.environ.get("GEO_TEST_FSYNC_DELAY", "0")))
+    _real_fsync(descriptor)
+
+
+os.fsync = _slow_fsync
+'''
+
+PLACES = ("Hama", "Aleppo", "Idlib", "Homs", "Raqqa", "Deir ez-Zor", "Palmyra", "Mosul", "Daraa")
+ACTORS = ("Syrian government jets", "Russian warplanes", "Rebel fighters", "Coalition aircraft",
+          "Turkish artillery", "Islamic State militants", "Kurdish forces")
+TRIGGERS = ("shelled", "struck", "attacked", "bombed", "clashed with fighters in")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def synthetic_article(rng: random.Random, number: int) -> str:
+    """A short dated news article with a few events at named places."""
+    sentences = [
+        f"{rng.choice(ACTORS)} {rng.choice(TRIGGERS)} {rng.choice(PLACES)} on "
+        f"{rng.choice(DAYS)}, residents said."
+        for _ in range(rng.randint(2, 5))
+    ]
+    return (
+        f"---\npublished: 2017-06-{rng.randint(1, 28):02d}\nsource: Synthetic Wire {number}\n"
+        f"---\nFighting near {rng.choice(PLACES)}\n\n" + " ".join(sentences) + "\n"
+    )
+
+
+def _corpus(root: Path, articles: int) -> Path:
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    rng = random.Random(20170620)
+    for number in range(articles):
+        (corpus / f"synthetic_{number:04d}.txt").write_text(
+            synthetic_article(rng, number), encoding="utf-8"
+        )
+    return corpus
+
+
+def _previous_outputs(root: Path) -> tuple[Path, Path]:
+    out = root / "out"
+    out.mkdir()
+    html, geojson = out / "map.html", out / "map.geojson"
+    html.write_bytes(OLD_HTML)
+    geojson.write_bytes(OLD_GEOJSON)
+    return html, geojson
+
+
+def _start_map(root: Path, corpus: Path, extra_env: dict[str, str]) -> subprocess.Popen[str]:
+    env = dict(os.environ, **extra_env)
+    env["PYTHONPATH"] = os.pathsep.join(
+        part for part in (extra_env.get("PYTHONPATH"), str(REPO)) if part
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "geo.cli", "map", str(corpus), "-o", "out/map.html"],
+        cwd=root,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _temp_files(out: Path) -> list[str]:
+    return sorted(name for name in os.listdir(out) if name.endswith(".tmp"))
+
+
+def _wait_for_temp_file(process: subprocess.Popen[str], out: Path, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        if _temp_files(out):
+            return True
+        time.sleep(0.01)
+    return False
+
+
+@pytest.mark.parametrize(
+    ("signum", "exit_code"),
+    [(signal.SIGTERM, 143), (signal.SIGINT, 130)],
+    ids=["SIGTERM", "SIGINT"],
+)
+def test_signal_while_writing_keeps_previous_outputs(
+    tmp_path: Path, signum: signal.Signals, exit_code: int
+) -> None:
+    corpus = _corpus(tmp_path, articles=3)
+    html, geojson = _previous_outputs(tmp_path)
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(SLOW_FSYNC_HOOK, encoding="utf-8")
+    process = _start_map(
+        tmp_path, corpus, {"PYTHONPATH": str(hooks), "GEO_TEST_FSYNC_DELAY": str(FSYNC_DELAY_S)}
+    )
+    try:
+        caught = _wait_for_temp_file(process, html.parent, timeout=90)
+        if caught:
+            process.send_signal(signum)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert caught, "geo map never created a temporary output file"
+    assert process.returncode == exit_code, stderr
+    assert "Traceback" not in stderr
+    assert html.read_bytes() == OLD_HTML
+    assert geojson.read_bytes() == OLD_GEOJSON
+    assert _temp_files(html.parent) == []
+
+
+def _new_outputs_complete(html: Path, geojson: Path) -> bool:
+    import json
+
+    document = json.loads(geojson.read_text(encoding="utf-8"))
+    return document["type"] == "FeatureCollection" and html.read_text(
+        encoding="utf-8"
+    ).rstrip().endswith("</html>")
+
+
+def test_sigterm_mid_run_keeps_previous_outputs(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, articles=300)
+    html, geojson = _previous_outputs(tmp_path)
+    delay, landed = 1.5, []
+    for _attempt in range(6):
+        started = time.monotonic()
+        process = _start_map(tmp_path, corpus, {})
+        time.sleep(delay)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=120)
+        elapsed = time.monotonic() - started
+        assert "Traceback" not in stderr
+        assert _temp_files(html.parent) == []
+        if process.returncode == 143:
+            assert html.read_bytes() == OLD_HTML and geojson.read_bytes() == OLD_GEOJSON
+            landed.append(delay)
+            break
+        if process.returncode == -signal.SIGTERM:  # killed before geo installed its handler
+            delay *= 2
+            continue
+        assert process.returncode == 0, stderr  # finished before the signal
+        assert _new_outputs_complete(html, geojson)
+        html.write_bytes(OLD_HTML)
+        geojson.write_bytes(OLD_GEOJSON)
+        delay = elapsed / 3
+    assert landed, "no SIGTERM landed while geo map was running"
