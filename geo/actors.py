@@ -31,6 +31,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, ConfigDict, Field
 
 from geo.mentions import Mention, MentionKind
+from geo.prefilter import Prefilter
 from geo.text import Sentence
 
 __all__ = [
@@ -102,11 +103,15 @@ class NamedActor(NamedTuple):
 # Reviewed fallback table of countries that recur in conflict reporting. Names and capitals
 # are matched case-sensitively ("US" but not "us").
 COUNTRIES: dict[str, CountryEntry] = {
-    "US": CountryEntry("United States", ("United States of America", "United States",
-                       "U\\.S\\.A?\\.?", "USA?", "America"), ("American", "Americans"),
-                       ("Washington",)),
-    "RU": CountryEntry("Russia", ("Russian Federation", "Russia"), ("Russian", "Russians"),
-                       ("Moscow",)),
+    "US": CountryEntry(
+        "United States",
+        ("United States of America", "United States", "U\\.S\\.A?\\.?", "USA?", "America"),
+        ("American", "Americans"),
+        ("Washington",),
+    ),
+    "RU": CountryEntry(
+        "Russia", ("Russian Federation", "Russia"), ("Russian", "Russians"), ("Moscow",)
+    ),
     "SY": CountryEntry("Syria", ("Syria",), ("Syrian", "Syrians"), ("Damascus",)),
     "IQ": CountryEntry("Iraq", ("Iraq",), ("Iraqi", "Iraqis"), ("Baghdad",)),
     "IR": CountryEntry("Iran", ("Iran",), ("Iranian", "Iranians"), ("Tehran",)),
@@ -124,15 +129,21 @@ COUNTRIES: dict[str, CountryEntry] = {
     "IN": CountryEntry("India", ("India",), ("Indian", "Indians"), ("New Delhi",)),
     "CN": CountryEntry("China", ("China",), ("Chinese",), ("Beijing",)),
     "TW": CountryEntry("Taiwan", ("Taiwan",), ("Taiwanese",), ("Taipei",)),
-    "KP": CountryEntry("North Korea", ("North Korea",), ("North Korean", "North Koreans"),
-                       ("Pyongyang",)),
-    "KR": CountryEntry("South Korea", ("South Korea",), ("South Korean", "South Koreans"),
-                       ("Seoul",)),
+    "KP": CountryEntry(
+        "North Korea", ("North Korea",), ("North Korean", "North Koreans"), ("Pyongyang",)
+    ),
+    "KR": CountryEntry(
+        "South Korea", ("South Korea",), ("South Korean", "South Koreans"), ("Seoul",)
+    ),
     "JP": CountryEntry("Japan", ("Japan",), ("Japanese",), ("Tokyo",)),
     "UA": CountryEntry("Ukraine", ("Ukraine",), ("Ukrainian", "Ukrainians"), ("Kyiv", "Kiev")),
     "BY": CountryEntry("Belarus", ("Belarus",), ("Belarusian", "Belarusians"), ("Minsk",)),
-    "GB": CountryEntry("United Kingdom", ("United Kingdom", "Britain", "U\\.K\\.", "UK"),
-                       ("British", "Britons"), ("London",)),
+    "GB": CountryEntry(
+        "United Kingdom",
+        ("United Kingdom", "Britain", "U\\.K\\.", "UK"),
+        ("British", "Britons"),
+        ("London",),
+    ),
     "FR": CountryEntry("France", ("France",), ("French",), ("Paris",)),
     "DE": CountryEntry("Germany", ("Germany",), ("German", "Germans"), ("Berlin",)),
     "SD": CountryEntry("Sudan", ("Sudan",), ("Sudanese",), ("Khartoum",)),
@@ -140,87 +151,176 @@ COUNTRIES: dict[str, CountryEntry] = {
     "ET": CountryEntry("Ethiopia", ("Ethiopia",), ("Ethiopian", "Ethiopians"), ("Addis Ababa",)),
     "NG": CountryEntry("Nigeria", ("Nigeria",), ("Nigerian", "Nigerians"), ("Abuja",)),
     "ML": CountryEntry("Mali", ("Mali",), ("Malian", "Malians"), ("Bamako",)),
-    "CD": CountryEntry("DR Congo", ("Democratic Republic of (?:the )?Congo", "DR Congo", "DRC"),
-                       ("Congolese",), ("Kinshasa",)),
+    "CD": CountryEntry(
+        "DR Congo",
+        ("Democratic Republic of (?:the )?Congo", "DR Congo", "DRC"),
+        ("Congolese",),
+        ("Kinshasa",),
+    ),
     "MM": CountryEntry("Myanmar", ("Myanmar", "Burma"), ("Myanmar", "Burmese"), ("Naypyidaw",)),
     "VE": CountryEntry("Venezuela", ("Venezuela",), ("Venezuelan", "Venezuelans"), ("Caracas",)),
     "AZ": CountryEntry("Azerbaijan", ("Azerbaijan",), ("Azerbaijani", "Azeri"), ("Baku",)),
     "AM": CountryEntry("Armenia", ("Armenia",), ("Armenian", "Armenians"), ("Yerevan",)),
     "GE": CountryEntry("Georgia", ("Georgia",), ("Georgian", "Georgians"), ("Tbilisi",)),
     "QA": CountryEntry("Qatar", ("Qatar",), ("Qatari",), ("Doha",)),
-    "AE": CountryEntry("United Arab Emirates", ("United Arab Emirates", "UAE"), ("Emirati",),
-                       ("Abu Dhabi",)),
+    "AE": CountryEntry(
+        "United Arab Emirates", ("United Arab Emirates", "UAE"), ("Emirati",), ("Abu Dhabi",)
+    ),
 }
 
 _COALITION = "Global Coalition against ISIS"
 
 NAMED_ACTORS: tuple[NamedActor, ...] = (
-    NamedActor(("Pentagon", "CENTCOM", "U\\.?S\\.? Central Command", "Department of Defense"),
-               "US.military", "United States military forces", ActorKind.STATE_FORCES, "US"),
-    NamedActor(("White House", "State Department", "Trump administration",
-                "Biden administration"), "US.government", "United States government",
-               ActorKind.GOVERNMENT, "US"),
+    NamedActor(
+        ("Pentagon", "CENTCOM", "U\\.?S\\.? Central Command", "Department of Defense"),
+        "US.military",
+        "United States military forces",
+        ActorKind.STATE_FORCES,
+        "US",
+    ),
+    NamedActor(
+        ("White House", "State Department", "Trump administration", "Biden administration"),
+        "US.government",
+        "United States government",
+        ActorKind.GOVERNMENT,
+        "US",
+    ),
     NamedActor(("Kremlin",), "RU.government", "Russian government", ActorKind.GOVERNMENT, "RU"),
-    NamedActor(("Assad regime", "regime of (?:President )?Bashar (?:al-)?Assad",
-                "pro-Assad(?: forces)?", "Assad"), "SY.government", "Syrian government",
-               ActorKind.GOVERNMENT, "SY"),
-    NamedActor(("Saudi-led coalition", "Arab coalition"), "SA.coalition",
-               "Saudi-led coalition", ActorKind.COALITION, "SA"),
-    NamedActor(("(?:U\\.?S\\.?|USA|American|United States) ?[- ]led (?:international )?"
-                "coalition",
-                "(?:[Gg]lobal|[Ii]nternational|anti-(?:ISIS|IS|ISIL|Daesh)) coalition",
-                "[Cc]oalition(?: forces| aircraft| jets| warplanes| troops)?"),
-               "coalition.isis", _COALITION, ActorKind.COALITION),
-    NamedActor(("Islamic State(?: group)?", "ISIS", "ISIL", "IS", "Daesh"), "islamic_state",
-               "Islamic State", ActorKind.ARMED_GROUP),
-    NamedActor(("Syrian Democratic Forces", "SDF"), "sdf", "Syrian Democratic Forces",
-               ActorKind.ARMED_GROUP, "SY"),
-    NamedActor(("Hezbollah", "Hizbollah", "Hizballah"), "hezbollah", "Hezbollah",
-               ActorKind.ARMED_GROUP, "LB"),
+    NamedActor(
+        (
+            "Assad regime",
+            "regime of (?:President )?Bashar (?:al-)?Assad",
+            "pro-Assad(?: forces)?",
+            "Assad",
+        ),
+        "SY.government",
+        "Syrian government",
+        ActorKind.GOVERNMENT,
+        "SY",
+    ),
+    NamedActor(
+        ("Saudi-led coalition", "Arab coalition"),
+        "SA.coalition",
+        "Saudi-led coalition",
+        ActorKind.COALITION,
+        "SA",
+    ),
+    NamedActor(
+        (
+            "(?:U\\.?S\\.?|USA|American|United States) ?[- ]led (?:international )?coalition",
+            "(?:[Gg]lobal|[Ii]nternational|anti-(?:ISIS|IS|ISIL|Daesh)) coalition",
+            "[Cc]oalition(?: forces| aircraft| jets| warplanes| troops)?",
+        ),
+        "coalition.isis",
+        _COALITION,
+        ActorKind.COALITION,
+    ),
+    NamedActor(
+        ("Islamic State(?: group)?", "ISIS", "ISIL", "IS", "Daesh"),
+        "islamic_state",
+        "Islamic State",
+        ActorKind.ARMED_GROUP,
+    ),
+    NamedActor(
+        ("Syrian Democratic Forces", "SDF"),
+        "sdf",
+        "Syrian Democratic Forces",
+        ActorKind.ARMED_GROUP,
+        "SY",
+    ),
+    NamedActor(
+        ("Hezbollah", "Hizbollah", "Hizballah"),
+        "hezbollah",
+        "Hezbollah",
+        ActorKind.ARMED_GROUP,
+        "LB",
+    ),
     NamedActor(("Hamas",), "hamas", "Hamas", ActorKind.ARMED_GROUP, "PS"),
-    NamedActor(("Islamic Jihad",), "islamic_jihad", "Palestinian Islamic Jihad",
-               ActorKind.ARMED_GROUP, "PS"),
+    NamedActor(
+        ("Islamic Jihad",),
+        "islamic_jihad",
+        "Palestinian Islamic Jihad",
+        ActorKind.ARMED_GROUP,
+        "PS",
+    ),
     NamedActor(("Taliban",), "taliban", "Taliban", ActorKind.ARMED_GROUP, "AF"),
-    NamedActor(("al-Shabaab", "al-Shabab", "Al-Shabaab", "Al-Shabab", "Shabaab"), "al_shabaab",
-               "al-Shabaab", ActorKind.ARMED_GROUP, "SO"),
-    NamedActor(("Houthis?(?: rebels| militia)?", "Ansar Allah"), "houthis", "Houthis",
-               ActorKind.ARMED_GROUP, "YE"),
-    NamedActor(("Wagner(?: Group| mercenaries)?",), "wagner", "Wagner Group",
-               ActorKind.ARMED_GROUP, "RU"),
-    NamedActor(("PKK", "Kurdistan Workers' Party"), "pkk", "Kurdistan Workers' Party",
-               ActorKind.ARMED_GROUP),
-    NamedActor(("YPG", "People's Protection Units"), "ypg", "People's Protection Units (YPG)",
-               ActorKind.ARMED_GROUP, "SY"),
-    NamedActor(("Hayat Tahrir al-Sham", "HTS"), "hts", "Hayat Tahrir al-Sham",
-               ActorKind.ARMED_GROUP, "SY"),
-    NamedActor(("(?:al-Nusra|Nusra) Front",), "nusra_front", "al-Nusra Front",
-               ActorKind.ARMED_GROUP, "SY"),
-    NamedActor(("Free Syrian Army", "FSA"), "fsa", "Free Syrian Army", ActorKind.ARMED_GROUP,
-               "SY"),
-    NamedActor(("[Aa]l-Qaeda", "[Aa]l-Qaida", "[Aa]l Qaeda"), "al_qaeda", "al-Qaeda",
-               ActorKind.ARMED_GROUP),
+    NamedActor(
+        ("al-Shabaab", "al-Shabab", "Al-Shabaab", "Al-Shabab", "Shabaab"),
+        "al_shabaab",
+        "al-Shabaab",
+        ActorKind.ARMED_GROUP,
+        "SO",
+    ),
+    NamedActor(
+        ("Houthis?(?: rebels| militia)?", "Ansar Allah"),
+        "houthis",
+        "Houthis",
+        ActorKind.ARMED_GROUP,
+        "YE",
+    ),
+    NamedActor(
+        ("Wagner(?: Group| mercenaries)?",), "wagner", "Wagner Group", ActorKind.ARMED_GROUP, "RU"
+    ),
+    NamedActor(
+        ("PKK", "Kurdistan Workers' Party"),
+        "pkk",
+        "Kurdistan Workers' Party",
+        ActorKind.ARMED_GROUP,
+    ),
+    NamedActor(
+        ("YPG", "People's Protection Units"),
+        "ypg",
+        "People's Protection Units (YPG)",
+        ActorKind.ARMED_GROUP,
+        "SY",
+    ),
+    NamedActor(
+        ("Hayat Tahrir al-Sham", "HTS"), "hts", "Hayat Tahrir al-Sham", ActorKind.ARMED_GROUP, "SY"
+    ),
+    NamedActor(
+        ("(?:al-Nusra|Nusra) Front",), "nusra_front", "al-Nusra Front", ActorKind.ARMED_GROUP, "SY"
+    ),
+    NamedActor(("Free Syrian Army", "FSA"), "fsa", "Free Syrian Army", ActorKind.ARMED_GROUP, "SY"),
+    NamedActor(
+        ("[Aa]l-Qaeda", "[Aa]l-Qaida", "[Aa]l Qaeda"), "al_qaeda", "al-Qaeda", ActorKind.ARMED_GROUP
+    ),
     NamedActor(("Boko Haram",), "boko_haram", "Boko Haram", ActorKind.ARMED_GROUP, "NG"),
-    NamedActor(("ISWAP",), "iswap", "Islamic State West Africa Province",
-               ActorKind.ARMED_GROUP, "NG"),
-    NamedActor(("JNIM",), "jnim", "Jama'at Nusrat al-Islam wal-Muslimin",
-               ActorKind.ARMED_GROUP, "ML"),
+    NamedActor(
+        ("ISWAP",), "iswap", "Islamic State West Africa Province", ActorKind.ARMED_GROUP, "NG"
+    ),
+    NamedActor(
+        ("JNIM",), "jnim", "Jama'at Nusrat al-Islam wal-Muslimin", ActorKind.ARMED_GROUP, "ML"
+    ),
     NamedActor(("M23",), "m23", "March 23 Movement (M23)", ActorKind.ARMED_GROUP, "CD"),
-    NamedActor(("Rapid Support Forces", "RSF"), "rsf", "Rapid Support Forces",
-               ActorKind.ARMED_GROUP, "SD"),
-    NamedActor(("United Nations(?: Security Council)?", "UN Security Council", "U\\.N\\.", "UN"),
-               "un", "United Nations", ActorKind.INTERNATIONAL_BODY),
+    NamedActor(
+        ("Rapid Support Forces", "RSF"), "rsf", "Rapid Support Forces", ActorKind.ARMED_GROUP, "SD"
+    ),
+    NamedActor(
+        ("United Nations(?: Security Council)?", "UN Security Council", "U\\.N\\.", "UN"),
+        "un",
+        "United Nations",
+        ActorKind.INTERNATIONAL_BODY,
+    ),
     NamedActor(("UNHCR",), "unhcr", "UN Refugee Agency (UNHCR)", ActorKind.INTERNATIONAL_BODY),
     NamedActor(("UNICEF",), "unicef", "UNICEF", ActorKind.INTERNATIONAL_BODY),
     NamedActor(("NATO",), "nato", "NATO", ActorKind.INTERNATIONAL_BODY),
     NamedActor(("European Union", "EU"), "eu", "European Union", ActorKind.INTERNATIONAL_BODY),
     NamedActor(("OSCE",), "osce", "OSCE", ActorKind.INTERNATIONAL_BODY),
-    NamedActor(("International Committee of the Red Cross", "ICRC", "Red Cross",
-                "Red Crescent"), "icrc", "International Committee of the Red Cross",
-               ActorKind.INTERNATIONAL_BODY),
-    NamedActor(("World Health Organization", "WHO"), "who", "World Health Organization",
-               ActorKind.INTERNATIONAL_BODY),
-    NamedActor(("IAEA",), "iaea", "International Atomic Energy Agency",
-               ActorKind.INTERNATIONAL_BODY),
+    NamedActor(
+        ("International Committee of the Red Cross", "ICRC", "Red Cross", "Red Crescent"),
+        "icrc",
+        "International Committee of the Red Cross",
+        ActorKind.INTERNATIONAL_BODY,
+    ),
+    NamedActor(
+        ("World Health Organization", "WHO"),
+        "who",
+        "World Health Organization",
+        ActorKind.INTERNATIONAL_BODY,
+    ),
+    NamedActor(
+        ("IAEA",), "iaea", "International Atomic Energy Agency", ActorKind.INTERNATIONAL_BODY
+    ),
     NamedActor(("OPCW",), "opcw", "OPCW", ActorKind.INTERNATIONAL_BODY),
     NamedActor(("African Union",), "au", "African Union", ActorKind.INTERNATIONAL_BODY),
     NamedActor(("Arab League",), "arab_league", "Arab League", ActorKind.INTERNATIONAL_BODY),
@@ -249,25 +349,32 @@ _AIRFRAME = (
 # Force nouns (case-insensitive), longest alternatives first. With a country modifier before
 # them they become "<ISO2>.<branch>"; without one, "unknown.<branch>".
 FORCE_NOUNS: tuple[tuple[str, _Branch], ...] = (
-    (r"(?:defen[cs]e|foreign|interior) ministry|ministry of (?:defen[cs]e|foreign affairs)"
-     r"|foreign minister|defen[cs]e (?:minister|secretary)|secretary of state|prime minister"
-     r"|president|government|regime|ministry|authorities|officials?|administration"
-     r"|leadership|cabinet|embassy|diplomats?|envoy", _GOVERNMENT),
+    (
+        r"(?:defen[cs]e|foreign|interior) ministry|ministry of (?:defen[cs]e|foreign affairs)"
+        r"|foreign minister|defen[cs]e (?:minister|secretary)|secretary of state|prime minister"
+        r"|president|government|regime|ministry|authorities|officials?|administration"
+        r"|leadership|cabinet|embassy|diplomats?|envoy",
+        _GOVERNMENT,
+    ),
     (r"security forces|police(?:men)?|gendarmerie|border guards?|coast guard", _POLICE),
-    (r"armed forces|special forces|air force|navy|army|military|forces|troops|soldiers"
-     r"|(?:fighter |spy |reconnaissance |surveillance )?(?:jets?|planes?|aircraft)"
-     r"|air defen[cs]es?(?: systems?)?|anti-aircraft (?:guns?|batteries|fire)|" + _AIRFRAME +
-     r"|warplanes?|bombers?|drones?|UAVs?|helicopters?|warships?|destroyers?|frigates?"
-     r"|submarines?|artillery|tanks|marines|paratroopers|gunboats?|missile batteries"
-     r"|(?:military |air )?bases?|outposts?|checkpoints?|convoys?|patrols?",
-     _MILITARY),
+    (
+        r"armed forces|special forces|air force|navy|army|military|forces|troops|soldiers"
+        r"|(?:fighter |spy |reconnaissance |surveillance )?(?:jets?|planes?|aircraft)"
+        r"|air defen[cs]es?(?: systems?)?|anti-aircraft (?:guns?|batteries|fire)|"
+        + _AIRFRAME
+        + r"|warplanes?|bombers?|drones?|UAVs?|helicopters?|warships?|destroyers?|frigates?"
+        r"|submarines?|artillery|tanks|marines|paratroopers|gunboats?|missile batteries"
+        r"|(?:military |air )?bases?|outposts?|checkpoints?|convoys?|patrols?",
+        _MILITARY,
+    ),
     (r"militias?|militiamen|paramilitar(?:y|ies)", _MILITIA),
-    (r"rebels?|insurgents?|militants?|jihadists?|gunmen|fighters|guerrillas?|extremists",
-     _REBELS),
-    (r"civilians?|protesters?|demonstrators?|residents?|villagers?|refugees|children|child"
-     r"|journalists?|aid workers|worshippers|farmers?|students|migrants|displaced people|people"
-     r"|wom[ae]n|(?<!gun)m[ae]n|boys?|girls?|traders?|shepherds?|teachers?|doctors?",
-     _CIVILIANS),
+    (r"rebels?|insurgents?|militants?|jihadists?|gunmen|fighters|guerrillas?|extremists", _REBELS),
+    (
+        r"civilians?|protesters?|demonstrators?|residents?|villagers?|refugees|children|child"
+        r"|journalists?|aid workers|worshippers|farmers?|students|migrants|displaced people|people"
+        r"|wom[ae]n|(?<!gun)m[ae]n|boys?|girls?|traders?|shepherds?|teachers?|doctors?",
+        _CIVILIANS,
+    ),
 )
 
 # Words allowed between a country modifier and its force noun ("Syrian regime forces").
@@ -315,8 +422,14 @@ _COUNTRY_RE = re.compile(
     + "|".join(f"(?P<c{i}>{pat})" for i, (pat, _, _) in enumerate(_COUNTRY_INDEX))
     + r")(?!\w)"
 )
+# Which of the three big vocabularies can match a sentence at all (see geo.prefilter).
+_VOCABULARIES = Prefilter(
+    [_NAMED_RE.pattern, _FORCE_RE.pattern, _COUNTRY_RE.pattern], flags=0, shortest=2
+)
 _COUNTRY_NAME_SET = frozenset(
-    name for entry in COUNTRIES.values() for name in entry.names
+    name
+    for entry in COUNTRIES.values()
+    for name in entry.names
     if re.fullmatch(r"[A-Za-z ]+", name)
 )
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s)?\s*(?:-\s*)?$")
@@ -343,14 +456,23 @@ def _country_modifiers(
         if m.start < sentence.start or m.end > sentence.end:
             continue
         capital = _is_capital(m) and _looks_like_subject(text, m.end)
-        bare = m.government_actor or capital or (
-            m.kind is MentionKind.TOPONYM and (
-                m.feature_class == "country"
-                or m.text.removeprefix("the ") in _COUNTRY_NAME_SET)
+        bare = (
+            m.government_actor
+            or capital
+            or (
+                m.kind is MentionKind.TOPONYM
+                and (
+                    m.feature_class == "country" or m.text.removeprefix("the ") in _COUNTRY_NAME_SET
+                )
+            )
         )
-        found.append(CountryModifier(m.start, m.end, m.country, bare,
-                                      m.government_actor or capital))
-    for match in _COUNTRY_RE.finditer(text, sentence.start, sentence.end):
+        found.append(
+            CountryModifier(m.start, m.end, m.country, bare, m.government_actor or capital)
+        )
+    countries_possible = _VOCABULARIES.possible(sentence.text)[2]
+    for match in _COUNTRY_RE.finditer(
+        text, sentence.start, sentence.end if countries_possible else sentence.start
+    ):
         if any(f.start < match.end() and match.start() < f.end for f in found):
             continue
         group = match.lastgroup
@@ -361,8 +483,9 @@ def _country_modifiers(
         )
         if is_capital and not _looks_like_subject(text, match.end()):
             continue  # "in Washington" is a place, "Washington said" a government
-        found.append(CountryModifier(match.start(), match.end(), code, is_name or is_capital,
-                                      is_capital))
+        found.append(
+            CountryModifier(match.start(), match.end(), code, is_name or is_capital, is_capital)
+        )
     found.sort()
     return found
 
@@ -377,9 +500,7 @@ _SUBJECT_VERB = re.compile(
 def _is_capital(mention: Mention) -> bool:
     entry = COUNTRIES.get(mention.country or "")
     return (
-        entry is not None
-        and mention.kind is MentionKind.TOPONYM
-        and mention.text in entry.capitals
+        entry is not None and mention.kind is MentionKind.TOPONYM and mention.text in entry.capitals
     )
 
 
@@ -395,8 +516,15 @@ def _country_actor(code: str, branch: _Branch, start: int, end: int, text: str) 
         name = f"{adjective} civilians"
     else:
         name = f"{country_name} {branch.label}"
-    return Actor(id=f"{code}.{branch.suffix}", name=name, kind=branch.kind, country=code,
-                 start=start, end=end, text=text[start:end])
+    return Actor(
+        id=f"{code}.{branch.suffix}",
+        name=name,
+        kind=branch.kind,
+        country=code,
+        start=start,
+        end=end,
+        text=text[start:end],
+    )
 
 
 class SentenceActors(NamedTuple):
@@ -428,9 +556,14 @@ def find_actor_phrases(
 def _sentence_country(sentence: Sentence, mentions: Sequence[Mention]) -> str | None:
     """The one country every place named in the sentence lies in, if there is one."""
     countries = {
-        m.country for m in mentions
-        if m.kind is MentionKind.TOPONYM and m.country and not m.government_actor
-        and not m.in_organisation and sentence.start <= m.start and m.end <= sentence.end
+        m.country
+        for m in mentions
+        if m.kind is MentionKind.TOPONYM
+        and m.country
+        and not m.government_actor
+        and not m.in_organisation
+        and sentence.start <= m.start
+        and m.end <= sentence.end
     }
     return countries.pop() if len(countries) == 1 else None
 
@@ -439,31 +572,43 @@ def _with_home_country(text: str, actor: Actor, home: str) -> Actor:
     """'regime forces shelled Ankawi (Hama)': domestic forces of the place's country."""
     if not actor.id.startswith("unknown.") or not _DOMESTIC.search(actor.text):
         return actor
-    branch = next((b for b in (_GOVERNMENT, _POLICE, _MILITARY)
-                   if actor.id == f"unknown.{b.suffix}"), None)
+    branch = next(
+        (b for b in (_GOVERNMENT, _POLICE, _MILITARY) if actor.id == f"unknown.{b.suffix}"), None
+    )
     if branch is None:
         return actor
     return _country_actor(home, branch, actor.start, actor.end, text)
 
 
-def _phrases(
-    text: str, sentence: Sentence, modifiers: Sequence[CountryModifier]
-) -> list[Actor]:
+def _phrases(text: str, sentence: Sentence, modifiers: Sequence[CountryModifier]) -> list[Actor]:
     phrases: list[Actor] = []
-    for match in _NAMED_RE.finditer(text, sentence.start, sentence.end):
+    named_possible, forces_possible, _ = _VOCABULARIES.possible(sentence.text)
+    named_end = sentence.end if named_possible else sentence.start
+    forces_end = sentence.end if forces_possible else sentence.start
+    for match in _NAMED_RE.finditer(text, sentence.start, named_end):
         group = match.lastgroup
         assert group is not None
         row = NAMED_ACTORS[int(group[1:])]
-        phrases.append(Actor(id=row.id, name=row.name, kind=row.kind, country=row.country,
-                             start=match.start(), end=match.end(), text=match.group()))
+        phrases.append(
+            Actor(
+                id=row.id,
+                name=row.name,
+                kind=row.kind,
+                country=row.country,
+                start=match.start(),
+                end=match.end(),
+                text=match.group(),
+            )
+        )
     used_modifiers: set[int] = set()
-    for match in _FORCE_RE.finditer(text, sentence.start, sentence.end):
+    for match in _FORCE_RE.finditer(text, sentence.start, forces_end):
         if any(p.start < match.end() and match.start() < p.end for p in phrases):
             continue
         head = _named_head(text, phrases, match.start())
         if head is not None:  # "Hezbollah fighters" is Hezbollah
             phrases[head] = phrases[head].model_copy(
-                update={"end": match.end(), "text": text[phrases[head].start : match.end()]})
+                update={"end": match.end(), "text": text[phrases[head].start : match.end()]}
+            )
             continue
         actor = _force_actor(text, match, modifiers, used_modifiers)
         phrases.extend(_coordinated_modifiers(text, actor, match, modifiers, used_modifiers))
@@ -479,7 +624,10 @@ def _phrases(
 
 
 def _coordinated_modifiers(
-    text: str, actor: Actor, match: re.Match[str], modifiers: Sequence[CountryModifier],
+    text: str,
+    actor: Actor,
+    match: re.Match[str],
+    modifiers: Sequence[CountryModifier],
     used: set[int],
 ) -> list[Actor]:
     """'Armenian and Azerbaijani forces': the first country's forces too."""
@@ -523,20 +671,36 @@ def _force_actor(
         backed = _BACKED.match(text, mod.end)
         if backed is not None or gap.strip() == "-":
             name = f"{COUNTRIES[mod.country].name if mod.country in COUNTRIES else mod.country}"
-            return Actor(id=f"{mod.country}-backed.{branch.suffix}",
-                         name=f"{name}-backed {branch.label}", kind=ActorKind.ARMED_GROUP,
-                         start=mod.start, end=match.end(), text=text[mod.start : match.end()])
+            return Actor(
+                id=f"{mod.country}-backed.{branch.suffix}",
+                name=f"{name}-backed {branch.label}",
+                kind=ActorKind.ARMED_GROUP,
+                start=mod.start,
+                end=match.end(),
+                text=text[mod.start : match.end()],
+            )
         return _country_actor(mod.country, branch, mod.start, match.end(), text)
     for index, mod in enumerate(modifiers):
         backed = _BACKED.match(text, mod.end)
         if backed is not None and backed.end() == match.start():
             used.add(index)
-            return Actor(id=f"{mod.country}-backed.{branch.suffix}",
-                         name=f"{mod.country}-backed {branch.label}", kind=ActorKind.ARMED_GROUP,
-                         start=mod.start, end=match.end(), text=text[mod.start : match.end()])
+            return Actor(
+                id=f"{mod.country}-backed.{branch.suffix}",
+                name=f"{mod.country}-backed {branch.label}",
+                kind=ActorKind.ARMED_GROUP,
+                start=mod.start,
+                end=match.end(),
+                text=text[mod.start : match.end()],
+            )
     kind = branch.kind
-    return Actor(id=f"unknown.{branch.suffix}", name=match.group(), kind=kind, start=match.start(),
-                 end=match.end(), text=match.group())
+    return Actor(
+        id=f"unknown.{branch.suffix}",
+        name=match.group(),
+        kind=kind,
+        start=match.start(),
+        end=match.end(),
+        text=match.group(),
+    )
 
 
 # --- roles -------------------------------------------------------------------------------
@@ -634,8 +798,11 @@ def find_actors(
         target = _object(text, sentence, trigger_end, phrases)
     initiators: list[Actor] = []
     if initiator is not None:
-        initiators = [*_coordinated_before(text, initiator, phrases), initiator,
-                      *_coordinated_after(text, initiator, phrases, trigger_start)]
+        initiators = [
+            *_coordinated_before(text, initiator, phrases),
+            initiator,
+            *_coordinated_after(text, initiator, phrases, trigger_start),
+        ]
     if violent:
         initiators = [_as_forces(text, actor) for actor in initiators]
     result = [a.model_copy(update={"role": ActorRole.INITIATOR}) for a in initiators]
@@ -699,7 +866,10 @@ def _phrase_at_trigger(
 
 
 def _demonym_modifier(
-    text: str, trigger_start: int, modifiers: Sequence[CountryModifier], military: bool,
+    text: str,
+    trigger_start: int,
+    modifiers: Sequence[CountryModifier],
+    military: bool,
 ) -> Actor | None:
     """'Russian air strikes': a country word right before a nominal trigger is its agent."""
     for mod in modifiers:
@@ -712,17 +882,22 @@ def _demonym_modifier(
 
 def _with_owner(text: str, actor: Actor, phrases: Sequence[Actor], limit: int) -> Actor:
     """'an armed drone linked to Syrian regime forces' is the forces' drone."""
-    if actor.country is not None or (actor.kind is not ActorKind.STATE_FORCES and (
-        actor.kind is not ActorKind.OTHER
-    )):
+    if actor.country is not None or (
+        actor.kind is not ActorKind.STATE_FORCES and (actor.kind is not ActorKind.OTHER)
+    ):
         return actor
     previous_end = actor.end
     for other in phrases:
         if other.start >= previous_end and other.start <= limit:
             gap = text[previous_end : other.start]
             if _LINKED_OWNER.search(gap):
-                return other.model_copy(update={"start": actor.start, "text": text[
-                    actor.start : other.end], "end": other.end})
+                return other.model_copy(
+                    update={
+                        "start": actor.start,
+                        "text": text[actor.start : other.end],
+                        "end": other.end,
+                    }
+                )
             if other.id.startswith("unknown.") and _COORDINATION.fullmatch(gap):
                 previous_end = other.end  # "jets and drones of the coalition"
                 continue
@@ -832,8 +1007,14 @@ def _fallback_subject(text: str, cut: int, trigger_start: int) -> Actor | None:
     if _NOT_A_SUBJECT.match(words) or (words.lower() == words and not words.endswith("s")):
         return None
     start = cut + match.start("np")
-    return Actor(id=words.lower(), name=words, kind=ActorKind.OTHER, start=start,
-                 end=start + len(words), text=words)
+    return Actor(
+        id=words.lower(),
+        name=words,
+        kind=ActorKind.OTHER,
+        start=start,
+        end=start + len(words),
+        text=words,
+    )
 
 
 def _object(
@@ -864,7 +1045,10 @@ def _by_agent(
 
 
 def _nominal_roles(
-    text: str, sentence: Sentence, trigger_start: int, trigger_end: int,
+    text: str,
+    sentence: Sentence,
+    trigger_start: int,
+    trigger_end: int,
     phrases: Sequence[Actor],
 ) -> tuple[Actor | None, Actor | None]:
     between = _BETWEEN.match(text, trigger_end)
@@ -876,8 +1060,9 @@ def _nominal_roles(
     initiator: Actor | None = None
     for actor in phrases:
         gap = text[actor.end : trigger_start]
-        if actor.end <= trigger_start and re.fullmatch(r"(?:'s|\u2019s)?\s*(?:[\w-]+\s+){0,1}",
-                                                       gap):
+        if actor.end <= trigger_start and re.fullmatch(
+            r"(?:'s|\u2019s)?\s*(?:[\w-]+\s+){0,1}", gap
+        ):
             initiator = actor
     if initiator is None:
         initiator = _by_agent(text, sentence, trigger_end, phrases)

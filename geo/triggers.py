@@ -43,6 +43,7 @@ from geo.actors import (
     sentence_actors,
 )
 from geo.mentions import Mention
+from geo.prefilter import Prefilter
 from geo.taxonomy import TAXONOMY, EventType
 from geo.text import Sentence, split_clauses
 
@@ -84,111 +85,233 @@ _W = r"(?:[\w'-]+\s+)"  # one word and its trailing space
 _TARGETS = r"(?:legitimate\s+|potential\s+|military\s+)?(?:targets?|threats?|enem(?:y|ies))"
 
 RULES: tuple[TriggerRule, ...] = (
-    TriggerRule(_E.SHOOT_DOWN, r"shoot(?:s|ing)?\s+down|shot\s+down|shot\s+(?:it|them)\s+down"
-                r"|(?:brought|brings?|bringing|took|takes?|taken|taking)\s+down|downed|downs"
-                r"|shoot(?:-|\s)?downs?", False),
+    TriggerRule(
+        _E.SHOOT_DOWN,
+        r"shoot(?:s|ing)?\s+down|shot\s+down|shot\s+(?:it|them)\s+down"
+        r"|(?:brought|brings?|bringing|took|takes?|taken|taking)\s+down|downed|downs"
+        r"|shoot(?:-|\s)?downs?",
+        False,
+    ),
     TriggerRule(_E.SHOOT_DOWN, r"downing\s+of", True),
-    TriggerRule(_E.INTERCEPTION, r"intercept(?:ed|s|ing)?|buzz(?:ed|es|ing)"
-                r"|(?:flew|flies|fly|flying|came|comes|coming|passed|passing)\s+(?:within\s+)?"
-                r"(?:[\w-]+\s+){1,2}(?:feet|foot|ft|metres|meters|yards|miles|m)\s+(?:from|of)",
-                False),
+    TriggerRule(
+        _E.INTERCEPTION,
+        r"intercept(?:ed|s|ing)?|buzz(?:ed|es|ing)"
+        r"|(?:flew|flies|fly|flying|came|comes|coming|passed|passing)\s+(?:within\s+)?"
+        r"(?:[\w-]+\s+){1,2}(?:feet|foot|ft|metres|meters|yards|miles|m)\s+(?:from|of)",
+        False,
+    ),
     TriggerRule(_E.INTERCEPTION, r"(?:unsafe\s+|close\s+)?intercepts?|interceptions?", True),
-    TriggerRule(_E.AIR_STRIKE, r"bombed|bombs|bombard(?:ed|s|ing)|strafed"
-                r"|(?<=to\s)bomb|(?<=will\s)bomb|(?<=would\s)bomb"
-                r"|(?:(?<=been\s)|(?<=was\s)|(?<=were\s)|(?<=are\s)|(?<=is\s))bombing", False),
-    TriggerRule(_E.AIR_STRIKE, r"air(?:-|\s)?strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?"
-                r"|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|bombing\s+(?:raids?|runs?"
-                r"|campaign)|air\s+attacks?|bombardment", True),
-    TriggerRule(_E.MISSILE_STRIKE, r"(?:fired|launched|fires|launches|firing|launching)\s+"
-                r"(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?)", False),
-    TriggerRule(_E.MISSILE_STRIKE, r"(?:missile|rocket)\s+(?:strikes?|attacks?|barrages?)"
-                r"|(?:cruise|ballistic|tomahawk|kalibr|iskander)\s+missiles?", True),
+    TriggerRule(
+        _E.AIR_STRIKE,
+        r"bombed|bombs|bombard(?:ed|s|ing)|strafed"
+        r"|(?<=to\s)bomb|(?<=will\s)bomb|(?<=would\s)bomb"
+        r"|(?:(?<=been\s)|(?<=was\s)|(?<=were\s)|(?<=are\s)|(?<=is\s))bombing",
+        False,
+    ),
+    TriggerRule(
+        _E.AIR_STRIKE,
+        r"air(?:-|\s)?strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?"
+        r"|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|bombing\s+(?:raids?|runs?"
+        r"|campaign)|air\s+attacks?|bombardment",
+        True,
+    ),
+    TriggerRule(
+        _E.MISSILE_STRIKE,
+        r"(?:fired|launched|fires|launches|firing|launching)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?)",
+        False,
+    ),
+    TriggerRule(
+        _E.MISSILE_STRIKE,
+        r"(?:missile|rocket)\s+(?:strikes?|attacks?|barrages?)"
+        r"|(?:cruise|ballistic|tomahawk|kalibr|iskander)\s+missiles?",
+        True,
+    ),
     TriggerRule(_E.SHELLING, r"shell(?:ed|s)|pounded|pounding", False),
-    TriggerRule(_E.SHELLING, r"shelling|artillery\s+(?:fire|strikes?|barrages?|attacks?)"
-                r"|mortar\s+(?:fire|attacks?|rounds?|shells?|bombs?)|rocket\s+fire"
-                r"|(?:artillery|mortar)\s+shells?", True),
-    TriggerRule(_E.ARMED_CLASH, r"clash(?:ed|ing)|fought|battled|exchanged\s+fire"
-                r"|engaged\s+in\s+(?:heavy\s+)?fighting", False),
-    TriggerRule(_E.ARMED_CLASH, r"clash(?:es)?|fighting|firefights?|gun\s?battles?|skirmish(?:es)?"
-                r"|exchanges?\s+of\s+fire|battles?", True),
+    TriggerRule(
+        _E.SHELLING,
+        r"shelling|artillery\s+(?:fire|strikes?|barrages?|attacks?)"
+        r"|mortar\s+(?:fire|attacks?|rounds?|shells?|bombs?)|rocket\s+fire"
+        r"|(?:artillery|mortar)\s+shells?",
+        True,
+    ),
+    TriggerRule(
+        _E.ARMED_CLASH,
+        r"clash(?:ed|ing)|fought|battled|exchanged\s+fire"
+        r"|engaged\s+in\s+(?:heavy\s+)?fighting",
+        False,
+    ),
+    TriggerRule(
+        _E.ARMED_CLASH,
+        r"clash(?:es)?|fighting|firefights?|gun\s?battles?|skirmish(?:es)?"
+        r"|exchanges?\s+of\s+fire|battles?",
+        True,
+    ),
     TriggerRule(_E.BOMBING, r"blew\s+(?:himself|herself|themselves)\s+up", False),
-    TriggerRule(_E.BOMBING, r"(?:suicide|car|truck|roadside|bicycle|motorcycle)\s+"
-                r"(?:bomb(?:ing|er|ers|s)?|attacks?)|(?:IEDs?|improvised\s+explosive\s+devices?)"
-                r"|explosive\s+devices?|bomb\s+(?:blasts?|attacks?|explosions?)|bombings?"
-                r"|explosions?|blasts?", True),
-    TriggerRule(_E.ATTACK, r"attack(?:ed|s|ing)?|assault(?:ed|s|ing)|struck|strik(?:es|ing)"
-                r"|strike|raided|ambush(?:ed|es)|opened\s+fire|fired\s+(?:on|at|upon)"
-                r"|target(?:ed|ing)|(?:(?<=to\s)|(?<=will\s)|(?<=would\s)|(?<=could\s))target"
-                r"|retaliat(?:e|ed|es|ing)|demolish(?:ed|es|ing)|razed|bulldozed", False),
+    TriggerRule(
+        _E.BOMBING,
+        r"(?:suicide|car|truck|roadside|bicycle|motorcycle)\s+"
+        r"(?:bomb(?:ing|er|ers|s)?|attacks?)|(?:IEDs?|improvised\s+explosive\s+devices?)"
+        r"|explosive\s+devices?|bomb\s+(?:blasts?|attacks?|explosions?)|bombings?"
+        r"|explosions?|blasts?",
+        True,
+    ),
+    TriggerRule(
+        _E.ATTACK,
+        r"attack(?:ed|s|ing)?|assault(?:ed|s|ing)|struck|strik(?:es|ing)"
+        r"|strike|raided|ambush(?:ed|es)|opened\s+fire|fired\s+(?:on|at|upon)"
+        r"|target(?:ed|ing)|(?:(?<=to\s)|(?<=will\s)|(?<=would\s)|(?<=could\s))target"
+        r"|retaliat(?:e|ed|es|ing)|demolish(?:ed|es|ing)|razed|bulldozed",
+        False,
+    ),
     TriggerRule(_E.ATTACK, r"attacks?|assaults?|strikes|raids?|ambush(?:es)?|offensive", True),
-    TriggerRule(_E.TERRITORY_CAPTURE, r"captured|seized|recaptured|retook|overran|overrun"
-                r"|took\s+control\s+of|(?:seized|took|taken|gained)\s+control\s+of|fell\s+to"
-                r"|(?:handed|hands|handing)\s+over|ceded|cedes", False),
-    TriggerRule(_E.KILLING, r"killed|kill(?:s|ing)?|died|dies|massacred|executed|slain"
-                r"|shot\s+dead|murdered|assassinated", False),
-    TriggerRule(_E.KILLING, r"dead|deaths?|death\s+toll|killings?|massacres?|casualties"
-                r"|fatalities|assassination", True),
-    TriggerRule(_E.ABDUCTION, r"abduct(?:ed|s|ing)|kidnapp?(?:ed|s|ing)|(?:taken|took|held)\s+"
-                r"hostage", False),
+    TriggerRule(
+        _E.TERRITORY_CAPTURE,
+        r"captured|seized|recaptured|retook|overran|overrun"
+        r"|took\s+control\s+of|(?:seized|took|taken|gained)\s+control\s+of|fell\s+to"
+        r"|(?:handed|hands|handing)\s+over|ceded|cedes",
+        False,
+    ),
+    TriggerRule(
+        _E.KILLING,
+        r"killed|kill(?:s|ing)?|died|dies|massacred|executed|slain"
+        r"|shot\s+dead|murdered|assassinated",
+        False,
+    ),
+    TriggerRule(
+        _E.KILLING,
+        r"dead|deaths?|death\s+toll|killings?|massacres?|casualties"
+        r"|fatalities|assassination",
+        True,
+    ),
+    TriggerRule(
+        _E.ABDUCTION,
+        r"abduct(?:ed|s|ing)|kidnapp?(?:ed|s|ing)|(?:taken|took|held)\s+"
+        r"hostage",
+        False,
+    ),
     TriggerRule(_E.ABDUCTION, r"abductions?|kidnappings?|hostages?", True),
-    TriggerRule(_E.MILITARY_EXERCISE, r"(?:military\s+|joint\s+|naval\s+|air\s+|live-fire\s+)?"
-                r"(?:exercises?|drills?)|war\s?games|manoeuvres|maneuvers", True),
-    TriggerRule(_E.DEPLOYMENT, r"deploy(?:ed|s|ing)?|redeployed|(?:sent|sends?|sending|dispatch"
-                r"(?:ed|es)?)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|warships?|jets|soldiers"
-                r"|reinforcements|aircraft|carriers?|destroyers?)|massed\s+(?:troops|forces)",
-                False),
+    TriggerRule(
+        _E.MILITARY_EXERCISE,
+        r"(?:military\s+|joint\s+|naval\s+|air\s+|live-fire\s+)?"
+        r"(?:exercises?|drills?)|war\s?games|manoeuvres|maneuvers",
+        True,
+    ),
+    TriggerRule(
+        _E.DEPLOYMENT,
+        r"deploy(?:ed|s|ing)?|redeployed|(?:sent|sends?|sending|dispatch"
+        r"(?:ed|es)?)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|warships?|jets|soldiers"
+        r"|reinforcements|aircraft|carriers?|destroyers?)|massed\s+(?:troops|forces)",
+        False,
+    ),
     TriggerRule(_E.DEPLOYMENT, r"deployments?|reinforcements|(?:troop|military)\s+build-?up", True),
-    TriggerRule(_E.WITHDRAWAL, r"withdr[ae]w|withdrawn|withdraws|withdrawing|pulled\s+out"
-                r"|pull(?:s|ing)?\s+out|retreated", False),
+    TriggerRule(
+        _E.WITHDRAWAL,
+        r"withdr[ae]w|withdrawn|withdraws|withdrawing|pulled\s+out"
+        r"|pull(?:s|ing)?\s+out|retreated",
+        False,
+    ),
     TriggerRule(_E.WITHDRAWAL, r"withdrawal|pull-?out|retreat", True),
-    TriggerRule(_E.THREAT, r"threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|vow(?:ed|s|ing)?\s+(?:to\s+)?"
-                r"(?:retaliat\w*|revenge|respond|avenge)"
-                rf"|(?:treat|consider|regard|view|see)(?:ed|s|ing)?\s+(?:[\w'-]+\s+){{0,14}}?as\s+"
-                rf"(?:an?\s+)?{_TARGETS}|(?:will|would)\s+be\s+(?:treated|considered|seen)\s+as\s+"
-                rf"(?:an?\s+)?{_TARGETS}", False),
+    TriggerRule(
+        _E.THREAT,
+        r"threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|vow(?:ed|s|ing)?\s+(?:to\s+)?"
+        r"(?:retaliat\w*|revenge|respond|avenge)"
+        rf"|(?:treat|consider|regard|view|see)(?:ed|s|ing)?\s+(?:[\w'-]+\s+){{0,14}}?as\s+"
+        rf"(?:an?\s+)?{_TARGETS}|(?:will|would)\s+be\s+(?:treated|considered|seen)\s+as\s+"
+        rf"(?:an?\s+)?{_TARGETS}",
+        False,
+    ),
     TriggerRule(_E.THREAT, r"threats?|warnings?|ultimatum", True),
-    TriggerRule(_E.CONDEMNATION, r"condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es)"
-                r"|decried|slammed|criticiz(?:ed|es)|criticis(?:ed|es)", False),
+    TriggerRule(
+        _E.CONDEMNATION,
+        r"condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es)"
+        r"|decried|slammed|criticiz(?:ed|es)|criticis(?:ed|es)",
+        False,
+    ),
     TriggerRule(_E.CONDEMNATION, r"condemnation|criticism", True),
     TriggerRule(_E.ACCUSATION, r"accus(?:ed|es|ing)|blam(?:ed|es|ing)", False),
     TriggerRule(_E.ACCUSATION, r"accusations?", True),
-    TriggerRule(_E.DEMAND, r"demand(?:ed|s|ing)?|urged|urges|call(?:ed|s|ing)?\s+(?:on|for)",
-                False),
-    TriggerRule(_E.TALKS, r"negotiat(?:ed|ing|es?)|met(?:\s+with)?|meets|meeting\s+with"
-                r"|discussed|held\s+(?:a\s+)?(?:phone\s+)?call", False),
-    TriggerRule(_E.TALKS, r"(?:peace\s+)?talks|negotiations|meetings?|summit|consultations"
-                r"|phone\s+call", True),
+    TriggerRule(
+        _E.DEMAND, r"demand(?:ed|s|ing)?|urged|urges|call(?:ed|s|ing)?\s+(?:on|for)", False
+    ),
+    TriggerRule(
+        _E.TALKS,
+        r"negotiat(?:ed|ing|es?)|met(?:\s+with)?|meets|meeting\s+with"
+        r"|discussed|held\s+(?:a\s+)?(?:phone\s+)?call",
+        False,
+    ),
+    TriggerRule(
+        _E.TALKS,
+        r"(?:peace\s+)?talks|negotiations|meetings?|summit|consultations"
+        r"|phone\s+call",
+        True,
+    ),
     TriggerRule(_E.AGREEMENT, r"signed|agreed\s+(?:to|on)", False),
-    TriggerRule(_E.AGREEMENT, r"cease-?fire|truce|agreement|deal|accord|memorandum|armistice"
-                r"|peace\s+(?:plan|deal)", True),
-    TriggerRule(_E.SUSPENSION_OF_COOPERATION,
-                r"(?:halt|suspend|sever|freez|froze|cut|end|scrap|abandon|cancel|terminat"
-                r"|withdr[ae]w\s+from|pull(?:ed)?\s+out\s+of)\w*\s+(?:[\w'-]+\s+){0,4}?"
-                r"(?:cooperation|co-operation|hotline|talks|agreement|deal|treaty"
-                r"|de-?confliction|channel|ties|relations|contacts?|memorandum|communications?"
-                r"|line)", False),
-    TriggerRule(_E.SUSPENSION_OF_COOPERATION,
-                r"suspension\s+of\s+(?:[\w'-]+\s+){0,3}?(?:cooperation|hotline|talks|agreement"
-                r"|ties|relations|contacts?|memorandum|communications?|deal|treaty)", True),
-    TriggerRule(_E.SANCTIONS, r"sanctioned|blacklisted|impos(?:ed|es|ing)\s+(?:new\s+)?"
-                r"(?:sanctions|tariffs|embargo)", False),
+    TriggerRule(
+        _E.AGREEMENT,
+        r"cease-?fire|truce|agreement|deal|accord|memorandum|armistice"
+        r"|peace\s+(?:plan|deal)",
+        True,
+    ),
+    TriggerRule(
+        _E.SUSPENSION_OF_COOPERATION,
+        r"(?:halt|suspend|sever|freez|froze|cut|end|scrap|abandon|cancel|terminat"
+        r"|withdr[ae]w\s+from|pull(?:ed)?\s+out\s+of)\w*\s+(?:[\w'-]+\s+){0,4}?"
+        r"(?:cooperation|co-operation|hotline|talks|agreement|deal|treaty"
+        r"|de-?confliction|channel|ties|relations|contacts?|memorandum|communications?"
+        r"|line)",
+        False,
+    ),
+    TriggerRule(
+        _E.SUSPENSION_OF_COOPERATION,
+        r"suspension\s+of\s+(?:[\w'-]+\s+){0,3}?(?:cooperation|hotline|talks|agreement"
+        r"|ties|relations|contacts?|memorandum|communications?|deal|treaty)",
+        True,
+    ),
+    TriggerRule(
+        _E.SANCTIONS,
+        r"sanctioned|blacklisted|impos(?:ed|es|ing)\s+(?:new\s+)?"
+        r"(?:sanctions|tariffs|embargo)",
+        False,
+    ),
     TriggerRule(_E.SANCTIONS, r"sanctions|embargo|asset\s+freeze", True),
-    TriggerRule(_E.AID, r"deliver(?:ed|s|ing)\s+(?:[\w-]+\s+){0,3}?(?:aid|supplies|assistance)",
-                False),
-    TriggerRule(_E.AID, r"(?:humanitarian\s+)?aid(?!\s+(?:workers?|groups?|agenc\w+|officials?"
-                r"|organi[sz]ations?))|humanitarian\s+(?:assistance|convoys?)|relief\s+"
-                r"(?:supplies|convoys?|goods)|food\s+assistance", True),
+    TriggerRule(
+        _E.AID, r"deliver(?:ed|s|ing)\s+(?:[\w-]+\s+){0,3}?(?:aid|supplies|assistance)", False
+    ),
+    TriggerRule(
+        _E.AID,
+        r"(?:humanitarian\s+)?aid(?!\s+(?:workers?|groups?|agenc\w+|officials?"
+        r"|organi[sz]ations?))|humanitarian\s+(?:assistance|convoys?)|relief\s+"
+        r"(?:supplies|convoys?|goods)|food\s+assistance",
+        True,
+    ),
     TriggerRule(_E.PROTEST, r"protest(?:ed|s|ing)|demonstrated|rallied|marched", False),
-    TriggerRule(_E.PROTEST, r"protests?|protesters|protestors|demonstrations?|demonstrators"
-                r"|rall(?:y|ies)|sit-ins?|marches", True),
-    TriggerRule(_E.RIOT, r"riot(?:ed|ing)|looted|torched|set\s+fire\s+to|(?:hurled|threw)\s+"
-                r"(?:stones|rocks|petrol\s+bombs|molotov\s+cocktails)", False),
+    TriggerRule(
+        _E.PROTEST,
+        r"protests?|protesters|protestors|demonstrations?|demonstrators"
+        r"|rall(?:y|ies)|sit-ins?|marches",
+        True,
+    ),
+    TriggerRule(
+        _E.RIOT,
+        r"riot(?:ed|ing)|looted|torched|set\s+fire\s+to|(?:hurled|threw)\s+"
+        r"(?:stones|rocks|petrol\s+bombs|molotov\s+cocktails)",
+        False,
+    ),
     TriggerRule(_E.RIOT, r"riots?|rioters|looting|violent\s+(?:protests?|demonstrations?)", True),
-    TriggerRule(_E.ARREST, r"arrest(?:ed|s|ing)|detain(?:ed|s|ing)|apprehended|rounded\s+up"
-                r"|taken\s+into\s+custody", False),
+    TriggerRule(
+        _E.ARREST,
+        r"arrest(?:ed|s|ing)|detain(?:ed|s|ing)|apprehended|rounded\s+up"
+        r"|taken\s+into\s+custody",
+        False,
+    ),
     TriggerRule(_E.ARREST, r"arrests?|detentions?", True),
-    TriggerRule(_E.DISPLACEMENT, r"displaced|fled|flee(?:ing|s)?|evacuated|forced\s+from\s+"
-                r"(?:their\s+)?homes", False),
+    TriggerRule(
+        _E.DISPLACEMENT,
+        r"displaced|fled|flee(?:ing|s)?|evacuated|forced\s+from\s+"
+        r"(?:their\s+)?homes",
+        False,
+    ),
     TriggerRule(_E.DISPLACEMENT, r"displacement|exodus|evacuations?", True),
     TriggerRule(_E.ELECTION, r"voted", False),
     TriggerRule(_E.ELECTION, r"elections?|polls|referendum|ballots?", True),
@@ -200,6 +323,11 @@ _TYPE_RANK = {event_type: rank for rank, event_type in enumerate(EventType)}
 _COMPILED = tuple(
     (rule, re.compile(rf"(?<![\w-])(?:{rule.pattern})(?![\w-])", re.IGNORECASE)) for rule in RULES
 )
+
+
+# A one-pass word finder tells which rules can match a sentence; the rest never run.
+_PREFILTER = Prefilter([rule.pattern for rule in RULES])
+
 
 # --- modality cues (all read in the clause, left of the trigger) ---------------------------
 _NEGATION = re.compile(
@@ -263,7 +391,8 @@ def find_event_mentions(
     are ignored); they let actors be normalised to countries. An empty sentence gives [].
     """
     candidates = [
-        c for c in _select_triggers(_candidate_triggers(text, sentence))
+        c
+        for c in _select_triggers(_candidate_triggers(text, sentence))
         if not _is_adjectival_participle(text, c[0], c[1], c[2])
     ]
     if not candidates:
@@ -279,12 +408,18 @@ def find_event_mentions(
         if rule.event_type is EventType.THREAT and _TARGETING_THREAT.match(text, start):
             # "would treat any US jet ... as a target": the conditional is the threat's form.
             modality, cue = Modality.ASSERTED, "conditional_targeting"
-        events.append(EventMention(
-            event_type=rule.event_type, trigger_start=start, trigger_end=end,
-            trigger_text=text[start:end], sentence=sentence, modality=modality,
-            actors=_event_actors(text, sentence, rule, start, end, context),
-            cue=f"lexicon:{rule.event_type.value}" + (f"+{cue}" if cue else ""),
-        ))
+        events.append(
+            EventMention(
+                event_type=rule.event_type,
+                trigger_start=start,
+                trigger_end=end,
+                trigger_text=text[start:end],
+                sentence=sentence,
+                modality=modality,
+                actors=_event_actors(text, sentence, rule, start, end, context),
+                cue=f"lexicon:{rule.event_type.value}" + (f"+{cue}" if cue else ""),
+            )
+        )
     events = _inherit_initiator_from_subject_event(text, clauses, events)
     events = _speech_about_hypothetical_attack_is_threat(text, sentence, events, context)
     events = [_threat_target(text, sentence, e, events, context) for e in events]
@@ -292,32 +427,53 @@ def find_event_mentions(
 
 
 _MILITARY_POSTURE = frozenset(
-    {EventType.INTERCEPTION, EventType.MILITARY_EXERCISE, EventType.DEPLOYMENT,
-     EventType.WITHDRAWAL}
+    {
+        EventType.INTERCEPTION,
+        EventType.MILITARY_EXERCISE,
+        EventType.DEPLOYMENT,
+        EventType.WITHDRAWAL,
+    }
 )
 # Events whose grammatical object is no target: what is said, who else talks or signs, the
 # troops deployed or withdrawn, the place people fled.
 _NO_TARGET = frozenset(
-    {EventType.STATEMENT, EventType.TALKS, EventType.AGREEMENT, EventType.DEPLOYMENT,
-     EventType.WITHDRAWAL, EventType.MILITARY_EXERCISE, EventType.DISPLACEMENT,
-     EventType.ELECTION, EventType.TERRITORY_CAPTURE}
+    {
+        EventType.STATEMENT,
+        EventType.TALKS,
+        EventType.AGREEMENT,
+        EventType.DEPLOYMENT,
+        EventType.WITHDRAWAL,
+        EventType.MILITARY_EXERCISE,
+        EventType.DISPLACEMENT,
+        EventType.ELECTION,
+        EventType.TERRITORY_CAPTURE,
+    }
 )
 _TRANSFER = re.compile(r"(?:handed|hands|handing)\s+over|ceded|cedes", re.IGNORECASE)
 _RECIPIENT = re.compile(r"[^,;.]{0,80}?\bto\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _event_actors(
-    text: str, sentence: Sentence, rule: TriggerRule, start: int, end: int,
+    text: str,
+    sentence: Sentence,
+    rule: TriggerRule,
+    start: int,
+    end: int,
     context: SentenceActors,
 ) -> list[Actor]:
     info = TAXONOMY[rule.event_type]
     if _TRANSFER.fullmatch(text, start, end):
         return _transfer_recipient(text, sentence, end, context)
     return find_actors(
-        text, sentence, start, end, nominal=rule.nominal,
+        text,
+        sentence,
+        start,
+        end,
+        nominal=rule.nominal,
         military=info.violent or rule.event_type in _MILITARY_POSTURE,
         violent=info.violent or rule.event_type in _MILITARY_POSTURE,
-        with_target=rule.event_type not in _NO_TARGET, context=context,
+        with_target=rule.event_type not in _NO_TARGET,
+        context=context,
     )
 
 
@@ -388,7 +544,10 @@ def _not_a_threat(text: str, sentence: Sentence, start: int, end: int) -> bool:
 
 
 def _threat_target(
-    text: str, sentence: Sentence, event: EventMention, events: Sequence[EventMention],
+    text: str,
+    sentence: Sentence,
+    event: EventMention,
+    events: Sequence[EventMention],
     context: SentenceActors,
 ) -> EventMention:
     """Who is threatened: the object inside "treat any US jet ... as a target", the party
@@ -404,15 +563,23 @@ def _threat_target(
         if target is None and _PRONOUN_OBJECT.match(text, verb_end):
             target = _antecedent(text, sentence, event, context)
     if target is None:
-        target = next((
-            a for e in events if e.trigger_start > event.trigger_start
-            and e.modality is Modality.HYPOTHETICAL and TAXONOMY[e.event_type].violent
-            for a in e.actors if a.role is ActorRole.TARGET
-        ), None)
+        target = next(
+            (
+                a
+                for e in events
+                if e.trigger_start > event.trigger_start
+                and e.modality is Modality.HYPOTHETICAL
+                and TAXONOMY[e.event_type].violent
+                for a in e.actors
+                if a.role is ActorRole.TARGET
+            ),
+            None,
+        )
     if target is None:
         return event
-    return event.model_copy(update={
-        "actors": [*event.actors, target.model_copy(update={"role": ActorRole.TARGET})]})
+    return event.model_copy(
+        update={"actors": [*event.actors, target.model_copy(update={"role": ActorRole.TARGET})]}
+    )
 
 
 _PRONOUN_OBJECT = re.compile(r"(?:them|it|those)\b", re.IGNORECASE)
@@ -433,7 +600,9 @@ def _antecedent(
 
 def _candidate_triggers(text: str, sentence: Sentence) -> list[tuple[TriggerRule, int, int]]:
     found: list[tuple[TriggerRule, int, int]] = []
-    for rule, regex in _COMPILED:
+    for (rule, regex), possible in zip(_COMPILED, _PREFILTER.possible(sentence.text), strict=True):
+        if not possible:
+            continue
         for match in regex.finditer(text, sentence.start, sentence.end):
             if not rule.nominal and _DETERMINER_BEFORE.search(
                 text, max(sentence.start, match.start() - 12), match.start()
@@ -452,8 +621,9 @@ def _is_name(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
     """A capitalised speech verb inside a sentence ("Said", "Stated") is a name."""
     if not match.group()[0].isupper() or match.start() == sentence.start:
         return False
-    return not _AFTER_QUOTE_OR_COLON.search(text, max(sentence.start, match.start() - 3),
-                                            match.start())
+    return not _AFTER_QUOTE_OR_COLON.search(
+        text, max(sentence.start, match.start() - 3), match.start()
+    )
 
 
 _DETERMINER_BEFORE = re.compile(
@@ -520,12 +690,18 @@ def _speech_about_hypothetical_attack_is_threat(
         index = next((i for i, e in enumerate(result) if e.trigger_start == speech[0]), None)
         if index is not None and result[index].event_type is EventType.THREAT:
             continue
-        actors = find_actors(text, sentence, speech[0], speech[1], military=False,
-                             with_target=False, context=context)
+        actors = find_actors(
+            text, sentence, speech[0], speech[1], military=False, with_target=False, context=context
+        )
         threat = EventMention(
-            event_type=EventType.THREAT, trigger_start=speech[0], trigger_end=speech[1],
-            trigger_text=text[speech[0] : speech[1]], sentence=sentence,
-            modality=Modality.ASSERTED, actors=actors, cue="speech+hypothetical_attack",
+            event_type=EventType.THREAT,
+            trigger_start=speech[0],
+            trigger_end=speech[1],
+            trigger_text=text[speech[0] : speech[1]],
+            sentence=sentence,
+            modality=Modality.ASSERTED,
+            actors=actors,
+            cue="speech+hypothetical_attack",
         )
         if index is None:
             result.append(threat)
@@ -567,8 +743,7 @@ def _inherit_initiator_from_subject_event(
 
 def _is_nominal_trigger(event: EventMention) -> bool:
     return any(
-        rule.nominal and rule.event_type is event.event_type and regex.fullmatch(
-            event.trigger_text)
+        rule.nominal and rule.event_type is event.event_type and regex.fullmatch(event.trigger_text)
         for rule, regex in _COMPILED
     )
 
