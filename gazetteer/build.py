@@ -51,10 +51,10 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
-DEFAULT_MIN_POPULATION = 1000
+DEFAULT_MIN_POPULATION = 0
 COMMITTED_FILES = (
     "admin1.geojson.gz",
     "rivers.geojson.gz",
