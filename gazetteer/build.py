@@ -18,7 +18,6 @@ Store layout (one folder):
 from __future__ import annotations
 
 import datetime as dt
-from importlib.metadata import version
 import gzip
 import json
 import math
@@ -27,6 +26,7 @@ import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 

@@ -83,7 +83,9 @@ def _spread(codes: Sequence[str | None]) -> dict[str, float]:
 
 
 def _cast_votes(group: _Group) -> None:
-    candidates = [c for c in group.candidates[:_VOTING_CANDIDATES] if c.feature_class not in _LARGE_CLASSES]
+    candidates = [
+        c for c in group.candidates[:_VOTING_CANDIDATES] if c.feature_class not in _LARGE_CLASSES
+    ]
     group.admin1_votes = _spread([c.admin1_code for c in candidates])
     group.country_votes = _spread([c.country_code for c in group.candidates[:_VOTING_CANDIDATES]])
 
@@ -131,13 +133,17 @@ class _Focus:
 
 
 def _without_cities_named_for_a_country(candidates: list[Candidate]) -> list[Candidate]:
-    """"Mexico" is the country: a city that merely has the country's name as an alternate
+    """ "Mexico" is the country: a city that merely has the country's name as an alternate
     ("Mexico" for Mexico City) is not a reading of it."""
     if not any(
         c.feature_class == FeatureClass.COUNTRY and c.name_kind == NameKind.NAME for c in candidates
     ):
         return candidates
-    return [c for c in candidates if not (c.feature_class == FeatureClass.CITY and c.name_kind == NameKind.ALT)]
+    return [
+        c
+        for c in candidates
+        if not (c.feature_class == FeatureClass.CITY and c.name_kind == NameKind.ALT)
+    ]
 
 
 def _groups(matches: Sequence[Match]) -> list[_Group]:
