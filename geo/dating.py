@@ -43,6 +43,7 @@ def choose_expression(
     trigger_start: int,
     trigger_end: int,
 ) -> TimeExpression | None:
+    """The time phrase governing the trigger: the nearest, a phrase in its own clause first."""
     if not expressions:
         return None
     clause = _clause_of(clauses, trigger_start)
@@ -61,6 +62,11 @@ def date_event(
     trigger_end: int,
     reference: dt.date | None,
 ) -> EventDate:
+    """The event's date: its phrase resolved, or shifted from ``reference`` when relative.
+
+    ``reference`` is the date relative phrases count from (the last event date before the
+    sentence, else the publication date); without it they stay unresolved and say so.
+    """
     expression = choose_expression(expressions, clauses, trigger_start, trigger_end)
     if expression is None:
         return EventDate(reason="no time phrase in the sentence")
@@ -73,9 +79,13 @@ def date_event(
         )
     if expression.relative_days is not None and reference is not None:
         days = expression.relative_days
-        after = expression.relation == TimeRelation.AFTER or " after" in f" {expression.text.lower()}"
+        after = (
+            expression.relation == TimeRelation.AFTER or " after" in f" {expression.text.lower()}"
+        )
         if after and expression.end <= trigger_start:
             days = -abs(days)  # "one day after <the trigger's event>": it came first
+        elif after:
+            days = 0  # "<the trigger's event> comes one day after ...": it is the reference
         shifted = shift(expression.model_copy(update={"relative_days": days}), reference)
         return EventDate(
             date=shifted.date,

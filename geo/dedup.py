@@ -1,7 +1,8 @@
 """Cross-document dedup: the same event reported by several articles becomes one event.
 
 Two reports are the same event when they have the same type, compatible actors (each role's
-actors overlap or one side names none), dates within a day (an undated report joins only
+actors overlap or one side names none; statements, condemnations, accusations and warnings
+need the same named speaker), dates within a day (an undated report joins only
 when exactly one dated event fits it), compatible locations (same place, one inside the
 other's country, or within 100 km) and the same kind of object where one is named (a drone
 is not a jet). Distinct events are never merged: anything ambiguous stays separate.
@@ -22,8 +23,12 @@ from geo.timex import DatePrecision
 __all__ = ["compatible", "merge_events", "merge_into"]
 
 MAX_DAYS_APART = 1
-# Statements and condemnations are everywhere in news; two merge only with the same speaker.
-_NEEDS_SPEAKER = frozenset({EventType.STATEMENT, EventType.CONDEMNATION, EventType.ACCUSATION})
+# Statements, condemnations and warnings are everywhere in news; two are one event only when
+# both name their speaker and it is the same one (a warning by an unnamed speaker is not
+# Russia's warning just because both address the United States).
+_NEEDS_SPEAKER = frozenset(
+    {EventType.STATEMENT, EventType.CONDEMNATION, EventType.ACCUSATION, EventType.THREAT}
+)
 MAX_KM_APART = 100.0
 _COARSE = frozenset(
     {
@@ -115,7 +120,9 @@ def compatible(a: Event, b: Event) -> bool:
         and _locations_compatible(a.location, b.location)
     ):
         return False
-    if a.event_type in _NEEDS_SPEAKER or a.date.date is None or b.date.date is None:
+    if a.event_type in _NEEDS_SPEAKER:
+        return _same_speaker(a, b)
+    if a.date.date is None or b.date.date is None:
         # Compatibility by absence is not enough here: something must positively agree.
         return _shares_an_actor(a, b) or _same_named_place(a.location, b.location)
     return True
@@ -127,10 +134,23 @@ def _repeated_sentence(a: Event, b: Event) -> bool:
     return any((s.document_id, s.sentence) in seen for s in b.sources)
 
 
+def _speakers(event: Event) -> set[str]:
+    """Who speaks (initiates): countries or actor ids, coalitions included, unknowns not."""
+    return {
+        actor.country or actor.id
+        for actor in event.actors
+        if actor.role is not None
+        and actor.role.value == "initiator"
+        and (actor.country or not actor.id.startswith("unknown."))
+    }
+
+
+def _same_speaker(a: Event, b: Event) -> bool:
+    return bool(_speakers(a) & _speakers(b))
+
+
 def _shares_an_actor(a: Event, b: Event) -> bool:
-    return any(
-        _actor_keys(a, role) & _actor_keys(b, role) for role in ("initiator", "target")
-    )
+    return any(_actor_keys(a, role) & _actor_keys(b, role) for role in ("initiator", "target"))
 
 
 def _same_named_place(a: EventLocation, b: EventLocation) -> bool:

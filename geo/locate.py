@@ -27,13 +27,13 @@ from geo.events import EventLocation, LocationPrecision
 from geo.mentions import Mention, MentionKind
 
 __all__ = [
-    "is_locative",
-    "is_modifier",
-    "location_from_country",
     "PRECISION_BY_CLASS",
     "SPECIFICITY",
     "article_focus",
+    "is_locative",
+    "is_modifier",
     "locate_in_span",
+    "location_from_country",
     "location_from_mention",
     "radius_km",
 ]
@@ -63,21 +63,30 @@ SPECIFICITY: dict[str, int] = {
 }
 CITY_UNCERTAINTY_KM = 10.0
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|inside|into|across|over|near|at|outside|throughout|within|from|off|"
-    r"around|toward|towards|on the outskirts of|north of|south of|east of|west of)\s+(?:the\s+)?)$",
+    r"(?:\b(?:in|inside|into|across|through|over|near|at|outside|throughout|within|from|off|"
+    r"around|toward|towards|on the outskirts of|north of|south of|east of|west of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?)$",
     re.IGNORECASE,
 )
 _TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE)
+# "strikes on Saraqib", "an attack on the town": after a noun of attack, "on" names the place hit.
+_ATTACK_ON = re.compile(
+    r"\b(?:strikes?|airstrikes?|raids?|air raids?|attacks?|assaults?|bombings?|bombardments?|"
+    r"shelling|offensive|offensives|rocket fire|fire|advance)\s+on\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _DEMONYM_PLACE = re.compile(
     r"^\s+(?:airspace|territory|territorial waters|waters|soil|border|coast|airfield|air base|"
     r"airbase|base|port|city|town|village|province|capital|side)\b"
 )
 # A name used as a modifier ("US warplane", "U.S.-backed", "Syria tensions") says whose
-# something is, not where it happened.
+# something is, not where it happened; a verb after it ("Iraq killed", "Syria resumed") makes
+# the name a subject or an object, not a modifier.
 _MODIFIER_AFTER = re.compile(
     r"^(?:\s?-\s?[a-z]+|\s+(?!(?:and|or|in|on|at|to|of|for|with|from|by|has|have|had|is|was|"
     r"were|are|will|would|said|says|did|does|as|than|but|that|which|who|after|before|since|"
-    r"until|over|under|into|amid|during|near|while|because|if)\b)[a-z]+)"
+    r"until|over|under|into|amid|during|near|while|because|if|[a-z]+ed)\b)[a-z]+)"
 )
 
 
@@ -155,15 +164,25 @@ def _is_location_candidate(text: str, mention: Mention) -> bool:
         return False
     if mention.in_organisation or mention.government_actor:
         return False
-    if mention.feature_class == "country" and is_modifier(text, mention):
-        return False  # "US warplane": whose, not where ("Baltic Sea exercise" stays a place)
-    before = text[max(0, mention.start - 30) : mention.start]
-    if _TOPIC.search(before) and not _LOCATIVE.search(before):
-        return False
     if mention.kind == MentionKind.DEMONYM:
         # "Syrian airspace", "Russian territory": a demonym names a place only so.
         return bool(_DEMONYM_PLACE.match(text[mention.end : mention.end + 25]))
-    return True
+    if mention.feature_class == "country" and is_modifier(text, mention):
+        return False  # "US warplane": whose, not where ("Baltic Sea exercise" stays a place)
+    if mention.feature_class == "country" and not is_locative(text, mention):
+        # A bare country name is a party or a topic ("condemned the United States", "the US
+        # did not seek a fight"); a country named as a place is introduced ("in Syria").
+        return False
+    before = text[max(0, mention.start - 30) : mention.start]
+    is_topic = bool(_TOPIC.search(before))
+    return not is_topic or bool(_LOCATIVE.search(before) or _ATTACK_ON.search(before))
+
+
+def _inside_actor(text: str, mention: Mention, actor_spans: Sequence[tuple[int, int]]) -> bool:
+    """A place inside an actor phrase says who ("Syrian regime forces"), unless introduced
+    as a place ("troops in Yemen"): the actor stage may have taken the place as the target."""
+    inside = any(start <= mention.start and mention.end <= end for start, end in actor_spans)
+    return inside and not is_locative(text, mention)
 
 
 def locate_in_span(
@@ -189,7 +208,7 @@ def locate_in_span(
         if start <= m.start
         and m.end <= end
         and _is_location_candidate(text, m)
-        and not any(a_start <= m.start and m.end <= a_end for a_start, a_end in actor_spans)
+        and not _inside_actor(text, m, actor_spans)
         and (not locative_only or is_locative(text, m))
     ]
     if not inside:

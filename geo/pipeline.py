@@ -41,7 +41,7 @@ from geo.mentions import Mention, MentionKind, PlacesResult
 from geo.places import find_places
 from geo.taxonomy import TAXONOMY, EventType
 from geo.text import Sentence, split_clauses, split_sentences
-from geo.timex import find_time_expressions
+from geo.timex import TimeExpression, find_time_expressions
 from geo.triggers import EventMention, Modality, find_event_mentions
 
 __all__ = ["collect_places", "document_events", "extract_events"]
@@ -129,6 +129,12 @@ class _DocumentContext:
         self.focus = article_focus(document.text, places.mentions)
         self.reference_date: dt.date | None = document.published
         self.fell_back: set[int] = set()  # trigger offsets of events placed by the fallback
+
+    def advance_reference(self, events: Sequence[Event]) -> None:
+        """The last day-precise event date becomes what later relative phrases count from."""
+        for event in events:
+            if event.date.date is not None and event.date.precision.value == "day":
+                self.reference_date = event.date.date
 
     def zones(self, sentence: Sentence) -> list[Zone]:
         zones: list[Zone] = []
@@ -228,8 +234,13 @@ def document_events(
         )
         clauses = split_clauses(sentence)
         zones = context.zones(sentence)
-        for mention in mentions:
-            events.append(_event(context, mention, clauses, expressions, zones))
+        # Every event of a sentence is dated against the reference as the sentence began:
+        # two events sharing "the previous day" are the same day, not one day apart.
+        sentence_events = [
+            _event(context, mention, clauses, expressions, zones) for mention in mentions
+        ]
+        context.advance_reference(sentence_events)
+        events.extend(sentence_events)
     events = _relocate_fallbacks(context, events)
     summary = DocumentSummary(
         id=document.id,
@@ -285,15 +296,13 @@ def _event(
     context: _DocumentContext,
     mention: EventMention,
     clauses: Sequence[Sentence],
-    expressions: Sequence[object],
+    expressions: Sequence[TimeExpression],
     zones: Sequence[Zone],
 ) -> Event:
     clause = _clause_for(clauses, mention)
     date = date_event(
         expressions, clauses, mention.trigger_start, mention.trigger_end, context.reference_date
-    )  # type: ignore[arg-type]
-    if date.date is not None and date.precision.value == "day":
-        context.reference_date = date.date
+    )
     event_zones = (
         zones if mention.event_type == EventType.THREAT or _zone_in_clause(zones, clause) else ()
     )
