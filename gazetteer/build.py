@@ -21,6 +21,7 @@ import datetime as dt
 import gzip
 import json
 import math
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -51,7 +52,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
 DEFAULT_MIN_POPULATION = 0
@@ -187,10 +188,19 @@ def collect_entries(
     yield from admin2.load_admin1_points(frozenset(admin1_codes))
 
 
+# The Arabic article, as transliterations write it: "Al Anbar" is "Anbar" in most copy.
+_ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|at|az|ash|ath|adh|ad) (?=\w{4})")
+
+
 def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
-    yield normalize(entry.name), NameKind.NAME
+    name = normalize(entry.name)
+    yield name, NameKind.NAME
     for alt in entry.alt_names:
         yield normalize(alt), NameKind.ALT
+    for key in (name, *(normalize(alt) for alt in entry.alt_names)):
+        without_article = _ARABIC_ARTICLE.sub("", key)
+        if without_article != key:
+            yield without_article, NameKind.ALT
     for abbreviation in entry.abbreviations:
         yield normalize(abbreviation), NameKind.ABBREVIATION
     for demonym in entry.demonyms:

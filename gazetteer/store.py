@@ -306,7 +306,7 @@ def _needs_build(target: Path) -> bool:
         meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return not target.exists() or not any(target.iterdir())
-    return meta.get("format_version") != FORMAT_VERSION
+    return bool(meta.get("format_version") != FORMAT_VERSION)
 
 
 _OPENED: dict[Path, Gazetteer] = {}

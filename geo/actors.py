@@ -618,9 +618,17 @@ def _phrases(text: str, sentence: Sentence, modifiers: Sequence[CountryModifier]
             continue
         if any(p.start < mod.end and mod.start < p.end for p in phrases):
             continue
+        if _PLACE_BEFORE.search(text, max(sentence.start, mod.start - 24), mod.start):
+            continue  # "downed in Syria": where it happened, not who was hit
         phrases.append(_country_actor(mod.country, _GOVERNMENT, mod.start, mod.end, text))
     phrases.sort(key=lambda a: a.start)
     return phrases
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|inside|into|across|over|near|throughout|within|at|outside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _coordinated_modifiers(

@@ -59,6 +59,7 @@ _OBJECTS = (
         ),
     ),
 )
+_BACKER = re.compile(r"-\s?(?:backed|led|allied|supported|sponsored)\b|\s-(?:backed|led)\b")
 _OBJECT_TYPES = frozenset({EventType.SHOOT_DOWN, EventType.INTERCEPTION})
 
 
@@ -199,8 +200,11 @@ def _target_country(mention: EventMention) -> str | None:
     if not TAXONOMY[mention.event_type].violent:
         return None
     for actor in mention.actors:
-        if actor.role is not None and actor.role.value == "target" and actor.country:
-            return actor.country
+        if actor.role is None or actor.role.value != "target" or not actor.country:
+            continue
+        if _BACKER.search(actor.text):
+            continue  # "the U.S.-backed SDF": the country backs the target, it is not its home
+        return actor.country
     return None
 
 

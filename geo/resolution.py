@@ -14,6 +14,7 @@ Every resolution carries a confidence in [0, 1] and a short reason naming the ev
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -39,6 +40,7 @@ WEIGHTS = {
     "own_name": 0.4,
     "alt_name_penalty": 1.0,
     "bare_water_penalty": 1.5,
+    "admin_word": 3.0,
     "admin1_support": 4.0,
     "country_support": 1.0,
     "min_score": 3.6,
@@ -46,6 +48,11 @@ WEIGHTS = {
 _COHERENCE_KM = 400.0
 _LARGE_CLASSES = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
 _WATER = frozenset({FeatureClass.RIVER, FeatureClass.LAKE, FeatureClass.SEA})
+_ADMIN_AFTER = re.compile(
+    r"\s+(?:province|governorate|state|region|district|county|oblast|prefecture|department)\b",
+    re.IGNORECASE,
+)
+_ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _WATER_WORDS = re.compile(
     r"\b(?:river|lake|sea|ocean|gulf|bay|strait|channel|creek|reservoir)s?\b", re.IGNORECASE
 )
@@ -63,6 +70,7 @@ class _Group:
     has_own_name: bool = False  # some candidate has this as its own name, not an alternate
     says_water: bool = False  # the surface says "River", "Lake", "Sea"...: water is meant
     has_land: bool = False
+    says_admin: bool = False  # "Anbar province", "Hama governorate": an area, not the city
     # Each name votes for every admin-1 area (and country) one of its candidates lies in; a
     # candidate where other names could also be is more likely (Gainesville, Hall County and
     # Georgia all have candidates in US.GA). Names found everywhere (Springfield) vote for
@@ -75,6 +83,7 @@ class _Group:
 
 
 _VOTING_CANDIDATES = 30
+_SCORED_CANDIDATES = 30  # by prior; the 31st "Springfield" never wins
 
 
 def _spread(codes: Sequence[str | None]) -> dict[str, float]:
@@ -118,18 +127,18 @@ class _Focus:
         return admin1_share, country_share
 
     def country_share(self, code: str | None, exclude: Weights) -> float:
-        if code is None:
+        own = self.countries.get(code, 0.0) - exclude.get(code, 0.0) if code else 0.0
+        if own <= 0:
             return 0.0
         total = sum(self.countries.values()) - sum(exclude.values())
-        own = self.countries[code] - exclude[code]
-        return own / total if total > 0 and own > 0 else 0.0
+        return own / total if total > 0 else 0.0
 
     def admin1_share(self, code: str | None, exclude: Weights) -> float:
-        if code is None:
+        own = self.admin1.get(code, 0.0) - exclude.get(code, 0.0) if code else 0.0
+        if own <= 0:
             return 0.0
         total = sum(self.admin1.values()) - sum(exclude.values())
-        own = self.admin1[code] - exclude[code]
-        return own / total if total > 0 and own > 0 else 0.0
+        return own / total if total > 0 else 0.0
 
 
 def _without_cities_named_for_a_country(candidates: list[Candidate]) -> list[Candidate]:
@@ -146,7 +155,7 @@ def _without_cities_named_for_a_country(candidates: list[Candidate]) -> list[Can
     ]
 
 
-def _groups(matches: Sequence[Match]) -> list[_Group]:
+def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
     by_key: dict[tuple[str, MentionKind], _Group] = {}
     for match in matches:
         group = by_key.get((match.key, match.kind))
@@ -154,6 +163,7 @@ def _groups(matches: Sequence[Match]) -> list[_Group]:
             group = _Group(match.key, [], _without_cities_named_for_a_country(match.candidates))
             group.has_own_name = any(c.name_kind == NameKind.NAME for c in match.candidates)
             group.says_water = bool(_WATER_WORDS.search(match.text))
+            group.says_admin = bool(_ADMIN_AFTER.match(text, match.end))
             group.has_land = any(c.feature_class not in _WATER for c in match.candidates)
             by_key[(match.key, match.kind)] = group
         group.matches.append(match)
@@ -221,7 +231,13 @@ def _focus(groups: Sequence[_Group]) -> tuple[_Focus, dict[int, tuple[Weights, W
 
 
 def _distance_km(a: Candidate, b: Candidate) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    return _distance_between(a.lat, a.lon, b.lat, b.lon)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _distance_between(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
+    """Great-circle km; memoised because the coherence pass asks about the same pairs."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat_a, lon_a, lat_b, lon_b))
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -269,6 +285,12 @@ def _score(
         score += WEIGHTS["own_name"]
     elif candidate.name_kind == NameKind.ALT and group.has_own_name:
         score -= WEIGHTS["alt_name_penalty"]
+    if group.says_admin:
+        if candidate.feature_class in _ADMIN:
+            score += WEIGHTS["admin_word"]
+            reasons.append("followed by an administrative word")
+        elif candidate.feature_class == FeatureClass.CITY:
+            score -= WEIGHTS["admin_word"] / 2
     if candidate.feature_class in _WATER and not group.says_water and group.has_land:
         score -= WEIGHTS["bare_water_penalty"]
     return score, reasons
@@ -281,7 +303,10 @@ def _choose(
     anchors: Sequence[Candidate],
 ) -> None:
     scored = sorted(
-        ((*_score(c, group, focus, exclude, anchors), c) for c in group.candidates[:50]),
+        (
+            (*_score(c, group, focus, exclude, anchors), c)
+            for c in group.candidates[:_SCORED_CANDIDATES]
+        ),
         key=lambda item: -item[0],
     )
     if not scored:
@@ -311,18 +336,22 @@ def resolve_matches(
     """
     reported = {id(match) for match in matches}
     everything = sorted([*matches, *context], key=lambda m: (m.start, m.end))
-    groups = _groups(everything)
+    groups = _groups(text, everything)
     _attach_qualifiers(text, everything, groups)
     focus, contributions = _focus(groups)
     for group in groups:
         _choose(group, focus, contributions[id(group)], ())
-    for group in groups:  # second pass: coherence with the first pass's confident choices
+    # Second pass: coherence with the confident choices (each name's confidence is kept up
+    # to date as the pass re-chooses, instead of being recomputed for every pair).
+    confident = [group.choice is not None and _confidence(group) >= 0.6 for group in groups]
+    for position, group in enumerate(groups):
         anchors = [
             other.choice
-            for other in groups
-            if other is not group and other.choice is not None and _confidence(other) >= 0.6
+            for index, other in enumerate(groups)
+            if confident[index] and index != position and other.choice is not None
         ]
         _choose(group, focus, contributions[id(group)], anchors)
+        confident[position] = group.choice is not None and _confidence(group) >= 0.6
     return sorted(
         (mention for group in groups for mention in _mentions(group, reported)),
         key=lambda mention: (mention.start, mention.end),

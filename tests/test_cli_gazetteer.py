@@ -27,7 +27,17 @@ def test_lookup_json_is_an_array_best_first_with_geometry() -> None:
     entries = json.loads(result.stdout)
     assert isinstance(entries, list) and entries
     best = entries[0]
-    for key in ("id", "name", "alt_names", "feature_class", "country_code", "population", "lat", "lon", "geometry"):
+    for key in (
+        "id",
+        "name",
+        "alt_names",
+        "feature_class",
+        "country_code",
+        "population",
+        "lat",
+        "lon",
+        "geometry",
+    ):
         assert key in best
     assert best["feature_class"] == "river"
     assert best["geometry"]["type"] in ("LineString", "MultiLineString")

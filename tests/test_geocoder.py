@@ -62,4 +62,6 @@ def test_reverse_bad_point(geocoder: OfflineGazetteer, query: str) -> None:
 
 def test_transport_refuses_the_network(geocoder: OfflineGazetteer) -> None:
     with pytest.raises(GeocoderQueryError, match="no network"):
-        geocoder.adapter.get_json("https://nominatim.openstreetmap.org/search", timeout=1, headers={})
+        geocoder.adapter.get_json(
+            "https://nominatim.openstreetmap.org/search", timeout=1, headers={}
+        )

@@ -219,11 +219,6 @@ def test_every_source_indexes_its_document(
             assert text[source.trigger_start : source.trigger_end] != ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="geo/actors.py takes 'U.S.' in 'near the U.S. -backed Syrian Democratic Forces' "
-    "as the target (US.government), so the air strike is placed in its target's country",
-)
 def test_no_event_is_in_the_united_states(collection: EventCollection) -> None:
     """Every event of the seeds happens in Syria or the Baltic; "U.S.-backed" is no place."""
     assert not _matching(collection, lambda e: e.location.country == "US")
