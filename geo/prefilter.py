@@ -61,7 +61,8 @@ def _sequence_words(items: _Items, shortest: int) -> _Words | None:
             words = _branch_words([list(branch) for branch in value[1]], shortest)
         elif op is _sre.MAX_REPEAT and value[0] >= 1:
             words = _sequence_words(list(value[2]), shortest)
-        elif op is _sre.SUBPATTERN:
+        elif op is _sre.SUBPATTERN and not value[1] & re.IGNORECASE:
+            # A group that switches case folding on ("(?i:...)") is not searched by case.
             words = _sequence_words(list(value[3]), shortest)
         if words is not None:
             options.append(words)
