@@ -24,6 +24,7 @@ from shapely.geometry import mapping
 from shapely.strtree import STRtree
 
 from gazetteer.build import CLASS_ORDER, DEFAULT_MIN_POPULATION, FORMAT_VERSION, build_store
+from gazetteer.geodesy import great_circle_km_to_many
 from gazetteer.model import Candidate, Entry, FeatureClass, NameKind, ReverseResult
 from gazetteer.normalize import query_keys
 from geo.errors import GazetteerDataError, QueryError
@@ -38,7 +39,6 @@ _STORE_FILES = (
     "meta.json",
     "people.marisa",
 )
-_EARTH_RADIUS_KM = 6371.0088
 _REBUILD = "rebuild it with `geo gazetteer build`"
 
 
@@ -271,24 +271,13 @@ class Gazetteer:
         indices = self._city_indices
         if len(indices) == 0:
             return None, None
-        distances = haversine_km(lat, lon, self._lat[indices], self._lon[indices])
+        distances = great_circle_km_to_many(lat, lon, self._lat[indices], self._lon[indices])
         best = int(np.argmin(distances))
         return int(indices[best]), float(distances[best])
 
     def names_within(self, feature_classes: Sequence[FeatureClass]) -> list[int]:
         wanted = {CLASS_ORDER.index(fc) for fc in feature_classes}
         return [i for i, c in enumerate(self._class.tolist()) if c in wanted]
-
-
-def haversine_km(lat: float, lon: float, lats: Any, lons: Any) -> Any:
-    """Great-circle distance in km from one point to many (numpy arrays or floats)."""
-    lat1, lon1 = math.radians(lat), math.radians(lon)
-    lat2, lon2 = np.radians(lats), np.radians(lons)
-    a = (
-        np.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * _EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 
 def _check_coordinates(lat: float, lon: float) -> None:

@@ -11,9 +11,9 @@ is not a jet). Distinct events are never merged: anything ambiguous stays separa
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable
 
+from gazetteer.geodesy import great_circle_km
 from geo.actors import ActorKind
 from geo.events import Event, EventLocation, LocationPrecision
 from geo.locate import SPECIFICITY
@@ -84,12 +84,7 @@ def _dates_compatible(a: Event, b: Event) -> bool:
 
 def _km(a: EventLocation, b: EventLocation) -> float:
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _locations_compatible(a: EventLocation, b: EventLocation) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from gazetteer import Gazetteer
+from gazetteer.geodesy import great_circle_km
 from geo.documents import Document
 from geo.errors import DocumentError, InputError
 from geo.mentions import Mention, MentionKind
@@ -75,15 +76,6 @@ def read_corpus(path: Path) -> Iterator[GoldDocument]:
             except ValueError as err:
                 first = str(err).splitlines()[0]
                 raise DocumentError(f"{path}:{number}: not a gold document ({first})") from err
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _prf(true_positive: int, predicted: int, gold: int) -> dict[str, float]:
@@ -153,7 +145,7 @@ def evaluate(
             if mention.lat is None or mention.lon is None:
                 error = _EARTH_MAX_KM
             else:
-                error = haversine_km(toponym.lat, toponym.lon, mention.lat, mention.lon)
+                error = great_circle_km(toponym.lat, toponym.lon, mention.lat, mention.lon)
             errors.append(error)
             end_to_end_hits += error <= ACCURACY_KM
             if errors_out is not None and error > ACCURACY_KM:

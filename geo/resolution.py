@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from gazetteer.geodesy import great_circle_km
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from geo.mentions import Mention, MentionKind
 from geo.recognition import Match
@@ -237,12 +238,7 @@ def _distance_km(a: Candidate, b: Candidate) -> float:
 @functools.lru_cache(maxsize=1 << 16)
 def _distance_between(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
     """Great-circle km; memoised because the coherence pass asks about the same pairs."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat_a, lon_a, lat_b, lon_b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km(lat_a, lon_a, lat_b, lon_b)
 
 
 def _coherence(candidate: Candidate, anchors: Sequence[Candidate]) -> float:

@@ -69,7 +69,8 @@ from shapely.errors import GEOSException
 from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
-from gazetteer.store import Gazetteer, haversine_km
+from gazetteer.geodesy import great_circle_km
+from gazetteer.store import Gazetteer
 from geo.events import Zone
 from geo.mentions import Mention, MentionKind
 
@@ -443,7 +444,7 @@ def _forms_a_corridor(first: Mention, second: Mention) -> bool:
         return False
     assert first.lat is not None and first.lon is not None  # checked by _usable
     assert second.lat is not None and second.lon is not None
-    apart = float(haversine_km(first.lat, first.lon, second.lat, second.lon))
+    apart = great_circle_km(first.lat, first.lon, second.lat, second.lon)
     return apart <= _BETWEEN_MAX_KM
 
 

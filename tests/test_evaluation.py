@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 
 from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.geodesy import great_circle_km as haversine_km
 from geo.errors import DocumentError, InputError
 from geo.evaluation import (
     ACCURACY_KM,
     EvalReport,
     GoldDocument,
     evaluate,
-    haversine_km,
     read_corpus,
 )
 
