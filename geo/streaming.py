@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import multiprocessing
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -66,10 +67,30 @@ def stream_jsonl(
     from gazetteer import open_gazetteer
 
     open_gazetteer()  # build once in the parent, before the workers fork
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals)
+    try:
         for window in _windows(documents):
             for line in pool.map(
                 document_line, window, chunksize=max(1, len(window) // (workers * 4))
             ):
                 sys.stdout.write(line + "\n")
             sys.stdout.flush()
+        pool.close()  # let idle workers exit on their own once the queue is drained
+        pool.join()
+    finally:
+        pool.terminate()  # on an error or an interrupt; a no-op after join()
+
+
+def _worker_signals() -> None:
+    """Give a forked worker the default signal dispositions back, and ignore Ctrl-C.
+
+    Workers inherit the CLI's SIGTERM handler (``SystemExit`` for cleanup), so the SIGTERM
+    ``Pool.terminate`` sends would unwind a worker through cleanup code inherited from the
+    parent, where it can block on a lock forever and hang the parent in ``join``. With the
+    default action the worker just ends. Ctrl-C reaches the whole process group; only the
+    parent handles it (one message, no traceback per worker), then terminates the pool.
+    """
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

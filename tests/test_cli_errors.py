@@ -45,14 +45,17 @@ LATIN1_TEXT = (
 )
 UTF16_TEXT = "Rebels shot down a helicopter near Aleppo on Monday, activists said.\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06"
-BATCH_JSONL = "\n".join(
-    [
-        '{"id": "a", "text": "Syrian jets shelled Hama on Tuesday, residents said."}',
-        "{not json at all",
-        '{"id": "c", "title": "No body here"}',
-        '{"id": "d", "text": "Rebels shot down a helicopter near Aleppo on Monday."}',
-    ]
-) + "\n"
+BATCH_JSONL = (
+    "\n".join(
+        [
+            '{"id": "a", "text": "Syrian jets shelled Hama on Tuesday, residents said."}',
+            "{not json at all",
+            '{"id": "c", "title": "No body here"}',
+            '{"id": "d", "text": "Rebels shot down a helicopter near Aleppo on Monday."}',
+        ]
+    )
+    + "\n"
+)
 BAD_HEADER_DATE = "---\npublished: 2017-13-01\n---\nSyrian jets shelled Hama on Tuesday.\n"
 PREVIOUS = {
     "out/map.html": "<html><body>previous map</body></html>\n",
@@ -209,7 +212,9 @@ CASES: dict[str, Case] = {
         (("article.txt/new.geojson", "not a directory"),),
     ),
     "extract-output-read-only-dir": Case(
-        ("extract", "article.txt", GEOJSON, READ_ONLY_OUTPUT), 1, ((READ_ONLY_OUTPUT, "not writable"),)
+        ("extract", "article.txt", GEOJSON, READ_ONLY_OUTPUT),
+        1,
+        ((READ_ONLY_OUTPUT, "not writable"),),
     ),
     "extract-output-is-input": Case(
         ("extract", "article.txt", GEOJSON, "article.txt"),
@@ -309,9 +314,7 @@ CASES: dict[str, Case] = {
     "places-whitespace-file": Case(("places", "blank.txt"), 2, (("blank.txt", "empty"),)),
     "places-binary-file": Case(("places", "attachment.png"), 2, (("attachment.png", "binary"),)),
     "places-cp1252-decodes": Case(("places", "latin1.txt", "--json"), 0, stdout_has=("Hama",)),
-    "places-utf16-bom-decodes": Case(
-        ("places", "utf16.txt", "--json"), 0, stdout_has=("Aleppo",)
-    ),
+    "places-utf16-bom-decodes": Case(("places", "utf16.txt", "--json"), 0, stdout_has=("Aleppo",)),
     "places-jsonl-bad-lines": Case(
         ("places", "--jsonl", "batch.jsonl"),
         3,

@@ -22,11 +22,41 @@ from geo.streaming import WINDOW
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 
-PLACES = ("Hama", "Aleppo", "Idlib", "Homs", "Raqqa", "Deir ez-Zor", "Palmyra", "Mosul",
-          "the Euphrates", "Damascus", "Latakia", "Tartus", "Kobani", "Manbij", "Afrin")
-ACTORS = ("Syrian government jets", "Russian warplanes", "Rebel fighters", "US-led coalition aircraft",
-          "Turkish artillery", "Islamic State militants", "Kurdish forces", "A US warplane")
-TRIGGERS = ("shelled", "struck", "attacked", "bombed", "shot down a drone near", "clashed with rebels in")
+PLACES = (
+    "Hama",
+    "Aleppo",
+    "Idlib",
+    "Homs",
+    "Raqqa",
+    "Deir ez-Zor",
+    "Palmyra",
+    "Mosul",
+    "the Euphrates",
+    "Damascus",
+    "Latakia",
+    "Tartus",
+    "Kobani",
+    "Manbij",
+    "Afrin",
+)
+ACTORS = (
+    "Syrian government jets",
+    "Russian warplanes",
+    "Rebel fighters",
+    "US-led coalition aircraft",
+    "Turkish artillery",
+    "Islamic State militants",
+    "Kurdish forces",
+    "A US warplane",
+)
+TRIGGERS = (
+    "shelled",
+    "struck",
+    "attacked",
+    "bombed",
+    "shot down a drone near",
+    "clashed with rebels in",
+)
 RELATIONS = ("", "", "west of ", "20 km north of ", "near ", "the outskirts of ")
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -100,5 +130,5 @@ def test_jsonl_stream_is_identical_for_one_and_two_workers(tmp_path: Path, corpu
     assert one == two
     ids = [json.loads(line)["id"] for line in one.splitlines()]
     expected_wire = [f"wire-{n:05d}" for n in range(WINDOW + 40)]
-    assert ids[-len(expected_wire):] == expected_wire
+    assert ids[-len(expected_wire) :] == expected_wire
     assert len(ids) == len(expected_wire) + len(list(SEEDS.glob("*.txt")))

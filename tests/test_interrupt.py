@@ -1,4 +1,5 @@
-"""An interrupted ``geo map`` leaves the previous map and GeoJSON byte-identical.
+"""Long ``geo map`` runs: interrupted, they leave the previous map and GeoJSON byte-identical;
+on a terminal they show a progress bar, and nothing of it when stderr is a pipe or a file.
 
 Two ways to interrupt a real ``python -m geo.cli map`` subprocess:
 
@@ -15,11 +16,18 @@ Two ways to interrupt a real ``python -m geo.cli map`` subprocess:
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
+import pty
 import random
+import re
 import signal
+import struct
 import subprocess
 import sys
+import termios
+import threading
 import time
 from pathlib import Path
 
@@ -30,7 +38,7 @@ SEEDS = REPO / "seeds"
 OLD_HTML = b"<!doctype html><title>previous map</title>\n"
 OLD_GEOJSON = b'{"type":"FeatureCollection","features":[]}\n'
 FSYNC_DELAY_S = 3.0
-SLOW_FSYNC_HOOK = '''"""Test hook: slow os.fsync down so an atomic write can be caught in the act."""
+SLOW_FSYNC_HOOK = '''"""Test hook: a slow os.fsync, so an atomic write can be caught in the act."""
 import os
 import time
 
@@ -46,8 +54,15 @@ os.fsync = _slow_fsync
 '''
 
 PLACES = ("Hama", "Aleppo", "Idlib", "Homs", "Raqqa", "Deir ez-Zor", "Palmyra", "Mosul", "Daraa")
-ACTORS = ("Syrian government jets", "Russian warplanes", "Rebel fighters", "Coalition aircraft",
-          "Turkish artillery", "Islamic State militants", "Kurdish forces")
+ACTORS = (
+    "Syrian government jets",
+    "Russian warplanes",
+    "Rebel fighters",
+    "Coalition aircraft",
+    "Turkish artillery",
+    "Islamic State militants",
+    "Kurdish forces",
+)
 TRIGGERS = ("shelled", "struck", "attacked", "bombed", "clashed with fighters in")
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -183,3 +198,113 @@ def test_sigterm_mid_run_keeps_previous_outputs(tmp_path: Path) -> None:
         geojson.write_bytes(OLD_GEOJSON)
         delay = elapsed / 3
     assert landed, "no SIGTERM landed while geo map was running"
+
+
+def _read_all(descriptor: int, into: list[bytes]) -> None:
+    """Read a pty master until the other side is closed (EIO on Linux)."""
+    while True:
+        try:
+            data = os.read(descriptor, 65536)
+        except OSError:
+            return
+        if not data:
+            return
+        into.append(data)
+
+
+def _map_with_stderr_on_a_terminal(root: Path, corpus: Path) -> tuple[int, str]:
+    """Run geo map with stderr on a pseudo-terminal of 24x100 characters.
+
+    The window size matters: a pty of size 0x0 (``script`` without a real terminal)
+    makes tqdm draw nothing at all.
+    """
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    env.pop("TQDM_DISABLE", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "geo.cli", "map", str(corpus), "-o", "out/map.html"],
+        cwd=root,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+    )
+    os.close(slave)
+    chunks: list[bytes] = []
+    reader = threading.Thread(target=_read_all, args=(master, chunks))
+    reader.start()
+    try:
+        process.wait(timeout=120)
+        reader.join(timeout=10)
+    finally:
+        os.close(master)
+        if process.poll() is None:
+            process.kill()
+    return process.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, articles=200)
+    (tmp_path / "out").mkdir()
+    returncode, terminal = _map_with_stderr_on_a_terminal(tmp_path, corpus)
+    piped = _start_map(tmp_path, corpus, {})
+    _, piped_stderr = piped.communicate(timeout=120)
+
+    assert returncode == 0, terminal
+    counts = [int(n) for n in re.findall(r"\r(\d+)doc \[", terminal)]
+    assert len(counts) >= 2 and counts == sorted(counts), terminal
+    assert terminal.rstrip().splitlines()[-1].startswith("wrote out/map.html")
+    assert piped.returncode == 0, piped_stderr
+    assert piped_stderr.splitlines() == [piped_stderr.splitlines()[0]]
+    assert piped_stderr.startswith("wrote out/map.html")
+    assert "\r" not in piped_stderr and "doc/s" not in piped_stderr
+
+
+def _jsonl_corpus(root: Path, articles: int) -> Path:
+    rng = random.Random(143)
+    path = root / "wire.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(articles):
+            text = synthetic_article(rng, number).split("---\n", 2)[2]
+            handle.write(json.dumps({"id": f"w{number}", "text": text}) + "\n")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("signum", "exit_code", "to_group"),
+    [(signal.SIGINT, 130, True), (signal.SIGTERM, 143, False)],
+    ids=["ctrl-c-to-process-group", "SIGTERM-to-parent"],
+)
+def test_interrupted_worker_pool_exits_cleanly(
+    tmp_path: Path, signum: signal.Signals, exit_code: int, to_group: bool
+) -> None:
+    """``extract --jsonl --workers 2`` stops promptly: no hang, no traceback per worker."""
+    corpus = _jsonl_corpus(tmp_path, articles=3000)
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    command = [sys.executable, "-m", "geo.cli", "extract", "--jsonl", "--workers", "2"]
+    process = subprocess.Popen(
+        [*command, str(corpus)],
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()  # the pool is running once lines come out
+        if to_group:
+            os.killpg(process.pid, signum)
+        else:
+            process.send_signal(signum)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert json.loads(first)["id"] == "w0"
+    assert process.returncode == exit_code, stderr
+    assert "Traceback" not in stderr
+    assert len(stderr.splitlines()) <= 1, stderr

@@ -52,8 +52,9 @@ JOBS = {
 }
 
 
-def _run(args: list[str], cwd: Path, blocked: bool) -> tuple[subprocess.CompletedProcess[str],
-                                                               dict[str, bytes]]:
+def _run(
+    args: list[str], cwd: Path, blocked: bool
+) -> tuple[subprocess.CompletedProcess[str], dict[str, bytes]]:
     """Run geo in ``cwd`` (a fresh ``out/``); return the result and the files it wrote."""
     out = cwd / "out"
     out.mkdir(parents=True)

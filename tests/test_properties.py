@@ -39,40 +39,147 @@ PROPERTY_SETTINGS = settings(
 )
 
 PLACES = (
-    "Syria", "Hama", "Aleppo", "Idlib", "Homs", "Damascus", "Raqqa", "Deir ez-Zor", "Palmyra",
-    "Tanf", "Euphrates River", "the Euphrates", "Iraq", "Mosul", "Baghdad", "Turkey", "Ankara",
-    "Israel", "the Golan Heights", "Gaza", "Lebanon", "Beirut", "Jordan", "Russia", "Moscow",
-    "Ukraine", "Kyiv", "Donetsk", "Crimea", "the Black Sea", "the Mediterranean",
-    "the Persian Gulf", "Yemen", "Sanaa", "Iran", "Tehran", "Washington", "Paris",
-    "Springfield", "Georgia", "Jordan River", "Tigris", "Kafr Zita", "Latakia", "Hmeimim",
+    "Syria",
+    "Hama",
+    "Aleppo",
+    "Idlib",
+    "Homs",
+    "Damascus",
+    "Raqqa",
+    "Deir ez-Zor",
+    "Palmyra",
+    "Tanf",
+    "Euphrates River",
+    "the Euphrates",
+    "Iraq",
+    "Mosul",
+    "Baghdad",
+    "Turkey",
+    "Ankara",
+    "Israel",
+    "the Golan Heights",
+    "Gaza",
+    "Lebanon",
+    "Beirut",
+    "Jordan",
+    "Russia",
+    "Moscow",
+    "Ukraine",
+    "Kyiv",
+    "Donetsk",
+    "Crimea",
+    "the Black Sea",
+    "the Mediterranean",
+    "the Persian Gulf",
+    "Yemen",
+    "Sanaa",
+    "Iran",
+    "Tehran",
+    "Washington",
+    "Paris",
+    "Springfield",
+    "Georgia",
+    "Jordan River",
+    "Tigris",
+    "Kafr Zita",
+    "Latakia",
+    "Hmeimim",
 )
 DEMONYMS = (
-    "Syrian", "Russian", "Turkish", "Iraqi", "Israeli", "Iranian", "US", "American",
-    "Ukrainian", "Kurdish", "pro-regime", "coalition", "Hezbollah", "Islamic State", "rebel",
+    "Syrian",
+    "Russian",
+    "Turkish",
+    "Iraqi",
+    "Israeli",
+    "Iranian",
+    "US",
+    "American",
+    "Ukrainian",
+    "Kurdish",
+    "pro-regime",
+    "coalition",
+    "Hezbollah",
+    "Islamic State",
+    "rebel",
 )
 ACTOR_NOUNS = (
-    "jets", "warplanes", "forces", "troops", "militants", "drones", "artillery", "helicopters",
-    "the Pentagon", "the Defense Ministry", "officials", "residents", "President Bashar Assad",
+    "jets",
+    "warplanes",
+    "forces",
+    "troops",
+    "militants",
+    "drones",
+    "artillery",
+    "helicopters",
+    "the Pentagon",
+    "the Defense Ministry",
+    "officials",
+    "residents",
+    "President Bashar Assad",
 )
 TRIGGERS = (
-    "shelled", "shot down", "struck", "bombed", "attacked", "intercepted", "killed",
-    "clashed with", "seized", "captured", "fired missiles at", "threatened", "warned",
-    "said it would target", "downed", "raided", "ambushed", "launched airstrikes on",
+    "shelled",
+    "shot down",
+    "struck",
+    "bombed",
+    "attacked",
+    "intercepted",
+    "killed",
+    "clashed with",
+    "seized",
+    "captured",
+    "fired missiles at",
+    "threatened",
+    "warned",
+    "said it would target",
+    "downed",
+    "raided",
+    "ambushed",
+    "launched airstrikes on",
 )
 RELATIONS = (
-    "west of the", "east of", "north of", "south of", "20 km south of", "near",
-    "on the outskirts of", "between", "in", "over", "across", "along the border with",
-    "50 miles northeast of", "in northern", "off the coast of",
+    "west of the",
+    "east of",
+    "north of",
+    "south of",
+    "20 km south of",
+    "near",
+    "on the outskirts of",
+    "between",
+    "in",
+    "over",
+    "across",
+    "along the border with",
+    "50 miles northeast of",
+    "in northern",
+    "off the coast of",
 )
 TIMES = (
-    "on Monday", "on Tuesday", "Wednesday", "on Thursday night", "Friday", "last week",
-    "yesterday", "on June 18", "on 18 June 2017", "in March", "earlier this month",
-    "at 12:30 am local time", "two days later", "on Sunday morning", "in 2016",
+    "on Monday",
+    "on Tuesday",
+    "Wednesday",
+    "on Thursday night",
+    "Friday",
+    "last week",
+    "yesterday",
+    "on June 18",
+    "on 18 June 2017",
+    "in March",
+    "earlier this month",
+    "at 12:30 am local time",
+    "two days later",
+    "on Sunday morning",
+    "in 2016",
 )
 JOINERS = (" ", " ", " ", ", ", ". ", ".\n\n", "; ", " and ", " \u2014 ", "\t", "\n", "'s ")
 URLS = (
-    "https://example.org/story", "http://news.example/a?b=1&c=<2>", "javascript:alert(1)",
-    "ftp://x", "", "//evil.example", "data:text/html,<script>alert(1)</script>",
+    "https://example.org/story",
+    "http://news.example/a?b=1&c=<2>",
+    "javascript:alert(1)",
+    "ftp://x",
+    "",
+    "//evil.example",
+    "data:text/html,<script>alert(1)</script>",
 )
 
 words = st.one_of(
@@ -120,7 +227,9 @@ texts = st.one_of(
 date_strings = st.one_of(
     st.none(),
     st.dates(min_value=dt.date(1, 1, 1)).map(dt.date.isoformat),
-    st.sampled_from(("2017-02-30", "2017-13-01", "yesterday", "", "2017-06-20T25:00", "0000-01-01")),
+    st.sampled_from(
+        ("2017-02-30", "2017-13-01", "yesterday", "", "2017-06-20T25:00", "0000-01-01")
+    ),
     st.text(max_size=25),
 )
 metadata_text = st.one_of(st.none(), st.text(max_size=60), st.sampled_from(PLACES))
@@ -141,10 +250,20 @@ def _published(value: str | None) -> dt.date | None:
         return None
 
 
+short_texts = st.one_of(
+    st.text(max_size=80),
+    news_sentence(),
+    st.tuples(news_sentence(), st.text(max_size=20), news_sentence()).map(" ".join),
+)
+"""Shorter texts for the two-document property, whose point is the merge, not the text."""
+
+
 @st.composite
-def documents(draw: st.DrawFn, doc_id: str = "doc") -> Document:
+def documents(
+    draw: st.DrawFn, doc_id: str = "doc", text_strategy: st.SearchStrategy[str] = texts
+) -> Document:
     """A document with arbitrary text (never blank) and arbitrary metadata."""
-    text = draw(texts.filter(lambda t: bool(t.strip())))
+    text = draw(text_strategy.filter(lambda t: bool(t.strip())))
     return Document(
         id=doc_id,
         text=text,
@@ -184,17 +303,21 @@ def _assert_collection(collection: EventCollection, texts_by_id: dict[str, str])
             text = texts_by_id[source.document_id]
             _assert_span(text, source.start, source.end, source.sentence)
             assert source.start <= source.trigger_start < source.trigger_end <= source.end
-            _assert_span(text, source.trigger_start, source.trigger_end, text[
-                source.trigger_start : source.trigger_end
-            ])
+            _assert_span(
+                text,
+                source.trigger_start,
+                source.trigger_end,
+                text[source.trigger_start : source.trigger_end],
+            )
         triggers = {
             texts_by_id[s.document_id][s.trigger_start : s.trigger_end] for s in event.sources
         }
         assert event.trigger in triggers
         for actor in event.actors:
             if len(event.sources) == 1:
-                _assert_span(texts_by_id[event.sources[0].document_id], actor.start, actor.end,
-                             actor.text)
+                _assert_span(
+                    texts_by_id[event.sources[0].document_id], actor.start, actor.end, actor.text
+                )
         if event.zone is not None:
             for lon, lat, *_ in _positions(event.zone.geometry["coordinates"]):
                 _assert_lat_lon(lat, lon)
@@ -207,15 +330,14 @@ def _assert_collection(collection: EventCollection, texts_by_id: dict[str, str])
 
 
 def _assert_exports(collection: EventCollection) -> None:
-    features = to_feature_collection(collection)
-    validate_feature_collection(features)
-    reloaded = json.loads(dumps_feature_collection(features))
+    """The GeoJSON as written validates; its points are in range (checked independently)."""
+    reloaded = json.loads(dumps_feature_collection(to_feature_collection(collection)))
     validate_feature_collection(reloaded)
     for feature in reloaded["features"]:
         geometry = feature["geometry"]
-        if geometry is not None and "coordinates" in geometry:
-            for lon, lat, *_ in _positions(geometry["coordinates"]):
-                _assert_lat_lon(lat, lon)
+        if geometry is not None and geometry["type"] == "Point":
+            lon, lat, *_ = geometry["coordinates"]
+            _assert_lat_lon(lat, lon)
 
 
 @PROPERTY_SETTINGS
@@ -240,10 +362,8 @@ def test_extract_events_spans_coordinates_and_geojson(document: Document) -> Non
 
 
 @PROPERTY_SETTINGS
-@given(first=documents("first"), second=documents("second"))
-def test_merged_events_across_documents_keep_their_spans(
-    first: Document, second: Document
-) -> None:
+@given(first=documents("first", short_texts), second=documents("second", short_texts))
+def test_merged_events_across_documents_keep_their_spans(first: Document, second: Document) -> None:
     collection = extract_events([first, second], _gazetteer())
 
     _assert_collection(collection, {first.id: first.text, second.id: second.text})
