@@ -23,6 +23,8 @@ from geo.timex import DatePrecision
 __all__ = ["compatible", "merge_events", "merge_into"]
 
 MAX_DAYS_APART = 1
+_MAX_UNDATED_CANDIDATES = 64
+_MAX_DATED_CANDIDATES = 256
 # Statements, condemnations and warnings are everywhere in news; two are one event only when
 # both name their speaker and it is the same one (a warning by an unnamed speaker is not
 # Russia's warning just because both address the United States).
@@ -230,16 +232,79 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         ),
     )
     clusters: list[Event] = []
+    index = _ClusterIndex()
     for event in ordered:
-        fitting = [index for index, cluster in enumerate(clusters) if compatible(cluster, event)]
+        fitting = [
+            position
+            for position in index.candidates(event)
+            if compatible(clusters[position], event)
+        ]
         if event.date.date is None and len(fitting) > 1:
             fitting = []  # ambiguous: which of several dated events does it report?
         if not fitting:
             clusters.append(event)
+            index.add(len(clusters) - 1, event)
             continue
-        best = min(fitting, key=lambda index: _date_gap(clusters[index], event))
+        best = min(fitting, key=lambda position: _date_gap(clusters[position], event))
         clusters[best] = merge_into(clusters[best], event)
+        index.add(best, clusters[best])
     return clusters
+
+
+def _keys(event: Event) -> set[tuple[str, str]]:
+    """What an undated report must share with a cluster to join it (see ``compatible``)."""
+    keys = {(role, key) for role in ("initiator", "target") for key in _actor_keys(event, role)}
+    if event.location.gazetteer_id:
+        keys.add(("place", event.location.gazetteer_id))
+    keys.update(("sentence", f"{s.document_id}\x00{s.sentence}") for s in event.sources)
+    return keys
+
+
+class _ClusterIndex:
+    """Which clusters could be compatible with a report, without comparing every pair.
+
+    A report dated to the day can only join clusters of its type dated within a day, or
+    coarser or undated ones; an undated report must share an actor, a named place or a
+    sentence with its cluster. Every candidate is still checked with :func:`compatible`,
+    so a stale entry costs a check, never a wrong merge.
+    """
+
+    def __init__(self) -> None:
+        self._by_day: dict[tuple[EventType, dt.date], set[int]] = {}
+        self._coarse: dict[EventType, set[int]] = {}
+        self._by_key: dict[tuple[EventType, tuple[str, str]], set[int]] = {}
+        self._all: dict[EventType, set[int]] = {}
+
+    def add(self, position: int, cluster: Event) -> None:
+        kind = cluster.event_type
+        self._all.setdefault(kind, set()).add(position)
+        if cluster.date.date is not None and cluster.date.precision == DatePrecision.DAY:
+            self._by_day.setdefault((kind, cluster.date.date), set()).add(position)
+        else:
+            self._coarse.setdefault(kind, set()).add(position)
+        for key in _keys(cluster):
+            self._by_key.setdefault((kind, key), set()).add(position)
+
+    def candidates(self, event: Event) -> list[int]:
+        kind, date = event.event_type, event.date.date
+        found: set[int] = set()
+        if date is None:
+            for key in _keys(event):
+                found |= self._by_key.get((kind, key), set())
+                if len(found) > _MAX_UNDATED_CANDIDATES:
+                    # An undated report joins exactly one cluster or none; with scores of
+                    # clusters sharing its actors (a long dump about one war) it is
+                    # ambiguous, so none.
+                    return []
+            return sorted(found)
+        if event.date.precision != DatePrecision.DAY:
+            return sorted(self._all.get(kind, set()))
+        for offset in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1):
+            found |= self._by_day.get((kind, date + dt.timedelta(days=offset)), set())
+        found |= self._coarse.get(kind, set())
+        # A dump of thousands of same-day reports of one type (a 50 MB file) would make this
+        # quadratic; the most recent clusters are kept. A merge can be missed, never forced.
+        return sorted(found)[-_MAX_DATED_CANDIDATES:]
 
 
 def _date_gap(cluster: Event, event: Event) -> int:

@@ -9,6 +9,7 @@ Each stage is a function from model to model; this module only chains them::
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -125,11 +126,18 @@ class _DocumentContext:
 
     def __init__(self, document: Document, places: PlacesResult, gazetteer: Gazetteer) -> None:
         self.document = document
-        self.mentions: list[Mention] = places.mentions
+        self.mentions: list[Mention] = sorted(places.mentions, key=lambda m: (m.start, m.end))
+        self._starts = [mention.start for mention in self.mentions]
         self.gazetteer = gazetteer
         self.focus = article_focus(document.text, places.mentions)
         self.reference_date: dt.date | None = document.published
         self.fell_back: set[int] = set()  # trigger offsets of events placed by the fallback
+
+    def mentions_in(self, sentence: Sentence) -> list[Mention]:
+        """The sentence's own mentions: stages see a slice, so a long text stays linear."""
+        low = bisect.bisect_left(self._starts, sentence.start)
+        high = bisect.bisect_left(self._starts, sentence.end, lo=low)
+        return self.mentions[low:high]
 
     def advance_reference(self, events: Sequence[Event]) -> None:
         """The last day-precise event date becomes what later relative phrases count from."""
@@ -140,7 +148,11 @@ class _DocumentContext:
     def zones(self, sentence: Sentence) -> list[Zone]:
         zones: list[Zone] = []
         for relation in spatial.find_relations(
-            self.document.text, sentence.start, sentence.end, self.mentions, focus=self.focus
+            self.document.text,
+            sentence.start,
+            sentence.end,
+            self.mentions_in(sentence),
+            focus=self.focus,
         ):
             zone = spatial.relation_geometry(relation, self.gazetteer)
             if zone is not None:
@@ -171,7 +183,7 @@ def _locate(
     for start, end, scope, locative_only in scopes:
         location = locate_in_span(
             text,
-            context.mentions,
+            context.mentions_in(sentence),
             start,
             end,
             mention.trigger_start,
@@ -228,7 +240,7 @@ def document_events(
     for sentence in split_sentences(document.text):
         mentions = [
             m
-            for m in find_event_mentions(document.text, sentence, context.mentions)
+            for m in find_event_mentions(document.text, sentence, context.mentions_in(sentence))
             if m.modality == Modality.ASSERTED
         ]
         if not mentions:
