@@ -681,6 +681,9 @@ def _walk(directory: Path, root: Path, seen_dirs: set[str]) -> Iterator[
             yield from _walk(entry_path, root, seen_dirs)
         elif is_file and entry_path.suffix.lower() in DOCUMENT_SUFFIXES:
             yield entry_path, root
+        elif entry.is_symlink() and entry_path.suffix.lower() in DOCUMENT_SUFFIXES:
+            # A link to nothing: say so rather than skip a document silently.
+            yield _failure(entry_path, f"{entry_path}: broken link, no such file")
 
 
 def iter_document_files(

@@ -68,14 +68,18 @@ def read_corpus(path: Path) -> Iterator[GoldDocument]:
     except OSError as err:
         raise InputError(f"{path}: cannot read corpus ({err.strerror})") from err
     with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                yield GoldDocument.model_validate_json(line)
-            except ValueError as err:
-                first = str(err).splitlines()[0]
-                raise DocumentError(f"{path}:{number}: not a gold document ({first})") from err
+        number = 0
+        try:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield GoldDocument.model_validate_json(line)
+                except ValueError as err:
+                    first = str(err).splitlines()[0]
+                    raise DocumentError(f"{path}:{number}: not a gold document ({first})") from err
+        except UnicodeDecodeError as err:
+            raise DocumentError(f"{path}:{number + 1}: corpus is not UTF-8 text") from err
 
 
 def _prf(true_positive: int, predicted: int, gold: int) -> dict[str, float]:

@@ -330,16 +330,7 @@ CASES: dict[str, Case] = {
     ),
     # -- geo eval -----------------------------------------------------------------------
     "eval-missing-corpus": Case(("eval", "nope.jsonl"), 2, (("nope.jsonl", "cannot read"),)),
-    "eval-binary-corpus": Case(
-        ("eval", "attachment.png"),
-        2,
-        (("attachment.png",),),
-        marks=(
-            pytest.mark.xfail(
-                reason="geo.evaluation.read_corpus lets UnicodeDecodeError escape", strict=True
-            ),
-        ),
-    ),
+    "eval-binary-corpus": Case(("eval", "attachment.png"), 2, (("attachment.png",),)),
     "eval-corpus-bad-line": Case(
         ("eval", "batch.jsonl"), 2, (("batch.jsonl:2", "not a gold document"),)
     ),
@@ -383,10 +374,6 @@ def test_unreadable_proc_link_is_unreadable_even_for_root(tmp_path: Path) -> Non
         link.read_bytes()
 
 
-@pytest.mark.xfail(
-    reason="geo.documents._walk skips entries whose is_file() is False, dangling links too",
-    strict=True,
-)
 def test_dangling_link_in_a_directory_is_reported(tmp_path: Path) -> None:
     """A ``*.txt`` link to nothing inside an input folder is a failed input, not skipped."""
     _write_workspace(tmp_path)
