@@ -241,11 +241,17 @@ class MapInput(_Props):
     places: list[tuple[MapFeature, PlaceProperties]] = Field(default_factory=list)
 
     def focus_features(self) -> list[MapFeature]:
-        """What the map is about, for its bounds: events, zones and places; the referenced
-        features (a whole sea, a long river) only when there is nothing else."""
-        groups: list[Sequence[tuple[MapFeature, Any]]] = [self.events, self.zones, self.places]
+        """What the map is about, for its bounds: events and zones; else the places named;
+        the referenced features (a whole sea, a long river) only when there is nothing else.
+        (A country merely mentioned, such as the US behind "US-backed", would otherwise
+        zoom a map of Syrian events out to the whole world.)"""
+        groups: list[Sequence[tuple[MapFeature, Any]]] = [self.events, self.zones]
         focus = [feature for group in groups for feature, _ in group]
-        return focus or [feature for feature, _ in self.features]
+        return (
+            focus
+            or [feature for feature, _ in self.places]
+            or [feature for feature, _ in self.features]
+        )
 
 
 _FEATURE_LIST = TypeAdapter(list[MapFeature])
