@@ -341,6 +341,8 @@ def resolve_matches(
     # to date as the pass re-chooses, instead of being recomputed for every pair).
     confident = [group.choice is not None and _confidence(group) >= 0.6 for group in groups]
     for position, group in enumerate(groups):
+        if len(group.candidates) < 2:
+            continue  # nothing to choose between: coherence cannot change the reading
         anchors = [
             other.choice
             for index, other in enumerate(groups)
