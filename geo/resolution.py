@@ -253,30 +253,34 @@ def _score(
     group: _Group,
     focus: _Focus,
     exclude: tuple[Weights, Weights],
-    anchors: Sequence[Candidate],
-) -> tuple[float, list[str]]:
+    reasons: list[str] | None = None,
+) -> float:
+    """The candidate's score without coherence; ``reasons`` (if given) says why."""
     score = candidate.importance
-    reasons = [f"prior {candidate.importance:.1f} ({candidate.feature_class.value})"]
-    country_share = focus.country_share(candidate.country_code, exclude[0])
-    if country_share and candidate.feature_class not in _LARGE_CLASSES:
+    large = candidate.feature_class in _LARGE_CLASSES
+    if reasons is not None:
+        reasons.append(f"prior {candidate.importance:.1f} ({candidate.feature_class.value})")
+    country_share = 0.0 if large else focus.country_share(candidate.country_code, exclude[0])
+    if country_share:
         score += WEIGHTS["country_focus"] * country_share
-        reasons.append(f"document focus {candidate.country_code} ({country_share:.0%})")
-    admin1_share = focus.admin1_share(candidate.admin1_code, exclude[1])
-    if admin1_share and candidate.feature_class not in _LARGE_CLASSES:
+        if reasons is not None:
+            reasons.append(f"document focus {candidate.country_code} ({country_share:.0%})")
+    admin1_share = 0.0 if large else focus.admin1_share(candidate.admin1_code, exclude[1])
+    if admin1_share:
         score += WEIGHTS["admin1_focus"] * admin1_share
-        reasons.append(f"document focus {candidate.admin1_code} ({admin1_share:.0%})")
-    if group.qualifiers & {candidate.country_code, candidate.admin1_code}:
+        if reasons is not None:
+            reasons.append(f"document focus {candidate.admin1_code} ({admin1_share:.0%})")
+    if group.qualifiers and group.qualifiers & {candidate.country_code, candidate.admin1_code}:
         score += WEIGHTS["qualifier"]
-        reasons.append("qualified by the name that follows it")
-    if candidate.feature_class not in _LARGE_CLASSES:
+        if reasons is not None:
+            reasons.append("qualified by the name that follows it")
+    if not large:
         admin1_support, country_support = focus.support(group, candidate)
         if admin1_support >= 0.05:
             score += WEIGHTS["admin1_support"] * admin1_support
-            reasons.append(f"other names fit {candidate.admin1_code} ({admin1_support:.0%})")
+            if reasons is not None:
+                reasons.append(f"other names fit {candidate.admin1_code} ({admin1_support:.0%})")
         score += WEIGHTS["country_support"] * country_support
-    coherence = _coherence(candidate, anchors)
-    if coherence:
-        score += WEIGHTS["coherence"] * coherence
     if candidate.name_kind == NameKind.NAME:
         score += WEIGHTS["own_name"]
     elif candidate.name_kind == NameKind.ALT and group.has_own_name:
@@ -284,12 +288,13 @@ def _score(
     if group.says_admin:
         if candidate.feature_class in _ADMIN:
             score += WEIGHTS["admin_word"]
-            reasons.append("followed by an administrative word")
+            if reasons is not None:
+                reasons.append("followed by an administrative word")
         elif candidate.feature_class == FeatureClass.CITY:
             score -= WEIGHTS["admin_word"] / 2
     if candidate.feature_class in _WATER and not group.says_water and group.has_land:
         score -= WEIGHTS["bare_water_penalty"]
-    return score, reasons
+    return score
 
 
 def _choose(
@@ -298,18 +303,34 @@ def _choose(
     exclude: tuple[Weights, Weights],
     anchors: Sequence[Candidate],
 ) -> None:
-    scored = sorted(
-        (
-            (*_score(c, group, focus, exclude, anchors), c)
-            for c in group.candidates[:_SCORED_CANDIDATES]
-        ),
-        key=lambda item: -item[0],
-    )
-    if not scored:
+    candidates = group.candidates[:_SCORED_CANDIDATES]
+    if not candidates:
         group.choice = None
         group.reasons = ["no gazetteer candidate"]
         return
-    best_score, reasons, best = scored[0]
+    base = sorted(
+        ((_score(c, group, focus, exclude), position) for position, c in enumerate(candidates)),
+        key=lambda item: (-item[0], item[1]),
+    )
+    # Coherence adds at most its weight, so only candidates within that of the best (and the
+    # first few, for the runner-up) can change the outcome; the rest keep their base score.
+    reach = base[0][0] - WEIGHTS["coherence"]
+    scored = sorted(
+        (
+            (
+                score + WEIGHTS["coherence"] * _coherence(candidates[position], anchors)
+                if anchors and (score >= reach or rank < 3)
+                else score,
+                position,
+            )
+            for rank, (score, position) in enumerate(base)
+        ),
+        key=lambda item: (-item[0], item[1]),
+    )
+    best_score, best_position = scored[0]
+    best = candidates[best_position]
+    reasons: list[str] = []
+    _score(best, group, focus, exclude, reasons)
     group.choice, group.score, group.reasons = best, best_score, reasons
     group.runner_up = scored[1][0] if len(scored) > 1 else None
 
