@@ -309,3 +309,41 @@ def test_hostile_text_stays_text(
         _assert_clean(log)
     finally:
         page.close()
+
+
+def test_offline_seeds_map_from_the_cli_renders_without_network(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The main job's own output: `geo map seeds --offline`, opened with the network cut."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    workdir = tmp_path / "work"
+    shutil.copytree(seeds, workdir / "seeds")
+    (workdir / "maps").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "geo.cli", "map", "seeds", "--offline",
+         "-o", "maps/seeds-offline.html", "--geojson", "maps/seeds.geojson"],
+        cwd=workdir, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    html = (workdir / "maps" / "seeds-offline.html").read_text(encoding="utf-8")
+    collection = json.loads((workdir / "maps" / "seeds.geojson").read_text(encoding="utf-8"))
+    located_events = [
+        f for f in collection["features"]
+        if f["properties"]["kind"] == "event" and f["geometry"] is not None
+    ]  # fmt: skip
+    page, log = _open(browser, html, tmp_path)
+    try:
+        assert page.locator(".geo-event-marker").count() == len(located_events)
+        assert _on_screen_paths(page, "path.geo-targeting-line") >= 1  # the Euphrates
+        assert _on_screen_paths(page, "path.geo-zone") >= 1  # Syria west of it
+        assert page.locator("path.geo-basemap").count() > 5
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "seeds_offline_map.png"))
+        _assert_clean(log)
+    finally:
+        page.close()
