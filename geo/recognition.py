@@ -498,7 +498,7 @@ def _longest_match(scan: _Scan, first: int) -> Match | None:
         raw_key = normalize(text[head.start : token.end])
         if token.capitalised:
             ending = _strip_possessive(token)
-            key = normalize(text[head.start : ending.end])
+            key = raw_key if ending is token else normalize(text[head.start : ending.end])
             if index.has_key(key):
                 best = Match(
                     start=head.start,
@@ -510,8 +510,13 @@ def _longest_match(scan: _Scan, first: int) -> Match | None:
                     first_token=first,
                     last_token=last,
                 )
-        if not index.has_prefix(raw_key + " ") and not index.has_prefix(raw_key):
-            break
+        if not index.has_prefix(raw_key + " "):
+            # Only a dot-joined abbreviation ("W.Va") continues a key without a space.
+            following = last + 1
+            if following >= len(tokens) or text[token.end : tokens[following].start] != ".":
+                break
+            if not index.has_prefix(raw_key):
+                break
     if best is not None:
         best.candidates = index.candidates_for_key(best.key)
         _extend_over_generic_word(scan, best)

@@ -73,6 +73,7 @@ from gazetteer.geodesy import great_circle_km
 from gazetteer.store import Gazetteer
 from geo.events import Zone
 from geo.mentions import Mention, MentionKind
+from geo.prefilter import Prefilter
 
 __all__ = [
     "BEARINGS",
@@ -190,6 +191,12 @@ _NEAR_RE = re.compile(
 _BETWEEN_RE = re.compile(r"\bbetween\s+", re.IGNORECASE)
 _ALONG_RE = re.compile(r"\balong\s+(?:the\s+)?(?:banks?\s+of\s+)?", re.IGNORECASE)
 # Words that make "between A and B" a relationship, not an area.
+_RELATION_WORDS = Prefilter(
+    [
+        pattern.pattern
+        for pattern in (_OFFSET_RE, _DISTANCE_RE, _DIRECTION_RE, _NEAR_RE, _BETWEEN_RE, _ALONG_RE)
+    ]
+)
 _NOT_AN_AREA_BEFORE_BETWEEN = re.compile(
     r"\b(?:talks|relations|ties|war|conflict|tensions?|agreement|deal|treaty|dialogue|"
     r"meeting|summit|rivalry|dispute|border|frontier|flights?|trade|match|game|"
@@ -276,6 +283,8 @@ def find_relations(
     >>> find_relations("Troops massed west of here.", 0, 27, [])
     []
     """
+    if not any(_RELATION_WORDS.possible(text[start:end])):
+        return []  # no relation word at all: most sentences stop here
     sentence = [m for m in mentions if start <= m.start and m.end <= end and _usable(m)]
     sentence.sort(key=lambda m: m.start)
     if not sentence:
