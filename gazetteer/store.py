@@ -276,8 +276,10 @@ class Gazetteer:
         return int(indices[best]), float(distances[best])
 
     def names_within(self, feature_classes: Sequence[FeatureClass]) -> list[int]:
-        wanted = {CLASS_ORDER.index(fc) for fc in feature_classes}
-        return [i for i, c in enumerate(self._class.tolist()) if c in wanted]
+        """Indices of every entry of these classes, in index order."""
+        wanted = [CLASS_ORDER.index(fc) for fc in feature_classes]
+        indices: list[int] = np.flatnonzero(np.isin(self._class, wanted)).tolist()
+        return indices
 
 
 def _check_coordinates(lat: float, lon: float) -> None:

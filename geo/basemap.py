@@ -12,11 +12,16 @@ import shapely
 from shapely.geometry import box, mapping
 
 from gazetteer import Gazetteer
-from gazetteer.model import FeatureClass
+from gazetteer.build import importance
+from gazetteer.model import Entry, FeatureClass
 
 __all__ = ["MIN_RIVER_KM", "basemap_collection"]
 
 MIN_RIVER_KM = 400.0
+_MIN_RIVER_IMPORTANCE = importance(
+    Entry(id="river:threshold", name="", feature_class=FeatureClass.RIVER, lat=0, lon=0,
+          raw={"length_km": MIN_RIVER_KM})
+)  # fmt: skip
 _MARGIN_DEGREES = 8.0
 
 
@@ -66,10 +71,5 @@ def basemap_collection(
 
 
 def _long_river(gazetteer: Gazetteer, index: int) -> bool:
-    return gazetteer.candidate(index).importance >= 3.0 + _log10(MIN_RIVER_KM)
-
-
-def _log10(value: float) -> float:
-    import math
-
-    return math.log10(value)
+    """A river's prior rises with its length (gazetteer.build.importance): use it as the test."""
+    return gazetteer.candidate(index).importance >= _MIN_RIVER_IMPORTANCE

@@ -333,7 +333,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if args.jsonl:
         from geo.streaming import stream_jsonl
 
-        stream_jsonl(args.paths, args.published, failures, workers=args.workers, progress=_progress)
+        documents = _progress(_documents(args.paths, args.published, failures))
+        stream_jsonl(documents, workers=args.workers)
         return failures.exit_code()
     if args.geojson:
         _check_outputs([args.geojson], args.paths)

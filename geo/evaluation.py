@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import statistics
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -120,8 +121,6 @@ def evaluate(
     gold_spans: bool = False,
     errors_out: list[dict[str, Any]] | None = None,
 ) -> EvalReport:
-    import time
-
     started = time.perf_counter()
     documents = gold_total = gold_coords = predicted_total = exact_tp = overlap_tp = 0
     errors: list[float] = []

@@ -13,8 +13,7 @@ import json
 import multiprocessing
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator
 
 from geo.documents import Document
 
@@ -45,21 +44,12 @@ def _windows(documents: Iterable[Document]) -> Iterator[list[Document]]:
         yield window
 
 
-def stream_jsonl(
-    paths: Sequence[str],
-    published: Any,
-    failures: Any,
-    *,
-    workers: int = 1,
-    progress: Callable[..., Any] = lambda iterable, **_: iterable,
-) -> None:
-    """Write one line per document to standard output as the input is read."""
-    from geo.cli import _documents
+def stream_jsonl(documents: Iterable[Document], *, workers: int = 1) -> None:
+    """Write one line per document to standard output as ``documents`` are read."""
     from geo.errors import InputError
 
     if workers < 1:
         raise InputError(f"--workers must be at least 1, got {workers}")
-    documents = progress(_documents(paths, published, failures))
     if workers == 1:
         for document in documents:
             sys.stdout.write(document_line(document) + "\n")
