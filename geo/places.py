@@ -24,19 +24,19 @@ __all__ = ["find_places", "person_names", "resolve_spans"]
 
 
 @lru_cache(maxsize=4)
-def _person_names_at(path: str) -> PersonNames:
+def _person_names_in(store: Path) -> PersonNames:
     from gazetteer.sources.people import PersonLexicon
 
-    lexicon: PersonNames = PersonLexicon.open(Path(path))
+    path = store / "people.marisa"
+    if not path.is_file():
+        return NoPersonNames()
+    lexicon: PersonNames = PersonLexicon.open(path)
     return lexicon
 
 
 def person_names(gazetteer: Gazetteer) -> PersonNames:
     """The person lexicon built beside the gazetteer store, or an empty one if absent."""
-    path = gazetteer.path / "people.marisa"
-    if not path.is_file():
-        return NoPersonNames()
-    return _person_names_at(str(path))
+    return _person_names_in(gazetteer.path)
 
 
 def find_places(document: Document, gazetteer: Gazetteer | None = None) -> PlacesResult:

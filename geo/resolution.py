@@ -78,6 +78,7 @@ class _Group:
     # every area alike, so they shift no comparison.
     admin1_votes: dict[str, float] = field(default_factory=dict)
     country_votes: dict[str, float] = field(default_factory=dict)
+    base: list[tuple[float, int]] = field(default_factory=list)  # (score, position), best first
     score: float = 0.0
     runner_up: float | None = None
     reasons: list[str] = field(default_factory=list)
@@ -297,24 +298,28 @@ def _score(
     return score
 
 
+def _rank_by_base_score(group: _Group, focus: _Focus, exclude: tuple[Weights, Weights]) -> None:
+    """Score the candidates without coherence, best first (ties keep the gazetteer's order)."""
+    group.base = sorted(
+        (
+            (_score(c, group, focus, exclude), position)
+            for position, c in enumerate(group.candidates[:_SCORED_CANDIDATES])
+        ),
+        key=lambda item: (-item[0], item[1]),
+    )
+
+
 def _choose(
-    group: _Group,
-    focus: _Focus,
-    exclude: tuple[Weights, Weights],
-    anchors: Sequence[Candidate],
+    group: _Group, focus: _Focus, exclude: tuple[Weights, Weights], anchors: Sequence[Candidate]
 ) -> None:
-    candidates = group.candidates[:_SCORED_CANDIDATES]
-    if not candidates:
+    if not group.base:
         group.choice = None
         group.reasons = ["no gazetteer candidate"]
         return
-    base = sorted(
-        ((_score(c, group, focus, exclude), position) for position, c in enumerate(candidates)),
-        key=lambda item: (-item[0], item[1]),
-    )
     # Coherence adds at most its weight, so only candidates within that of the best (and the
     # first few, for the runner-up) can change the outcome; the rest keep their base score.
-    reach = base[0][0] - WEIGHTS["coherence"]
+    candidates = group.candidates
+    reach = group.base[0][0] - WEIGHTS["coherence"]
     scored = sorted(
         (
             (
@@ -323,7 +328,7 @@ def _choose(
                 else score,
                 position,
             )
-            for rank, (score, position) in enumerate(base)
+            for rank, (score, position) in enumerate(group.base)
         ),
         key=lambda item: (-item[0], item[1]),
     )
@@ -357,6 +362,7 @@ def resolve_matches(
     _attach_qualifiers(text, everything, groups)
     focus, contributions = _focus(groups)
     for group in groups:
+        _rank_by_base_score(group, focus, contributions[id(group)])
         _choose(group, focus, contributions[id(group)], ())
     # Second pass: coherence with the confident choices (each name's confidence is kept up
     # to date as the pass re-chooses, instead of being recomputed for every pair).

@@ -11,6 +11,7 @@ fragments, odd whitespace and punctuation.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ from geo.export import (
 )
 from geo.pipeline import extract_events
 from geo.places import find_places
+from geo.recognition import tokenize
 
 PROPERTY_SETTINGS = settings(
     max_examples=500,
@@ -338,6 +340,19 @@ def _assert_exports(collection: EventCollection) -> None:
         if geometry is not None and geometry["type"] == "Point":
             lon, lat, *_ = geometry["coordinates"]
             _assert_lat_lon(lat, lon)
+
+
+@PROPERTY_SETTINGS
+@given(text=texts)
+def test_tokens_index_their_text_in_order_and_cover_every_word_character(text: str) -> None:
+    tokens = tokenize(text)
+
+    for token in tokens:
+        _assert_span(text, token.start, token.end, token.text)
+        assert token.capitalised == token.text[0].isupper()
+    assert all(left.end <= right.start for left, right in itertools.pairwise(tokens))
+    covered = {offset for token in tokens for offset in range(token.start, token.end)}
+    assert all(offset in covered for offset, char in enumerate(text) if char.isalnum())
 
 
 @PROPERTY_SETTINGS
