@@ -25,9 +25,16 @@ _Words = frozenset[str]
 _Items = list[tuple[Any, Any]]
 
 
+def _minimal(words: _Words) -> _Words:
+    """Without the words that contain another ("missiles" holds "missile"): the same test."""
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
 def _strongest(options: list[_Words], shortest: int) -> _Words | None:
     """Of several valid requirements, the one whose shortest word is longest."""
-    valid = [words for words in options if words and min(map(len, words)) >= shortest]
+    valid = [
+        _minimal(words) for words in options if words and min(map(len, words)) >= shortest
+    ]
     return max(valid, key=lambda words: min(map(len, words)), default=None)
 
 
@@ -42,22 +49,77 @@ def _branch_words(branches: list[_Items], shortest: int) -> _Words | None:
     return frozenset(union)
 
 
+_EXACT_LIMIT = 64  # the most strings an exact set may hold before it is given up
+_SMALL_CLASS = 4  # character classes of at most this many letters are spelled out
+
+
+def _exact_item(op: Any, value: Any) -> _Words | None:
+    """Every string one parse item can match, when that is a small finite set."""
+    if op is _sre.LITERAL:
+        return frozenset({chr(value)})
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return frozenset({""})  # zero width: "forces\b" still spells "forces"
+    if op is _sre.IN:
+        if len(value) <= _SMALL_CLASS and all(kind is _sre.LITERAL for kind, _ in value):
+            return frozenset(chr(char) for _, char in value)
+        return None
+    if op is _sre.BRANCH:
+        options: set[str] = set()
+        for branch in value[1]:
+            exact = _exact_sequence(list(branch))
+            if exact is None:
+                return None
+            options |= exact
+        return frozenset(options) if len(options) <= _EXACT_LIMIT else None
+    if op is _sre.SUBPATTERN and not value[1] & re.IGNORECASE:
+        return _exact_sequence(list(value[3]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[1] == 1:  # "x?" or "x{1}"
+        exact = _exact_sequence(list(value[2]))
+        if exact is None:
+            return None
+        return exact | {""} if value[0] == 0 else exact
+    return None
+
+
+def _concatenate(left: _Words, right: _Words) -> _Words | None:
+    if len(left) * len(right) > _EXACT_LIMIT:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _exact_sequence(items: _Items) -> _Words | None:
+    """Every string a sequence can match, when that is a small finite set."""
+    exact: _Words | None = frozenset({""})
+    for op, value in items:
+        item = _exact_item(op, value)
+        if item is None or exact is None:
+            return None
+        exact = _concatenate(exact, item)
+    return exact
+
+
 def _sequence_words(items: _Items, shortest: int) -> _Words | None:
     """Words one of which every match of this sequence must contain (None: no such set).
 
-    Literal runs count, and so do mandatory groups and repeats whose every alternative
-    has words.
+    Runs of items with a small finite set of spellings count (literals, small classes,
+    optional parts, alternatives of such: "m[ae]n", "U\\.?S\\."), and so do mandatory groups
+    and repeats whose every alternative has words.
     """
     options: list[_Words] = []
-    current = ""
+    current: _Words = frozenset({""})
     for op, value in items:
-        if op is _sre.LITERAL:
-            current += chr(value)
+        exact = _exact_item(op, value)
+        if exact is not None:
+            joined = _concatenate(current, exact)
+            if joined is not None:
+                current = joined
+                continue
+        options.append(current)
+        current = exact if exact is not None else frozenset({""})
+        if exact is not None:
             continue
-        options.append(frozenset({current}))
-        current = ""
         words: _Words | None = None
-        if op is _sre.BRANCH:  # the parser factors common prefixes out of alternations
+        if op is _sre.BRANCH:
             words = _branch_words([list(branch) for branch in value[1]], shortest)
         elif op is _sre.MAX_REPEAT and value[0] >= 1:
             words = _sequence_words(list(value[2]), shortest)
@@ -66,7 +128,7 @@ def _sequence_words(items: _Items, shortest: int) -> _Words | None:
             words = _sequence_words(list(value[3]), shortest)
         if words is not None:
             options.append(words)
-    options.append(frozenset({current}))
+    options.append(current)
     return _strongest(options, shortest)
 
 
