@@ -14,7 +14,7 @@ the initiator and its object the target; a passive verb swaps them ("was downed 
 jets"); a nominal trigger takes its initiator from a modifier ("Russian air strikes") or a
 ``by`` phrase and its target from ``on``/``against``/``of``.
 
->>> from geo.text import Sentence
+>>> from geo.text import CaseBlind, Sentence
 >>> doc = "A US warplane shot down a Syrian jet."
 >>> s = Sentence(start=0, end=len(doc), text=doc)
 >>> [(a.id, a.role.value) for a in find_actors(doc, s, 14, 23) if a.role]
@@ -23,9 +23,8 @@ jets"); a nominal trigger takes its initiator from a modifier ("Russian air stri
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -33,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from geo.mentions import Mention, MentionKind
 from geo.prefilter import Prefilter
-from geo.text import Sentence
+from geo.text import CaseBlind, Sentence
 
 __all__ = [
     "COUNTRIES",
@@ -410,22 +409,11 @@ _NAMED_RE = re.compile(
 )
 
 
-def _force_pattern(case: Callable[[str], str]) -> str:
-    nouns = "|".join(f"(?P<f{i}>{case(pat)})" for i, (pat, _) in enumerate(FORCE_NOUNS))
-    return rf"\b{case(_QUALIFIERS)}(?:{nouns})\b"
-
-
-def _lower_case(pattern: str) -> str:
-    """A pattern of plain letters, in lower case ("\\S" would change meaning: none allowed)."""
-    if re.search(r"\\[A-Z]", pattern):
-        raise ValueError(f"cannot lower-case a pattern with an upper-case escape: {pattern!r}")
-    return pattern.lower()
-
-
-_FORCE_RE = re.compile(f"(?i:{_force_pattern(str)})")
-# The same, for lower-cased text: case-folding every comparison made the ignore-case regex
-# the costliest of the events stage (69 us a sentence on lgl.jsonl; this one takes 20).
-_FORCE_LOWER_RE = re.compile(_force_pattern(_lower_case))
+_FORCE = CaseBlind(
+    rf"\b{_QUALIFIERS}(?:"
+    + "|".join(f"(?P<f{i}>{pat})" for i, (pat, _) in enumerate(FORCE_NOUNS))
+    + r")\b"
+)
 _COUNTRY_INDEX: list[tuple[str, str, bool]] = []  # (surface pattern, ISO2, is_capital)
 for _code, _entry in COUNTRIES.items():
     _COUNTRY_INDEX.extend((p, _code, False) for p in (*_entry.names, *_entry.demonyms))
@@ -438,7 +426,7 @@ _COUNTRY_RE = re.compile(
 )
 # Which of the three big vocabularies can match a sentence at all (see geo.prefilter).
 _VOCABULARIES = Prefilter(
-    [_NAMED_RE.pattern, _FORCE_RE.pattern, _COUNTRY_RE.pattern], flags=0, shortest=2
+    [_NAMED_RE.pattern, f"(?i:{_FORCE.pattern})", _COUNTRY_RE.pattern], flags=0, shortest=2
 )
 _COUNTRY_NAME_SET = frozenset(
     name
@@ -615,7 +603,7 @@ def _phrases(text: str, sentence: Sentence, modifiers: Sequence[CountryModifier]
             )
         )
     used_modifiers: set[int] = set()
-    for match in _force_matches(text, sentence.start, forces_end):
+    for match in _FORCE.finditer(text, sentence.start, forces_end):
         if any(p.start < match.end() and match.start() < p.end for p in phrases):
             continue
         head = _named_head(text, phrases, match.start())
@@ -637,21 +625,6 @@ def _phrases(text: str, sentence: Sentence, modifiers: Sequence[CountryModifier]
         phrases.append(_country_actor(mod.country, _GOVERNMENT, mod.start, mod.end, text))
     phrases.sort(key=lambda a: a.start)
     return phrases
-
-
-@functools.lru_cache(maxsize=1)
-def _lower_text(text: str) -> str | None:
-    """The document in lower case, when that keeps every offset (it does not for "İ")."""
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else None
-
-
-def _force_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """Force phrases in ``text[start:end]``; the matches index ``text`` (read spans from it)."""
-    lowered = _lower_text(text)  # once per document: its sentences come one after another
-    if lowered is None:
-        return _FORCE_RE.finditer(text, start, end)
-    return _FORCE_LOWER_RE.finditer(lowered, start, end)
 
 
 _PLACE_BEFORE = re.compile(
@@ -887,7 +860,7 @@ def _as_forces(text: str, actor: Actor) -> Actor:
     """'Turkey shelled Afrin': a bare country (or capital) doing violence is its forces."""
     if actor.country is None or not actor.id.endswith(".government"):
         return actor
-    if _FORCE_RE.search(actor.text) or _NAMED_RE.search(actor.text):
+    if _FORCE.folding.search(actor.text) or _NAMED_RE.search(actor.text):
         return actor  # "the defence ministry", "the Kremlin" stay the government
     return _country_actor(actor.country, _MILITARY, actor.start, actor.end, text)
 

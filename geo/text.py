@@ -14,11 +14,13 @@ the length of the text.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-__all__ = ["Sentence", "split_clauses", "split_sentences"]
+__all__ = ["CaseBlind", "Sentence", "lower_case", "split_clauses", "split_sentences"]
 
 
 class Sentence(BaseModel):
@@ -176,3 +178,46 @@ def _append_trimmed_local(sentence: Sentence, start: int, end: int, out: list[Se
     if start < end:
         base = sentence.start
         out.append(Sentence(start=base + start, end=base + end, text=text[start:end]))
+
+
+# -- case-blind matching ---------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def lower_case(text: str) -> str | None:
+    """``text`` in lower case, when that keeps every offset (it does not for "İ").
+
+    Cached for the last text: every sentence of a document asks for the same one.
+    """
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+class CaseBlind:
+    """An ignore-case regex, run as its lower-case twin over lower-cased text.
+
+    ``re`` folds the case of every character an ignore-case pattern compares, which makes
+    large vocabularies several times slower than the same pattern in lower case over
+    lower-cased text (same matches, same offsets). Matches index the lower-cased copy: read
+    surface text from the original with their offsets, never with ``group()``.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        if re.search(r"\\[A-Z]", pattern):  # "\\S" in lower case would change meaning
+            raise ValueError(f"upper-case escape in a case-blind pattern: {pattern!r}")
+        self.pattern = pattern
+        self.folding = re.compile(pattern, re.IGNORECASE)
+        # Group syntax keeps its capital: "(?P<name>...)", "(?P=name)".
+        self.lowered = re.compile(re.sub(r"\(\?p([<=])", r"(?P\1", pattern.lower()))
+
+    def finditer(self, document: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """Matches in ``document[pos:endpos]``, with offsets into ``document``."""
+        lowered = lower_case(document)
+        if lowered is None:
+            return self.folding.finditer(document, pos, endpos)
+        return self.lowered.finditer(lowered, pos, endpos)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """A search of a short string (lower-cased on each call, not cached)."""
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return self.folding.search(text)
+        return self.lowered.search(lowered)

@@ -45,7 +45,7 @@ from geo.actors import (
 from geo.mentions import Mention
 from geo.prefilter import Prefilter
 from geo.taxonomy import TAXONOMY, EventType
-from geo.text import Sentence, split_clauses
+from geo.text import CaseBlind, Sentence, split_clauses
 
 __all__ = ["RULES", "EventMention", "Modality", "TriggerRule", "find_event_mentions"]
 
@@ -320,9 +320,7 @@ RULES: tuple[TriggerRule, ...] = (
 )
 
 _TYPE_RANK = {event_type: rank for rank, event_type in enumerate(EventType)}
-_COMPILED = tuple(
-    (rule, re.compile(rf"(?<![\w-])(?:{rule.pattern})(?![\w-])", re.IGNORECASE)) for rule in RULES
-)
+_COMPILED = tuple((rule, CaseBlind(rf"(?<![\w-])(?:{rule.pattern})(?![\w-])")) for rule in RULES)
 
 
 # A one-pass word finder tells which rules can match a sentence; the rest never run.
@@ -330,36 +328,31 @@ _PREFILTER = Prefilter([rule.pattern for rule in RULES])
 
 
 # --- modality cues (all read in the clause, left of the trigger) ---------------------------
-_NEGATION = re.compile(
+_NEGATION = CaseBlind(
     r"\b(?:not|never|no|without|nor|neither|none\s+of)\s+(?:[\w'-]+\s+){0,3}$"
     r"|n't\s+(?:[\w'-]+\s+){0,2}$",
-    re.IGNORECASE,
 )
-_DENIAL = re.compile(
+_DENIAL = CaseBlind(
     r"\b(?:den(?:ied|ies|y|ying)|rejected\s+(?:claims|reports|allegations)|dismissed\s+"
     r"(?:claims|reports))\b(?:\s+(?:[\w'-]+\s+){0,3}?(?:that|of|any|having))?\s+(?:[\w'-]+\s+){0,6}$",
-    re.IGNORECASE,
 )
-_FAILED = re.compile(r"\b(?:failed|refused|declined)\s+to\s+$", re.IGNORECASE)
-_ALLEGATION = re.compile(
+_FAILED = CaseBlind(r"\b(?:failed|refused|declined)\s+to\s+$")
+_ALLEGATION = CaseBlind(
     r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|charged)\s+(?:[\w'-]+\s+){0,6}?(?:of|for)\s+"
     r"(?:[\w'-]+\s+){0,3}$|\b(?:alleged(?:ly)?|purported(?:ly)?)\s+(?:[\w'-]+\s+)?$"
     r"|\b(?:allegations?\s+(?:of|that)|claims?\s+(?:of|that))\s+(?:[\w'-]+\s+){0,5}$",
-    re.IGNORECASE,
 )
-_MODAL = re.compile(
+_MODAL = CaseBlind(
     r"\b(?:will|would|could|might|may|shall|should|must|can|'ll|going\s+to|plans?\s+to"
     r"|planning\s+to|planned\s+to|intends?\s+to|intending\s+to|threaten(?:ed|s|ing)?\s+to"
     r"|vow(?:ed|s)?\s+to|pledged?\s+to|promised?\s+to|ready\s+to|prepared\s+to|aims?\s+to"
     r"|seeks?\s+to|wants?\s+to|wanted\s+to|ordered\s+(?:[\w'-]+\s+){0,3}?to|about\s+to"
     r"|readiness\s+to|possibility\s+of|risk\s+of|threat\s+of|fears?\s+of|prospect\s+of"
     r"|potential|possible|likely|future|any|if|unless|whether)\s+(?:[\w'-]+\s+){0,4}$",
-    re.IGNORECASE,
 )
-_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
-_REAL_INFINITIVE = re.compile(
+_INFINITIVE = CaseBlind(r"\bto\s+$")
+_REAL_INFINITIVE = CaseBlind(
     r"\b(?:continued|continues|began|begins|started|went\s+on|managed|used)\s+to\s+$",
-    re.IGNORECASE,
 )
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|stated|announced|declared|told\s+[\w'-]+|warned|threatened|vowed"
@@ -370,14 +363,13 @@ _TARGETING_THREAT = re.compile(r"(?:treat|consider|regard|view|see|will|would)",
 # Purpose, avoidance and prevention: the event is referred to, not reported ("to avoid
 # clashes", "aimed at preventing conflicts", "efforts to stop the fighting", "warned troops
 # to stop their attacks").
-_PREVENTION = re.compile(
+_PREVENTION = CaseBlind(
     r"\b(?:avoid|prevent|stop|end|halt|avert|curb|deter|forestall|head\s+off|ward\s+off"
     r"|de-?escalate|defuse|contain|limit|minimi[sz]e|reduce|ease|cease|resist|repel|thwart"
     r"|foil|counter|combat|preclude|rule\s+out)(?:s|ed|ing|ped|ping)?\s+"
     r"(?:(?:the|any|all|further|more|new|future|their|its|his|her|such|possible|potential"
     r"|renewed|accidental|deadly|armed|violent|military|cross-border)\s+){0,3}"
     r"(?:[\w'-]+\s+)?$",
-    re.IGNORECASE,
 )
 _LEFT_WINDOW = 80
 
@@ -603,7 +595,7 @@ def _candidate_triggers(text: str, sentence: Sentence) -> list[tuple[TriggerRule
     for (rule, regex), possible in zip(_COMPILED, _PREFILTER.possible(sentence.text), strict=True):
         if not possible:
             continue
-        for match in regex.finditer(text, sentence.start, sentence.end):
+        for match in regex.finditer(text, sentence.start, sentence.end):  # read text by offset
             if not rule.nominal and _DETERMINER_BEFORE.search(
                 text, max(sentence.start, match.start() - 12), match.start()
             ):
@@ -619,7 +611,7 @@ _AFTER_QUOTE_OR_COLON = re.compile(r"[\"'\u201c\u201d\u2019:,]\s*$")
 
 def _is_name(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
     """A capitalised speech verb inside a sentence ("Said", "Stated") is a name."""
-    if not match.group()[0].isupper() or match.start() == sentence.start:
+    if not text[match.start()].isupper() or match.start() == sentence.start:
         return False
     return not _AFTER_QUOTE_OR_COLON.search(
         text, max(sentence.start, match.start() - 3), match.start()
@@ -743,7 +735,9 @@ def _inherit_initiator_from_subject_event(
 
 def _is_nominal_trigger(event: EventMention) -> bool:
     return any(
-        rule.nominal and rule.event_type is event.event_type and regex.fullmatch(event.trigger_text)
+        rule.nominal
+        and rule.event_type is event.event_type
+        and regex.folding.fullmatch(event.trigger_text)
         for rule, regex in _COMPILED
     )
 

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
 import pytest
 
-from geo.actors import (
-    _FORCE_RE,
-    ActorKind,
-    ActorRole,
-    _force_matches,
-    find_actor_phrases,
-    find_actors,
-)
+from geo.actors import ActorKind, ActorRole, find_actor_phrases, find_actors
 from geo.mentions import Mention, MentionKind
 from geo.text import Sentence
 from geo.triggers import find_event_mentions
@@ -201,22 +191,3 @@ def test_country_from_mentions(text: str, mentions: list[Mention], expected: lis
     for m in mentions:
         assert text[m.start : m.end] == m.text
     assert [a.id for a in find_actor_phrases(text, _sentence(text), mentions)] == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "SYRIAN REGIME FORCES and Russian Su-24 jets hit the town; US-backed fighters withdrew.",
-        "İstanbul police detained 20 protesters after Turkish F-16s struck.",  # "İ" lowers to 2
-        "The Defence Ministry said MiG-29 Fulcrums and Air Defenses engaged the drone.",
-        "Gunmen killed two men and a woman; the Police said nothing.",
-    ],
-)
-def test_force_phrases_are_found_on_lower_cased_text_as_case_blind_matching_finds_them(
-    text: str,
-) -> None:
-    def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int, str | None]]:
-        return [(m.start(), m.end(), m.lastgroup) for m in matches]
-
-    assert spans(_force_matches(text, 0, len(text))) == spans(_FORCE_RE.finditer(text))
-    assert spans(_force_matches(text, 5, 40)) == spans(_FORCE_RE.finditer(text, 5, 40))

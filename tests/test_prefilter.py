@@ -75,14 +75,20 @@ def _product_prefilters() -> list[_Case]:
     from geo import actors, spatial, triggers
 
     cases: list[_Case] = [
-        (f"trigger:{rule.event_type.value}", triggers._PREFILTER, index, regex, [regex.pattern])
+        (
+            f"trigger:{rule.event_type.value}",
+            triggers._PREFILTER,
+            index,
+            regex.folding,
+            [regex.pattern],
+        )
         for index, (rule, regex) in enumerate(triggers._COMPILED)
     ]
     named = [actors._alternation(row.patterns) for row in actors.NAMED_ACTORS]
     countries = [pattern for pattern, _, _ in actors._COUNTRY_INDEX]
     cases += [
         ("actors:named", actors._VOCABULARIES, 0, actors._NAMED_RE, named),
-        ("actors:force", actors._VOCABULARIES, 1, actors._FORCE_RE, [actors._FORCE_RE.pattern]),
+        ("actors:force", actors._VOCABULARIES, 1, actors._FORCE.folding, [actors._FORCE.pattern]),
         ("actors:country", actors._VOCABULARIES, 2, actors._COUNTRY_RE, countries),
     ]
     relations = (

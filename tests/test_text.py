@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import pytest
 
-from geo.text import Sentence, split_clauses, split_sentences
+from geo.text import CaseBlind, Sentence, split_clauses, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -82,3 +85,36 @@ def test_split_clauses(text: str, expected: list[str]) -> None:
     clauses = split_clauses(sentence)
     assert [c.text for c in clauses] == expected
     assert all(doc[c.start : c.end] == c.text for c in clauses)
+
+
+CASE_BLIND_PATTERN = (
+    r"\b(?:(?:regime|[A-Z]{1,3}-\d+[A-Z]?)\s+)*(?:(?P<force>forces|troops|Su-\d+)"
+    r"|(?P<people>(?<!gun)m[ae]n|people))\b"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "endpos"),
+    [
+        ("SYRIAN REGIME FORCES and Russian Su-24 jets; GUNMEN killed two men.", 0, 66),
+        ("İstanbul police said F-16 troops and people left.", 0, 49),  # "İ" lowers to two
+        ("The Regime Forces, regime forces and REGIME troops", 4, 40),
+        ("", 0, 0),
+    ],
+)
+def test_case_blind_matches_as_the_ignore_case_regex_does(text: str, pos: int, endpos: int) -> None:
+    blind = CaseBlind(CASE_BLIND_PATTERN)
+    folding = re.compile(CASE_BLIND_PATTERN, re.IGNORECASE)
+
+    def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int, str | None]]:
+        return [(m.start(), m.end(), m.lastgroup) for m in matches]
+
+    assert spans(blind.finditer(text, pos, endpos)) == spans(folding.finditer(text, pos, endpos))
+    window = text[pos:endpos]
+    found, expected = blind.search(window), folding.search(window)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_case_blind_refuses_an_upper_case_escape() -> None:
+    with pytest.raises(ValueError, match="upper-case escape"):
+        CaseBlind(r"\S+ forces")
