@@ -424,10 +424,10 @@ _COUNTRY_RE = re.compile(
     + "|".join(f"(?P<c{i}>{pat})" for i, (pat, _, _) in enumerate(_COUNTRY_INDEX))
     + r")(?!\w)"
 )
-# Which of the three big vocabularies can match a sentence at all (see geo.prefilter).
-_VOCABULARIES = Prefilter(
-    [_NAMED_RE.pattern, f"(?i:{_FORCE.pattern})", _COUNTRY_RE.pattern], flags=0, shortest=2
-)
+# Which of the big vocabularies can match a sentence at all (see geo.prefilter): the names
+# by case, the force nouns in any case.
+_VOCABULARIES = Prefilter([_NAMED_RE.pattern, _COUNTRY_RE.pattern], flags=0, shortest=2)
+_FORCE_WORDS = Prefilter([_FORCE.pattern], shortest=2)
 _COUNTRY_NAME_SET = frozenset(
     name
     for entry in COUNTRIES.values()
@@ -471,7 +471,7 @@ def _country_modifiers(
         found.append(
             CountryModifier(m.start, m.end, m.country, bare, m.government_actor or capital)
         )
-    countries_possible = _VOCABULARIES.possible(sentence.text)[2]
+    countries_possible = _VOCABULARIES.possible(sentence.text)[1]
     for match in _COUNTRY_RE.finditer(
         text, sentence.start, sentence.end if countries_possible else sentence.start
     ):
@@ -584,7 +584,8 @@ def _with_home_country(text: str, actor: Actor, home: str) -> Actor:
 
 def _phrases(text: str, sentence: Sentence, modifiers: Sequence[CountryModifier]) -> list[Actor]:
     phrases: list[Actor] = []
-    named_possible, forces_possible, _ = _VOCABULARIES.possible(sentence.text)
+    named_possible = _VOCABULARIES.possible(sentence.text)[0]
+    forces_possible = _FORCE_WORDS.possible(sentence.text)[0]
     named_end = sentence.end if named_possible else sentence.start
     forces_end = sentence.end if forces_possible else sentence.start
     for match in _NAMED_RE.finditer(text, sentence.start, named_end):

@@ -23,6 +23,7 @@ from functools import lru_cache
 import shapely
 
 from gazetteer import Gazetteer
+from gazetteer.model import Entry
 from geo.events import EventLocation, LocationPrecision
 from geo.mentions import Mention, MentionKind
 
@@ -141,9 +142,14 @@ def is_locative(text: str, mention: Mention) -> bool:
     return bool(_LOCATIVE.search(text[max(0, mention.start - 30) : mention.start]))
 
 
+@lru_cache(maxsize=512)
+def _country_entry(gazetteer: Gazetteer, code: str) -> Entry | None:
+    return gazetteer.get(f"country:{code}", geometry=False)
+
+
 def location_from_country(gazetteer: Gazetteer, code: str, reason: str) -> EventLocation | None:
     """A country-precision location: the country's centre and the radius of its area."""
-    entry = gazetteer.get(f"country:{code}", geometry=False)
+    entry = _country_entry(gazetteer, code)
     if entry is None:
         return None
     return EventLocation(

@@ -88,8 +88,8 @@ def _product_prefilters() -> list[_Case]:
     countries = [pattern for pattern, _, _ in actors._COUNTRY_INDEX]
     cases += [
         ("actors:named", actors._VOCABULARIES, 0, actors._NAMED_RE, named),
-        ("actors:force", actors._VOCABULARIES, 1, actors._FORCE.folding, [actors._FORCE.pattern]),
-        ("actors:country", actors._VOCABULARIES, 2, actors._COUNTRY_RE, countries),
+        ("actors:force", actors._FORCE_WORDS, 0, actors._FORCE.folding, [actors._FORCE.pattern]),
+        ("actors:country", actors._VOCABULARIES, 1, actors._COUNTRY_RE, countries),
     ]
     relations = (
         spatial._OFFSET_RE,
