@@ -14,7 +14,7 @@ the initiator and its object the target; a passive verb swaps them ("was downed 
 jets"); a nominal trigger takes its initiator from a modifier ("Russian air strikes") or a
 ``by`` phrase and its target from ``on``/``against``/``of``.
 
->>> from geo.text import CaseBlind, Sentence
+>>> from geo.text import Sentence
 >>> doc = "A US warplane shot down a Syrian jet."
 >>> s = Sentence(start=0, end=len(doc), text=doc)
 >>> [(a.id, a.role.value) for a in find_actors(doc, s, 14, 23) if a.role]
@@ -604,7 +604,7 @@ def _phrases(text: str, sentence: Sentence, modifiers: Sequence[CountryModifier]
             )
         )
     used_modifiers: set[int] = set()
-    for match in _FORCE.finditer(text, sentence.start, forces_end):
+    for match in _FORCE.finditer_in_document(text, sentence.start, forces_end):
         if any(p.start < match.end() and match.start() < p.end for p in phrases):
             continue
         head = _named_head(text, phrases, match.start())
@@ -731,15 +731,13 @@ _LINKED_OWNER = re.compile(
     r"|\s+of\s+the\s+$",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(
+_PRONOUN = CaseBlind(
     r"\b(?:it|they|its|their|we)\b(?:\s+(?:own\s+)?(?:forces|troops|military|army))?"
     r"\s+(?:\w+\s+){0,3}$",
-    re.IGNORECASE,
 )
-_SPEECH_CUT = re.compile(
+_SPEECH_CUT = CaseBlind(
     r"\b(?:said|says|say|warned|told\s+\w+|announced|claimed|stated|added|denied|insisted"
     r"|reported|confirmed|threatened|vowed|according to)(?:\s+that)?\b",
-    re.IGNORECASE,
 )
 _RIGHT_STOP = re.compile(
     r"[,;:]|\s(?:after|as|when|because|while|since|before|following|amid|but|and then)\s"
@@ -962,19 +960,17 @@ def _subject(
     return _fallback_subject(text, cut, trigger_start)
 
 
-_CONTROL_VERB = re.compile(
+_CONTROL_VERB = CaseBlind(
     r"\b(?:threaten(?:ed|s)?|vow(?:ed|s)?|pledged?|pledges|plan(?:ned|s)?|tri(?:ed|es)"
     r"|attempt(?:ed|s)?|sought|seeks?|agree[ds]?|refused?|decided?|continued?|began|begins?"
     r"|started?|want(?:ed|s)?|intend(?:ed|s)?|prepared|moved|promised?|failed|managed"
     r"|vowing|threatening|planning|trying|seeking)\s+(?:[a-z]+ly\s+)?to\s+$",
-    re.IGNORECASE,
 )
-_SPEECH_THEN_PRONOUN = re.compile(
+_SPEECH_THEN_PRONOUN = CaseBlind(
     r"\b(?:said|says|say|stated|states|announced|announces|declared|warned|warns|threatened"
     r"|vowed|insisted|added|confirmed|claimed|told\s+[\w'-]+)"
     r"(?:\s+(?:in|on|at)\s+(?:an?\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?)?"
     r"(?:\s+that)?\s*(?:,[^,]{0,50},\s*)?(?:it|they|we)\s",
-    re.IGNORECASE,
 )
 _NEW_SUBJECT = re.compile(
     r"\b(?:that|which|who|whom|if|when|because|after|before|while|unless|whether)\b|[;\"]",

@@ -209,16 +209,23 @@ class CaseBlind:
         # Group syntax keeps its capital: "(?P<name>...)", "(?P=name)".
         self.lowered = re.compile(re.sub(r"\(\?p([<=])", r"(?P\1", pattern.lower()))
 
-    def finditer(self, document: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
-        """Matches in ``document[pos:endpos]``, with offsets into ``document``."""
+    def finditer_in_document(
+        self, document: str, pos: int, endpos: int
+    ) -> Iterator[re.Match[str]]:
+        """Matches in ``document[pos:endpos]``, with offsets into ``document`` (whose lower
+        case is cached: call this for the sentences of one document in turn)."""
         lowered = lower_case(document)
         if lowered is None:
             return self.folding.finditer(document, pos, endpos)
         return self.lowered.finditer(lowered, pos, endpos)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """A search of a short string (lower-cased on each call, not cached)."""
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Matches in a short string (lower-cased on each call, not cached)."""
         lowered = text.lower()
         if len(lowered) != len(text):
-            return self.folding.search(text)
-        return self.lowered.search(lowered)
+            return self.folding.finditer(text)
+        return self.lowered.finditer(lowered)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match in a short string (lower-cased on each call, not cached)."""
+        return next(self.finditer(text), None)

@@ -595,7 +595,7 @@ def _candidate_triggers(text: str, sentence: Sentence) -> list[tuple[TriggerRule
     for (rule, regex), possible in zip(_COMPILED, _PREFILTER.possible(sentence.text), strict=True):
         if not possible:
             continue
-        for match in regex.finditer(text, sentence.start, sentence.end):  # read text by offset
+        for match in regex.finditer_in_document(text, sentence.start, sentence.end):
             if not rule.nominal and _DETERMINER_BEFORE.search(
                 text, max(sentence.start, match.start() - 12), match.start()
             ):
