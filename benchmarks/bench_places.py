@@ -5,6 +5,9 @@ Measures, on a corpus in the gold JSONL format (default ``../shared/eval/lgl.jso
 * ``geo places --jsonl CORPUS`` as a subprocess, one process: wall-clock documents per
   second (start-up and gazetteer opening included) and the child's peak RSS, read with
   ``resource.getrusage(RUSAGE_CHILDREN)`` after it exits;
+* the same command's throughput once started: the corpus repeated ``--stream-copies``
+  times in one file, documents per second of wall time after the start-up (the wall time
+  of the command on an empty file) is taken off;
 * :func:`geo.places.find_places` and :func:`geo.recognition.recognize` in process, after a
   warm-up pass, best of ``--repeat`` passes.
 
@@ -22,6 +25,7 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +52,9 @@ class BenchReport(BaseModel):
     characters: int
     cli_seconds: float
     cli_docs_per_second: float
+    cli_startup_seconds: float
+    cli_stream_documents: int
+    cli_stream_docs_per_second: float
     cli_peak_rss_mb: float
     find_places_docs_per_second: float
     recognize_docs_per_second: float
@@ -62,6 +69,23 @@ def read_documents(corpus: Path) -> list[Document]:
                 record = json.loads(line)
                 documents.append(Document(id=str(record.get("id", number)), text=record["text"]))
     return documents
+
+
+def bench_cli_stream(corpus: Path, copies: int) -> tuple[float, int, float]:
+    """Start-up seconds, documents, and documents per second after start-up of
+    ``geo places --jsonl`` over ``copies`` copies of the corpus in one file."""
+    text = corpus.read_text(encoding="utf-8")
+    # split("\n"), not splitlines(): JSON strings may hold U+2028, a line end to splitlines
+    lines = [line for line in text.split("\n") if line.strip()]
+    with tempfile.TemporaryDirectory() as scratch:
+        empty = Path(scratch) / "empty.jsonl"
+        empty.write_text("", encoding="utf-8")
+        stream = Path(scratch) / "stream.jsonl"
+        stream.write_text("\n".join(lines * copies) + "\n", encoding="utf-8")
+        startup = min(bench_cli(empty)[0] for _ in range(3))
+        seconds, _ = bench_cli(stream)
+    documents = len(lines) * copies
+    return startup, documents, documents / (seconds - startup)
 
 
 def bench_cli(corpus: Path) -> tuple[float, float]:
@@ -106,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--stream-copies", type=int, default=10)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
@@ -113,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     documents = read_documents(args.corpus)
     cli_seconds, peak_mb = bench_cli(args.corpus)
+    startup, stream_documents, stream_rate = bench_cli_stream(args.corpus, args.stream_copies)
     places_rate, recognize_rate = bench_in_process(documents, args.repeat)
     report = BenchReport(
         corpus=str(args.corpus),
@@ -120,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         characters=sum(len(document.text) for document in documents),
         cli_seconds=round(cli_seconds, 2),
         cli_docs_per_second=round(len(documents) / cli_seconds, 1),
+        cli_startup_seconds=round(startup, 2),
+        cli_stream_documents=stream_documents,
+        cli_stream_docs_per_second=round(stream_rate, 1),
         cli_peak_rss_mb=round(peak_mb, 1),
         find_places_docs_per_second=round(places_rate, 1),
         recognize_docs_per_second=round(recognize_rate, 1),

@@ -51,6 +51,7 @@ MAX_NAME_TOKENS = 7
 # The group keeps the tokens in re.split's output, between the gaps.
 _TOKEN_SPLIT = re.compile(r"([A-Z](?:\.[A-Z])+\.|\w+(?:['’`]\w+)*)")
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 _SENTENCE_END = re.compile(r"(?:[.!?…:;]['\"”’)\]]*|[\n•*\"“‘(\[—–-])\s*$")
 _JOINING_GAPS = frozenset({" ", "-", " - ", "- ", " -"})
 _ABBREVIATED_PREFIXES = frozenset({"St", "Ste", "Ft", "Mt", "Pt"})
@@ -347,6 +348,8 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _strip_possessive(token: Token) -> Token:
+    if not token.text.endswith(_POSSESSIVE_ENDINGS):  # most words: no regex
+        return token
     stripped = _POSSESSIVE.sub("", token.text)
     if stripped == token.text or not stripped:
         return token
