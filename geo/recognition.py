@@ -28,8 +28,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import accumulate
-from operator import itemgetter
+from itertools import accumulate, compress
+from operator import itemgetter, not_
 from typing import NamedTuple, Protocol
 
 from gazetteer.model import Candidate, FeatureClass, NameKind
@@ -336,15 +336,21 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("U.S.-backed forces near Dayr az-Zawr's edge")]
     ['U.S.', 'backed', 'forces', 'near', 'Dayr', 'az', "Zawr's", 'edge']
     """
+    return _tokenize(text)[0]
+
+
+def _tokenize(text: str) -> tuple[list[Token], list[str], list[bool]]:
+    """The tokens, and their words and capitalisation as lists (for loops that need no more)."""
     # The hottest loop of recognition, so no Python-level loop: splitting on the token
     # pattern alternates gaps and words, and the running sum of their lengths gives every
     # offset. tuple.__new__ skips the NamedTuple constructor's argument parsing.
     parts = _TOKEN_SPLIT.split(text)
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts)))
-    capitalised = map(str.isupper, map(itemgetter(0), words))
+    capitalised = list(map(str.isupper, map(itemgetter(0), words)))
     starts, ends = offsets[0:-1:2], offsets[1::2]
-    return list(map(_new_token, zip(starts, ends, words, capitalised, strict=True)))
+    tokens = list(map(_new_token, zip(starts, ends, words, capitalised, strict=True)))
+    return tokens, words, capitalised
 
 
 def _strip_possessive(token: Token) -> Token:
@@ -386,6 +392,7 @@ def _sentence_initial(text: str, token: Token) -> bool:
 class _Scan:
     text: str
     tokens: list[Token]
+    capitalised: list[bool]
     index: NameIndex
     people: PersonNames
     blocked: set[int] = field(default_factory=set)
@@ -396,16 +403,17 @@ class _Scan:
 
 def recognize(text: str, index: NameIndex, people: PersonNames | None = None) -> list[Match]:
     """Every place-like span of ``text``, longest match first, people and common words removed."""
-    tokens = tokenize(text)
-    scan = _Scan(text, tokens, _cached_index(index), _cached_people(people or NoPersonNames()))
-    scan.lower_words = {t.text for t in tokens if not t.capitalised}
+    tokens, words, capitalised = _tokenize(text)
+    people = _cached_people(people or NoPersonNames())
+    scan = _Scan(text, tokens, capitalised, _cached_index(index), people)
+    scan.lower_words = set(compress(words, map(not_, capitalised)))
     scan.diseases = _disease_names(text)
     _block_addresses(scan)
     _block_people(scan)
     matches: list[Match] = []
     covered_until = -1
-    for position, token in enumerate(tokens):
-        if position <= covered_until or not token.capitalised:
+    for position in compress(range(len(tokens)), capitalised):
+        if position <= covered_until:
             continue
         match = _longest_match(scan, position)
         if match is None:
@@ -444,21 +452,20 @@ def _block_addresses(scan: _Scan) -> None:
 
 # -- people --------------------------------------------------------------------------------
 def _capitalised_runs(scan: _Scan) -> Iterator[tuple[int, int]]:
-    tokens, text = scan.tokens, scan.text
-    i = 0
-    while i < len(tokens):
-        if not tokens[i].capitalised:
-            i += 1
-            continue
+    """First and last index of each run of capitalised words one space apart."""
+    tokens, text, capitalised = scan.tokens, scan.text, scan.capitalised
+    j = -1
+    for i in compress(range(len(tokens)), capitalised):
+        if i <= j:
+            continue  # inside the run just given
         j = i
         while (
             j + 1 < len(tokens)
-            and tokens[j + 1].capitalised
+            and capitalised[j + 1]
             and text[tokens[j].end : tokens[j + 1].start] == " "
         ):
             j += 1
         yield i, j
-        i = j + 1
 
 
 def _is_title(scan: _Scan, token_index: int) -> bool:
