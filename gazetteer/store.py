@@ -13,7 +13,7 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,9 @@ class Gazetteer:
         self._trie = self._load_trie()
         self._load_arrays()
         self._local = threading.local()
+        # A country outline is read again for every relation in it: parsing the US from its
+        # WKB takes over a millisecond.
+        self._recent_geometries = lru_cache(maxsize=128)(self._read_geometry)
 
     # -- opening -------------------------------------------------------------------------
     def _read_meta(self) -> dict[str, Any]:
@@ -215,7 +218,11 @@ class Gazetteer:
         return {entry_id: index for index, entry_id in enumerate(self._ids)}
 
     def geometry(self, index: int) -> shapely.Geometry | None:
-        """The shapely geometry of an entry (None for points)."""
+        """The shapely geometry of an entry (None for points); the same object for repeated
+        calls while it is among the last few read (geometries are immutable)."""
+        return self._recent_geometries(index)
+
+    def _read_geometry(self, index: int) -> shapely.Geometry | None:
         row = self._db.execute("SELECT geometry FROM entries WHERE idx = ?", (index,)).fetchone()
         if row is None or row[0] is None:
             return None
