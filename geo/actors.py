@@ -448,7 +448,7 @@ class CountryModifier(NamedTuple):
 
 
 def _country_modifiers(
-    text: str, sentence: Sentence, mentions: Sequence[Mention]
+    text: str, sentence: Sentence, mentions: Sequence[Mention], countries_possible: bool
 ) -> list[CountryModifier]:
     """Country-bearing spans in the sentence: mentions first, then the fallback table."""
     found: list[CountryModifier] = []
@@ -471,7 +471,6 @@ def _country_modifiers(
         found.append(
             CountryModifier(m.start, m.end, m.country, bare, m.government_actor or capital)
         )
-    countries_possible = _VOCABULARIES.possible(sentence.text)[1]
     for match in _COUNTRY_RE.finditer(
         text, sentence.start, sentence.end if countries_possible else sentence.start
     ):
@@ -540,8 +539,9 @@ def sentence_actors(
     text: str, sentence: Sentence, mentions: Sequence[Mention] = ()
 ) -> SentenceActors:
     """Actor phrases and country modifiers of ``sentence``, for :func:`find_actors`."""
-    modifiers = _country_modifiers(text, sentence, mentions)
-    phrases = _phrases(text, sentence, modifiers)
+    named_possible, countries_possible = _VOCABULARIES.possible(sentence.text)
+    modifiers = _country_modifiers(text, sentence, mentions, countries_possible)
+    phrases = _phrases(text, sentence, modifiers, named_possible)
     home = _sentence_country(sentence, mentions)
     if home is not None:
         phrases = [_with_home_country(text, p, home) for p in phrases]
@@ -582,9 +582,10 @@ def _with_home_country(text: str, actor: Actor, home: str) -> Actor:
     return _country_actor(home, branch, actor.start, actor.end, text)
 
 
-def _phrases(text: str, sentence: Sentence, modifiers: Sequence[CountryModifier]) -> list[Actor]:
+def _phrases(
+    text: str, sentence: Sentence, modifiers: Sequence[CountryModifier], named_possible: bool
+) -> list[Actor]:
     phrases: list[Actor] = []
-    named_possible = _VOCABULARIES.possible(sentence.text)[0]
     forces_possible = _FORCE_WORDS.possible(sentence.text)[0]
     named_end = sentence.end if named_possible else sentence.start
     forces_end = sentence.end if forces_possible else sentence.start

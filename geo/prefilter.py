@@ -158,6 +158,12 @@ class Prefilter:
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
+        self._always = frozenset(i for i, words in enumerate(self.words) if words is None)
+        patterns_of: dict[str, set[int]] = {}
+        for index, words in enumerate(self.words):
+            for word in words or ():
+                patterns_of.setdefault(word, set()).add(index)
+        self._patterns_of = {word: frozenset(indices) for word, indices in patterns_of.items()}
 
     def present(self, text: str) -> set[str]:
         """The required words that occur in ``text``."""
@@ -169,3 +175,11 @@ class Prefilter:
         """One flag per pattern: False means the pattern cannot match ``text``."""
         present = self.present(text)
         return [words is None or not present.isdisjoint(words) for words in self.words]
+
+    def candidates(self, text: str) -> list[int]:
+        """Indices of the patterns that can match ``text``, ascending (for long pattern
+        lists where a text holds the words of a few: no pass over all of them)."""
+        indices = set(self._always)
+        for word in self.present(text):
+            indices |= self._patterns_of[word]
+        return sorted(indices)

@@ -592,9 +592,8 @@ def _antecedent(
 
 def _candidate_triggers(text: str, sentence: Sentence) -> list[tuple[TriggerRule, int, int]]:
     found: list[tuple[TriggerRule, int, int]] = []
-    for (rule, regex), possible in zip(_COMPILED, _PREFILTER.possible(sentence.text), strict=True):
-        if not possible:
-            continue
+    for candidate in _PREFILTER.candidates(sentence.text):
+        rule, regex = _COMPILED[candidate]
         for match in regex.finditer_in_document(text, sentence.start, sentence.end):
             if not rule.nominal and _DETERMINER_BEFORE.search(
                 text, max(sentence.start, match.start() - 12), match.start()

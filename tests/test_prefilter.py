@@ -50,6 +50,9 @@ def test_possible_flags_each_pattern() -> None:
     prefilter = Prefilter([r"shot\s+down|downed", r"(?:peace\s+)?talks", r"[A-Z]-\d+"])
     assert prefilter.possible("Jets DOWNED a drone.") == [True, False, True]
     assert prefilter.possible("") == [False, False, True]
+    assert prefilter.candidates("Jets DOWNED a drone before talks.") == [0, 1, 2]
+    assert prefilter.candidates("Jets downed a drone.") == [0, 2]
+    assert prefilter.candidates("") == [2]
 
 
 PATTERNS = [r"shot\s+down|downed", r"(?:peace\s+)?talks", r"bomb(?:ed|ing|s)?", r"clash(?:es|ed)"]
@@ -123,3 +126,4 @@ def test_geo_prefilters_never_hide_a_match_of_their_own_patterns(
     text = " " + data.draw(st.from_regex(re.compile(piece, regex.flags), fullmatch=True)) + " "
     assume(regex.search(text) is not None)
     assert prefilter.possible(text)[index], text
+    assert index in prefilter.candidates(text), text
