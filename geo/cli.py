@@ -245,6 +245,7 @@ def _places_jsonl(args: argparse.Namespace) -> int:
 
     from gazetteer import open_gazetteer
     from geo.documents import Document
+    from geo.mentions import places_json_line
     from geo.places import find_places, resolve_spans
 
     gazetteer = open_gazetteer()
@@ -274,10 +275,7 @@ def _places_jsonl(args: argparse.Namespace) -> int:
                 failures.report(f"{path}:{number}: {str(err).splitlines()[0]}")
                 continue
             failures.succeeded += 1
-            rows = [_mention_row(m) for m in result.mentions]
-            sys.stdout.write(
-                _json.dumps({"id": document.id, "toponyms": rows}, ensure_ascii=False) + "\n"
-            )
+            sys.stdout.write(places_json_line(result) + "\n")
     return failures.exit_code()
 
 

@@ -323,7 +323,7 @@ CASES: dict[str, Case] = {
             ("batch.jsonl:3", "'text'"),
             ("2 input(s) failed, 2 processed",),
         ),
-        stdout_has=('"id": "a"', '"id": "d"'),
+        stdout_has=('{"id":"a",', '{"id":"d",'),
     ),
     "places-jsonl-missing": Case(
         ("places", "--jsonl", "nope.jsonl"), 2, (("nope.jsonl", "cannot read"),)
