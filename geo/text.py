@@ -57,7 +57,7 @@ _ABBREVIATIONS = frozenset(
 
 # Candidate sentence ends: terminal punctuation, optional closing quotes/brackets, then space.
 _CANDIDATE_END = re.compile(r"[.?!]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
-_LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")  # a literal first: the engine jumps from newline to newline
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.\-]*)\.$")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _NEXT_START = re.compile(r"\s+(\S)")
@@ -76,7 +76,8 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     line_start = 0
     for brk in _LINE_BREAK.finditer(text):
-        _split_line(text, line_start, brk.start(), sentences)
+        line_end = line_start + len(text[line_start : brk.start()].rstrip())  # no newline in it
+        _split_line(text, line_start, line_end, sentences)
         line_start = brk.end()
     _split_line(text, line_start, len(text), sentences)
     return sentences
@@ -124,12 +125,11 @@ def _is_abbreviation(before_and_dot: str, next_char: str) -> bool:
 
 
 def _append_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        out.append(Sentence(start=start, end=end, text=text[start:end]))
+    piece = text[start:end]
+    trimmed = piece.strip()
+    if trimmed:
+        start += len(piece) - len(piece.lstrip())
+        out.append(Sentence(start=start, end=start + len(trimmed), text=trimmed))
 
 
 # Clause boundaries, kept deliberately simple:
