@@ -43,7 +43,7 @@ from geo.places import find_places
 from geo.taxonomy import TAXONOMY, EventType
 from geo.text import Sentence, split_clauses, split_sentences
 from geo.timex import TimeExpression, find_time_expressions
-from geo.triggers import EventMention, Modality, find_event_mentions
+from geo.triggers import EventMention, Modality, find_event_mentions, trigger_rules
 
 __all__ = ["collect_places", "document_events", "extract_events"]
 
@@ -237,12 +237,12 @@ def document_events(
     places = find_places(document, gazetteer)
     context = _DocumentContext(document, places, gazetteer)
     events: list[Event] = []
-    for sentence in split_sentences(document.text):
-        mentions = [
-            m
-            for m in find_event_mentions(document.text, sentence, context.mentions_in(sentence))
-            if m.modality == Modality.ASSERTED
-        ]
+    sentences = split_sentences(document.text)
+    for sentence, rules in zip(sentences, trigger_rules(document.text, sentences), strict=True):
+        if not rules:
+            continue  # no trigger word: most sentences
+        found = find_event_mentions(document.text, sentence, context.mentions_in(sentence), rules)
+        mentions = [m for m in found if m.modality == Modality.ASSERTED]
         if not mentions:
             continue
         expressions = find_time_expressions(

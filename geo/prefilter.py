@@ -12,6 +12,7 @@ which of those words occur; only regexes whose words occur are run.
 
 from __future__ import annotations
 
+import bisect
 import re
 import re._parser as _sre  # the stdlib's own regex parser
 from collections.abc import Sequence
@@ -183,3 +184,19 @@ class Prefilter:
         for word in self.present(text):
             indices |= self._patterns_of[word]
         return sorted(indices)
+
+    def candidates_per_span(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+        """:meth:`candidates` of each ``text[start:end]`` (sorted, disjoint spans), from one
+        pass over the whole text: a document's sentences without one automaton run each."""
+        folded = text.lower() if self._fold else text
+        if len(folded) != len(text):  # lower case changed the offsets ("İ"): span by span
+            return [self.candidates(text[start:end]) for start, end in spans]
+        starts = [start for start, _ in spans]
+        found: list[set[int]] = [set(self._always) for _ in spans]
+        if not self._empty:
+            for last, word in self._automaton.iter(folded):
+                first = last + 1 - len(word)
+                span = bisect.bisect_right(starts, first) - 1
+                if span >= 0 and last < spans[span][1]:
+                    found[span] |= self._patterns_of[word]
+        return [sorted(indices) for indices in found]

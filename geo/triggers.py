@@ -374,17 +374,30 @@ _PREVENTION = CaseBlind(
 _LEFT_WINDOW = 80
 
 
+def trigger_rules(text: str, sentences: Sequence[Sentence]) -> list[list[int]]:
+    """For each sentence of ``text``, the trigger rules that can match it (one pass over the
+    text); give each to :func:`find_event_mentions`. Most sentences have none."""
+    spans = [(sentence.start, sentence.end) for sentence in sentences]
+    return _PREFILTER.candidates_per_span(text, spans)
+
+
 def find_event_mentions(
-    text: str, sentence: Sentence, mentions: Sequence[Mention] = ()
+    text: str,
+    sentence: Sentence,
+    mentions: Sequence[Mention] = (),
+    rules: Sequence[int] | None = None,
 ) -> list[EventMention]:
     """Event mentions of one sentence of ``text``, in text order.
 
     ``mentions`` are the places stage's mentions of the document (any outside the sentence
-    are ignored); they let actors be normalised to countries. An empty sentence gives [].
+    are ignored); they let actors be normalised to countries. ``rules`` are the sentence's
+    entry of :func:`trigger_rules` (found here when not given). An empty sentence gives [].
     """
+    if rules is None:
+        rules = _PREFILTER.candidates(sentence.text)
     candidates = [
         c
-        for c in _select_triggers(_candidate_triggers(text, sentence))
+        for c in _select_triggers(_candidate_triggers(text, sentence, rules))
         if not _is_adjectival_participle(text, c[0], c[1], c[2])
     ]
     if not candidates:
@@ -590,9 +603,11 @@ def _antecedent(
     return None
 
 
-def _candidate_triggers(text: str, sentence: Sentence) -> list[tuple[TriggerRule, int, int]]:
+def _candidate_triggers(
+    text: str, sentence: Sentence, rules: Sequence[int]
+) -> list[tuple[TriggerRule, int, int]]:
     found: list[tuple[TriggerRule, int, int]] = []
-    for candidate in _PREFILTER.candidates(sentence.text):
+    for candidate in rules:
         rule, regex = _COMPILED[candidate]
         for match in regex.finditer_in_document(text, sentence.start, sentence.end):
             if not rule.nominal and _DETERMINER_BEFORE.search(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -127,3 +128,16 @@ def test_geo_prefilters_never_hide_a_match_of_their_own_patterns(
     assume(regex.search(text) is not None)
     assert prefilter.possible(text)[index], text
     assert index in prefilter.candidates(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(st.one_of(WORDS, st.text(max_size=8), st.sampled_from(["İstanbul", "\n"])))
+)
+def test_candidates_per_span_are_the_candidates_of_each_span(parts: list[str]) -> None:
+    text = " ".join(parts)
+    cuts = sorted({0, len(text), *(i for i, ch in enumerate(text) if ch in ".\n")})
+    spans = list(itertools.pairwise(cuts))
+    prefilter = Prefilter(PATTERNS)
+    expected = [prefilter.candidates(text[start:end]) for start, end in spans]
+    assert prefilter.candidates_per_span(text, spans) == expected
