@@ -665,19 +665,38 @@ def _modality(text: str, clause_start: int, trigger_start: int) -> tuple[Modalit
     left = text[max(clause_start, trigger_start - _LEFT_WINDOW) : trigger_start]
     if not left.endswith((" ", "\t")):
         left += " "  # triggers glued to punctuation ("(shelling)") still see their context
-    if _DENIAL.search(left):
+    # Most windows hold the words of few cues: the others are not searched.
+    possible = dict(zip(_CUES, _CUE_WORDS.possible(left), strict=True))
+
+    def cue(regex: CaseBlind) -> bool:
+        return possible[regex] and regex.search(left) is not None
+
+    if cue(_DENIAL):
         return Modality.NEGATED, "denial"
-    if _NEGATION.search(left) or _FAILED.search(left):
+    if cue(_NEGATION) or cue(_FAILED):
         return Modality.NEGATED, "negation"
-    if _ALLEGATION.search(left):
+    if cue(_ALLEGATION):
         return Modality.REPORTED, "allegation"
-    if _PREVENTION.search(left):
+    if cue(_PREVENTION):
         return Modality.HYPOTHETICAL, "prevention"
-    if _MODAL.search(left):
+    if cue(_MODAL):
         return Modality.HYPOTHETICAL, "modal"
-    if _INFINITIVE.search(left) and not _REAL_INFINITIVE.search(left):
+    if cue(_INFINITIVE) and not cue(_REAL_INFINITIVE):
         return Modality.HYPOTHETICAL, "infinitive"
     return Modality.ASSERTED, ""
+
+
+_CUES = (
+    _DENIAL,
+    _NEGATION,
+    _FAILED,
+    _ALLEGATION,
+    _PREVENTION,
+    _MODAL,
+    _INFINITIVE,
+    _REAL_INFINITIVE,
+)
+_CUE_WORDS = Prefilter([regex.pattern for regex in _CUES], shortest=2)
 
 
 def _speech_about_hypothetical_attack_is_threat(

@@ -88,6 +88,10 @@ def _product_prefilters() -> list[_Case]:
         )
         for index, (rule, regex) in enumerate(triggers._COMPILED)
     ]
+    cases += [
+        (f"modality:{index}", triggers._CUE_WORDS, index, cue.folding, [cue.pattern])
+        for index, cue in enumerate(triggers._CUES)
+    ]
     named = [actors._alternation(row.patterns) for row in actors.NAMED_ACTORS]
     countries = [pattern for pattern, _, _ in actors._COUNTRY_INDEX]
     cases += [
