@@ -26,6 +26,7 @@ from gazetteer import Gazetteer
 from gazetteer.model import Entry
 from geo.events import EventLocation, LocationPrecision
 from geo.mentions import Mention, MentionKind
+from geo.text import CaseBlind
 
 __all__ = [
     "PRECISION_BY_CLASS",
@@ -63,12 +64,11 @@ SPECIFICITY: dict[str, int] = {
     "continent": 6,
 }
 CITY_UNCERTAINTY_KM = 10.0
-_LOCATIVE = re.compile(
+_LOCATIVE = CaseBlind(
     r"(?:\b(?:in|inside|into|across|through|over|near|at|outside|throughout|within|from|off|"
     r"around|toward|towards|on the outskirts of|north of|south of|east of|west of)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?\s+)?)$",
-    re.IGNORECASE,
+    r"(?:ern)?\s+)?)$"
 )
 _TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE)
 # "strikes on Saraqib", "an attack on the town": after a noun of attack, "on" names the place hit.

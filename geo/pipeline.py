@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -159,7 +160,9 @@ class _DocumentContext:
                 zones.append(zone)
         return zones
 
+    @functools.cached_property
     def fallback_location(self) -> EventLocation:
+        """Where an event the text places nowhere goes: the article's focus, if any."""
         if self.focus is None:
             return EventLocation(reason="the text names no place for this event")
         return location_from_mention(
@@ -204,7 +207,7 @@ def _locate(
         if location is not None:
             return location, None
     context.fell_back.add(mention.trigger_start)
-    return context.fallback_location(), None
+    return context.fallback_location, None
 
 
 def _target_country(mention: EventMention) -> str | None:
