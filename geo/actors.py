@@ -933,22 +933,25 @@ def _subject(
 ) -> Actor | None:
     """The nearest actor before the trigger that is not inside a prepositional phrase."""
     left = text[sentence.start : trigger_start]
-    control = _CONTROL_VERB.search(left)
+    control_possible, speaker_possible, pronoun_possible, speech_possible = (
+        _SUBJECT_CUE_WORDS.possible(left)  # most lefts hold the words of few cues
+    )
+    control = _CONTROL_VERB.search(left) if control_possible else None
     if control is not None:
         # "the Houthis threatened to attack": the subject of "threatened" attacks.
         return _subject(text, sentence, sentence.start + control.start(), phrases)
-    speaker = _speaker_of_pronoun(left)
+    speaker = _speaker_of_pronoun(left) if speaker_possible else None
     if speaker is not None:
         # "Moscow says ... that, from Monday, it will track jets and treat them as targets".
         return _subject(text, sentence, sentence.start + speaker, phrases)
-    pronoun = _PRONOUN.search(left)
+    pronoun = _PRONOUN.search(left) if pronoun_possible else None
     if pronoun is not None and not any(
         sentence.start + pronoun.start() < p.start and p.end <= trigger_start for p in phrases
     ):
         # "Russia said it would strike": the pronoun stands for the speaker.
         return _subject(text, sentence, sentence.start + pronoun.start(), phrases)
     cut = sentence.start
-    for speech in _SPEECH_CUT.finditer(left):
+    for speech in _SPEECH_CUT.finditer(left) if speech_possible else ():
         if speech.end() < len(left) - 1:
             cut = sentence.start + speech.end()
     candidates = [p for p in phrases if cut <= p.start and p.end <= trigger_start]
@@ -976,6 +979,14 @@ _SPEECH_THEN_PRONOUN = CaseBlind(
 _NEW_SUBJECT = re.compile(
     r"\b(?:that|which|who|whom|if|when|because|after|before|while|unless|whether)\b|[;\"]",
     re.IGNORECASE,
+)
+
+
+# The subject cues' words: a cue whose words are absent from the text before the trigger
+# is not searched.
+_SUBJECT_CUE_WORDS = Prefilter(
+    [cue.pattern for cue in (_CONTROL_VERB, _SPEECH_THEN_PRONOUN, _PRONOUN, _SPEECH_CUT)],
+    shortest=2,
 )
 
 

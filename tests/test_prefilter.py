@@ -92,6 +92,11 @@ def _product_prefilters() -> list[_Case]:
         (f"modality:{index}", triggers._CUE_WORDS, index, cue.folding, [cue.pattern])
         for index, cue in enumerate(triggers._CUES)
     ]
+    subject_cues = (actors._CONTROL_VERB, actors._SPEECH_THEN_PRONOUN, actors._PRONOUN)
+    cases += [
+        (f"subject:{index}", actors._SUBJECT_CUE_WORDS, index, cue.folding, [cue.pattern])
+        for index, cue in enumerate((*subject_cues, actors._SPEECH_CUT))
+    ]
     named = [actors._alternation(row.patterns) for row in actors.NAMED_ACTORS]
     countries = [pattern for pattern, _, _ in actors._COUNTRY_INDEX]
     cases += [
