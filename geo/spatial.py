@@ -54,7 +54,6 @@ left unclipped.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -66,7 +65,6 @@ import shapely
 from geopy.distance import distance as geodesic_distance
 from pydantic import BaseModel, ConfigDict, Field
 from shapely.errors import GEOSException
-from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
 from gazetteer.geodesy import great_circle_km
@@ -74,6 +72,7 @@ from gazetteer.store import Gazetteer
 from geo.events import Zone
 from geo.mentions import Mention, MentionKind
 from geo.prefilter import Prefilter
+from geo.text import CaseBlind
 
 __all__ = [
     "BEARINGS",
@@ -190,13 +189,28 @@ _NEAR_RE = re.compile(
 )
 _BETWEEN_RE = re.compile(r"\bbetween\s+", re.IGNORECASE)
 _ALONG_RE = re.compile(r"\balong\s+(?:the\s+)?(?:banks?\s+of\s+)?", re.IGNORECASE)
-# Words that make "between A and B" a relationship, not an area.
-_RELATION_WORDS = Prefilter(
-    [
-        pattern.pattern
-        for pattern in (_OFFSET_RE, _DISTANCE_RE, _DIRECTION_RE, _NEAR_RE, _BETWEEN_RE, _ALONG_RE)
-    ]
+_RELATION_PATTERNS: Final = (
+    _OFFSET_RE,
+    _DISTANCE_RE,
+    _DIRECTION_RE,
+    _NEAR_RE,
+    _BETWEEN_RE,
+    _ALONG_RE,
 )
+_RELATION_WORDS = Prefilter([pattern.pattern for pattern in _RELATION_PATTERNS])
+# The same patterns in lower case, run over the lower-cased document (several times faster).
+_OFFSET, _DISTANCE, _DIRECTION_OF, _NEAR, _BETWEEN, _ALONG = (
+    CaseBlind(pattern.pattern) for pattern in _RELATION_PATTERNS
+)
+# Cheap tests that start with a literal (re jumps from one occurrence to the next, where the
+# patterns above are tried at every character): every match of a measure pattern holds a
+# unit word, every match of a direction pattern "<compass word> of ".
+_UNIT_WORDS: Final = tuple(CaseBlind(word) for word in ("km", "kilomet", r"mi(?:les?)?\b"))
+_COMPASS_OF: Final = tuple(
+    CaseBlind(rf"{word}\s+of\s") for word in ("north", "south", "east", "west")
+)
+_AND_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
+# Words that make "between A and B" a relationship, not an area.
 _NOT_AN_AREA_BEFORE_BETWEEN = re.compile(
     r"\b(?:talks|relations|ties|war|conflict|tensions?|agreement|deal|treaty|dialogue|"
     r"meeting|summit|rivalry|dispute|border|frontier|flights?|trade|match|game|"
@@ -283,15 +297,19 @@ def find_relations(
     >>> find_relations("Troops massed west of here.", 0, 27, [])
     []
     """
-    if not any(_RELATION_WORDS.possible(text[start:end])):
-        return []  # no relation word at all: most sentences stop here
     sentence = [m for m in mentions if start <= m.start and m.end <= end and _usable(m)]
-    sentence.sort(key=lambda m: m.start)
     if not sentence:
+        return []  # no place to relate to: most sentences stop here
+    sentence.sort(key=lambda m: m.start)
+    # Only the detectors whose words occur (in the order they are listed) before the last
+    # place: a phrase ends where its place begins.
+    words = _RELATION_WORDS.candidates(text[start : sentence[-1].start])
+    detectors = [_DETECTORS[index] for index in words]
+    if not detectors:
         return []
     found: list[SpatialRelation] = []
     taken: list[tuple[int, int]] = []
-    for detect in (_offsets, _distances, _directions, _nears, _betweens, _alongs):
+    for detect in detectors:
         for relation in detect(text, start, end, sentence):
             if any(relation.start < e and s < relation.end for s, e in taken):
                 continue
@@ -327,12 +345,26 @@ def _phrase_end(text: str, anchor: Mention) -> int:
     return trailing.end() if trailing else anchor.end
 
 
-def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
-    return list(pattern.finditer(text, start, end))
+def _matches(
+    pattern: CaseBlind, text: str, start: int, end: int, needs: Sequence[Sequence[CaseBlind]] = ()
+) -> list[re.Match[str]]:
+    """Matches in ``text[start:end]`` (of the lower-cased document: read the surface text
+    from ``text`` with their offsets).
+
+    Each group of ``needs`` holds patterns one of which every match contains: a sentence
+    without any of a group has no match, and the pattern is not run.
+    """
+    if not all(_finds_any(group, text, start, end) for group in needs):
+        return []
+    return list(pattern.finditer_in_document(text, start, end))
+
+
+def _finds_any(patterns: Sequence[CaseBlind], text: str, start: int, end: int) -> bool:
+    return any(pattern.search_in_document(text, start, end) for pattern in patterns)
 
 
 def _direction_word(match: re.Match[str]) -> str:
-    return re.sub(r"[- ]", "", match.group("dir").lower())
+    return match.group("dir").lower().replace("-", "").replace(" ", "")
 
 
 def _distance_km(match: re.Match[str]) -> float | None:
@@ -372,7 +404,7 @@ def _relation(
 
 def _offsets(text: str, start: int, end: int, sentence: Sequence[Mention]) -> list[SpatialRelation]:
     found = []
-    for match in _matches(_OFFSET_RE, text, start, end):
+    for match in _matches(_OFFSET, text, start, end, (_UNIT_WORDS, _COMPASS_OF)):
         anchor = _anchor_after(text, match.end(), sentence)
         distance = _distance_km(match)
         if anchor is None or distance is None:
@@ -389,7 +421,7 @@ def _distances(
     text: str, start: int, end: int, sentence: Sequence[Mention]
 ) -> list[SpatialRelation]:
     found = []
-    for match in _matches(_DISTANCE_RE, text, start, end):
+    for match in _matches(_DISTANCE, text, start, end, (_UNIT_WORDS,)):
         anchor = _anchor_after(text, match.end(), sentence)
         distance = _distance_km(match)
         if anchor is None or distance is None:
@@ -403,7 +435,7 @@ def _directions(
     text: str, start: int, end: int, sentence: Sequence[Mention]
 ) -> list[SpatialRelation]:
     found = []
-    for match in _matches(_DIRECTION_RE, text, start, end):
+    for match in _matches(_DIRECTION_OF, text, start, end, (_COMPASS_OF,)):
         anchor = _anchor_after(text, match.end(), sentence)
         if anchor is None or anchor.feature_class in {"sea", "lake"}:
             continue
@@ -417,11 +449,11 @@ def _directions(
 
 def _nears(text: str, start: int, end: int, sentence: Sequence[Mention]) -> list[SpatialRelation]:
     found = []
-    for match in _matches(_NEAR_RE, text, start, end):
+    for match in _matches(_NEAR, text, start, end):
         anchor = _anchor_after(text, match.end(), sentence)
         if anchor is None or anchor.feature_class in _NO_NEAR_CLASSES:
             continue
-        reason = f"{match.group(0).strip()!r} {anchor.text!r}"
+        reason = f"{text[match.start() : match.end()].strip()!r} {anchor.text!r}"
         found.append(_relation(text, match, (anchor,), RelationKind.NEAR, reason))
     return found
 
@@ -430,13 +462,13 @@ def _betweens(
     text: str, start: int, end: int, sentence: Sequence[Mention]
 ) -> list[SpatialRelation]:
     found = []
-    for match in _matches(_BETWEEN_RE, text, start, end):
+    for match in _matches(_BETWEEN, text, start, end):
         if _NOT_AN_AREA_BEFORE_BETWEEN.search(text, max(start, match.start() - 30), match.start()):
             continue
         first = _anchor_after(text, match.end(), sentence)
         if first is None:
             continue
-        joint = re.compile(r"\s+and\s+", re.IGNORECASE).match(text, _phrase_end(text, first))
+        joint = _AND_RE.match(text, _phrase_end(text, first))
         second = None if joint is None else _anchor_after(text, joint.end(), sentence)
         if second is None or not _forms_a_corridor(first, second):
             continue
@@ -459,13 +491,25 @@ def _forms_a_corridor(first: Mention, second: Mention) -> bool:
 
 def _alongs(text: str, start: int, end: int, sentence: Sequence[Mention]) -> list[SpatialRelation]:
     found = []
-    for match in _matches(_ALONG_RE, text, start, end):
+    for match in _matches(_ALONG, text, start, end):
         anchor = _anchor_after(text, match.end(), sentence)
         if anchor is None or anchor.feature_class != "river":
             continue
         reason = f"along the river {anchor.text!r}"
         found.append(_relation(text, match, (anchor,), RelationKind.ALONG, reason))
     return found
+
+
+_Detector = Callable[[str, int, int, Sequence[Mention]], list[SpatialRelation]]
+# By the index of their pattern in _RELATION_PATTERNS; also the order they claim text in.
+_DETECTORS: Final[tuple[_Detector, ...]] = (
+    _offsets,
+    _distances,
+    _directions,
+    _nears,
+    _betweens,
+    _alongs,
+)
 
 
 # -- clip --------------------------------------------------------------------------------
@@ -1058,9 +1102,23 @@ def _zone(relation: SpatialRelation, clip: _Area | None, geometry: shapely.Geome
         clip_id=None if clip is None else clip.gazetteer_id,
         clip_name=None if clip is None else clip.name,
         distance_km=relation.distance_km,
-        geometry=json.loads(json.dumps(mapping(geometry))),  # plain lists, as JSON has
+        geometry=_geojson(geometry),
         text=relation.text,
     )
+
+
+def _geojson(geometry: shapely.Geometry) -> dict[str, Any]:
+    """The GeoJSON of a (Multi)Polygon in plain lists, as JSON has them (what shapely's
+    ``mapping`` gives after a JSON round trip, without the round trip)."""
+    if geometry.geom_type == "Polygon":
+        return {"type": "Polygon", "coordinates": _rings(geometry)}
+    return {"type": "MultiPolygon", "coordinates": [_rings(part) for part in geometry.geoms]}
+
+
+def _rings(polygon: shapely.Polygon) -> list[list[list[float]]]:
+    rings = (polygon.exterior, *polygon.interiors)
+    coordinates: list[list[list[float]]] = [shapely.get_coordinates(r).tolist() for r in rings]
+    return coordinates
 
 
 def _name(mention: Mention) -> str:

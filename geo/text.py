@@ -182,12 +182,26 @@ def _append_trimmed_local(sentence: Sentence, start: int, end: int, out: list[Se
 
 
 # -- case-blind matching ---------------------------------------------------------------------
+# Letters an ignore-case "i" or "s" matches that lower case keeps apart (dotless i, long s).
+_FOLDED_APART = ("\u0131", "\u017f")
+
+
 @functools.lru_cache(maxsize=1)
 def lower_case(text: str) -> str | None:
-    """``text`` in lower case, when that keeps every offset (it does not for "İ").
+    """``text`` in lower case, or None where a lower-case pattern over it would not find what
+    the ignore-case pattern finds: when lower case moves offsets ("İ" becomes two
+    characters) or the text holds a letter of ``_FOLDED_APART``.
 
     Cached for the last text: every sentence of a document asks for the same one.
     """
+    return _lower_case(text)
+
+
+def _lower_case(text: str) -> str | None:
+    if text.isascii():  # a flag of the string, not a scan
+        return text.lower()
+    if any(letter in text for letter in _FOLDED_APART):
+        return None
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else None
 
@@ -197,8 +211,9 @@ class CaseBlind:
 
     ``re`` folds the case of every character an ignore-case pattern compares, which makes
     large vocabularies several times slower than the same pattern in lower case over
-    lower-cased text (same matches, same offsets). Matches index the lower-cased copy: read
-    surface text from the original with their offsets, never with ``group()``.
+    lower-cased text (same matches, same offsets; text where that would not hold is searched
+    with the ignore-case pattern, see :func:`lower_case`). Matches index the lower-cased
+    copy: read surface text from the original with their offsets, never with ``group()``.
     """
 
     def __init__(self, pattern: str) -> None:
@@ -219,10 +234,14 @@ class CaseBlind:
             return self.folding.finditer(document, pos, endpos)
         return self.lowered.finditer(lowered, pos, endpos)
 
+    def search_in_document(self, document: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """The first match in ``document[pos:endpos]`` (see :meth:`finditer_in_document`)."""
+        return next(self.finditer_in_document(document, pos, endpos), None)
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Matches in a short string (lower-cased on each call, not cached)."""
-        lowered = text.lower()
-        if len(lowered) != len(text):
+        lowered = _lower_case(text)
+        if lowered is None:
             return self.folding.finditer(text)
         return self.lowered.finditer(lowered)
 

@@ -6,6 +6,7 @@ stage alone; one end-to-end row runs the places stage on the headline sentence.
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from collections.abc import Iterator, Sequence
@@ -14,9 +15,12 @@ from typing import Any, NamedTuple
 import numpy as np
 import pytest
 import shapely
-from shapely.geometry import shape
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shapely.geometry import mapping, shape
 
 from gazetteer import Gazetteer, open_gazetteer
+from geo import spatial
 from geo.errors import GazetteerDataError
 from geo.events import Zone
 from geo.mentions import Mention, MentionKind
@@ -27,6 +31,7 @@ from geo.spatial import (
     find_relations,
     relation_geometry,
 )
+from geo.text import CaseBlind
 
 
 class LatLon(NamedTuple):
@@ -798,3 +803,40 @@ def test_river_that_does_not_divide_its_clip_gives_none(
     relation = only_relation(text, places, gazetteer)
     assert relation.clip is not None
     assert relation_geometry(relation, gazetteer) is None
+
+
+# -- matching shortcuts --------------------------------------------------------------------
+_SHORTCUT_PATTERNS = [
+    pytest.param(spatial._OFFSET, (spatial._UNIT_WORDS, spatial._COMPASS_OF), id="offset"),
+    pytest.param(spatial._DISTANCE, (spatial._UNIT_WORDS,), id="distance"),
+    pytest.param(spatial._DIRECTION_OF, (spatial._COMPASS_OF,), id="direction"),
+    pytest.param(spatial._NEAR, (), id="near"),
+]
+_NOISE = st.sampled_from([" ", "Middle ", "İ", "\u212a", "West", "20 KM ", "of ", "x"])
+
+
+@pytest.mark.parametrize(("pattern", "needs"), _SHORTCUT_PATTERNS)
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_relation_matching_shortcuts_find_what_the_ignore_case_pattern_finds(
+    pattern: CaseBlind, needs: Sequence[Sequence[CaseBlind]], data: st.DataObject
+) -> None:
+    """Lower-case twins (see geo.text.lower_case) and the literal-led needs find exactly the
+    matches of the ignore-case pattern."""
+    match = data.draw(st.from_regex(pattern.folding, fullmatch=True))
+    # An ignore-case "i" or "s" also matches a dotless i or a long s; lower case does not.
+    match = match.replace(*data.draw(st.sampled_from([("", ""), ("i", "ı"), ("s", "ſ")])))
+    text = data.draw(_NOISE) + match + data.draw(_NOISE) + data.draw(_NOISE)
+    expected = [m.span() for m in pattern.folding.finditer(text)]
+    found = spatial._matches(pattern, text, 0, len(text), needs)
+    assert [m.span() for m in found] == expected
+
+
+def test_zone_geojson_is_the_json_round_trip_of_the_mapping() -> None:
+    polygon = shapely.from_wkt(
+        "POLYGON ((0 0, 1 0, 1 1, 0 0), (0.2 0.1, 0.8 0.1, 0.8 0.7, 0.2 0.1))"
+    )
+    multi = shapely.MultiPolygon([polygon, shapely.box(-0.0, 2.5, 3.123456, 4.0)])
+    for geometry in (polygon, multi):
+        expected = json.loads(json.dumps(mapping(geometry)))
+        assert repr(spatial._geojson(geometry)) == repr(expected)

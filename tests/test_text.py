@@ -98,6 +98,7 @@ CASE_BLIND_PATTERN = (
     [
         ("SYRIAN REGIME FORCES and Russian Su-24 jets; GUNMEN killed two men.", 0, 66),
         ("İstanbul police said F-16 troops and people left.", 0, 49),  # "İ" lowers to two
+        ("Diyarbakır: the regıme forces and ſu-24 jets", 0, 44),  # ignore-case "i" matches "ı"
         ("The Regime Forces, regime forces and REGIME troops", 4, 40),
         ("", 0, 0),
     ],
