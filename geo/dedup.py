@@ -10,6 +10,7 @@ is not a jet). Distinct events are never merged: anything ambiguous stays separa
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable
 
@@ -66,12 +67,12 @@ def _roles_compatible(a: Event, b: Event) -> bool:
 
 def _period(date: dt.date, precision: DatePrecision) -> tuple[dt.date, dt.date]:
     if precision == DatePrecision.MONTH:
-        following = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return date.replace(day=1), following - dt.timedelta(days=1)
+        last = calendar.monthrange(date.year, date.month)[1]
+        return date.replace(day=1), date.replace(day=last)
     if precision == DatePrecision.YEAR:
         return date.replace(month=1, day=1), date.replace(month=12, day=31)
     if precision == DatePrecision.WEEK:
-        return date, date + dt.timedelta(days=6)
+        return date, _shifted(date, 6) or dt.date.max
     return date, date
 
 
@@ -300,11 +301,21 @@ class _ClusterIndex:
         if event.date.precision != DatePrecision.DAY:
             return sorted(self._all.get(kind, set()))
         for offset in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1):
-            found |= self._by_day.get((kind, date + dt.timedelta(days=offset)), set())
+            day = _shifted(date, offset)
+            if day is not None:
+                found |= self._by_day.get((kind, day), set())
         found |= self._coarse.get(kind, set())
         # A dump of thousands of same-day reports of one type (a 50 MB file) would make this
         # quadratic; the most recent clusters are kept. A merge can be missed, never forced.
         return sorted(found)[-_MAX_DATED_CANDIDATES:]
+
+
+def _shifted(date: dt.date, days: int) -> dt.date | None:
+    """``date`` moved by ``days``, or None past the calendar's ends (1 January 1, 9999)."""
+    try:
+        return date + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _date_gap(cluster: Event, event: Event) -> int:

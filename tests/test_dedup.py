@@ -257,3 +257,16 @@ def test_pipeline_order_does_not_depend_on_document_order(gazetteer: Gazetteer) 
     forward = extract_events(documents, gazetteer).events
     backward = extract_events(list(reversed(documents)), gazetteer).events
     assert [e.id for e in forward] == [e.id for e in backward]
+
+
+@pytest.mark.parametrize("day", [dt.date.min, dt.date.max], ids=["first-day", "last-day"])
+@pytest.mark.parametrize("precision", [DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH])
+def test_reports_at_the_ends_of_the_calendar_merge(day: dt.date, precision: DatePrecision) -> None:
+    merged = merge_events(
+        [
+            _report(date=day, precision=precision),
+            _report(document="ap", date=day, precision=precision),
+        ]
+    )
+    assert len(merged) == 1
+    assert {source.document_id for source in merged[0].sources} == {"reuters", "ap"}
