@@ -7,6 +7,7 @@ publication date is Tuesday 20 June 2017, so "Monday" is 19 June and "Sunday" 18
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -14,15 +15,27 @@ from hypothesis import strategies as st
 
 from geo.errors import InputError
 from geo.timex import (
+    _CASED_WORDS,
+    _CLOCK_BEFORE,
+    _FUTURE_CUE,
+    _FUTURE_CUE_LOWER,
     _MASTER,
+    _PREPOSITION_BEFORE,
+    _PREPOSITION_BEFORE_LOWER,
     _RULE_FIRST_WORDS,
     _RULE_PATTERNS,
     _RULES,
+    _TRIGGER_KEYS_ANY_CASE,
+    _TRIGGER_KEYS_CASED,
+    _TRIGGER_WORDS,
     DatePrecision,
     TimeAnchor,
     TimeExpression,
     TimeRelation,
     _candidate_matches,
+    _may_hold_clock,
+    _trigger_starts,
+    _word_at,
     find_time_expressions,
     shift,
 )
@@ -631,6 +644,71 @@ def test_fast_scan_finds_what_a_full_scan_finds(text: str) -> None:
     full = [(m.start(), m.end(), m.lastgroup) for m in _MASTER.finditer(text)]
     fast = [(m.start(), m.end(), m.lastgroup) for m in _candidate_matches(text)]
     assert fast == full
+
+
+def _plain_trigger_starts(text: str) -> list[int]:
+    """The trigger scan without its word pre-check: every key looked for everywhere."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text
+    starts = {m.start() for m in re.finditer("[0-9]+", text)}
+    for haystack, keys in ((lowered, _TRIGGER_KEYS_ANY_CASE), (text, _TRIGGER_KEYS_CASED)):
+        for key in keys:
+            index = haystack.find(key)
+            while index >= 0:
+                start, word = _word_at(text, index)
+                if word in _CASED_WORDS or word.lower() in _TRIGGER_WORDS:
+                    starts.add(start)
+                index = haystack.find(key, index + len(key))
+    return sorted(starts)
+
+
+# Letters that change length or turn ASCII when lower-cased, letters and digits glued to words.
+_ODD_PIECES = ["İ", "\u212a", "é", "ſ", "½", "٣", "5", "-", "’", "TODAY", "Tomorrow", "WEEK",
+               "Mayor", "Mark", "Mondays", "someday", "éday", "wee", "k"]  # fmt: skip
+_odd_texts = st.lists(st.sampled_from(_WIRE_WORDS + _ODD_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(_texts, _odd_texts))
+def test_trigger_pre_check_keeps_every_trigger(text: str) -> None:
+    assert _trigger_starts(text) == _plain_trigger_starts(text)
+
+
+_CUE_AND_PREPOSITION_WORDS = (
+    "will Won't SHALL is Are to due set plans planned Going expected Slated upcoming intends "
+    "they'll since From starting on beginning as of up prior Ahead until by In at over for "
+    "said Tuesday 3 May the , . \n"
+).split(" ")
+_ascii_texts = st.one_of(
+    _texts.map(lambda text: text.encode("ascii", "ignore").decode()),
+    st.lists(st.sampled_from(_CUE_AND_PREPOSITION_WORDS), max_size=30).map(" ".join),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_ascii_texts)
+def test_lower_case_patterns_agree_with_ignore_case_ones_on_ascii_text(text: str) -> None:
+    lowered = text.lower()
+    cues = [m.span() for m in _FUTURE_CUE.finditer(text)]
+    assert [m.span() for m in _FUTURE_CUE_LOWER.finditer(lowered)] == cues
+    for end in range(len(text) + 1):
+        match = _PREPOSITION_BEFORE.search(text, 0, end)
+        lower = _PREPOSITION_BEFORE_LOWER.search(lowered, 0, end)
+        assert (lower and (lower.span(), lower["prep"])) == (
+            match and (match.span(), match["prep"].lower())
+        )
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(_texts, _odd_texts), data=st.data())
+def test_clock_pre_check_only_turns_down_windows_without_a_clock(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    for end in range(start, len(text) + 1):
+        if _CLOCK_BEFORE.search(text, start, end):
+            assert _may_hold_clock(text, start, end)
 
 
 def test_every_rule_has_a_handler_and_first_words() -> None:
