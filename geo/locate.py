@@ -14,11 +14,13 @@ Precision follows the feature class; the uncertainty radius is that of the featu
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any, TypeVar
 
 import shapely
 
@@ -135,11 +137,47 @@ def location_from_mention(mention: Mention, gazetteer: Gazetteer, reason: str) -
 
 def is_modifier(text: str, mention: Mention) -> bool:
     """True for a name used attributively: "US warplane", "USA -backed", "Syria tensions"."""
-    return bool(_MODIFIER_AFTER.match(text[mention.end : mention.end + 30]))
+    return _modifier_after(text, mention.end)
+
+
+def _modifier_after(text: str, end: int) -> bool:
+    return bool(_MODIFIER_AFTER.match(text[end : end + 30]))
 
 
 def is_locative(text: str, mention: Mention) -> bool:
-    return bool(_LOCATIVE.search(text[max(0, mention.start - 30) : mention.start]))
+    return _locative_before(text, mention.start)
+
+
+_Answer = TypeVar("_Answer")
+
+
+def _per_document(function: Callable[..., _Answer]) -> Callable[..., _Answer]:
+    """Memoise ``function(text, *args)`` for the text it was last called with.
+
+    Every event of a sentence asks the same questions about the same mentions. An
+    ``lru_cache`` would keep thousands of documents' texts alive in a stream; this keeps one.
+    """
+    memo: dict[tuple[Any, ...], _Answer] = {}
+    current: list[str] = [""]
+
+    @functools.wraps(function)
+    def memoised(text: str, *args: Any) -> _Answer:
+        if text is not current[0]:
+            memo.clear()
+            current[0] = text
+        key = (text, *args)  # the text too: threads on different documents stay right
+        try:
+            return memo[key]
+        except KeyError:
+            answer = memo[key] = function(text, *args)
+            return answer
+
+    return memoised
+
+
+@_per_document
+def _locative_before(text: str, start: int) -> bool:
+    return bool(_LOCATIVE.search(text[max(0, start - 30) : start]))
 
 
 @lru_cache(maxsize=512)
@@ -170,16 +208,24 @@ def _is_location_candidate(text: str, mention: Mention) -> bool:
         return False
     if mention.in_organisation or mention.government_actor:
         return False
-    if mention.kind == MentionKind.DEMONYM:
+    return _named_as_place(text, mention.start, mention.end, mention.kind, mention.feature_class)
+
+
+@_per_document
+def _named_as_place(
+    text: str, start: int, end: int, kind: MentionKind, feature_class: str | None
+) -> bool:
+    """Whether the resolved name at ``text[start:end]`` is used as a place where it stands."""
+    if kind == MentionKind.DEMONYM:
         # "Syrian airspace", "Russian territory": a demonym names a place only so.
-        return bool(_DEMONYM_PLACE.match(text[mention.end : mention.end + 25]))
-    if mention.feature_class == "country" and is_modifier(text, mention):
+        return bool(_DEMONYM_PLACE.match(text[end : end + 25]))
+    if feature_class == "country" and _modifier_after(text, end):
         return False  # "US warplane": whose, not where ("Baltic Sea exercise" stays a place)
-    if mention.feature_class == "country" and not is_locative(text, mention):
+    if feature_class == "country" and not _locative_before(text, start):
         # A bare country name is a party or a topic ("condemned the United States", "the US
         # did not seek a fight"); a country named as a place is introduced ("in Syria").
         return False
-    before = text[max(0, mention.start - 30) : mention.start]
+    before = text[max(0, start - 30) : start]
     is_topic = bool(_TOPIC.search(before))
     return not is_topic or bool(_LOCATIVE.search(before) or _ATTACK_ON.search(before))
 

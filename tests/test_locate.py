@@ -362,3 +362,23 @@ def test_negation_and_reported_speech_are_no_past_attack(text: str, gazetteer: G
 def test_a_threat_carries_its_zone(text: str, relation: str, gazetteer: Gazetteer) -> None:
     event = _only(_events(text, gazetteer), EventType.THREAT)
     assert event.zone is not None and event.zone.relation == relation
+
+
+def test_per_document_memo_answers_for_the_text_asked_about() -> None:
+    from geo.locate import _per_document
+
+    calls: list[tuple[str, int]] = []
+
+    @_per_document
+    def char_at(text: str, index: int) -> str:
+        calls.append((text, index))
+        return text[index]
+
+    first, second = "in Syria", "near Aleppo"
+    assert [char_at(first, 3), char_at(first, 3), char_at(second, 3), char_at(first, 3)] == [
+        "S",
+        "S",
+        "r",
+        "S",
+    ]
+    assert calls == [(first, 3), (second, 3), (first, 3)]  # one document's answers kept
