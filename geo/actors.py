@@ -31,7 +31,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, ConfigDict, Field
 
 from geo.mentions import Mention, MentionKind
-from geo.prefilter import Prefilter
+from geo.prefilter import Prefilter, guarded
 from geo.text import CaseBlind, Sentence
 
 __all__ = [
@@ -401,32 +401,36 @@ def _alternation(patterns: Sequence[str]) -> str:
     return "|".join(sorted(patterns, key=len, reverse=True))
 
 
-_NAMED_RE = re.compile(
-    r"(?<![\w-])(?=[A-Za-z])(?:"
+_NAMED_ALTERNATIVES = (
+    "(?:"
     + "|".join(f"(?P<n{i}>{_alternation(row.patterns)})" for i, row in enumerate(NAMED_ACTORS))
     + r")(?:(?![\w-])|(?=-(?:led|backed|allied|supported|brokered|sponsored|run|held"
     r"|controlled|linked|affiliated)\b))"
 )
+_NAMED_RE = re.compile(guarded(r"(?<![\w-])(?=[A-Za-z])", _NAMED_ALTERNATIVES))
 
-
-_FORCE = CaseBlind(
-    rf"\b{_QUALIFIERS}(?:"
+_FORCE_PHRASE = (
+    rf"{_QUALIFIERS}(?:"
     + "|".join(f"(?P<f{i}>{pat})" for i, (pat, _) in enumerate(FORCE_NOUNS))
     + r")\b"
 )
+_FORCE = CaseBlind(rf"\b{_FORCE_PHRASE}")
+# The same with a look-ahead of its openings, to scan sentences (the prefilter and its
+# property test, which generates text from the pattern, keep the plain one).
+_FORCE_SCAN = CaseBlind(guarded(r"\b", _FORCE_PHRASE, re.IGNORECASE))
 _COUNTRY_INDEX: list[tuple[str, str, bool]] = []  # (surface pattern, ISO2, is_capital)
 for _code, _entry in COUNTRIES.items():
     _COUNTRY_INDEX.extend((p, _code, False) for p in (*_entry.names, *_entry.demonyms))
     _COUNTRY_INDEX.extend((p, _code, True) for p in _entry.capitals)
-# Names all start with a capital: the lookahead lets the engine skip most positions fast.
-_COUNTRY_RE = re.compile(
-    r"(?<![\w-])(?=[A-Z])(?:"
+_COUNTRY_ALTERNATIVES = (
+    "(?:"
     + "|".join(f"(?P<c{i}>{pat})" for i, (pat, _, _) in enumerate(_COUNTRY_INDEX))
     + r")(?!\w)"
 )
+_COUNTRY_RE = re.compile(guarded(r"(?<![\w-])(?=[A-Z])", _COUNTRY_ALTERNATIVES))
 # Which of the big vocabularies can match a sentence at all (see geo.prefilter): the names
 # by case, the force nouns in any case.
-_VOCABULARIES = Prefilter([_NAMED_RE.pattern, _COUNTRY_RE.pattern], flags=0, shortest=2)
+_VOCABULARIES = Prefilter([_NAMED_ALTERNATIVES, _COUNTRY_ALTERNATIVES], flags=0, shortest=2)
 _FORCE_WORDS = Prefilter([_FORCE.pattern], shortest=2)
 _COUNTRY_NAME_SET = frozenset(
     name
@@ -605,7 +609,7 @@ def _phrases(
             )
         )
     used_modifiers: set[int] = set()
-    for match in _FORCE.finditer_in_document(text, sentence.start, forces_end):
+    for match in _FORCE_SCAN.finditer_in_document(text, sentence.start, forces_end):
         if any(p.start < match.end() and match.start() < p.end for p in phrases):
             continue
         head = _named_head(text, phrases, match.start())
@@ -717,13 +721,24 @@ def _force_actor(
 
 # --- roles -------------------------------------------------------------------------------
 
+# Cues anchored at the end of the text before a word are tried at every word start of it:
+# a look-ahead of their openings (see geo.prefilter.guarded) turns most words away at once.
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|is|are|been|being|be|get|got|gets|getting)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+    guarded(
+        r"\b",
+        r"(?:was|were|is|are|been|being|be|get|got|gets|getting)\s+(?:\w+ly\s+)?$",
+        re.IGNORECASE,
+    ),
+    re.IGNORECASE,
 )
 _BY_AFTER = re.compile(r"\s+by\b")
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:of|to|in|by|with|from|near|against|on|at|between|for|into|over|toward|towards"
-    r"|among|than|and|or|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$",
+    guarded(
+        r"\b",
+        r"(?:of|to|in|by|with|from|near|against|on|at|between|for|into|over|toward|towards"
+        r"|among|than|and|or|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$",
+        re.IGNORECASE,
+    ),
     re.IGNORECASE,
 )
 _LINKED_OWNER = re.compile(
@@ -749,10 +764,14 @@ _TARGET_PREP = re.compile(
     re.IGNORECASE,
 )
 _NOMINAL_HOST = re.compile(
-    r"\b(?:launched|launch|launches|carried out|carry out|carries out|conducted|conduct"
-    r"|conducts|staged|stage|mounted|waged|unleashed|fired|intensified|stepped up|resumed"
-    r"|began|held|hold|holds|holding|hosted|imposed|impose|imposes|signed|sign|reached"
-    r"|agreed|organised|organized|called|issued|made)\s+(?:\w+\s+){0,2}$",
+    guarded(
+        r"\b",
+        r"(?:launched|launch|launches|carried out|carry out|carries out|conducted|conduct"
+        r"|conducts|staged|stage|mounted|waged|unleashed|fired|intensified|stepped up|resumed"
+        r"|began|held|hold|holds|holding|hosted|imposed|impose|imposes|signed|sign|reached"
+        r"|agreed|organised|organized|called|issued|made)\s+(?:\w+\s+){0,2}$",
+        re.IGNORECASE,
+    ),
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\s+between\s+", re.IGNORECASE)
@@ -875,6 +894,9 @@ def _phrase_at_trigger(
     return None
 
 
+_MODIFIER_GAP = re.compile(r"(?:'s|\u2019s)?\s*(?:-led\s*)?")
+
+
 def _demonym_modifier(
     text: str,
     trigger_start: int,
@@ -884,7 +906,7 @@ def _demonym_modifier(
     """'Russian air strikes': a country word right before a nominal trigger is its agent."""
     for mod in modifiers:
         gap = text[mod.end : trigger_start]
-        if mod.end <= trigger_start and re.fullmatch(r"(?:'s|\u2019s)?\s*(?:-led\s*)?", gap):
+        if mod.end <= trigger_start and _MODIFIER_GAP.fullmatch(gap):
             branch = _MILITARY if military else _GOVERNMENT
             return _country_actor(mod.country, branch, mod.start, mod.end, text)
     return None
@@ -1004,11 +1026,18 @@ def _speaker_of_pronoun(left: str) -> int | None:
     return last.start()
 
 
-_FALLBACK_NP = re.compile(
-    r"(?:^|[,;:]\s*|\bthat\s+)(?:(?:the|a|an|some|several|two|three|four|five|unidentified"
+# A subject phrase opens the text before the trigger, or follows a comma-like mark or
+# "that", and runs to its end.
+_FALLBACK_PHRASE = (
+    r"(?:(?:the|a|an|some|several|two|three|four|five|unidentified"
     r"|unknown)\s+)?(?P<np>[A-Za-z][\w\-']*(?:\s+[A-Za-z][\w\-']*){0,2}?)"
     r"(?:\s+(?:has|have|had|was|were|is|are|also|reportedly|allegedly|on \w+day|\w+ly))*\s*$"
 )
+_FALLBACK_NP = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)" + _FALLBACK_PHRASE)
+# Its search, past the start: the same marks without "^", every alternative opening with a
+# literal ("t(?<!\wt)" is "\bt"), so the engine skips in C to the marks' characters instead
+# of trying the whole pattern at every character.
+_FALLBACK_AFTER_MARK = re.compile(r"(?:,\s*|;\s*|:\s*|t(?<!\wt)hat\s+)" + _FALLBACK_PHRASE)
 _NOT_A_SUBJECT = re.compile(
     r"^(?:it|they|he|she|we|i|you|this|that|there|who|which|what|and|but|or|on|in|at|after"
     r"|before|when|as|if|the|a|an|was|were|is|are|has|have|had|been|be)\b",
@@ -1019,7 +1048,8 @@ _NOT_A_SUBJECT = re.compile(
 def _fallback_subject(text: str, cut: int, trigger_start: int) -> Actor | None:
     """Unknown subjects ("Gunmen killed ...") become kind ``other`` with their words as id."""
     left = text[cut:trigger_start]
-    match = _FALLBACK_NP.search(left)
+    # _FALLBACK_NP.search(left): tried at the start, then where a mark begins
+    match = _FALLBACK_NP.match(left) or _FALLBACK_AFTER_MARK.search(left, 1)
     if match is None:
         return None
     words = match.group("np")
@@ -1040,15 +1070,21 @@ def _object(
     text: str, sentence: Sentence, trigger_end: int, phrases: Sequence[Actor]
 ) -> Actor | None:
     """The first actor after the trigger, before the clause's next comma or subordinator."""
+    after = [actor for actor in phrases if actor.start >= trigger_end]
+    if not after:
+        return None  # the clause's end is not looked for
     stop = _RIGHT_STOP.search(text, trigger_end, sentence.end)
     limit = stop.start() if stop else sentence.end
-    for actor in phrases:
-        if trigger_end <= actor.start < limit:
+    for actor in after:
+        if actor.start < limit:
             gap = text[trigger_end : actor.start]
-            if re.search(r"\bby\s+(?:the\s+)?$", gap) or not _TARGET_PREP.fullmatch(gap):
+            if _BY_BEFORE.search(gap) or not _TARGET_PREP.fullmatch(gap):
                 return None
             return _with_owner(text, actor, phrases, sentence.end)
     return None
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 
 
 def _by_agent(
@@ -1061,6 +1097,9 @@ def _by_agent(
         if by.end() <= actor.start <= by.end() + 30:
             return _with_owner(text, actor, phrases, sentence.end)
     return None
+
+
+_MODIFIER_WORD_GAP = re.compile(r"(?:'s|\u2019s)?\s*(?:[\w-]+\s+){0,1}")  # no look-around
 
 
 def _nominal_roles(
@@ -1078,9 +1117,8 @@ def _nominal_roles(
         return first, second
     initiator: Actor | None = None
     for actor in phrases:
-        gap = text[actor.end : trigger_start]
-        if actor.end <= trigger_start and re.fullmatch(
-            r"(?:'s|\u2019s)?\s*(?:[\w-]+\s+){0,1}", gap
+        if actor.end <= trigger_start and _MODIFIER_WORD_GAP.fullmatch(
+            text, actor.end, trigger_start
         ):
             initiator = actor
     if initiator is None:

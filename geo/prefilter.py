@@ -3,7 +3,9 @@
 The trigger lexicon and the actor vocabulary are large regexes; most sentences match few of
 them. From each regex's parse tree (the standard library's own parser) we derive words one of
 which every match must contain; an Aho-Corasick automaton finds, in one pass over the text,
-which of those words occur; only regexes whose words occur are run.
+which of those words occur; only regexes whose words occur are run. From the same parse,
+:func:`guarded` writes a look-ahead of the characters every match opens with, so the regex
+engine turns most positions away after a character or two.
 
 >>> prefilter = Prefilter([r"shot\\s+down|downed", r"(?:peace\\s+)?talks"])
 >>> prefilter.possible("Jets downed a drone.")
@@ -20,7 +22,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["Prefilter", "required_words"]
+__all__ = ["Prefilter", "guarded", "required_words"]
 
 _Words = frozenset[str]
 _Items = list[tuple[Any, Any]]
@@ -142,6 +144,96 @@ def required_words(pattern: str, flags: int = re.IGNORECASE, shortest: int = 3) 
     if words is None:
         return None
     return frozenset(word.lower() for word in words) if flags & re.IGNORECASE else words
+
+
+# -- openings: a look-ahead that turns most positions away -----------------------------------
+# A regex opening with an alternation of words is tried in full at every word start, one
+# alternative after another. A look-ahead of the first characters every match opens with,
+# arranged as a trie ("a(?:ir|rm)|b(?:as|om)"), turns most words away after a character or
+# two. It finds the same matches: it only rejects positions where no match can begin.
+
+_OPENING_LENGTH = 5  # characters of each opening spelled out; more add size, not speed
+_CLASS_ESCAPES = {
+    _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_WORD: r"\w",
+}
+_Opening = tuple[str, ...]  # one regex per character: a literal or a character class
+
+
+def _character_class(items: list[tuple[Any, Any]]) -> str | None:
+    """A parsed character class written back as a regex (None for what it does not spell)."""
+    parts: list[str] = []
+    for op, value in items:
+        if op is _sre.LITERAL:
+            parts.append(re.escape(chr(value)))
+        elif op is _sre.RANGE:
+            parts.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif op is _sre.CATEGORY and value in _CLASS_ESCAPES:
+            parts.append(_CLASS_ESCAPES[value])
+        else:
+            return None
+    if len(parts) == 1 and parts[0] in _CLASS_ESCAPES.values():
+        return parts[0]  # \s, not [\s]
+    return "[" + "".join(parts) + "]"
+
+
+def _openings(items: list[tuple[Any, Any]], length: int, fold: bool) -> set[_Opening]:
+    """The first ``length`` characters every match of a parsed sequence opens with.
+
+    An opening cut short means "anything may follow": the end of the budget, the end of the
+    pattern, or a construct not spelled out. Zero-width assertions are left out (the
+    look-ahead then allows more, never less). ``fold``: letters in lower case (the pattern
+    ignores case), so "F-16" and "fighter" share a branch.
+    """
+    if length == 0 or not items:
+        return {()}
+    (op, value), rest = items[0], items[1:]
+    if op is _sre.LITERAL:
+        char = chr(value).lower() if fold and len(chr(value).lower()) == 1 else chr(value)
+        return {(re.escape(char), *tail) for tail in _openings(rest, length - 1, fold)}
+    if op is _sre.IN:
+        spelled = _character_class(value)
+        if spelled is None:
+            return {()}
+        return {(spelled, *tail) for tail in _openings(rest, length - 1, fold)}
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return _openings(rest, length, fold)
+    if op is _sre.SUBPATTERN and not (value[1] or value[2]):  # a group without flags
+        return _openings([*value[3], *rest], length, fold)
+    if op is _sre.BRANCH:
+        return set().union(*(_openings([*branch, *rest], length, fold) for branch in value[1]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and value[2].getwidth()[0] > 0:
+        low, high, repeated = value
+        found = _openings(rest, length, fold) if low == 0 else set()
+        if high > 0:
+            fewer = high if high == _sre.MAXREPEAT else high - 1
+            again = (op, (max(low - 1, 0), fewer, repeated))
+            found |= _openings([*repeated, again, *rest], length, fold)
+        return found
+    return {()}
+
+
+def _trie(openings: set[_Opening]) -> str:
+    if () in openings:
+        return ""  # one opening ends here: anything may follow
+    by_first: dict[str, set[_Opening]] = {}
+    for first, *rest in openings:
+        by_first.setdefault(first, set()).add(tuple(rest))
+    branches = [first + _trie(rests) for first, rests in sorted(by_first.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def guarded(head: str, body: str, flags: int = 0) -> str:
+    r"""``head + body`` with a look-ahead of the openings of ``body`` after ``head`` (the
+    zero-width checks that end most attempts at once, such as ``\b``).
+
+    >>> print(guarded(r"\b", r"(?:jets?|navy|army)\b"))
+    \b(?=(?:army|jet|navy))(?:jets?|navy|army)\b
+    """
+    fold = bool(flags & re.IGNORECASE)
+    openings = _openings(list(_sre.parse(body, flags)), _OPENING_LENGTH, fold)
+    return f"{head}(?={_trie(openings)}){body}"
 
 
 class Prefilter:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from geo import actors
 from geo.actors import ActorKind, ActorRole, find_actor_phrases, find_actors
 from geo.mentions import Mention, MentionKind
+from geo.prefilter import guarded
 from geo.text import Sentence
 from geo.triggers import find_event_mentions
 
@@ -191,3 +197,59 @@ def test_country_from_mentions(text: str, mentions: list[Mention], expected: lis
     for m in mentions:
         assert text[m.start : m.end] == m.text
     assert [a.id for a in find_actor_phrases(text, _sentence(text), mentions)] == expected
+
+
+# --- regexes rewritten for speed find what their plain forms find ---------------------------
+
+_WORDS = [
+    "US", "U.S.", "Russian", "Russia's", "Syrian", "air", "Air", "force", "forces", "jets",
+    "F-16", "F/A-18", "Su-22", "MiG-29", "AB-1", "pro-regime", "regime", "backed", "men",
+    "gunmen", "women", "Hezbollah", "al-Qaeda", "Islamic", "State", "was", "were", "being",
+    "reportedly", "shot", "by", "the", "of", "in", "launched", "carried", "out", "strikes",
+    "that", "hat", "what", "The", "unidentified", "Local", "notables", "has", "on Monday",
+    "said", "it", ",", ";", ":", "-", "'s", "\u2019s", "\u0130stanbul", "\u212a", "\u017f",
+]
+_TEXTS = st.lists(
+    st.one_of(st.sampled_from(_WORDS), st.text(max_size=4)), max_size=12
+).flatmap(
+    lambda words: st.lists(
+        st.sampled_from([" ", "", "  ", "\n", "-"]), min_size=len(words), max_size=len(words)
+    ).map(lambda gaps: "".join(w + g for w, g in zip(words, gaps, strict=True)))
+)
+_GUARDED_BODIES = [
+    (r"\b", actors._FORCE_PHRASE, re.IGNORECASE),
+    (r"(?<![\w-])(?=[A-Za-z])", actors._NAMED_ALTERNATIVES, 0),
+    (r"(?<![\w-])(?=[A-Z])", actors._COUNTRY_ALTERNATIVES, 0),
+    (r"\b", r"(?:was|were|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE),
+    (r"\b", r"(?:launched|carried out|made)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
+    (r"\b", r"(?:[A-Z]{1,3}-\d+|[Ss]u-\d+)(?: [a-z]+)*?\s+men\b", 0),
+    (r"", r"(?:the\s+)?(?:air|naval)?\s*(?:strikes?|raids?){1,2}", re.IGNORECASE),
+]
+
+
+def _found(regex: re.Pattern[str], text: str, pos: int) -> list[tuple[object, ...]]:
+    return [(m.span(), m.lastgroup) for m in regex.finditer(text, pos, len(text) - pos)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS, case=st.sampled_from([str, str.lower, str.upper]), pos=st.integers(0, 3))
+def test_opening_guards_change_no_match(text: str, case: object, pos: int) -> None:
+    assert callable(case)
+    text = case(text)
+    for head, body, flags in _GUARDED_BODIES:
+        plain = re.compile(head + body, flags)
+        with_guard = re.compile(guarded(head, body, flags), flags)
+        assert _found(with_guard, text, pos) == _found(plain, text, pos), (head, body)
+    force = list(actors._FORCE.finditer_in_document(text, pos, len(text)))
+    scan = list(actors._FORCE_SCAN.finditer_in_document(text, pos, len(text)))
+    assert [(m.span(), m.lastgroup) for m in scan] == [(m.span(), m.lastgroup) for m in force]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS)
+@example(text="Local notables said xthat Gunmen ")  # "that" inside a word opens nothing
+@example(text="Officials said that unidentified gunmen reportedly ")
+def test_fallback_subject_search_from_marks_is_a_plain_search(text: str) -> None:
+    plain = actors._FALLBACK_NP.search(text)
+    fast = actors._FALLBACK_NP.match(text) or actors._FALLBACK_AFTER_MARK.search(text, 1)
+    assert (fast and (fast.span(), fast.span("np"))) == (plain and (plain.span(), plain.span("np")))
