@@ -5,7 +5,9 @@ them. From each regex's parse tree (the standard library's own parser) we derive
 which every match must contain; an Aho-Corasick automaton finds, in one pass over the text,
 which of those words occur; only regexes whose words occur are run. From the same parse,
 :func:`guarded` writes a look-ahead of the characters every match opens with, so the regex
-engine turns most positions away after a character or two.
+engine turns most positions away after a character or two, and :func:`literal_openings`
+lists the strings every match starts with, so a caller can try the regex only where one
+occurs.
 
 >>> prefilter = Prefilter([r"shot\\s+down|downed", r"(?:peace\\s+)?talks"])
 >>> prefilter.possible("Jets downed a drone.")
@@ -18,11 +20,11 @@ import bisect
 import re
 import re._parser as _sre  # the stdlib's own regex parser
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
-__all__ = ["Prefilter", "guarded", "required_words"]
+__all__ = ["Prefilter", "guarded", "literal_openings", "required_words"]
 
 _Words = frozenset[str]
 _Items = list[tuple[Any, Any]]
@@ -234,6 +236,80 @@ def guarded(head: str, body: str, flags: int = 0) -> str:
     fold = bool(flags & re.IGNORECASE)
     openings = _openings(list(_sre.parse(body, flags)), _OPENING_LENGTH, fold)
     return f"{head}(?={_trie(openings)}){body}"
+
+
+# -- literal openings: where a regex can start, as strings to look for ---------------------
+_LITERAL_OPENING_LENGTH = 4  # openings are cut here: longer ones would only multiply
+_WHOLE_LIMIT = 64  # the most spellings followed before giving up on a longer opening
+
+
+class _Starts(NamedTuple):
+    """What a parsed piece of pattern matches: strings beginning with one of ``cut``, or
+    exactly one of ``whole`` (which a following piece may extend)."""
+
+    cut: frozenset[str]
+    whole: frozenset[str]
+
+
+_ZERO_WIDTH = _Starts(frozenset(), frozenset({""}))
+_UNKNOWN = _Starts(frozenset({""}), frozenset())  # anything at all: starts with ""
+
+
+def _item_starts(op: Any, value: Any) -> _Starts:
+    if op is _sre.LITERAL:
+        return _Starts(frozenset(), frozenset({chr(value)}))
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return _ZERO_WIDTH
+    if op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in value):
+        return _Starts(frozenset(), frozenset(chr(char) for _, char in value))
+    if op is _sre.BRANCH:
+        branches = [_sequence_starts(branch) for branch in value[1]]
+        return _Starts(
+            frozenset().union(*(b.cut for b in branches)),
+            frozenset().union(*(b.whole for b in branches)),
+        )
+    if op is _sre.SUBPATTERN and not value[1] and not value[2]:  # no flags switched
+        return _sequence_starts(value[3])
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        low, high, body = value[0], value[1], _sequence_starts(value[2])
+        if high == 1:
+            return body if low == 1 else _Starts(body.cut, body.whole | {""})
+        first = _Starts(body.cut | body.whole, frozenset())  # more repeats may follow
+        return first if low else _Starts(first.cut, frozenset({""}))
+    return _UNKNOWN
+
+
+def _sequence_starts(items: Sequence[tuple[Any, Any]]) -> _Starts:
+    cut: set[str] = set()
+    whole = frozenset({""})
+    for op, value in items:
+        if not whole:
+            break
+        item = _item_starts(op, value)
+        cut |= {prefix + start for prefix in whole for start in item.cut}
+        whole = frozenset(prefix + rest for prefix in whole for rest in item.whole)
+        if len(whole) > _WHOLE_LIMIT:
+            cut |= {prefix[:_LITERAL_OPENING_LENGTH] for prefix in whole}
+            whole = frozenset()
+        cut |= {prefix for prefix in whole if len(prefix) >= _LITERAL_OPENING_LENGTH}
+        whole = frozenset(prefix for prefix in whole if len(prefix) < _LITERAL_OPENING_LENGTH)
+    return _Starts(frozenset(cut), whole)
+
+
+def literal_openings(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` starts with (None: no such strings);
+    none is a prefix of another, so at most one occurs at any position.
+
+    >>> literal_openings(r"(?<![\\w-])(?:shot\\s+down|downed|(?:peace\\s+)?talks)")
+    ('down', 'peac', 'shot', 'talk')
+    >>> literal_openings(r"(?:[\\w-]+\\s+){0,3}?missiles?") is None
+    True
+    """
+    starts = _sequence_starts(_sre.parse(pattern))
+    found = starts.cut | starts.whole
+    if "" in found:
+        return None
+    return tuple(sorted(s for s in found if not any(s.startswith(o) for o in found - {s})))
 
 
 class Prefilter:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -55,12 +56,13 @@ _ABBREVIATIONS = frozenset(
     for word in line.split()
 )
 
-# Candidate sentence ends: terminal punctuation, optional closing quotes/brackets, then space.
-_CANDIDATE_END = re.compile(r"[.?!]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+# Candidate sentence ends: terminal punctuation, optional closing quotes/brackets, then space;
+# group 1 is the character that follows the space (None at the end of the line). The pattern
+# opens with a character class (not a repeat) so the engine skips to the next one in C.
+_CANDIDATE_END = re.compile(r"[.?!][.?!]*[\"'\u201d\u2019\u00bb)\]]*(?=\s+(\S)?)")
 _LINE_BREAK = re.compile(r"\n\s*")  # a literal first: the engine jumps from newline to newline
-_WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.\-]*)\.$")
+_WORD_CHARS = string.ascii_letters + ".-"  # what an abbreviation before its dot is made of
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
-_NEXT_START = re.compile(r"\s+(\S)")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -87,18 +89,17 @@ def _split_line(text: str, start: int, end: int, out: list[Sentence]) -> None:
     line = text[start:end]
     piece_start = 0
     for cand in _CANDIDATE_END.finditer(line):
-        if _ends_sentence(line, cand.start(), cand.end()):
+        if _ends_sentence(line, cand.start(), cand.end(), cand.group(1)):
             _append_trimmed(text, start + piece_start, start + cand.end(), out)
             piece_start = cand.end()
     _append_trimmed(text, start + piece_start, end, out)
 
 
-def _ends_sentence(line: str, punct_start: int, punct_end: int) -> bool:
-    """Decide whether the punctuation at ``line[punct_start:punct_end]`` ends a sentence."""
-    nxt = _NEXT_START.match(line, punct_end)
-    if nxt is None:
+def _ends_sentence(line: str, punct_start: int, punct_end: int, next_char: str | None) -> bool:
+    """Decide whether the punctuation at ``line[punct_start:punct_end]`` ends a sentence;
+    ``next_char`` starts the text after the space that follows (None: the line ends)."""
+    if next_char is None:
         return True
-    next_char = nxt.group(1)
     if next_char.islower():
         return False  # '"Why?" he asked', 'approx. five'
     if line[punct_start] != "." or (punct_end - punct_start > 1 and line[punct_end - 1] != "."):
@@ -108,13 +109,12 @@ def _ends_sentence(line: str, punct_start: int, punct_end: int) -> bool:
 
 def _is_abbreviation(before_and_dot: str, next_char: str) -> bool:
     """Whether the word ending in this dot is an abbreviation, an initial or a number label."""
-    word_match = _WORD_BEFORE_DOT.search(before_and_dot)
-    if word_match is None:
+    word = _word_before_dot(before_and_dot)
+    if not word:
         return False
-    word = word_match.group(1)
     if len(word) == 1 and word.isupper():
         return True  # initial: "J. R. Smith"
-    if _DOTTED_ACRONYM.search(word + "."):
+    if "." in word and _DOTTED_ACRONYM.search(word + "."):
         # "U.S.", "a.m.": ambiguous at a sentence end; wire copy more often continues
         # ("the U.S. Navy", "9 a.m. Monday"), so keep the sentence whole.
         return True
@@ -122,6 +122,21 @@ def _is_abbreviation(before_and_dot: str, next_char: str) -> bool:
     if lowered == "no":
         return next_char.isdigit()
     return lowered in _ABBREVIATIONS
+
+
+def _word_before_dot(before_and_dot: str) -> str:
+    """The word the final dot closes, from its first letter: what the regex
+    ``([A-Za-z][A-Za-z.\\-]*)\\.$`` would capture, found by stripping (no regex tried at every
+    character), or "" when no letter precedes the dot.
+
+    >>> _word_before_dot("the U.S."), _word_before_dot("in 1.5."), _word_before_dot("--.")
+    ('U.S', '', '')
+    """
+    if not before_and_dot.endswith("."):
+        return ""
+    body = before_and_dot[:-1]
+    run = body[len(body.rstrip(_WORD_CHARS)) :]  # the trailing letters, dots and hyphens
+    return run.lstrip(".-")
 
 
 def _append_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:

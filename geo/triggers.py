@@ -28,7 +28,7 @@ wire sentence carries an attribution ("..., the Pentagon said").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -43,9 +43,9 @@ from geo.actors import (
     sentence_actors,
 )
 from geo.mentions import Mention
-from geo.prefilter import Prefilter
+from geo.prefilter import Prefilter, literal_openings
 from geo.taxonomy import TAXONOMY, EventType
-from geo.text import CaseBlind, Sentence, split_clauses
+from geo.text import CaseBlind, Sentence, lower_case, split_clauses
 
 __all__ = ["RULES", "EventMention", "Modality", "TriggerRule", "find_event_mentions"]
 
@@ -327,6 +327,46 @@ _COMPILED = tuple((rule, CaseBlind(rf"(?<![\w-])(?:{rule.pattern})(?![\w-])")) f
 _PREFILTER = Prefilter([rule.pattern for rule in RULES])
 
 
+# --- where a rule can match ----------------------------------------------------------------
+# A trigger regex opens with a look-behind, so ``re`` would try it at every character of the
+# sentence. Instead its openings, literal strings one of which every match starts with (read
+# from the pattern's parse tree), are looked up in the sentence and the regex is tried only
+# where one occurs: most sentences hold none, or one or two, of a rule's openings.
+# Openings of each rule's lower-case twin, which runs over lower-cased text.
+_OPENINGS = tuple(literal_openings(regex.lowered.pattern) for _, regex in _COMPILED)
+
+
+def _rule_matches(candidate: int, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of one rule in ``text[start:end]``: those of ``finditer``, found by
+    trying the rule's regex only where one of its openings occurs."""
+    regex = _COMPILED[candidate][1]
+    openings = _OPENINGS[candidate]
+    lowered = lower_case(text)
+    if lowered is None or openings is None:
+        yield from regex.finditer_in_document(text, start, end)
+        return
+    position = start  # matches do not overlap: the next starts where the last ended
+    for at in _occurrences(lowered, openings, start, end):
+        if at >= position and (match := regex.lowered.match(lowered, at, end)) is not None:
+            yield match
+            position = match.end()
+
+
+def _occurrences(text: str, words: Sequence[str], start: int, end: int) -> list[int]:
+    """Where each of ``words`` occurs in ``text[start:end]``, in text order."""
+    segment = text[start:end]
+    found: list[int] = []
+    for word in words:
+        if word not in segment:
+            continue  # most are not there: the operator is quicker than the method
+        at = segment.find(word)
+        while at >= 0:
+            found.append(start + at)
+            at = segment.find(word, at + 1)
+    found.sort()
+    return found
+
+
 # --- modality cues (all read in the clause, left of the trigger) ---------------------------
 _NEGATION = CaseBlind(
     r"\b(?:not|never|no|without|nor|neither|none\s+of)\s+(?:[\w'-]+\s+){0,3}$"
@@ -372,6 +412,10 @@ _PREVENTION = CaseBlind(
     r"(?:[\w'-]+\s+)?$",
 )
 _LEFT_WINDOW = 80
+# Every cue above matches words, apostrophes, hyphens and spaces only ("n't", "de-escalate"):
+# a match lies after the window's last other character (a comma, a quote, a bracket), so only
+# the tail after it is searched. This matches up to that character.
+_BEFORE_WORDS = re.compile(r".*[^\w'\s-]", re.DOTALL)
 
 
 def trigger_rules(text: str, sentences: Sequence[Sentence]) -> list[list[int]]:
@@ -608,8 +652,8 @@ def _candidate_triggers(
 ) -> list[tuple[TriggerRule, int, int]]:
     found: list[tuple[TriggerRule, int, int]] = []
     for candidate in rules:
-        rule, regex = _COMPILED[candidate]
-        for match in regex.finditer_in_document(text, sentence.start, sentence.end):
+        rule = RULES[candidate]
+        for match in _rule_matches(candidate, text, sentence.start, sentence.end):
             if not rule.nominal and _DETERMINER_BEFORE.search(
                 text, max(sentence.start, match.start() - 12), match.start()
             ):
@@ -643,6 +687,8 @@ def _select_triggers(
     candidates: list[tuple[TriggerRule, int, int]],
 ) -> list[tuple[TriggerRule, int, int]]:
     """Keep non-overlapping triggers: longest first, then the more specific type."""
+    if len(candidates) < 2:
+        return candidates  # most sentences: nothing to choose between
     ordered = sorted(candidates, key=lambda c: (-(c[2] - c[1]), _TYPE_RANK[c[0].event_type]))
     kept: list[tuple[TriggerRule, int, int]] = []
     for cand in ordered:
@@ -665,8 +711,15 @@ def _modality(text: str, clause_start: int, trigger_start: int) -> tuple[Modalit
     left = text[max(clause_start, trigger_start - _LEFT_WINDOW) : trigger_start]
     if not left.endswith((" ", "\t")):
         left += " "  # triggers glued to punctuation ("(shelling)") still see their context
-    # Most windows hold the words of few cues: the others are not searched.
-    possible = dict(zip(_CUES, _CUE_WORDS.possible(left), strict=True))
+    before_words = _BEFORE_WORDS.match(left)
+    if before_words is not None:
+        left = left[before_words.end() :]
+    # Most windows hold the words of few cues (half of them of none): the others are not
+    # searched.
+    flags = _CUE_WORDS.possible(left)
+    if not any(flags):
+        return Modality.ASSERTED, ""
+    possible = dict(zip(_CUES, flags, strict=True))
 
     def cue(regex: CaseBlind) -> bool:
         return possible[regex] and regex.search(left) is not None

@@ -6,7 +6,10 @@ import re
 from collections.abc import Iterable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from geo import text as text_module
 from geo.text import CaseBlind, Sentence, split_clauses, split_sentences
 
 
@@ -55,6 +58,27 @@ def test_split_sentences_large_text_is_linear_and_exact() -> None:
     sentences = split_sentences(text)
     assert len(sentences) == 2 * text.count("\n")
     assert all(text[s.start : s.end] == s.text for s in sentences[:50])
+
+
+# The splitter's shortcuts against the plain regexes they stand for.
+_PUNCTUATED = st.text(alphabet="aZ.?!\"')]-1 \n\t\u00a0\u201d\u2019\u00e9", max_size=30)
+
+
+@given(_PUNCTUATED)
+def test_word_before_dot_is_what_the_regex_captures(before: str) -> None:
+    found = re.search(r"([A-Za-z][A-Za-z.\-]*)\.$", before + ".")
+    assert text_module._word_before_dot(before + ".") == (found.group(1) if found else "")
+
+
+@given(_PUNCTUATED)
+def test_candidate_ends_and_next_characters(line: str) -> None:
+    plain = re.compile(r"[.?!]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+    expected = []
+    for end in plain.finditer(line):
+        after = re.compile(r"\s+(\S)").match(line, end.end())
+        expected.append((end.span(), after.group(1) if after else None))
+    found = [(end.span(), end.group(1)) for end in text_module._CANDIDATE_END.finditer(line)]
+    assert found == expected
 
 
 def test_sentence_rejects_mismatched_span() -> None:

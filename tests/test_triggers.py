@@ -5,8 +5,15 @@ Each row lists every (event type, trigger, modality) the sentence should yield, 
 
 from __future__ import annotations
 
-import pytest
+import re
+from collections.abc import Iterable
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo import triggers
+from geo.prefilter import literal_openings
 from geo.taxonomy import EventType as E
 from geo.text import Sentence
 from geo.triggers import EventMention, Modality, find_event_mentions
@@ -187,3 +194,66 @@ def test_table_precision_counts(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print(f"\ntriggers: expected={expected_total} found={found_total} correct={correct}")
     assert correct == expected_total == found_total
+
+
+# --- where rules are tried: openings and the cue window -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "openings"),
+    [
+        (r"(?<![\w-])(?:shot\s+down|downed|(?:peace\s+)?talks)", ("down", "peac", "shot", "talk")),
+        (r"(?:(?<=to\s)|(?<=will\s))bomb|strafed", ("bomb", "stra")),  # look-behinds are no text
+        (r"m[ae]t(?:\s+with)?|gun\s?battles?", ("gun", "mat", "met")),  # cut at "\s"
+        (r"[ab]c(?:d|e)fgh", ("acdf", "acef", "bcdf", "bcef")),  # cut at four characters
+        (r"x{0,3}y", ("x", "y")),
+        (r"(?:[\w-]+\s+){0,3}?missiles?", None),  # may start with any word
+        (r"(?i:forces)", None),  # case folding switched on inside: cannot say
+    ],
+)
+def test_openings(pattern: str, openings: tuple[str, ...] | None) -> None:
+    assert literal_openings(pattern) == openings
+
+
+def test_every_rule_has_openings() -> None:
+    """No rule falls back to a regex tried at every character."""
+    assert all(openings is not None for openings in triggers._OPENINGS)
+
+
+_FILLER = st.sampled_from([" ", "  ", "-", "'", ", ", ".", "\n", "re", "the ", "x", "İ", "\u2019"])
+
+
+@pytest.mark.parametrize("index", range(len(triggers.RULES)))
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_rule_matches_are_those_of_finditer(index: int, data: st.DataObject) -> None:
+    rule, regex = triggers._COMPILED[index]
+    pieces = [data.draw(_FILLER)]
+    for _ in range(data.draw(st.integers(1, 3))):
+        trigger = st.from_regex(re.compile(rule.pattern, re.IGNORECASE), fullmatch=True)
+        pieces.append(data.draw(trigger))
+        pieces.append(data.draw(_FILLER))
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+
+    def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+        return [m.span() for m in matches]
+
+    expected = spans(regex.finditer_in_document(text, start, end))
+    assert spans(triggers._rule_matches(index, text, start, end)) == expected, text
+
+
+@pytest.mark.parametrize("index", range(len(triggers._CUES)))
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_cues_match_words_only_so_the_window_tail_decides(index: int, data: st.DataObject) -> None:
+    """What ``_modality`` relies on to search only after the window's last punctuation."""
+    cue = triggers._CUES[index]
+    match = data.draw(st.from_regex(cue.folding, fullmatch=True))
+    assert re.fullmatch(r"[\w'\s-]*", match), match
+    words = data.draw(st.lists(_FILLER | st.sampled_from(["(", '"', "not ", "to ", "would "])))
+    left = "".join(words) + match
+    before_words = triggers._BEFORE_WORDS.match(left)
+    tail = left[before_words.end() :] if before_words else left
+    assert (cue.search(tail) is None) == (cue.search(left) is None), left
