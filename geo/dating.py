@@ -20,6 +20,7 @@ from geo.timex import DatePrecision, TimeExpression, TimeRelation, shift
 __all__ = ["choose_expression", "date_event"]
 
 _OTHER_CLAUSE_PENALTY = 150
+_UNDATED = EventDate(reason="no time phrase in the sentence")  # frozen: one for every event
 
 
 def _distance(expression: TimeExpression, start: int, end: int) -> int:
@@ -69,7 +70,7 @@ def date_event(
     """
     expression = choose_expression(expressions, clauses, trigger_start, trigger_end)
     if expression is None:
-        return EventDate(reason="no time phrase in the sentence")
+        return _UNDATED
     if expression.resolved and expression.date is not None:
         return EventDate(
             date=expression.date,

@@ -20,6 +20,7 @@ import bisect
 import re
 import re._parser as _sre  # the stdlib's own regex parser
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -228,14 +229,15 @@ def _trie(openings: set[_Opening]) -> str:
 
 def guarded(head: str, body: str, flags: int = 0) -> str:
     r"""``head + body`` with a look-ahead of the openings of ``body`` after ``head`` (the
-    zero-width checks that end most attempts at once, such as ``\b``).
+    zero-width checks that end most attempts at once, such as ``\b``); ``body`` is grouped,
+    so a top-level alternation stays under the look-ahead.
 
-    >>> print(guarded(r"\b", r"(?:jets?|navy|army)\b"))
-    \b(?=(?:army|jet|navy))(?:jets?|navy|army)\b
+    >>> print(guarded(r"\b", r"jets?|navy|army"))
+    \b(?=(?:army|jet|navy))(?:jets?|navy|army)
     """
     fold = bool(flags & re.IGNORECASE)
     openings = _openings(list(_sre.parse(body, flags)), _OPENING_LENGTH, fold)
-    return f"{head}(?={_trie(openings)}){body}"
+    return f"{head}(?={_trie(openings)})(?:{body})"
 
 
 # -- literal openings: where a regex can start, as strings to look for ---------------------
@@ -338,7 +340,8 @@ class Prefilter:
         """The required words that occur in ``text``."""
         if self._empty:
             return set()
-        return {word for _, word in self._automaton.iter(text.lower() if self._fold else text)}
+        hits = self._automaton.iter(text.lower() if self._fold else text)
+        return set(map(itemgetter(1), hits))  # (end, word) pairs, gathered in C
 
     def possible(self, text: str) -> list[bool]:
         """One flag per pattern: False means the pattern cannot match ``text``."""

@@ -21,6 +21,8 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from geo.prefilter import guarded
+
 __all__ = ["CaseBlind", "Sentence", "lower_case", "split_clauses", "split_sentences"]
 
 
@@ -157,12 +159,15 @@ def _append_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> Non
 # The separator punctuation is dropped; the conjunction starts the next clause. Lists such
 # as "Syria, Iraq, and Turkey" are not split because no verb follows the capitalised word.
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s*"
-    r"|,\s+(?=(?:while|whereas|but)\b)"
-    r"|\s+(?=(?:while|whereas)\b)"
-    r"|,\s+(?=and\s+(?:the|a|an|he|she|it|they|we|its|their|his|her|this|these|those)\b)"
-    r"|,\s+(?=and\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w\-]*)?\s+"
-    r"(?:\w+ed|said|says|has|have|had|is|are|was|were|will|would|did|does)\b)",
+    guarded(  # a look-ahead of what a break opens with: most characters are turned away
+        "",
+        r"\s*;\s*"
+        r"|,\s+(?=(?:while|whereas|but)\b)"
+        r"|\s+(?=(?:while|whereas)\b)"
+        r"|,\s+(?=and\s+(?:the|a|an|he|she|it|they|we|its|their|his|her|this|these|those)\b)"
+        r"|,\s+(?=and\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w\-]*)?\s+"
+        r"(?:\w+ed|said|says|has|have|had|is|are|was|were|will|would|did|does)\b)",
+    )
 )
 
 

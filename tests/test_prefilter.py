@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from geo.prefilter import Prefilter, required_words
+from geo.prefilter import Prefilter, guarded, required_words
 
 
 @pytest.mark.parametrize(
@@ -150,3 +150,10 @@ def test_candidates_per_span_are_the_candidates_of_each_span(parts: list[str]) -
     prefilter = Prefilter(PATTERNS)
     expected = [prefilter.candidates(text[start:end]) for start, end in spans]
     assert prefilter.candidates_per_span(text, spans) == expected
+
+
+@pytest.mark.parametrize("text", ["a ; b", "x, but y", "troops while", "no break"])
+def test_guarded_alternation_finds_what_the_plain_one_finds(text: str) -> None:
+    body = r"\s*;\s*|,\s+(?=but\b)|\s+(?=while\b)"
+    plain, with_guard = re.compile(body), re.compile(guarded("", body))
+    assert [m.span() for m in with_guard.finditer(text)] == [m.span() for m in plain.finditer(text)]
