@@ -9,7 +9,8 @@ Input forms
 -----------
 Plain text (``*.txt``, ``*.text``, ``*.md``, or any file named explicitly)
     ``text`` is the whole decoded file; ``title`` is its first non-empty line (a Markdown
-    ``# `` heading marker is dropped from the title, never from ``text``).
+    ``# `` heading marker is dropped from the title, never from ``text``; a line longer than
+    a headline, an article on one line, gives its first words and "…").
 
 Text with a metadata header
     The very first line is ``---``; ``key: value`` lines follow, then a closing ``---``::
@@ -298,8 +299,19 @@ def _check_time(time_part: str) -> None:
 # ------------------------------------------------------------------------------- text
 
 
+_HEADLINE_LENGTH = 160  # a first line longer than this is a paragraph: its start is the title
+
+
+def _headline(line: str) -> str:
+    if len(line) <= _HEADLINE_LENGTH:
+        return line
+    cut = line.rfind(" ", 0, _HEADLINE_LENGTH)
+    return line[: cut if cut > 0 else _HEADLINE_LENGTH].rstrip() + "…"
+
+
 def _first_line_title(text: str) -> str | None:
-    """The first non-empty line, stripped, without a Markdown heading marker.
+    """The first non-empty line, stripped, without a Markdown heading marker; a first line
+    longer than a headline (an article on one line) gives its first words and "…".
 
     Scans line by line instead of splitting, so a 50 MB text costs one line.
     """
@@ -311,7 +323,7 @@ def _first_line_title(text: str) -> str | None:
         line = text[position:end].strip()
         if line:
             heading = _MARKDOWN_HEADING.match(line)
-            return line[heading.end():] if heading else line
+            return _headline(line[heading.end():] if heading else line)
         position = end + 1
     return None
 

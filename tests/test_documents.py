@@ -579,7 +579,8 @@ def test_large_file_is_read_without_excess_memory(
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert document.title == line.strip()
+    title = document.title or ""
+    assert title.endswith("…") and line.startswith(title.removesuffix("…"))  # a long first line
     assert "\r" not in document.text[:100_000]
     # The text of a file holding any character beyond Latin-1 costs two bytes a character.
     assert peak < 4.5 * file_size, f"peak {peak / file_size:.1f} times the file size"
@@ -628,3 +629,30 @@ def test_header_parser_raises_only_document_error(
     else:
         assert document.text.strip()
         assert raw.replace("\r\n", "\n").replace("\r", "\n").endswith(document.text)
+
+
+ONE_LINE_ARTICLE = (
+    "Syrian government forces shelled villages in the north of Hama province on Sunday, "
+    "killing three civilians, according to a monitoring group based in Britain that "
+    "relies on a network of sources on the ground."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Jet downed over Syria\nThe US said on Sunday...", "Jet downed over Syria"),
+        ("# Jet downed over Syria\n\nBody.", "Jet downed over Syria"),
+        ("x" * 200, "x" * 160 + "…"),
+    ],
+)
+def test_title_is_the_first_line(text: str, title: str) -> None:
+    assert parse_text(text, doc_id="article").title == title
+
+
+def test_title_of_a_one_line_article_is_its_first_words() -> None:
+    title = parse_text(ONE_LINE_ARTICLE, doc_id="article").title
+    assert title is not None and title.endswith("…") and len(title) <= 161
+    words = title.removesuffix("…")
+    assert ONE_LINE_ARTICLE.startswith(words + " ")  # cut between words
+    assert words.startswith("Syrian government forces shelled villages in the north of Hama")
