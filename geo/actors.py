@@ -475,9 +475,8 @@ def _country_modifiers(
         found.append(
             CountryModifier(m.start, m.end, m.country, bare, m.government_actor or capital)
         )
-    for match in _COUNTRY_RE.finditer(
-        text, sentence.start, sentence.end if countries_possible else sentence.start
-    ):
+    names = _COUNTRY_RE.finditer(text, sentence.start, sentence.end) if countries_possible else ()
+    for match in names:
         if any(f.start < match.end() and match.start() < f.end for f in found):
             continue
         group = match.lastgroup
@@ -591,9 +590,8 @@ def _phrases(
 ) -> list[Actor]:
     phrases: list[Actor] = []
     forces_possible = _FORCE_WORDS.possible(sentence.text)[0]
-    named_end = sentence.end if named_possible else sentence.start
-    forces_end = sentence.end if forces_possible else sentence.start
-    for match in _NAMED_RE.finditer(text, sentence.start, named_end):
+    named = _NAMED_RE.finditer(text, sentence.start, sentence.end) if named_possible else ()
+    for match in named:
         group = match.lastgroup
         assert group is not None
         row = NAMED_ACTORS[int(group[1:])]
@@ -609,7 +607,13 @@ def _phrases(
             )
         )
     used_modifiers: set[int] = set()
-    for match in _FORCE_SCAN.finditer_in_document(text, sentence.start, forces_end):
+    # A scan of an empty range still costs microseconds: skip it when nothing can match.
+    forces = (
+        _FORCE_SCAN.finditer_in_document(text, sentence.start, sentence.end)
+        if forces_possible
+        else ()
+    )
+    for match in forces:
         if any(p.start < match.end() and match.start() < p.end for p in phrases):
             continue
         head = _named_head(text, phrases, match.start())
