@@ -141,11 +141,15 @@ def _word_before_dot(before_and_dot: str) -> str:
     return run.lstrip(".-")
 
 
-def _append_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:
+def _append_trimmed(
+    text: str, start: int, end: int, out: list[Sentence], offset: int = 0
+) -> None:
+    """Append ``text[start:end]`` without surrounding whitespace, unless nothing is left;
+    ``offset`` places ``text`` in the document (a sentence's clauses)."""
     piece = text[start:end]
     trimmed = piece.strip()
     if trimmed:
-        start += len(piece) - len(piece.lstrip())
+        start += offset + len(piece) - len(piece.lstrip())
         out.append(Sentence(start=start, end=start + len(trimmed), text=trimmed))
 
 
@@ -187,24 +191,13 @@ def split_clauses(sentence: Sentence) -> tuple[Sentence, ...]:
         return (sentence,)  # one clause, known without a regex tried at every character
     clauses: list[Sentence] = []
     piece_start = 0
-    for brk in _CLAUSE_BREAK.finditer(sentence.text):
+    for brk in _CLAUSE_BREAK.finditer(text):
         if brk.start() == 0:
             continue
-        _append_trimmed_local(sentence, piece_start, brk.start(), clauses)
+        _append_trimmed(text, piece_start, brk.start(), clauses, sentence.start)
         piece_start = brk.end()
-    _append_trimmed_local(sentence, piece_start, len(sentence.text), clauses)
+    _append_trimmed(text, piece_start, len(text), clauses, sentence.start)
     return tuple(clauses)
-
-
-def _append_trimmed_local(sentence: Sentence, start: int, end: int, out: list[Sentence]) -> None:
-    text = sentence.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        base = sentence.start
-        out.append(Sentence(start=base + start, end=base + end, text=text[start:end]))
 
 
 # -- case-blind matching ---------------------------------------------------------------------
