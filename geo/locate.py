@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -287,18 +286,28 @@ def _focus_weight(text: str, mention: Mention) -> float:
 
 
 def article_focus(text: str, mentions: Sequence[Mention]) -> Mention | None:
-    """The country the article places things in: locative uses weigh most, modifiers least."""
-    weights: defaultdict[str, float] = defaultdict(float)
+    """The country the article places things in: locative uses weigh most, modifiers least.
+
+    Only a country the article names as a country can be its focus, so only those
+    countries' mentions are weighed (most articles name none: nothing is weighed).
+    """
+    eligible = [
+        m
+        for m in mentions
+        if m.resolved
+        and m.country is not None
+        and not m.in_organisation
+        and m.kind != MentionKind.ORGANISATION
+        and not m.government_actor
+    ]
     representative: dict[str, Mention] = {}
-    for mention in mentions:
-        if not mention.resolved or mention.country is None or mention.in_organisation:
-            continue
-        if mention.kind == MentionKind.ORGANISATION or mention.government_actor:
-            continue
-        weights[mention.country] += _focus_weight(text, mention)
-        if mention.feature_class == "country":
+    for mention in eligible:
+        if mention.feature_class == "country" and mention.country:
             representative.setdefault(mention.country, mention)
-    for country in sorted(weights, key=lambda code: (-weights[code], code)):
-        if country in representative:
-            return representative[country]
-    return None
+    if not representative:
+        return None
+    weights = dict.fromkeys(representative, 0.0)
+    for mention in eligible:
+        if mention.country in weights:
+            weights[mention.country] += _focus_weight(text, mention)
+    return representative[min(weights, key=lambda code: (-weights[code], code))]
