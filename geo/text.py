@@ -162,20 +162,21 @@ def _append_trimmed(
 #                                          verb ("and Russia said", "and Turkey shelled").
 # The separator punctuation is dropped; the conjunction starts the next clause. Lists such
 # as "Syria, Iraq, and Turkey" are not split because no verb follows the capitalised word.
+_COMMA_BREAKS = (
+    r",\s+(?=(?:while|whereas|but)\b"
+    r"|and\s+(?:the|a|an|he|she|it|they|we|its|their|his|her|this|these|those)\b"
+    r"|and\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w\-]*)?\s+"
+    r"(?:\w+ed|said|says|has|have|had|is|are|was|were|will|would|did|does)\b)"
+)
 _CLAUSE_BREAK = re.compile(
     guarded(  # a look-ahead of what a break opens with: most characters are turned away
-        "",
-        r"\s*;\s*"
-        r"|,\s+(?=(?:while|whereas|but)\b)"
-        r"|\s+(?=(?:while|whereas)\b)"
-        r"|,\s+(?=and\s+(?:the|a|an|he|she|it|they|we|its|their|his|her|this|these|those)\b)"
-        r"|,\s+(?=and\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w\-]*)?\s+"
-        r"(?:\w+ed|said|says|has|have|had|is|are|was|were|will|would|did|does)\b)",
+        "", rf"\s*;\s*|\s+(?=(?:while|whereas)\b)|{_COMMA_BREAKS}"
     )
 )
-
-
-_CLAUSE_MARKS = (";", ",", "while", "whereas")  # every clause break holds one
+# Without ";", "while" or "whereas" only the comma breaks can match: a pattern opening with
+# a literal, which the engine finds in C, rather than one tried at every space.
+_COMMA_BREAK = re.compile(_COMMA_BREAKS)
+_OTHER_MARKS = (";", "while", "whereas")
 
 
 @functools.lru_cache(maxsize=16)  # the trigger finder and the pipeline both ask
@@ -187,11 +188,12 @@ def split_clauses(sentence: Sentence) -> tuple[Sentence, ...]:
     [(10, 'Troops advanced'), (27, 'rebels fled.')]
     """
     text = sentence.text
-    if text and text == text.strip() and not any(mark in text for mark in _CLAUSE_MARKS):
-        return (sentence,)  # one clause, known without a regex tried at every character
+    other_marks = any(mark in text for mark in _OTHER_MARKS)
+    if text and text == text.strip() and not other_marks and "," not in text:
+        return (sentence,)  # one clause, known without a regex
     clauses: list[Sentence] = []
     piece_start = 0
-    for brk in _CLAUSE_BREAK.finditer(text):
+    for brk in (_CLAUSE_BREAK if other_marks else _COMMA_BREAK).finditer(text):
         if brk.start() == 0:
             continue
         _append_trimmed(text, piece_start, brk.start(), clauses, sentence.start)

@@ -111,6 +111,20 @@ def test_split_clauses(text: str, expected: list[str]) -> None:
     assert all(doc[c.start : c.end] == c.text for c in clauses)
 
 
+_CLAUSE_WORDS = st.sampled_from(
+    [", ", ",  ", ", and ", " and ", "the ", "it ", "Russia ", "Al ", "said ", "shelled ",
+     "but ", "while ", "whereas ", "; ", "and", "x", "The", "ed "]
+)
+
+
+@given(st.lists(_CLAUSE_WORDS, max_size=12).map("".join))
+def test_comma_breaks_are_the_clause_breaks_of_text_without_other_marks(text: str) -> None:
+    if any(mark in text for mark in text_module._OTHER_MARKS):
+        return
+    full = [m.span() for m in text_module._CLAUSE_BREAK.finditer(text)]
+    assert [m.span() for m in text_module._COMMA_BREAK.finditer(text)] == full
+
+
 CASE_BLIND_PATTERN = (
     r"\b(?:(?:regime|[A-Z]{1,3}-\d+[A-Z]?)\s+)*(?:(?P<force>forces|troops|Su-\d+)"
     r"|(?P<people>(?<!gun)m[ae]n|people))\b"
