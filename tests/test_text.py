@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -111,18 +112,19 @@ def test_split_clauses(text: str, expected: list[str]) -> None:
     assert all(doc[c.start : c.end] == c.text for c in clauses)
 
 
-_CLAUSE_WORDS = st.sampled_from(
-    [", ", ",  ", ", and ", " and ", "the ", "it ", "Russia ", "Al ", "said ", "shelled ",
-     "but ", "while ", "whereas ", "; ", "and", "x", "The", "ed "]
-)
+_CLAUSE_PIECES = (", ", ",  ", "and ", "but ", "the ", "it ", "Russia ", "Al ", "said ", "x")
 
 
-@given(st.lists(_CLAUSE_WORDS, max_size=12).map("".join))
-def test_comma_breaks_are_the_clause_breaks_of_text_without_other_marks(text: str) -> None:
-    if any(mark in text for mark in text_module._OTHER_MARKS):
-        return
-    full = [m.span() for m in text_module._CLAUSE_BREAK.finditer(text)]
-    assert [m.span() for m in text_module._COMMA_BREAK.finditer(text)] == full
+def test_comma_breaks_are_the_clause_breaks_of_text_without_other_marks() -> None:
+    """Every text of up to four pieces: the shortcut finds the breaks the full regex finds."""
+    texts = ["".join(p) for n in range(1, 5) for p in itertools.product(_CLAUSE_PIECES, repeat=n)]
+    differ = [
+        text
+        for text in texts
+        if [m.span() for m in text_module._COMMA_BREAK.finditer(text)]
+        != [m.span() for m in text_module._CLAUSE_BREAK.finditer(text)]
+    ]
+    assert differ == []
 
 
 CASE_BLIND_PATTERN = (
