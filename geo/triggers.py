@@ -28,7 +28,7 @@ wire sentence carries an attribution ("..., the Pentagon said").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -333,35 +333,45 @@ _PREFILTER = Prefilter([rule.pattern for rule in RULES])
 # from the pattern's parse tree), are looked up in the sentence and the regex is tried only
 # where one occurs: most sentences hold none, or one or two, of a rule's openings.
 # Openings of each rule's lower-case twin, which runs over lower-cased text.
-_OPENINGS = tuple(literal_openings(regex.lowered.pattern) for _, regex in _COMPILED)
+_LOWERED = tuple(regex.lowered for _, regex in _COMPILED)
+_OPENINGS = tuple(literal_openings(regex.pattern) for regex in _LOWERED)
 
 
-def _rule_matches(candidate: int, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+def _rule_matches(candidate: int, text: str, start: int, end: int) -> list[re.Match[str]]:
     """The matches of one rule in ``text[start:end]``: those of ``finditer``, found by
     trying the rule's regex only where one of its openings occurs."""
-    regex = _COMPILED[candidate][1]
-    openings = _OPENINGS[candidate]
     lowered = lower_case(text)
-    if lowered is None or openings is None:
-        yield from regex.finditer_in_document(text, start, end)
-        return
+    if lowered is None:
+        return list(_COMPILED[candidate][1].finditer_in_document(text, start, end))
+    return _matches_at_openings(candidate, lowered, start, end, lowered[start:end])
+
+
+def _matches_at_openings(
+    candidate: int, lowered: str, start: int, end: int, segment: str
+) -> list[re.Match[str]]:
+    """:func:`_rule_matches` over the lower-cased text, ``segment`` being
+    ``lowered[start:end]`` (cut once for all the rules tried on a sentence)."""
+    regex, openings = _LOWERED[candidate], _OPENINGS[candidate]
+    if openings is None:
+        return list(regex.finditer(lowered, start, end))
+    found: list[re.Match[str]] = []
     position = start  # matches do not overlap: the next starts where the last ended
-    for at in _occurrences(lowered, openings, start, end):
-        if at >= position and (match := regex.lowered.match(lowered, at, end)) is not None:
-            yield match
+    for at in _occurrences(segment, openings):
+        if start + at >= position and (match := regex.match(lowered, start + at, end)):
+            found.append(match)
             position = match.end()
+    return found
 
 
-def _occurrences(text: str, words: Sequence[str], start: int, end: int) -> list[int]:
-    """Where each of ``words`` occurs in ``text[start:end]``, in text order."""
-    segment = text[start:end]
+def _occurrences(segment: str, words: Sequence[str]) -> list[int]:
+    """Where each of ``words`` occurs in ``segment``, in order."""
     found: list[int] = []
     for word in words:
         if word not in segment:
             continue  # most are not there: the operator is quicker than the method
         at = segment.find(word)
         while at >= 0:
-            found.append(start + at)
+            found.append(at)
             at = segment.find(word, at + 1)
     found.sort()
     return found
@@ -650,12 +660,20 @@ def _antecedent(
 def _candidate_triggers(
     text: str, sentence: Sentence, rules: Sequence[int]
 ) -> list[tuple[TriggerRule, int, int]]:
+    start, end = sentence.start, sentence.end
+    lowered = lower_case(text)
+    segment = lowered[start:end] if lowered is not None else ""
     found: list[tuple[TriggerRule, int, int]] = []
     for candidate in rules:
         rule = RULES[candidate]
-        for match in _rule_matches(candidate, text, sentence.start, sentence.end):
+        matches = (
+            _matches_at_openings(candidate, lowered, start, end, segment)
+            if lowered is not None
+            else _rule_matches(candidate, text, start, end)
+        )
+        for match in matches:
             if not rule.nominal and _DETERMINER_BEFORE.search(
-                text, max(sentence.start, match.start() - 12), match.start()
+                text, max(start, match.start() - 12), match.start()
             ):
                 continue  # "condemned the attack": a noun after a determiner, not a verb
             if rule.event_type is EventType.STATEMENT and _is_name(text, sentence, match):
