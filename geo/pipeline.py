@@ -15,6 +15,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from gazetteer import Gazetteer, open_gazetteer
 from geo import spatial
@@ -25,6 +26,7 @@ from geo.events import (
     DocumentSummary,
     Event,
     EventCollection,
+    EventDate,
     EventLocation,
     LocationPrecision,
     PlaceSummary,
@@ -132,7 +134,6 @@ class _DocumentContext:
         self.gazetteer = gazetteer
         self.focus = article_focus(document.text, places.mentions)
         self.reference_date: dt.date | None = document.published
-        self.fell_back: set[int] = set()  # trigger offsets of events placed by the fallback
 
     def mentions_in(self, sentence: Sentence) -> list[Mention]:
         """The sentence's own mentions: stages see a slice, so a long text stays linear."""
@@ -140,11 +141,11 @@ class _DocumentContext:
         high = bisect.bisect_left(self._starts, sentence.end, lo=low)
         return self.mentions[low:high]
 
-    def advance_reference(self, events: Sequence[Event]) -> None:
+    def advance_reference(self, dates: Iterable[EventDate]) -> None:
         """The last day-precise event date becomes what later relative phrases count from."""
-        for event in events:
-            if event.date.date is not None and event.date.precision.value == "day":
-                self.reference_date = event.date.date
+        for date in dates:
+            if date.date is not None and date.precision.value == "day":
+                self.reference_date = date.date
 
     def zones(self, sentence: Sentence) -> list[Zone]:
         zones: list[Zone] = []
@@ -174,10 +175,12 @@ class _DocumentContext:
 
 def _locate(
     context: _DocumentContext, mention: EventMention, clause: Sentence, zones: Sequence[Zone]
-) -> tuple[EventLocation, Zone | None]:
+) -> tuple[EventLocation, Zone | None, bool]:
+    """The event's location, its zone, and whether the text placed it nowhere (the article's
+    fallback location)."""
     text, sentence = context.document.text, mention.sentence
     if zones:
-        return _zone_location(zones[0]), zones[0]
+        return _zone_location(zones[0]), zones[0], False
     actor_spans = [(actor.start, actor.end) for actor in mention.actors]
     scopes = (
         (clause.start, clause.end, "clause", False),
@@ -196,7 +199,7 @@ def _locate(
             locative_only=locative_only,
         )
         if location is not None:
-            return location, None
+            return location, None, False
     target = _target_country(mention)
     if target is not None:
         location = location_from_country(
@@ -205,9 +208,8 @@ def _locate(
             "no place named for the event; a violent event is placed in its target's country",
         )
         if location is not None:
-            return location, None
-    context.fell_back.add(mention.trigger_start)
-    return context.fallback_location, None
+            return location, None, False
+    return context.fallback_location, None, True
 
 
 def _target_country(mention: EventMention) -> str | None:
@@ -239,7 +241,7 @@ def document_events(
     gazetteer = gazetteer or open_gazetteer()
     places = find_places(document, gazetteer)
     context = _DocumentContext(document, places, gazetteer)
-    events: list[Event] = []
+    drafts: list[_Draft] = []
     sentences = split_sentences(document.text)
     for sentence, rules in zip(sentences, trigger_rules(document.text, sentences), strict=True):
         if not rules:
@@ -255,12 +257,13 @@ def document_events(
         zones = context.zones(sentence)
         # Every event of a sentence is dated against the reference as the sentence began:
         # two events sharing "the previous day" are the same day, not one day apart.
-        sentence_events = [
-            _event(context, mention, clauses, expressions, zones) for mention in mentions
+        sentence_drafts = [
+            _draft(context, mention, clauses, expressions, zones) for mention in mentions
         ]
-        context.advance_reference(sentence_events)
-        events.extend(sentence_events)
-    events = _relocate_fallbacks(context, events)
+        context.advance_reference(draft.date for draft in sentence_drafts)
+        drafts.extend(sentence_drafts)
+    relocation = _fallback_relocation(context, drafts)
+    events = [_event(document, draft, relocation) for draft in drafts]
     summary = DocumentSummary(
         id=document.id,
         title=document.title,
@@ -273,35 +276,28 @@ def document_events(
     return events, summary
 
 
-def _relocate_fallbacks(context: _DocumentContext, events: list[Event]) -> list[Event]:
-    """Events the text places nowhere go where the article's placed events are.
+def _fallback_relocation(
+    context: _DocumentContext, drafts: Sequence[_Draft]
+) -> EventLocation | None:
+    """Where events the text places nowhere go: the country of the article's placed events.
 
     The article's own placed events (a zone, a named place, a target's country) say where
     its story happens better than counting names: a dateline or a capital used as a
     modifier ("Washington", "US warplane") does not outvote "shot down a Syrian jet".
+    None when the article places no event (they keep the article's fallback).
     """
     placed = [
-        event.location.country
-        for event in events
-        if event.sources[0].trigger_start not in context.fell_back and event.location.country
+        draft.location.country for draft in drafts if not draft.fell_back and draft.location.country
     ]
     if not placed:
-        return events
+        return None
     counts = {code: placed.count(code) for code in set(placed)}
     country = min(counts, key=lambda code: (-counts[code], code))
-    location = location_from_country(
+    return location_from_country(
         context.gazetteer,
         country,
         "no place named for the event; the article's other events are placed in this country",
     )
-    if location is None:
-        return events
-    return [
-        event.model_copy(update={"location": location})
-        if event.sources[0].trigger_start in context.fell_back
-        else event
-        for event in events
-    ]
 
 
 def _clause_for(clauses: Sequence[Sentence], mention: EventMention) -> Sentence:
@@ -311,13 +307,24 @@ def _clause_for(clauses: Sequence[Sentence], mention: EventMention) -> Sentence:
     return mention.sentence
 
 
-def _event(
+class _Draft(NamedTuple):
+    """An event before the document's last word on where unplaced events go."""
+
+    mention: EventMention
+    clause: Sentence
+    date: EventDate
+    location: EventLocation
+    zone: Zone | None
+    fell_back: bool  # the text places it nowhere: the article's fallback location
+
+
+def _draft(
     context: _DocumentContext,
     mention: EventMention,
     clauses: Sequence[Sentence],
     expressions: Sequence[TimeExpression],
     zones: Sequence[Zone],
-) -> Event:
+) -> _Draft:
     clause = _clause_for(clauses, mention)
     date = date_event(
         expressions, clauses, mention.trigger_start, mention.trigger_end, context.reference_date
@@ -325,10 +332,16 @@ def _event(
     event_zones = (
         zones if mention.event_type == EventType.THREAT or _zone_in_clause(zones, clause) else ()
     )
-    location, zone = _locate(context, mention, clause, event_zones)
+    location, zone, fell_back = _locate(context, mention, clause, event_zones)
+    return _Draft(mention, clause, date, location, zone, fell_back)
+
+
+def _event(document: Document, draft: _Draft, relocation: EventLocation | None) -> Event:
+    mention = draft.mention
+    location = relocation if draft.fell_back and relocation is not None else draft.location
     info = TAXONOMY[mention.event_type]
     return Event(
-        id=_event_id(context.document.id, mention),
+        id=_event_id(document.id, mention),
         event_type=mention.event_type,
         label=info.label,
         cameo=info.cameo_root,
@@ -336,13 +349,13 @@ def _event(
         acled_sub_event_type=info.acled_sub_event_type,
         modality=mention.modality,
         trigger=mention.trigger_text,
-        object_kind=_object_kind(context.document.text, clause, mention),
+        object_kind=_object_kind(document.text, draft.clause, mention),
         actors=mention.actors,
-        date=date,
+        date=draft.date,
         location=location,
-        zone=zone,
+        zone=draft.zone,
         confidence=_confidence(mention, location),
-        sources=[_source(context.document, mention)],
+        sources=[_source(document, mention)],
     )
 
 

@@ -15,7 +15,7 @@ from shapely.geometry import Point, shape
 from gazetteer import Gazetteer, open_gazetteer
 from geo.documents import Document, DocumentFailure, load_documents
 from geo.events import Event, EventCollection, LocationPrecision
-from geo.pipeline import extract_events
+from geo.pipeline import document_events, extract_events
 from geo.taxonomy import EventType
 from geo.timex import DatePrecision
 
@@ -231,3 +231,25 @@ def test_extraction_is_deterministic(documents: list[Document], gazetteer: Gazet
     assert [e.id for e in EventCollection.model_validate_json(first).events] == [
         e.id for e in EventCollection.model_validate_json(again).events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Gunmen attacked a checkpoint in Kandahar on Monday. Officials said they would respond.",
+         "AF"),
+        ("Protesters marched in Aleppo on Friday. The governor said calm had returned.", "SY"),
+    ],
+)  # fmt: skip
+def test_unplaced_event_goes_to_the_country_of_the_placed_ones(
+    text: str, country: str, gazetteer: Gazetteer
+) -> None:
+    """No country is named, so there is no article focus: the statement takes the country
+    of the article's placed event, and is scored as country-precise (statements start at
+    0.4, country precision takes 0.1), not as placed nowhere."""
+    events, _ = document_events(Document(id="relocated", text=text), gazetteer)
+    statement = next(e for e in events if e.event_type is EventType.STATEMENT)
+    assert statement.location.country == country
+    assert statement.location.precision is LocationPrecision.COUNTRY
+    assert "other events are placed" in statement.location.reason
+    assert statement.confidence == pytest.approx(0.3)
