@@ -48,7 +48,7 @@ from geo.text import Sentence, split_clauses, split_sentences
 from geo.timex import TimeExpression, find_time_expressions
 from geo.triggers import EventMention, Modality, find_event_mentions, trigger_rules
 
-__all__ = ["collect_places", "document_events", "extract_events"]
+__all__ = ["collect_places", "document_events", "events_from_places", "extract_events"]
 
 _OBJECTS = (
     ("drone", re.compile(r"\b(?:drones?|UAVs?|unmanned aerial vehicles?)\b", re.IGNORECASE)),
@@ -239,7 +239,13 @@ def document_events(
 ) -> tuple[list[Event], DocumentSummary]:
     """Events one document reports (before dedup), and the document's summary with mentions."""
     gazetteer = gazetteer or open_gazetteer()
-    places = find_places(document, gazetteer)
+    return events_from_places(document, find_places(document, gazetteer), gazetteer)
+
+
+def events_from_places(
+    document: Document, places: PlacesResult, gazetteer: Gazetteer
+) -> tuple[list[Event], DocumentSummary]:
+    """The events stage alone: :func:`document_events` given the document's places."""
     context = _DocumentContext(document, places, gazetteer)
     drafts: list[_Draft] = []
     sentences = split_sentences(document.text)
