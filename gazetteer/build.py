@@ -10,6 +10,7 @@ Store layout (one folder):
 
 * ``names.marisa``  marisa RecordTrie: normalised name -> (entry index, name kind)
 * ``arrays.npz``    per-entry arrays for ranking (class, country, population, lat, lon...)
+                    and the uncertainty radius of an event placed at the entry
 * ``strings.json``  per-entry id and display name
 * ``entries.sqlite`` full records (alternate names, source record) and WKB geometry
 * ``meta.json``     sources, versions, counts, build date, population cut-off
@@ -34,7 +35,9 @@ from typing import Any
 import marisa_trie
 import numpy as np
 from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
 
+from gazetteer.geodesy import radius_km
 from gazetteer.model import Entry, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from gazetteer.sources import admin2, countries, geonames, people
@@ -52,7 +55,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
 DEFAULT_MIN_POPULATION = 0
@@ -216,7 +219,9 @@ def _name_records(entries: list[Entry]) -> list[tuple[str, tuple[int, int]]]:
     return [(key, (index, kind)) for (key, index), kind in records.items()]
 
 
-def _arrays(entries: list[Entry]) -> dict[str, np.ndarray[Any, Any]]:
+def _arrays(
+    entries: list[Entry], geometries: list[BaseGeometry | None]
+) -> dict[str, np.ndarray[Any, Any]]:
     return {
         "feature_class": np.array(
             [CLASS_ORDER.index(e.feature_class) for e in entries], dtype=np.uint8
@@ -227,10 +232,21 @@ def _arrays(entries: list[Entry]) -> dict[str, np.ndarray[Any, Any]]:
         "lat": np.array([e.lat for e in entries], dtype=np.float64),
         "lon": np.array([e.lon for e in entries], dtype=np.float64),
         "importance": np.array([e.importance for e in entries], dtype=np.float32),
+        # An event placed at the feature is uncertain by this much: computed here once, not
+        # from the geometry at every event (reading and parsing it costs up to milliseconds).
+        "radius_km": np.array(
+            [
+                radius_km(geometry, e.feature_class.value)
+                for e, geometry in zip(entries, geometries, strict=True)
+            ],
+            dtype=np.float64,
+        ),
     }
 
 
-def _write_sqlite(path: Path, entries: list[Entry]) -> None:
+def _write_sqlite(
+    path: Path, entries: list[Entry], geometries: list[BaseGeometry | None]
+) -> None:
     connection = sqlite3.connect(path)
     try:
         connection.execute(
@@ -243,9 +259,9 @@ def _write_sqlite(path: Path, entries: list[Entry]) -> None:
                 entry.id,
                 entry.feature_class.value,
                 entry.model_dump_json(exclude={"geometry"}),
-                shape(entry.geometry).wkb if entry.geometry else None,
+                geometry.wkb if geometry is not None else None,
             )
-            for index, entry in enumerate(entries)
+            for index, (entry, geometry) in enumerate(zip(entries, geometries, strict=True))
         )
         connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?)", rows)
         connection.execute("CREATE INDEX entries_class ON entries (feature_class)")
@@ -281,12 +297,13 @@ def build_store(
     staging.chmod(0o755)
     try:
         marisa_trie.RecordTrie("<IB", _name_records(entries)).save(str(staging / "names.marisa"))
-        np.savez(staging / "arrays.npz", allow_pickle=False, **_arrays(entries))
+        geometries = [shape(e.geometry) if e.geometry else None for e in entries]
+        np.savez(staging / "arrays.npz", allow_pickle=False, **_arrays(entries, geometries))
         strings = {"ids": [e.id for e in entries], "names": [e.name for e in entries]}
         (staging / "strings.json").write_text(
             json.dumps(strings, ensure_ascii=False), encoding="utf-8"
         )
-        _write_sqlite(staging / "entries.sqlite", entries)
+        _write_sqlite(staging / "entries.sqlite", entries, geometries)
         people_counts = people.build_people_lexicon(staging)
         meta = _metadata(entries, min_population)
         meta["people_lexicon"] = people_counts

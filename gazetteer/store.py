@@ -104,6 +104,7 @@ class Gazetteer:
                 self._lat = arrays["lat"]
                 self._lon = arrays["lon"]
                 self._importance = arrays["importance"]
+                self._radius = arrays["radius_km"]
             strings = json.loads(strings_path.read_text(encoding="utf-8"))
             self._ids: list[str] = strings["ids"]
             self._names: list[str] = strings["names"]
@@ -216,6 +217,11 @@ class Gazetteer:
     @cached_property
     def _index_by_id(self) -> dict[str, int]:
         return {entry_id: index for index, entry_id in enumerate(self._ids)}
+
+    def radius_km(self, index: int) -> float:
+        """The uncertainty radius of a location at the entry: that of a circle with its area
+        (see :func:`gazetteer.geodesy.radius_km`)."""
+        return float(self._radius[index])  # seldom asked: no list of 275,000 floats
 
     def geometry(self, index: int) -> shapely.Geometry | None:
         """The shapely geometry of an entry (None for points); the same object for repeated

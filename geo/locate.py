@@ -9,21 +9,20 @@ Order of evidence (the reason names which one decided):
 3. the article's focus: the country the article most often names as a location.
 
 Precision follows the feature class; the uncertainty radius is that of the feature's area
-(a circle of equal area), or a small default for cities.
+(a circle of equal area), or a small default for cities, worked out when the gazetteer
+store is built.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
 
-import shapely
-
 from gazetteer import Gazetteer
+from gazetteer.geodesy import CITY_UNCERTAINTY_KM, radius_km
 from gazetteer.model import Entry
 from geo.events import EventLocation, LocationPrecision
 from geo.mentions import Mention, MentionKind
@@ -64,7 +63,6 @@ SPECIFICITY: dict[str, int] = {
     "country": 5,
     "continent": 6,
 }
-CITY_UNCERTAINTY_KM = 10.0
 _LOCATIVE = CaseBlind(
     r"(?:\b(?:in|inside|into|across|through|over|near|at|outside|throughout|within|from|off|"
     r"around|toward|towards|on the outskirts of|north of|south of|east of|west of)\s+(?:the\s+)?"
@@ -92,31 +90,9 @@ _MODIFIER_AFTER = re.compile(
 )
 
 
-def radius_km(geometry: shapely.Geometry | None, feature_class: str) -> float:
-    """Radius of the circle with the feature's area; a default for points."""
-    if geometry is None or geometry.is_empty or feature_class == "city":
-        return CITY_UNCERTAINTY_KM
-    if geometry.geom_type in ("LineString", "MultiLineString"):
-        return round(max(25.0, _line_length_km(geometry) / 2), 1)
-    area = _area_km2(geometry)
-    return round(max(CITY_UNCERTAINTY_KM, math.sqrt(area / math.pi)), 1)
-
-
-def _area_km2(geometry: shapely.Geometry) -> float:
-    latitude = geometry.centroid.y
-    return float(geometry.area) * 111.32 * 111.32 * max(0.05, math.cos(math.radians(latitude)))
-
-
-def _line_length_km(geometry: shapely.Geometry) -> float:
-    latitude = geometry.centroid.y
-    return float(geometry.length) * 111.32 * max(0.2, math.cos(math.radians(latitude)))
-
-
-@lru_cache(maxsize=4096)
-def _radius_for(gazetteer: Gazetteer, gazetteer_id: str, feature_class: str) -> float:
+def _radius_for(gazetteer: Gazetteer, gazetteer_id: str) -> float:
     index = gazetteer.index_of(gazetteer_id)
-    geometry = None if index is None else gazetteer.geometry(index)
-    return radius_km(geometry, feature_class)
+    return CITY_UNCERTAINTY_KM if index is None else gazetteer.radius_km(index)
 
 
 def location_from_mention(mention: Mention, gazetteer: Gazetteer, reason: str) -> EventLocation:
@@ -129,7 +105,7 @@ def location_from_mention(mention: Mention, gazetteer: Gazetteer, reason: str) -
         lat=mention.lat,
         lon=mention.lon,
         precision=PRECISION_BY_CLASS.get(feature_class, LocationPrecision.UNKNOWN),
-        uncertainty_km=_radius_for(gazetteer, mention.gazetteer_id or "", feature_class),
+        uncertainty_km=_radius_for(gazetteer, mention.gazetteer_id or ""),
         reason=reason,
     )
 
@@ -197,7 +173,7 @@ def location_from_country(gazetteer: Gazetteer, code: str, reason: str) -> Event
         lat=entry.lat,
         lon=entry.lon,
         precision=LocationPrecision.COUNTRY,
-        uncertainty_km=_radius_for(gazetteer, entry.id, "country"),
+        uncertainty_km=_radius_for(gazetteer, entry.id),
         reason=reason,
     )
 

@@ -16,6 +16,7 @@ from shapely.geometry import Point, shape
 
 from gazetteer import Gazetteer, open_gazetteer
 from gazetteer.build import load_committed
+from gazetteer.geodesy import radius_km
 from gazetteer.model import Entry, FeatureClass
 from geo.errors import GazetteerDataError, QueryError
 
@@ -289,3 +290,33 @@ def test_seas_and_regions_are_areas(
     area = shape(entry.geometry)
     assert all(area.contains(Point(lon, lat)) for lat, lon in inside)
     assert not any(area.contains(Point(lon, lat)) for lat, lon in outside)
+
+
+# -- uncertainty radius (computed at build time) ----------------------------------------------
+@pytest.mark.parametrize(
+    ("entry_id", "low_km", "high_km"),
+    [
+        ("country:SY", 200, 300),  # 185,000 km²: a circle of about 240 km
+        ("country:US", 1500, 2500),
+        ("geonames:170063", 10, 10),  # Aleppo: a city gets the city default
+    ],
+)
+def test_stored_radius_is_that_of_the_entry_geometry(
+    gazetteer: Gazetteer, entry_id: str, low_km: float, high_km: float
+) -> None:
+    index = gazetteer.index_of(entry_id)
+    assert index is not None
+    entry = gazetteer.entry(index)
+    geometry = shape(entry.geometry) if entry.geometry else None
+    stored = gazetteer.radius_km(index)
+    assert stored == radius_km(geometry, entry.feature_class.value)
+    assert low_km <= stored <= high_km
+
+
+def test_stored_radius_of_a_river_is_half_its_length(gazetteer: Gazetteer) -> None:
+    euphrates = gazetteer.lookup("Euphrates", limit=1)[0]
+    index = gazetteer.index_of(euphrates.id)
+    assert index is not None
+    assert gazetteer.radius_km(index) == pytest.approx(
+        _line_km(shape(euphrates.geometry)) / 2, rel=0.15
+    )
