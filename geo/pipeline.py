@@ -2,7 +2,7 @@
 
 Each stage is a function from model to model; this module only chains them::
 
-    Document ─ find_places ─> PlacesResult ─ split_sentences ─> Sentence
+    Document ─ find_places ─> PlacesResult ─ sentence_spans ─> Sentence
       ─ find_event_mentions ─> EventMention ─ date_event / locate / zones ─> Event
       ─ merge_events (across documents) ─> EventCollection
 """
@@ -44,7 +44,7 @@ from geo.locate import (
 from geo.mentions import Mention, MentionKind, PlacesResult
 from geo.places import find_places
 from geo.taxonomy import TAXONOMY, EventType
-from geo.text import Sentence, split_clauses, split_sentences
+from geo.text import Sentence, sentence_spans, split_clauses
 from geo.timex import TimeExpression, find_time_expressions
 from geo.triggers import EventMention, Modality, find_event_mentions, trigger_rules
 
@@ -248,10 +248,12 @@ def events_from_places(
     """The events stage alone: :func:`document_events` given the document's places."""
     context = _DocumentContext(document, places, gazetteer)
     drafts: list[_Draft] = []
-    sentences = split_sentences(document.text)
-    for sentence, rules in zip(sentences, trigger_rules(document.text, sentences), strict=True):
+    text = document.text
+    spans = sentence_spans(text)
+    for (start, end), rules in zip(spans, trigger_rules(text, spans), strict=True):
         if not rules:
-            continue  # no trigger word: most sentences
+            continue  # no trigger word (four sentences in ten): not even built
+        sentence = Sentence(start=start, end=end, text=text[start:end])
         found = find_event_mentions(document.text, sentence, context.mentions_in(sentence), rules)
         mentions = [m for m in found if m.modality == Modality.ASSERTED]
         if not mentions:

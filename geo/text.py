@@ -23,7 +23,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from geo.prefilter import guarded
 
-__all__ = ["CaseBlind", "Sentence", "lower_case", "split_clauses", "split_sentences"]
+__all__ = [
+    "CaseBlind",
+    "Sentence",
+    "lower_case",
+    "sentence_spans",
+    "split_clauses",
+    "split_sentences",
+]
 
 
 class Sentence(BaseModel):
@@ -77,17 +84,29 @@ def split_sentences(text: str) -> list[Sentence]:
     >>> [s.text for s in split_sentences('He said "No." Then he left\\nHeadline')]
     ['He said "No."', 'Then he left', 'Headline']
     """
-    sentences: list[Sentence] = []
+    return [
+        Sentence(start=start, end=end, text=text[start:end]) for start, end in sentence_spans(text)
+    ]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each sentence of :func:`split_sentences`, without building
+    the sentences: a caller that needs few of them builds only those.
+
+    >>> sentence_spans("Troops advanced.  Rebels fled.")
+    [(0, 16), (18, 30)]
+    """
+    spans: list[tuple[int, int]] = []
     line_start = 0
     for brk in _LINE_BREAK.finditer(text):
         line_end = line_start + len(text[line_start : brk.start()].rstrip())  # no newline in it
-        _split_line(text, line_start, line_end, sentences)
+        _split_line(text, line_start, line_end, spans)
         line_start = brk.end()
-    _split_line(text, line_start, len(text), sentences)
-    return sentences
+    _split_line(text, line_start, len(text), spans)
+    return spans
 
 
-def _split_line(text: str, start: int, end: int, out: list[Sentence]) -> None:
+def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     line = text[start:end]
     piece_start = 0
     for cand in _CANDIDATE_END.finditer(line):
@@ -142,15 +161,15 @@ def _word_before_dot(before_and_dot: str) -> str:
 
 
 def _append_trimmed(
-    text: str, start: int, end: int, out: list[Sentence], offset: int = 0
+    text: str, start: int, end: int, out: list[tuple[int, int]], offset: int = 0
 ) -> None:
-    """Append ``text[start:end]`` without surrounding whitespace, unless nothing is left;
-    ``offset`` places ``text`` in the document (a sentence's clauses)."""
+    """Append the span of ``text[start:end]`` without surrounding whitespace, unless nothing
+    is left; ``offset`` places ``text`` in the document (a sentence's clauses)."""
     piece = text[start:end]
     trimmed = piece.strip()
     if trimmed:
         start += offset + len(piece) - len(piece.lstrip())
-        out.append(Sentence(start=start, end=start + len(trimmed), text=trimmed))
+        out.append((start, start + len(trimmed)))
 
 
 # Clause boundaries, kept deliberately simple:
@@ -191,15 +210,19 @@ def split_clauses(sentence: Sentence) -> tuple[Sentence, ...]:
     other_marks = any(mark in text for mark in _OTHER_MARKS)
     if text and text == text.strip() and not other_marks and "," not in text:
         return (sentence,)  # one clause, known without a regex
-    clauses: list[Sentence] = []
+    spans: list[tuple[int, int]] = []
     piece_start = 0
     for brk in (_CLAUSE_BREAK if other_marks else _COMMA_BREAK).finditer(text):
         if brk.start() == 0:
             continue
-        _append_trimmed(text, piece_start, brk.start(), clauses, sentence.start)
+        _append_trimmed(text, piece_start, brk.start(), spans, sentence.start)
         piece_start = brk.end()
-    _append_trimmed(text, piece_start, len(text), clauses, sentence.start)
-    return tuple(clauses)
+    _append_trimmed(text, piece_start, len(text), spans, sentence.start)
+    begin = sentence.start
+    return tuple(
+        Sentence(start=start, end=end, text=text[start - begin : end - begin])
+        for start, end in spans
+    )
 
 
 # -- case-blind matching ---------------------------------------------------------------------
@@ -245,9 +268,7 @@ class CaseBlind:
         # Group syntax keeps its capital: "(?P<name>...)", "(?P=name)".
         self.lowered = re.compile(re.sub(r"\(\?p([<=])", r"(?P\1", pattern.lower()))
 
-    def finditer_in_document(
-        self, document: str, pos: int, endpos: int
-    ) -> Iterator[re.Match[str]]:
+    def finditer_in_document(self, document: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """Matches in ``document[pos:endpos]``, with offsets into ``document`` (whose lower
         case is cached: call this for the sentences of one document in turn)."""
         lowered = lower_case(document)

@@ -428,10 +428,10 @@ _LEFT_WINDOW = 80
 _BEFORE_WORDS = re.compile(r".*[^\w'\s-]", re.DOTALL)
 
 
-def trigger_rules(text: str, sentences: Sequence[Sentence]) -> list[list[int]]:
-    """For each sentence of ``text``, the trigger rules that can match it (one pass over the
-    text); give each to :func:`find_event_mentions`. Most sentences have none."""
-    spans = [(sentence.start, sentence.end) for sentence in sentences]
+def trigger_rules(text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """For each sentence span of ``text`` (:func:`geo.text.sentence_spans`), the trigger
+    rules that can match it (one pass over the text); give each to
+    :func:`find_event_mentions`. Most sentences have none."""
     return _PREFILTER.candidates_per_span(text, spans)
 
 
