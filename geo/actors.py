@@ -690,28 +690,14 @@ def _force_actor(
         used.add(index)
         backed = _BACKED.match(text, mod.end)
         if backed is not None or gap.strip() == "-":
-            name = f"{COUNTRIES[mod.country].name if mod.country in COUNTRIES else mod.country}"
-            return Actor(
-                id=f"{mod.country}-backed.{branch.suffix}",
-                name=f"{name}-backed {branch.label}",
-                kind=ActorKind.ARMED_GROUP,
-                start=mod.start,
-                end=match.end(),
-                text=text[mod.start : match.end()],
-            )
+            backer = COUNTRIES[mod.country].name if mod.country in COUNTRIES else mod.country
+            return _backed_actor(text, mod, branch, match.end(), backer)
         return _country_actor(mod.country, branch, mod.start, match.end(), text)
     for index, mod in enumerate(modifiers):
         backed = _BACKED.match(text, mod.end)
         if backed is not None and backed.end() == match.start():
             used.add(index)
-            return Actor(
-                id=f"{mod.country}-backed.{branch.suffix}",
-                name=f"{mod.country}-backed {branch.label}",
-                kind=ActorKind.ARMED_GROUP,
-                start=mod.start,
-                end=match.end(),
-                text=text[mod.start : match.end()],
-            )
+            return _backed_actor(text, mod, branch, match.end(), mod.country)
     surface = text[match.start() : match.end()]
     return Actor(
         id=f"unknown.{branch.suffix}",
@@ -720,6 +706,20 @@ def _force_actor(
         start=match.start(),
         end=match.end(),
         text=surface,
+    )
+
+
+def _backed_actor(
+    text: str, mod: CountryModifier, branch: _Branch, end: int, backer: str
+) -> Actor:
+    """'US-backed forces': an armed group the modifier's country backs, named after ``backer``."""
+    return Actor(
+        id=f"{mod.country}-backed.{branch.suffix}",
+        name=f"{backer}-backed {branch.label}",
+        kind=ActorKind.ARMED_GROUP,
+        start=mod.start,
+        end=end,
+        text=text[mod.start : end],
     )
 
 
