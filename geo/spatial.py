@@ -54,11 +54,12 @@ left unclipped.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import numpy as np
 import shapely
@@ -633,19 +634,79 @@ class _Area:
         self.name = name
 
 
+class _Place(NamedTuple):
+    """What a zone's geometry reads of a mention."""
+
+    gazetteer_id: str | None
+    lat: float | None
+    lon: float | None
+    feature_class: str | None
+    country: str | None
+    name: str
+
+    @classmethod
+    def of(cls, mention: Mention) -> _Place:
+        return cls(
+            mention.gazetteer_id,
+            mention.lat,
+            mention.lon,
+            mention.feature_class,
+            mention.country,
+            mention.name or mention.text,
+        )
+
+
+class _ZoneInputs(NamedTuple):
+    """All a zone's geometry depends on: relations that share these share their geometry
+    ("west of the Euphrates in Syria" in every article on the war)."""
+
+    relation: RelationKind
+    anchors: tuple[_Place, ...]
+    clips: tuple[_Place, ...]  # the stated clip, then the alternatives, in order
+    distance_km: float | None
+    bearing: float | None
+
+    @classmethod
+    def of(cls, relation: SpatialRelation) -> _ZoneInputs:
+        clips = (relation.clip, *relation.alternative_clips)
+        return cls(
+            relation.relation,
+            tuple(_Place.of(anchor) for anchor in relation.anchors),
+            tuple(_Place.of(clip) for clip in clips if clip is not None),
+            relation.distance_km,
+            relation.bearing,
+        )
+
+    @property
+    def anchor(self) -> _Place:
+        return self.anchors[0]
+
+
 def relation_geometry(relation: SpatialRelation, gazetteer: Gazetteer) -> Zone | None:
     """The zone a relation describes, or ``None`` when its geometry cannot be built.
 
     The geometry is a valid GeoJSON (Multi)Polygon, counter-clockwise exterior rings,
     coordinates rounded to 6 decimals, at most about 2,000 vertices.
     """
-    anchor_shapes = [_shape_of(gazetteer, anchor) for anchor in relation.anchors]
-    if any(shape is None or shape.is_empty for shape in anchor_shapes):
+    built = _zone_shape(gazetteer, _ZoneInputs.of(relation))
+    if built is None:
         return None
-    shapes = [shape for shape in anchor_shapes if shape is not None]
-    clip = _clip_area(relation, shapes[0], gazetteer)
+    clip, polygonal = built
+    return _zone(relation, clip, polygonal)
+
+
+@functools.lru_cache(maxsize=256)
+def _zone_shape(
+    gazetteer: Gazetteer, inputs: _ZoneInputs
+) -> tuple[_Area | None, shapely.Geometry] | None:
+    """The clip and the finished polygon of a zone (memoised: news repeats its zones)."""
+    anchor_shapes = [_shape_of(gazetteer, anchor) for anchor in inputs.anchors]
+    if any(geometry is None or geometry.is_empty for geometry in anchor_shapes):
+        return None
+    shapes = [geometry for geometry in anchor_shapes if geometry is not None]
+    clip = _clip_area(inputs, shapes[0], gazetteer)
     try:
-        geometry, clip = _build(relation, shapes, clip)
+        geometry, clip = _build(inputs, shapes, clip)
         if geometry is None:
             return None
         polygonal = _finish(geometry)
@@ -655,38 +716,36 @@ def relation_geometry(relation: SpatialRelation, gazetteer: Gazetteer) -> Zone |
         return None
     if polygonal is None:
         return None
-    return _zone(relation, clip, polygonal)
+    return clip, polygonal
 
 
-def _shape_of(gazetteer: Gazetteer, mention: Mention) -> shapely.Geometry | None:
-    if mention.gazetteer_id is None or mention.lat is None or mention.lon is None:
+def _shape_of(gazetteer: Gazetteer, place: _Place) -> shapely.Geometry | None:
+    if place.gazetteer_id is None or place.lat is None or place.lon is None:
         return None
-    index = gazetteer.index_of(mention.gazetteer_id)
+    index = gazetteer.index_of(place.gazetteer_id)
     if index is None:
         return None
     geometry = gazetteer.geometry(index)
     if geometry is None:
-        return shapely.Point(mention.lon, mention.lat)
+        return shapely.Point(place.lon, place.lat)
     return geometry
 
 
-def _clip_area(
-    relation: SpatialRelation, anchor: shapely.Geometry, gazetteer: Gazetteer
-) -> _Area | None:
+def _clip_area(inputs: _ZoneInputs, anchor: shapely.Geometry, gazetteer: Gazetteer) -> _Area | None:
     """The first clip the anchor touches (stated, then alternatives), else the default."""
-    if relation.relation == RelationKind.OFFSET:
+    if inputs.relation == RelationKind.OFFSET:
         return None
-    for clip in (relation.clip, *relation.alternative_clips):
-        if clip is None or clip.gazetteer_id is None:
+    for clip in inputs.clips:
+        if clip.gazetteer_id is None:
             continue
-        shape = _shape_of(gazetteer, clip)
-        if shape is not None and _touches(anchor, shape):
-            return _Area(shape, clip.gazetteer_id, clip.name or clip.text)
-    first = relation.anchor
+        clip_shape = _shape_of(gazetteer, clip)
+        if clip_shape is not None and _touches(anchor, clip_shape):
+            return _Area(clip_shape, clip.gazetteer_id, clip.name)
+    first = inputs.anchor
     if first.feature_class == "river":
         return _countries_crossed(gazetteer, first)
     # Points and areas: their own country; "between" two places, both their countries.
-    codes = {a.country for a in relation.anchors if a.country and a.feature_class != "country"}
+    codes = {a.country for a in inputs.anchors if a.country and a.feature_class != "country"}
     area = _countries_area(gazetteer, sorted(codes))
     if area is None or not _touches(anchor, area.geometry):
         return None
@@ -699,7 +758,7 @@ def _touches(anchor: shapely.Geometry, area: shapely.Geometry) -> bool:
     return bool(area.intersects(anchor))
 
 
-def _countries_crossed(gazetteer: Gazetteer, river: Mention) -> _Area | None:
+def _countries_crossed(gazetteer: Gazetteer, river: _Place) -> _Area | None:
     assert river.gazetteer_id is not None
     entry = gazetteer.get(river.gazetteer_id, geometry=False)
     if entry is None:
@@ -730,30 +789,30 @@ def _joined(names: Sequence[str]) -> str:
 
 
 def _build(
-    relation: SpatialRelation, shapes: Sequence[shapely.Geometry], clip: _Area | None
+    inputs: _ZoneInputs, shapes: Sequence[shapely.Geometry], clip: _Area | None
 ) -> tuple[shapely.Geometry | None, _Area | None]:
     """The relation's raw geometry and the clip it was actually cut to."""
-    kind = relation.relation
+    kind = inputs.relation
     anchor = shapes[0]
-    feature_class = relation.anchor.feature_class or "city"
+    feature_class = inputs.anchor.feature_class or "city"
     if kind == RelationKind.OFFSET:
-        return _offset_disc(relation), None
+        return _offset_disc(inputs), None
     if kind == RelationKind.BETWEEN:
         return _clipped(_between(shapes), clip), clip
     if kind == RelationKind.ALONG:
         return _clipped(_buffer_km(anchor, _ALONG_RADIUS_KM), clip), clip
     if kind == RelationKind.NEAR:
-        return _clipped(_near(anchor, feature_class, relation.distance_km), clip), clip
-    if relation.bearing is None:
+        return _clipped(_near(anchor, feature_class, inputs.distance_km), clip), clip
+    if inputs.bearing is None:
         return None, clip
     if feature_class == "river":
         if clip is None:
             return None, None
-        return _river_side(clip.geometry, anchor, relation.bearing), clip
+        return _river_side(clip.geometry, anchor, inputs.bearing), clip
     if anchor.geom_type == "Point":
-        return _sector_within(_sector(anchor, relation.bearing, SECTOR_RADIUS_KM), clip)
+        return _sector_within(_sector(anchor, inputs.bearing, SECTOR_RADIUS_KM), clip)
     if feature_class in _AREA_CLASSES:
-        return _clipped(_half_towards(anchor, relation.bearing), clip), clip
+        return _clipped(_half_towards(anchor, inputs.bearing), clip), clip
     return None, clip
 
 
@@ -889,16 +948,16 @@ def _half_towards(area: shapely.Geometry, bearing: float) -> shapely.Geometry:
     return _in_local_km(area, half)
 
 
-def _offset_disc(relation: SpatialRelation) -> shapely.Geometry | None:
-    anchor = relation.anchor
-    if relation.distance_km is None or relation.bearing is None:
+def _offset_disc(inputs: _ZoneInputs) -> shapely.Geometry | None:
+    anchor = inputs.anchor
+    if inputs.distance_km is None or inputs.bearing is None:
         return None
     if anchor.lat is None or anchor.lon is None:
         return None
-    target = geodesic_distance(kilometers=relation.distance_km).destination(
-        (anchor.lat, anchor.lon), bearing=relation.bearing
+    target = geodesic_distance(kilometers=inputs.distance_km).destination(
+        (anchor.lat, anchor.lon), bearing=inputs.bearing
     )
-    uncertainty = max(_OFFSET_MIN_UNCERTAINTY_KM, _OFFSET_UNCERTAINTY_SHARE * relation.distance_km)
+    uncertainty = max(_OFFSET_MIN_UNCERTAINTY_KM, _OFFSET_UNCERTAINTY_SHARE * inputs.distance_km)
     return _buffer_km(shapely.Point(target.longitude, target.latitude), uncertainty)
 
 

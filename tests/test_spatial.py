@@ -509,6 +509,27 @@ def test_east_of_euphrates_is_the_complement_within_syria(gazetteer: Gazetteer) 
     assert east_shape.union(west_shape).area == pytest.approx(syria.area, rel=0.01)
 
 
+def test_the_same_zone_in_another_article_keeps_its_own_phrase(gazetteer: Gazetteer) -> None:
+    """A zone news repeats is built once; each report still carries its own words."""
+    text = "Coalition jets struck targets west of the Euphrates in Syria on Monday."
+    places = (Place("Euphrates", EUPHRATES), Place("Syria", "country:SY"))
+    first = zone_for(HEADLINE, HEADLINE_PLACES, gazetteer)
+    again = zone_for(text, places, gazetteer)
+    assert again.geometry == first.geometry
+    assert (again.id, again.label) == (first.id, first.label)
+    assert again.text == "west of the Euphrates in Syria"
+    assert first.text == "west of the Euphrates River in Syria"
+
+
+def test_the_same_phrase_with_another_clip_is_another_zone(gazetteer: Gazetteer) -> None:
+    syria = zone_for(HEADLINE, HEADLINE_PLACES, gazetteer)
+    in_iraq = HEADLINE.replace("in Syria", "in Iraq")
+    places = (*HEADLINE_PLACES[:3], Place("Iraq", "country:IQ"))
+    iraq = zone_for(in_iraq, places, gazetteer)
+    assert iraq.clip_id == "country:IQ"
+    assert shape(iraq.geometry).intersection(shape(syria.geometry)).area < 0.01
+
+
 def test_headline_end_to_end_with_the_places_stage(gazetteer: Gazetteer) -> None:
     from geo.documents import Document
     from geo.places import find_places
