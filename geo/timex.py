@@ -157,8 +157,12 @@ _WEEKDAY = "|".join(_WEEKDAYS)
 _ABBREVIATION_DOT = r"(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.|(?<=Sept)\.)?"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19\d\d|20\d\d|2100)(?!\d)"
-_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" \
+# "17-18 January 2022", "the night of 4-5 April": a span of days is dated by its first day.
+_TO_DAY = r"(?:\s?[-\u2013]\s?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?"
+_NUM = (
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|fifteen|twenty|thirty)"
+)
 _PERIOD_QUALIFIER = (
     r"early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|(?:the\s+)?rest\s+of"
 )
@@ -170,10 +174,11 @@ _RULE_PATTERNS: tuple[tuple[str, str], ...] = (
             r"(?![\w-])"),
     ("slash", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>" + _YEAR + r")(?![\w/])"),
     ("dmy", r"(?:(?P<wd>" + _WEEKDAY + r"),?\s+(?:the\s+)?)?(?<![\w,.$£€-])(?P<d>" + _DAYNUM
-            + r")(?:\s+of)?\s+(?P<m>" + _MONTH_ANY + r")\b" + _ABBREVIATION_DOT
+            + r")" + _TO_DAY + r"(?:\s+of)?\s+(?P<m>" + _MONTH_ANY + r")\b" + _ABBREVIATION_DOT
             + r"(?:,?\s+(?P<y>" + _YEAR + r"))?"),
     ("mdy", r"(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?P<m>" + _MONTH_ANY + r")\b" + _ABBREVIATION_DOT
-            + r"\s+(?P<d>" + _DAYNUM + r")(?![\w:]|[.,]\d)(?:,?\s+(?P<y>" + _YEAR + r"))?"),
+            + r"\s+(?P<d>" + _DAYNUM + r")" + _TO_DAY + r"(?![\w:]|[.,]\d)(?:,?\s+(?P<y>" + _YEAR
+            + r"))?"),
     ("month_year", r"(?:(?P<qual>(?i:" + _PERIOD_QUALIFIER + r"))[\s-]+)?(?P<m>" + _MONTH_ANY
                    + r")\b" + _ABBREVIATION_DOT + r"(?:\s+of)?,?\s+(?P<y>" + _YEAR + r")"),
     ("named_day", r"(?i:(?:(?P<qual>early|late|earlier|later)\s+)?(?P<word>the\s+day\s+before"
@@ -475,12 +480,15 @@ _CLOCK = (
 _CLOCK_ZONE = r"(?:\s+(?:local\s+time|local|GMT|UTC|EST|EDT|ET)|\s*\(\d{3,4}\s*(?:GMT|UTC)\))?"
 _CLOCK_BEFORE = re.compile(
     r"(?<![\w:.])(?:(?i:at|around|about|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?"
-    + _CLOCK + _CLOCK_ZONE + r"\s*,?\s+(?:(?i:on)\s+)?$"
+    + _CLOCK
+    + _CLOCK_ZONE
+    + r"\s*,?\s+(?:(?i:on)\s+)?$"
 )
 _ANY_DIGIT = re.compile(r"\d")  # every clock time has one, unless it is a _CLOCK word
 _CLOCK_AFTER = re.compile(
     r",?\s+(?:(?i:at|around|about|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)"
-    + _CLOCK + _CLOCK_ZONE
+    + _CLOCK
+    + _CLOCK_ZONE
 )
 
 _FUTURE_CUE = re.compile(
@@ -633,9 +641,7 @@ class _Scan:
             return True
         text, start, end = self.text, self.start, self.end
         before_from = max(0, start - _LOOK_BEHIND)
-        if _REPORTING_BEFORE.search(text, before_from, start) or _REPORTING_AFTER.match(
-            text, end
-        ):
+        if _REPORTING_BEFORE.search(text, before_from, start) or _REPORTING_AFTER.match(text, end):
             return False
         last_break = _LAST_CLAUSE_BREAK.match(text, max(0, start - _CLAUSE_REACH), start)
         low = last_break.end() - 1 if last_break else -1
@@ -822,9 +828,7 @@ def _rule_count(m: re.Match[str], scan: _Scan) -> _Reading | None:
         return None  # "a year later": calendar offsets not carried by relative_days
     sign = -1 if direction in ("earlier", "before") else 1
     days = sign * number * _UNIT_DAYS[unit]
-    cataphoric = direction in ("after", "before") and bool(
-        _WORD_AFTER.match(scan.text, scan.end)
-    )
+    cataphoric = direction in ("after", "before") and bool(_WORD_AFTER.match(scan.text, scan.end))
     precision = DatePrecision.DAY
     return _relative_to_previous(scan, what, days, precision, cataphoric=cataphoric)
 
@@ -977,13 +981,17 @@ def _rule_month(m: re.Match[str], scan: _Scan) -> _Reading | None:
         future, strict = scan.is_future(), False
     current = this_year.month == published.month
     if future:
-        day = this_year if this_year > published or (current and not strict) else (
-            this_year.replace(year=published.year + 1)
+        day = (
+            this_year
+            if this_year > published or (current and not strict)
+            else (this_year.replace(year=published.year + 1))
         )
         how = "coming"
     else:
-        day = this_year if this_year <= published and not (current and strict) else (
-            this_year.replace(year=published.year - 1)
+        day = (
+            this_year
+            if this_year <= published and not (current and strict)
+            else (this_year.replace(year=published.year - 1))
         )
         how = "most recent"
     return _Reading(

@@ -402,7 +402,9 @@ _MODAL = CaseBlind(
 )
 _INFINITIVE = CaseBlind(r"\bto\s+$")
 _REAL_INFINITIVE = CaseBlind(
-    r"\b(?:continued|continues|began|begins|started|went\s+on|managed|used)\s+to\s+$",
+    r"\b(?:continued|continues|began|begins|started|went\s+on|managed|used)\s+to\s+$"
+    # "forcing thousands to flee": what they were forced to do happened
+    r"|\b(?:forc(?:ed|ing)|compell(?:ed|ing))\s+(?:[\w'-]+\s+){1,5}?to\s+$",
 )
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|stated|announced|declared|told\s+[\w'-]+|warned|threatened|vowed"
@@ -450,9 +452,9 @@ def find_event_mentions(
     if rules is None:
         rules = _PREFILTER.candidates(sentence.text)
     candidates = [
-        c
-        for c in _select_triggers(_candidate_triggers(text, sentence, rules))
-        if not _is_adjectival_participle(text, c[0], c[1], c[2])
+        (_by_weapon(text, sentence, rule, start), start, end)
+        for rule, start, end in _select_triggers(_candidate_triggers(text, sentence, rules))
+        if not _is_adjectival_participle(text, rule, start, end)
     ]
     if not candidates:
         return []
@@ -547,6 +549,32 @@ def _transfer_recipient(
     if recipient is None:
         return []
     return [recipient.model_copy(update={"role": ActorRole.INITIATOR})]
+
+
+# "A Turkish drone struck a vehicle", "rockets hit the airport": an attack whose subject is
+# the weapon is a strike of that weapon's kind.
+_WEAPON_SUBJECT = (
+    (
+        EventType.AIR_STRIKE,
+        CaseBlind(
+            r"\b(?:drones?|UAVs?|warplanes?|(?:fighter\s+)?jets?|aircraft|helicopters?"
+            r"|(?:helicopter\s+)?gunships?)\s+$"
+        ),
+    ),
+    (EventType.MISSILE_STRIKE, CaseBlind(r"\b(?:missiles?|rockets?)\s+$")),
+    (EventType.SHELLING, CaseBlind(r"\b(?:artillery|mortars?|mortar\s+rounds|shells)\s+$")),
+)
+_WEAPON_WINDOW = 30
+
+
+def _by_weapon(text: str, sentence: Sentence, rule: TriggerRule, start: int) -> TriggerRule:
+    if rule.event_type is not EventType.ATTACK or rule.nominal:
+        return rule
+    window = max(sentence.start, start - _WEAPON_WINDOW)
+    for event_type, weapon in _WEAPON_SUBJECT:
+        if weapon.search_in_document(text, window, start):
+            return rule._replace(event_type=event_type)
+    return rule
 
 
 # A past participle used as an adjective names no event: "the release of detained activists".

@@ -77,6 +77,12 @@ def only(text: str, published: datetime.date | None = TUESDAY) -> TimeExpression
          "on Sunday, May 3, 2020", D(2020, 5, 3), DAY),
         ("The town fell on the 5th of December 2019.", "5th of December 2019", D(2019, 12, 5), DAY),
         ("Talks collapsed on 5 Dec. 2016 in Geneva.", "on 5 Dec. 2016", D(2016, 12, 5), DAY),
+        # A span of days is dated by its first day (as event coders do).
+        ("On the night of 17-18 January 2022, rebels shelled Taiz.",
+         "17-18 January 2022", D(2022, 1, 17), DAY),
+        ("Fighting raged on 4\u20135 April 2022 in Irpin.", "on 4\u20135 April 2022", D(2022, 4, 4), DAY),
+        ("Strikes hit Gaza on May 10-11, 2021, officials said.",
+         "on May 10-11, 2021", D(2021, 5, 10), DAY),
         ("The siege ended on 29 February 2016.", "on 29 February 2016", D(2016, 2, 29), DAY),
         ("The offensive began in April 2017.", "in April 2017", D(2017, 4, 1), MONTH),
         ("Protests spread after the March 2011 uprising in Deraa.",

@@ -108,7 +108,17 @@ CASES: list[Row] = [
     ("Russia suspended the hotline after a US jet downed a Syrian warplane.",
      [(E.SUSPENSION_OF_COOPERATION, "suspended the hotline", A), (E.SHOOT_DOWN, "downed", A)]),
     ("In response to the shelling, Israeli jets struck Hamas positions in Gaza.",
-     [(E.SHELLING, "shelling", A), (E.ATTACK, "struck", A)]),
+     [(E.SHELLING, "shelling", A), (E.AIR_STRIKE, "struck", A)]),
+    # an attack whose subject is the weapon is a strike of that kind
+    ("A Russian drone struck a fuel depot near Kharkiv overnight.", [(E.AIR_STRIKE, "struck", A)]),
+    ("Two rockets struck a residential compound in Erbil.", [(E.MISSILE_STRIKE, "struck", A)]),
+    ("Turkish artillery targeted Kurdish positions near Kobani.", [(E.SHELLING, "targeted", A)]),
+    ("Gunmen on motorcycles attacked a convoy near Gao.", [(E.ATTACK, "attacked", A)]),
+    # forced to flee: the flight happened; threatened to force it: it did not
+    ("The fighting forced thousands of families to flee their homes.",
+     [(E.ARMED_CLASH, "fighting", A), (E.DISPLACEMENT, "flee", A)]),
+    ("The rebels threatened to force villagers to flee.",
+     [(E.THREAT, "threatened", A), (E.DISPLACEMENT, "flee", H)]),
     # figurative or agentless "threat" is no threat event
     ("The standoff is the latest in a series of incidents that threatens to escalate the "
      "conflict.", []),
