@@ -80,7 +80,8 @@ def only(text: str, published: datetime.date | None = TUESDAY) -> TimeExpression
         # A span of days is dated by its first day (as event coders do).
         ("On the night of 17-18 January 2022, rebels shelled Taiz.",
          "17-18 January 2022", D(2022, 1, 17), DAY),
-        ("Fighting raged on 4\u20135 April 2022 in Irpin.", "on 4\u20135 April 2022", D(2022, 4, 4), DAY),
+        ("Fighting raged on 4\u20135 April 2022 in Irpin.",
+         "on 4\u20135 April 2022", D(2022, 4, 4), DAY),
         ("Strikes hit Gaza on May 10-11, 2021, officials said.",
          "on May 10-11, 2021", D(2021, 5, 10), DAY),
         ("The siege ended on 29 February 2016.", "on 29 February 2016", D(2016, 2, 29), DAY),
