@@ -50,7 +50,7 @@ def _only(events: list[Event], event_type: EventType) -> Event:
         ),
         (
             "Israeli jets struck Hezbollah positions near Damascus Tuesday, the military said.",
-            EventType.ATTACK,
+            EventType.AIR_STRIKE,
             dt.date(2019, 8, 13),
             DAY,
         ),
@@ -75,7 +75,7 @@ def _only(events: list[Event], event_type: EventType) -> Event:
         ),
         (
             "Israeli jets struck Hezbollah positions near Damascus on July 10, a monitor said.",
-            EventType.ATTACK,
+            EventType.AIR_STRIKE,
             dt.date(2019, 7, 10),
             DAY,
         ),

@@ -108,7 +108,7 @@ def _mention(mentions: list[Mention], text: str, occurrence: int = 0) -> Mention
         ("Somali pirates attacked a tanker in the Gulf of Aden on Monday.",
          EventType.ATTACK, None, "Gulf of Aden", WATER),
         ("Israeli jets struck targets in the Golan Heights on Tuesday.",
-         EventType.ATTACK, None, "Golan Heights", REGION),
+         EventType.AIR_STRIKE, None, "Golan Heights", REGION),
         ("Militants attacked an army checkpoint in the Sinai Peninsula on Wednesday.",
          EventType.ATTACK, None, "Sinai Peninsula", REGION),
     ],
@@ -201,7 +201,7 @@ def test_unknown_country_has_no_location(gazetteer: Gazetteer) -> None:
         ("Russian and NATO warships held naval exercises in the Black Sea on Monday.",
          EventType.MILITARY_EXERCISE, WATER, 200.0, 600.0),
         ("Israeli jets struck targets in the Golan Heights on Tuesday.",
-         EventType.ATTACK, REGION, 10.0, 60.0),
+         EventType.AIR_STRIKE, REGION, 10.0, 60.0),
     ],
 )  # fmt: skip
 def test_uncertainty_follows_the_place(
@@ -296,7 +296,7 @@ def test_article_focus(text: str, focus: str | None, gazetteer: Gazetteer) -> No
         ("Pro-government forces shelled rebel-held villages west of Aleppo on Sunday.",
          EventType.SHELLING, "west_of", (36.10, 36.80), (36.20, 37.60)),
         ("Israeli jets struck Hezbollah positions near Damascus on Tuesday.",
-         EventType.ATTACK, "near", (33.45, 36.35), (34.73, 36.72)),
+         EventType.AIR_STRIKE, "near", (33.45, 36.35), (34.73, 36.72)),
         ("Islamic State fighters attacked Iraqi troops 20 km north of Mosul on Monday.",
          EventType.ATTACK, "offset", (36.52, 43.13), (36.34, 43.13)),
         ("Government forces shelled villages between Hama and Idlib on Sunday.",
