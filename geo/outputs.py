@@ -233,7 +233,11 @@ def _atomic_writer(path: Path, mode: str, encoding: str) -> Iterator[IO[Any]]:
             else os.fdopen(descriptor, "w", encoding=encoding, newline="")
         )
     except BaseException:
-        os.close(descriptor)
+        # An interrupt can land after the file object took the descriptor and before it
+        # was returned; dropping the object closed it already, and EBADF here would hide
+        # the interrupt.
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
         _remove_quietly(temp)
         raise
     try:

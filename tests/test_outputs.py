@@ -117,6 +117,25 @@ def test_interrupted_first_write_leaves_nothing(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == []
 
 
+def test_interrupt_while_opening_the_temporary_file_stays_an_interrupt(
+    old_map: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C after ``os.fdopen`` took the descriptor, before it returned (the file object
+    is dropped and closes it): the interrupt surfaces, not a 'Bad file descriptor'."""
+    real_fdopen = os.fdopen
+
+    def interrupted_fdopen(descriptor: int, *args: Any, **kwargs: Any) -> Any:
+        real_fdopen(descriptor, *args, **kwargs).close()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fdopen", interrupted_fdopen)
+    before = old_map.read_bytes()
+    with pytest.raises(KeyboardInterrupt), atomic_writer(old_map) as handle:
+        handle.write("<html>")
+    assert old_map.read_bytes() == before
+    assert _leftovers(old_map.parent, {"map.html"}) == []
+
+
 def test_disk_full_is_one_line_output_error(old_map: Path) -> None:
     with pytest.raises(OutputError) as caught, atomic_writer(old_map) as handle:
         handle.write("x")
