@@ -551,7 +551,7 @@ def _transfer_recipient(
     return [recipient.model_copy(update={"role": ActorRole.INITIATOR})]
 
 
-# "A Turkish drone struck a vehicle", "rockets hit the airport": an attack whose subject is
+# "A Turkish drone struck a vehicle", "rockets struck the airport": an attack whose subject is
 # the weapon is a strike of that weapon's kind.
 _WEAPON_SUBJECT = (
     (
