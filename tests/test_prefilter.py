@@ -56,6 +56,15 @@ def test_possible_flags_each_pattern() -> None:
     assert prefilter.candidates("") == [2]
 
 
+@pytest.mark.parametrize(
+    "text", ["He said so.", "\U0001d11e\u00e9 he said so", "İ said", "SAID"]
+)
+def test_a_word_inside_another_patterns_word_is_found_too(text: str) -> None:
+    prefilter = Prefilter([r"said", r"aid(?:ed|s)?"])
+    assert prefilter.candidates(text) == [0, 1]
+    assert prefilter.candidates_per_span(text, [(0, len(text))]) == [[0, 1]]
+
+
 PATTERNS = [r"shot\s+down|downed", r"(?:peace\s+)?talks", r"bomb(?:ed|ing|s)?", r"clash(?:es|ed)"]
 WORDS = st.sampled_from(["shot down", "downed", "talks", "bombing", "clashed", "peace", "x", " "])
 
