@@ -295,6 +295,78 @@ NAMED_ACTORS: tuple[NamedActor, ...] = (
     NamedActor(
         ("Rapid Support Forces", "RSF"), "rsf", "Rapid Support Forces", ActorKind.ARMED_GROUP, "SD"
     ),
+    NamedActor(("Fano",), "fano", "Fano (Amhara militia)", ActorKind.ARMED_GROUP, "ET"),
+    NamedActor(
+        ("Oromo Liberation Army", "OLA"),
+        "ola",
+        "Oromo Liberation Army",
+        ActorKind.ARMED_GROUP,
+        "ET",
+    ),
+    NamedActor(
+        ("Tigray People's Liberation Front", "TPLF", "Tigray Defen[cs]e Forces", "TDF"),
+        "tplf",
+        "Tigray People's Liberation Front",
+        ActorKind.ARMED_GROUP,
+        "ET",
+    ),
+    NamedActor(
+        ("Allied Democratic Forces", "ADF"),
+        "adf",
+        "Allied Democratic Forces",
+        ActorKind.ARMED_GROUP,
+        "CD",
+    ),
+    NamedActor(("CODECO",), "codeco", "CODECO", ActorKind.ARMED_GROUP, "CD"),
+    NamedActor(("Arakan Army",), "arakan_army", "Arakan Army", ActorKind.ARMED_GROUP, "MM"),
+    NamedActor(
+        ("People's Defen[cs]e Forces?",),
+        "pdf_myanmar",
+        "People's Defence Force (Myanmar)",
+        ActorKind.ARMED_GROUP,
+        "MM",
+    ),
+    NamedActor(
+        ("Kachin Independence Army",),
+        "kia",
+        "Kachin Independence Army",
+        ActorKind.ARMED_GROUP,
+        "MM",
+    ),
+    NamedActor(("Janjaweed",), "janjaweed", "Janjaweed", ActorKind.ARMED_GROUP, "SD"),
+    NamedActor(
+        ("Lord's Resistance Army", "LRA"),
+        "lra",
+        "Lord's Resistance Army",
+        ActorKind.ARMED_GROUP,
+    ),
+    NamedActor(("FARC",), "farc", "FARC dissidents", ActorKind.ARMED_GROUP, "CO"),
+    NamedActor(
+        ("National Liberation Army", "ELN"),
+        "eln",
+        "National Liberation Army (ELN)",
+        ActorKind.ARMED_GROUP,
+        "CO",
+    ),
+    # State forces known by their own name, not by "<country> forces".
+    NamedActor(
+        ("Israel Defen[cs]e Forces", "IDF"),
+        "IL.military",
+        "Israel military forces",
+        ActorKind.STATE_FORCES,
+        "IL",
+    ),
+    NamedActor(
+        ("Ethiopian National Defen[cs]e Forces?", "ENDF"),
+        "ET.military",
+        "Ethiopia military forces",
+        ActorKind.STATE_FORCES,
+        "ET",
+    ),
+    NamedActor(("FARDC",), "CD.military", "DR Congo military forces", ActorKind.STATE_FORCES, "CD"),
+    NamedActor(
+        ("Tatmadaw",), "MM.military", "Myanmar military forces", ActorKind.STATE_FORCES, "MM"
+    ),
     NamedActor(
         ("United Nations(?: Security Council)?", "UN Security Council", "U\\.N\\.", "UN"),
         "un",

@@ -34,6 +34,7 @@ from typing import NamedTuple, Protocol
 
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
+from geo.actors import NAMED_ACTORS, ActorKind
 from geo.mentions import MentionKind
 
 __all__ = [
@@ -89,6 +90,16 @@ NEVER_ALONE = frozenset(
     islands creek spring springs field fields forest garden gardens market square station
     bridge tower towers castle harbor harbour point rock sun moon star rose lily ruby pearl
     crystal""".split()
+)
+# Armed groups named in one word ("Taliban", "Hamas", "Fano"): gazetteers list some of these
+# words as villages or towns (Taliban in Turkey, Fano in Italy), which a report that names
+# the group does not mean. Taken from the actor vocabulary, so the two stay in step.
+ARMED_GROUP_WORDS = frozenset(
+    normalize(pattern)
+    for row in NAMED_ACTORS
+    if row.kind is ActorKind.ARMED_GROUP
+    for pattern in row.patterns
+    if pattern.isalpha()
 )
 # Words after a name that make it an illness, not a place: "Ebola virus", "West Nile fever".
 _ILLNESS_WORDS = ("virus", "viruses", "fever", "disease", "flu", "influenza", "syndrome", "vaccine")
@@ -645,6 +656,9 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         return False
     if word in NEVER_ALONE and not strong:
         return False
+    if word in ARMED_GROUP_WORDS and not _after_place_preposition(scan, match.first_token):
+        match.notes.append("names an armed group")  # "Taliban fighters", not the Turkish village
+        return False
     if word in scan.surnames:
         match.notes.append("surname of a person named in the text")
         return False
@@ -669,7 +683,15 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         return best.importance >= 4.0
     surname = scan.people.surname_rank(token.text)
     common_surname = surname is not None and surname <= 3000
-    return strong or not common_surname or best.importance >= 5.0
+    return (
+        strong
+        or not common_surname
+        or best.importance >= 5.0
+        or (
+            _after_place_preposition(scan, match.first_token)
+            and not token.text.endswith(_POSSESSIVE_ENDINGS)  # "in Johnson's speech"
+        )
+    )
 
 
 def _opens_sentence(scan: _Scan, position: int) -> bool:
@@ -684,6 +706,20 @@ def _opens_sentence(scan: _Scan, position: int) -> bool:
         and scan.text[before.end : token.start] == " "
         and _sentence_initial(scan.text, before)
     )
+
+
+# Prepositions after which a name is a place far more often than a person or a group ("in
+# Djibo", "near Fano"); "from", "of", "to" and "at" are not ("a letter from Smith", "at Mile 4").
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "into", "around"})
+
+
+def _after_place_preposition(scan: _Scan, position: int) -> bool:
+    """The token follows a place preposition: "in Fano" is the town, "Fano militia" not."""
+    if position == 0:
+        return False
+    before, token = scan.tokens[position - 1], scan.tokens[position]
+    joined = not scan.text[before.end : token.start].strip()
+    return joined and before.text.lower() in _PLACE_PREPOSITIONS
 
 
 def _next_word(scan: _Scan, match: Match) -> str:
