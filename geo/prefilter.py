@@ -370,8 +370,8 @@ class Prefilter:
             return [self.candidates(text[start:end]) for start, end in spans]
         starts = [start for start, _ in spans]
         found: list[set[int]] = [set(self._always) for _ in spans]
-        for word, first, last in self._hits(folded, folded=True):
-            span = bisect.bisect_right(starts, first) - 1
-            if span >= 0 and last <= spans[span][1]:
+        for word, start, end in self._hits(folded, folded=True):
+            span = bisect.bisect_right(starts, start) - 1
+            if span >= 0 and end <= spans[span][1]:
                 found[span] |= self._patterns_of[word]
         return [sorted(indices) for indices in found]

@@ -34,8 +34,8 @@ from typing import NamedTuple, Protocol
 
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
-from geo.actors import NAMED_ACTORS, ActorKind
 from geo.mentions import MentionKind
+from geo.named_actors import NAMED_ACTORS, ActorKind
 
 __all__ = [
     "Match",
