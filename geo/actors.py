@@ -49,6 +49,7 @@ __all__ = [
     "find_actors",
     "is_passive",
     "sentence_actors",
+    "subject_only_until",
 ]
 
 
@@ -363,12 +364,16 @@ class SentenceActors(NamedTuple):
 
 
 def sentence_actors(
-    text: str, sentence: Sentence, mentions: Sequence[Mention] = ()
+    text: str, sentence: Sentence, mentions: Sequence[Mention] = (), until: int | None = None
 ) -> SentenceActors:
-    """Actor phrases and country modifiers of ``sentence``, for :func:`find_actors`."""
-    named_possible, countries_possible = _VOCABULARIES.possible(sentence.text)
-    modifiers = _country_modifiers(text, sentence, mentions, countries_possible)
-    phrases = _phrases(text, sentence, modifiers, named_possible)
+    """Actor phrases and country modifiers of ``sentence``, for :func:`find_actors`;
+    with ``until``, only those ending by that offset (all a speaker's subject needs)."""
+    scanned = sentence
+    if until is not None and until < sentence.end:
+        scanned = Sentence(start=sentence.start, end=until, text=text[sentence.start : until])
+    named_possible, countries_possible = _VOCABULARIES.possible(scanned.text)
+    modifiers = _country_modifiers(text, scanned, mentions, countries_possible)
+    phrases = _phrases(text, scanned, modifiers, named_possible)
     home = _sentence_country(sentence, mentions)
     if home is not None:
         phrases = [_with_home_country(text, p, home) for p in phrases]
@@ -611,6 +616,16 @@ def is_passive(text: str, trigger_start: int, trigger_end: int) -> bool:
     if text[trigger_start:trigger_end].lower().endswith("ing") and not before.endswith("being "):
         return False  # "has been bombing" is progressive, not passive
     return bool(_PASSIVE_BEFORE.search(before)) or bool(_BY_AFTER.match(text, trigger_end))
+
+
+def subject_only_until(text: str, trigger_ends: Sequence[int]) -> int | None:
+    """How far :func:`sentence_actors` must look for :func:`find_actors` of verbs that take
+    only their subject (``with_target=False``, not nominal) and end at ``trigger_ends``:
+    their last end, or None (the whole sentence) when an agent follows one of them ("was
+    announced by the ministry")."""
+    if any(_BY_AFTER.match(text, end) for end in trigger_ends):
+        return None
+    return max(trigger_ends)
 
 
 def find_actors(

@@ -322,6 +322,7 @@ class Prefilter:
         self._fold = bool(flags & re.IGNORECASE)
         self.words = tuple(required_words(pattern, flags, shortest) for pattern in patterns)
         self._always = frozenset(i for i, words in enumerate(self.words) if words is None)
+        self._always_flags = tuple(words is None for words in self.words)
         patterns_of: dict[str, set[int]] = {}
         for index, words in enumerate(self.words):
             for word in sorted(words or ()):
@@ -351,8 +352,11 @@ class Prefilter:
 
     def possible(self, text: str) -> list[bool]:
         """One flag per pattern: False means the pattern cannot match ``text``."""
-        present = self.present(text)
-        return [words is None or not present.isdisjoint(words) for words in self.words]
+        flags = list(self._always_flags)
+        for word, _, _ in self._hits(text):
+            for index in self._patterns_of[word]:
+                flags[index] = True
+        return flags
 
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that can match ``text``, ascending (for long pattern

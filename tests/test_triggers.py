@@ -192,6 +192,32 @@ def test_offsets_are_document_offsets() -> None:
     assert (event.trigger_start, event.trigger_text) == (24, "shelled")
 
 
+@pytest.mark.parametrize(
+    ("text", "truncated"),
+    [
+        ("Syrian state media said the army remained on alert near Hama.", True),
+        ("The Kremlin said, according to Interfax, that Russian troops were not involved.", True),
+        ("Iraqi officials announced on Sunday that the border with Syria would reopen.", True),
+        # an agent after the verb is its speaker: the whole sentence is read
+        ("The new curfew was announced by the Syrian government on Monday.", False),
+        # another event's target lies after its verb: the whole sentence is read
+        ("Officials said Turkish jets bombed Kurdish fighters near Duhok.", False),
+    ],
+)
+def test_speech_only_sentences_give_what_the_whole_sentence_gives(
+    text: str, truncated: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sentence that only reports speech reads no actor after its last speech verb."""
+    sentence = Sentence(start=0, end=len(text), text=text)
+    until = triggers._actors_needed_until
+    candidates = triggers._candidate_triggers(text, sentence, triggers._PREFILTER.candidates(text))
+    assert (until(text, candidates) is not None) == truncated
+    events = find_event_mentions(text, sentence)
+    monkeypatch.setattr(triggers, "_actors_needed_until", lambda text, candidates: None)
+    assert events == find_event_mentions(text, sentence)
+    assert all(e.actors for e in events)
+
+
 def test_table_precision_counts(capsys: pytest.CaptureFixture[str]) -> None:
     """Precision-style counts over the whole table, printed with ``pytest -s``."""
     expected_total = found_total = correct = 0
