@@ -2,10 +2,14 @@
 
 Run: .venv/bin/python benchmarks/bench_pipeline.py [../shared/eval/lgl.jsonl] [--repeat 5]
 
-Target (issue 4): the whole pipeline at no less than half the speed of places alone. Speeds
-are CPU seconds of the timed process (time.process_time, steadier on a shared machine); each
-figure is the best of ``--repeat`` runs, places and pipeline alternating so that a busy spell
-on the machine hits both. Two measurements:
+Target (issue 4): the whole pipeline at no less than half the speed of places alone. The
+whole pipeline is the product's path (``extract_events``, ``geo extract``, ``geo map``):
+:func:`geo.pipeline.events_by_document`, which finds the places of a batch of documents
+before their events. Unseen runs also time :func:`geo.pipeline.document_events` called one
+document at a time, where the stages alternate on every document. Speeds are CPU seconds of
+the timed process (time.process_time, steadier on a shared machine); each figure is the best
+of ``--repeat`` runs, the stages alternating so that a busy spell on the machine hits all.
+Two measurements:
 
 * **unseen documents** (the product's case: a batch of new articles): each run is a fresh
   process that opens the gazetteer, warms up on the first ``--warm-up`` documents (lazy
@@ -14,9 +18,7 @@ on the machine hits both. Two measurements:
   places stage memoises gazetteer and person-name lookups, so from the second pass on it
   answers every lookup of these very documents from memory, a speed no new article gets;
   the events stage has little to memoise. This figure is the steadier one for comparing
-  commits. It also times the events stage alone, on places found beforehand: the whole
-  pipeline costs more than the sum of its stages, as each runs on processor caches the
-  other has just filled.
+  commits. It also times the events stage alone, on places found beforehand.
 """
 
 from __future__ import annotations
@@ -30,13 +32,18 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from gazetteer import open_gazetteer
+from gazetteer import Gazetteer, open_gazetteer
 from geo.documents import Document
-from geo.pipeline import document_events, events_from_places
+from geo.pipeline import document_events, events_by_document, events_from_places
 from geo.places import find_places
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "lgl.jsonl"
 TARGET = 0.5
+STAGES = {  # what each unseen run times, and its label
+    "places": "places alone:",
+    "pipeline": "whole pipeline:",
+    "single": "pipeline, one document at a time:",
+}
 
 
 def read_documents(corpus: Path) -> list[Document]:
@@ -53,19 +60,22 @@ def cpu_seconds(run: Callable[[], object]) -> float:
     return time.process_time() - started
 
 
+def run_stage(stage: str, documents: Sequence[Document], gazetteer: Gazetteer) -> list[object]:
+    """One pass of a stage over documents, keeping every result as a caller would."""
+    if stage == "places":
+        return [find_places(document, gazetteer) for document in documents]
+    if stage == "pipeline":  # the product's path: extract_events, geo extract and geo map
+        return list(events_by_document(documents, gazetteer))
+    return [document_events(document, gazetteer) for document in documents]  # one at a time
+
+
 def one_pass(corpus: Path, stage: str, warm_up: int) -> None:
     """In a fresh process: warm up on the first documents, time one pass over the others."""
     documents = read_documents(corpus)
     gazetteer = open_gazetteer()
-    stage_function = find_places if stage == "places" else document_events
-
-    def run(document: Document) -> object:
-        return stage_function(document, gazetteer)
-
-    for document in documents[:warm_up]:
-        run(document)
+    run_stage(stage, documents[:warm_up], gazetteer)
     unseen = documents[warm_up:]
-    seconds = cpu_seconds(lambda: [run(document) for document in unseen])
+    seconds = cpu_seconds(lambda: run_stage(stage, unseen, gazetteer))
     print(json.dumps({"seconds": seconds, "documents": len(unseen)}))
 
 
@@ -77,18 +87,20 @@ def fresh_process_seconds(corpus: Path, stage: str, warm_up: int) -> tuple[float
 
 
 def report_unseen(corpus: Path, repeat: int, warm_up: int) -> None:
-    best = {"places": float("inf"), "pipeline": float("inf")}
+    best = dict.fromkeys(STAGES, float("inf"))
     count = 0
     for _ in range(repeat):
         for stage in best:
             seconds, count = fresh_process_seconds(corpus, stage, warm_up)
             best[stage] = min(best[stage], seconds)
-    ratio = best["places"] / best["pipeline"]
     print(f"unseen documents ({count}, each run a fresh process after {warm_up} for warm-up):")
-    for stage, label in (("places", "places alone:  "), ("pipeline", "whole pipeline:")):
+    for stage, label in STAGES.items():
         seconds = best[stage]
-        print(f"  {label} {count / seconds:7.0f} docs/s ({seconds * 1000 / count:.2f} ms/doc)")
+        rate = f"{count / seconds:7.0f} docs/s ({seconds * 1000 / count:.2f} ms/doc)"
+        print(f"  {label:<34}{rate}")
+    ratio = best["places"] / best["pipeline"]
     print(f"  pipeline speed / places speed: {ratio:.3f} (target >= {TARGET})")
+    print(f"  one document at a time / places speed: {best['places'] / best['single']:.3f}")
 
 
 def report_repeated(documents: Sequence[Document], repeat: int) -> None:
@@ -102,7 +114,7 @@ def report_repeated(documents: Sequence[Document], repeat: int) -> None:
 
     def pipeline() -> None:
         nonlocal events
-        events = sum(len(document_events(document, gazetteer)[0]) for document in documents)
+        events = sum(len(found) for found, _ in events_by_document(documents, gazetteer))
 
     found = [find_places(document, gazetteer) for document in documents]
 
@@ -139,7 +151,7 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--warm-up", type=int, default=8, help="documents (unseen runs)")
-    parser.add_argument("--one-pass", choices=("places", "pipeline"), help=argparse.SUPPRESS)
+    parser.add_argument("--one-pass", choices=tuple(STAGES), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_pass:
         one_pass(args.corpus, args.one_pass, args.warm_up)

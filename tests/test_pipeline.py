@@ -7,12 +7,13 @@ offsets, so the checks survive any change that keeps the extraction right.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from shapely.geometry import Point, shape
 
 from gazetteer import Gazetteer, open_gazetteer
+from geo import pipeline
 from geo.documents import Document, DocumentFailure, load_documents
 from geo.events import Event, EventCollection, LocationPrecision
 from geo.pipeline import document_events, extract_events
@@ -253,3 +254,30 @@ def test_unplaced_event_goes_to_the_country_of_the_placed_ones(
     assert statement.location.precision is LocationPrecision.COUNTRY
     assert "other events are placed" in statement.location.reason
     assert statement.confidence == pytest.approx(0.3)
+
+
+def test_batched_pipeline_gives_each_documents_events_in_order_reading_one_batch_ahead(
+    gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "BATCH", 3)
+    texts = [
+        "Regime forces shelled Kafr Zita in Hama on Sunday.",
+        "Protesters marched in Aleppo on Friday.",
+        "The ministry said nothing.",
+        "",
+        "Turkish jets bombed Kurdish positions near Afrin. Ankara said the raids would go on.",
+        "Gunmen attacked a checkpoint in Kandahar on Monday.",
+        "Officials met in Geneva for talks on Syria.",
+    ]
+    documents = [Document(id=f"d{number}", text=text) for number, text in enumerate(texts)]
+    read: list[str] = []
+
+    def reading() -> Iterator[Document]:
+        for document in documents:
+            read.append(document.id)
+            yield document
+
+    results = pipeline.events_by_document(reading(), gazetteer)
+    first = next(results)
+    assert read == ["d0", "d1", "d2"]  # one batch read, not the whole input
+    assert [first, *results] == [document_events(d, gazetteer) for d in documents]
