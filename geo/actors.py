@@ -618,14 +618,56 @@ def is_passive(text: str, trigger_start: int, trigger_end: int) -> bool:
     return bool(_PASSIVE_BEFORE.search(before)) or bool(_BY_AFTER.match(text, trigger_end))
 
 
-def subject_only_until(text: str, trigger_ends: Sequence[int]) -> int | None:
+def subject_only_until(text: str, triggers: Sequence[tuple[int, int]]) -> int | None:
     """How far :func:`sentence_actors` must look for :func:`find_actors` of verbs that take
-    only their subject (``with_target=False``, not nominal) and end at ``trigger_ends``:
-    their last end, or None (the whole sentence) when an agent follows one of them ("was
-    announced by the ministry")."""
-    if any(_BY_AFTER.match(text, end) for end in trigger_ends):
+    only their subject (``with_target=False``, not nominal) at ``triggers`` (start, end):
+    their last end, or None (the whole sentence) when an agent or a speaker may follow one
+    of them ("was announced by the ministry", "..., said a military spokesman")."""
+    for start, end in triggers:
+        if _BY_AFTER.match(text, end) or _inverted_speech(text, start, end):
+            return None
+    return max(end for _, end in triggers)
+
+
+# "Calm has returned, said a military spokesman", '"We will respond," said Lavrov': a speech
+# verb right after a comma or a closing quote comes before its speaker.
+_INVERTIBLE_SPEECH = re.compile(
+    r"said|says|added|stated|declared|announced|warned|insisted|continued|explained",
+    re.IGNORECASE,
+)
+_COMMA_OR_QUOTE_BEFORE = re.compile(r"[,\"'\u201d\u2019]\s*$")
+_SPEAKER_GAP = re.compile(r"\s+(?:[a-z][\w'-]*\s+){0,3}")  # "said the top", "said a senior"
+# After an appositive ("Vance, a guardsman, said the army didn't ...") the verb is followed
+# by what was said, with a verb of its own, or by "that": no inverted speaker there.
+_SPEECH_END = re.compile(r"[,;:!?]|\.(?:\s|$)")
+_CLAUSE_AFTER_SPEECH = re.compile(
+    r"\b(?:that|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do"
+    r"|does|did|been)\b|n['\u2019]t\b|(?<![\w-])[a-z]+ed\b"
+)
+
+
+def _inverted_speech(text: str, trigger_start: int, trigger_end: int) -> bool:
+    return bool(
+        _INVERTIBLE_SPEECH.fullmatch(text, trigger_start, trigger_end)
+        and _COMMA_OR_QUOTE_BEFORE.search(text, max(0, trigger_start - 3), trigger_start)
+    )
+
+
+def _speaker_after(
+    text: str, sentence: Sentence, trigger_start: int, trigger_end: int, phrases: Sequence[Actor]
+) -> Actor | None:
+    """The speaker of an inverted speech verb: the actor phrase right after it."""
+    if not _inverted_speech(text, trigger_start, trigger_end):
         return None
-    return max(trigger_ends)
+    end = _SPEECH_END.search(text, trigger_end, sentence.end)
+    if _CLAUSE_AFTER_SPEECH.search(text, trigger_end, end.start() if end else sentence.end):
+        return None
+    for actor in phrases:
+        if actor.start >= trigger_end:
+            if _SPEAKER_GAP.fullmatch(text, trigger_end, actor.start):
+                return _with_owner(text, actor, phrases, sentence.end)
+            return None
+    return None
 
 
 def find_actors(
@@ -666,7 +708,9 @@ def find_actors(
         target = _subject(text, sentence, trigger_start, phrases)
         initiator = _by_agent(text, sentence, trigger_end, phrases)
     else:
-        initiator = _subject(text, sentence, trigger_start, phrases)
+        initiator = _speaker_after(
+            text, sentence, trigger_start, trigger_end, phrases
+        ) or _subject(text, sentence, trigger_start, phrases)
         target = _object(text, sentence, trigger_end, phrases)
     initiators: list[Actor] = []
     if initiator is not None:

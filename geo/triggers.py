@@ -501,7 +501,7 @@ def _actors_needed_until(
     needs no actor phrase after its last one.
     """
     if all(rule.event_type in _SUBJECT_ONLY and not rule.nominal for rule, _, _ in candidates):
-        return subject_only_until(text, [end for _, _, end in candidates])
+        return subject_only_until(text, [(start, end) for _, start, end in candidates])
     return None
 
 

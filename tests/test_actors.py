@@ -154,6 +154,16 @@ def test_mention_overrides_fallback_table() -> None:
          "target.", "threat", [("RU.government", INI), ("US.military", T)]),
         ("Moscow said it would target US jets.", "threat",
          [("RU.government", INI), ("US.military", T)]),
+        # a speech verb after a comma or a closing quote comes before its speaker
+        ("Calm has returned to the city, said a Turkish military spokesman.", "statement",
+         [("TR.military", INI)]),
+        ('"We will respond," said Russian Foreign Minister Sergei Lavrov.', "statement",
+         [("RU.government", INI)]),
+        ("No one was hurt, police said.", "statement", [("unknown.police", INI)]),
+        # ... unless what follows is what was said: the comma closed an appositive
+        ("Vance, a guardsman, said the military didn\u2019t treat his injuries.", "statement",
+         []),
+        ("The mayor, a former officer, said that police had left.", "statement", []),
         # talks and deployments have no target
         ("Russian and Turkish officials held talks in Ankara on Idlib.", "talks",
          [("RU.government", INI), ("TR.government", INI)]),

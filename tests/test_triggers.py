@@ -198,8 +198,9 @@ def test_offsets_are_document_offsets() -> None:
         ("Syrian state media said the army remained on alert near Hama.", True),
         ("The Kremlin said, according to Interfax, that Russian troops were not involved.", True),
         ("Iraqi officials announced on Sunday that the border with Syria would reopen.", True),
-        # an agent after the verb is its speaker: the whole sentence is read
+        # an agent or an inverted speaker after the verb: the whole sentence is read
         ("The new curfew was announced by the Syrian government on Monday.", False),
+        ("Calm has returned to the city, said a Turkish military spokesman.", False),
         # another event's target lies after its verb: the whole sentence is read
         ("Officials said Turkish jets bombed Kurdish fighters near Duhok.", False),
     ],
