@@ -54,6 +54,7 @@ _ADMIN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
+_CITY_AFTER = re.compile(r"\s+(?:city|town|village)\b", re.IGNORECASE)
 _WATER_WORDS = re.compile(
     r"\b(?:river|lake|sea|ocean|gulf|bay|strait|channel|creek|reservoir)s?\b", re.IGNORECASE
 )
@@ -72,6 +73,7 @@ class _Group:
     says_water: bool = False  # the surface says "River", "Lake", "Sea"...: water is meant
     has_land: bool = False
     says_admin: bool = False  # "Anbar province", "Hama governorate": an area, not the city
+    says_city: bool = False  # "Jazan city", "Gaza City": the city, not its province
     # Each name votes for every admin-1 area (and country) one of its candidates lies in; a
     # candidate where other names could also be is more likely (Gainesville, Hall County and
     # Georgia all have candidates in US.GA). Names found everywhere (Springfield) vote for
@@ -166,6 +168,7 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
             group.has_own_name = any(c.name_kind == NameKind.NAME for c in match.candidates)
             group.says_water = bool(_WATER_WORDS.search(match.text))
             group.says_admin = bool(_ADMIN_AFTER.match(text, match.end))
+            group.says_city = bool(_CITY_AFTER.match(text, match.end))
             group.has_land = any(c.feature_class not in _WATER for c in match.candidates)
             by_key[(match.key, match.kind)] = group
         group.matches.append(match)
@@ -292,6 +295,13 @@ def _score(
             if reasons is not None:
                 reasons.append("followed by an administrative word")
         elif candidate.feature_class == FeatureClass.CITY:
+            score -= WEIGHTS["admin_word"] / 2
+    if group.says_city:
+        if candidate.feature_class == FeatureClass.CITY:
+            score += WEIGHTS["admin_word"]
+            if reasons is not None:
+                reasons.append("followed by 'city', 'town' or 'village'")
+        elif candidate.feature_class in _ADMIN:
             score -= WEIGHTS["admin_word"] / 2
     if candidate.feature_class in _WATER and not group.says_water and group.has_land:
         score -= WEIGHTS["bare_water_penalty"]

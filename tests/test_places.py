@@ -71,6 +71,10 @@ def ids(result: PlacesResult) -> dict[str, str | None]:
         ("Syria's army retook the town.", {"Syria": "country:SY"}),
         ("Shelling hit Damascus and Aleppo overnight.",
          {"Damascus": DAMASCUS, "Aleppo": "geonames:170063"}),
+        # a word after the name says which kind of place: the city or its province
+        ("A drone was intercepted over Jazan city.", {"Jazan": "geonames:105299"}),
+        ("Fighting spread across Jazan province.", {"Jazan": "admin1:SA.17"}),
+        ("Two men were arrested in Tipperary town.", {"Tipperary": "geonames:2961192"}),
     ],
 )  # fmt: skip
 def test_places_are_found_and_resolved(
