@@ -601,6 +601,9 @@ def _keep(scan: _Scan, match: Match) -> bool:
                 return False
     if len(tokens) > 1:
         return True
+    if _NAME_THEN_ARTICLE.search(scan.text, max(0, match.start - 40), match.start):
+        match.notes.append("ends a name with an Arabic article ('Daraa al-Balad')")
+        return False
     return _keep_single_word(scan, match, tokens[0])
 
 
@@ -615,9 +618,17 @@ def _written_as_abbreviation(surface: str) -> bool:
     return "." in surface or _in_capitals(surface)
 
 
+# "Daraa al-Balad", "Riad al-Solh": an Arabic article joins two capitalised words into one
+# name, so a part of a name the gazetteer does not know is no place of its own.
+_ARTICLE_THEN_NAME = re.compile(r" (?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z]")
+_NAME_THEN_ARTICLE = re.compile(r"[A-Z][\w'-]* (?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-$")
+
+
 def _embedded_in_name(scan: _Scan, match: Match) -> bool:
     """True when capitalised words the match does not cover sit right beside it."""
     tokens, text = scan.tokens, scan.text
+    if _ARTICLE_THEN_NAME.match(text, match.end):
+        return True
     before, after = match.first_token - 1, match.last_token + 1
     if before >= 0:
         left = tokens[before]
