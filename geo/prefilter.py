@@ -346,10 +346,6 @@ class Prefilter:
             text = text.lower()
         return self._automaton.find_matches_as_indexes(text, overlapping=True)
 
-    def present(self, text: str) -> set[str]:
-        """The required words that occur in ``text``."""
-        return {self._vocabulary[word] for word, _, _ in self._hits(text)}
-
     def possible(self, text: str) -> list[bool]:
         """One flag per pattern: False means the pattern cannot match ``text``."""
         flags = list(self._always_flags)

@@ -620,8 +620,9 @@ def _written_as_abbreviation(surface: str) -> bool:
 
 # "Daraa al-Balad", "Riad al-Solh": an Arabic article joins two capitalised words into one
 # name, so a part of a name the gazetteer does not know is no place of its own.
-_ARTICLE_THEN_NAME = re.compile(r" (?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z]")
-_NAME_THEN_ARTICLE = re.compile(r"[A-Z][\w'-]* (?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-$")
+_ARABIC_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-"
+_ARTICLE_THEN_NAME = re.compile(rf" {_ARABIC_ARTICLE}[A-Z]")
+_NAME_THEN_ARTICLE = re.compile(rf"[A-Z][\w'-]* {_ARABIC_ARTICLE}$")
 
 
 def _embedded_in_name(scan: _Scan, match: Match) -> bool:
