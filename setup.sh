@@ -7,9 +7,9 @@ cd "$(dirname "$0")"
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 
-if [ -f geo/assets/package-lock.json ]; then
+if [ -f geo/outputs/assets/package-lock.json ]; then
     if command -v npm >/dev/null 2>&1; then
-        npm ci --prefix geo/assets --no-audit --no-fund --loglevel=error >/dev/null
+        npm ci --prefix geo/outputs/assets --no-audit --no-fund --loglevel=error >/dev/null
     else
         echo "setup: npm not found; the --offline map needs it (apt-get install nodejs npm)" >&2
     fi

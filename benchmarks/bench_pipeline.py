@@ -35,7 +35,7 @@ from pathlib import Path
 from gazetteer import Gazetteer, open_gazetteer
 from geo.documents import Document
 from geo.pipeline import document_events, events_by_document, events_from_places
-from geo.places import find_places
+from geo.places.find import find_places
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "lgl.jsonl"
 TARGET = 0.5

@@ -8,8 +8,8 @@ Measures, on a corpus in the gold JSONL format (default ``../shared/eval/lgl.jso
 * the same command's throughput once started: the corpus repeated ``--stream-copies``
   times in one file, documents per second of wall time after the start-up (the wall time
   of the command on an empty file) is taken off;
-* :func:`geo.places.find_places` and :func:`geo.recognition.recognize` in process, after a
-  warm-up pass, best of ``--repeat`` passes.
+* :func:`geo.places.find.find_places` and :func:`geo.places.recognition.recognize` in
+  process, after a warm-up pass, best of ``--repeat`` passes.
 
 Run::
 
@@ -34,8 +34,8 @@ from pydantic import BaseModel
 
 from gazetteer import open_gazetteer
 from geo.documents import Document
-from geo.places import find_places, person_names
-from geo.recognition import recognize
+from geo.places.find import find_places, person_names
+from geo.places.recognition import recognize
 
 __all__ = ["BenchReport", "bench_cli", "bench_in_process", "main", "read_documents"]
 

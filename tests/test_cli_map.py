@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from geo.export import validate_feature_collection
+from geo.outputs.geojson import validate_feature_collection
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

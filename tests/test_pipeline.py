@@ -15,10 +15,10 @@ from shapely.geometry import Point, shape
 from gazetteer import Gazetteer, open_gazetteer
 from geo import pipeline
 from geo.documents import Document, DocumentFailure, load_documents
-from geo.events import Event, EventCollection, LocationPrecision
+from geo.events.model import Event, EventCollection, LocationPrecision
+from geo.events.taxonomy import EventType
+from geo.events.timex import DatePrecision
 from geo.pipeline import document_events, extract_events
-from geo.taxonomy import EventType
-from geo.timex import DatePrecision
 
 SEED_DOCUMENTS = 2
 INSIDE_WEST_OF_EUPHRATES = {

@@ -24,15 +24,15 @@ from hypothesis import strategies as st
 from gazetteer import Gazetteer, open_gazetteer
 from geo.documents import Document, decode_bytes, parse_published, parse_text
 from geo.errors import DocumentError
-from geo.events import EventCollection
-from geo.export import (
+from geo.events.model import EventCollection
+from geo.outputs.geojson import (
     dumps_feature_collection,
     to_feature_collection,
     validate_feature_collection,
 )
 from geo.pipeline import extract_events
-from geo.places import find_places
-from geo.recognition import tokenize
+from geo.places.find import find_places
+from geo.places.recognition import tokenize
 
 PROPERTY_SETTINGS = settings(
     max_examples=500,

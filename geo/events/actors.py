@@ -1,0 +1,1019 @@
+"""Actors: who did something to whom, normalised to a small reviewed vocabulary.
+
+An actor phrase is either a named entry of :data:`NAMED_ACTORS` ("the Pentagon", "Hezbollah",
+"NATO"), or a country modifier followed by a force noun of :data:`FORCE_NOUNS` ("US
+warplane", "Syrian regime forces", "Russia's defence ministry"), or a bare country name or a
+capital used for its government ("Moscow said"). Country modifiers come from the places
+stage's :class:`~geo.places.mentions.Mention` objects (demonyms and toponyms with ``country``); a
+small table of common conflict countries (:data:`COUNTRIES`) covers text whose mentions were
+not passed in. Subjects outside the vocabulary fall back to kind ``other`` with their
+surface text as id.
+
+Roles come from word order around the event trigger: the subject before an active verb is
+the initiator and its object the target; a passive verb swaps them ("was downed by Russian
+jets"); a nominal trigger takes its initiator from a modifier ("Russian air strikes") or a
+``by`` phrase and its target from ``on``/``against``/``of``.
+
+>>> from geo.events.text import Sentence
+>>> doc = "A US warplane shot down a Syrian jet."
+>>> s = Sentence(start=0, end=len(doc), text=doc)
+>>> [(a.id, a.role.value) for a in find_actors(doc, s, 14, 23) if a.role]
+[('US.military', 'initiator'), ('SY.military', 'target')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from geo.events.prefilter import Prefilter, guarded
+from geo.events.text import CaseBlind, Sentence
+from geo.named_actors import NAMED_ACTORS, ActorKind
+from geo.places.mentions import Mention, MentionKind
+
+__all__ = [
+    "COUNTRIES",
+    "FORCE_NOUNS",
+    "NAMED_ACTORS",
+    "Actor",
+    "ActorKind",
+    "ActorRole",
+    "CountryModifier",
+    "SentenceActors",
+    "actor_in_span",
+    "find_actor_phrases",
+    "find_actors",
+    "is_passive",
+    "sentence_actors",
+    "subject_only_until",
+]
+
+
+class ActorRole(StrEnum):
+    INITIATOR = "initiator"
+    TARGET = "target"
+
+
+class Actor(BaseModel):
+    """One actor phrase of the document; ``text == document[start:end]``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="Normalised id: 'US.military', 'RU.government', 'hezbollah'.")
+    name: str
+    kind: ActorKind
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2.")
+    role: ActorRole | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class CountryEntry(NamedTuple):
+    """Fallback names of a country, used when no place mention covers the words."""
+
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+# Reviewed fallback table of countries that recur in conflict reporting. Names and capitals
+# are matched case-sensitively ("US" but not "us").
+COUNTRIES: dict[str, CountryEntry] = {
+    "US": CountryEntry(
+        "United States",
+        ("United States of America", "United States", "U\\.S\\.A?\\.?", "USA?", "America"),
+        ("American", "Americans"),
+        ("Washington",),
+    ),
+    "RU": CountryEntry(
+        "Russia", ("Russian Federation", "Russia"), ("Russian", "Russians"), ("Moscow",)
+    ),
+    "SY": CountryEntry("Syria", ("Syria",), ("Syrian", "Syrians"), ("Damascus",)),
+    "IQ": CountryEntry("Iraq", ("Iraq",), ("Iraqi", "Iraqis"), ("Baghdad",)),
+    "IR": CountryEntry("Iran", ("Iran",), ("Iranian", "Iranians"), ("Tehran",)),
+    "TR": CountryEntry("Turkey", ("Turkey", "T[üu]rkiye"), ("Turkish", "Turks"), ("Ankara",)),
+    "IL": CountryEntry("Israel", ("Israel",), ("Israeli", "Israelis"), ()),
+    "PS": CountryEntry("Palestine", ("Palestine",), ("Palestinian", "Palestinians"), ()),
+    "LB": CountryEntry("Lebanon", ("Lebanon",), ("Lebanese",), ("Beirut",)),
+    "JO": CountryEntry("Jordan", ("Jordan",), ("Jordanian", "Jordanians"), ("Amman",)),
+    "SA": CountryEntry("Saudi Arabia", ("Saudi Arabia",), ("Saudi", "Saudis"), ("Riyadh",)),
+    "YE": CountryEntry("Yemen", ("Yemen",), ("Yemeni", "Yemenis"), ("Sanaa",)),
+    "EG": CountryEntry("Egypt", ("Egypt",), ("Egyptian", "Egyptians"), ("Cairo",)),
+    "LY": CountryEntry("Libya", ("Libya",), ("Libyan", "Libyans"), ("Tripoli",)),
+    "AF": CountryEntry("Afghanistan", ("Afghanistan",), ("Afghan", "Afghans"), ("Kabul",)),
+    "PK": CountryEntry("Pakistan", ("Pakistan",), ("Pakistani", "Pakistanis"), ("Islamabad",)),
+    "IN": CountryEntry("India", ("India",), ("Indian", "Indians"), ("New Delhi",)),
+    "CN": CountryEntry("China", ("China",), ("Chinese",), ("Beijing",)),
+    "TW": CountryEntry("Taiwan", ("Taiwan",), ("Taiwanese",), ("Taipei",)),
+    "KP": CountryEntry(
+        "North Korea", ("North Korea",), ("North Korean", "North Koreans"), ("Pyongyang",)
+    ),
+    "KR": CountryEntry(
+        "South Korea", ("South Korea",), ("South Korean", "South Koreans"), ("Seoul",)
+    ),
+    "JP": CountryEntry("Japan", ("Japan",), ("Japanese",), ("Tokyo",)),
+    "UA": CountryEntry("Ukraine", ("Ukraine",), ("Ukrainian", "Ukrainians"), ("Kyiv", "Kiev")),
+    "BY": CountryEntry("Belarus", ("Belarus",), ("Belarusian", "Belarusians"), ("Minsk",)),
+    "GB": CountryEntry(
+        "United Kingdom",
+        ("United Kingdom", "Britain", "U\\.K\\.", "UK"),
+        ("British", "Britons"),
+        ("London",),
+    ),
+    "FR": CountryEntry("France", ("France",), ("French",), ("Paris",)),
+    "DE": CountryEntry("Germany", ("Germany",), ("German", "Germans"), ("Berlin",)),
+    "SD": CountryEntry("Sudan", ("Sudan",), ("Sudanese",), ("Khartoum",)),
+    "SO": CountryEntry("Somalia", ("Somalia",), ("Somali", "Somalis"), ("Mogadishu",)),
+    "ET": CountryEntry("Ethiopia", ("Ethiopia",), ("Ethiopian", "Ethiopians"), ("Addis Ababa",)),
+    "NG": CountryEntry("Nigeria", ("Nigeria",), ("Nigerian", "Nigerians"), ("Abuja",)),
+    "ML": CountryEntry("Mali", ("Mali",), ("Malian", "Malians"), ("Bamako",)),
+    "CD": CountryEntry(
+        "DR Congo",
+        ("Democratic Republic of (?:the )?Congo", "DR Congo", "DRC"),
+        ("Congolese",),
+        ("Kinshasa",),
+    ),
+    "MM": CountryEntry("Myanmar", ("Myanmar", "Burma"), ("Myanmar", "Burmese"), ("Naypyidaw",)),
+    "VE": CountryEntry("Venezuela", ("Venezuela",), ("Venezuelan", "Venezuelans"), ("Caracas",)),
+    "AZ": CountryEntry("Azerbaijan", ("Azerbaijan",), ("Azerbaijani", "Azeri"), ("Baku",)),
+    "AM": CountryEntry("Armenia", ("Armenia",), ("Armenian", "Armenians"), ("Yerevan",)),
+    "GE": CountryEntry("Georgia", ("Georgia",), ("Georgian", "Georgians"), ("Tbilisi",)),
+    "QA": CountryEntry("Qatar", ("Qatar",), ("Qatari",), ("Doha",)),
+    "AE": CountryEntry(
+        "United Arab Emirates", ("United Arab Emirates", "UAE"), ("Emirati",), ("Abu Dhabi",)
+    ),
+}
+
+
+
+class _Branch(NamedTuple):
+    suffix: str
+    kind: ActorKind
+    label: str
+
+
+_MILITARY = _Branch("military", ActorKind.STATE_FORCES, "military forces")
+_GOVERNMENT = _Branch("government", ActorKind.GOVERNMENT, "government")
+_POLICE = _Branch("police", ActorKind.STATE_FORCES, "police and security forces")
+_MILITIA = _Branch("militia", ActorKind.ARMED_GROUP, "militias")
+_REBELS = _Branch("rebels", ActorKind.ARMED_GROUP, "armed groups")
+_CIVILIANS = _Branch("civilians", ActorKind.CIVILIANS, "civilians")
+
+# Military airframe designators standing for the aircraft: "a US F/A-18", "the Su-22".
+_AIRFRAME = (
+    r"(?:F/A|AV|EA|EP|KC|RC|AH|UH|CH|MH|MQ|RQ|Su|MiG|Tu|Il|Ka|Mi|Yak|F|B|A|C|E|P|J)-\d+[A-Z]?"
+    r"(?: (?:Super )?Hornets?| Fencers?| Flankers?| Reapers?| Predators?| Fulcrums?)?"
+)
+
+# Force nouns (case-insensitive), longest alternatives first. With a country modifier before
+# them they become "<ISO2>.<branch>"; without one, "unknown.<branch>".
+FORCE_NOUNS: tuple[tuple[str, _Branch], ...] = (
+    (
+        r"(?:defen[cs]e|foreign|interior) ministry|ministry of (?:defen[cs]e|foreign affairs)"
+        r"|foreign minister|defen[cs]e (?:minister|secretary)|secretary of state|prime minister"
+        r"|president|government|regime|ministry|authorities|officials?|administration"
+        r"|leadership|cabinet|embassy|diplomats?|envoy",
+        _GOVERNMENT,
+    ),
+    (r"security forces|police(?:men)?|gendarmerie|border guards?|coast guard", _POLICE),
+    (
+        r"armed forces|special forces|air force|navy|army|military|forces|troops|soldiers"
+        r"|(?:fighter |spy |reconnaissance |surveillance )?(?:jets?|planes?|aircraft)"
+        r"|air defen[cs]es?(?: systems?)?|anti-aircraft (?:guns?|batteries|fire)|"
+        + _AIRFRAME
+        + r"|warplanes?|bombers?|drones?|UAVs?|helicopters?|warships?|destroyers?|frigates?"
+        r"|submarines?|artillery|tanks|marines|paratroopers|gunboats?|missile batteries"
+        r"|(?:military |air )?bases?|outposts?|checkpoints?|convoys?|patrols?",
+        _MILITARY,
+    ),
+    (r"militias?|militiamen|paramilitar(?:y|ies)", _MILITIA),
+    (r"rebels?|insurgents?|militants?|jihadists?|gunmen|fighters|guerrillas?|extremists", _REBELS),
+    (
+        r"civilians?|protesters?|demonstrators?|residents?|villagers?|refugees|children|child"
+        r"|journalists?|aid workers|worshippers|farmers?|students|migrants|displaced people|people"
+        r"|wom[ae]n|(?<!gun)m[ae]n|boys?|girls?|traders?|shepherds?|teachers?|doctors?",
+        _CIVILIANS,
+    ),
+)
+
+# Words allowed between a country modifier and its force noun ("Syrian regime forces").
+_QUALIFIERS = (
+    r"(?:(?:pro-regime|pro-government|regime|government|armed|fighter|special"
+    r"|ground|naval|air|military|defen[cs]e|war|spy|elite|allied|backed|loyalist|[A-Z]{1,3}-\d+"
+    r"[A-Z]?|[Ss]u-\d+)\s+)*"
+)
+_BACKED = re.compile(
+    r"\s?-(?:backed|allied|supported|aligned)\s+(?:(?:opposition|rebel|local|partner)\s+)?"
+)
+# Force phrases without a country that still name a country's own state forces ("regime
+# forces", "security forces", "the army", "police"): they take the country of the places the
+# sentence names when those all lie in one country.
+_DOMESTIC = re.compile(
+    r"\b(?:regime|government|army|security|police(?:men)?|gendarmerie|authorities"
+    r"|border guards?|national guard)\b",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")
+
+
+def _alternation(patterns: Sequence[str]) -> str:
+    return "|".join(sorted(patterns, key=len, reverse=True))
+
+
+_NAMED_ALTERNATIVES = (
+    "(?:"
+    + "|".join(f"(?P<n{i}>{_alternation(row.patterns)})" for i, row in enumerate(NAMED_ACTORS))
+    + r")(?:(?![\w-])|(?=-(?:led|backed|allied|supported|brokered|sponsored|run|held"
+    r"|controlled|linked|affiliated)\b))"
+)
+_NAMED_RE = re.compile(guarded(r"(?<![\w-])(?=[A-Za-z])", _NAMED_ALTERNATIVES))
+
+_FORCE_PHRASE = (
+    rf"{_QUALIFIERS}(?:"
+    + "|".join(f"(?P<f{i}>{pat})" for i, (pat, _) in enumerate(FORCE_NOUNS))
+    + r")\b"
+)
+_FORCE = CaseBlind(rf"\b{_FORCE_PHRASE}")
+# The same with a look-ahead of its openings, to scan sentences (the prefilter and its
+# property test, which generates text from the pattern, keep the plain one).
+_FORCE_SCAN = CaseBlind(guarded(r"\b", _FORCE_PHRASE, re.IGNORECASE))
+_COUNTRY_INDEX: list[tuple[str, str, bool]] = []  # (surface pattern, ISO2, is_capital)
+for _code, _entry in COUNTRIES.items():
+    _COUNTRY_INDEX.extend((p, _code, False) for p in (*_entry.names, *_entry.demonyms))
+    _COUNTRY_INDEX.extend((p, _code, True) for p in _entry.capitals)
+_COUNTRY_ALTERNATIVES = (
+    "(?:"
+    + "|".join(f"(?P<c{i}>{pat})" for i, (pat, _, _) in enumerate(_COUNTRY_INDEX))
+    + r")(?!\w)"
+)
+_COUNTRY_RE = re.compile(guarded(r"(?<![\w-])(?=[A-Z])", _COUNTRY_ALTERNATIVES))
+# Which of the big vocabularies can match a sentence at all (see geo.events.prefilter): the names
+# by case, the force nouns in any case.
+_VOCABULARIES = Prefilter([_NAMED_ALTERNATIVES, _COUNTRY_ALTERNATIVES], flags=0, shortest=2)
+_FORCE_WORDS = Prefilter([_FORCE.pattern], shortest=2)
+_COUNTRY_NAME_SET = frozenset(
+    name
+    for entry in COUNTRIES.values()
+    for name in entry.names
+    if re.fullmatch(r"[A-Za-z ]+", name)
+)
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s)?\s*(?:-\s*)?$")
+
+
+class CountryModifier(NamedTuple):
+    """A country-bearing span of a sentence: a demonym, a country name or a capital."""
+
+    start: int
+    end: int
+    country: str
+    bare_actor: bool  # a country name or a capital used for its government
+    is_capital: bool
+
+
+def _country_modifiers(
+    text: str, sentence: Sentence, mentions: Sequence[Mention], countries_possible: bool
+) -> list[CountryModifier]:
+    """Country-bearing spans in the sentence: mentions first, then the fallback table."""
+    found: list[CountryModifier] = []
+    for m in mentions:
+        if m.country is None or m.kind is MentionKind.ORGANISATION:
+            continue
+        if m.start < sentence.start or m.end > sentence.end:
+            continue
+        capital = _is_capital(m) and _looks_like_subject(text, m.end)
+        bare = (
+            m.government_actor
+            or capital
+            or (
+                m.kind is MentionKind.TOPONYM
+                and (
+                    m.feature_class == "country" or m.text.removeprefix("the ") in _COUNTRY_NAME_SET
+                )
+            )
+        )
+        found.append(
+            CountryModifier(m.start, m.end, m.country, bare, m.government_actor or capital)
+        )
+    names = _COUNTRY_RE.finditer(text, sentence.start, sentence.end) if countries_possible else ()
+    for match in names:
+        if any(f.start < match.end() and match.start() < f.end for f in found):
+            continue
+        group = match.lastgroup
+        assert group is not None
+        _, code, is_capital = _COUNTRY_INDEX[int(group[1:])]
+        is_name = match.group() in COUNTRIES[code].names or (
+            not is_capital and match.group() not in COUNTRIES[code].demonyms
+        )
+        if is_capital and not _looks_like_subject(text, match.end()):
+            continue  # "in Washington" is a place, "Washington said" a government
+        found.append(
+            CountryModifier(match.start(), match.end(), code, is_name or is_capital, is_capital)
+        )
+    found.sort()
+    return found
+
+
+_SUBJECT_VERB = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?"
+    r"(?:(?:and|or)\s+(?:(?:its|their)\s+)?(?:[a-z]+\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?"
+    r"(?:has|have|had|is|was|will|would|could|said|says|did|does|\w+ed|\w+s)\b"
+)
+
+
+def _is_capital(mention: Mention) -> bool:
+    entry = COUNTRIES.get(mention.country or "")
+    return (
+        entry is not None and mention.kind is MentionKind.TOPONYM and mention.text in entry.capitals
+    )
+
+
+def _looks_like_subject(text: str, end: int) -> bool:
+    return _SUBJECT_VERB.match(text, end) is not None
+
+
+def _country_actor(code: str, branch: _Branch, start: int, end: int, text: str) -> Actor:
+    entry = COUNTRIES.get(code)
+    country_name = entry.name if entry else code
+    if branch is _CIVILIANS:
+        adjective = entry.demonyms[0] if entry else code
+        name = f"{adjective} civilians"
+    else:
+        name = f"{country_name} {branch.label}"
+    return Actor(
+        id=f"{code}.{branch.suffix}",
+        name=name,
+        kind=branch.kind,
+        country=code,
+        start=start,
+        end=end,
+        text=text[start:end],
+    )
+
+
+class SentenceActors(NamedTuple):
+    """Per-sentence actor analysis shared by every trigger of the sentence (computed once)."""
+
+    phrases: list[Actor]
+    modifiers: list[CountryModifier]
+
+
+def sentence_actors(
+    text: str, sentence: Sentence, mentions: Sequence[Mention] = (), until: int | None = None
+) -> SentenceActors:
+    """Actor phrases and country modifiers of ``sentence``, for :func:`find_actors`;
+    with ``until``, only those ending by that offset (all a speaker's subject needs)."""
+    scanned = sentence
+    if until is not None and until < sentence.end:
+        scanned = Sentence(start=sentence.start, end=until, text=text[sentence.start : until])
+    named_possible, countries_possible = _VOCABULARIES.possible(scanned.text)
+    modifiers = _country_modifiers(text, scanned, mentions, countries_possible)
+    phrases = _phrases(text, scanned, modifiers, named_possible)
+    home = _sentence_country(sentence, mentions)
+    if home is not None:
+        phrases = [_with_home_country(text, p, home) for p in phrases]
+    return SentenceActors(phrases, modifiers)
+
+
+def find_actor_phrases(
+    text: str, sentence: Sentence, mentions: Sequence[Mention] = ()
+) -> list[Actor]:
+    """Every actor phrase of ``sentence`` (roles unset), in text order, non-overlapping."""
+    return sentence_actors(text, sentence, mentions).phrases
+
+
+def _sentence_country(sentence: Sentence, mentions: Sequence[Mention]) -> str | None:
+    """The one country every place named in the sentence lies in, if there is one."""
+    countries = {
+        m.country
+        for m in mentions
+        if m.kind is MentionKind.TOPONYM
+        and m.country
+        and not m.government_actor
+        and not m.in_organisation
+        and sentence.start <= m.start
+        and m.end <= sentence.end
+    }
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _with_home_country(text: str, actor: Actor, home: str) -> Actor:
+    """'regime forces shelled Ankawi (Hama)': domestic forces of the place's country."""
+    if not actor.id.startswith("unknown.") or not _DOMESTIC.search(actor.text):
+        return actor
+    branch = next(
+        (b for b in (_GOVERNMENT, _POLICE, _MILITARY) if actor.id == f"unknown.{b.suffix}"), None
+    )
+    if branch is None:
+        return actor
+    return _country_actor(home, branch, actor.start, actor.end, text)
+
+
+def _phrases(
+    text: str, sentence: Sentence, modifiers: Sequence[CountryModifier], named_possible: bool
+) -> list[Actor]:
+    phrases: list[Actor] = []
+    forces_possible = _FORCE_WORDS.possible(sentence.text)[0]
+    named = _NAMED_RE.finditer(text, sentence.start, sentence.end) if named_possible else ()
+    for match in named:
+        group = match.lastgroup
+        assert group is not None
+        row = NAMED_ACTORS[int(group[1:])]
+        phrases.append(
+            Actor(
+                id=row.id,
+                name=row.name,
+                kind=row.kind,
+                country=row.country,
+                start=match.start(),
+                end=match.end(),
+                text=match.group(),
+            )
+        )
+    used_modifiers: set[int] = set()
+    # A scan of an empty range still costs microseconds: skip it when nothing can match.
+    forces = (
+        _FORCE_SCAN.finditer_in_document(text, sentence.start, sentence.end)
+        if forces_possible
+        else ()
+    )
+    for match in forces:
+        if any(p.start < match.end() and match.start() < p.end for p in phrases):
+            continue
+        head = _named_head(text, phrases, match.start())
+        if head is not None:  # "Hezbollah fighters" is Hezbollah
+            phrases[head] = phrases[head].model_copy(
+                update={"end": match.end(), "text": text[phrases[head].start : match.end()]}
+            )
+            continue
+        actor = _force_actor(text, match, modifiers, used_modifiers)
+        phrases.extend(_coordinated_modifiers(text, actor, match, modifiers, used_modifiers))
+        phrases.append(actor)
+    for index, mod in enumerate(modifiers):
+        if index in used_modifiers or not mod.bare_actor:
+            continue
+        if any(p.start < mod.end and mod.start < p.end for p in phrases):
+            continue
+        if _PLACE_BEFORE.search(text, max(sentence.start, mod.start - 24), mod.start):
+            continue  # "downed in Syria": where it happened, not who was hit
+        phrases.append(_country_actor(mod.country, _GOVERNMENT, mod.start, mod.end, text))
+    phrases.sort(key=lambda a: a.start)
+    return phrases
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|inside|into|across|over|near|throughout|within|at|outside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_modifiers(
+    text: str,
+    actor: Actor,
+    match: re.Match[str],
+    modifiers: Sequence[CountryModifier],
+    used: set[int],
+) -> list[Actor]:
+    """'Armenian and Azerbaijani forces': the first country's forces too."""
+    if actor.country is None or actor.id.endswith("-backed." + actor.id.split(".")[-1]):
+        return []
+    group = match.lastgroup
+    assert group is not None
+    branch = FORCE_NOUNS[int(group[1:])][1]
+    extra: list[Actor] = []
+    left = actor.start
+    for index in range(len(modifiers) - 1, -1, -1):
+        mod = modifiers[index]
+        if mod.end > left or index in used:
+            continue
+        if not _COORDINATION.fullmatch(text, mod.end, left) or mod.end == left:
+            break
+        used.add(index)
+        extra.insert(0, _country_actor(mod.country, branch, mod.start, mod.end, text))
+        left = mod.start
+    return extra
+
+
+def _named_head(text: str, phrases: Sequence[Actor], start: int) -> int | None:
+    for index, phrase in enumerate(phrases):
+        if phrase.end <= start and not text[phrase.end : start].strip():
+            return index
+    return None
+
+
+def _force_actor(
+    text: str, match: re.Match[str], modifiers: Sequence[CountryModifier], used: set[int]
+) -> Actor:
+    group = match.lastgroup
+    assert group is not None
+    branch = FORCE_NOUNS[int(group[1:])][1]
+    for index, mod in enumerate(modifiers):
+        gap = text[mod.end : match.start()]
+        if mod.end > match.start() or not _POSSESSIVE.fullmatch(gap):
+            continue
+        used.add(index)
+        backed = _BACKED.match(text, mod.end)
+        if backed is not None or gap.strip() == "-":
+            backer = COUNTRIES[mod.country].name if mod.country in COUNTRIES else mod.country
+            return _backed_actor(text, mod, branch, match.end(), backer)
+        return _country_actor(mod.country, branch, mod.start, match.end(), text)
+    for index, mod in enumerate(modifiers):
+        backed = _BACKED.match(text, mod.end)
+        if backed is not None and backed.end() == match.start():
+            used.add(index)
+            return _backed_actor(text, mod, branch, match.end(), mod.country)
+    surface = text[match.start() : match.end()]
+    return Actor(
+        id=f"unknown.{branch.suffix}",
+        name=surface,
+        kind=branch.kind,
+        start=match.start(),
+        end=match.end(),
+        text=surface,
+    )
+
+
+def _backed_actor(
+    text: str, mod: CountryModifier, branch: _Branch, end: int, backer: str
+) -> Actor:
+    """'US-backed forces': an armed group the modifier's country backs, named after ``backer``."""
+    return Actor(
+        id=f"{mod.country}-backed.{branch.suffix}",
+        name=f"{backer}-backed {branch.label}",
+        kind=ActorKind.ARMED_GROUP,
+        start=mod.start,
+        end=end,
+        text=text[mod.start : end],
+    )
+
+
+# --- roles -------------------------------------------------------------------------------
+
+# Cues anchored at the end of the text before a word are tried at every word start of it:
+# a look-ahead of their openings (see geo.events.prefilter.guarded) turns most words away at once.
+_PASSIVE_BEFORE = re.compile(
+    guarded(
+        r"\b",
+        r"(?:was|were|is|are|been|being|be|get|got|gets|getting)\s+(?:\w+ly\s+)?$",
+        re.IGNORECASE,
+    ),
+    re.IGNORECASE,
+)
+_BY_AFTER = re.compile(r"\s+by\b")
+_PREPOSITION_BEFORE = re.compile(
+    guarded(
+        r"\b",
+        r"(?:of|to|in|by|with|from|near|against|on|at|between|for|into|over|toward|towards"
+        r"|among|than|and|or|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$",
+        re.IGNORECASE,
+    ),
+    re.IGNORECASE,
+)
+_LINKED_OWNER = re.compile(
+    r"\s+(?:linked|belonging|loyal|attached|allied|affiliated)\s+(?:to|with)\s+"
+    r"(?:the\s+)?$|\s+(?:operated|flown|backed|owned|controlled)\s+by\s+(?:the\s+)?$"
+    r"|\s+of\s+the\s+$",
+    re.IGNORECASE,
+)
+_PRONOUN = CaseBlind(
+    r"\b(?:it|they|its|their|we)\b(?:\s+(?:own\s+)?(?:forces|troops|military|army))?"
+    r"\s+(?:\w+\s+){0,3}$",
+)
+_SPEECH_CUT = CaseBlind(
+    r"\b(?:said|says|say|warned|told\s+\w+|announced|claimed|stated|added|denied|insisted"
+    r"|reported|confirmed|threatened|vowed|according to)(?:\s+that)?\b",
+)
+_RIGHT_STOP = re.compile(
+    r"[,;:]|\s(?:after|as|when|because|while|since|before|following|amid|but|and then)\s"
+)
+_TARGET_PREP = re.compile(
+    r"(?:\s+[\w-]+){0,2}?(?:\s+(?:on|against|at|with|targeting|of|near|toward|towards))?\s+"
+    r"(?:(?:the|a|an|two|three|several|some|its|their|his|her)\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NOMINAL_HOST = re.compile(
+    guarded(
+        r"\b",
+        r"(?:launched|launch|launches|carried out|carry out|carries out|conducted|conduct"
+        r"|conducts|staged|stage|mounted|waged|unleashed|fired|intensified|stepped up|resumed"
+        r"|began|held|hold|holds|holding|hosted|imposed|impose|imposes|signed|sign|reached"
+        r"|agreed|organised|organized|called|issued|made)\s+(?:\w+\s+){0,2}$",
+        re.IGNORECASE,
+    ),
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\s+between\s+", re.IGNORECASE)
+
+
+def is_passive(text: str, trigger_start: int, trigger_end: int) -> bool:
+    """Whether the verb at the trigger is passive ("was downed", "shelled by")."""
+    before = text[max(0, trigger_start - 40) : trigger_start]
+    if text[trigger_start:trigger_end].lower().endswith("ing") and not before.endswith("being "):
+        return False  # "has been bombing" is progressive, not passive
+    return bool(_PASSIVE_BEFORE.search(before)) or bool(_BY_AFTER.match(text, trigger_end))
+
+
+def subject_only_until(text: str, triggers: Sequence[tuple[int, int]]) -> int | None:
+    """How far :func:`sentence_actors` must look for :func:`find_actors` of verbs that take
+    only their subject (``with_target=False``, not nominal) at ``triggers`` (start, end):
+    their last end, or None (the whole sentence) when an agent or a speaker may follow one
+    of them ("was announced by the ministry", "..., said a military spokesman")."""
+    for start, end in triggers:
+        if _BY_AFTER.match(text, end) or _inverted_speech(text, start, end):
+            return None
+    return max(end for _, end in triggers)
+
+
+# "Calm has returned, said a military spokesman", '"We will respond," said Lavrov': a speech
+# verb right after a comma or a closing quote comes before its speaker.
+_INVERTIBLE_SPEECH = re.compile(
+    r"said|says|added|stated|declared|announced|warned|insisted|continued|explained",
+    re.IGNORECASE,
+)
+_COMMA_OR_QUOTE_BEFORE = re.compile(r"[,\"'\u201d\u2019]\s*$")
+_SPEAKER_GAP = re.compile(r"\s+(?:[a-z][\w'-]*\s+){0,3}")  # "said the top", "said a senior"
+# After an appositive ("Vance, a guardsman, said the army didn't ...") the verb is followed
+# by what was said, with a verb of its own, or by "that": no inverted speaker there.
+_SPEECH_END = re.compile(r"[,;:!?]|\.(?:\s|$)")
+_CLAUSE_AFTER_SPEECH = re.compile(
+    r"\b(?:that|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do"
+    r"|does|did|been)\b|n['\u2019]t\b|(?<![\w-])[a-z]+ed\b"
+)
+
+
+def _inverted_speech(text: str, trigger_start: int, trigger_end: int) -> bool:
+    return bool(
+        _INVERTIBLE_SPEECH.fullmatch(text, trigger_start, trigger_end)
+        and _COMMA_OR_QUOTE_BEFORE.search(text, max(0, trigger_start - 3), trigger_start)
+    )
+
+
+def _speaker_after(
+    text: str, sentence: Sentence, trigger_start: int, trigger_end: int, phrases: Sequence[Actor]
+) -> Actor | None:
+    """The speaker of an inverted speech verb: the actor phrase right after it."""
+    if not _inverted_speech(text, trigger_start, trigger_end):
+        return None
+    end = _SPEECH_END.search(text, trigger_end, sentence.end)
+    if _CLAUSE_AFTER_SPEECH.search(text, trigger_end, end.start() if end else sentence.end):
+        return None
+    for actor in phrases:
+        if actor.start >= trigger_end:
+            if _SPEAKER_GAP.fullmatch(text, trigger_end, actor.start):
+                return _with_owner(text, actor, phrases, sentence.end)
+            return None
+    return None
+
+
+def find_actors(
+    text: str,
+    sentence: Sentence,
+    trigger_start: int,
+    trigger_end: int,
+    mentions: Sequence[Mention] = (),
+    *,
+    nominal: bool = False,
+    military: bool = True,
+    violent: bool = False,
+    with_target: bool = True,
+    context: SentenceActors | None = None,
+) -> list[Actor]:
+    """Initiators and target of the event whose trigger is ``text[trigger_start:trigger_end]``.
+
+    ``nominal`` says the trigger is a noun ("air strikes", "talks"); ``military`` says a bare
+    demonym before a nominal trigger is the country's forces ("Russian air strikes") rather
+    than its government ("Russian sanctions"); ``violent`` says a bare country doing the
+    event is its forces ("Turkey shelled"), not its government ("Turkey condemned");
+    ``with_target=False`` is for events whose object is no target (speech, talks,
+    deployments). ``context`` may pass the result of :func:`sentence_actors` to avoid
+    recomputing it per trigger. Coordinated subjects ("Damascus and its ally Moscow
+    condemned") give several initiators; there is at most one target, always last. An
+    empty list when neither is found.
+    """
+    if context is None:
+        context = sentence_actors(text, sentence, mentions)
+    phrases = context.phrases
+    if nominal:
+        initiator, target = _nominal_roles(text, sentence, trigger_start, trigger_end, phrases)
+        if initiator is None:
+            initiator = _demonym_modifier(text, trigger_start, context.modifiers, military)
+        if initiator is None:
+            initiator = _phrase_at_trigger(phrases, trigger_start, trigger_end)
+    elif is_passive(text, trigger_start, trigger_end):
+        target = _subject(text, sentence, trigger_start, phrases)
+        initiator = _by_agent(text, sentence, trigger_end, phrases)
+    else:
+        initiator = _speaker_after(
+            text, sentence, trigger_start, trigger_end, phrases
+        ) or _subject(text, sentence, trigger_start, phrases)
+        target = _object(text, sentence, trigger_end, phrases)
+    initiators: list[Actor] = []
+    if initiator is not None:
+        initiators = [
+            *_coordinated_before(text, initiator, phrases),
+            initiator,
+            *_coordinated_after(text, initiator, phrases, trigger_start),
+        ]
+    if violent:
+        initiators = [_as_forces(text, actor) for actor in initiators]
+    result = [a.model_copy(update={"role": ActorRole.INITIATOR}) for a in initiators]
+    if with_target and target is not None and all(target.start != a.start for a in result):
+        result.append(target.model_copy(update={"role": ActorRole.TARGET}))
+    return result
+
+
+_COORDINATED_GAP = re.compile(
+    r"\s*(?:,\s*|,?\s+(?:and|&)\s+)(?:(?:its|their|his|her)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:ally|allies|partners?|backers?|patrons?)\s+)?"
+)
+
+
+def _coordinated_before(text: str, actor: Actor, phrases: Sequence[Actor]) -> list[Actor]:
+    """'Damascus and its ally Moscow condemned': the actors coordinated before the subject."""
+    before = [p for p in phrases if p.end <= actor.start]
+    found: list[Actor] = []
+    left = actor.start
+    for other in reversed(before):
+        if not _COORDINATED_GAP.fullmatch(text, other.end, left):
+            break
+        found.insert(0, other)
+        left = other.start
+    return found
+
+
+def _coordinated_after(
+    text: str, actor: Actor, phrases: Sequence[Actor], limit: int
+) -> list[Actor]:
+    """'Armenian and Azerbaijani forces exchanged fire': the actors coordinated after it."""
+    found: list[Actor] = []
+    right = actor.end
+    for other in phrases:
+        if other.start < right or other.end > limit:
+            continue
+        if not _COORDINATED_GAP.fullmatch(text, right, other.start):
+            break
+        found.append(other)
+        right = other.end
+    return found
+
+
+def _as_forces(text: str, actor: Actor) -> Actor:
+    """'Turkey shelled Afrin': a bare country (or capital) doing violence is its forces."""
+    if actor.country is None or not actor.id.endswith(".government"):
+        return actor
+    if _FORCE.folding.search(actor.text) or _NAMED_RE.search(actor.text):
+        return actor  # "the defence ministry", "the Kremlin" stay the government
+    return _country_actor(actor.country, _MILITARY, actor.start, actor.end, text)
+
+
+def _phrase_at_trigger(
+    phrases: Sequence[Actor], trigger_start: int, trigger_end: int
+) -> Actor | None:
+    """'Protesters gathered in Tunis': a trigger naming people is its own initiator."""
+    for actor in phrases:
+        if actor.start <= trigger_start and trigger_end <= actor.end:
+            return actor if actor.kind is ActorKind.CIVILIANS else None
+    return None
+
+
+_MODIFIER_GAP = re.compile(r"(?:'s|\u2019s)?\s*(?:-led\s*)?")
+
+
+def _demonym_modifier(
+    text: str,
+    trigger_start: int,
+    modifiers: Sequence[CountryModifier],
+    military: bool,
+) -> Actor | None:
+    """'Russian air strikes': a country word right before a nominal trigger is its agent."""
+    for mod in modifiers:
+        gap = text[mod.end : trigger_start]
+        if mod.end <= trigger_start and _MODIFIER_GAP.fullmatch(gap):
+            branch = _MILITARY if military else _GOVERNMENT
+            return _country_actor(mod.country, branch, mod.start, mod.end, text)
+    return None
+
+
+def _with_owner(text: str, actor: Actor, phrases: Sequence[Actor], limit: int) -> Actor:
+    """'an armed drone linked to Syrian regime forces' is the forces' drone."""
+    if actor.country is not None or (
+        actor.kind is not ActorKind.STATE_FORCES and (actor.kind is not ActorKind.OTHER)
+    ):
+        return actor
+    previous_end = actor.end
+    for other in phrases:
+        if other.start >= previous_end and other.start <= limit:
+            gap = text[previous_end : other.start]
+            if _LINKED_OWNER.search(gap):
+                return other.model_copy(
+                    update={
+                        "start": actor.start,
+                        "text": text[actor.start : other.end],
+                        "end": other.end,
+                    }
+                )
+            if other.id.startswith("unknown.") and _COORDINATION.fullmatch(gap):
+                previous_end = other.end  # "jets and drones of the coalition"
+                continue
+            break
+    return actor
+
+
+def actor_in_span(
+    text: str, sentence: Sentence, start: int, end: int, context: SentenceActors
+) -> Actor | None:
+    """The first actor phrase starting in ``text[start:end]``, with its owner if named.
+
+    Used for objects inside a trigger ("treat any US jet ... as a target").
+    """
+    for actor in context.phrases:
+        if start <= actor.start < end:
+            return _with_owner(text, actor, context.phrases, sentence.end)
+    return None
+
+
+def _subject(
+    text: str, sentence: Sentence, trigger_start: int, phrases: Sequence[Actor]
+) -> Actor | None:
+    """The nearest actor before the trigger that is not inside a prepositional phrase."""
+    left = text[sentence.start : trigger_start]
+    control_possible, speaker_possible, pronoun_possible, speech_possible = (
+        _SUBJECT_CUE_WORDS.possible(left)  # most lefts hold the words of few cues
+    )
+    control = _CONTROL_VERB.search(left) if control_possible else None
+    if control is not None:
+        # "the Houthis threatened to attack": the subject of "threatened" attacks.
+        return _subject(text, sentence, sentence.start + control.start(), phrases)
+    speaker = _speaker_of_pronoun(left) if speaker_possible else None
+    if speaker is not None:
+        # "Moscow says ... that, from Monday, it will track jets and treat them as targets".
+        return _subject(text, sentence, sentence.start + speaker, phrases)
+    pronoun = _PRONOUN.search(left) if pronoun_possible else None
+    if pronoun is not None and not any(
+        sentence.start + pronoun.start() < p.start and p.end <= trigger_start for p in phrases
+    ):
+        # "Russia said it would strike": the pronoun stands for the speaker.
+        return _subject(text, sentence, sentence.start + pronoun.start(), phrases)
+    cut = sentence.start
+    for speech in _SPEECH_CUT.finditer(left) if speech_possible else ():
+        if speech.end() < len(left) - 1:
+            cut = sentence.start + speech.end()
+    candidates = [p for p in phrases if cut <= p.start and p.end <= trigger_start]
+    for actor in reversed(candidates):
+        if _PREPOSITION_BEFORE.search(text[max(sentence.start, actor.start - 30) : actor.start]):
+            continue
+        return _with_owner(text, actor, phrases, trigger_start)
+    if candidates:
+        return _with_owner(text, candidates[0], phrases, trigger_start)
+    return _fallback_subject(text, cut, trigger_start)
+
+
+_CONTROL_VERB = CaseBlind(
+    r"\b(?:threaten(?:ed|s)?|vow(?:ed|s)?|pledged?|pledges|plan(?:ned|s)?|tri(?:ed|es)"
+    r"|attempt(?:ed|s)?|sought|seeks?|agree[ds]?|refused?|decided?|continued?|began|begins?"
+    r"|started?|want(?:ed|s)?|intend(?:ed|s)?|prepared|moved|promised?|failed|managed"
+    r"|vowing|threatening|planning|trying|seeking)\s+(?:[a-z]+ly\s+)?to\s+$",
+)
+_SPEECH_THEN_PRONOUN = CaseBlind(
+    r"\b(?:said|says|say|stated|states|announced|announces|declared|warned|warns|threatened"
+    r"|vowed|insisted|added|confirmed|claimed|told\s+[\w'-]+)"
+    r"(?:\s+(?:in|on|at)\s+(?:an?\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    r"(?:\s+that)?\s*(?:,[^,]{0,50},\s*)?(?:it|they|we)\s",
+)
+_NEW_SUBJECT = re.compile(
+    r"\b(?:that|which|who|whom|if|when|because|after|before|while|unless|whether)\b|[;\"]",
+    re.IGNORECASE,
+)
+
+
+# The subject cues' words: a cue whose words are absent from the text before the trigger
+# is not searched.
+_SUBJECT_CUE_WORDS = Prefilter(
+    [cue.pattern for cue in (_CONTROL_VERB, _SPEECH_THEN_PRONOUN, _PRONOUN, _SPEECH_CUT)],
+    shortest=2,
+)
+
+
+def _speaker_of_pronoun(left: str) -> int | None:
+    """Offset in ``left`` of the speech verb whose pronoun subject governs the trigger.
+
+    "X said it would ... and treat them as targets": "it" (and any verb coordinated with
+    its verb) refers back to the speaker, not to the nearest noun phrase.
+    """
+    last = None
+    for match in _SPEECH_THEN_PRONOUN.finditer(left):
+        last = match
+    if last is None or _NEW_SUBJECT.search(left, last.end()):
+        return None
+    return last.start()
+
+
+# A subject phrase opens the text before the trigger, or follows a comma-like mark or
+# "that", and runs to its end.
+_FALLBACK_PHRASE = (
+    r"(?:(?:the|a|an|some|several|two|three|four|five|unidentified"
+    r"|unknown)\s+)?(?P<np>[A-Za-z][\w\-']*(?:\s+[A-Za-z][\w\-']*){0,2}?)"
+    r"(?:\s+(?:has|have|had|was|were|is|are|also|reportedly|allegedly|on \w+day|\w+ly))*\s*$"
+)
+_FALLBACK_NP = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)" + _FALLBACK_PHRASE)
+# Its search, past the start: the same marks without "^", every alternative opening with a
+# literal ("t(?<!\wt)" is "\bt"), so the engine skips in C to the marks' characters instead
+# of trying the whole pattern at every character.
+_FALLBACK_AFTER_MARK = re.compile(r"(?:,\s*|;\s*|:\s*|t(?<!\wt)hat\s+)" + _FALLBACK_PHRASE)
+_NOT_A_SUBJECT = re.compile(
+    r"^(?:it|they|he|she|we|i|you|this|that|there|who|which|what|and|but|or|on|in|at|after"
+    r"|before|when|as|if|the|a|an|was|were|is|are|has|have|had|been|be)\b",
+    re.IGNORECASE,
+)
+
+
+def _fallback_subject(text: str, cut: int, trigger_start: int) -> Actor | None:
+    """Unknown subjects ("Gunmen killed ...") become kind ``other`` with their words as id."""
+    left = text[cut:trigger_start]
+    # _FALLBACK_NP.search(left): tried at the start, then where a mark begins
+    match = _FALLBACK_NP.match(left) or _FALLBACK_AFTER_MARK.search(left, 1)
+    if match is None:
+        return None
+    words = match.group("np")
+    if _NOT_A_SUBJECT.match(words) or (words.lower() == words and not words.endswith("s")):
+        return None
+    start = cut + match.start("np")
+    return Actor(
+        id=words.lower(),
+        name=words,
+        kind=ActorKind.OTHER,
+        start=start,
+        end=start + len(words),
+        text=words,
+    )
+
+
+def _object(
+    text: str, sentence: Sentence, trigger_end: int, phrases: Sequence[Actor]
+) -> Actor | None:
+    """The first actor after the trigger, before the clause's next comma or subordinator."""
+    after = [actor for actor in phrases if actor.start >= trigger_end]
+    if not after:
+        return None  # the clause's end is not looked for
+    stop = _RIGHT_STOP.search(text, trigger_end, sentence.end)
+    limit = stop.start() if stop else sentence.end
+    for actor in after:
+        if actor.start < limit:
+            gap = text[trigger_end : actor.start]
+            if _BY_BEFORE.search(gap) or not _TARGET_PREP.fullmatch(gap):
+                return None
+            return _with_owner(text, actor, phrases, sentence.end)
+    return None
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+
+
+def _by_agent(
+    text: str, sentence: Sentence, trigger_end: int, phrases: Sequence[Actor]
+) -> Actor | None:
+    by = _BY_AFTER.match(text, trigger_end)
+    if by is None:
+        return None
+    for actor in phrases:
+        if by.end() <= actor.start <= by.end() + 30:
+            return _with_owner(text, actor, phrases, sentence.end)
+    return None
+
+
+_MODIFIER_WORD_GAP = re.compile(r"(?:'s|\u2019s)?\s*(?:[\w-]+\s+){0,1}")  # no look-around
+
+
+def _nominal_roles(
+    text: str,
+    sentence: Sentence,
+    trigger_start: int,
+    trigger_end: int,
+    phrases: Sequence[Actor],
+) -> tuple[Actor | None, Actor | None]:
+    between = _BETWEEN.match(text, trigger_end)
+    if between is not None:
+        pair = [p for p in phrases if p.start >= between.end()][:2]
+        first = pair[0] if pair else None
+        second = pair[1] if len(pair) > 1 else None
+        return first, second
+    initiator: Actor | None = None
+    for actor in phrases:
+        if actor.end <= trigger_start and _MODIFIER_WORD_GAP.fullmatch(
+            text, actor.end, trigger_start
+        ):
+            initiator = actor
+    if initiator is None:
+        initiator = _by_agent(text, sentence, trigger_end, phrases)
+    if initiator is None:
+        left = text[sentence.start : trigger_start]
+        host = _NOMINAL_HOST.search(left)
+        if host is not None:
+            initiator = _subject(text, sentence, sentence.start + host.start(), phrases)
+    target = _object(text, sentence, trigger_end, phrases)
+    return initiator, target

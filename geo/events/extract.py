@@ -1,0 +1,361 @@
+"""The events stage: a document and its places in, the events it reports out.
+
+:func:`events_from_places` reads the document sentence by sentence: a sentence with a
+trigger word (:mod:`geo.events.triggers`) gives event mentions with modality and actors;
+each asserted one is dated (:mod:`geo.events.timex`, :mod:`geo.events.dating`), placed in a
+zone (:mod:`geo.events.spatial`) or at a place (:mod:`geo.events.locate`), and typed from
+the taxonomy (:mod:`geo.events.taxonomy`). Events the text places nowhere go where the
+article's other events are, once the whole document has been read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from gazetteer import Gazetteer
+from geo.documents import Document
+from geo.events import spatial
+from geo.events.dating import date_event
+from geo.events.locate import (
+    article_focus,
+    locate_in_span,
+    location_from_country,
+    location_from_mention,
+    radius_km,
+)
+from geo.events.model import (
+    DocumentSummary,
+    Event,
+    EventDate,
+    EventLocation,
+    LocationPrecision,
+    Source,
+    Zone,
+)
+from geo.events.taxonomy import TAXONOMY, EventType
+from geo.events.text import Sentence, sentence_spans, split_clauses
+from geo.events.timex import TimeExpression, find_time_expressions
+from geo.events.triggers import EventMention, Modality, find_event_mentions, trigger_rules
+from geo.places.mentions import Mention, PlacesResult
+
+__all__ = ["events_from_places"]
+
+_OBJECTS = (
+    ("drone", re.compile(r"\b(?:drones?|UAVs?|unmanned aerial vehicles?)\b", re.IGNORECASE)),
+    ("helicopter", re.compile(r"\bhelicopters?\b", re.IGNORECASE)),
+    ("missile", re.compile(r"\b(?:missiles?|rockets?)\b", re.IGNORECASE)),
+    (
+        "aircraft",
+        re.compile(
+            r"\b(?:jets?|planes?|aircraft|warplanes?|bombers?|fighters?|airliners?|"
+            r"Su-?\d+|MiG-?\d+|F-\d+|F/A-\d+E?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_BACKER = re.compile(r"-\s?(?:backed|led|allied|supported|sponsored)\b|\s-(?:backed|led)\b")
+_OBJECT_TYPES = frozenset({EventType.SHOOT_DOWN, EventType.INTERCEPTION})
+
+
+def _object_kind(text: str, clause: Sentence, mention: EventMention) -> str | None:
+    """The kind of thing downed or intercepted: first named after the trigger, else before."""
+    if mention.event_type not in _OBJECT_TYPES:
+        return None
+    after = text[mention.trigger_end : clause.end]
+    before = text[clause.start : mention.trigger_start]
+    for segment, pick_last in ((after, False), (before, True)):
+        found: list[tuple[int, str]] = []
+        for kind, pattern in _OBJECTS:
+            found.extend((m.start(), kind) for m in pattern.finditer(segment))
+        if found:
+            found.sort()
+            return found[-1][1] if pick_last else found[0][1]
+    return None
+
+
+def _event_id(document_id: str, mention: EventMention) -> str:
+    digest = hashlib.sha1(f"{document_id}:{mention.trigger_start}:{mention.event_type}".encode())
+    return f"ev-{digest.hexdigest()[:12]}"
+
+
+def _source(document: Document, mention: EventMention) -> Source:
+    sentence = mention.sentence
+    return Source(
+        document_id=document.id,
+        title=document.title,
+        published=document.published,
+        url=document.url,
+        source=document.source,
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        trigger_start=mention.trigger_start,
+        trigger_end=mention.trigger_end,
+    )
+
+
+def _zone_location(zone: Zone) -> EventLocation:
+    from shapely.geometry import shape
+
+    geometry = shape(zone.geometry)
+    point = geometry.representative_point()
+    return EventLocation(
+        name=zone.label,
+        gazetteer_id=zone.anchor_id,
+        feature_class="zone",
+        country=zone.clip_id.removeprefix("country:")
+        if zone.clip_id and zone.clip_id.startswith("country:")
+        else None,
+        lat=round(point.y, 6),
+        lon=round(point.x, 6),
+        precision=LocationPrecision.ZONE,
+        uncertainty_km=radius_km(geometry, "zone"),
+        reason=f"the text names an area by its relation to a feature: {zone.text!r}",
+    )
+
+
+class _DocumentContext:
+    """What one document's events share: its mentions, focus country and zones."""
+
+    def __init__(self, document: Document, places: PlacesResult, gazetteer: Gazetteer) -> None:
+        self.document = document
+        self.mentions: list[Mention] = sorted(places.mentions, key=lambda m: (m.start, m.end))
+        self._starts = [mention.start for mention in self.mentions]
+        self.gazetteer = gazetteer
+        self.focus = article_focus(document.text, places.mentions)
+        self.reference_date: dt.date | None = document.published
+
+    def mentions_in(self, sentence: Sentence) -> list[Mention]:
+        """The sentence's own mentions: stages see a slice, so a long text stays linear."""
+        low = bisect.bisect_left(self._starts, sentence.start)
+        high = bisect.bisect_left(self._starts, sentence.end, lo=low)
+        return self.mentions[low:high]
+
+    def advance_reference(self, dates: Iterable[EventDate]) -> None:
+        """The last day-precise event date becomes what later relative phrases count from."""
+        for date in dates:
+            if date.date is not None and date.precision.value == "day":
+                self.reference_date = date.date
+
+    def zones(self, sentence: Sentence) -> list[Zone]:
+        zones: list[Zone] = []
+        for relation in spatial.find_relations(
+            self.document.text,
+            sentence.start,
+            sentence.end,
+            self.mentions_in(sentence),
+            focus=self.focus,
+        ):
+            zone = spatial.relation_geometry(relation, self.gazetteer)
+            if zone is not None:
+                zones.append(zone)
+        return zones
+
+    @functools.cached_property
+    def fallback_location(self) -> EventLocation:
+        """Where an event the text places nowhere goes: the article's focus, if any."""
+        if self.focus is None:
+            return EventLocation(reason="the text names no place for this event")
+        return location_from_mention(
+            self.focus,
+            self.gazetteer,
+            f"no place named for the event; the article's focus is {self.focus.name}",
+        )
+
+
+def _locate(
+    context: _DocumentContext, mention: EventMention, clause: Sentence, zones: Sequence[Zone]
+) -> tuple[EventLocation, Zone | None, bool]:
+    """The event's location, its zone, and whether the text placed it nowhere (the article's
+    fallback location)."""
+    text, sentence = context.document.text, mention.sentence
+    if zones:
+        return _zone_location(zones[0]), zones[0], False
+    actor_spans = [(actor.start, actor.end) for actor in mention.actors]
+    scopes = (
+        (clause.start, clause.end, "clause", False),
+        (sentence.start, sentence.end, "sentence", True),
+    )
+    for start, end, scope, locative_only in scopes:
+        location = locate_in_span(
+            text,
+            context.mentions_in(sentence),
+            start,
+            end,
+            mention.trigger_start,
+            context.gazetteer,
+            scope,
+            actor_spans=actor_spans,
+            locative_only=locative_only,
+        )
+        if location is not None:
+            return location, None, False
+    target = _target_country(mention)
+    if target is not None:
+        location = location_from_country(
+            context.gazetteer,
+            target,
+            "no place named for the event; a violent event is placed in its target's country",
+        )
+        if location is not None:
+            return location, None, False
+    return context.fallback_location, None, True
+
+
+def _target_country(mention: EventMention) -> str | None:
+    """The country of a violent event's target: where such events usually happen."""
+    if not TAXONOMY[mention.event_type].violent:
+        return None
+    for actor in mention.actors:
+        if actor.role is None or actor.role.value != "target" or not actor.country:
+            continue
+        if _BACKER.search(actor.text):
+            continue  # "the U.S.-backed SDF": the country backs the target, it is not its home
+        return actor.country
+    return None
+
+
+def _confidence(mention: EventMention, location: EventLocation) -> float:
+    score = 0.7 if mention.event_type != EventType.STATEMENT else 0.4
+    if location.precision == LocationPrecision.UNKNOWN:
+        score -= 0.2
+    elif location.precision == LocationPrecision.COUNTRY:
+        score -= 0.1
+    return round(max(0.05, score), 3)
+
+
+def events_from_places(
+    document: Document, places: PlacesResult, gazetteer: Gazetteer
+) -> tuple[list[Event], DocumentSummary]:
+    """The events one document reports (before dedup) and its summary, given its places."""
+    context = _DocumentContext(document, places, gazetteer)
+    drafts: list[_Draft] = []
+    text = document.text
+    spans = sentence_spans(text)
+    for (start, end), rules in zip(spans, trigger_rules(text, spans), strict=True):
+        if not rules:
+            continue  # no trigger word (four sentences in ten): not even built
+        sentence = Sentence(start=start, end=end, text=text[start:end])
+        found = find_event_mentions(document.text, sentence, context.mentions_in(sentence), rules)
+        mentions = [m for m in found if m.modality == Modality.ASSERTED]
+        if not mentions:
+            continue
+        expressions = find_time_expressions(
+            sentence.text, document.published, offset=sentence.start
+        )
+        clauses = split_clauses(sentence)
+        zones = context.zones(sentence)
+        # Every event of a sentence is dated against the reference as the sentence began:
+        # two events sharing "the previous day" are the same day, not one day apart.
+        sentence_drafts = [
+            _draft(context, mention, clauses, expressions, zones) for mention in mentions
+        ]
+        context.advance_reference(draft.date for draft in sentence_drafts)
+        drafts.extend(sentence_drafts)
+    relocation = _fallback_relocation(context, drafts)
+    events = [_event(document, draft, relocation) for draft in drafts]
+    summary = DocumentSummary(
+        id=document.id,
+        title=document.title,
+        published=document.published,
+        source=document.source,
+        url=document.url,
+        path=document.path,
+        mentions=places.mentions,
+    )
+    return events, summary
+
+
+def _fallback_relocation(
+    context: _DocumentContext, drafts: Sequence[_Draft]
+) -> EventLocation | None:
+    """Where events the text places nowhere go: the country of the article's placed events.
+
+    The article's own placed events (a zone, a named place, a target's country) say where
+    its story happens better than counting names: a dateline or a capital used as a
+    modifier ("Washington", "US warplane") does not outvote "shot down a Syrian jet".
+    None when the article places no event (they keep the article's fallback).
+    """
+    placed = [
+        draft.location.country for draft in drafts if not draft.fell_back and draft.location.country
+    ]
+    if not placed:
+        return None
+    counts = {code: placed.count(code) for code in set(placed)}
+    country = min(counts, key=lambda code: (-counts[code], code))
+    return location_from_country(
+        context.gazetteer,
+        country,
+        "no place named for the event; the article's other events are placed in this country",
+    )
+
+
+def _clause_for(clauses: Sequence[Sentence], mention: EventMention) -> Sentence:
+    for clause in clauses:
+        if clause.start <= mention.trigger_start < clause.end:
+            return clause
+    return mention.sentence
+
+
+class _Draft(NamedTuple):
+    """An event before the document's last word on where unplaced events go."""
+
+    mention: EventMention
+    clause: Sentence
+    date: EventDate
+    location: EventLocation
+    zone: Zone | None
+    fell_back: bool  # the text places it nowhere: the article's fallback location
+
+
+def _draft(
+    context: _DocumentContext,
+    mention: EventMention,
+    clauses: Sequence[Sentence],
+    expressions: Sequence[TimeExpression],
+    zones: Sequence[Zone],
+) -> _Draft:
+    clause = _clause_for(clauses, mention)
+    date = date_event(
+        expressions, clauses, mention.trigger_start, mention.trigger_end, context.reference_date
+    )
+    event_zones = (
+        zones if mention.event_type == EventType.THREAT or _zone_in_clause(zones, clause) else ()
+    )
+    location, zone, fell_back = _locate(context, mention, clause, event_zones)
+    return _Draft(mention, clause, date, location, zone, fell_back)
+
+
+def _event(document: Document, draft: _Draft, relocation: EventLocation | None) -> Event:
+    mention = draft.mention
+    location = relocation if draft.fell_back and relocation is not None else draft.location
+    info = TAXONOMY[mention.event_type]
+    return Event(
+        id=_event_id(document.id, mention),
+        event_type=mention.event_type,
+        label=info.label,
+        cameo=info.cameo_root,
+        acled_event_type=info.acled_event_type,
+        acled_sub_event_type=info.acled_sub_event_type,
+        modality=mention.modality,
+        trigger=mention.trigger_text,
+        object_kind=_object_kind(document.text, draft.clause, mention),
+        actors=mention.actors,
+        date=draft.date,
+        location=location,
+        zone=draft.zone,
+        confidence=_confidence(mention, location),
+        sources=[_source(document, mention)],
+    )
+
+
+def _zone_in_clause(zones: Sequence[Zone], clause: Sentence) -> bool:
+    return any(clause.text and zone.text and zone.text in clause.text for zone in zones)
+
+

@@ -1,0 +1,289 @@
+"""Event location: the most specific place the text supports for an event, never more.
+
+Order of evidence (the reason names which one decided):
+
+1. a spatial relation in the event's sentence ("west of the Euphrates in Syria") → a zone;
+2. a place named in the event's clause, then in its sentence — the most specific one, the
+   nearest to the trigger among equals; places that are actors ("Moscow said"), parts of
+   organisation names, or topics ("talks on Syria") do not count;
+3. the article's focus: the country the article most often names as a location.
+
+Precision follows the feature class; the uncertainty radius is that of the feature's area
+(a circle of equal area), or a small default for cities, worked out when the gazetteer
+store is built.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from gazetteer import Gazetteer
+from gazetteer.geodesy import CITY_UNCERTAINTY_KM, radius_km
+from gazetteer.model import Entry
+from geo.events.model import EventLocation, LocationPrecision
+from geo.events.text import CaseBlind
+from geo.places.mentions import Mention, MentionKind
+
+__all__ = [
+    "PRECISION_BY_CLASS",
+    "SPECIFICITY",
+    "article_focus",
+    "is_locative",
+    "is_modifier",
+    "locate_in_span",
+    "location_from_country",
+    "location_from_mention",
+    "radius_km",
+]
+
+PRECISION_BY_CLASS: dict[str, LocationPrecision] = {
+    "city": LocationPrecision.CITY,
+    "admin2": LocationPrecision.ADMIN1,
+    "admin1": LocationPrecision.ADMIN1,
+    "country": LocationPrecision.COUNTRY,
+    "sea": LocationPrecision.WATER_BODY,
+    "lake": LocationPrecision.WATER_BODY,
+    "river": LocationPrecision.WATER_BODY,
+    "region": LocationPrecision.REGION,
+    "continent": LocationPrecision.REGION,
+}
+# Lower is more specific.
+SPECIFICITY: dict[str, int] = {
+    "city": 0,
+    "admin2": 1,
+    "lake": 2,
+    "river": 3,
+    "admin1": 3,
+    "region": 4,
+    "sea": 4,
+    "country": 5,
+    "continent": 6,
+}
+_LOCATIVE = CaseBlind(
+    r"(?:\b(?:in|inside|into|across|through|over|near|at|outside|throughout|within|from|off|"
+    r"around|toward|towards|on the outskirts of|north of|south of|east of|west of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?)$"
+)
+_TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE)
+# "strikes on Saraqib", "an attack on the town": after a noun of attack, "on" names the place hit.
+_ATTACK_ON = re.compile(
+    r"\b(?:strikes?|airstrikes?|raids?|air raids?|attacks?|assaults?|bombings?|bombardments?|"
+    r"shelling|offensive|offensives|rocket fire|fire|advance)\s+on\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DEMONYM_PLACE = re.compile(
+    r"^\s+(?:airspace|territory|territorial waters|waters|soil|border|coast|airfield|air base|"
+    r"airbase|base|port|city|town|village|province|capital|side)\b"
+)
+# A name used as a modifier ("US warplane", "U.S.-backed", "Syria tensions") says whose
+# something is, not where it happened; a verb after it ("Iraq killed", "Syria resumed") makes
+# the name a subject or an object, not a modifier.
+_MODIFIER_AFTER = re.compile(
+    r"^(?:\s?-\s?[a-z]+|\s+(?!(?:and|or|in|on|at|to|of|for|with|from|by|has|have|had|is|was|"
+    r"were|are|will|would|said|says|did|does|as|than|but|that|which|who|after|before|since|"
+    r"until|over|under|into|amid|during|near|while|because|if|[a-z]+ed)\b)[a-z]+)"
+)
+
+
+def _radius_for(gazetteer: Gazetteer, gazetteer_id: str) -> float:
+    index = gazetteer.index_of(gazetteer_id)
+    return CITY_UNCERTAINTY_KM if index is None else gazetteer.radius_km(index)
+
+
+def location_from_mention(mention: Mention, gazetteer: Gazetteer, reason: str) -> EventLocation:
+    feature_class = mention.feature_class or ""
+    return EventLocation(
+        name=mention.name,
+        gazetteer_id=mention.gazetteer_id,
+        feature_class=feature_class,
+        country=mention.country,
+        lat=mention.lat,
+        lon=mention.lon,
+        precision=PRECISION_BY_CLASS.get(feature_class, LocationPrecision.UNKNOWN),
+        uncertainty_km=_radius_for(gazetteer, mention.gazetteer_id or ""),
+        reason=reason,
+    )
+
+
+def is_modifier(text: str, mention: Mention) -> bool:
+    """True for a name used attributively: "US warplane", "USA -backed", "Syria tensions"."""
+    return _modifier_after(text, mention.end)
+
+
+def _modifier_after(text: str, end: int) -> bool:
+    return bool(_MODIFIER_AFTER.match(text[end : end + 30]))
+
+
+def is_locative(text: str, mention: Mention) -> bool:
+    return _locative_before(text, mention.start)
+
+
+_Answer = TypeVar("_Answer")
+
+
+def _per_document(function: Callable[..., _Answer]) -> Callable[..., _Answer]:
+    """Memoise ``function(text, *args)`` for the text it was last called with.
+
+    Every event of a sentence asks the same questions about the same mentions. An
+    ``lru_cache`` would keep thousands of documents' texts alive in a stream; this keeps one.
+    """
+    memo: dict[tuple[Any, ...], _Answer] = {}
+    current: list[str] = [""]
+
+    @functools.wraps(function)
+    def memoised(text: str, *args: Any) -> _Answer:
+        if text is not current[0]:
+            memo.clear()
+            current[0] = text
+        key = (text, *args)  # the text too: threads on different documents stay right
+        try:
+            return memo[key]
+        except KeyError:
+            answer = memo[key] = function(text, *args)
+            return answer
+
+    return memoised
+
+
+@_per_document
+def _locative_before(text: str, start: int) -> bool:
+    return bool(_LOCATIVE.search(text[max(0, start - 30) : start]))
+
+
+@lru_cache(maxsize=512)
+def _country_entry(gazetteer: Gazetteer, code: str) -> Entry | None:
+    return gazetteer.get(f"country:{code}", geometry=False)
+
+
+def location_from_country(gazetteer: Gazetteer, code: str, reason: str) -> EventLocation | None:
+    """A country-precision location: the country's centre and the radius of its area."""
+    entry = _country_entry(gazetteer, code)
+    if entry is None:
+        return None
+    return EventLocation(
+        name=entry.name,
+        gazetteer_id=entry.id,
+        feature_class="country",
+        country=code,
+        lat=entry.lat,
+        lon=entry.lon,
+        precision=LocationPrecision.COUNTRY,
+        uncertainty_km=_radius_for(gazetteer, entry.id),
+        reason=reason,
+    )
+
+
+def _is_location_candidate(text: str, mention: Mention) -> bool:
+    if not mention.resolved or mention.kind == MentionKind.ORGANISATION:
+        return False
+    if mention.in_organisation or mention.government_actor:
+        return False
+    return _named_as_place(text, mention.start, mention.end, mention.kind, mention.feature_class)
+
+
+@_per_document
+def _named_as_place(
+    text: str, start: int, end: int, kind: MentionKind, feature_class: str | None
+) -> bool:
+    """Whether the resolved name at ``text[start:end]`` is used as a place where it stands."""
+    if kind == MentionKind.DEMONYM:
+        # "Syrian airspace", "Russian territory": a demonym names a place only so.
+        return bool(_DEMONYM_PLACE.match(text[end : end + 25]))
+    if feature_class == "country" and _modifier_after(text, end):
+        return False  # "US warplane": whose, not where ("Baltic Sea exercise" stays a place)
+    if feature_class == "country" and not _locative_before(text, start):
+        # A bare country name is a party or a topic ("condemned the United States", "the US
+        # did not seek a fight"); a country named as a place is introduced ("in Syria").
+        return False
+    before = text[max(0, start - 30) : start]
+    is_topic = bool(_TOPIC.search(before))
+    return not is_topic or bool(_LOCATIVE.search(before) or _ATTACK_ON.search(before))
+
+
+def _inside_actor(text: str, mention: Mention, actor_spans: Sequence[tuple[int, int]]) -> bool:
+    """A place inside an actor phrase says who ("Syrian regime forces"), unless introduced
+    as a place ("troops in Yemen"): the actor stage may have taken the place as the target."""
+    inside = any(start <= mention.start and mention.end <= end for start, end in actor_spans)
+    return inside and not is_locative(text, mention)
+
+
+def locate_in_span(
+    text: str,
+    mentions: Sequence[Mention],
+    start: int,
+    end: int,
+    trigger_start: int,
+    gazetteer: Gazetteer,
+    scope: str,
+    *,
+    actor_spans: Sequence[tuple[int, int]] = (),
+    locative_only: bool = False,
+) -> EventLocation | None:
+    """The most specific location candidate inside [start, end), nearest the trigger.
+
+    Places inside the event's actor phrases ("Syrian regime forces") say who, not where;
+    with ``locative_only`` only places introduced as locations ("in Syria") count.
+    """
+    inside = [
+        m
+        for m in mentions
+        if start <= m.start
+        and m.end <= end
+        and _is_location_candidate(text, m)
+        and not _inside_actor(text, m, actor_spans)
+        and (not locative_only or is_locative(text, m))
+    ]
+    if not inside:
+        return None
+    best = min(
+        inside,
+        key=lambda m: (SPECIFICITY.get(m.feature_class or "", 9), abs(m.start - trigger_start)),
+    )
+    how = "named as the place" if is_locative(text, best) else "named"
+    return location_from_mention(best, gazetteer, f"{best.text!r} {how} in the event's {scope}")
+
+
+def _focus_weight(text: str, mention: Mention) -> float:
+    """How much one mention says the article happens in its country."""
+    if is_locative(text, mention):
+        weight = 3.0
+    elif mention.kind == MentionKind.DEMONYM or is_modifier(text, mention):
+        weight = 0.3
+    else:
+        weight = 1.0
+    if mention.feature_class not in ("country", "continent"):
+        weight *= 2.0  # a city, province, river or sea places the story physically
+    return weight
+
+
+def article_focus(text: str, mentions: Sequence[Mention]) -> Mention | None:
+    """The country the article places things in: locative uses weigh most, modifiers least.
+
+    Only a country the article names as a country can be its focus, so only those
+    countries' mentions are weighed (most articles name none: nothing is weighed).
+    """
+    eligible = [
+        m
+        for m in mentions
+        if m.resolved
+        and m.country is not None
+        and not m.in_organisation
+        and m.kind != MentionKind.ORGANISATION
+        and not m.government_actor
+    ]
+    representative: dict[str, Mention] = {}
+    for mention in eligible:
+        if mention.feature_class == "country" and mention.country:
+            representative.setdefault(mention.country, mention)
+    if not representative:
+        return None
+    weights = dict.fromkeys(representative, 0.0)
+    for mention in eligible:
+        if mention.country in weights:
+            weights[mention.country] += _focus_weight(text, mention)
+    return representative[min(weights, key=lambda code: (-weights[code], code))]

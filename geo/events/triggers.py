@@ -1,0 +1,906 @@
+"""Event triggers: words that report an event, its type, and whether it really happened.
+
+A trigger lexicon (:data:`RULES`, regexes with inflections, compiled at import) finds
+candidate triggers in one sentence. Overlapping candidates keep the longest, then the more
+specific type (``shoot_down`` over ``attack``), so each trigger yields one event.
+
+Modality comes from a few words before the trigger, inside its clause:
+
+* ``negated``: "did not strike", "no airstrikes", "never attacked", "denied that ... shelled";
+* ``reported``: an allegation, not an assertion: "accused Russia of shelling", "alleged";
+* ``hypothetical``: future, modal, conditional or planned: "would target", "will strike",
+  "threatened to bomb", "plans to", "if", "any attack", "potential target";
+* ``asserted``: everything else, including past events in "after"/"in response to" clauses.
+
+Two sentence-level rules follow. A speech verb governing a hypothetical violent event
+("Russia said it would strike ...") is itself a ``threat`` (asserted: the warning happened)
+while the strike stays hypothetical. ``statement`` ("said", "announced") is the lowest
+priority type: it is kept only when nothing else fires in the sentence, because almost every
+wire sentence carries an attribution ("..., the Pentagon said").
+
+>>> from geo.events.text import Sentence
+>>> doc = "Russia said it would strike any US jet."
+>>> s = Sentence(start=0, end=len(doc), text=doc)
+>>> [(e.event_type.value, e.trigger_text, e.modality.value) for e in find_event_mentions(doc, s)]
+[('threat', 'said', 'asserted'), ('attack', 'strike', 'hypothetical')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from geo.events.actors import (
+    Actor,
+    ActorRole,
+    SentenceActors,
+    actor_in_span,
+    find_actors,
+    sentence_actors,
+    subject_only_until,
+)
+from geo.events.prefilter import Prefilter, literal_openings
+from geo.events.taxonomy import TAXONOMY, EventType
+from geo.events.text import CaseBlind, Sentence, lower_case, split_clauses
+from geo.places.mentions import Mention
+
+__all__ = ["RULES", "EventMention", "Modality", "TriggerRule", "find_event_mentions"]
+
+
+class Modality(StrEnum):
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+    REPORTED = "reported"
+
+
+class EventMention(BaseModel):
+    """One event trigger of the document; ``trigger_text == document[start:end]``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    event_type: EventType
+    trigger_start: int = Field(ge=0)
+    trigger_end: int = Field(ge=0)
+    trigger_text: str
+    sentence: Sentence
+    modality: Modality
+    actors: list[Actor] = Field(default_factory=list)
+    cue: str = Field(description="Which rule fired, e.g. 'lexicon:shoot_down+negation'.")
+
+
+class TriggerRule(NamedTuple):
+    """A lexicon row: a case-insensitive regex for one event type."""
+
+    event_type: EventType
+    pattern: str
+    nominal: bool  # the trigger is a noun ("air strikes") rather than a verb ("bombed")
+
+
+_E = EventType
+_W = r"(?:[\w'-]+\s+)"  # one word and its trailing space
+_TARGETS = r"(?:legitimate\s+|potential\s+|military\s+)?(?:targets?|threats?|enem(?:y|ies))"
+
+RULES: tuple[TriggerRule, ...] = (
+    TriggerRule(
+        _E.SHOOT_DOWN,
+        r"shoot(?:s|ing)?\s+down|shot\s+down|shot\s+(?:it|them)\s+down"
+        r"|(?:brought|brings?|bringing|took|takes?|taken|taking)\s+down|downed|downs"
+        r"|shoot(?:-|\s)?downs?",
+        False,
+    ),
+    TriggerRule(_E.SHOOT_DOWN, r"downing\s+of", True),
+    TriggerRule(
+        _E.INTERCEPTION,
+        r"intercept(?:ed|s|ing)?|buzz(?:ed|es|ing)"
+        r"|(?:flew|flies|fly|flying|came|comes|coming|passed|passing)\s+(?:within\s+)?"
+        r"(?:[\w-]+\s+){1,2}(?:feet|foot|ft|metres|meters|yards|miles|m)\s+(?:from|of)",
+        False,
+    ),
+    TriggerRule(_E.INTERCEPTION, r"(?:unsafe\s+|close\s+)?intercepts?|interceptions?", True),
+    TriggerRule(
+        _E.AIR_STRIKE,
+        r"bombed|bombs|bombard(?:ed|s|ing)|strafed"
+        r"|(?<=to\s)bomb|(?<=will\s)bomb|(?<=would\s)bomb"
+        r"|(?:(?<=been\s)|(?<=was\s)|(?<=were\s)|(?<=are\s)|(?<=is\s))bombing",
+        False,
+    ),
+    TriggerRule(
+        _E.AIR_STRIKE,
+        r"air(?:-|\s)?strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?"
+        r"|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|bombing\s+(?:raids?|runs?"
+        r"|campaign)|air\s+attacks?|bombardment",
+        True,
+    ),
+    TriggerRule(
+        _E.MISSILE_STRIKE,
+        r"(?:fired|launched|fires|launches|firing|launching)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?)",
+        False,
+    ),
+    TriggerRule(
+        _E.MISSILE_STRIKE,
+        r"(?:missile|rocket)\s+(?:strikes?|attacks?|barrages?)"
+        r"|(?:cruise|ballistic|tomahawk|kalibr|iskander)\s+missiles?",
+        True,
+    ),
+    TriggerRule(_E.SHELLING, r"shell(?:ed|s)|pounded|pounding", False),
+    TriggerRule(
+        _E.SHELLING,
+        r"shelling|artillery\s+(?:fire|strikes?|barrages?|attacks?)"
+        r"|mortar\s+(?:fire|attacks?|rounds?|shells?|bombs?)|rocket\s+fire"
+        r"|(?:artillery|mortar)\s+shells?",
+        True,
+    ),
+    TriggerRule(
+        _E.ARMED_CLASH,
+        r"clash(?:ed|ing)|fought|battled|exchanged\s+fire"
+        r"|engaged\s+in\s+(?:heavy\s+)?fighting",
+        False,
+    ),
+    TriggerRule(
+        _E.ARMED_CLASH,
+        r"clash(?:es)?|fighting|firefights?|gun\s?battles?|skirmish(?:es)?"
+        r"|exchanges?\s+of\s+fire|battles?",
+        True,
+    ),
+    TriggerRule(_E.BOMBING, r"blew\s+(?:himself|herself|themselves)\s+up", False),
+    TriggerRule(
+        _E.BOMBING,
+        r"(?:suicide|car|truck|roadside|bicycle|motorcycle)\s+"
+        r"(?:bomb(?:ing|er|ers|s)?|attacks?)|(?:IEDs?|improvised\s+explosive\s+devices?)"
+        r"|explosive\s+devices?|bomb\s+(?:blasts?|attacks?|explosions?)|bombings?"
+        r"|explosions?|blasts?",
+        True,
+    ),
+    TriggerRule(
+        _E.ATTACK,
+        r"attack(?:ed|s|ing)?|assault(?:ed|s|ing)|struck|strik(?:es|ing)"
+        r"|strike|raided|ambush(?:ed|es)|opened\s+fire|fired\s+(?:on|at|upon)"
+        r"|target(?:ed|ing)|(?:(?<=to\s)|(?<=will\s)|(?<=would\s)|(?<=could\s))target"
+        r"|retaliat(?:e|ed|es|ing)|demolish(?:ed|es|ing)|razed|bulldozed",
+        False,
+    ),
+    TriggerRule(_E.ATTACK, r"attacks?|assaults?|strikes|raids?|ambush(?:es)?|offensive", True),
+    TriggerRule(
+        _E.TERRITORY_CAPTURE,
+        r"captured|seized|recaptured|retook|overran|overrun"
+        r"|took\s+control\s+of|(?:seized|took|taken|gained)\s+control\s+of|fell\s+to"
+        r"|(?:handed|hands|handing)\s+over|ceded|cedes",
+        False,
+    ),
+    TriggerRule(
+        _E.KILLING,
+        r"killed|kill(?:s|ing)?|died|dies|massacred|executed|slain"
+        r"|shot\s+dead|murdered|assassinated",
+        False,
+    ),
+    TriggerRule(
+        _E.KILLING,
+        r"dead|deaths?|death\s+toll|killings?|massacres?|casualties"
+        r"|fatalities|assassination",
+        True,
+    ),
+    TriggerRule(
+        _E.ABDUCTION,
+        r"abduct(?:ed|s|ing)|kidnapp?(?:ed|s|ing)|(?:taken|took|held)\s+"
+        r"hostage",
+        False,
+    ),
+    TriggerRule(_E.ABDUCTION, r"abductions?|kidnappings?|hostages?", True),
+    TriggerRule(
+        _E.MILITARY_EXERCISE,
+        r"(?:military\s+|joint\s+|naval\s+|air\s+|live-fire\s+)?"
+        r"(?:exercises?|drills?)|war\s?games|manoeuvres|maneuvers",
+        True,
+    ),
+    TriggerRule(
+        _E.DEPLOYMENT,
+        r"deploy(?:ed|s|ing)?|redeployed|(?:sent|sends?|sending|dispatch"
+        r"(?:ed|es)?)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|warships?|jets|soldiers"
+        r"|reinforcements|aircraft|carriers?|destroyers?)|massed\s+(?:troops|forces)",
+        False,
+    ),
+    TriggerRule(_E.DEPLOYMENT, r"deployments?|reinforcements|(?:troop|military)\s+build-?up", True),
+    TriggerRule(
+        _E.WITHDRAWAL,
+        r"withdr[ae]w|withdrawn|withdraws|withdrawing|pulled\s+out"
+        r"|pull(?:s|ing)?\s+out|retreated",
+        False,
+    ),
+    TriggerRule(_E.WITHDRAWAL, r"withdrawal|pull-?out|retreat", True),
+    TriggerRule(
+        _E.THREAT,
+        r"threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|vow(?:ed|s|ing)?\s+(?:to\s+)?"
+        r"(?:retaliat\w*|revenge|respond|avenge)"
+        rf"|(?:treat|consider|regard|view|see)(?:ed|s|ing)?\s+(?:[\w'-]+\s+){{0,14}}?as\s+"
+        rf"(?:an?\s+)?{_TARGETS}|(?:will|would)\s+be\s+(?:treated|considered|seen)\s+as\s+"
+        rf"(?:an?\s+)?{_TARGETS}",
+        False,
+    ),
+    TriggerRule(_E.THREAT, r"threats?|warnings?|ultimatum", True),
+    TriggerRule(
+        _E.CONDEMNATION,
+        r"condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es)"
+        r"|decried|slammed|criticiz(?:ed|es)|criticis(?:ed|es)",
+        False,
+    ),
+    TriggerRule(_E.CONDEMNATION, r"condemnation|criticism", True),
+    TriggerRule(_E.ACCUSATION, r"accus(?:ed|es|ing)|blam(?:ed|es|ing)", False),
+    TriggerRule(_E.ACCUSATION, r"accusations?", True),
+    TriggerRule(
+        _E.DEMAND, r"demand(?:ed|s|ing)?|urged|urges|call(?:ed|s|ing)?\s+(?:on|for)", False
+    ),
+    TriggerRule(
+        _E.TALKS,
+        r"negotiat(?:ed|ing|es?)|met(?:\s+with)?|meets|meeting\s+with"
+        r"|discussed|held\s+(?:a\s+)?(?:phone\s+)?call",
+        False,
+    ),
+    TriggerRule(
+        _E.TALKS,
+        r"(?:peace\s+)?talks|negotiations|meetings?|summit|consultations"
+        r"|phone\s+call",
+        True,
+    ),
+    TriggerRule(_E.AGREEMENT, r"signed|agreed\s+(?:to|on)", False),
+    TriggerRule(
+        _E.AGREEMENT,
+        r"cease-?fire|truce|agreement|deal|accord|memorandum|armistice"
+        r"|peace\s+(?:plan|deal)",
+        True,
+    ),
+    TriggerRule(
+        _E.SUSPENSION_OF_COOPERATION,
+        r"(?:halt|suspend|sever|freez|froze|cut|end|scrap|abandon|cancel|terminat"
+        r"|withdr[ae]w\s+from|pull(?:ed)?\s+out\s+of)\w*\s+(?:[\w'-]+\s+){0,4}?"
+        r"(?:cooperation|co-operation|hotline|talks|agreement|deal|treaty"
+        r"|de-?confliction|channel|ties|relations|contacts?|memorandum|communications?"
+        r"|line)",
+        False,
+    ),
+    TriggerRule(
+        _E.SUSPENSION_OF_COOPERATION,
+        r"suspension\s+of\s+(?:[\w'-]+\s+){0,3}?(?:cooperation|hotline|talks|agreement"
+        r"|ties|relations|contacts?|memorandum|communications?|deal|treaty)",
+        True,
+    ),
+    TriggerRule(
+        _E.SANCTIONS,
+        r"sanctioned|blacklisted|impos(?:ed|es|ing)\s+(?:new\s+)?"
+        r"(?:sanctions|tariffs|embargo)",
+        False,
+    ),
+    TriggerRule(_E.SANCTIONS, r"sanctions|embargo|asset\s+freeze", True),
+    TriggerRule(
+        _E.AID, r"deliver(?:ed|s|ing)\s+(?:[\w-]+\s+){0,3}?(?:aid|supplies|assistance)", False
+    ),
+    TriggerRule(
+        _E.AID,
+        r"(?:humanitarian\s+)?aid(?!\s+(?:workers?|groups?|agenc\w+|officials?"
+        r"|organi[sz]ations?))|humanitarian\s+(?:assistance|convoys?)|relief\s+"
+        r"(?:supplies|convoys?|goods)|food\s+assistance",
+        True,
+    ),
+    TriggerRule(_E.PROTEST, r"protest(?:ed|s|ing)|demonstrated|rallied|marched", False),
+    TriggerRule(
+        _E.PROTEST,
+        r"protests?|protesters|protestors|demonstrations?|demonstrators"
+        r"|rall(?:y|ies)|sit-ins?|marches",
+        True,
+    ),
+    TriggerRule(
+        _E.RIOT,
+        r"riot(?:ed|ing)|looted|torched|set\s+fire\s+to|(?:hurled|threw)\s+"
+        r"(?:stones|rocks|petrol\s+bombs|molotov\s+cocktails)",
+        False,
+    ),
+    TriggerRule(_E.RIOT, r"riots?|rioters|looting|violent\s+(?:protests?|demonstrations?)", True),
+    TriggerRule(
+        _E.ARREST,
+        r"arrest(?:ed|s|ing)|detain(?:ed|s|ing)|apprehended|rounded\s+up"
+        r"|taken\s+into\s+custody",
+        False,
+    ),
+    TriggerRule(_E.ARREST, r"arrests?|detentions?", True),
+    TriggerRule(
+        _E.DISPLACEMENT,
+        r"displaced|fled|flee(?:ing|s)?|evacuated|forced\s+from\s+"
+        r"(?:their\s+)?homes",
+        False,
+    ),
+    TriggerRule(_E.DISPLACEMENT, r"displacement|exodus|evacuations?", True),
+    TriggerRule(_E.ELECTION, r"voted", False),
+    TriggerRule(_E.ELECTION, r"elections?|polls|referendum|ballots?", True),
+    TriggerRule(_E.STATEMENT, r"said|says|stated|announced|declared", False),
+    TriggerRule(_E.STATEMENT, r"statement", True),
+)
+
+_TYPE_RANK = {event_type: rank for rank, event_type in enumerate(EventType)}
+_COMPILED = tuple((rule, CaseBlind(rf"(?<![\w-])(?:{rule.pattern})(?![\w-])")) for rule in RULES)
+
+
+# A one-pass word finder tells which rules can match a sentence; the rest never run.
+_PREFILTER = Prefilter([rule.pattern for rule in RULES])
+
+
+# --- where a rule can match ----------------------------------------------------------------
+# A trigger regex opens with a look-behind, so ``re`` would try it at every character of the
+# sentence. Instead its openings, literal strings one of which every match starts with (read
+# from the pattern's parse tree), are looked up in the sentence and the regex is tried only
+# where one occurs: most sentences hold none, or one or two, of a rule's openings.
+# Openings of each rule's lower-case twin, which runs over lower-cased text.
+_LOWERED = tuple(regex.lowered for _, regex in _COMPILED)
+_OPENINGS = tuple(literal_openings(regex.pattern) for regex in _LOWERED)
+
+
+def _rule_matches(candidate: int, text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of one rule in ``text[start:end]``: those of ``finditer``, found by
+    trying the rule's regex only where one of its openings occurs."""
+    lowered = lower_case(text)
+    if lowered is None:
+        return list(_COMPILED[candidate][1].finditer_in_document(text, start, end))
+    return _matches_at_openings(candidate, lowered, start, end, lowered[start:end])
+
+
+def _matches_at_openings(
+    candidate: int, lowered: str, start: int, end: int, segment: str
+) -> list[re.Match[str]]:
+    """:func:`_rule_matches` over the lower-cased text, ``segment`` being
+    ``lowered[start:end]`` (cut once for all the rules tried on a sentence)."""
+    regex, openings = _LOWERED[candidate], _OPENINGS[candidate]
+    if openings is None:
+        return list(regex.finditer(lowered, start, end))
+    found: list[re.Match[str]] = []
+    position = start  # matches do not overlap: the next starts where the last ended
+    for at in _occurrences(segment, openings):
+        if start + at >= position and (match := regex.match(lowered, start + at, end)):
+            found.append(match)
+            position = match.end()
+    return found
+
+
+def _occurrences(segment: str, words: Sequence[str]) -> list[int]:
+    """Where each of ``words`` occurs in ``segment``, in order."""
+    found: list[int] = []
+    for word in words:
+        if word not in segment:
+            continue  # most are not there: the operator is quicker than the method
+        at = segment.find(word)
+        while at >= 0:
+            found.append(at)
+            at = segment.find(word, at + 1)
+    found.sort()
+    return found
+
+
+# --- modality cues (all read in the clause, left of the trigger) ---------------------------
+_NEGATION = CaseBlind(
+    r"\b(?:not|never|no|without|nor|neither|none\s+of)\s+(?:[\w'-]+\s+){0,3}$"
+    r"|n't\s+(?:[\w'-]+\s+){0,2}$",
+)
+_DENIAL = CaseBlind(
+    r"\b(?:den(?:ied|ies|y|ying)|rejected\s+(?:claims|reports|allegations)|dismissed\s+"
+    r"(?:claims|reports))\b(?:\s+(?:[\w'-]+\s+){0,3}?(?:that|of|any|having))?\s+(?:[\w'-]+\s+){0,6}$",
+)
+_FAILED = CaseBlind(r"\b(?:failed|refused|declined)\s+to\s+$")
+_ALLEGATION = CaseBlind(
+    r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|charged)\s+(?:[\w'-]+\s+){0,6}?(?:of|for)\s+"
+    r"(?:[\w'-]+\s+){0,3}$|\b(?:alleged(?:ly)?|purported(?:ly)?)\s+(?:[\w'-]+\s+)?$"
+    r"|\b(?:allegations?\s+(?:of|that)|claims?\s+(?:of|that))\s+(?:[\w'-]+\s+){0,5}$",
+)
+_MODAL = CaseBlind(
+    r"\b(?:will|would|could|might|may|shall|should|must|can|'ll|going\s+to|plans?\s+to"
+    r"|planning\s+to|planned\s+to|intends?\s+to|intending\s+to|threaten(?:ed|s|ing)?\s+to"
+    r"|vow(?:ed|s)?\s+to|pledged?\s+to|promised?\s+to|ready\s+to|prepared\s+to|aims?\s+to"
+    r"|seeks?\s+to|wants?\s+to|wanted\s+to|ordered\s+(?:[\w'-]+\s+){0,3}?to|about\s+to"
+    r"|readiness\s+to|possibility\s+of|risk\s+of|threat\s+of|fears?\s+of|prospect\s+of"
+    r"|potential|possible|likely|future|any|if|unless|whether)\s+(?:[\w'-]+\s+){0,4}$",
+)
+_INFINITIVE = CaseBlind(r"\bto\s+$")
+_REAL_INFINITIVE = CaseBlind(
+    r"\b(?:continued|continues|began|begins|started|went\s+on|managed|used)\s+to\s+$"
+    # "forcing thousands to flee": what they were forced to do happened
+    r"|\b(?:forc(?:ed|ing)|compell(?:ed|ing))\s+(?:[\w'-]+\s+){1,5}?to\s+$",
+)
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|stated|announced|declared|told\s+[\w'-]+|warned|threatened|vowed"
+    r"|insisted|added)\b",
+    re.IGNORECASE,
+)
+_TARGETING_THREAT = re.compile(r"(?:treat|consider|regard|view|see|will|would)", re.IGNORECASE)
+# Purpose, avoidance and prevention: the event is referred to, not reported ("to avoid
+# clashes", "aimed at preventing conflicts", "efforts to stop the fighting", "warned troops
+# to stop their attacks").
+_PREVENTION = CaseBlind(
+    r"\b(?:avoid|prevent|stop|end|halt|avert|curb|deter|forestall|head\s+off|ward\s+off"
+    r"|de-?escalate|defuse|contain|limit|minimi[sz]e|reduce|ease|cease|resist|repel|thwart"
+    r"|foil|counter|combat|preclude|rule\s+out)(?:s|ed|ing|ped|ping)?\s+"
+    r"(?:(?:the|any|all|further|more|new|future|their|its|his|her|such|possible|potential"
+    r"|renewed|accidental|deadly|armed|violent|military|cross-border)\s+){0,3}"
+    r"(?:[\w'-]+\s+)?$",
+)
+_LEFT_WINDOW = 80
+# Every cue above matches words, apostrophes, hyphens and spaces only ("n't", "de-escalate"):
+# a match lies after the window's last other character (a comma, a quote, a bracket), so only
+# the tail after it is searched. This matches up to that character.
+_BEFORE_WORDS = re.compile(r".*[^\w'\s-]", re.DOTALL)
+
+
+def trigger_rules(text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """For each sentence span of ``text`` (:func:`geo.events.text.sentence_spans`), the trigger
+    rules that can match it (one pass over the text); give each to
+    :func:`find_event_mentions`. Most sentences have none."""
+    return _PREFILTER.candidates_per_span(text, spans)
+
+
+def find_event_mentions(
+    text: str,
+    sentence: Sentence,
+    mentions: Sequence[Mention] = (),
+    rules: Sequence[int] | None = None,
+) -> list[EventMention]:
+    """Event mentions of one sentence of ``text``, in text order.
+
+    ``mentions`` are the places stage's mentions of the document (any outside the sentence
+    are ignored); they let actors be normalised to countries. ``rules`` are the sentence's
+    entry of :func:`trigger_rules` (found here when not given). An empty sentence gives [].
+    """
+    if rules is None:
+        rules = _PREFILTER.candidates(sentence.text)
+    candidates = [
+        (_by_weapon(text, sentence, rule, start), start, end)
+        for rule, start, end in _select_triggers(_candidate_triggers(text, sentence, rules))
+        if not _is_adjectival_participle(text, rule, start, end)
+        and not (rule.event_type is EventType.THREAT and _not_a_threat(text, sentence, start, end))
+    ]
+    if not candidates:
+        return []
+    clauses = split_clauses(sentence)
+    context = sentence_actors(text, sentence, mentions, _actors_needed_until(text, candidates))
+    # Statements are dropped (below) from a sentence that reports another event: no actors.
+    other_events = any(rule.event_type is not EventType.STATEMENT for rule, _, _ in candidates)
+    events: list[EventMention] = []
+    for rule, start, end in candidates:
+        clause_start = _clause_start(clauses, start)
+        modality, cue = _modality(text, clause_start, start)
+        if rule.event_type is EventType.THREAT and _TARGETING_THREAT.match(text, start):
+            # "would treat any US jet ... as a target": the conditional is the threat's form.
+            modality, cue = Modality.ASSERTED, "conditional_targeting"
+        events.append(
+            EventMention(
+                event_type=rule.event_type,
+                trigger_start=start,
+                trigger_end=end,
+                trigger_text=text[start:end],
+                sentence=sentence,
+                modality=modality,
+                actors=[]
+                if other_events and rule.event_type is EventType.STATEMENT
+                else _event_actors(text, sentence, rule, start, end, context),
+                cue=f"lexicon:{rule.event_type.value}" + (f"+{cue}" if cue else ""),
+            )
+        )
+    events = _inherit_initiator_from_subject_event(text, clauses, events)
+    events = _speech_about_hypothetical_attack_is_threat(text, sentence, events, context)
+    events = [_threat_target(text, sentence, e, events, context) for e in events]
+    return _drop_statements_when_other_events(events)
+
+
+def _actors_needed_until(
+    text: str, candidates: Sequence[tuple[TriggerRule, int, int]]
+) -> int | None:
+    """Where the actor phrases the sentence's events can take end (None: anywhere).
+
+    Verbs with no target ("said", "met", "deployed") take only their subject, before the
+    verb: a sentence with no other trigger ("X said ...", six in ten of those with events)
+    needs no actor phrase after its last one.
+    """
+    if all(rule.event_type in _SUBJECT_ONLY and not rule.nominal for rule, _, _ in candidates):
+        return subject_only_until(text, [(start, end) for _, start, end in candidates])
+    return None
+
+
+_MILITARY_POSTURE = frozenset(
+    {
+        EventType.INTERCEPTION,
+        EventType.MILITARY_EXERCISE,
+        EventType.DEPLOYMENT,
+        EventType.WITHDRAWAL,
+    }
+)
+# Events whose grammatical object is no target: what is said, who else talks or signs, the
+# troops deployed or withdrawn, the place people fled.
+_NO_TARGET = frozenset(
+    {
+        EventType.STATEMENT,
+        EventType.TALKS,
+        EventType.AGREEMENT,
+        EventType.DEPLOYMENT,
+        EventType.WITHDRAWAL,
+        EventType.MILITARY_EXERCISE,
+        EventType.DISPLACEMENT,
+        EventType.ELECTION,
+        EventType.TERRITORY_CAPTURE,
+    }
+)
+_SUBJECT_ONLY = _NO_TARGET - {EventType.TERRITORY_CAPTURE}  # "handed over X to Y": Y
+_TRANSFER = re.compile(r"(?:handed|hands|handing)\s+over|ceded|cedes", re.IGNORECASE)
+_RECIPIENT = re.compile(r"[^,;.]{0,80}?\bto\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _event_actors(
+    text: str,
+    sentence: Sentence,
+    rule: TriggerRule,
+    start: int,
+    end: int,
+    context: SentenceActors,
+) -> list[Actor]:
+    info = TAXONOMY[rule.event_type]
+    if _TRANSFER.fullmatch(text, start, end):
+        return _transfer_recipient(text, sentence, end, context)
+    return find_actors(
+        text,
+        sentence,
+        start,
+        end,
+        nominal=rule.nominal,
+        military=info.violent or rule.event_type in _MILITARY_POSTURE,
+        violent=info.violent or rule.event_type in _MILITARY_POSTURE,
+        with_target=rule.event_type not in _NO_TARGET,
+        context=context,
+    )
+
+
+def _transfer_recipient(
+    text: str, sentence: Sentence, end: int, context: SentenceActors
+) -> list[Actor]:
+    """'The SDF handed over villages to regime forces': the recipient takes the territory."""
+    to = _RECIPIENT.match(text, end, sentence.end)
+    if to is None:
+        return []
+    recipient = actor_in_span(text, sentence, to.end(), to.end() + 1, context)
+    if recipient is None:
+        return []
+    return [recipient.model_copy(update={"role": ActorRole.INITIATOR})]
+
+
+# "A Turkish drone struck a vehicle", "rockets struck the airport": an attack whose subject is
+# the weapon is a strike of that weapon's kind.
+_WEAPON_SUBJECT = (
+    (
+        EventType.AIR_STRIKE,
+        CaseBlind(
+            r"\b(?:drones?|UAVs?|warplanes?|(?:fighter\s+)?jets?|aircraft|helicopters?"
+            r"|(?:helicopter\s+)?gunships?)\s+$"
+        ),
+    ),
+    (EventType.MISSILE_STRIKE, CaseBlind(r"\b(?:missiles?|rockets?)\s+$")),
+    (EventType.SHELLING, CaseBlind(r"\b(?:artillery|mortars?|mortar\s+rounds|shells)\s+$")),
+)
+_WEAPON_WINDOW = 30
+
+
+def _by_weapon(text: str, sentence: Sentence, rule: TriggerRule, start: int) -> TriggerRule:
+    if rule.event_type is not EventType.ATTACK or rule.nominal:
+        return rule
+    window = max(sentence.start, start - _WEAPON_WINDOW)
+    for event_type, weapon in _WEAPON_SUBJECT:
+        if weapon.search_in_document(text, window, start):
+            return rule._replace(event_type=event_type)
+    return rule
+
+
+# A past participle used as an adjective names no event: "the release of detained activists".
+_ADJECTIVE_SLOT = re.compile(r"\b(?:the|a|an|of|for|with|its|their|his|her)\s+$", re.IGNORECASE)
+_PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
+
+
+def _is_adjectival_participle(text: str, rule: TriggerRule, start: int, end: int) -> bool:
+    if rule.nominal or not text[start:end].lower().endswith("ed"):
+        return False
+    return bool(_ADJECTIVE_SLOT.search(text, max(0, start - 12), start)) and bool(
+        _PLURAL_NOUN_AFTER.match(text, end)
+    )
+
+
+# --- threats -----------------------------------------------------------------------------
+_FIGURATIVE_THREAT = re.compile(
+    r"\s+to\s+(?:further\s+)?(?:escalate|undermine|derail|destabili[sz]e|worsen|spill|unravel"
+    r"|overshadow|complicate|jeopardi[sz]e|engulf|spiral|plunge|reignite|disrupt|wreck|drag"
+    r"|erode|collapse|spark|trigger|inflame|exacerbate|deepen|widen|upend|overwhelm|scuttle"
+    r"|torpedo|derail|stall|delay|halt|hamper|hinder|sink|upset|damage|tip|push|cause|become"
+    r"|turn|break|tear|split|overturn|reverse|increase|raise|cut|reduce|slow|hurt|strain)\b",
+    re.IGNORECASE,
+)
+_THING_SUBJECT = re.compile(
+    r"\b(?:incidents?|drought|floods?|flooding|crisis|conflict|violence|situation|move|decision"
+    r"|dispute|war|plan|standoff|escalation|tensions?|storm|fire|wildfire|virus|pandemic"
+    r"|outbreak|shortages?|law|bill|policy|deal|development|famine|disease|inflation|row"
+    r"|measures?|moves?|steps?|which|that|this|it)\s+(?:also\s+|now\s+|could\s+|may\s+"
+    r"|might\s+)?$",
+    re.IGNORECASE,
+)
+_POSE_THREAT = re.compile(
+    r"\b(?:pose[sd]?|posing|remains?|remained|is|was|are|were|as|seen\s+as)\s+"
+    r"(?:(?:a|an|the|no|any|serious|real|major|grave|significant|direct|growing|potential"
+    r"|existential|security|bigger|greater|biggest|greatest)\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_threat(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """A threat needs an agent threatening someone: "the drought threatens crops" is none.
+
+    Figurative complements ("threatens to escalate the conflict"), inanimate subjects and
+    "poses a threat" (an assessment, not an act) are dropped.
+    """
+    word = text[start:end].lower()
+    if not word.startswith("threat"):
+        return False
+    left = text[max(sentence.start, start - 40) : start]
+    if word.startswith("threaten"):
+        return bool(_FIGURATIVE_THREAT.match(text, end) or _THING_SUBJECT.search(left))
+    return bool(_POSE_THREAT.search(left))
+
+
+def _threat_target(
+    text: str,
+    sentence: Sentence,
+    event: EventMention,
+    events: Sequence[EventMention],
+    context: SentenceActors,
+) -> EventMention:
+    """Who is threatened: the object inside "treat any US jet ... as a target", the party
+    "them" stands for, or the target of the hypothetical attack the speaker announced."""
+    if event.event_type is not EventType.THREAT or any(
+        a.role is ActorRole.TARGET for a in event.actors
+    ):
+        return event
+    target: Actor | None = None
+    if event.cue.endswith("conditional_targeting"):
+        verb_end = text.find(" ", event.trigger_start) + 1
+        target = actor_in_span(text, sentence, verb_end, event.trigger_end, context)
+        if target is None and _PRONOUN_OBJECT.match(text, verb_end):
+            target = _antecedent(text, sentence, event, context)
+    if target is None:
+        target = next(
+            (
+                a
+                for e in events
+                if e.trigger_start > event.trigger_start
+                and e.modality is Modality.HYPOTHETICAL
+                and TAXONOMY[e.event_type].violent
+                for a in e.actors
+                if a.role is ActorRole.TARGET
+            ),
+            None,
+        )
+    if target is None:
+        return event
+    return event.model_copy(
+        update={"actors": [*event.actors, target.model_copy(update={"role": ActorRole.TARGET})]}
+    )
+
+
+_PRONOUN_OBJECT = re.compile(r"(?:them|it|those)\b", re.IGNORECASE)
+
+
+def _antecedent(
+    text: str, sentence: Sentence, event: EventMention, context: SentenceActors
+) -> Actor | None:
+    """'... it will track all jets of the coalition and treat them as targets': the jets."""
+    initiators = {a.start for a in event.actors if a.role is ActorRole.INITIATOR}
+    speech = _last_speech_verb(text, sentence.start, event.trigger_start)
+    begin = speech[1] if speech else sentence.start
+    for actor in context.phrases:
+        if begin <= actor.start < event.trigger_start and actor.start not in initiators:
+            return actor_in_span(text, sentence, actor.start, actor.start + 1, context)
+    return None
+
+
+def _candidate_triggers(
+    text: str, sentence: Sentence, rules: Sequence[int]
+) -> list[tuple[TriggerRule, int, int]]:
+    start, end = sentence.start, sentence.end
+    lowered = lower_case(text)
+    segment = lowered[start:end] if lowered is not None else ""
+    found: list[tuple[TriggerRule, int, int]] = []
+    for candidate in rules:
+        rule = RULES[candidate]
+        matches = (
+            _matches_at_openings(candidate, lowered, start, end, segment)
+            if lowered is not None
+            else _rule_matches(candidate, text, start, end)
+        )
+        for match in matches:
+            if not rule.nominal and _DETERMINER_BEFORE.search(
+                text, max(start, match.start() - 12), match.start()
+            ):
+                continue  # "condemned the attack": a noun after a determiner, not a verb
+            if rule.event_type is EventType.STATEMENT and _is_name(text, sentence, match):
+                continue  # "Abdullah Saied's cross found Said unguarded": a person
+            found.append((rule, match.start(), match.end()))
+    return found
+
+
+_AFTER_QUOTE_OR_COLON = re.compile(r"[\"'\u201c\u201d\u2019:,]\s*$")
+
+
+def _is_name(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
+    """A capitalised speech verb inside a sentence ("Said", "Stated") is a name."""
+    if not text[match.start()].isupper() or match.start() == sentence.start:
+        return False
+    return not _AFTER_QUOTE_OR_COLON.search(
+        text, max(sentence.start, match.start() - 3), match.start()
+    )
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|these|those|its|their|his|her|our|any|every|another|such|each)"
+    r"|['\u2019]s)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _select_triggers(
+    candidates: list[tuple[TriggerRule, int, int]],
+) -> list[tuple[TriggerRule, int, int]]:
+    """Keep non-overlapping triggers: longest first, then the more specific type."""
+    if len(candidates) < 2:
+        return candidates  # most sentences: nothing to choose between
+    ordered = sorted(candidates, key=lambda c: (-(c[2] - c[1]), _TYPE_RANK[c[0].event_type]))
+    kept: list[tuple[TriggerRule, int, int]] = []
+    for cand in ordered:
+        if all(cand[2] <= k[1] or k[2] <= cand[1] for k in kept):
+            kept.append(cand)
+    kept.sort(key=lambda c: c[1])
+    return kept
+
+
+def _clause_start(clauses: Sequence[Sentence], position: int) -> int:
+    start = clauses[0].start if clauses else position
+    for clause in clauses:
+        if clause.start <= position:
+            start = clause.start
+    return start
+
+
+def _modality(text: str, clause_start: int, trigger_start: int) -> tuple[Modality, str]:
+    """Modality of the trigger at ``trigger_start`` and the name of the cue that decided."""
+    left = text[max(clause_start, trigger_start - _LEFT_WINDOW) : trigger_start]
+    if not left.endswith((" ", "\t")):
+        left += " "  # triggers glued to punctuation ("(shelling)") still see their context
+    before_words = _BEFORE_WORDS.match(left)
+    if before_words is not None:
+        left = left[before_words.end() :]
+    # Most windows hold the words of few cues (half of them of none): the others are not
+    # searched.
+    flags = _CUE_WORDS.possible(left)
+    if not any(flags):
+        return Modality.ASSERTED, ""
+    possible = dict(zip(_CUES, flags, strict=True))
+
+    def cue(regex: CaseBlind) -> bool:
+        return possible[regex] and regex.search(left) is not None
+
+    if cue(_DENIAL):
+        return Modality.NEGATED, "denial"
+    if cue(_NEGATION) or cue(_FAILED):
+        return Modality.NEGATED, "negation"
+    if cue(_ALLEGATION):
+        return Modality.REPORTED, "allegation"
+    if cue(_PREVENTION):
+        return Modality.HYPOTHETICAL, "prevention"
+    if cue(_MODAL):
+        return Modality.HYPOTHETICAL, "modal"
+    if cue(_INFINITIVE) and not cue(_REAL_INFINITIVE):
+        return Modality.HYPOTHETICAL, "infinitive"
+    return Modality.ASSERTED, ""
+
+
+_CUES = (
+    _DENIAL,
+    _NEGATION,
+    _FAILED,
+    _ALLEGATION,
+    _PREVENTION,
+    _MODAL,
+    _INFINITIVE,
+    _REAL_INFINITIVE,
+)
+_CUE_WORDS = Prefilter([regex.pattern for regex in _CUES], shortest=2)
+
+
+def _speech_about_hypothetical_attack_is_threat(
+    text: str, sentence: Sentence, events: list[EventMention], context: SentenceActors
+) -> list[EventMention]:
+    """'Russia said it would strike X': the saying is a threat; the strike stays hypothetical."""
+    result = list(events)
+    for event in events:
+        if event.modality is not Modality.HYPOTHETICAL or not TAXONOMY[event.event_type].violent:
+            continue
+        if not event.cue.endswith("+modal"):
+            continue  # "said ... to avoid clashes" announces no attack
+        speech = _last_speech_verb(text, sentence.start, event.trigger_start)
+        if speech is None:
+            continue
+        index = next((i for i, e in enumerate(result) if e.trigger_start == speech[0]), None)
+        if index is not None and result[index].event_type is EventType.THREAT:
+            continue
+        actors = find_actors(
+            text, sentence, speech[0], speech[1], military=False, with_target=False, context=context
+        )
+        threat = EventMention(
+            event_type=EventType.THREAT,
+            trigger_start=speech[0],
+            trigger_end=speech[1],
+            trigger_text=text[speech[0] : speech[1]],
+            sentence=sentence,
+            modality=Modality.ASSERTED,
+            actors=actors,
+            cue="speech+hypothetical_attack",
+        )
+        if index is None:
+            result.append(threat)
+        else:
+            result[index] = threat
+    result.sort(key=lambda e: e.trigger_start)
+    return result
+
+
+_VERB_GAP_STOP = re.compile(r"[,;:]|\b(?:said|says|that|which|who)\b", re.IGNORECASE)
+
+
+def _inherit_initiator_from_subject_event(
+    text: str, clauses: Sequence[Sentence], events: list[EventMention]
+) -> list[EventMention]:
+    """'Russian air strikes on Idlib killed 12': the strikes' initiator did the killing."""
+    result = list(events)
+    for index, event in enumerate(events):
+        if index == 0 or event.cue.startswith("speech"):
+            continue
+        previous = events[index - 1]
+        if not previous.actors or not TAXONOMY[previous.event_type].violent:
+            continue
+        if _clause_start(clauses, previous.trigger_start) != _clause_start(
+            clauses, event.trigger_start
+        ) or _VERB_GAP_STOP.search(text, previous.trigger_end, event.trigger_start):
+            continue
+        if not _is_nominal_trigger(previous) or _is_nominal_trigger(event):
+            continue  # only "Russian air strikes ... killed 12": a noun subject of a verb
+        initiator = next((a for a in previous.actors if a.role is ActorRole.INITIATOR), None)
+        if initiator is None:
+            continue
+        others = [a for a in event.actors if a.role is not ActorRole.INITIATOR]
+        result[index] = event.model_copy(
+            update={"actors": [initiator, *others], "cue": event.cue + "+subject_event"}
+        )
+    return result
+
+
+def _is_nominal_trigger(event: EventMention) -> bool:
+    return any(
+        rule.nominal
+        and rule.event_type is event.event_type
+        and regex.folding.fullmatch(event.trigger_text)
+        for rule, regex in _COMPILED
+    )
+
+
+def _last_speech_verb(text: str, start: int, end: int) -> tuple[int, int] | None:
+    last: tuple[int, int] | None = None
+    for match in _SPEECH_VERB.finditer(text, start, end):
+        last = (match.start(), match.end())
+    return last
+
+
+def _drop_statements_when_other_events(events: list[EventMention]) -> list[EventMention]:
+    if all(e.event_type is EventType.STATEMENT for e in events):
+        return events
+    return [e for e in events if e.event_type is not EventType.STATEMENT]

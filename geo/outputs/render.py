@@ -1,0 +1,1125 @@
+"""The HTML map: a folium map of geo's GeoJSON FeatureCollection, online or self-contained.
+
+One switchable layer per feature kind (events, uncertainty, zones, features, places, and an
+optional vector basemap), a legend, a title, a time slider, attribution and fitted bounds.
+
+Safety rule, kept in one place: every text from the input (article titles, sentences, names,
+URLs) reaches the page only as HTML escaped here (:func:`escape_text`) and carried into
+JavaScript as JSON by :func:`script_json`, which also escapes every ``<``. Nothing from the
+input is ever written into JavaScript source or a folium ``Popup`` (whose template pastes
+HTML into a JavaScript template literal). Only http(s) URLs become links.
+
+Example:
+    >>> html = render_map({"type": "FeatureCollection", "features": []}, title="Empty")
+    >>> "Empty" in html and "L.map(" in html
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html as html_lib
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Annotated, Any, Literal
+
+import folium
+from folium.map import CustomPane
+from folium.plugins import MarkerCluster
+from folium.template import Template
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from shapely.geometry import shape
+
+from geo.errors import InputError
+from geo.outputs.assets import default_icon_data_uris, inline_assets
+
+__all__ = [
+    "CLUSTER_THRESHOLD",
+    "Actor",
+    "Attribution",
+    "DefaultIconImages",
+    "EventMarkers",
+    "EventProperties",
+    "FeatureProperties",
+    "Legend",
+    "MapFeature",
+    "MapInput",
+    "Mention",
+    "PlaceProperties",
+    "SourceRef",
+    "TimeSlider",
+    "Title",
+    "VectorFeatures",
+    "ZoneProperties",
+    "escape_text",
+    "event_popup_html",
+    "event_style",
+    "feature_tooltip_html",
+    "link_or_text",
+    "parse_collection",
+    "place_popup_html",
+    "render_map",
+    "script_json",
+    "zone_tooltip_html",
+]
+
+CLUSTER_THRESHOLD = 50
+"""More events than this are clustered (MarkerCluster); fewer are drawn one by one."""
+
+_MAX_ZOOM = 18
+_MAX_LISTED_MENTIONS = 25
+_BASEMAP_PANE = "geo-basemap"
+
+
+# ---------------------------------------------------------------------------------------
+# Input models: the properties geo's GeoJSON export writes, one model per feature kind.
+# ---------------------------------------------------------------------------------------
+
+
+class _Props(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+def _parse_partial_date(value: object) -> dt.date | None:
+    """Accept ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a date; a partial date starts its period."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"date must be an ISO 8601 string, got {type(value).__name__}")
+    text = value.strip()
+    for pattern, suffix in (("%Y-%m-%d", ""), ("%Y-%m", "-01"), ("%Y", "-01-01")):
+        try:
+            dt.datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+        return dt.date.fromisoformat(text + suffix)
+    return dt.date.fromisoformat(text[:10])  # full timestamps; raises ValueError otherwise
+
+
+class SourceRef(_Props):
+    """One article a statement came from."""
+
+    document_id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Actor(_Props):
+    """A party to an event."""
+
+    name: str
+    role: str | None = None
+    country: str | None = None
+
+
+class EventProperties(_Props):
+    """Properties of an ``event`` Point."""
+
+    kind: Literal["event"]
+    id: str
+    event_type: str = "unknown"
+    event_label: str | None = None
+    date: dt.date | None = None
+    date_precision: str = "unknown"
+    actors: list[Actor] = Field(default_factory=list)
+    location_name: str | None = None
+    precision: str = "unknown"
+    uncertainty_km: float | None = Field(default=None, ge=0)
+    confidence: float | None = Field(default=None, ge=0, le=1)
+    reason: str | None = None
+    sentence: str | None = None
+    zone_id: str | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+
+    _check_date = field_validator("date", mode="before")(_parse_partial_date)
+
+    @property
+    def label(self) -> str:
+        """Human label of the event type (``shoot_down`` -> ``Shoot down`` if none given)."""
+        return self.event_label or self.event_type.replace("_", " ").capitalize()
+
+
+class ZoneProperties(_Props):
+    """Properties of a ``zone`` (Multi)Polygon: the area a spatial statement describes."""
+
+    kind: Literal["zone"]
+    id: str
+    relation: str | None = None
+    label: str | None = None
+    anchor_id: str | None = None
+    anchor_name: str | None = None
+    clip_name: str | None = None
+    statement: str | None = None
+    date: dt.date | None = None
+    event_id: str | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+
+    _check_date = field_validator("date", mode="before")(_parse_partial_date)
+
+
+class FeatureProperties(_Props):
+    """Properties of a physical or administrative ``feature`` events refer to."""
+
+    kind: Literal["feature"]
+    id: str
+    name: str | None = None
+    feature_class: str | None = None
+    role: str | None = None
+
+
+class Mention(_Props):
+    """Where a place name occurs in a document."""
+
+    document_id: str | None = None
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+class PlaceProperties(_Props):
+    """Properties of a resolved ``place`` Point."""
+
+    kind: Literal["place"]
+    id: str
+    name: str
+    feature_class: str | None = None
+    country: str | None = None
+    mention_count: int = Field(default=0, ge=0)
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+AnyProperties = Annotated[
+    EventProperties | ZoneProperties | FeatureProperties | PlaceProperties,
+    Field(discriminator="kind"),
+]
+
+
+class MapFeature(_Props):
+    """One GeoJSON feature with typed properties; ``geometry`` stays RFC 7946 JSON."""
+
+    geometry: dict[str, Any]
+    properties: AnyProperties
+
+    @field_validator("geometry")
+    @classmethod
+    def _geometry_is_readable(cls, geometry: dict[str, Any]) -> dict[str, Any]:
+        try:
+            geom = shape(geometry)
+        except Exception as err:  # shapely raises several types for malformed GeoJSON
+            raise ValueError(f"unreadable geometry: {err}") from err
+        if geom.is_empty:
+            raise ValueError("empty geometry")
+        west, south, east, north = geom.bounds
+        if not all(math.isfinite(v) for v in (west, south, east, north)):
+            raise ValueError("coordinates must be finite numbers")
+        if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+            raise ValueError("coordinates must be [longitude, latitude] within ±180, ±90")
+        return geometry
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """``(west, south, east, north)`` in degrees."""
+        west, south, east, north = shape(self.geometry).bounds
+        return (west, south, east, north)
+
+
+class MapInput(_Props):
+    """The features of one map, split by kind."""
+
+    events: list[tuple[MapFeature, EventProperties]] = Field(default_factory=list)
+    zones: list[tuple[MapFeature, ZoneProperties]] = Field(default_factory=list)
+    features: list[tuple[MapFeature, FeatureProperties]] = Field(default_factory=list)
+    places: list[tuple[MapFeature, PlaceProperties]] = Field(default_factory=list)
+
+    def focus_features(self) -> list[MapFeature]:
+        """What the map is about, for its bounds: events and zones; else the places named;
+        the referenced features (a whole sea, a long river) only when there is nothing else.
+        (A country merely mentioned, such as the US behind "US-backed", would otherwise
+        zoom a map of Syrian events out to the whole world.)"""
+        groups: list[Sequence[tuple[MapFeature, Any]]] = [self.events, self.zones]
+        focus = [feature for group in groups for feature, _ in group]
+        return (
+            focus
+            or [feature for feature, _ in self.places]
+            or [feature for feature, _ in self.features]
+        )
+
+
+_FEATURE_LIST = TypeAdapter(list[MapFeature])
+
+
+def _as_mapping(collection: Any) -> Mapping[str, Any]:
+    """A FeatureCollection as a mapping: a dict, a pydantic model or ``__geo_interface__``."""
+    if isinstance(collection, Mapping):
+        return collection
+    if isinstance(collection, BaseModel):
+        dumped: dict[str, Any] = collection.model_dump(mode="json", exclude_none=False)
+        return dumped
+    interface = getattr(collection, "__geo_interface__", None)
+    if isinstance(interface, Mapping):
+        return interface
+    raise InputError(f"not a GeoJSON FeatureCollection: {type(collection).__name__}")
+
+
+def parse_collection(collection: Any) -> MapInput:
+    """Validate a FeatureCollection and split it by ``properties.kind``.
+
+    Every problem is collected before raising one :class:`~geo.errors.InputError`.
+    """
+    mapping = _as_mapping(collection)
+    if mapping.get("type") != "FeatureCollection":
+        raise InputError(f"expected a GeoJSON FeatureCollection, got type {mapping.get('type')!r}")
+    try:
+        features = _FEATURE_LIST.validate_python(mapping.get("features") or [])
+    except ValidationError as err:
+        problems = "; ".join(
+            f"features.{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
+            for problem in err.errors()[:5]
+        )
+        raise InputError(f"{err.error_count()} invalid map feature(s): {problems}") from err
+    split: dict[str, list[tuple[MapFeature, Any]]] = {
+        "event": [],
+        "zone": [],
+        "feature": [],
+        "place": [],
+    }
+    for feature in features:
+        split[feature.properties.kind].append((feature, feature.properties))
+    return MapInput(
+        events=split["event"], zones=split["zone"], features=split["feature"], places=split["place"]
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Text: escaping and links.
+# ---------------------------------------------------------------------------------------
+
+
+def escape_text(text: object) -> str:
+    """HTML-escape any value for element content and quoted attributes.
+
+    >>> escape_text('"><script>alert(1)</script>')
+    '&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;'
+    >>> escape_text(None)
+    ''
+    """
+    return "" if text is None else html_lib.escape(str(text), quote=True)
+
+
+def _is_web_url(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc)
+
+
+def link_or_text(label: str, url: str | None) -> str:
+    """An ``<a>`` for http(s) URLs; anything else (``javascript:``, ``data:``) stays text.
+
+    >>> link_or_text("A & B", "https://example.org/a?b=1&c=2")  # doctest: +NORMALIZE_WHITESPACE
+    '<a href="https://example.org/a?b=1&amp;c=2" target="_blank"
+    rel="noopener noreferrer">A &amp; B</a>'
+    >>> link_or_text("x", "javascript:alert(1)")
+    'x <span class="geo-url">javascript:alert(1)</span>'
+    >>> link_or_text("x", None)
+    'x'
+    """
+    if url and _is_web_url(url):
+        return (
+            f'<a href="{escape_text(url.strip())}" target="_blank" '
+            f'rel="noopener noreferrer">{escape_text(label)}</a>'
+        )
+    if url:
+        shown = url if len(url) <= 80 else url[:79] + "\u2026"
+        return f'{escape_text(label)} <span class="geo-url">{escape_text(shown)}</span>'
+    return escape_text(label)
+
+
+def _source_item(source: SourceRef) -> str:
+    title = source.title or source.document_id or "untitled source"
+    details = ", ".join(escape_text(part) for part in (source.source, source.published) if part)
+    suffix = f' <span class="geo-meta">({details})</span>' if details else ""
+    return f"<li>{link_or_text(title, source.url)}{suffix}</li>"
+
+
+def _sources_block(sources: Sequence[SourceRef]) -> str:
+    if not sources:
+        return '<p class="geo-meta">No source recorded.</p>'
+    items = "".join(_source_item(source) for source in sources)
+    return f'<p class="geo-heading">Sources</p><ol class="geo-sources">{items}</ol>'
+
+
+def _date_text(date: dt.date | None, precision: str) -> str:
+    if date is None:
+        return "date unknown"
+    return f"{date.isoformat()} (precision: {precision})"
+
+
+def _quote(text: str | None) -> str:
+    return f"<blockquote>{escape_text(text)}</blockquote>" if text else ""
+
+
+# ---------------------------------------------------------------------------------------
+# Event styling.
+# ---------------------------------------------------------------------------------------
+
+_EVENT_COLOURS = {
+    "shoot_down": "#c0392b",
+    "air_strike": "#8e44ad",
+    "missile_strike": "#6c3483",
+    "attack": "#d35400",
+    "clash": "#a04000",
+    "threat": "#e67e22",
+    "warning": "#f39c12",
+    "deployment": "#2471a3",
+    "protest": "#17a589",
+    "agreement": "#229954",
+}
+_FALLBACK_COLOURS = ("#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
+
+
+def event_style(event_type: str) -> str:
+    """Colour of an event type: a fixed table, then a stable colour for unknown types.
+
+    >>> event_style("shoot_down")
+    '#c0392b'
+    >>> event_style("invented_type") == event_style("invented_type")
+    True
+    """
+    known = _EVENT_COLOURS.get(event_type)
+    if known is not None:
+        return known
+    digest = hashlib.sha1(event_type.encode("utf-8")).digest()
+    return _FALLBACK_COLOURS[digest[0] % len(_FALLBACK_COLOURS)]
+
+
+def _event_icon_html(label: str, colour: str) -> str:
+    letter = next((char for char in label if char.isalnum()), "?").upper()
+    return f'<span class="geo-event-icon" style="background:{colour}">{escape_text(letter)}</span>'
+
+
+def event_popup_html(event: EventProperties) -> str:
+    """Popup of an event: type, date and precision, actors, sentence, sources, location."""
+    actors = "".join(
+        f"<li>{escape_text(actor.name)}{_parenthesised(actor.role, actor.country)}</li>"
+        for actor in event.actors
+    )
+    uncertainty = f", \u00b1{event.uncertainty_km:g} km" if event.uncertainty_km is not None else ""
+    confidence = f", confidence {event.confidence:.2f}" if event.confidence is not None else ""
+    return (
+        '<div class="geo-popup geo-event-popup">'
+        f'<p class="geo-title">{escape_text(event.label)}</p>'
+        f'<p class="geo-meta">{escape_text(_date_text(event.date, event.date_precision))}</p>'
+        + (f'<p class="geo-heading">Actors</p><ul>{actors}</ul>' if actors else "")
+        + _quote(event.sentence)
+        + _sources_block(event.sources)
+        + '<p class="geo-heading">Location</p>'
+        f"<p>{escape_text(event.location_name or 'unnamed location')} "
+        f'<span class="geo-meta">(precision: {escape_text(event.precision)}'
+        f"{escape_text(uncertainty)}{escape_text(confidence)})</span></p>"
+        + (
+            f'<p class="geo-reason">Why here: {escape_text(event.reason)}</p>'
+            if event.reason
+            else ""
+        )
+        + "</div>"
+    )
+
+
+def _parenthesised(*parts: str | None) -> str:
+    present = [escape_text(part) for part in parts if part]
+    return f" ({', '.join(present)})" if present else ""
+
+
+# ---------------------------------------------------------------------------------------
+# Map pieces: folium MacroElements; all JavaScript lives in these templates.
+# ---------------------------------------------------------------------------------------
+
+
+def script_json(value: Any) -> str:
+    r"""JSON for a JavaScript expression inside ``<script>``: every ``<`` is ``\u003c``, so no
+    ``</script>`` or ``<!--`` in the data can change how HTML parses the element.
+
+    Compact (no spaces, UTF-8 kept) because an event map may carry 10,000 popups; ``>``, ``&``
+    and quotes need no escaping in script text.
+
+    >>> script_json({"t": "</script><b>é"})
+    '{"t":"\\u003c/script>\\u003cb>é"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    # U+2028/2029 are legal in JSON strings, and in JavaScript only since ES2019.
+    text = text.replace("<", "\\u003c")
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+class _ScriptElement(folium.MacroElement):
+    """A MacroElement whose template writes Python values with ``{{ this.js(value) }}``."""
+
+    @staticmethod
+    def js(value: Any) -> str:
+        """``value`` as safe JSON inside a script (see :func:`script_json`)."""
+        return script_json(value)
+
+
+class VectorFeatures(_ScriptElement):
+    """A GeoJSON layer whose style, popup and tooltip are prepared per feature in Python.
+
+    ``features`` carry only ``properties.style`` (Leaflet path options), and optionally
+    ``popup``/``tooltip`` (escaped HTML), ``radius_m`` (draw a Point as a circle of that
+    radius in metres, else a circle marker) and ``date`` (for :class:`TimeSlider`).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJSON({{ this.js(this.data) }}, {
+            pane: {{ this.js(this.pane) }},
+            interactive: {{ this.js(this.interactive) }},
+            style: function (feature) { return feature.properties.style; },
+            pointToLayer: function (feature, latlng) {
+                var p = feature.properties;
+                if (p.radius_m) {
+                    return L.circle(latlng, Object.assign({radius: p.radius_m}, p.style));
+                }
+                return L.circleMarker(latlng, p.style);
+            },
+            onEachFeature: function (feature, layer) {
+                var p = feature.properties;
+                if (p.popup) {
+                    layer.bindPopup(p.popup, {maxWidth: 380, autoPanPaddingTopLeft: [20, 60]});
+                }
+                if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }
+            }
+        }).addTo({{ this._parent.get_name() }});
+        var {{ this.get_name() }}_dated = {
+            group: {{ this.get_name() }},
+            items: {{ this.get_name() }}.getLayers().map(function (layer) {
+                return [layer, layer.feature.properties.date || null];
+            })
+        };
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        features: Sequence[Mapping[str, Any]],
+        *,
+        pane: str = "overlayPane",
+        interactive: bool = True,
+    ) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "VectorFeatures"
+        self.data = {"type": "FeatureCollection", "features": list(features)}
+        self.pane = pane
+        self.interactive = interactive
+
+
+class EventMarkers(_ScriptElement):
+    """Event markers (coloured letter icons with popups) added to the parent group.
+
+    One compact record per event keeps 10,000 events small and fast, and lets a
+    MarkerCluster parent take them in one ``addLayers`` call.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }}_dated = (function () {
+            var group = {{ this._parent.get_name() }};
+            var icons = {{ this.js(this.icons) }}.map(function (html) {
+                return L.divIcon({
+                    html: html, className: "geo-event-marker",
+                    iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -11]
+                });
+            });
+            var records = {{ this.js(this.records) }};
+            var markers = records.map(function (r) {
+                var marker = L.marker([r[0], r[1]], {icon: icons[r[2]], title: r[3]});
+                marker.bindPopup(r[4], {maxWidth: 380, autoPanPaddingTopLeft: [20, 60]});
+                return marker;
+            });
+            if (group.addLayers) { group.addLayers(markers); }
+            else { markers.forEach(function (m) { group.addLayer(m); }); }
+            return {
+                group: group,
+                items: markers.map(function (m, i) { return [m, records[i][5]]; })
+            };
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, events: Sequence[tuple[MapFeature, EventProperties]]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "EventMarkers"
+        icon_index: dict[str, int] = {}
+        self.icons: list[str] = []
+        self.records: list[list[Any]] = []
+        for feature, event in events:
+            if event.event_type not in icon_index:
+                icon_index[event.event_type] = len(self.icons)
+                self.icons.append(_event_icon_html(event.label, event_style(event.event_type)))
+            lon, lat = _point_lon_lat(feature)
+            title = f"{event.label} \u2013 {event.location_name or 'unnamed location'}"
+            self.records.append(
+                [
+                    round(lat, 6),
+                    round(lon, 6),
+                    icon_index[event.event_type],
+                    title,  # a marker's title is set as an attribute value: inert text
+                    event_popup_html(event),
+                    event.date.isoformat() if event.date else None,
+                ]
+            )
+
+
+class TimeSlider(_ScriptElement):
+    """A timeline control: show dated items up to the chosen date; undated ones on a switch.
+
+    ``targets`` are elements exposing ``<name>_dated`` (:class:`EventMarkers`,
+    :class:`VectorFeatures`).
+    """
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+        .geo-time { background: #fff; padding: 6px 10px; border-radius: 4px;
+                    font: 12px/1.4 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+        .geo-time input[type=range] { width: 220px; display: block; }
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function () {
+            var dates = {{ this.js(this.dates) }};
+            var targets = [
+                {% for target in this.targets %}{{ target.get_name() }}_dated,{% endfor %}
+            ];
+            var control = L.control({position: "bottomleft"});
+            control.onAdd = function () {
+                var box = L.DomUtil.create("div", "geo-time leaflet-control");
+                var label = L.DomUtil.create("div", "geo-time-label", box);
+                var slider = L.DomUtil.create("input", "geo-time-slider", box);
+                slider.type = "range"; slider.min = 0; slider.max = dates.length - 1;
+                slider.step = 1; slider.value = dates.length - 1;
+                var undatedLabel = L.DomUtil.create("label", "", box);
+                var undated = L.DomUtil.create("input", "geo-time-undated", undatedLabel);
+                undated.type = "checkbox"; undated.checked = true;
+                undatedLabel.appendChild(document.createTextNode(" undated events"));
+                function apply() {
+                    var limit = dates[Number(slider.value)];
+                    label.textContent = "Events up to " + limit;
+                    targets.forEach(function (target) {
+                        var visible = target.items.filter(function (item) {
+                            return item[1] === null ? undated.checked : item[1] <= limit;
+                        }).map(function (item) { return item[0]; });
+                        target.group.clearLayers();
+                        if (target.group.addLayers) { target.group.addLayers(visible); }
+                        else { visible.forEach(function (l) { target.group.addLayer(l); }); }
+                    });
+                }
+                slider.addEventListener("input", apply);
+                undated.addEventListener("change", apply);
+                L.DomEvent.disableClickPropagation(box);
+                L.DomEvent.disableScrollPropagation(box);
+                label.textContent = "Events up to " + dates[dates.length - 1];
+                return box;
+            };
+            control.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, dates: Sequence[str], targets: Sequence[folium.MacroElement]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "TimeSlider"
+        self.dates = sorted(set(dates))
+        self.targets = list(targets)
+
+
+class Legend(_ScriptElement):
+    """Event type -> colour, built with DOM text nodes (labels come from the input)."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+        .geo-legend { background: #fff; padding: 6px 10px; border-radius: 4px;
+                      font: 12px/1.6 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+        .geo-legend-swatch { display: inline-block; width: 12px; height: 12px;
+                             border-radius: 50%; margin-right: 6px; vertical-align: -1px; }
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function () {
+            var entries = {{ this.js(this.entries) }};
+            var control = L.control({position: "bottomright"});
+            control.onAdd = function () {
+                var box = L.DomUtil.create("div", "geo-legend leaflet-control");
+                L.DomUtil.create("strong", "", box).textContent = "Event types";
+                entries.forEach(function (entry) {
+                    var row = L.DomUtil.create("div", "geo-legend-entry", box);
+                    L.DomUtil.create("span", "geo-legend-swatch", row).style.background = entry[1];
+                    row.appendChild(document.createTextNode(entry[0]));
+                });
+                return box;
+            };
+            control.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, entries: Sequence[tuple[str, str]]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "Legend"
+        self.entries = [list(entry) for entry in entries]
+
+
+class Title(_ScriptElement):
+    """The map title (also the document title) and the popup/tooltip stylesheet."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+        .geo-map-title { position: absolute; top: 10px; left: 50%; transform: translateX(-50%);
+                         z-index: 1000; background: rgba(255,255,255,.9); padding: 4px 12px;
+                         border-radius: 4px; font: bold 15px/1.4 sans-serif;
+                         box-shadow: 0 1px 4px rgba(0,0,0,.3); pointer-events: none; }
+        .geo-event-marker { background: none; border: none; }
+        .geo-event-icon { display: block; width: 18px; height: 18px; border-radius: 50%;
+                          border: 2px solid #fff; color: #fff; text-align: center;
+                          font: bold 11px/18px sans-serif; box-shadow: 0 0 3px rgba(0,0,0,.6); }
+        .geo-popup { font: 12px/1.45 sans-serif; }
+        .geo-popup p { margin: 2px 0; }
+        .geo-popup blockquote { margin: 4px 0; padding-left: 6px; border-left: 3px solid #ccc;
+                                font-style: italic; }
+        .geo-popup ol, .geo-popup ul { margin: 2px 0; padding-left: 18px; }
+        .geo-title { font-weight: bold; font-size: 13px; }
+        .geo-heading { font-weight: bold; margin-top: 6px !important; }
+        .geo-meta, .geo-url { color: #666; }
+        .geo-url { font-family: monospace; word-break: break-all; }
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function () {
+            var title = {{ this.js(this.title) }};
+            document.title = title;
+            var box = L.DomUtil.create("div", "geo-map-title");
+            box.textContent = title;
+            {{ this._parent.get_name() }}.getContainer().appendChild(box);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, title: str) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "Title"
+        self.title = title
+
+
+class Attribution(_ScriptElement):
+    """Credit every data source in the attribution control (text is escaped: Leaflet
+    inserts attributions as HTML)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {% for text in this.texts %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.js(text) }});
+        {% endfor %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, attributions: Iterable[str]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "Attribution"
+        self.texts = [escape_text(text) for text in dict.fromkeys(attributions) if text]
+
+
+class DefaultIconImages(_ScriptElement):
+    """Offline only: Leaflet's default marker images as data URIs (its path lookup relies on
+    where leaflet.css was loaded from, which an inlined stylesheet no longer has)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.Icon.Default.imagePath = "";
+        L.Icon.Default.mergeOptions({{ this.js(this.icons) }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, icons: Mapping[str, str]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "DefaultIconImages"
+        self.icons = dict(icons)
+
+
+class _SeaBackground(_ScriptElement):
+    """Water-coloured map background behind an offline vector basemap."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>.leaflet-container { background: #d6e7f3; }</style>
+        {% endmacro %}
+        """
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Layers: one function per kind, each returning a folium layer.
+# ---------------------------------------------------------------------------------------
+
+
+def _point_lon_lat(feature: MapFeature) -> tuple[float, float]:
+    geom = shape(feature.geometry)
+    point = geom if geom.geom_type == "Point" else geom.representative_point()
+    return (point.x, point.y)
+
+
+def _drawn(geometry: Mapping[str, Any], style: Mapping[str, Any], **extra: Any) -> dict[str, Any]:
+    properties = {"style": dict(style), **{k: v for k, v in extra.items() if v is not None}}
+    return {"type": "Feature", "geometry": dict(geometry), "properties": properties}
+
+
+def _event_layer(
+    events: Sequence[tuple[MapFeature, EventProperties]],
+) -> tuple[folium.map.Layer, EventMarkers]:
+    group: folium.map.Layer
+    if len(events) > CLUSTER_THRESHOLD:
+        group = MarkerCluster(  # type: ignore[no-untyped-call]
+            name="Events", chunkedLoading=True, maxClusterRadius=50
+        )
+    else:
+        group = folium.FeatureGroup(name="Events")
+    markers = EventMarkers(events)
+    group.add_child(markers)
+    return group, markers
+
+
+def _uncertainty_tooltip(event: EventProperties) -> str:
+    spread = f", \u00b1{event.uncertainty_km:g} km" if event.uncertainty_km else ""
+    return (
+        f"{escape_text(event.label)}: location uncertain "
+        f"(precision {escape_text(event.precision)}{escape_text(spread)})"
+    )
+
+
+def _uncertainty_style(event: EventProperties) -> dict[str, Any]:
+    return {
+        "className": "geo-uncertainty",
+        "color": event_style(event.event_type),
+        "weight": 1,
+        "dashArray": "4 4",
+        "fillOpacity": 0.08,
+    }
+
+
+def _zone_uncertainty(events: Sequence[EventProperties], zone: MapFeature) -> dict[str, Any]:
+    """One outline per zone however many events share it; dated by its earliest event."""
+    dates = sorted(event.date.isoformat() for event in events if event.date)
+    tooltip = "<br>".join(dict.fromkeys(_uncertainty_tooltip(event) for event in events))
+    return _drawn(
+        zone.geometry,
+        _uncertainty_style(events[0]),
+        tooltip=tooltip,
+        date=dates[0] if dates and len(dates) == len(events) else None,
+    )
+
+
+def _circle_uncertainty(feature: MapFeature, event: EventProperties) -> dict[str, Any]:
+    lon, lat = _point_lon_lat(feature)
+    return _drawn(
+        {"type": "Point", "coordinates": [lon, lat]},
+        _uncertainty_style(event),
+        tooltip=_uncertainty_tooltip(event),
+        date=event.date.isoformat() if event.date else None,
+        radius_m=(event.uncertainty_km or 0) * 1000,
+    )
+
+
+def _uncertainty_shapes(
+    events: Sequence[tuple[MapFeature, EventProperties]],
+    zones: Sequence[tuple[MapFeature, ZoneProperties]],
+) -> list[dict[str, Any]]:
+    """Where each event less precise than a point may lie: its zone polygon, else a circle
+    of ``uncertainty_km``; nothing for points or when neither is known."""
+    zone_by_id = {props.id: feature for feature, props in zones}
+    by_zone: dict[str, list[EventProperties]] = {}
+    circles = []
+    for feature, event in events:
+        if event.precision == "point":
+            continue
+        if event.zone_id in zone_by_id:
+            by_zone.setdefault(event.zone_id, []).append(event)
+        elif event.uncertainty_km:
+            circles.append(_circle_uncertainty(feature, event))
+    outlines = [_zone_uncertainty(group, zone_by_id[zone_id]) for zone_id, group in by_zone.items()]
+    return outlines + circles
+
+
+def _uncertainty_layer(
+    events: Sequence[tuple[MapFeature, EventProperties]],
+    zones: Sequence[tuple[MapFeature, ZoneProperties]],
+) -> tuple[folium.FeatureGroup, VectorFeatures]:
+    layer = VectorFeatures(_uncertainty_shapes(events, zones))
+    # Thousands of circles hide the clusters: offered, but switched off, on crowded maps.
+    group = folium.FeatureGroup(name="Uncertainty", show=len(events) <= CLUSTER_THRESHOLD)
+    group.add_child(layer)
+    return group, layer
+
+
+def zone_tooltip_html(zone: ZoneProperties) -> str:
+    """Tooltip of a zone: its label, the statement quoted, its date and sources."""
+    sources = "; ".join(
+        escape_text(source.title or source.document_id or "untitled source")
+        for source in zone.sources
+    )
+    return (
+        f'<div class="geo-popup"><p class="geo-title">{escape_text(zone.label or zone.id)}</p>'
+        + _quote(zone.statement)
+        + f'<p class="geo-meta">{escape_text(zone.date.isoformat() if zone.date else "undated")}'
+        + (f" \u2013 {sources}" if sources else "")
+        + "</p></div>"
+    )
+
+
+def _zone_layer(zones: Sequence[tuple[MapFeature, ZoneProperties]]) -> folium.FeatureGroup:
+    style = {
+        "className": "geo-zone",
+        "color": "#c0392b",
+        "weight": 1.5,
+        "fillColor": "#e74c3c",
+        "fillOpacity": 0.18,
+    }
+    drawn = [
+        _drawn(feature.geometry, style, tooltip=zone_tooltip_html(zone)) for feature, zone in zones
+    ]
+    group = folium.FeatureGroup(name="Zones")
+    group.add_child(VectorFeatures(drawn))
+    return group
+
+
+def _feature_style(feature: FeatureProperties) -> dict[str, Any]:
+    if feature.role == "targeting line":
+        return {
+            "className": "geo-feature geo-targeting-line",
+            "color": "#d62728",
+            "weight": 4,
+            "dashArray": "10 6",
+            "fill": False,
+        }
+    if feature.feature_class == "river":
+        return {
+            "className": "geo-feature geo-river",
+            "color": "#2b7bba",
+            "weight": 3,
+            "fill": False,
+        }
+    if feature.feature_class in {"sea", "lake"}:
+        return {
+            "className": f"geo-feature geo-{feature.feature_class}",
+            "color": "#1f5f99",
+            "weight": 2,
+            "fillColor": "#6baed6",
+            "fillOpacity": 0.05,
+        }
+    return {
+        "className": "geo-feature",
+        "color": "#555",
+        "weight": 1.5,
+        "dashArray": "2 4",
+        "fillOpacity": 0.03,
+    }
+
+
+def feature_tooltip_html(feature: FeatureProperties) -> str:
+    """Tooltip of a physical/admin feature; a zone's anchor river says "targeting line"."""
+    name = escape_text(feature.name or feature.id)
+    if feature.role == "targeting line":
+        return f"<strong>targeting line</strong>: {name}"
+    return f"{name}{_parenthesised(feature.feature_class, feature.role)}"
+
+
+def _feature_layer(features: Sequence[tuple[MapFeature, FeatureProperties]]) -> folium.FeatureGroup:
+    drawn = [
+        _drawn(feature.geometry, _feature_style(props), tooltip=feature_tooltip_html(props))
+        for feature, props in features
+    ]
+    group = folium.FeatureGroup(name="Features")
+    group.add_child(VectorFeatures(drawn))
+    return group
+
+
+def place_popup_html(place: PlaceProperties) -> str:
+    """Popup of a place: name, class, country and (the first 25) mentions."""
+    listed = place.mentions[:_MAX_LISTED_MENTIONS]
+    items = "".join(
+        f"<li>\u201c{escape_text(mention.text)}\u201d"
+        f'<span class="geo-meta"> in {escape_text(mention.document_id or "?")}'
+        + (f" [{mention.start}\u2013{mention.end}]" if mention.start is not None else "")
+        + "</span></li>"
+        for mention in listed
+    )
+    more = len(place.mentions) - len(listed)
+    return (
+        f'<div class="geo-popup"><p class="geo-title">{escape_text(place.name)}</p>'
+        f'<p class="geo-meta">{escape_text(place.feature_class or "place")}'
+        f"{_parenthesised(place.country)}, {place.mention_count} mention(s)</p>"
+        + (f"<ul>{items}</ul>" if items else "")
+        + (f'<p class="geo-meta">and {more} more</p>' if more > 0 else "")
+        + "</div>"
+    )
+
+
+def _place_radius(mention_count: int) -> float:
+    """Circle radius in pixels: grows with the square root of mentions, capped."""
+    return round(min(4.0 + 2.0 * math.sqrt(mention_count), 16.0), 1)
+
+
+def _place_layer(places: Sequence[tuple[MapFeature, PlaceProperties]]) -> folium.FeatureGroup:
+    drawn = []
+    for feature, place in places:
+        lon, lat = _point_lon_lat(feature)
+        style = {
+            "className": "geo-place",
+            "radius": _place_radius(place.mention_count),
+            "color": "#333",
+            "weight": 1,
+            "fillColor": "#fdd835",
+            "fillOpacity": 0.8,
+        }
+        point = {"type": "Point", "coordinates": [lon, lat]}
+        popup, tooltip = place_popup_html(place), escape_text(place.name)
+        drawn.append(_drawn(point, style, popup=popup, tooltip=tooltip))
+    group = folium.FeatureGroup(name="Places", show=True)
+    group.add_child(VectorFeatures(drawn))
+    return group
+
+
+def _basemap_layer(basemap: Mapping[str, Any]) -> folium.FeatureGroup:
+    """The caller's land/country polygons and rivers, drawn under everything, not clickable."""
+    land = {
+        "className": "geo-basemap",
+        "color": "#b8b1a3",
+        "weight": 0.6,
+        "fillColor": "#f4f1ea",
+        "fillOpacity": 1,
+    }
+    water = {
+        "className": "geo-basemap geo-basemap-water",
+        "color": "#9cc3e4",
+        "weight": 1,
+        "fill": False,
+    }
+    drawn = []
+    for feature in basemap.get("features") or []:
+        geometry = feature.get("geometry") if isinstance(feature, Mapping) else None
+        if not geometry:
+            continue
+        is_line = str(geometry.get("type", "")).endswith("LineString")
+        drawn.append(_drawn(geometry, water if is_line else land))
+    group = folium.FeatureGroup(name="Basemap")
+    group.add_child(VectorFeatures(drawn, pane=_BASEMAP_PANE, interactive=False))
+    return group
+
+
+def _bounds(items: Sequence[MapFeature]) -> list[list[float]] | None:
+    if not items:
+        return None
+    boxes = [item.bounds for item in items]
+    west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return [[south, west], [north, east]]
+
+
+def _legend_entries(events: Sequence[tuple[MapFeature, EventProperties]]) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for _, event in events:
+        seen.setdefault(event.event_type, event.label)
+    return [(label, event_style(event_type)) for event_type, label in sorted(seen.items())]
+
+
+# ---------------------------------------------------------------------------------------
+# The map.
+# ---------------------------------------------------------------------------------------
+
+
+def _new_map(offline: bool) -> folium.Map:
+    fmap = folium.Map(
+        location=[20, 0],
+        zoom_start=2,
+        tiles=None if offline else "OpenStreetMap",
+        control_scale=True,
+        maxZoom=_MAX_ZOOM,  # with tiles=None folium drops max_zoom; MarkerCluster needs it
+        minZoom=1,
+    )
+    # Only Leaflet: our pieces use no jQuery, Bootstrap or icon fonts (smaller, fewer CDNs).
+    fmap.default_js = [(name, url) for name, url in fmap.default_js if name == "leaflet"]
+    fmap.default_css = [(name, url) for name, url in fmap.default_css if name == "leaflet_css"]
+    return fmap
+
+
+def render_map(
+    collection: Any,
+    *,
+    title: str,
+    offline: bool = False,
+    basemap: Mapping[str, Any] | None = None,
+    attributions: Sequence[str] = (),
+) -> str:
+    """Render a geo FeatureCollection as a complete HTML page and return it.
+
+    ``collection`` is a dict, a pydantic model or anything with ``__geo_interface__``.
+    ``offline=True`` makes one self-contained file: no tiles (``basemap``, a FeatureCollection
+    of land polygons and rivers, is drawn instead) and every script and stylesheet inlined
+    from ``geo/outputs/assets/node_modules`` (:class:`~geo.errors.OutputError` if not installed).
+    Raises :class:`~geo.errors.InputError` for an invalid collection.
+    """
+    parsed = parse_collection(collection)
+    fmap = _new_map(offline)
+    fmap.add_child(Title(title))
+    if basemap is not None:
+        fmap.add_child(CustomPane(_BASEMAP_PANE, z_index=250, pointer_events=False))
+        fmap.add_child(_SeaBackground())  # type: ignore[no-untyped-call]
+        fmap.add_child(_basemap_layer(basemap))
+    fmap.add_child(_feature_layer(parsed.features))
+    fmap.add_child(_zone_layer(parsed.zones))
+    uncertainty_group, uncertainty = _uncertainty_layer(parsed.events, parsed.zones)
+    fmap.add_child(uncertainty_group)
+    fmap.add_child(_place_layer(parsed.places))
+    event_group, markers = _event_layer(parsed.events)
+    fmap.add_child(event_group)
+    dates = [event.date.isoformat() for _, event in parsed.events if event.date]
+    if dates:
+        fmap.add_child(TimeSlider(dates, [markers, uncertainty]))
+    if parsed.events:
+        fmap.add_child(Legend(_legend_entries(parsed.events)))
+    fmap.add_child(Attribution(attributions))
+    if offline:
+        fmap.add_child(DefaultIconImages(default_icon_data_uris()))
+    fmap.add_child(folium.LayerControl(collapsed=False))
+    bounds = _bounds(parsed.focus_features())
+    if bounds is not None:
+        fmap.fit_bounds(bounds, padding=(20, 20), max_zoom=9)
+    page = fmap.get_root().render()
+    return inline_assets(page) if offline else page

@@ -1,0 +1,810 @@
+"""Recognition: find every span of a text that names a place, with offsets into the original.
+
+The recogniser is a longest-match scan of capitalised token runs against the gazetteer's
+name index, followed by rules that tell places from the people, organisations and common
+words that share their names. Each rule is a small function; the scan calls them in order.
+
+Kinds (see :class:`geo.places.mentions.MentionKind`): a toponym ("Syria", "Euphrates River"), a
+demonym ("Syrian", "Russians"), or part of an organisation name ("Syrian Democratic Forces")
+kept as an association, never a location.
+
+Some of the rules: an abbreviation's senses apply only when it is written as one ("US",
+"U.S.", "Calif.", never "us" or "Us and them"); a capitalised generic word joins the name
+when a candidate is of that kind ("Euphrates River"); web and mail addresses name nothing;
+a run of capitalised words that reads as a person ("Joseph Dunford", "President Assad")
+blocks its words. Gazetteer and person-lexicon answers are memoised per process (both are
+read-only), which is most of recognition's speed on a stream of articles.
+
+>>> from gazetteer import open_gazetteer  # doctest: +SKIP
+>>> [m.text for m in recognize("US-backed forces crossed the Euphrates River.",
+...                            open_gazetteer())]  # doctest: +SKIP
+['US', 'Euphrates River']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import accumulate, compress
+from operator import itemgetter, not_
+from typing import NamedTuple, Protocol
+
+from gazetteer.model import Candidate, FeatureClass, NameKind
+from gazetteer.normalize import normalize
+from geo.named_actors import NAMED_ACTORS, ActorKind
+from geo.places.mentions import MentionKind
+
+__all__ = [
+    "Match",
+    "NoPersonNames",
+    "PersonNames",
+    "Token",
+    "recognize",
+    "tokenize",
+]
+
+MAX_NAME_TOKENS = 7
+
+# A token: an initialism with full stops ("U.S.") or a word with inner apostrophes ("Zawr's").
+# The group keeps the tokens in re.split's output, between the gaps.
+_TOKEN_SPLIT = re.compile(r"([A-Z](?:\.[A-Z])+\.|\w+(?:['’`]\w+)*)")
+_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+_SENTENCE_END = re.compile(r"(?:[.!?…:;]['\"”’)\]]*|[\n•*\"“‘(\[—–-])\s*$")
+_JOINING_GAPS = frozenset({" ", "-", " - ", "- ", " -"})
+_ABBREVIATED_PREFIXES = frozenset({"St", "Ste", "Ft", "Mt", "Pt"})
+# A leading article is not part of a name's span: "the Hague" is indexed as "Hague".
+_ARTICLES = frozenset({"The", "THE", "A", "An"})
+
+# Lower-case words that may sit inside a multiword place name.
+CONNECTORS = frozenset(
+    """of the de del della da di du des la le las los al el ez az as ar an ad ash at ul bin ibn
+    y e and upon on en sur am im der den von van""".split()
+)
+# Capitalised words that look like places in the gazetteer but are almost never places
+# in news when they stand alone: months, weekdays, honorifics, pronouns and common words
+# that start sentences.
+NEVER_ALONE = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday
+    tomorrow mr mrs ms dr sir god lord he she we they it i you his her our their this that
+    these those there here what when where why how who a an the and but or if as at by for
+    from in into of on to with about after before during under over between against among
+    despite although though while because since until unless so yet also just even still
+    however meanwhile president minister police army navy government state city county court
+    university hospital church school college university street road avenue north south east
+    west central union liberty independence victory hope faith grace unity progress energy
+    justice freedom commerce enterprise industry paradise eden opportunity friendship
+    pleasant goodwill harmony concord fairview riverside lakeside mountain valley chief
+    general major captain colonel sergeant officer governor mayor senator judge mobile
+    reading bath nice split orange providence temple deal wells ware pool national
+    international republican democrat democratic federal royal imperial st sen rep gov gen
+    lt col sgt jan feb aug sept oct nov dec al center centre hall park river area academy
+    chamber metro man act one no northeast northwest southeast southwest green christmas
+    easter passover ramadan jesus christ village villages plan care most western eastern
+    northern southern airport corporation vice king queen prince nut jack page post office
+    home house white black brown gold silver summit bay beach lake hill mount port island
+    islands creek spring springs field fields forest garden gardens market square station
+    bridge tower towers castle harbor harbour point rock sun moon star rose lily ruby pearl
+    crystal""".split()
+)
+# Armed groups named in one word ("Taliban", "Hamas", "Fano"): gazetteers list some of these
+# words as villages or towns (Taliban in Turkey, Fano in Italy), which a report that names
+# the group does not mean. Taken from the actor vocabulary, so the two stay in step.
+ARMED_GROUP_WORDS = frozenset(
+    normalize(pattern)
+    for row in NAMED_ACTORS
+    if row.kind is ActorKind.ARMED_GROUP
+    for pattern in row.patterns
+    if pattern.isalpha()
+)
+# Words after a name that make it an illness, not a place: "Ebola virus", "West Nile fever".
+_ILLNESS_WORDS = ("virus", "viruses", "fever", "disease", "flu", "influenza", "syndrome", "vaccine")
+_DISEASE_WORDS = re.compile(rf"((?:[A-Z][\w'’-]+ )+)(?:{'|'.join(_ILLNESS_WORDS)})\b")
+# Substrings without which _DISEASE_WORDS cannot match: a plain search for each is several
+# times faster than the regex, which tries every capital letter of the text.
+_ILLNESS_HINTS = tuple(" " + word for word in _ILLNESS_WORDS)
+# Web and mail addresses: "https://example.com/Syria-news" names no place.
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|info|io|news|tv)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
+# Some text that every address has: "://", "www.", "@" or a word and a top-level domain. Every
+# branch starts at one of "@:." so the regex engine skips ahead to those characters.
+_ADDRESS_HINT = re.compile(
+    r"[@:.](?:(?<=:)//|(?<=@)|(?<=www\.)|(?<=\w\.)(?:com|org|net|gov|edu|int|info|io|news|tv)\b)",
+    re.IGNORECASE,
+)
+# A capitalised generic word after a name joins its span when a candidate is of that kind:
+# "Euphrates River", "Baltic Sea" (gold corpora annotate the whole phrase).
+_GENERIC_SUFFIXES: dict[str, frozenset[FeatureClass]] = {
+    "river": frozenset({FeatureClass.RIVER}),
+    "sea": frozenset({FeatureClass.SEA, FeatureClass.LAKE}),
+    "lake": frozenset({FeatureClass.LAKE}),
+    "ocean": frozenset({FeatureClass.SEA}),
+    "gulf": frozenset({FeatureClass.SEA}),
+    "strait": frozenset({FeatureClass.SEA}),
+}
+# Words that may stand between a metonymic capital and its speech verb: "Moscow has said",
+# "Washington now wants".
+_SPEECH_FILLERS = frozenset(
+    "has had have will would also is was now again still has already reportedly".split()
+)
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
+ORGANISATION_HEADS = frozenset(
+    """forces force army navy ministry department council party committee front movement
+    brigade brigades guard guards observatory agency bank company corporation corp inc ltd
+    airlines airways university college school times post news herald tribune journal press
+    television tv radio museum hospital church mosque institute foundation association union
+    league federation society commission authority office embassy consulate parliament
+    assembly congress senate police service services group club team fc airport railway
+    railways gazette telegraph chronicle daily weekly observer monitor network broadcasting
+    command corps regiment division battalion militia militias coalition alliance government
+    administration cabinet court tribunal prosecutor prosecutors red crescent cross
+    organization organisation center centre trust fund initiative program programme""".split()
+)
+# The heads that make "<Place> <Head>" an organisation even without other words between.
+_PLAIN_ORG_HEADS = ORGANISATION_HEADS - frozenset({"army", "navy", "government", "police"})
+SPEECH_VERBS = frozenset(
+    """said says say told tells added adds noted notes stated states announced announces warned
+    warns condemned condemns accused accuses denied denies urged urges demanded demands
+    insisted insists argued argues asked asks wrote writes tweeted claimed claims replied
+    responded rejected rejects vowed vows threatened threatens wants wanted believes
+    believed called calls confirmed confirms criticised criticized deny condemn warn insist
+    reject accuse demand urge announce respond""".split()
+)
+PERSON_VERBS = SPEECH_VERBS | frozenset(
+    [
+        "played",
+        "explained",
+        "recalled",
+        "admitted",
+        "acknowledged",
+        "conceded",
+        "stressed",
+        "emphasized",
+        "emphasised",
+    ]
+)
+
+
+class PersonNames(Protocol):
+    """Given names, surnames and titles (see gazetteer.sources.people)."""
+
+    def given_rank(self, name: str) -> int | None: ...
+    def surname_rank(self, name: str) -> int | None: ...
+    def is_title(self, word: str) -> bool: ...
+
+
+class NoPersonNames:
+    """Fallback when no person lexicon is available: nothing is known to be a person."""
+
+    def given_rank(self, name: str) -> int | None:
+        return None
+
+    def surname_rank(self, name: str) -> int | None:
+        return None
+
+    def is_title(self, word: str) -> bool:
+        return False
+
+
+class NameIndex(Protocol):
+    """The part of :class:`gazetteer.Gazetteer` recognition needs."""
+
+    def has_key(self, key: str) -> bool: ...
+    def has_prefix(self, key: str) -> bool: ...
+    def candidates_for_key(self, key: str) -> list[Candidate]: ...
+
+
+_CACHE_LIMIT = 200_000  # entries per table; cleared when full (a cache, not a store)
+_MISSING = object()
+
+
+class _CachedIndex:
+    """Memoised name-index lookups. News repeats the same few thousand capitalised words, and
+    the index is read-only, so each answer is computed once per process."""
+
+    __slots__ = ("_candidates", "_index", "_keys", "_prefixes")
+
+    def __init__(self, index: NameIndex) -> None:
+        self._index = index
+        self._keys: dict[str, bool] = {}
+        self._prefixes: dict[str, bool] = {}
+        self._candidates: dict[str, list[Candidate]] = {}
+
+    def has_key(self, key: str) -> bool:
+        found = self._keys.get(key)
+        if found is None:
+            if len(self._keys) >= _CACHE_LIMIT:
+                self._keys.clear()
+            found = self._keys[key] = self._index.has_key(key)
+        return found
+
+    def has_prefix(self, key: str) -> bool:
+        found = self._prefixes.get(key)
+        if found is None:
+            if len(self._prefixes) >= _CACHE_LIMIT:
+                self._prefixes.clear()
+            found = self._prefixes[key] = self._index.has_prefix(key)
+        return found
+
+    def candidates_for_key(self, key: str) -> list[Candidate]:
+        found = self._candidates.get(key)
+        if found is None:
+            if len(self._candidates) >= _CACHE_LIMIT // 10:
+                self._candidates.clear()
+            found = self._candidates[key] = self._index.candidates_for_key(key)
+        return list(found)  # a copy: callers may filter or reorder their own list
+
+
+class _CachedPeople:
+    """Memoised person-lexicon lookups, for the same reason as :class:`_CachedIndex`."""
+
+    __slots__ = ("_given", "_people", "_surnames", "_titles")
+
+    def __init__(self, people: PersonNames) -> None:
+        self._people = people
+        self._given: dict[str, int | None] = {}
+        self._surnames: dict[str, int | None] = {}
+        self._titles: dict[str, bool] = {}
+
+    def given_rank(self, name: str) -> int | None:
+        found = self._given.get(name, _MISSING)
+        if found is _MISSING:
+            if len(self._given) >= _CACHE_LIMIT:
+                self._given.clear()
+            found = self._given[name] = self._people.given_rank(name)
+        return found  # type: ignore[return-value]
+
+    def surname_rank(self, name: str) -> int | None:
+        found = self._surnames.get(name, _MISSING)
+        if found is _MISSING:
+            if len(self._surnames) >= _CACHE_LIMIT:
+                self._surnames.clear()
+            found = self._surnames[name] = self._people.surname_rank(name)
+        return found  # type: ignore[return-value]
+
+    def is_title(self, word: str) -> bool:
+        found = self._titles.get(word)
+        if found is None:
+            if len(self._titles) >= _CACHE_LIMIT:
+                self._titles.clear()
+            found = self._titles[word] = self._people.is_title(word)
+        return found
+
+
+# One cache per index and lexicon object, keyed by id(); the object itself is held so that
+# its id cannot be reused. A process opens one or two of each, so the tables stay tiny.
+_INDEX_CACHES: dict[int, tuple[NameIndex, _CachedIndex]] = {}
+_PEOPLE_CACHES: dict[int, tuple[PersonNames, _CachedPeople]] = {}
+_MAX_CACHED_OBJECTS = 8
+
+
+def _cached_index(index: NameIndex) -> _CachedIndex:
+    if isinstance(index, _CachedIndex):
+        return index
+    held = _INDEX_CACHES.get(id(index))
+    if held is None or held[0] is not index:
+        if len(_INDEX_CACHES) >= _MAX_CACHED_OBJECTS:
+            _INDEX_CACHES.clear()
+        held = _INDEX_CACHES[id(index)] = (index, _CachedIndex(index))
+    return held[1]
+
+
+def _cached_people(people: PersonNames) -> _CachedPeople:
+    if isinstance(people, _CachedPeople):
+        return people
+    held = _PEOPLE_CACHES.get(id(people))
+    if held is None or held[0] is not people:
+        if len(_PEOPLE_CACHES) >= _MAX_CACHED_OBJECTS:
+            _PEOPLE_CACHES.clear()
+        held = _PEOPLE_CACHES[id(people)] = (people, _CachedPeople(people))
+    return held[1]
+
+
+class Token(NamedTuple):
+    """A word of the text; a NamedTuple because a long article has hundreds of thousands."""
+
+    start: int
+    end: int
+    text: str
+    capitalised: bool
+
+    @property
+    def all_caps(self) -> bool:
+        letters = [ch for ch in self.text if ch.isalpha()]
+        return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+_new_token = partial(tuple.__new__, Token)
+
+
+@dataclass(slots=True)
+class Match:
+    """A recognised span and its gazetteer candidates, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: MentionKind
+    candidates: list[Candidate]
+    first_token: int
+    last_token: int
+    government_actor: bool = False
+    in_organisation: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of ``text`` with their offsets; ``capitalised`` when the first letter is upper.
+
+    >>> [t.text for t in tokenize("U.S.-backed forces near Dayr az-Zawr's edge")]
+    ['U.S.', 'backed', 'forces', 'near', 'Dayr', 'az', "Zawr's", 'edge']
+    """
+    return _tokenize(text)[0]
+
+
+def _tokenize(text: str) -> tuple[list[Token], list[str], list[bool]]:
+    """The tokens, and their words and capitalisation as lists (for loops that need no more)."""
+    # The hottest loop of recognition, so no Python-level loop: splitting on the token
+    # pattern alternates gaps and words, and the running sum of their lengths gives every
+    # offset. tuple.__new__ skips the NamedTuple constructor's argument parsing.
+    parts = _TOKEN_SPLIT.split(text)
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))
+    capitalised = list(map(str.isupper, map(itemgetter(0), words)))
+    starts, ends = offsets[0:-1:2], offsets[1::2]
+    tokens = list(map(_new_token, zip(starts, ends, words, capitalised, strict=True)))
+    return tokens, words, capitalised
+
+
+def _strip_possessive(token: Token) -> Token:
+    if not token.text.endswith(_POSSESSIVE_ENDINGS):  # most words: no regex
+        return token
+    stripped = _POSSESSIVE.sub("", token.text)
+    if stripped == token.text or not stripped:
+        return token
+    return Token(token.start, token.start + len(stripped), stripped, token.capitalised)
+
+
+def _include_abbreviation_dot(text: str, match: Match) -> None:
+    """Keep the full stop of an abbreviation ("Ga.", "W.Va.") inside its span."""
+    if (
+        match.end < len(text)
+        and text[match.end] == "."
+        and not match.text.replace(".", "").isupper()
+        and any(c.name_kind == NameKind.ABBREVIATION for c in match.candidates)
+    ):
+        match.end += 1
+        match.text = text[match.start : match.end]
+
+
+def _joins(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end : right.start]
+    if gap in _JOINING_GAPS:
+        return True
+    if gap == "." and len(left.text) <= 2 and left.text[:1].isupper():
+        return True  # "W.Va", "N.S.W"
+    return gap == ". " and left.text in _ABBREVIATED_PREFIXES
+
+
+def _sentence_initial(text: str, token: Token) -> bool:
+    before = text[max(0, token.start - 4) : token.start]
+    return token.start == 0 or not before.strip() or bool(_SENTENCE_END.search(before))
+
+
+@dataclass(slots=True)
+class _Scan:
+    text: str
+    tokens: list[Token]
+    capitalised: list[bool]
+    index: NameIndex
+    people: PersonNames
+    blocked: set[int] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    lower_words: set[str] = field(default_factory=set)
+    diseases: set[str] = field(default_factory=set)
+
+
+def recognize(text: str, index: NameIndex, people: PersonNames | None = None) -> list[Match]:
+    """Every place-like span of ``text``, longest match first, people and common words removed."""
+    tokens, words, capitalised = _tokenize(text)
+    people = _cached_people(people or NoPersonNames())
+    scan = _Scan(text, tokens, capitalised, _cached_index(index), people)
+    scan.lower_words = set(compress(words, map(not_, capitalised)))
+    scan.diseases = _disease_names(text)
+    _block_addresses(scan)
+    _block_people(scan)
+    matches: list[Match] = []
+    covered_until = -1
+    for position in compress(range(len(tokens)), capitalised):
+        if position <= covered_until:
+            continue
+        match = _longest_match(scan, position)
+        if match is None:
+            continue
+        covered_until = match.last_token
+        if _keep(scan, match):
+            organisation = _classify(scan, match)
+            matches.append(match)
+            if organisation is not None:
+                matches.append(organisation)
+    return matches
+
+
+def _disease_names(text: str) -> set[str]:
+    """Keys of every name the text uses for an illness ("Ebola" in "Ebola virus")."""
+    names: set[str] = set()
+    if not any(hint in text for hint in _ILLNESS_HINTS):
+        return names
+    for found in _DISEASE_WORDS.finditer(text):
+        words = found.group(1).split()
+        names.update(normalize(" ".join(words[i:])) for i in range(len(words)))
+    return names
+
+
+def _block_addresses(scan: _Scan) -> None:
+    """Mark the tokens of web and mail addresses as not places."""
+    text = scan.text
+    if _ADDRESS_HINT.search(text) is None:  # most texts: one fast pass instead of the full one
+        return
+    starts = [token.start for token in scan.tokens]
+    for found in _ADDRESS.finditer(text):
+        first = bisect.bisect_left(starts, found.start())
+        last = bisect.bisect_left(starts, found.end())
+        scan.blocked.update(range(first, last))
+
+
+# -- people --------------------------------------------------------------------------------
+def _capitalised_runs(scan: _Scan) -> Iterator[tuple[int, int]]:
+    """First and last index of each run of capitalised words one space apart."""
+    tokens, text, capitalised = scan.tokens, scan.text, scan.capitalised
+    j = -1
+    for i in compress(range(len(tokens)), capitalised):
+        if i <= j:
+            continue  # inside the run just given
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and capitalised[j + 1]
+            and text[tokens[j].end : tokens[j + 1].start] == " "
+        ):
+            j += 1
+        yield i, j
+
+
+def _is_title(scan: _Scan, token_index: int) -> bool:
+    if token_index < 0:
+        return False
+    word = scan.tokens[token_index].text
+    return scan.people.is_title(word)
+
+
+def _block_people(scan: _Scan) -> None:
+    """Mark tokens of personal names ("Joseph Dunford", "President Assad") as not places."""
+    for first, last in _capitalised_runs(scan):
+        while first <= last and scan.tokens[first].text in _ARTICLES:
+            first += 1  # "The U.S. Treasury": "The" is ranked as a given name somewhere
+        start = first
+        while start <= last and _is_title(scan, start):
+            start += 1
+        if start > last:
+            continue
+        titled = start > first or _is_title(scan, first - 1)
+        run = scan.tokens[start : last + 1]
+        if titled or (len(run) >= 2 and _looks_like_full_name(scan, run)):
+            scan.blocked.update(range(start, last + 1))
+            scan.surnames.add(normalize(_strip_possessive(run[-1]).text))
+
+
+def _looks_like_full_name(scan: _Scan, run: Sequence[Token]) -> bool:
+    if normalize(run[-1].text) in ORGANISATION_HEADS or len(run) > 4:
+        return False
+    if any(token.all_caps for token in run[1:]):
+        return False  # "April U.S. strikes": an abbreviation is no surname
+    given = scan.people.given_rank(run[0].text)
+    if given is None or given > 2000:
+        return False
+    whole = normalize(scan.text[run[0].start : run[-1].end])
+    if scan.index.has_key(whole):
+        return False
+    last = _strip_possessive(run[-1]).text
+    if any(c.importance >= 6.0 for c in scan.index.candidates_for_key(normalize(last))):
+        return scan.people.surname_rank(last) is not None
+    return True
+
+
+# -- matching ------------------------------------------------------------------------------
+def _longest_match(scan: _Scan, first: int) -> Match | None:
+    tokens, text, index = scan.tokens, scan.text, scan.index
+    head = tokens[first]
+    if not head.capitalised or first in scan.blocked or head.text in _ARTICLES:
+        return None
+    best: Match | None = None
+    for last in range(first, min(first + MAX_NAME_TOKENS, len(tokens))):
+        token = tokens[last]
+        if last > first:
+            if not _joins(text, tokens[last - 1], token) or last in scan.blocked:
+                break
+            if not token.capitalised and token.text.lower() not in CONNECTORS:
+                break
+        raw_key = normalize(text[head.start : token.end])
+        if token.capitalised:
+            ending = _strip_possessive(token)
+            key = raw_key if ending is token else normalize(text[head.start : ending.end])
+            if index.has_key(key):
+                best = Match(
+                    start=head.start,
+                    end=ending.end,
+                    text=text[head.start : ending.end],
+                    key=key,
+                    kind=MentionKind.TOPONYM,
+                    candidates=[],
+                    first_token=first,
+                    last_token=last,
+                )
+        if not index.has_prefix(raw_key + " "):
+            # Only a dot-joined abbreviation ("W.Va") continues a key without a space.
+            following = last + 1
+            if following >= len(tokens) or text[token.end : tokens[following].start] != ".":
+                break
+            if not index.has_prefix(raw_key):
+                break
+    if best is not None:
+        best.candidates = index.candidates_for_key(best.key)
+        _extend_over_generic_word(scan, best)
+        _include_abbreviation_dot(text, best)
+    return best
+
+
+def _extend_over_generic_word(scan: _Scan, match: Match) -> None:
+    """Take "River" into "Euphrates River" when the name has a river among its candidates."""
+    following = match.last_token + 1
+    if following >= len(scan.tokens) or following in scan.blocked:
+        return
+    token = _strip_possessive(scan.tokens[following])
+    classes = _GENERIC_SUFFIXES.get(token.text.lower())
+    if classes is None or not token.capitalised or scan.text[match.end : token.start] != " ":
+        return
+    fitting = [c for c in match.candidates if c.feature_class in classes]
+    if not fitting:
+        return
+    match.end = token.end
+    match.text = scan.text[match.start : token.end]
+    match.key = normalize(match.text)
+    match.last_token = following
+    match.candidates = fitting
+
+
+def _name_kinds(match: Match) -> set[NameKind]:
+    return {candidate.name_kind for candidate in match.candidates}
+
+
+def _keep(scan: _Scan, match: Match) -> bool:
+    """Rules that drop a span: abbreviations not in capitals, common words, people."""
+    tokens = scan.tokens[match.first_token : match.last_token + 1]
+    kinds = _name_kinds(match)
+    if NameKind.ABBREVIATION in kinds:
+        if _in_capitals(match.text):  # "UAE", "US's": only the abbreviation's senses
+            match.candidates = [c for c in match.candidates if c.name_kind == NameKind.ABBREVIATION]
+            return True
+        if not _written_as_abbreviation(match.text):
+            # "Us and them": the abbreviation's senses do not apply, other senses may.
+            match.candidates = [c for c in match.candidates if c.name_kind != NameKind.ABBREVIATION]
+            if not match.candidates:
+                return False
+    if len(tokens) > 1:
+        return True
+    if _NAME_THEN_ARTICLE.search(scan.text, max(0, match.start - 40), match.start):
+        match.notes.append("ends a name with an Arabic article ('Daraa al-Balad')")
+        return False
+    return _keep_single_word(scan, match, tokens[0])
+
+
+def _in_capitals(surface: str) -> bool:
+    """Two or more letters, all upper case: "UAE", "US", "W.VA"."""
+    letters = [ch for ch in surface if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _written_as_abbreviation(surface: str) -> bool:
+    """In capitals ("UAE"), or with full stops ("U.S.", "Calif.", "W.Va.") - not "Us"."""
+    return "." in surface or _in_capitals(surface)
+
+
+# "Daraa al-Balad", "Riad al-Solh": an Arabic article joins two capitalised words into one
+# name, so a part of a name the gazetteer does not know is no place of its own.
+_ARABIC_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-"
+_ARTICLE_THEN_NAME = re.compile(rf" {_ARABIC_ARTICLE}[A-Z]")
+_NAME_THEN_ARTICLE = re.compile(rf"[A-Z][\w'-]* {_ARABIC_ARTICLE}$")
+
+
+def _embedded_in_name(scan: _Scan, match: Match) -> bool:
+    """True when capitalised words the match does not cover sit right beside it."""
+    tokens, text = scan.tokens, scan.text
+    if _ARTICLE_THEN_NAME.match(text, match.end):
+        return True
+    before, after = match.first_token - 1, match.last_token + 1
+    if before >= 0:
+        left = tokens[before]
+        if (
+            left.capitalised
+            and text[left.end : tokens[match.first_token].start] == " "
+            and not _sentence_initial(text, left)
+            and not scan.people.is_title(left.text)
+        ):
+            return True
+    if after < len(tokens):
+        right = tokens[after]
+        if right.capitalised and text[match.end : right.start] == " ":
+            return True
+    return False
+
+
+def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
+    word = match.key
+    best = match.candidates[0] if match.candidates else None
+    if best is None or len(word) < 2 or _CONTRACTION.search(token.text):
+        return False
+    if word in scan.diseases:
+        match.notes.append("names an illness in this text")
+        return False
+    strong = (
+        best.feature_class in (FeatureClass.COUNTRY, FeatureClass.CONTINENT)
+        or best.importance >= 6.5
+    )
+    if (
+        not strong
+        and best.feature_class != FeatureClass.ADMIN1
+        and best.importance < 6.0
+        and _embedded_in_name(scan, match)
+    ):
+        return False
+    if word in NEVER_ALONE and not strong:
+        return False
+    if word in ARMED_GROUP_WORDS and not _after_place_preposition(scan, match.first_token):
+        match.notes.append("names an armed group")  # "Taliban fighters", not the Turkish village
+        return False
+    if word in scan.surnames:
+        match.notes.append("surname of a person named in the text")
+        return False
+    if not strong and word in scan.lower_words:
+        return False
+    if (
+        not strong
+        and token.all_caps
+        and len(token.text) <= 4
+        and best.name_kind != NameKind.ABBREVIATION
+    ):
+        return False  # "NATO", "CNN", "ISIS": acronyms, not small towns
+    if not strong and _followed_by_person_verb(scan, match):
+        surname = scan.people.surname_rank(token.text)
+        if surname is not None or best.importance < 5.0:
+            return False
+    if (
+        not strong
+        and _opens_sentence(scan, match.first_token)
+        and scan.people.surname_rank(token.text) is None
+    ):
+        return best.importance >= 4.0
+    surname = scan.people.surname_rank(token.text)
+    common_surname = surname is not None and surname <= 3000
+    return (
+        strong
+        or not common_surname
+        or best.importance >= 5.0
+        or (
+            _after_place_preposition(scan, match.first_token)
+            and not token.text.endswith(_POSSESSIVE_ENDINGS)  # "in Johnson's speech"
+        )
+    )
+
+
+def _opens_sentence(scan: _Scan, position: int) -> bool:
+    """The token starts a sentence, alone or after an article ("The Barn", "The Pope")."""
+    token = scan.tokens[position]
+    if _sentence_initial(scan.text, token):
+        return True
+    before = scan.tokens[position - 1] if position > 0 else None
+    return (
+        before is not None
+        and before.text in _ARTICLES
+        and scan.text[before.end : token.start] == " "
+        and _sentence_initial(scan.text, before)
+    )
+
+
+# Prepositions after which a name is a place far more often than a person or a group ("in
+# Djibo", "near Fano"); "from", "of", "to" and "at" are not ("a letter from Smith", "at Mile 4").
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "into", "around"})
+
+
+def _after_place_preposition(scan: _Scan, position: int) -> bool:
+    """The token follows a place preposition: "in Fano" is the town, "Fano militia" not."""
+    if position == 0:
+        return False
+    before, token = scan.tokens[position - 1], scan.tokens[position]
+    joined = not scan.text[before.end : token.start].strip()
+    return joined and before.text.lower() in _PLACE_PREPOSITIONS
+
+
+def _next_word(scan: _Scan, match: Match) -> str:
+    following = match.last_token + 1
+    if following >= len(scan.tokens):
+        return ""
+    token = scan.tokens[following]
+    if scan.text[match.end : token.start].strip(" ,"):
+        return ""
+    return token.text.lower()
+
+
+def _followed_by_person_verb(scan: _Scan, match: Match) -> bool:
+    return _next_word(scan, match) in PERSON_VERBS
+
+
+# -- kinds -----------------------------------------------------------------------------------
+def _classify(scan: _Scan, match: Match) -> Match | None:
+    """Set the match's kind; return the organisation it opens ("Texas Forest Service"), if any."""
+    kinds = _name_kinds(match)
+    if (kinds and kinds <= {NameKind.DEMONYM}) or (
+        NameKind.DEMONYM in kinds and not kinds & {NameKind.NAME, NameKind.ABBREVIATION}
+    ):
+        match.kind = MentionKind.DEMONYM
+    if match.kind == MentionKind.DEMONYM:
+        match.candidates = [
+            c for c in match.candidates if c.name_kind == NameKind.DEMONYM
+        ] or match.candidates
+    organisation_end = _organisation_end(scan, match)
+    if organisation_end is not None:
+        match.in_organisation = True
+        return Match(
+            start=match.start,
+            end=organisation_end,
+            text=scan.text[match.start : organisation_end],
+            key=match.key,
+            kind=MentionKind.ORGANISATION,
+            candidates=match.candidates,
+            first_token=match.first_token,
+            last_token=match.last_token,
+        )
+    if match.kind == MentionKind.TOPONYM and _followed_by_speech(scan, match):
+        best = match.candidates[0] if match.candidates else None
+        if best is not None and (
+            best.feature_class == FeatureClass.COUNTRY or best.importance >= 6.5
+        ):
+            match.government_actor = True
+    return None
+
+
+def _followed_by_speech(scan: _Scan, match: Match) -> bool:
+    following = _next_word(scan, match)
+    position = match.last_token + 1
+    while following in _SPEECH_FILLERS and position < match.last_token + 3:
+        position += 1
+        if position >= len(scan.tokens):
+            return False
+        following = scan.tokens[position].text.lower()
+    return following in SPEECH_VERBS
+
+
+def _organisation_end(scan: _Scan, match: Match) -> int | None:
+    """End offset of an organisation name the match starts ("Syrian Democratic Forces")."""
+    tokens = scan.tokens
+    end: int | None = None
+    last = match.last_token
+    for following in range(last + 1, min(last + 5, len(tokens))):
+        token = tokens[following]
+        if not token.capitalised or not _joins(scan.text, tokens[following - 1], token):
+            break
+        word = token.text.lower()
+        if (word in ORGANISATION_HEADS and (following > last + 1 or word in _PLAIN_ORG_HEADS)) or (
+            word in ORGANISATION_HEADS and match.kind == MentionKind.DEMONYM
+        ):
+            end = token.end
+    return end

@@ -1,0 +1,434 @@
+"""Resolution: choose one gazetteer entry for each recognised span, or none.
+
+Evidence, each a small scoring function (weights in :data:`WEIGHTS`):
+
+* the prior: population and feature class, as ranked by the gazetteer;
+* explicit qualifiers: "Aleppo, Syria", "Damascus, Oregon";
+* the document's focus: the countries and admin-1 areas the text names most;
+* spatial coherence: candidates near the other places of the text;
+* one sense per name per document: every mention of a name gets the same entry.
+
+A name whose best candidate has too little support is left unresolved rather than forced.
+Every resolution carries a confidence in [0, 1] and a short reason naming the evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from gazetteer.geodesy import great_circle_km
+from gazetteer.model import Candidate, FeatureClass, NameKind
+from geo.places.mentions import Mention, MentionKind
+from geo.places.recognition import Match
+
+__all__ = ["WEIGHTS", "resolve_matches"]
+
+Weights = defaultdict[str, float]
+
+# Weights were set on the development corpora (LGL, GeoVirus); each sits on a plateau
+# (admin1_support 3.5 to 5 give the same accuracy to within half a point).
+WEIGHTS = {
+    "country_focus": 3.0,
+    "admin1_focus": 2.5,
+    "qualifier": 6.0,
+    "coherence": 1.5,
+    "own_name": 0.4,
+    "alt_name_penalty": 1.0,
+    "bare_water_penalty": 1.5,
+    "admin_word": 3.0,
+    "admin1_support": 4.0,
+    "country_support": 1.0,
+    "min_score": 3.6,
+}
+_COHERENCE_KM = 400.0
+_LARGE_CLASSES = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
+_WATER = frozenset({FeatureClass.RIVER, FeatureClass.LAKE, FeatureClass.SEA})
+_ADMIN_AFTER = re.compile(
+    r"\s+(?:province|governorate|state|region|district|county|oblast|prefecture|department)\b",
+    re.IGNORECASE,
+)
+_ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
+_CITY_AFTER = re.compile(r"\s+(?:city|town|village)\b", re.IGNORECASE)
+_WATER_WORDS = re.compile(
+    r"\b(?:river|lake|sea|ocean|gulf|bay|strait|channel|creek|reservoir)s?\b", re.IGNORECASE
+)
+
+
+@dataclass(slots=True)
+class _Group:
+    """All mentions of one name in a document: resolved once (one sense per discourse)."""
+
+    key: str
+    matches: list[Match]
+    candidates: list[Candidate]
+    qualifiers: set[str] = field(default_factory=set)  # country or admin-1 codes named after it
+    choice: Candidate | None = None
+    has_own_name: bool = False  # some candidate has this as its own name, not an alternate
+    says_water: bool = False  # the surface says "River", "Lake", "Sea"...: water is meant
+    has_land: bool = False
+    says_admin: bool = False  # "Anbar province", "Hama governorate": an area, not the city
+    says_city: bool = False  # "Jazan city", "Gaza City": the city, not its province
+    # Each name votes for every admin-1 area (and country) one of its candidates lies in; a
+    # candidate where other names could also be is more likely (Gainesville, Hall County and
+    # Georgia all have candidates in US.GA). Names found everywhere (Springfield) vote for
+    # every area alike, so they shift no comparison.
+    admin1_votes: dict[str, float] = field(default_factory=dict)
+    country_votes: dict[str, float] = field(default_factory=dict)
+    base: list[tuple[float, int]] = field(default_factory=list)  # (score, position), best first
+    score: float = 0.0
+    runner_up: float | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+_VOTING_CANDIDATES = 30
+_SCORED_CANDIDATES = 30  # by prior; the 31st "Springfield" never wins
+
+
+def _spread(codes: Sequence[str | None]) -> dict[str, float]:
+    distinct = {code for code in codes if code}
+    return {code: 1.0 for code in distinct}
+
+
+def _cast_votes(group: _Group) -> None:
+    candidates = [
+        c for c in group.candidates[:_VOTING_CANDIDATES] if c.feature_class not in _LARGE_CLASSES
+    ]
+    group.admin1_votes = _spread([c.admin1_code for c in candidates])
+    group.country_votes = _spread([c.country_code for c in group.candidates[:_VOTING_CANDIDATES]])
+
+
+@dataclass(slots=True)
+class _Focus:
+    countries: Weights
+    admin1: Weights
+    admin1_votes: Weights = field(default_factory=lambda: defaultdict(float))
+    country_votes: Weights = field(default_factory=lambda: defaultdict(float))
+    voters: int = 0
+
+    def support(self, group: _Group, candidate: Candidate) -> tuple[float, float]:
+        """Share of the other names with a candidate in this candidate's admin-1 / country."""
+        others = self.voters - 1
+        if others <= 0:
+            return 0.0, 0.0
+        admin1 = candidate.admin1_code
+        country = candidate.country_code
+        admin1_share = (
+            (self.admin1_votes[admin1] - group.admin1_votes.get(admin1, 0.0)) / others
+            if admin1
+            else 0.0
+        )
+        country_share = (
+            (self.country_votes[country] - group.country_votes.get(country, 0.0)) / others
+            if country
+            else 0.0
+        )
+        return admin1_share, country_share
+
+    def country_share(self, code: str | None, exclude: Weights) -> float:
+        own = self.countries.get(code, 0.0) - exclude.get(code, 0.0) if code else 0.0
+        if own <= 0:
+            return 0.0
+        total = sum(self.countries.values()) - sum(exclude.values())
+        return own / total if total > 0 else 0.0
+
+    def admin1_share(self, code: str | None, exclude: Weights) -> float:
+        own = self.admin1.get(code, 0.0) - exclude.get(code, 0.0) if code else 0.0
+        if own <= 0:
+            return 0.0
+        total = sum(self.admin1.values()) - sum(exclude.values())
+        return own / total if total > 0 else 0.0
+
+
+def _without_cities_named_for_a_country(candidates: list[Candidate]) -> list[Candidate]:
+    """ "Mexico" is the country: a city that merely has the country's name as an alternate
+    ("Mexico" for Mexico City) is not a reading of it."""
+    if not any(
+        c.feature_class == FeatureClass.COUNTRY and c.name_kind == NameKind.NAME for c in candidates
+    ):
+        return candidates
+    return [
+        c
+        for c in candidates
+        if not (c.feature_class == FeatureClass.CITY and c.name_kind == NameKind.ALT)
+    ]
+
+
+def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
+    by_key: dict[tuple[str, MentionKind], _Group] = {}
+    for match in matches:
+        group = by_key.get((match.key, match.kind))
+        if group is None:
+            group = _Group(match.key, [], _without_cities_named_for_a_country(match.candidates))
+            group.has_own_name = any(c.name_kind == NameKind.NAME for c in match.candidates)
+            group.says_water = bool(_WATER_WORDS.search(match.text))
+            group.says_admin = bool(_ADMIN_AFTER.match(text, match.end))
+            group.says_city = bool(_CITY_AFTER.match(text, match.end))
+            group.has_land = any(c.feature_class not in _WATER for c in match.candidates)
+            by_key[(match.key, match.kind)] = group
+        group.matches.append(match)
+    return list(by_key.values())
+
+
+def _attach_qualifiers(text: str, matches: Sequence[Match], groups: Sequence[_Group]) -> None:
+    """'Aleppo, Syria': a country or admin-1 named right after a place qualifies it."""
+    group_of = {id(match): group for group in groups for match in group.matches}
+    for left, right in itertools.pairwise(matches):
+        gap = text[left.end : right.start]
+        if gap.strip() not in (",", "(", "in") or not right.candidates:
+            continue
+        qualifier = right.candidates[0]
+        codes = _area_codes(qualifier)
+        if codes:
+            group_of[id(left)].qualifiers.update(codes)
+
+
+def _area_codes(candidate: Candidate) -> set[str]:
+    if candidate.feature_class == FeatureClass.COUNTRY and candidate.country_code:
+        return {candidate.country_code}
+    if candidate.feature_class == FeatureClass.ADMIN1 and candidate.admin1_code:
+        return {candidate.admin1_code}
+    return set()
+
+
+def _contribution(group: _Group) -> tuple[Weights, Weights]:
+    """What one name adds to the document focus: its likely country and admin-1 area."""
+    countries: Weights = defaultdict(float)
+    admin1: Weights = defaultdict(float)
+    if not group.candidates:
+        return countries, admin1
+    best = group.candidates[0]
+    second = group.candidates[1].importance if len(group.candidates) > 1 else 0.0
+    if best.importance - second < 1.0 and best.feature_class not in _LARGE_CLASSES:
+        return countries, admin1  # too ambiguous to steer the others
+    weight = float(len(group.matches))
+    if best.country_code:
+        countries[best.country_code] += weight
+    if best.feature_class == FeatureClass.ADMIN1 and best.admin1_code:
+        admin1[best.admin1_code] += weight
+    elif best.admin1_code:
+        admin1[best.admin1_code] += weight * 0.5
+    return countries, admin1
+
+
+def _focus(groups: Sequence[_Group]) -> tuple[_Focus, dict[int, tuple[Weights, Weights]]]:
+    focus = _Focus(defaultdict(float), defaultdict(float))
+    contributions: dict[int, tuple[Weights, Weights]] = {}
+    for group in groups:
+        _cast_votes(group)
+        focus.voters += 1
+        for code, vote in group.admin1_votes.items():
+            focus.admin1_votes[code] += vote
+        for code, vote in group.country_votes.items():
+            focus.country_votes[code] += vote
+        countries, admin1 = _contribution(group)
+        contributions[id(group)] = (countries, admin1)
+        for code, weight in countries.items():
+            focus.countries[code] += weight
+        for code, weight in admin1.items():
+            focus.admin1[code] += weight
+    return focus, contributions
+
+
+def _distance_km(a: Candidate, b: Candidate) -> float:
+    return _distance_between(a.lat, a.lon, b.lat, b.lon)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _distance_between(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
+    """Great-circle km; memoised because the coherence pass asks about the same pairs."""
+    return great_circle_km(lat_a, lon_a, lat_b, lon_b)
+
+
+def _coherence(candidate: Candidate, anchors: Sequence[Candidate]) -> float:
+    if not anchors or candidate.feature_class in _LARGE_CLASSES:
+        return 0.0
+    closeness = [math.exp(-_distance_km(candidate, anchor) / _COHERENCE_KM) for anchor in anchors]
+    return sum(closeness) / len(closeness)
+
+
+def _score(
+    candidate: Candidate,
+    group: _Group,
+    focus: _Focus,
+    exclude: tuple[Weights, Weights],
+    reasons: list[str] | None = None,
+) -> float:
+    """The candidate's score without coherence; ``reasons`` (if given) says why."""
+    score = candidate.importance
+    large = candidate.feature_class in _LARGE_CLASSES
+    if reasons is not None:
+        reasons.append(f"prior {candidate.importance:.1f} ({candidate.feature_class.value})")
+    country_share = 0.0 if large else focus.country_share(candidate.country_code, exclude[0])
+    if country_share:
+        score += WEIGHTS["country_focus"] * country_share
+        if reasons is not None:
+            reasons.append(f"document focus {candidate.country_code} ({country_share:.0%})")
+    admin1_share = 0.0 if large else focus.admin1_share(candidate.admin1_code, exclude[1])
+    if admin1_share:
+        score += WEIGHTS["admin1_focus"] * admin1_share
+        if reasons is not None:
+            reasons.append(f"document focus {candidate.admin1_code} ({admin1_share:.0%})")
+    if group.qualifiers and group.qualifiers & {candidate.country_code, candidate.admin1_code}:
+        score += WEIGHTS["qualifier"]
+        if reasons is not None:
+            reasons.append("qualified by the name that follows it")
+    if not large:
+        admin1_support, country_support = focus.support(group, candidate)
+        if admin1_support >= 0.05:
+            score += WEIGHTS["admin1_support"] * admin1_support
+            if reasons is not None:
+                reasons.append(f"other names fit {candidate.admin1_code} ({admin1_support:.0%})")
+        score += WEIGHTS["country_support"] * country_support
+    if candidate.name_kind == NameKind.NAME:
+        score += WEIGHTS["own_name"]
+    elif candidate.name_kind == NameKind.ALT and group.has_own_name:
+        score -= WEIGHTS["alt_name_penalty"]
+    if group.says_admin:
+        if candidate.feature_class in _ADMIN:
+            score += WEIGHTS["admin_word"]
+            if reasons is not None:
+                reasons.append("followed by an administrative word")
+        elif candidate.feature_class == FeatureClass.CITY:
+            score -= WEIGHTS["admin_word"] / 2
+    if group.says_city:
+        if candidate.feature_class == FeatureClass.CITY:
+            score += WEIGHTS["admin_word"]
+            if reasons is not None:
+                reasons.append("followed by 'city', 'town' or 'village'")
+        elif candidate.feature_class in _ADMIN:
+            score -= WEIGHTS["admin_word"] / 2
+    if candidate.feature_class in _WATER and not group.says_water and group.has_land:
+        score -= WEIGHTS["bare_water_penalty"]
+    return score
+
+
+def _rank_by_base_score(group: _Group, focus: _Focus, exclude: tuple[Weights, Weights]) -> None:
+    """Score the candidates without coherence, best first (ties keep the gazetteer's order)."""
+    group.base = sorted(
+        (
+            (_score(c, group, focus, exclude), position)
+            for position, c in enumerate(group.candidates[:_SCORED_CANDIDATES])
+        ),
+        key=lambda item: (-item[0], item[1]),
+    )
+
+
+def _choose(
+    group: _Group, focus: _Focus, exclude: tuple[Weights, Weights], anchors: Sequence[Candidate]
+) -> None:
+    if not group.base:
+        group.choice = None
+        group.reasons = ["no gazetteer candidate"]
+        return
+    # Coherence adds at most its weight, so only candidates within that of the best (and the
+    # first few, for the runner-up) can change the outcome; the rest keep their base score.
+    candidates = group.candidates
+    reach = group.base[0][0] - WEIGHTS["coherence"]
+    scored = sorted(
+        (
+            (
+                score + WEIGHTS["coherence"] * _coherence(candidates[position], anchors)
+                if anchors and (score >= reach or rank < 3)
+                else score,
+                position,
+            )
+            for rank, (score, position) in enumerate(group.base)
+        ),
+        key=lambda item: (-item[0], item[1]),
+    )
+    best_score, best_position = scored[0]
+    best = candidates[best_position]
+    reasons: list[str] = []
+    _score(best, group, focus, exclude, reasons)
+    group.choice, group.score, group.reasons = best, best_score, reasons
+    group.runner_up = scored[1][0] if len(scored) > 1 else None
+
+
+def _confidence(group: _Group) -> float:
+    if group.choice is None:
+        return 0.0
+    margin = group.score - group.runner_up if group.runner_up is not None else 4.0
+    support = min(1.0, group.score / 8.0)
+    return round(max(0.05, min(0.99, (1 - 0.5 * math.exp(-margin)) * support)), 3)
+
+
+def resolve_matches(
+    text: str, matches: Sequence[Match], context: Sequence[Match] = ()
+) -> list[Mention]:
+    """Resolve recognised spans to mentions; unresolved ones keep their span and a reason.
+
+    ``context`` matches (other places the text names) inform the focus and coherence but
+    are not reported: gold-span evaluation resolves given spans with the whole text's help.
+    """
+    reported = {id(match) for match in matches}
+    everything = sorted([*matches, *context], key=lambda m: (m.start, m.end))
+    groups = _groups(text, everything)
+    _attach_qualifiers(text, everything, groups)
+    focus, contributions = _focus(groups)
+    for group in groups:
+        _rank_by_base_score(group, focus, contributions[id(group)])
+        _choose(group, focus, contributions[id(group)], ())
+    # Second pass: coherence with the confident choices (each name's confidence is kept up
+    # to date as the pass re-chooses, instead of being recomputed for every pair).
+    confident = [group.choice is not None and _confidence(group) >= 0.6 for group in groups]
+    for position, group in enumerate(groups):
+        if len(group.candidates) < 2:
+            continue  # nothing to choose between: coherence cannot change the reading
+        anchors = [
+            other.choice
+            for index, other in enumerate(groups)
+            if confident[index] and index != position and other.choice is not None
+        ]
+        _choose(group, focus, contributions[id(group)], anchors)
+        confident[position] = group.choice is not None and _confidence(group) >= 0.6
+    return sorted(
+        (mention for group in groups for mention in _mentions(group, reported)),
+        key=lambda mention: (mention.start, mention.end),
+    )
+
+
+def _mentions(group: _Group, reported: set[int]) -> list[Mention]:
+    choice = group.choice
+    resolved = choice is not None and (
+        group.score >= WEIGHTS["min_score"] or bool(group.qualifiers)
+    )
+    reason = "; ".join(group.reasons)
+    if choice is not None and not resolved:
+        reason = (
+            f"best candidate {choice.name} ({choice.country_code}) has too little support: {reason}"
+        )
+    mentions = []
+    for match in group.matches:
+        if id(match) not in reported:
+            continue
+        base = {
+            "start": match.start,
+            "end": match.end,
+            "text": match.text,
+            "kind": match.kind,
+            "government_actor": match.government_actor,
+            "in_organisation": match.in_organisation,
+        }
+        if resolved and choice is not None:
+            mentions.append(
+                Mention(
+                    **base,
+                    gazetteer_id=choice.id,
+                    name=choice.name,
+                    lat=round(choice.lat, 6),
+                    lon=round(choice.lon, 6),
+                    feature_class=choice.feature_class.value,
+                    country=choice.country_code,
+                    confidence=_confidence(group),
+                    reason=reason,
+                )
+            )
+        else:
+            mentions.append(Mention(**base, reason=reason or "no gazetteer candidate"))
+    return mentions

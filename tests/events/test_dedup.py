@@ -1,0 +1,272 @@
+"""Cross-document dedup: one event per happening, every source listed, nothing wrongly merged.
+
+Reports are built directly as :class:`~geo.events.model.Event` models (what the pipeline hands
+to :func:`merge_events`), so each row states exactly which property differs; two tests run
+two short wire stories through the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from gazetteer import Gazetteer, open_gazetteer
+from geo.documents import Document
+from geo.events.actors import Actor, ActorKind, ActorRole
+from geo.events.dedup import compatible, merge_events, merge_into
+from geo.events.model import Event, EventDate, EventLocation, LocationPrecision, Source
+from geo.events.taxonomy import EventType
+from geo.events.timex import DatePrecision
+from geo.events.triggers import Modality
+from geo.pipeline import extract_events
+
+SUNDAY = dt.date(2019, 8, 11)
+SYRIA = EventLocation(
+    name="Syria", gazetteer_id="country:SY", feature_class="country", country="SY",
+    lat=35.0, lon=38.0, precision=LocationPrecision.COUNTRY, uncertainty_km=243.6,
+    reason="target's country",
+)  # fmt: skip
+IDLIB = EventLocation(
+    name="Idlib", gazetteer_id="geonames:169388", feature_class="city", country="SY",
+    lat=35.93, lon=36.63, precision=LocationPrecision.CITY, uncertainty_km=10.0,
+    reason="named",
+)  # fmt: skip
+ALEPPO = EventLocation(
+    name="Aleppo", gazetteer_id="geonames:170063", feature_class="city", country="SY",
+    lat=36.20, lon=37.16, precision=LocationPrecision.CITY, uncertainty_km=10.0,
+    reason="named",
+)  # fmt: skip
+DARAA = EventLocation(
+    name="Daraa", gazetteer_id="geonames:170592", feature_class="city", country="SY",
+    lat=32.62, lon=36.10, precision=LocationPrecision.CITY, uncertainty_km=10.0,
+    reason="named",
+)  # fmt: skip
+BAGHDAD = EventLocation(
+    name="Baghdad", gazetteer_id="geonames:98182", feature_class="city", country="IQ",
+    lat=33.34, lon=44.40, precision=LocationPrecision.CITY, uncertainty_km=10.0,
+    reason="named",
+)  # fmt: skip
+NOWHERE = EventLocation(reason="the text names no place for this event")
+
+_COUNTER = itertools.count()
+
+
+def _actor(actor_id: str, role: ActorRole, country: str | None = None) -> Actor:
+    kind = ActorKind.COALITION if actor_id.startswith("coalition") else ActorKind.STATE_FORCES
+    return Actor(
+        id=actor_id, name=actor_id, kind=kind, country=country, role=role, start=0, end=1,
+        text=actor_id,
+    )  # fmt: skip
+
+
+US_JETS = _actor("US.military", ActorRole.INITIATOR, "US")
+SYRIAN_JET = _actor("SY.military", ActorRole.TARGET, "SY")
+RUSSIA = _actor("RU.government", ActorRole.INITIATOR, "RU")
+TURKEY = _actor("TR.government", ActorRole.INITIATOR, "TR")
+REBELS = _actor("unknown.rebels", ActorRole.INITIATOR)
+
+
+def _report(
+    event_type: EventType = EventType.SHOOT_DOWN,
+    *,
+    document: str = "reuters",
+    date: dt.date | None = SUNDAY,
+    precision: DatePrecision = DatePrecision.DAY,
+    actors: tuple[Actor, ...] = (US_JETS, SYRIAN_JET),
+    location: EventLocation = SYRIA,
+    object_kind: str | None = None,
+    sentence: str | None = None,
+) -> Event:
+    number = next(_COUNTER)
+    text = sentence or f"Report {number} of a {event_type.value}."
+    return Event(
+        id=f"ev-{number:04d}",
+        event_type=event_type,
+        label=event_type.value,
+        modality=Modality.ASSERTED,
+        trigger="shot down",
+        object_kind=object_kind,
+        actors=list(actors),
+        date=EventDate(date=date, precision=precision if date else DatePrecision.UNKNOWN),
+        location=location,
+        sources=[
+            Source(
+                document_id=document, sentence=text, start=10 * number, end=10 * number + 5,
+                trigger_start=10 * number, trigger_end=10 * number + 1,
+            )
+        ],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # the same shoot-down, reported by two agencies
+        (_report(document="reuters"), _report(document="ap"), True),
+        (_report(), _report(document="ap", date=SUNDAY + dt.timedelta(days=1)), True),
+        (_report(), _report(document="ap", location=IDLIB), True),
+        (_report(), _report(document="ap", actors=(US_JETS,)), True),
+        (_report(object_kind="aircraft"), _report(document="ap"), True),
+        (_report(location=IDLIB), _report(document="ap", location=ALEPPO), True),  # ~55 km
+        (_report(), _report(document="ap", date=dt.date(2019, 8, 1),
+                            precision=DatePrecision.MONTH), True),
+        # two shoot-downs two days apart are two events
+        (_report(), _report(document="ap", date=SUNDAY + dt.timedelta(days=2)), False),
+        # a drone is not a jet
+        (_report(object_kind="drone"), _report(document="ap", object_kind="aircraft"), False),
+        # a different type, initiator, target or country is a different event
+        (_report(), _report(EventType.AIR_STRIKE, document="ap"), False),
+        (_report(), _report(document="ap", actors=(TURKEY, SYRIAN_JET)), False),
+        (_report(), _report(document="ap", actors=(US_JETS, _actor("IR.military",
+                                                                     ActorRole.TARGET, "IR"))),
+         False),
+        (_report(), _report(document="ap", location=BAGHDAD), False),
+        (_report(location=IDLIB), _report(document="ap", location=DARAA), False),  # ~370 km
+        (_report(), _report(document="ap", date=dt.date(2019, 6, 1),
+                            precision=DatePrecision.MONTH), False),
+        # statements and warnings: the same named speaker or nothing
+        (_report(EventType.STATEMENT, actors=(RUSSIA,)),
+         _report(EventType.STATEMENT, document="ap", actors=(RUSSIA,)), True),
+        (_report(EventType.STATEMENT, actors=(RUSSIA,)),
+         _report(EventType.STATEMENT, document="ap", actors=(TURKEY,)), False),
+        (_report(EventType.STATEMENT, actors=(RUSSIA,)),
+         _report(EventType.STATEMENT, document="ap", actors=()), False),
+        (_report(EventType.STATEMENT, actors=()),
+         _report(EventType.STATEMENT, document="ap", actors=()), False),
+        (_report(EventType.THREAT, actors=(RUSSIA, _actor("US.military", ActorRole.TARGET, "US"))),
+         _report(EventType.THREAT, document="ap", date=None,
+                 actors=(_actor("US.government", ActorRole.TARGET, "US"),)), False),
+        (_report(EventType.CONDEMNATION, actors=(RUSSIA,)),
+         _report(EventType.CONDEMNATION, document="ap", actors=(REBELS,)), False),
+        # an undated report needs positive agreement, not just no conflict
+        (_report(), _report(document="ap", date=None), True),
+        (_report(actors=(US_JETS,)), _report(document="ap", date=None, actors=(SYRIAN_JET,)),
+         False),
+        (_report(location=IDLIB, actors=()),
+         _report(document="ap", date=None, actors=(), location=IDLIB), True),
+    ],
+)  # fmt: skip
+def test_compatible(a: Event, b: Event, same: bool) -> None:
+    assert compatible(a, b) is same
+    assert compatible(b, a) is same
+
+
+def test_merge_lists_both_sources_and_keeps_the_most_precise_facts() -> None:
+    vague = _report(document="ap", date=dt.date(2019, 8, 1), precision=DatePrecision.MONTH)
+    exact = _report(document="reuters", location=IDLIB)
+    merged = merge_into(vague, exact)
+    assert [s.document_id for s in merged.sources] == ["ap", "reuters"]
+    assert (merged.date.date, merged.date.precision) == (SUNDAY, DatePrecision.DAY)
+    assert merged.location == IDLIB
+    assert merged.confidence > vague.confidence
+
+
+def test_merge_does_not_repeat_a_source() -> None:
+    report = _report()
+    assert merge_into(report, report).sources == report.sources
+
+
+def test_undated_report_joins_only_an_unambiguous_match() -> None:
+    monday = _report(document="a", date=SUNDAY + dt.timedelta(days=3))
+    sunday = _report(document="b")
+    undated = _report(document="c", date=None)
+    merged = merge_events([sunday, monday, undated])
+    assert len(merged) == 3
+    assert all(len(event.sources) == 1 for event in merged)
+    alone = merge_events([sunday, undated])
+    assert len(alone) == 1 and {s.document_id for s in alone[0].sources} == {"b", "c"}
+
+
+def test_two_shoot_downs_two_days_apart_with_a_report_of_each() -> None:
+    first = [_report(document="a"), _report(document="b")]
+    second = [_report(document=d, date=SUNDAY + dt.timedelta(days=2)) for d in ("a", "b")]
+    merged = merge_events([*first, *second])
+    assert [len(event.sources) for event in merged] == [2, 2]
+    assert [event.date.date for event in merged] == [SUNDAY, SUNDAY + dt.timedelta(days=2)]
+
+
+def test_repeated_sentence_in_one_article_merges() -> None:
+    caption = "The ministry said the plane was destroyed."
+    a = _report(EventType.STATEMENT, actors=(), date=None, sentence=caption)
+    b = _report(EventType.STATEMENT, actors=(), date=None, sentence=caption)
+    assert len(merge_events([a, b])) == 1
+
+
+@pytest.mark.parametrize("events", [[], [_report()]])
+def test_merge_events_degenerate(events: list[Event]) -> None:
+    assert merge_events(events) == events
+
+
+def test_merge_order_is_deterministic() -> None:
+    reports = [
+        _report(document="a"),
+        _report(document="b", object_kind="drone", date=SUNDAY + dt.timedelta(days=2)),
+        _report(document="c", date=None, location=BAGHDAD, actors=()),
+        _report(EventType.STATEMENT, document="a", actors=(RUSSIA,)),
+        _report(EventType.STATEMENT, document="b", actors=(RUSSIA,)),
+        _report(document="b"),
+    ]
+    expected = [event.model_dump_json() for event in merge_events(reports)]
+    for permutation in itertools.permutations(reports):
+        assert [e.model_dump_json() for e in merge_events(permutation)] == expected
+
+
+# -- through the pipeline: two agencies report the same day -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()
+
+
+REUTERS = (
+    "Syrian army shoots down rebel drone\n\n"
+    "Syrian air defences shot down an Israeli drone over Quneitra on Sunday, state media said. "
+    "Separately, rebels shelled government positions in Aleppo on Friday."
+)
+AFP = (
+    "Tensions rise on the Golan\n\n"
+    "Syria's army said it downed an Israeli drone in Quneitra province on Sunday. "
+    "Israeli jets had shot down a Syrian fighter jet over the Golan Heights on Tuesday."
+)
+
+
+def test_same_event_in_two_documents_merges(gazetteer: Gazetteer) -> None:
+    documents = [
+        Document(id="reuters", text=REUTERS, published=dt.date(2019, 8, 12)),
+        Document(id="afp", text=AFP, published=dt.date(2019, 8, 12)),
+    ]
+    events = extract_events(documents, gazetteer).events
+    downs = [e for e in events if e.event_type == EventType.SHOOT_DOWN]
+    drone = [e for e in downs if e.object_kind == "drone"]
+    assert len(drone) == 1
+    assert {s.document_id for s in drone[0].sources} == {"reuters", "afp"}
+    assert drone[0].date.date == SUNDAY
+    jets = [e for e in downs if e.object_kind == "aircraft"]
+    assert len(jets) == 1 and {s.document_id for s in jets[0].sources} == {"afp"}
+    assert jets[0].date.date == dt.date(2019, 8, 6)
+
+
+def test_pipeline_order_does_not_depend_on_document_order(gazetteer: Gazetteer) -> None:
+    documents = [
+        Document(id="reuters", text=REUTERS, published=dt.date(2019, 8, 12)),
+        Document(id="afp", text=AFP, published=dt.date(2019, 8, 12)),
+    ]
+    forward = extract_events(documents, gazetteer).events
+    backward = extract_events(list(reversed(documents)), gazetteer).events
+    assert [e.id for e in forward] == [e.id for e in backward]
+
+
+@pytest.mark.parametrize("day", [dt.date.min, dt.date.max], ids=["first-day", "last-day"])
+@pytest.mark.parametrize("precision", [DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH])
+def test_reports_at_the_ends_of_the_calendar_merge(day: dt.date, precision: DatePrecision) -> None:
+    merged = merge_events(
+        [
+            _report(date=day, precision=precision),
+            _report(document="ap", date=day, precision=precision),
+        ]
+    )
+    assert len(merged) == 1
+    assert {source.document_id for source in merged[0].sources} == {"reuters", "ap"}

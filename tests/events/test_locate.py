@@ -1,0 +1,384 @@
+"""Event location: the most specific place the text supports for an event, never more.
+
+Sentences follow the patterns of agency copy; each row says where a coder would put the
+event and how precise that is. Spatial relations and reported speech run through the whole
+pipeline, since what matters is what :func:`geo.pipeline.extract_events` outputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import shapely
+from shapely.geometry import Point, box, shape
+
+from gazetteer import Gazetteer, open_gazetteer
+from geo.documents import Document
+from geo.events.locate import (
+    CITY_UNCERTAINTY_KM,
+    article_focus,
+    is_locative,
+    is_modifier,
+    locate_in_span,
+    location_from_country,
+    radius_km,
+)
+from geo.events.model import Event, LocationPrecision
+from geo.events.taxonomy import TAXONOMY, EventType
+from geo.pipeline import extract_events
+from geo.places.find import find_places
+from geo.places.mentions import Mention
+
+PUBLISHED = dt.date(2019, 8, 14)
+CITY, COUNTRY = LocationPrecision.CITY, LocationPrecision.COUNTRY
+WATER, REGION, ZONE = (
+    LocationPrecision.WATER_BODY,
+    LocationPrecision.REGION,
+    LocationPrecision.ZONE,
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()
+
+
+def _events(text: str, gazetteer: Gazetteer) -> list[Event]:
+    document = Document(id="wire", text=text, published=PUBLISHED)
+    return extract_events([document], gazetteer).events
+
+
+def _only(events: list[Event], event_type: EventType) -> Event:
+    found = [event for event in events if event.event_type == event_type]
+    assert len(found) == 1, [(e.event_type, e.location.name) for e in events]
+    return found[0]
+
+
+def _mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    return find_places(Document(id="wire", text=text), gazetteer).mentions
+
+
+def _mention(mentions: list[Mention], text: str, occurrence: int = 0) -> Mention:
+    return [m for m in mentions if m.text == text][occurrence]
+
+
+# -- which place, how precise ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "country", "name", "precision"),
+    [
+        # clause place beats the sentence's other places
+        ("Rebels shelled army positions in Hama on Sunday, while jets bombed villages in Idlib.",
+         EventType.SHELLING, "SY", "Ḩamāh", CITY),
+        ("Rebels shelled army positions in Hama on Sunday, while jets bombed villages in Idlib.",
+         EventType.AIR_STRIKE, "SY", "Idlib", CITY),
+        # sentence place beats the article's focus (Iraq)
+        ("Violence has surged across Iraq this year. Gunmen killed two policemen on Tuesday "
+         "and wounded three others; the attack took place in Kirkuk.",
+         EventType.KILLING, "IQ", "Kirkuk", CITY),
+        ("Protesters marched through central Baghdad on Friday; police arrested dozens of them.",
+         EventType.ARREST, "IQ", "Baghdad", CITY),
+        # the article's focus when the sentence names nothing
+        ("Violence has surged across Iraq this year. Gunmen killed two policemen on Tuesday.",
+         EventType.KILLING, "IQ", "Iraq", COUNTRY),
+        # actors' places are not locations: Iraqi troops, Moscow
+        ("Iraqi troops clashed with Islamic State militants in Mosul on Monday.",
+         EventType.ARMED_CLASH, "IQ", "Mosul", CITY),
+        ("Moscow said its jets bombed rebel positions in Idlib on Monday.",
+         EventType.AIR_STRIKE, "SY", "Idlib", CITY),
+        # "US warplane" says whose, not where: the target's country places the event
+        ("A US warplane shot down a Syrian jet on Sunday.",
+         EventType.SHOOT_DOWN, "SY", "Syria", COUNTRY),
+        # a demonym names a place only with a place noun: "in Syrian airspace"
+        ("Syrian air defences shot down an Israeli drone in Syrian airspace on Monday.",
+         EventType.SHOOT_DOWN, "SY", "Syria", COUNTRY),
+        # "in Yemen" after the target is still where it happened
+        ("Saudi-led coalition jets bombed the port of Hodeidah in Yemen on Sunday.",
+         EventType.AIR_STRIKE, "YE", "Yemen", COUNTRY),
+        # "strikes on X": the place hit, not a topic
+        ("Government forces retaliated with air strikes on Saraqib.",
+         EventType.AIR_STRIKE, "SY", "Saraqib", CITY),
+        ("Turkey has conducted air strikes on Kurdish militants in northern Iraq since 2015.",
+         EventType.AIR_STRIKE, "IQ", "Iraq", COUNTRY),
+        # water bodies and regions
+        ("Russian and NATO warships held naval exercises in the Black Sea on Monday.",
+         EventType.MILITARY_EXERCISE, None, "Black Sea", WATER),
+        ("Somali pirates attacked a tanker in the Gulf of Aden on Monday.",
+         EventType.ATTACK, None, "Gulf of Aden", WATER),
+        ("Israeli jets struck targets in the Golan Heights on Tuesday.",
+         EventType.AIR_STRIKE, None, "Golan Heights", REGION),
+        ("Militants attacked an army checkpoint in the Sinai Peninsula on Wednesday.",
+         EventType.ATTACK, None, "Sinai Peninsula", REGION),
+    ],
+)  # fmt: skip
+def test_event_location(
+    text: str,
+    event_type: EventType,
+    country: str | None,
+    name: str,
+    precision: LocationPrecision,
+    gazetteer: Gazetteer,
+) -> None:
+    location = _only(_events(text, gazetteer), event_type).location
+    assert (location.name, location.precision) == (name, precision)
+    if country is not None:
+        assert location.country == country
+    assert location.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US military statement said it acted in self-defence and the US did not seek a fight.",
+        "A top Russian diplomat condemned the United States on Monday.",
+    ],
+)
+def test_country_as_a_party_is_not_the_place(text: str, gazetteer: Gazetteer) -> None:
+    """A bare country name is a speaker or a target, not where the event happened."""
+    for event in _events(text, gazetteer):
+        assert "in the event's" not in event.location.reason, event.location
+
+
+def test_no_place_at_all_says_so(gazetteer: Gazetteer) -> None:
+    event = _only(_events("Gunmen killed two policemen on Tuesday.", gazetteer), EventType.KILLING)
+    assert event.location.precision == LocationPrecision.UNKNOWN
+    assert (event.location.lat, event.location.lon) == (None, None)
+    assert "no place" in event.location.reason
+
+
+# -- radius per class --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("geometry", "feature_class", "low", "high"),
+    [
+        (None, "city", CITY_UNCERTAINTY_KM, CITY_UNCERTAINTY_KM),
+        (None, "country", CITY_UNCERTAINTY_KM, CITY_UNCERTAINTY_KM),
+        (Point(36.0, 35.0), "admin1", CITY_UNCERTAINTY_KM, CITY_UNCERTAINTY_KM),
+        (box(36.0, 35.0, 37.0, 36.0), "city", CITY_UNCERTAINTY_KM, CITY_UNCERTAINTY_KM),
+        (shapely.Polygon(), "country", CITY_UNCERTAINTY_KM, CITY_UNCERTAINTY_KM),
+        # one degree square at 35° N: ~10,150 km² → radius ~57 km
+        (box(36.0, 35.0, 37.0, 36.0), "admin1", 50.0, 65.0),
+        # a tiny polygon never gets a radius under the city default
+        (box(36.0, 35.0, 36.001, 35.001), "admin1", CITY_UNCERTAINTY_KM, CITY_UNCERTAINTY_KM),
+        # a river: half its length, at least 25 km
+        (shapely.LineString([(38.0, 36.0), (40.0, 35.0)]), "river", 100.0, 130.0),
+        (shapely.LineString([(38.0, 36.0), (38.01, 36.0)]), "river", 25.0, 25.0),
+    ],
+)
+def test_radius_km(
+    geometry: shapely.Geometry | None, feature_class: str, low: float, high: float
+) -> None:
+    assert low <= radius_km(geometry, feature_class) <= high
+
+
+@pytest.mark.parametrize(
+    ("code", "low", "high"),
+    [("SY", 150.0, 400.0), ("US", 1000.0, 3000.0), ("LB", 30.0, 80.0), ("RU", 1500.0, 5000.0)],
+)
+def test_country_radius_grows_with_its_area(
+    gazetteer: Gazetteer, code: str, low: float, high: float
+) -> None:
+    location = location_from_country(gazetteer, code, "test")
+    assert location is not None
+    assert location.precision == COUNTRY
+    assert location.uncertainty_km is not None and low <= location.uncertainty_km <= high
+
+
+def test_unknown_country_has_no_location(gazetteer: Gazetteer) -> None:
+    assert location_from_country(gazetteer, "XX", "test") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "precision", "low", "high"),
+    [
+        ("Iraqi troops clashed with militants in Mosul on Monday.",
+         EventType.ARMED_CLASH, CITY, CITY_UNCERTAINTY_KM, CITY_UNCERTAINTY_KM),
+        ("Russian warplanes have bombed rebel positions in Syria since 2015.",
+         EventType.AIR_STRIKE, COUNTRY, 100.0, 400.0),
+        ("Russian and NATO warships held naval exercises in the Black Sea on Monday.",
+         EventType.MILITARY_EXERCISE, WATER, 200.0, 600.0),
+        ("Israeli jets struck targets in the Golan Heights on Tuesday.",
+         EventType.AIR_STRIKE, REGION, 10.0, 60.0),
+    ],
+)  # fmt: skip
+def test_uncertainty_follows_the_place(
+    text: str,
+    event_type: EventType,
+    precision: LocationPrecision,
+    low: float,
+    high: float,
+    gazetteer: Gazetteer,
+) -> None:
+    location = _only(_events(text, gazetteer), event_type).location
+    assert location.precision == precision
+    assert location.uncertainty_km is not None and low <= location.uncertainty_km <= high
+
+
+# -- the building blocks -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "modifier", "locative"),
+    [
+        ("A US warplane shot down a jet.", "US", True, False),
+        ("The USA -backed forces advanced.", "USA", True, False),
+        ("Syria tensions rose.", "Syria", True, False),
+        ("Jets flew over Syria on Monday.", "Syria", False, True),
+        ("Clashes in northern Iraq killed five.", "Iraq", False, True),
+        ("Protesters marched through central Baghdad.", "Baghdad", False, True),
+        ("Russia said it would respond.", "Russia", False, False),
+        ("Talks on Syria resumed.", "Syria", False, False),
+    ],
+)
+def test_modifier_and_locative(
+    text: str, place: str, modifier: bool, locative: bool, gazetteer: Gazetteer
+) -> None:
+    mention = _mention(_mentions(text, gazetteer), place)
+    assert (is_modifier(text, mention), is_locative(text, mention)) == (modifier, locative)
+
+
+def test_locate_in_span_scopes(gazetteer: Gazetteer) -> None:
+    """A clause with no place finds none; the sentence's locative place is found."""
+    text = "Gunmen killed two policemen on Tuesday; the attack took place in Kirkuk."
+    mentions = _mentions(text, gazetteer)
+    clause_end = text.index(";")
+    trigger = text.index("killed")
+    in_clause = locate_in_span(text, mentions, 0, clause_end, trigger, gazetteer, "clause")
+    assert in_clause is None
+    in_sentence = locate_in_span(
+        text, mentions, 0, len(text), trigger, gazetteer, "sentence", locative_only=True
+    )
+    assert in_sentence is not None and in_sentence.name == "Kirkuk"
+    assert "sentence" in in_sentence.reason
+
+
+def test_locate_in_span_skips_actor_phrases(gazetteer: Gazetteer) -> None:
+    text = "Syrian regime forces shelled Kafr Nabl."
+    mentions = _mentions(text, gazetteer)
+    trigger = text.index("shelled")
+    actor = (0, text.index(" shelled"))
+    found = locate_in_span(
+        text, mentions, 0, len(text), trigger, gazetteer, "clause", actor_spans=[actor]
+    )
+    assert found is not None and found.country == "SY" and found.precision == CITY
+
+
+def test_locate_in_span_prefers_the_most_specific_place(gazetteer: Gazetteer) -> None:
+    text = "Jets bombed a market in Idlib in northwest Syria."
+    mentions = _mentions(text, gazetteer)
+    found = locate_in_span(text, mentions, 0, len(text), 5, gazetteer, "clause")
+    assert found is not None and found.name == "Idlib"
+
+
+@pytest.mark.parametrize(
+    ("text", "focus"),
+    [
+        ("Clashes in Syria. Fighting in Aleppo. Washington said it was concerned.", "SY"),
+        ("A US warplane and a US drone flew. Jets struck targets in Iraq.", "IQ"),
+        ("Nothing happened anywhere.", None),
+        ("", None),
+    ],
+)
+def test_article_focus(text: str, focus: str | None, gazetteer: Gazetteer) -> None:
+    found = article_focus(text, _mentions(text, gazetteer) if text else [])
+    assert (found.country if found else None) == focus
+
+
+# -- spatial relations become zones on events ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "relation", "inside", "outside"),
+    [
+        ("Pro-government forces shelled rebel-held villages west of Aleppo on Sunday.",
+         EventType.SHELLING, "west_of", (36.10, 36.80), (36.20, 37.60)),
+        ("Israeli jets struck Hezbollah positions near Damascus on Tuesday.",
+         EventType.AIR_STRIKE, "near", (33.45, 36.35), (34.73, 36.72)),
+        ("Islamic State fighters attacked Iraqi troops 20 km north of Mosul on Monday.",
+         EventType.ATTACK, "offset", (36.52, 43.13), (36.34, 43.13)),
+        ("Government forces shelled villages between Hama and Idlib on Sunday.",
+         EventType.SHELLING, "between", (35.50, 36.70), (33.51, 36.29)),
+        ("Government forces shelled villages east of the Tigris in Iraq on Sunday.",
+         EventType.SHELLING, "east_of", (33.75, 45.0), (33.0, 42.0)),
+        ("The US-led coalition bombed Islamic State positions along the Euphrates in Syria "
+         "on Friday.", EventType.AIR_STRIKE, "along", (35.336, 40.141), (33.51, 36.29)),
+    ],
+)  # fmt: skip
+def test_spatial_relation_becomes_a_zone(
+    text: str,
+    event_type: EventType,
+    relation: str,
+    inside: tuple[float, float],
+    outside: tuple[float, float],
+    gazetteer: Gazetteer,
+) -> None:
+    event = _only(_events(text, gazetteer), event_type)
+    assert event.zone is not None
+    assert event.zone.relation == relation
+    assert event.location.precision == ZONE
+    zone = shape(event.zone.geometry)
+    assert zone.is_valid and not zone.is_empty
+    assert zone.contains(Point(inside[1], inside[0]))
+    assert not zone.contains(Point(outside[1], outside[0]))
+    assert event.location.lat is not None and event.location.lon is not None
+    assert zone.contains(Point(event.location.lon, event.location.lat))
+    assert event.zone.text and event.zone.text in text
+
+
+# -- negation and reported speech never become a past attack --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army denied that it shelled the village of Kafr Nabl on Sunday.",
+        "Russia's defence ministry denied that its jets bombed a hospital in Idlib.",
+        "Rebels said they did not attack the convoy near Aleppo.",
+        "Russia has no plans to bomb targets in Idlib, the Kremlin said.",
+        "Israel did not carry out air strikes on Damascus on Sunday, the military said.",
+        "The Pentagon denied reports that US jets bombed a school near Raqqa.",
+        "Russian planes could target US jets flying west of the Euphrates, analysts said.",
+        "The army said it would strike rebel positions in Idlib.",
+        "Turkey threatened to bomb Kurdish militias near Manbij.",
+        "Turkey said it would strike Kurdish militias east of the Euphrates.",
+    ],
+)
+def test_negation_and_reported_speech_are_no_past_attack(text: str, gazetteer: Gazetteer) -> None:
+    for event in _events(text, gazetteer):
+        assert not TAXONOMY[event.event_type].violent, (event.event_type, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("The army said it would strike rebel positions near Idlib.", "near"),
+        ("Turkey said it would strike Kurdish militias east of the Euphrates in Syria.",
+         "east_of"),
+    ],
+)  # fmt: skip
+def test_a_threat_carries_its_zone(text: str, relation: str, gazetteer: Gazetteer) -> None:
+    event = _only(_events(text, gazetteer), EventType.THREAT)
+    assert event.zone is not None and event.zone.relation == relation
+
+
+def test_per_document_memo_answers_for_the_text_asked_about() -> None:
+    from geo.events.locate import _per_document
+
+    calls: list[tuple[str, int]] = []
+
+    @_per_document
+    def char_at(text: str, index: int) -> str:
+        calls.append((text, index))
+        return text[index]
+
+    first, second = "in Syria", "near Aleppo"
+    assert [char_at(first, 3), char_at(first, 3), char_at(second, 3), char_at(first, 3)] == [
+        "S",
+        "S",
+        "r",
+        "S",
+    ]
+    assert calls == [(first, 3), (second, 3), (first, 3)]  # one document's answers kept

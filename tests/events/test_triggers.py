@@ -1,0 +1,296 @@
+"""Event triggers and modality on single sentences in the style of wire copy and ACLED notes.
+
+Each row lists every (event type, trigger, modality) the sentence should yield, in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.events import triggers
+from geo.events.prefilter import literal_openings
+from geo.events.taxonomy import EventType as E
+from geo.events.text import Sentence
+from geo.events.triggers import EventMention, Modality, find_event_mentions
+
+A, N, H, R = Modality.ASSERTED, Modality.NEGATED, Modality.HYPOTHETICAL, Modality.REPORTED
+Row = tuple[str, list[tuple[E, str, Modality]]]
+
+CASES: list[Row] = [
+    # one row per event type
+    ("On 3 May 2020, regime forces shelled Ankawi in the Al Ghab Plain in Hama.",
+     [(E.SHELLING, "shelled", A)]),
+    ("Russian warplanes carried out air strikes on Maarat al-Numan overnight.",
+     [(E.AIR_STRIKE, "air strikes", A)]),
+    ("Israeli aircraft bombed a weapons depot near Damascus airport.",
+     [(E.AIR_STRIKE, "bombed", A)]),
+    ("The United States fired 59 Tomahawk missiles at Shayrat air base.",
+     [(E.MISSILE_STRIKE, "fired 59 Tomahawk missiles", A)]),
+    ("Turkish air defences shot down a Syrian jet over Idlib.",
+     [(E.SHOOT_DOWN, "shot down", A)]),
+    ("Clashes erupted between army troops and Islamic State fighters near Palmyra.",
+     [(E.ARMED_CLASH, "Clashes", A)]),
+    ("A suicide bomber struck a checkpoint in Mogadishu.",
+     [(E.BOMBING, "suicide bomber", A), (E.ATTACK, "struck", A)]),
+    ("Unidentified gunmen ambushed a police patrol in Kirkuk.",
+     [(E.ATTACK, "ambushed", A)]),
+    ("Government forces recaptured the town of Khan Sheikhoun.",
+     [(E.TERRITORY_CAPTURE, "recaptured", A)]),
+    ("Five civilians were killed in the village of Kafr Nabl.",
+     [(E.KILLING, "killed", A)]),
+    ("Al-Shabaab militants abducted three aid workers in Gedo.",
+     [(E.ABDUCTION, "abducted", A)]),
+    ("A Russian Su-27 intercepted a US RC-135 reconnaissance plane over the Baltic Sea.",
+     [(E.INTERCEPTION, "intercepted", A)]),
+    ("A Chinese fighter flew within 20 feet of a US Navy P-8 patrol aircraft.",
+     [(E.INTERCEPTION, "flew within 20 feet of", A)]),
+    ("NATO began military exercises in Estonia on Monday.",
+     [(E.MILITARY_EXERCISE, "military exercises", A)]),
+    ("The Pentagon deployed 3,000 troops to Poland.", [(E.DEPLOYMENT, "deployed", A)]),
+    ("Russia withdrew its forces from Kherson.", [(E.WITHDRAWAL, "withdrew", A)]),
+    ("North Korea warned of a nuclear response.", [(E.THREAT, "warned", A)]),
+    ("The European Union condemned the attack on the convoy.",
+     [(E.CONDEMNATION, "condemned", A), (E.ATTACK, "attack", A)]),
+    ("The UN Security Council demanded an immediate halt to the violence.",
+     [(E.DEMAND, "demanded", A)]),
+    ("Russian and Turkish officials held talks in Ankara on Idlib.",
+     [(E.TALKS, "talks", A)]),
+    ("The warring sides agreed on a ceasefire in Aleppo.",
+     [(E.AGREEMENT, "agreed on", A), (E.AGREEMENT, "ceasefire", A)]),
+    ("Moscow suspended the deconfliction hotline with Washington.",
+     [(E.SUSPENSION_OF_COOPERATION, "suspended the deconfliction", A)]),
+    ("Washington imposed new sanctions on Iranian oil exports.",
+     [(E.SANCTIONS, "imposed new sanctions", A)]),
+    ("A UN convoy delivered food aid to Douma.", [(E.AID, "delivered food aid", A)]),
+    ("Thousands of demonstrators rallied in Baghdad's Tahrir Square.",
+     [(E.PROTEST, "demonstrators", A), (E.PROTEST, "rallied", A)]),
+    ("Rioters torched government buildings in Basra.",
+     [(E.RIOT, "Rioters", A), (E.RIOT, "torched", A)]),
+    ("Police arrested a journalist in Istanbul.", [(E.ARREST, "arrested", A)]),
+    ("Thousands of residents fled the fighting in Tal Rifaat.",
+     [(E.DISPLACEMENT, "fled", A), (E.ARMED_CLASH, "fighting", A)]),
+    ("Iraqis voted in parliamentary elections on Sunday.",
+     [(E.ELECTION, "voted", A), (E.ELECTION, "elections", A)]),
+    ("The ministry said the situation was calm.", [(E.STATEMENT, "said", A)]),
+    # negation
+    ("The ministry denied that its forces shelled the village.", [(E.SHELLING, "shelled", N)]),
+    ("The coalition said its aircraft did not strike the mosque.", [(E.ATTACK, "strike", N)]),
+    ("There were no airstrikes on Idlib overnight, monitors said.",
+     [(E.AIR_STRIKE, "airstrikes", N)]),
+    ("Damascus insists its forces never attacked civilians.", [(E.ATTACK, "attacked", N)]),
+    # reported speech, threats, hypotheticals
+    ("Russia said it would strike any aircraft crossing the line.",
+     [(E.THREAT, "said", A), (E.ATTACK, "strike", H)]),
+    ("Iran threatened to bomb US bases in the region.",
+     [(E.THREAT, "threatened", A), (E.AIR_STRIKE, "bomb", H)]),
+    ("Ankara warned it would launch a new offensive in northern Syria.",
+     [(E.THREAT, "warned", A), (E.ATTACK, "offensive", H)]),
+    ("Moscow said it would treat any US jet flying west of the Euphrates as a potential target.",
+     [(E.THREAT, "treat any US jet flying west of the Euphrates as a potential target", A)]),
+    ("The rebels could face retaliation if they attacked again.",
+     [(E.ATTACK, "attacked", H)]),
+    ("Turkey accused Kurdish militants of shelling border towns.",
+     [(E.ACCUSATION, "accused", A), (E.SHELLING, "shelling", R)]),
+    ("Activists said the alleged chemical attack killed dozens.",
+     [(E.ATTACK, "attack", R), (E.KILLING, "killed", A)]),
+    ("The army plans to deploy more troops to the border.", [(E.DEPLOYMENT, "deploy", H)]),
+    # passive voice
+    ("The SU-22 was shot down by a US F/A-18E Super Hornet.", [(E.SHOOT_DOWN, "shot down", A)]),
+    ("Two soldiers were abducted by gunmen near Arsal.", [(E.ABDUCTION, "abducted", A)]),
+    # several events, past events in subordinate clauses
+    ("Russian air strikes on rebel-held Idlib killed 12 civilians, a monitor said.",
+     [(E.AIR_STRIKE, "air strikes", A), (E.KILLING, "killed", A)]),
+    ("Russia suspended the hotline after a US jet downed a Syrian warplane.",
+     [(E.SUSPENSION_OF_COOPERATION, "suspended the hotline", A), (E.SHOOT_DOWN, "downed", A)]),
+    ("In response to the shelling, Israeli jets struck Hamas positions in Gaza.",
+     [(E.SHELLING, "shelling", A), (E.AIR_STRIKE, "struck", A)]),
+    # an attack whose subject is the weapon is a strike of that kind
+    ("A Russian drone struck a fuel depot near Kharkiv overnight.", [(E.AIR_STRIKE, "struck", A)]),
+    ("Two rockets struck a residential compound in Erbil.", [(E.MISSILE_STRIKE, "struck", A)]),
+    ("Turkish artillery targeted Kurdish positions near Kobani.", [(E.SHELLING, "targeted", A)]),
+    ("Gunmen on motorcycles attacked a convoy near Gao.", [(E.ATTACK, "attacked", A)]),
+    # forced to flee: the flight happened; threatened to force it: it did not
+    ("The fighting forced thousands of families to flee their homes.",
+     [(E.ARMED_CLASH, "fighting", A), (E.DISPLACEMENT, "flee", A)]),
+    ("The rebels threatened to force villagers to flee.",
+     [(E.THREAT, "threatened", A), (E.DISPLACEMENT, "flee", H)]),
+    # figurative or agentless "threat" is no threat event
+    ("The standoff is the latest in a series of incidents that threatens to escalate the "
+     "conflict.", []),
+    ("The drought threatens crops across the region.", []),
+    ("The dispute threatens to derail the peace process.", []),
+    ("Officials said the militants pose a serious threat to the capital.",
+     [(E.STATEMENT, "said", A)]),
+    ("Hezbollah threatened Israel with a harsh response.", [(E.THREAT, "threatened", A)]),
+    # purpose, avoidance and prevention: the event is referred to, not reported
+    ("Russia deployed jets to the base to avoid clashes with US aircraft.",
+     [(E.DEPLOYMENT, "deployed", A), (E.ARMED_CLASH, "clashes", H)]),
+    ("The hotline is aimed at preventing accidental air strikes on allied troops.",
+     [(E.AIR_STRIKE, "air strikes", H)]),
+    ("The UN renewed efforts to stop the fighting in Idlib.", [(E.ARMED_CLASH, "fighting", H)]),
+    ("The rebels warned government troops to stop their attacks or face retaliation.",
+     [(E.THREAT, "warned", A), (E.ATTACK, "attacks", H)]),
+    ("The general said the two armies would work to avoid clashes.",
+     [(E.ARMED_CLASH, "clashes", H)]),
+    # threats by speech
+    ("Moscow said it would target US jets flying in Syrian airspace.",
+     [(E.THREAT, "said", A), (E.ATTACK, "target", H)]),
+    ("Iran warned it would retaliate against any attack.",
+     [(E.THREAT, "warned", A), (E.ATTACK, "retaliate", H), (E.ATTACK, "attack", H)]),
+    ("The ministry says in a statement that, starting Monday, it will track all jets of the "
+     "coalition and treat them as targets.", [(E.THREAT, "treat them as targets", A)]),
+    # gerund complements and nouns after determiners
+    ("Russia condemned the United States for shooting down a Syrian Air Force fighter jet.",
+     [(E.CONDEMNATION, "condemned", A), (E.SHOOT_DOWN, "shooting down", A)]),
+    ("Washington condemned the attack on the convoy.",
+     [(E.CONDEMNATION, "condemned", A), (E.ATTACK, "attack", A)]),
+    ("The coalition has been bombing Islamic State targets since 2014.",
+     [(E.AIR_STRIKE, "bombing", A)]),
+    ("Protesters demanded the release of detained activists.",
+     [(E.PROTEST, "Protesters", A), (E.DEMAND, "demanded", A)]),
+    ("Israeli forces demolished a house in Beit Ummar.", [(E.ATTACK, "demolished", A)]),
+    ("The SDF handed over several villages to regime forces.",
+     [(E.TERRITORY_CAPTURE, "handed over", A)]),
+    # a capitalised speech verb inside a sentence is a name
+    ("The cross found Said unguarded on the far post.", []),
+    ('"We will not leave," Said the commander.', [(E.STATEMENT, "Said", A)]),
+    # no event
+    ("The weather in Damascus was mild on Tuesday.", []),
+    ("Bashar Assad has ruled Syria since 2000.", []),
+    ("", []),
+]
+
+
+def _events(text: str) -> list[EventMention]:
+    sentence = Sentence(start=0, end=len(text), text=text)
+    return find_event_mentions(text, sentence)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_event_mentions(text: str, expected: list[tuple[E, str, Modality]]) -> None:
+    events = _events(text)
+    assert [(e.event_type, e.trigger_text, e.modality) for e in events] == expected
+    for e in events:
+        assert text[e.trigger_start : e.trigger_end] == e.trigger_text
+        assert e.cue.startswith(("lexicon:", "speech+"))
+
+
+def test_no_asserted_attack_in_a_threat() -> None:
+    events = _events("Russia said it would strike any US jet west of the Euphrates.")
+    assert not [e for e in events if e.modality is A and e.event_type is not E.THREAT]
+
+
+def test_offsets_are_document_offsets() -> None:
+    doc = "Headline\n\nRegime forces shelled Kafr Zita."
+    sentence = Sentence(start=10, end=len(doc), text=doc[10:])
+    (event,) = find_event_mentions(doc, sentence)
+    assert (event.trigger_start, event.trigger_text) == (24, "shelled")
+
+
+@pytest.mark.parametrize(
+    ("text", "truncated"),
+    [
+        ("Syrian state media said the army remained on alert near Hama.", True),
+        ("The Kremlin said, according to Interfax, that Russian troops were not involved.", True),
+        ("Iraqi officials announced on Sunday that the border with Syria would reopen.", True),
+        # an agent or an inverted speaker after the verb: the whole sentence is read
+        ("The new curfew was announced by the Syrian government on Monday.", False),
+        ("Calm has returned to the city, said a Turkish military spokesman.", False),
+        # another event's target lies after its verb: the whole sentence is read
+        ("Officials said Turkish jets bombed Kurdish fighters near Duhok.", False),
+    ],
+)
+def test_speech_only_sentences_give_what_the_whole_sentence_gives(
+    text: str, truncated: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sentence that only reports speech reads no actor after its last speech verb."""
+    sentence = Sentence(start=0, end=len(text), text=text)
+    until = triggers._actors_needed_until
+    candidates = triggers._candidate_triggers(text, sentence, triggers._PREFILTER.candidates(text))
+    assert (until(text, candidates) is not None) == truncated
+    events = find_event_mentions(text, sentence)
+    monkeypatch.setattr(triggers, "_actors_needed_until", lambda text, candidates: None)
+    assert events == find_event_mentions(text, sentence)
+    assert all(e.actors for e in events)
+
+
+def test_table_precision_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    """Precision-style counts over the whole table, printed with ``pytest -s``."""
+    expected_total = found_total = correct = 0
+    for text, expected in CASES:
+        got = {(e.event_type, e.trigger_text, e.modality) for e in _events(text)}
+        want = set(expected)
+        expected_total += len(want)
+        found_total += len(got)
+        correct += len(got & want)
+    with capsys.disabled():
+        print(f"\ntriggers: expected={expected_total} found={found_total} correct={correct}")
+    assert correct == expected_total == found_total
+
+
+# --- where rules are tried: openings and the cue window -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "openings"),
+    [
+        (r"(?<![\w-])(?:shot\s+down|downed|(?:peace\s+)?talks)", ("down", "peac", "shot", "talk")),
+        (r"(?:(?<=to\s)|(?<=will\s))bomb|strafed", ("bomb", "stra")),  # look-behinds are no text
+        (r"m[ae]t(?:\s+with)?|gun\s?battles?", ("gun", "mat", "met")),  # cut at "\s"
+        (r"[ab]c(?:d|e)fgh", ("acdf", "acef", "bcdf", "bcef")),  # cut at four characters
+        (r"x{0,3}y", ("x", "y")),
+        (r"(?:[\w-]+\s+){0,3}?missiles?", None),  # may start with any word
+        (r"(?i:forces)", None),  # case folding switched on inside: cannot say
+    ],
+)
+def test_openings(pattern: str, openings: tuple[str, ...] | None) -> None:
+    assert literal_openings(pattern) == openings
+
+
+def test_every_rule_has_openings() -> None:
+    """No rule falls back to a regex tried at every character."""
+    assert all(openings is not None for openings in triggers._OPENINGS)
+
+
+_FILLER = st.sampled_from([" ", "  ", "-", "'", ", ", ".", "\n", "re", "the ", "x", "İ", "\u2019"])
+
+
+@pytest.mark.parametrize("index", range(len(triggers.RULES)))
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_rule_matches_are_those_of_finditer(index: int, data: st.DataObject) -> None:
+    rule, regex = triggers._COMPILED[index]
+    pieces = [data.draw(_FILLER)]
+    for _ in range(data.draw(st.integers(1, 3))):
+        trigger = st.from_regex(re.compile(rule.pattern, re.IGNORECASE), fullmatch=True)
+        pieces.append(data.draw(trigger))
+        pieces.append(data.draw(_FILLER))
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+
+    def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+        return [m.span() for m in matches]
+
+    expected = spans(regex.finditer_in_document(text, start, end))
+    assert spans(triggers._rule_matches(index, text, start, end)) == expected, text
+
+
+@pytest.mark.parametrize("index", range(len(triggers._CUES)))
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_cues_match_words_only_so_the_window_tail_decides(index: int, data: st.DataObject) -> None:
+    """What ``_modality`` relies on to search only after the window's last punctuation."""
+    cue = triggers._CUES[index]
+    match = data.draw(st.from_regex(cue.folding, fullmatch=True))
+    assert re.fullmatch(r"[\w'\s-]*", match), match
+    words = data.draw(st.lists(_FILLER | st.sampled_from(["(", '"', "not ", "to ", "would "])))
+    left = "".join(words) + match
+    before_words = triggers._BEFORE_WORDS.match(left)
+    tail = left[before_words.end() :] if before_words else left
+    assert (cue.search(tail) is None) == (cue.search(left) is None), left

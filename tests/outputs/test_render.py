@@ -1,0 +1,532 @@
+"""The HTML map as text: normalized snippets, the data each layer carries, escaping, links,
+input validation and the offline file's self-containment. (What a browser shows is in
+test_browser.py.)"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import XSS_TEXT, XSS_TITLE, XSS_URL, skip_or_fail_in_ci
+from pydantic import BaseModel
+
+from geo.errors import InputError, OutputError
+from geo.outputs.assets import (
+    CDN_ASSETS,
+    INSTALL_COMMAND,
+    escape_inline_script,
+    inline_assets,
+    node_modules_dir,
+    require_assets,
+)
+from geo.outputs.render import (
+    CLUSTER_THRESHOLD,
+    EventProperties,
+    FeatureProperties,
+    PlaceProperties,
+    ZoneProperties,
+    escape_text,
+    event_popup_html,
+    event_style,
+    feature_tooltip_html,
+    link_or_text,
+    parse_collection,
+    place_popup_html,
+    render_map,
+    script_json,
+    zone_tooltip_html,
+)
+
+
+@pytest.fixture
+def offline_assets() -> Path:
+    """The installed npm assets: skipped when missing here, failed when missing in CI."""
+    modules = node_modules_dir()
+    if not (modules / "leaflet" / "dist" / "leaflet.js").is_file():
+        skip_or_fail_in_ci(f"offline assets missing: run `{INSTALL_COMMAND}`")
+    return modules
+
+
+needs_assets = pytest.mark.usefixtures("offline_assets")
+_DECODER = json.JSONDecoder()
+
+
+def normalise(html: str) -> str:
+    """folium names elements with random hex ids; make them comparable."""
+    return re.sub(r"_[0-9a-f]{32}\b", "_ID", html)
+
+
+def _json_after(html: str, marker: str) -> list[Any]:
+    """Every JSON value written right after ``marker`` (the templates' ``tojson`` output)."""
+    values = []
+    for match in re.finditer(re.escape(marker), html):
+        value, _ = _DECODER.raw_decode(html, match.end())
+        values.append(value)
+    return values
+
+
+def layer_features(html: str) -> list[dict[str, Any]]:
+    """All features of every VectorFeatures layer, in map order."""
+    return [f for layer in _json_after(html, "L.geoJSON(") for f in layer["features"]]
+
+
+def event_records(html: str) -> list[list[Any]]:
+    """``[lat, lon, icon, title, popup, date]`` of every event marker."""
+    return [record for block in _json_after(html, "var records = ") for record in block]
+
+
+def with_classes(html: str, css_class: str) -> list[dict[str, Any]]:
+    return [f for f in layer_features(html) if css_class in f["properties"]["style"]["className"]]
+
+
+def _event(**overrides: Any) -> dict[str, Any]:
+    properties = {"kind": "event", "id": "ev-1", "event_type": "air_strike", "date": "2017-06-06"}
+    properties.update(overrides)
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [39.0, 35.9]},
+        "properties": properties,
+    }
+
+
+def _collection(*features: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": list(features)}
+
+
+# --- layers and controls ------------------------------------------------------------------
+
+
+def test_every_kind_gets_a_named_switchable_layer(sample_collection: dict[str, Any]) -> None:
+    html = normalise(render_map(sample_collection, title="Syria"))
+    for name in ("Features", "Zones", "Uncertainty", "Places", "Events"):
+        assert f'"{name}" : feature_group_ID,' in html
+    assert "L.control.layers(" in html
+    assert '"collapsed": false' in html
+
+
+def test_fixture_layers_carry_the_expected_shapes(sample_collection: dict[str, Any]) -> None:
+    html = render_map(sample_collection, title="Syria")
+    assert len(event_records(html)) == 5
+    assert len(with_classes(html, "geo-zone")) == 1
+    (river,) = with_classes(html, "geo-targeting-line")
+    assert river["geometry"]["type"] == "LineString"
+    assert river["properties"]["style"]["dashArray"]
+    assert "targeting line" in river["properties"]["tooltip"]
+    (sea,) = with_classes(html, "geo-sea")
+    assert sea["geometry"]["type"] == "Polygon"
+    places = with_classes(html, "geo-place")
+    assert [p["properties"]["style"]["radius"] for p in places] == [6.0, 7.5, 6.8, 6.0]
+
+
+def test_uncertainty_is_zone_or_circle_and_absent_for_points(
+    sample_collection: dict[str, Any],
+) -> None:
+    html = render_map(sample_collection, title="Syria")
+    shapes = with_classes(html, "geo-uncertainty")
+    radii = sorted(s["properties"].get("radius_m", 0) for s in shapes)
+    # city 10 km, city 15 km, country 300 km as circles; the threat uses its zone polygon.
+    assert radii == [0, 10_000, 15_000, 300_000]
+    (zone_shape,) = [s for s in shapes if "radius_m" not in s["properties"]]
+    assert zone_shape["geometry"]["type"] == "Polygon"
+
+
+@pytest.mark.parametrize(
+    ("count", "clustered"),
+    [(0, False), (1, False), (CLUSTER_THRESHOLD, False), (CLUSTER_THRESHOLD + 1, True)],
+)
+def test_clustering_only_when_many_events(count: int, clustered: bool) -> None:
+    events = [_event(id=f"ev-{i}") for i in range(count)]
+    html = render_map(_collection(*events), title="t")
+    assert ("L.markerClusterGroup(" in html) is clustered
+    assert ("leaflet.markercluster.js" in html) is clustered
+    assert '"maxZoom": 18' in html  # MarkerCluster needs it, tiles or not
+    assert len(event_records(html)) == count
+
+
+def test_legend_time_slider_and_title(sample_collection: dict[str, Any]) -> None:
+    html = render_map(sample_collection, title="Syria, June 2017")
+    (legend,) = _json_after(html, "var entries = ")
+    assert legend == [
+        ["Air strike", "#8e44ad"],
+        ["Shoot-down", "#c0392b"],
+        ["Threat", "#e67e22"],
+        ["Warning", "#f39c12"],
+    ]
+    (dates,) = _json_after(html, "var dates = ")
+    assert dates == ["2017-06-01", "2017-06-06", "2017-06-18", "2017-06-19"]
+    assert _json_after(html, "var title = ") == ["Syria, June 2017"]
+    assert [r[5] for r in event_records(html)].count(None) == 1  # the undated event
+
+
+def test_no_events_means_no_legend_and_no_slider() -> None:
+    html = render_map(_collection(), title="Empty")
+    assert "var entries = " not in html and "var dates = " not in html
+    assert "fitBounds" not in html
+
+
+def test_undated_events_only_have_no_slider() -> None:
+    html = render_map(_collection(_event(date=None)), title="t")
+    assert "var dates = " not in html
+    assert event_records(html)[0][5] is None
+
+
+def test_bounds_fit_events_zones_and_places(sample_collection: dict[str, Any]) -> None:
+    html = normalise(render_map(sample_collection, title="t"))
+    assert "map_ID.fitBounds(\n                [[32.31, 35.78], [36.83, 41.1]]," in html
+
+
+def test_attributions_are_escaped_and_deduplicated() -> None:
+    html = render_map(
+        _collection(),
+        title="t",
+        attributions=["GeoNames (CC BY 4.0)", "GeoNames (CC BY 4.0)", "<b>x</b> & y", ""],
+    )
+    assert _json_after(html, "attributionControl.addAttribution(") == [
+        "GeoNames (CC BY 4.0)",
+        "&lt;b&gt;x&lt;/b&gt; &amp; y",
+    ]
+
+
+# --- escaping and links -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "is_link"),
+    [
+        ("https://www.example.com/a?b=1&c=2", True),
+        ("http://news.example.org/x", True),
+        ("HTTPS://EXAMPLE.COM/", True),
+        ("  https://example.com/padded  ", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("vbscript:msgbox(1)", False),
+        ("file:///etc/passwd", False),
+        ("//evil.example.com/x", False),
+        ("/relative/path", False),
+        ("http://", False),
+        ("https:///no-host", False),
+        ("http://[broken", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_only_http_urls_become_links(url: str | None, is_link: bool) -> None:
+    html = link_or_text('Title "quoted" <b>', url)
+    assert ("<a href=" in html) is is_link
+    assert "Title &quot;quoted&quot; &lt;b&gt;" in html
+    assert "<script" not in html and "<b>" not in html
+
+
+def test_link_href_cannot_break_out_of_its_attribute() -> None:
+    html = link_or_text("t", 'https://example.com/"onmouseover="alert(1)')
+    assert 'href="https://example.com/&quot;onmouseover=&quot;alert(1)"' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        (XSS_TITLE, "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+        ("O'Brien & Sons", "O&#x27;Brien &amp; Sons"),
+        ("", ""),
+        (None, ""),
+        (3.5, "3.5"),
+    ],
+)
+def test_escape_text(text: object, escaped: str) -> None:
+    assert escape_text(text) == escaped
+
+
+def _hostile_event() -> EventProperties:
+    return EventProperties.model_validate(
+        {
+            "kind": "event",
+            "id": "e",
+            "event_type": "shoot_down",
+            "event_label": XSS_TITLE,
+            "actors": [{"name": XSS_TEXT, "role": XSS_TEXT, "country": "SY"}],
+            "location_name": XSS_TEXT,
+            "precision": XSS_TEXT,
+            "reason": XSS_TEXT,
+            "sentence": XSS_TEXT,
+            "sources": [
+                {"title": XSS_TITLE, "url": XSS_URL, "source": XSS_TEXT, "published": XSS_TEXT},
+                {"title": "ok", "url": "https://example.com/ok"},
+            ],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        pytest.param(event_popup_html(_hostile_event()), id="event popup"),
+        pytest.param(
+            zone_tooltip_html(
+                ZoneProperties(
+                    kind="zone",
+                    id="z",
+                    label=XSS_TITLE,
+                    statement=XSS_TEXT,
+                    sources=_hostile_event().sources,
+                )
+            ),
+            id="zone tooltip",
+        ),
+        pytest.param(
+            place_popup_html(
+                PlaceProperties.model_validate(
+                    {
+                        "kind": "place",
+                        "id": "p",
+                        "name": XSS_TITLE,
+                        "country": XSS_TEXT,
+                        "mentions": [{"document_id": XSS_TITLE, "text": XSS_TEXT, "start": 1}],
+                    }
+                )
+            ),
+            id="place popup",
+        ),
+        pytest.param(
+            feature_tooltip_html(
+                FeatureProperties(kind="feature", id="f", name=XSS_TEXT, role="targeting line")
+            ),
+            id="feature tooltip",
+        ),
+    ],
+)
+def test_popups_and_tooltips_escape_article_text(html: str) -> None:
+    for raw in ("<script", "<img", "<b>bold", "</script", 'href="javascript'):
+        assert raw not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html or "&lt;script&gt;" in html
+
+
+def test_event_popup_lists_every_source_and_links_only_http() -> None:
+    html = event_popup_html(_hostile_event())
+    assert html.count("<li>") == 3  # one actor, two sources
+    assert html.count("<a href=") == 1
+    assert '<a href="https://example.com/ok"' in html
+    assert '<span class="geo-url">javascript:alert(3)</span>' in html
+
+
+def test_rendered_page_never_contains_raw_hostile_text(xss_collection: dict[str, Any]) -> None:
+    html = render_map(xss_collection, title=XSS_TITLE, attributions=[XSS_TEXT])
+    for raw in ("<img src=x", '"><script>alert(1)', "<b>bold</b>", 'href="javascript'):
+        assert raw not in html
+    # Text reaches JavaScript only as JSON, and JSON-escaped "<" cannot end a script.
+    assert html.count("</script>") == html.count("<script")
+    assert XSS_TITLE in _json_after(html, "var title = ")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "</script><script>alert(1)</script>",
+            '"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"',
+        ),
+        ("<!-- x", '"\\u003c!-- x"'),
+        ("line\u2028sep", '"line\\u2028sep"'),
+        ("Dayr az Zawr دير الزور", '"Dayr az Zawr دير الزور"'),
+        ({"a": [1, None, True]}, '{"a":[1,null,true]}'),
+        ("", '""'),
+    ],
+)
+def test_script_json_cannot_end_the_script(value: Any, expected: str) -> None:
+    assert script_json(value) == expected
+    assert json.loads(script_json(value)) == value
+
+
+def test_events_sharing_a_zone_get_one_uncertainty_outline(
+    sample_collection: dict[str, Any],
+) -> None:
+    threat = next(
+        f
+        for f in sample_collection["features"]
+        if f["properties"]["kind"] == "event" and f["properties"]["zone_id"]
+    )
+    again = copy.deepcopy(threat)
+    again["properties"].update(id="ev-threat-repeat", date="2017-06-25")
+    sample_collection["features"].append(again)
+    html = render_map(sample_collection, title="t")
+    outlines = [
+        s for s in with_classes(html, "geo-uncertainty") if "radius_m" not in s["properties"]
+    ]
+    assert len(outlines) == 1
+    assert outlines[0]["properties"]["date"] == "2017-06-19"
+
+
+# --- input --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2017-06-18", "2017-06-18"),
+        ("2017-06", "2017-06-01"),
+        ("2017", "2017-01-01"),
+        ("2017-06-18T10:30:00Z", "2017-06-18"),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_partial_dates_start_their_period(value: str | None, expected: str | None) -> None:
+    html = render_map(_collection(_event(date=value)), title="t")
+    assert event_records(html)[0][5] == expected
+
+
+@pytest.mark.parametrize(
+    ("collection", "message"),
+    [
+        ({"type": "Feature"}, "expected a GeoJSON FeatureCollection"),
+        (_collection(_event(kind="river")), "invalid map feature"),
+        (_collection(_event(date="June 2017")), "date"),
+        (_collection(_event(confidence=2.0)), "confidence"),
+        (_collection(_event(uncertainty_km=-1)), "uncertainty_km"),
+        (_collection({"type": "Feature", "geometry": None, "properties": {}}), "geometry"),
+        (
+            _collection({**_event(), "geometry": {"type": "Point", "coordinates": []}}),
+            "geometry",
+        ),
+        ("not a collection", "not a GeoJSON FeatureCollection"),
+        (
+            _collection({**_event(), "geometry": {"type": "Point", "coordinates": [35.9, 139.0]}}),
+            "longitude, latitude",
+        ),
+        (
+            _collection(
+                {**_event(), "geometry": {"type": "Point", "coordinates": [float("nan"), 1.0]}}
+            ),
+            "finite",
+        ),
+    ],
+)
+def test_invalid_input_raises_input_error(collection: Any, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        render_map(collection, title="t")
+
+
+def test_all_problems_are_counted_in_one_error() -> None:
+    bad = _collection(_event(confidence=5), _event(date="someday"), _event())
+    with pytest.raises(InputError, match=r"^2 invalid map feature"):
+        parse_collection(bad)
+
+
+class _Exported(BaseModel):
+    type: str = "FeatureCollection"
+    features: list[dict[str, Any]]
+
+
+class _GeoInterface:
+    def __init__(self, mapping: dict[str, Any]) -> None:
+        self.__geo_interface__ = mapping
+
+
+@pytest.mark.parametrize("wrap", [dict, _GeoInterface, lambda m: _Exported(**m)])
+def test_collection_like_inputs(sample_collection: dict[str, Any], wrap: Any) -> None:
+    assert len(parse_collection(wrap(sample_collection)).events) == 5
+
+
+def test_unknown_event_types_get_a_stable_colour() -> None:
+    assert event_style("shoot_down") == "#c0392b"
+    assert event_style("blockade") == event_style("blockade")
+    assert re.fullmatch(r"#[0-9a-f]{6}", event_style("blockade"))
+
+
+# --- offline ------------------------------------------------------------------------------
+
+
+@needs_assets
+def test_offline_map_is_self_contained(
+    sample_collection: dict[str, Any], natural_earth_basemap: dict[str, Any]
+) -> None:
+    online = render_map(sample_collection, title="t")
+    offline = render_map(sample_collection, title="t", offline=True, basemap=natural_earth_basemap)
+    assert re.search(r'<script[^>]+src="https?://', online)
+    assert not re.search(r"<script[^>]+src=", offline)
+    assert not re.search(r"<link[^>]+href=", offline)
+    assert "tile.openstreetmap.org" not in offline
+    assert "url(images/" not in offline  # the layer-control icon is a data URI now
+    assert 'url("data:image/png;base64,' in offline
+    assert "L.Icon.Default.mergeOptions(" in offline
+    assert len(with_classes(offline, "geo-basemap")) == len(natural_earth_basemap["features"])
+    assert len(offline) < 1_500_000
+
+
+@needs_assets
+def test_offline_clustered_map_inlines_markercluster() -> None:
+    events = [_event(id=f"ev-{i}") for i in range(CLUSTER_THRESHOLD + 1)]
+    html = render_map(_collection(*events), title="t", offline=True)
+    assert "L.MarkerClusterGroup" in html and ".marker-cluster-small" in html
+    assert "cdnjs.cloudflare.com" not in html
+
+
+def test_offline_without_assets_names_the_fix(
+    sample_collection: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("geo.outputs.assets.ASSETS_DIR", tmp_path)
+    with pytest.raises(OutputError, match=re.escape(f"run `{INSTALL_COMMAND}`")):
+        render_map(sample_collection, title="t", offline=True)
+    with pytest.raises(OutputError, match="offline assets missing"):
+        require_assets(tmp_path)
+
+
+@needs_assets
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<script src="https://unpkg.com/unknown@1.0.0/x.js"></script>',
+        '<link rel="stylesheet" href="https://example.com/x.css"/>',
+        '<script defer src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"></script>',
+    ],
+)
+def test_inlining_refuses_unknown_remote_assets(tag: str) -> None:
+    with pytest.raises(OutputError, match="offline"):
+        inline_assets(f"<html><head>{tag}</head></html>")
+
+
+@needs_assets
+def test_inlining_replaces_every_known_asset() -> None:
+    tags = "".join(
+        f'<script src="{url}"></script>'
+        if url.endswith(".js")
+        else f'<link rel="stylesheet" href="{url}"/>'
+        for url in CDN_ASSETS
+    )
+    html = inline_assets(f"<html><head>{tags}</head><body></body></html>")
+    assert html.count("<script>") == 2 and html.count("<style>") == 3
+    assert "http" not in re.sub(r"<(script|style)>.*?</\1>", "", html, flags=re.DOTALL)
+
+
+@pytest.mark.parametrize(
+    ("source", "escaped"),
+    [
+        ('s = "</script>";', 's = "<\\/script>";'),
+        ("s = '</SCRIPT >'", "s = '<\\/SCRIPT >'"),
+        ("a </ b; c < /script", "a </ b; c < /script"),
+        ("", ""),
+    ],
+)
+def test_inline_script_cannot_close_its_element(source: str, escaped: str) -> None:
+    assert escape_inline_script(source) == escaped
+
+
+def test_fixture_has_every_kind_and_a_country_precision_event(
+    sample_collection: dict[str, Any],
+) -> None:
+    kinds = [f["properties"]["kind"] for f in sample_collection["features"]]
+    assert {k: kinds.count(k) for k in set(kinds)} == {
+        "event": 5,
+        "zone": 1,
+        "feature": 2,
+        "place": 4,
+    }
+    precisions = {f["properties"].get("precision") for f in sample_collection["features"]}
+    assert "country" in precisions
+    assert copy.deepcopy(sample_collection) == json.loads(json.dumps(sample_collection))

@@ -1,0 +1,290 @@
+"""The places stage end to end: a document in, resolved mentions out.
+
+Two parts. Tables of news sentences, one per rule of issue 3, checked on the resolved
+output (gazetteer id, kind, flags, offsets). Then the acceptance test of issue 3 on the seed
+articles: every mention of the named places is found with correct offsets and resolved
+correctly, and the named people produce no place. Expected spans are found by scanning the
+seed text for the surface forms, never hard-coded.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SEEDS_DIR
+
+from gazetteer import Gazetteer, open_gazetteer
+from geo.documents import Document, read_document
+from geo.places.find import find_places, resolve_spans
+from geo.places.mentions import Mention, MentionKind, PlacesResult
+
+SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
+TOPONYM, DEMONYM, ORGANISATION = MentionKind.TOPONYM, MentionKind.DEMONYM, MentionKind.ORGANISATION
+
+US_IDS = {"country:US", "geonames:4140963"}  # the country, or Washington, D.C.
+RU_IDS = {"country:RU", "geonames:524901"}  # the country, or Moscow
+DAMASCUS = "geonames:170654"
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()
+
+
+def run(text: str, gazetteer: Gazetteer) -> PlacesResult:
+    """find_places on a bare text, checking the invariants every result must keep."""
+    result = find_places(Document(id="t", text=text), gazetteer)
+    for mention in result.mentions:
+        assert text[mention.start : mention.end] == mention.text, mention
+        assert 0.0 <= mention.confidence <= 1.0
+        assert mention.reason
+        if mention.resolved:
+            assert mention.lat is not None and mention.lon is not None
+            assert mention.feature_class
+    assert [(m.start, m.end) for m in result.mentions] == sorted(
+        (m.start, m.end) for m in result.mentions
+    )
+    return result
+
+
+def ids(result: PlacesResult) -> dict[str, str | None]:
+    return {m.text: m.gazetteer_id for m in result.mentions if m.kind != ORGANISATION}
+
+
+# ------------------------------------------------------------------ rule tables, resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia said it would treat any US jet flying west of the Euphrates River in Syria "
+         "as a target.",
+         {"Russia": "country:RU", "US": "country:US", "Euphrates River": "river:euphrates",
+          "Syria": "country:SY"}),
+        ("Dozens of warships joined drills in the Baltic Sea.", {"Baltic Sea": "sea:baltic-sea"}),
+        ("Moscow denied that the Russian Federation had been told.",
+         {"Moscow": "geonames:524901", "Russian Federation": "country:RU"}),
+        ("Pirates seized a tanker in the Gulf of Aden.", {"Gulf of Aden": "sea:gulf-of-aden"}),
+        ("The U.S. and the UK and the UAE signed it.",
+         {"U.S.": "country:US", "UK": "country:GB", "UAE": "country:AE"}),
+        ("Syria's army retook the town.", {"Syria": "country:SY"}),
+        ("Shelling hit Damascus and Aleppo overnight.",
+         {"Damascus": DAMASCUS, "Aleppo": "geonames:170063"}),
+        # a word after the name says which kind of place: the city or its province
+        ("A drone was intercepted over Jazan city.", {"Jazan": "geonames:105299"}),
+        ("Fighting spread across Jazan province.", {"Jazan": "admin1:SA.17"}),
+        ("Two men were arrested in Tipperary town.", {"Tipperary": "geonames:2961192"}),
+        ("Gunmen killed a commander in Daraa al-Balad in Daraa city.",
+         {"Daraa": "geonames:170905"}),
+    ],
+)  # fmt: skip
+def test_places_are_found_and_resolved(
+    text: str, expected: dict[str, str], gazetteer: Gazetteer
+) -> None:
+    assert ids(run(text, gazetteer)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told us that Bashar Assad would stay.",
+        "President Assad met Leroy Wright and Joseph Dunford.",
+        "Spicer said: 'We will see.' Guterres played down hopes.",
+        "Efe news agency quoted Ryabkov. Binali was killed.",
+        "Despite this, Police said nothing. Us and them.",
+        "Read https://example.com/syria-news and pro-Assad blogs.",
+        # parts of names joined by an Arabic article: not Balad in Iraq, Ras in India
+        "Shelling hit Jisr al-Shughur overnight. The mayor, Malkan al-Baini, left.",
+        "Clashes near Ras al-Ain went on.",
+        "",
+        "   \n  ",
+    ],
+)
+def test_no_place_at_all(text: str, gazetteer: Gazetteer) -> None:
+    assert run(text, gazetteer).mentions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # gazetteers list "Taliban" (Turkey), "Hamas" (Hamm) and "Fano" (Italy) as towns
+        ("Taliban fighters attacked a police checkpoint in Kunduz.", {"Kunduz": "AF"}),
+        ("Hamas said it fired rockets at Ashkelon.", {"Ashkelon": "IL"}),
+        ("Fano militiamen clashed with federal troops in Bahir Dar.", {"Bahir Dar": "ET"}),
+        # after a place preposition the word is the town
+        ("A jazz festival opened in Fano on Friday.", {"Fano": "IT"}),
+        # "Djibo" is also a common surname: after "in" or "near" it is the town
+        ("Militants attacked a military post in Djibo on Sunday.", {"Djibo": "BF"}),
+        ("Soldiers repelled an assault near Djibo.", {"Djibo": "BF"}),
+        ("The ruling pleased Djibo, who spoke to reporters in Niamey.", {"Niamey": "NE"}),
+    ],
+)  # fmt: skip
+def test_group_names_and_surnames_are_places_only_after_a_place_preposition(
+    text: str, expected: dict[str, str], gazetteer: Gazetteer
+) -> None:
+    found = {m.text: m.country for m in run(text, gazetteer).mentions if m.kind != ORGANISATION}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "government"),
+    [
+        ("Washington condemned the downing of the jet.", "Washington", True),
+        ("Moscow said it would respond.", "Moscow", True),
+        ("Ankara denied any role.", "Ankara", True),
+        ("The talks opened in Moscow on Monday.", "Moscow", False),
+    ],
+)
+def test_metonymy_keeps_the_place_and_flags_it(
+    text: str, surface: str, government: bool, gazetteer: Gazetteer
+) -> None:
+    (mention,) = [m for m in run(text, gazetteer).mentions if m.text == surface]
+    assert mention.government_actor is government
+    assert mention.gazetteer_id in US_IDS | RU_IDS | {"geonames:323786"}
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "inner", "country"),
+    [
+        ("The Syrian Democratic Forces said they took the dam.", "Syrian Democratic Forces",
+         "Syrian", "SY"),
+        ("The Russian Defense Ministry said a jet was shadowed.", "Russian Defense Ministry",
+         "Russian", "RU"),
+    ],
+)  # fmt: skip
+def test_organisations(
+    text: str, organisation: str, inner: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mentions = run(text, gazetteer).mentions
+    (org,) = [m for m in mentions if m.kind == ORGANISATION]
+    assert org.text == organisation
+    (place,) = [m for m in mentions if m.kind != ORGANISATION]
+    assert (place.text, place.kind, place.in_organisation) == (inner, DEMONYM, True)
+    assert place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Syrian troops entered the town.", "Syrian", "SY"),
+        ("Russians make up most of the crew.", "Russians", "RU"),
+        ("Shelling hit Hamāh overnight.", "Hamāh", "SY"),
+        ("Rebels held Dayr az Zawr.", "Dayr az Zawr", "SY"),
+        ("Refugees reached Şanlıurfa on foot.", "Şanlıurfa", "TR"),
+        ("Police in Köln made arrests.", "Köln", "DE"),
+        ("Floods hit Île-de-France on Monday.", "Île-de-France", "FR"),
+        ("The convoy reached Aleppo", "Aleppo", "SY"),
+    ],
+)
+def test_demonyms_and_non_ascii_names_resolve_to_their_country(
+    text: str, surface: str, country: str, gazetteer: Gazetteer
+) -> None:
+    (mention,) = [m for m in run(text, gazetteer).mentions if m.text == surface]
+    assert mention.country == country
+
+
+def test_result_is_a_model_and_round_trips(gazetteer: Gazetteer) -> None:
+    result = run("Jets flew over Syria and Iraq.", gazetteer)
+    assert result.document_id == "t"
+    assert PlacesResult.model_validate_json(result.model_dump_json()) == result
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Jets flew over Syria.", [(15, 20)], {"Syria": "country:SY"}),
+        ("Jets flew over Syria.", [], {}),
+        ("Jets flew over Syria.", [(4, 4)], {}),  # an empty span is skipped
+        ("Troops left Qwxzyville at dawn.", [(12, 22)], {"Qwxzyville": None}),
+    ],
+)
+def test_resolve_spans_resolves_the_given_spans_only(
+    text: str, spans: list[tuple[int, int]], expected: dict[str, str | None], gazetteer: Gazetteer
+) -> None:
+    result = resolve_spans(Document(id="g", text=text), spans, gazetteer)
+    assert {m.text: m.gazetteer_id for m in result.mentions} == expected
+    assert all(text[m.start : m.end] == m.text and m.reason for m in result.mentions)
+
+
+# ------------------------------------------------------------------ seeds acceptance (issue 3)
+
+# Surface pattern -> the gazetteer ids it may resolve to.
+SEED_PLACES: list[tuple[str, set[str]]] = [
+    (r"Syria(?!n)", {"country:SY"}),
+    (r"Russian Federation", {"country:RU"}),
+    (r"Russia(?!n)", {"country:RU"}),
+    (r"Moscow", RU_IDS),
+    (r"U\.S\.|USA|US", US_IDS),
+    (r"United States", US_IDS),
+    (r"Washington", US_IDS),
+    (r"Euphrates(?: River)?", {"river:euphrates"}),
+    (r"Baltic Sea", {"sea:baltic-sea"}),
+    (r"Damascus", {DAMASCUS}),
+]
+SEED_PEOPLE = ["Bashar Assad", "Binali", "Spicer", "Guterres", "Dunford", "Ryabkov", "Efe",
+               "Leroy Wright"]  # fmt: skip
+
+
+def _expected_spans(text: str, pattern: str) -> list[tuple[int, int]]:
+    # (?<![\w.-]) keeps "U.S." whole and "US" out of "U.S.", "USA" and "pro-US".
+    found = re.finditer(rf"(?<![\w.]){pattern}(?![\w])", text)
+    return [(m.start(), m.end()) for m in found]
+
+
+@pytest.fixture(scope="module", params=[path.name for path in SEEDS])
+def seed(request: pytest.FixtureRequest, gazetteer: Gazetteer) -> tuple[Document, PlacesResult]:
+    document = read_document(SEEDS_DIR / request.param)
+    return document, find_places(document, gazetteer)
+
+
+def test_there_are_seed_articles() -> None:
+    assert len(SEEDS) >= 2
+
+
+@pytest.mark.parametrize(("pattern", "accepted"), SEED_PLACES, ids=[p for p, _ in SEED_PLACES])
+def test_seed_places_found_and_resolved(
+    pattern: str, accepted: set[str], seed: tuple[Document, PlacesResult]
+) -> None:
+    document, result = seed
+    by_span = {(m.start, m.end): m for m in result.mentions if m.kind != ORGANISATION}
+    for start, end in _expected_spans(document.text, pattern):
+        # "Euphrates River" may be reported whole: accept a mention starting at the name.
+        mention = by_span.get((start, end)) or next(
+            (m for (s, _), m in by_span.items() if s == start), None
+        )
+        assert mention is not None, (pattern, start, document.text[start - 30 : end + 30])
+        assert document.text[mention.start : mention.end] == mention.text
+        assert mention.gazetteer_id in accepted, (mention.text, mention.gazetteer_id)
+
+
+@pytest.mark.parametrize("person", SEED_PEOPLE)
+def test_seed_people_are_no_place(person: str, seed: tuple[Document, PlacesResult]) -> None:
+    document, result = seed
+    for found in re.finditer(rf"\b{re.escape(person)}\b", document.text):
+        overlapping = [
+            m for m in result.mentions if m.start < found.end() and found.start() < m.end
+        ]
+        assert overlapping == [], (person, overlapping)
+
+
+def test_seed_sdf_is_an_organisation(seed: tuple[Document, PlacesResult]) -> None:
+    document, result = seed
+    for found in re.finditer(r"Syrian Democratic Forces", document.text):
+        organisations = [
+            m for m in result.mentions if m.kind == ORGANISATION and m.end == found.end()
+        ]
+        assert organisations, found.start()
+        places: list[Mention] = [
+            m for m in result.mentions
+            if m.kind != ORGANISATION and found.start() <= m.start < found.end()
+        ]  # fmt: skip
+        assert places and all(m.in_organisation for m in places)
+
+
+def test_seed_mentions_are_valid(seed: tuple[Document, PlacesResult]) -> None:
+    document, result = seed
+    assert result.document_id == document.id
+    for mention in result.mentions:
+        assert document.text[mention.start : mention.end] == mention.text
+        assert 0.0 <= mention.confidence <= 1.0 and mention.reason

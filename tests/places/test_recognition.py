@@ -1,0 +1,447 @@
+"""Recognition: which spans of raw news text name places, with offsets into that text.
+
+Tables of sentences written in the style of wire copy, one table per rule of issue 3: longest
+match, abbreviations, possessives, compounds, sentence-initial capitals, people who share a
+place's name, metonymy, organisations, demonyms, and adversarial input. Every row checks
+``text[m.start:m.end] == m.text``. Recognition runs against the built gazetteer and person
+lexicon (``open_gazetteer()``), as the product does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.model import Candidate, FeatureClass, NameKind
+from geo.places.find import person_names
+from geo.places.mentions import MentionKind
+from geo.places.recognition import Match, NoPersonNames, PersonNames, Token, recognize, tokenize
+
+TOPONYM, DEMONYM, ORGANISATION = MentionKind.TOPONYM, MentionKind.DEMONYM, MentionKind.ORGANISATION
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def people(gazetteer: Gazetteer) -> PersonNames:
+    return person_names(gazetteer)
+
+
+def found(text: str, gazetteer: Gazetteer, people: PersonNames) -> list[Match]:
+    """Recognise, and check every span's offsets against the original text."""
+    matches = recognize(text, gazetteer, people)
+    for match in matches:
+        assert text[match.start : match.end] == match.text, match
+        assert 0 <= match.start < match.end <= len(text)
+    return matches
+
+
+def places(matches: list[Match]) -> list[str]:
+    """Surfaces of the location mentions (toponyms and demonyms), in text order."""
+    return [m.text for m in matches if m.kind != ORGANISATION]
+
+
+# ------------------------------------------------------------------ tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", []),
+        ("  \n\t ", []),
+        ("Syria's war", ["Syria's", "war"]),
+        ("the U.S.-led coalition", ["the", "U.S.", "led", "coalition"]),
+        ("Dar’a and Deir ez-Zor", ["Dar’a", "and", "Deir", "ez", "Zor"]),
+        ("Şanlıurfa, Köln", ["Şanlıurfa", "Köln"]),
+        ("USA -backed", ["USA", "backed"]),
+    ],
+)
+def test_tokenize_words(text: str, words: list[str]) -> None:
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == words
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert [t.capitalised for t in tokens] == [w[:1].isupper() for w in words]
+
+
+@pytest.mark.parametrize(
+    ("word", "all_caps"), [("USA", True), ("U.S.", True), ("Us", False), ("A", False)]
+)
+def test_token_all_caps(word: str, all_caps: bool) -> None:
+    assert Token(0, len(word), word, True).all_caps is all_caps
+
+
+# ------------------------------------------------------------------ multiword, longest match
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Moscow warned that the Russian Federation would respond.", "Russian Federation", TOPONYM),
+        (
+            "Dozens of warships joined an exercise in the Baltic Sea on Monday.",
+            "Baltic Sea",
+            TOPONYM,
+        ),
+        ("Any jet flying west of the Euphrates River will be tracked.", "Euphrates River", TOPONYM),
+        ("The river's flow fell as the Euphrates River's dams filled.", "Euphrates River", TOPONYM),
+        ("Government troops advanced on Deir ez-Zor from the west.", "Deir ez-Zor", TOPONYM),
+        ("Pirates seized a tanker in the Gulf of Aden overnight.", "Gulf of Aden", TOPONYM),
+        ("Rebels shelled the outskirts of Dayr az Zawr city.", "Dayr az Zawr", TOPONYM),
+        ("Flights to the United Arab Emirates resumed.", "United Arab Emirates", TOPONYM),
+        ("Officials in New York said the flight landed safely.", "New York", TOPONYM),
+    ],
+)
+def test_longest_match_takes_the_whole_name(
+    text: str, surface: str, kind: MentionKind, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    matches = found(text, gazetteer, people)
+    hits = [m for m in matches if m.text == surface]
+    assert hits and hits[0].kind == kind
+    inner = surface.split()[0]
+    assert inner == surface or inner not in places(matches)  # no shorter overlapping span
+
+
+@pytest.mark.parametrize(
+    ("text", "feature_class"),
+    [
+        ("Aid crossed the Euphrates River at dawn.", FeatureClass.RIVER),
+        ("A cargo ship sank in the Baltic Sea.", FeatureClass.SEA),
+    ],
+)
+def test_generic_word_keeps_only_fitting_candidates(
+    text: str, feature_class: FeatureClass, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    (match,) = [m for m in found(text, gazetteer, people) if m.kind == TOPONYM]
+    assert match.candidates
+    assert {c.feature_class for c in match.candidates} == {feature_class}
+
+
+# ------------------------------------------------------------------ abbreviations
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("A US warplane shot down an armed drone on Sunday.", "US", "US"),
+        ("The U.S. Treasury announced new sanctions.", "U.S.", "US"),
+        ("Moscow said it would target USA jets.", "USA", "US"),
+        ("The UK and France backed the resolution.", "UK", "GB"),
+        ("The UAE recalled its ambassador.", "UAE", "AE"),
+        ("It damaged the US's image abroad.", "US", "US"),
+        ("The plant near Fresno, Calif. closed in May.", "Calif.", "US"),
+    ],
+)
+def test_abbreviations_are_places(
+    text: str, surface: str, country: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    matches = [m for m in found(text, gazetteer, people) if m.text == surface]
+    assert matches, places(found(text, gazetteer, people))
+    assert matches[0].candidates[0].country_code == country
+    assert all(c.name_kind == NameKind.ABBREVIATION for c in matches[0].candidates)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told us the convoy had left.",
+        "Let us be clear about this.",
+        "Us and them: the divide widened.",  # sentence-initial pronoun
+        "None of us saw the uk version.",
+    ],
+)
+def test_pronoun_us_is_never_the_united_states(
+    text: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    matches = found(text, gazetteer, people)
+    assert not [m for m in matches if m.text.lower() in ("us", "uk")]
+    assert all(c.id != "country:US" for m in matches for c in m.candidates)
+
+
+# ------------------------------------------------------------------ possessives, compounds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syria's government rejected the claim.", ["Syria"]),
+        ("Russia’s foreign ministry summoned the envoy.", ["Russia"]),
+        ("Turkey's border with Iraq was closed.", ["Turkey", "Iraq"]),
+        ("US-backed fighters advanced on Raqqa.", ["US", "Raqqa"]),
+        ("USA -backed forces clashed with the regime.", ["USA"]),
+        ("The U.S.-led coalition struck again.", ["U.S."]),
+        ("Pro-Assad militias and pro-Assad media cheered.", []),
+        ("The Russian-made jet crashed on take-off.", ["Russian"]),
+        ("Turkish-led forces crossed into Syria-controlled land.", ["Turkish", "Syria"]),
+    ],
+)
+def test_possessives_and_compounds(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
+
+
+def test_russian_made_is_a_demonym(gazetteer: Gazetteer, people: PersonNames) -> None:
+    (match,) = found("The Russian-made jet crashed.", gazetteer, people)
+    assert match.kind == DEMONYM
+
+
+# ------------------------------------------------------------------ sentence-initial capitals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Despite the warnings, troops moved in.",
+        "Police said three people died.",
+        "Meanwhile, talks stalled.",
+        "However, the plan failed.",
+        "Reading the statement aloud, she paused.",
+        "Nice words will not stop the shelling.",
+        "Victory was declared on Sunday.",
+        "March was the deadliest month.",
+    ],
+)
+def test_sentence_initial_capitals_are_not_places(
+    text: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == []
+
+
+# ------------------------------------------------------------------ people named like places
+
+
+@pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        ("Syrian President Bashar Assad met envoys.", ["Bashar", "Assad", "Bashar Assad"]),
+        ("President Assad addressed parliament.", ["Assad"]),
+        ("The regime of Bashar Assad rejected the claim.", ["Assad", "Bashar Assad"]),
+        ("Officer Leroy Wright was named in the report.", ["Leroy", "Wright"]),
+        ("Leroy Wright, 34, was arrested.", ["Leroy", "Wright"]),
+        ("Gen. Joseph Dunford said the US would defend itself.", ["Joseph", "Dunford"]),
+        ("Joseph Dunford met his counterpart.", ["Dunford"]),
+        ("Spicer said the talks would continue.", ["Spicer"]),
+        ("Guterres played down hopes of a breakthrough.", ["Guterres"]),
+        ("Ryabkov compared the strike to an act of aggression.", ["Ryabkov"]),
+        ("It described Binali as a close confidant.", ["Binali"]),
+        ("Efe news agency reported the figures.", ["Efe"]),
+    ],
+)
+def test_people_are_not_places(
+    text: str, not_places: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    surfaces = places(found(text, gazetteer, people))
+    assert not set(surfaces) & set(not_places), surfaces
+
+
+def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> None:
+    # The fallback knows no people: recognition still runs and still finds the place.
+    matches = recognize("Officials in Damascus said so.", gazetteer, NoPersonNames())
+    assert places(matches) == ["Damascus"]
+
+
+# Decision, documented: a well-known first name that is also a city ("Paris Hilton") is read as
+# a person when a capitalised surname follows; the city alone is still a place.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paris Hilton arrived for the premiere.", []),
+        ("Paris Hilton flew to Paris on Friday.", ["Paris"]),
+        ("Georgia Smith, a nurse, was hurt.", []),
+    ],
+)
+def test_person_named_like_a_town(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
+
+
+# ------------------------------------------------------------------ metonymy
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "government"),
+    [
+        ("Washington condemned the strike.", "Washington", True),
+        ("Moscow said it would respond.", "Moscow", True),
+        ("Ankara denied the report.", "Ankara", True),
+        ("Moscow has said it will retaliate.", "Moscow", True),
+        ("Washington now wants a deal.", "Washington", True),
+        ("Beijing, however, urged restraint.", "Beijing", False),  # not directly followed
+        ("He lived in Moscow for years.", "Moscow", False),
+        ("Protesters gathered in Washington.", "Washington", False),
+        ("Syria said the jet was on a mission.", "Syria", True),
+    ],
+)
+def test_metonymy_flags_government_actors(
+    text: str, surface: str, government: bool, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    (match,) = [m for m in found(text, gazetteer, people) if m.text == surface]
+    assert match.kind == TOPONYM
+    assert match.government_actor is government
+
+
+# ------------------------------------------------------------------ organisations, demonyms
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "place"),
+    [
+        ("The Syrian Democratic Forces took the town.", "Syrian Democratic Forces", "Syrian"),
+        ("The Russian Defense Ministry said it would act.", "Russian Defense Ministry", "Russian"),
+        ("The Syrian Air Force lost a jet.", "Syrian Air Force", "Syrian"),
+        ("The Texas Forest Service warned of fires.", "Texas Forest Service", "Texas"),
+    ],
+)
+def test_organisation_names_hold_a_flagged_place(
+    text: str, organisation: str, place: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    matches = found(text, gazetteer, people)
+    (org,) = [m for m in matches if m.kind == ORGANISATION]
+    assert org.text == organisation
+    (inner,) = [m for m in matches if m.kind != ORGANISATION]
+    assert inner.text == place and inner.in_organisation
+    assert org.start == inner.start
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Syrian troops entered the town.", "Syrian", "SY"),
+        ("Russians make up most of the crew.", "Russians", "RU"),
+        ("An American drone was downed.", "American", "US"),
+        ("Turkish officials denied it.", "Turkish", "TR"),
+    ],
+)
+def test_demonyms(
+    text: str, surface: str, country: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    (match,) = found(text, gazetteer, people)
+    assert (match.text, match.kind) == (surface, DEMONYM)
+    assert match.candidates[0].country_code == country
+    assert {c.name_kind for c in match.candidates} == {NameKind.DEMONYM}
+
+
+# ------------------------------------------------------------------ adversarial input
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Read more at https://example.com/syria-news today.", []),
+        ("Read more at https://example.com/Syria/Damascus-news today.", []),
+        ("Photos: www.Aleppo-Today.org/gallery", []),
+        ("Write to Moscow.desk@example.org for details.", []),
+        ("Visit Syria.gov or stay in Damascus.", ["Damascus"]),
+        ("See http://news.example/Russia. Russia denied it.", ["Russia"]),
+    ],
+)
+def test_places_inside_addresses_are_ignored(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The convoy reached Aleppo", "Aleppo"),
+        ("Fighting resumed near Homs\n", "Homs"),
+        ("Syria", "Syria"),
+        ("Jets crossed the Euphrates River", "Euphrates River"),
+        ("Officials blamed the U.S.", "U.S."),
+    ],
+)
+def test_name_at_the_very_end_of_the_text(
+    text: str, surface: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people))[-1] == surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Shelling hit Hamāh overnight.", "Hamāh", "SY"),
+        ("Rebels held Dayr az Zawr.", "Dayr az Zawr", "SY"),
+        ("Refugees reached Şanlıurfa on foot.", "Şanlıurfa", "TR"),
+        ("Police in Köln made arrests.", "Köln", "DE"),
+        ("Floods hit Île-de-France on Monday.", "Île-de-France", "FR"),
+    ],
+)
+def test_non_ascii_names(
+    text: str, surface: str, country: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    (match,) = [m for m in found(text, gazetteer, people) if m.text == surface]
+    assert match.candidates[0].country_code == country
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\t", "...", "— • —", "12:30 am, 2017"])
+def test_empty_and_punctuation_only_text(
+    text: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert found(text, gazetteer, people) == []
+
+
+def test_five_megabyte_article(gazetteer: Gazetteer, people: PersonNames) -> None:
+    paragraph = (
+        "Russia said it would treat any US jet flying west of the Euphrates River in Syria "
+        "as a target, the Russian Defense Ministry said. Spicer said: 'We will defend.' "
+        "Dozens of warships joined drills in the Baltic Sea; us? No, he told us. "
+        "See https://example.com/syria-news for more, from Hamāh to Deir ez-Zor.\n\n"
+    )
+    text = paragraph * (5_000_000 // len(paragraph) + 1)
+    assert len(text) >= 5_000_000
+    matches = found(text, gazetteer, people)  # also checks every offset
+    per_paragraph = places(found(paragraph, gazetteer, people))
+    assert len(places(matches)) == len(per_paragraph) * (len(text) // len(paragraph))
+    assert matches[-1].end <= len(text)
+
+
+# ------------------------------------------------------------------ lookups are memoised
+
+
+@dataclass
+class CountingIndex:
+    """A two-name index that counts how often each question reaches it."""
+
+    names: dict[str, list[Candidate]]
+    calls: dict[str, int] = field(default_factory=dict)
+
+    def _count(self, what: str) -> None:
+        self.calls[what] = self.calls.get(what, 0) + 1
+
+    def has_key(self, key: str) -> bool:
+        self._count("has_key")
+        return key in self.names
+
+    def has_prefix(self, key: str) -> bool:
+        self._count("has_prefix")
+        return any(name.startswith(key) for name in self.names)
+
+    def candidates_for_key(self, key: str) -> list[Candidate]:
+        self._count("candidates")
+        return list(self.names.get(key, []))
+
+    __hash__ = object.__hash__
+
+
+def _candidate(name: str, feature_class: FeatureClass, importance: float) -> Candidate:
+    return Candidate(0, f"test:{name}", name, feature_class, "SY", None, 0, 0.0, 0.0, importance,
+                     NameKind.NAME)  # fmt: skip
+
+
+def test_lookups_are_asked_once_and_results_are_copies() -> None:
+    index = CountingIndex({"aleppo": [_candidate("Aleppo", FeatureClass.CITY, 7.0)]})
+    text = "Shelling hit Aleppo. Aleppo was quiet."
+    first = recognize(text, index, NoPersonNames())
+    calls = dict(index.calls)
+    first[0].candidates.clear()  # a caller's list is its own
+    second = recognize(text, index, NoPersonNames())
+    assert index.calls == calls  # the second document asked the index nothing
+    assert [m.text for m in second] == ["Aleppo", "Aleppo"]
+    assert second[0].candidates and second[0].candidates[0].name == "Aleppo"

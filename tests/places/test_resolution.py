@@ -1,0 +1,230 @@
+"""Resolution: one gazetteer entry per recognised name, or none, with a confidence and a reason.
+
+Tables of news sentences for each kind of evidence in issue 3: explicit qualifiers ("Aleppo,
+Syria" vs "Damascus, Oregon"), the document's focus (Georgia the US state vs the country),
+one sense per name per document, and names with no good candidate, which stay unresolved
+without disturbing the rest of the document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.model import Candidate, FeatureClass, NameKind
+from gazetteer.normalize import normalize
+from geo.documents import Document
+from geo.places.find import find_places, person_names
+from geo.places.mentions import Mention, MentionKind
+from geo.places.recognition import Match, recognize
+from geo.places.resolution import WEIGHTS, resolve_matches
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()
+
+
+def resolved(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    mentions = find_places(Document(id="r", text=text), gazetteer).mentions
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert 0.0 <= mention.confidence <= 1.0
+        assert mention.reason.strip()
+    return mentions
+
+
+def first(mentions: list[Mention], surface: str) -> Mention:
+    return next(m for m in mentions if m.text == surface)
+
+
+# ------------------------------------------------------------------ qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "admin1"),
+    [
+        ("Fighting raged near Aleppo, Syria, on Monday.", "Aleppo", "SY", None),
+        ("Shelling hit Damascus, Syria, overnight.", "Damascus", "SY", None),
+        ("A fire destroyed a barn in Damascus, Oregon, on Monday.", "Damascus", "US", "US.OR"),
+        ("The festival in Paris, Texas, drew thousands.", "Paris", "US", "US.TX"),
+        ("The plant in London, Ont., will close in May.", "London", "CA", "CA.08"),
+        ("Storms hit Paris, France, and the north.", "Paris", "FR", None),
+        ("Flooding closed roads in Athens, Ga., on Sunday.", "Athens", "US", "US.GA"),
+        ("Police in Birmingham, Alabama, made arrests.", "Birmingham", "US", "US.AL"),
+    ],
+)
+def test_qualifier_picks_the_entry_in_the_named_area(
+    text: str, surface: str, country: str, admin1: str | None, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    assert mention.resolved and mention.country == country
+    if admin1 is not None:
+        entry = gazetteer.get(mention.gazetteer_id or "", geometry=False)
+        assert entry is not None and entry.admin1_code == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualified_id"),
+    [
+        ("A barn burned in Damascus, Oregon.", "Damascus", "geonames:5722088"),
+        ("Troops entered Damascus, Syria.", "Damascus", "geonames:170654"),
+    ],
+)
+def test_qualifier_is_named_in_the_reason(
+    text: str, surface: str, qualified_id: str, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    assert mention.gazetteer_id == qualified_id
+    assert "qualified" in mention.reason
+
+
+# ------------------------------------------------------------------ document focus
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "feature_class"),
+    [
+        (
+            "Atlanta and Savannah lead Georgia's growth, and Georgia lawmakers met in Atlanta "
+            "on Tuesday. Officials in Macon and Augusta welcomed the vote.",
+            "US",
+            "admin1",
+        ),
+        (
+            "Tbilisi said Georgia would seek closer ties with the EU. Georgia borders Russia, "
+            "Armenia and Azerbaijan, and fought a war with Russia in 2008.",
+            "GE",
+            "country",
+        ),
+    ],
+)
+def test_document_focus_decides_georgia(
+    text: str, country: str, feature_class: str, gazetteer: Gazetteer
+) -> None:
+    georgias = [m for m in resolved(text, gazetteer) if m.text == "Georgia"]
+    assert len(georgias) == 2
+    assert {(m.country, m.feature_class) for m in georgias} == {(country, feature_class)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Rebels in Idlib and Hama shelled Aleppo; Homs was quiet.", "Homs", "SY"),
+        ("Residents of Portland, Salem and Eugene voted; Damascus did too.", "Damascus", "US"),
+    ],
+)
+def test_nearby_names_pull_an_ambiguous_one(
+    text: str, surface: str, country: str, gazetteer: Gazetteer
+) -> None:
+    assert first(resolved(text, gazetteer), surface).country == country
+
+
+# ------------------------------------------------------------------ one sense per discourse
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A barn burned in Damascus, Oregon. Later, Damascus residents cleaned up.", "Damascus"),
+        ("Paris, Texas, held a fair. Paris officials said it went well.", "Paris"),
+        ("Shelling hit Aleppo. Aleppo's old city burned. Aid reached Aleppo.", "Aleppo"),
+    ],
+)
+def test_one_sense_per_name_per_document(text: str, surface: str, gazetteer: Gazetteer) -> None:
+    mentions = [m for m in resolved(text, gazetteer) if m.text == surface]
+    assert len(mentions) >= 2
+    assert len({m.gazetteer_id for m in mentions}) == 1
+    assert len({m.confidence for m in mentions}) == 1
+    assert mentions[0].gazetteer_id is not None
+
+
+# ------------------------------------------------------------------ unresolved, never breaking
+
+
+def _match(text: str, surface: str, candidates: list[Candidate]) -> Match:
+    start = text.index(surface)
+    return Match(start, start + len(surface), surface, normalize(surface),
+                 MentionKind.TOPONYM, candidates, first_token=-1, last_token=-1)  # fmt: skip
+
+
+def _weak(name: str) -> Candidate:
+    """A hamlet far too small to be chosen on its own."""
+    importance = WEIGHTS["min_score"] - 2.5
+    return Candidate(0, f"test:{name}", name, FeatureClass.CITY, "ZZ", None, 10, 1.0, 1.0,
+                     importance, NameKind.ALT)  # fmt: skip
+
+
+def test_name_without_candidates_is_unresolved_and_the_rest_resolve(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Troops left Qwxzyville at dawn and reached Aleppo, Syria, by noon."
+    people = person_names(gazetteer)
+    context = recognize(text, gazetteer, people)
+    matches = [_match(text, "Qwxzyville", []), *context]
+    mentions = {m.text: m for m in resolve_matches(text, matches)}
+    ghost = mentions["Qwxzyville"]
+    assert ghost.gazetteer_id is None and ghost.lat is None and ghost.confidence == 0.0
+    assert ghost.reason
+    assert mentions["Aleppo"].gazetteer_id == "geonames:170063"
+    assert mentions["Syria"].gazetteer_id == "country:SY"
+
+
+def test_weak_candidate_is_reported_unresolved_with_why() -> None:
+    text = "The patrol stopped at Tiny Hamlet."
+    (mention,) = resolve_matches(text, [_match(text, "Tiny Hamlet", [_weak("Tiny Hamlet")])])
+    assert not mention.resolved
+    assert "too little support" in mention.reason
+    assert (mention.start, mention.end) == (22, 33)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops left Qwxzyville at dawn.",
+        "Qwxzyville",
+        "Zzyzxq and Qwxzyville signed a pact.",
+    ],
+)
+def test_unknown_names_are_not_forced(text: str, gazetteer: Gazetteer) -> None:
+    assert all(not m.resolved for m in resolved(text, gazetteer) if "zy" in m.text)
+
+
+def test_resolve_matches_of_nothing() -> None:
+    assert resolve_matches("", []) == []
+
+
+def test_context_matches_inform_but_are_not_reported(gazetteer: Gazetteer) -> None:
+    text = "A barn burned in Damascus. Portland, Salem and Eugene in Oregon sent help."
+    recognised = recognize(text, gazetteer, person_names(gazetteer))
+    target = [m for m in recognised if m.text == "Damascus"]
+    context = [m for m in recognised if m.text != "Damascus"]
+    mentions = resolve_matches(text, target, context)
+    assert [m.text for m in mentions] == ["Damascus"]
+    assert mentions[0].country == "US"
+
+
+# ------------------------------------------------------------------ every mention's contract
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said it would treat any US jet flying west of the Euphrates River in Syria "
+        "as a target.",
+        "Officials in Fresno, Calif., and Atlanta, Ga., said the storm hit Macon.",
+        "The Syrian Democratic Forces, backed by US jets, advanced on Raqqa and Tabqa.",
+        "Refugees crossed from Şanlıurfa to Köln via Île-de-France.",
+    ],
+)
+def test_every_resolved_mention_is_complete(text: str, gazetteer: Gazetteer) -> None:
+    mentions = resolved(text, gazetteer)
+    assert mentions
+    for mention in mentions:
+        if mention.resolved:
+            assert mention.lat is not None and -90 <= mention.lat <= 90
+            assert mention.lon is not None and -180 <= mention.lon <= 180
+            assert mention.feature_class in {fc.value for fc in FeatureClass}
+            assert mention.name and 0.0 < mention.confidence <= 1.0
+        else:
+            assert mention.confidence == 0.0 and mention.gazetteer_id is None
