@@ -15,6 +15,7 @@ __all__ = [
     "InputError",
     "OutputError",
     "QueryError",
+    "VocabularyError",
 ]
 
 
@@ -44,3 +45,8 @@ class GazetteerDataError(GazetteerError, OSError):
 
 class QueryError(GazetteerError, ValueError):
     """A gazetteer query is malformed (empty name, coordinates out of range)."""
+
+
+class VocabularyError(GeoError):
+    """A vocabulary data file shipped with geo (trigger words, actor names, relation words)
+    is missing or malformed; the message names the file and every problem found."""

@@ -1,8 +1,10 @@
 """The event taxonomy: what kinds of events geo extracts, and how they map to CAMEO and ACLED.
 
-Each :class:`EventType` has one :class:`EventTypeInfo` row in :data:`TAXONOMY` holding a
-human label, the CAMEO root code it falls under (``"19 Fight"``), the ACLED event type and
-sub-event type where ACLED codes such events, and whether the event is violent. The same
+The kinds are :class:`EventType` (code refers to them by name); what each means outside
+geo is data: ``taxonomy.toml`` beside this module holds one :class:`EventTypeInfo` row per
+type — a human label, the CAMEO root code it falls under (``"19 Fight"``), the ACLED event
+type and sub-event type where ACLED codes such events, and whether the event is violent —
+checked at import against the CAMEO roots and ACLED types listed in the same file. The
 table is rendered to ``docs/taxonomy.md`` by :func:`taxonomy_markdown` (a test keeps the
 two identical).
 
@@ -17,9 +19,11 @@ from __future__ import annotations
 from enum import StrEnum
 from types import MappingProxyType
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import model_validator
 
-__all__ = ["TAXONOMY", "EventType", "EventTypeInfo", "info", "taxonomy_markdown"]
+from geo.vocabulary import Vocabulary, load_vocabulary
+
+__all__ = ["TAXONOMY", "EventType", "EventTypeInfo", "TaxonomyFile", "info", "taxonomy_markdown"]
 
 
 class EventType(StrEnum):
@@ -56,111 +60,56 @@ class EventType(StrEnum):
     ELECTION = "election"
 
 
-class EventTypeInfo(BaseModel):
+class EventTypeInfo(Vocabulary):
     """One row of the taxonomy: labels and external codes of an :class:`EventType`."""
-
-    model_config = ConfigDict(frozen=True)
 
     event_type: EventType
     label: str
-    cameo_root: str | None
+    cameo_root: str | None = None
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
     violent: bool
     note: str = ""
 
 
-_FIGHT = "19 Fight"
-_ASSAULT = "18 Assault"
-_POSTURE = "15 Exhibit force posture"
-_REDUCE = "16 Reduce relations"
-_REMOTE = "Explosions/Remote violence"
-_STRATEGIC = "Strategic developments"
-_VAC = "Violence against civilians"
+class _Cameo(Vocabulary):
+    roots: tuple[str, ...]
 
 
-def _row(
-    event_type: EventType,
-    label: str,
-    cameo_root: str | None,
-    acled: tuple[str, str] | None,
-    *,
-    violent: bool,
-    note: str = "",
-) -> EventTypeInfo:
-    return EventTypeInfo(
-        event_type=event_type,
-        label=label,
-        cameo_root=cameo_root,
-        acled_event_type=acled[0] if acled else None,
-        acled_sub_event_type=acled[1] if acled else None,
-        violent=violent,
-        note=note,
-    )
+class TaxonomyFile(Vocabulary):
+    """``taxonomy.toml``: the CAMEO roots, ACLED's types and one row per event type."""
+
+    cameo: _Cameo
+    acled: dict[str, tuple[str, ...]]
+    event_type: tuple[EventTypeInfo, ...]
+
+    @model_validator(mode="after")
+    def _codes_are_known(self) -> TaxonomyFile:
+        problems = [
+            f"{row.event_type}: {problem}"
+            for row in self.event_type
+            for problem in self._row_problems(row)
+        ]
+        listed = [row.event_type for row in self.event_type]
+        if listed != list(EventType):
+            problems.append(f"rows must list every event type once, in order: {list(EventType)}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def _row_problems(self, row: EventTypeInfo) -> list[str]:
+        problems = []
+        if row.cameo_root is not None and row.cameo_root not in self.cameo.roots:
+            problems.append(f"unknown CAMEO root {row.cameo_root!r}")
+        acled = (row.acled_event_type, row.acled_sub_event_type)
+        if (acled[0] is None) != (acled[1] is None):
+            problems.append("ACLED event type and sub-event type go together")
+        elif acled[0] is not None and acled[1] not in self.acled.get(acled[0], ()):
+            problems.append(f"unknown ACLED event type / sub-event type {acled}")
+        return problems
 
 
-_E = EventType
-_ROWS: tuple[EventTypeInfo, ...] = (
-    _row(_E.AIR_STRIKE, "Air or drone strike", _FIGHT, (_REMOTE, "Air/drone strike"),
-         violent=True, note="CAMEO 195 employ aerial weapons"),
-    _row(_E.MISSILE_STRIKE, "Missile strike", _FIGHT,
-         (_REMOTE, "Shelling/artillery/missile attack"), violent=True,
-         note="CAMEO 194 fight with artillery and tanks"),
-    _row(_E.SHELLING, "Shelling or artillery fire", _FIGHT,
-         (_REMOTE, "Shelling/artillery/missile attack"), violent=True,
-         note="CAMEO 194 fight with artillery and tanks"),
-    _row(_E.SHOOT_DOWN, "Aircraft, drone or missile shot down", _FIGHT,
-         (_STRATEGIC, "Disrupted weapons use"), violent=True,
-         note="ACLED codes interceptions of drones and missiles as disrupted weapons use"),
-    _row(_E.ARMED_CLASH, "Armed clash", _FIGHT, ("Battles", "Armed clash"), violent=True,
-         note="CAMEO 190 use conventional military force"),
-    _row(_E.BOMBING, "Bombing (IED, car or suicide bomb)", _ASSAULT,
-         (_REMOTE, "Remote explosive/landmine/IED"), violent=True,
-         note="CAMEO 183 conduct suicide, car, or other non-military bombing"),
-    _row(_E.ATTACK, "Attack (unspecified means)", _FIGHT, None, violent=True,
-         note="generic; ACLED needs the means to choose an event type"),
-    _row(_E.TERRITORY_CAPTURE, "Capture of territory", _FIGHT,
-         ("Battles", "Non-state actor overtakes territory"), violent=True,
-         note="CAMEO 192 occupy territory; ACLED sub-type depends on who captures"),
-    _row(_E.KILLING, "Killing or deaths", _ASSAULT, None, violent=True,
-         note="deaths reported without the means; ACLED needs the means"),
-    _row(_E.ABDUCTION, "Abduction or kidnapping", _ASSAULT,
-         (_VAC, "Abduction/forced disappearance"), violent=True,
-         note="CAMEO 181 abduct, hijack, or take hostage"),
-    _row(_E.INTERCEPTION, "Aircraft or vessel intercepted", _POSTURE, None, violent=False,
-         note="unsafe intercepts, buzzing; no shots fired"),
-    _row(_E.MILITARY_EXERCISE, "Military exercise or drills", _POSTURE, None, violent=False),
-    _row(_E.DEPLOYMENT, "Deployment of forces", _POSTURE, None, violent=False,
-         note="CAMEO 154 mobilize or increase armed forces"),
-    _row(_E.WITHDRAWAL, "Withdrawal of forces", "08 Yield", None, violent=False,
-         note="CAMEO 087 de-escalate military engagement"),
-    _row(_E.THREAT, "Threat, warning or ultimatum", "13 Threaten", None, violent=False),
-    _row(_E.CONDEMNATION, "Condemnation", "11 Disapprove", None, violent=False,
-         note="CAMEO 111 criticize or denounce"),
-    _row(_E.ACCUSATION, "Accusation", "11 Disapprove", None, violent=False,
-         note="CAMEO 112 accuse"),
-    _row(_E.DEMAND, "Demand or call", "10 Demand", None, violent=False),
-    _row(_E.STATEMENT, "Public statement", "01 Make public statement", None, violent=False,
-         note="only when no other event is found in the sentence"),
-    _row(_E.TALKS, "Talks, negotiations or meeting", "04 Consult", None, violent=False),
-    _row(_E.AGREEMENT, "Agreement or ceasefire", "05 Engage in diplomatic cooperation",
-         (_STRATEGIC, "Agreement"), violent=False, note="CAMEO 057 sign formal agreement"),
-    _row(_E.SUSPENSION_OF_COOPERATION, "Suspension of cooperation", _REDUCE, None,
-         violent=False, note="halted hotline, deal, treaty, deconfliction channel"),
-    _row(_E.SANCTIONS, "Sanctions imposed", _REDUCE, None, violent=False,
-         note="CAMEO 163 impose embargo, boycott, or sanctions"),
-    _row(_E.AID, "Aid delivered or pledged", "07 Provide aid", None, violent=False),
-    _row(_E.PROTEST, "Protest", "14 Protest", ("Protests", "Peaceful protest"), violent=False),
-    _row(_E.RIOT, "Riot or violent demonstration", "14 Protest",
-         ("Riots", "Violent demonstration"), violent=True,
-         note="CAMEO 145 protest violently, riot"),
-    _row(_E.ARREST, "Arrest or detention", "17 Coerce", (_STRATEGIC, "Arrests"),
-         violent=False, note="CAMEO 173 arrest, detain"),
-    _row(_E.DISPLACEMENT, "Displacement of people", None, None, violent=False,
-         note="no CAMEO root or ACLED type describes people fleeing"),
-    _row(_E.ELECTION, "Election", None, None, violent=False,
-         note="CAMEO and ACLED do not code elections"),
-)
+_ROWS = load_vocabulary("geo.events", "taxonomy.toml", TaxonomyFile).event_type
 
 TAXONOMY: MappingProxyType[EventType, EventTypeInfo] = MappingProxyType(
     {row.event_type: row for row in _ROWS}
@@ -185,8 +134,8 @@ def taxonomy_markdown() -> str:
     lines = [
         "# Event taxonomy",
         "",
-        "Generated from `geo/events/taxonomy.py` by `geo.events.taxonomy.taxonomy_markdown()`; "
-        "`tests/events/test_taxonomy.py` checks that this file matches the code.",
+        "Generated from `geo/events/taxonomy.toml` by `geo.events.taxonomy.taxonomy_markdown()`; "
+        "`tests/events/test_taxonomy.py` checks that this file matches the data.",
         "",
         "| event type | label | CAMEO root | ACLED event type | ACLED sub-event type "
         "| violent | note |",

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from typing import Any
 
 import pytest
 from conftest import REPO
+from pydantic import ValidationError
 
-from geo.events.taxonomy import TAXONOMY, EventType, info, taxonomy_markdown
+from geo.events.taxonomy import TAXONOMY, EventType, TaxonomyFile, info, taxonomy_markdown
 
 DOC = REPO / "docs" / "taxonomy.md"
 
@@ -59,4 +62,39 @@ def test_cameo_codes_are_two_digits_and_a_name() -> None:
 def test_docs_table_matches_code() -> None:
     assert DOC.read_text(encoding="utf-8") == taxonomy_markdown(), (
         "regenerate with: python -m geo.events.taxonomy > docs/taxonomy.md"
+    )
+
+
+def _taxonomy_data() -> dict[str, Any]:
+    return tomllib.loads((REPO / "geo" / "events" / "taxonomy.toml").read_text(encoding="utf-8"))
+
+
+def _with_row(**changes: Any) -> dict[str, Any]:
+    data = _taxonomy_data()
+    data["event_type"][0].update(changes)  # air_strike
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (_with_row(cameo_root="19 Fights"), "unknown CAMEO root '19 Fights'"),
+        (_with_row(acled_sub_event_type="Air strike"), "unknown ACLED event type"),
+        (_with_row(acled_sub_event_type=None), "go together"),
+        (_with_row(event_type="missile_strike"), "every event type once"),
+        (_with_row(colour="red"), "Extra inputs are not permitted"),
+        (_with_row(violent="sometimes"), "valid boolean"),
+    ],
+)
+def test_a_malformed_taxonomy_file_is_refused(data: dict[str, Any], problem: str) -> None:
+    for row in data["event_type"]:
+        for key in [key for key, value in row.items() if value is None]:
+            del row[key]  # TOML has no null: a missing key is the file's None
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        TaxonomyFile.model_validate(data)
+
+
+def test_the_shipped_taxonomy_file_is_valid() -> None:
+    assert [row.event_type for row in TaxonomyFile.model_validate(_taxonomy_data()).event_type] == (
+        list(EventType)
     )

@@ -1,0 +1,88 @@
+"""Vocabulary files: loaded once, validated, refused in one line naming the file."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from geo.errors import VocabularyError
+from geo.vocabulary import Pattern, Vocabulary, load_vocabulary
+
+VOCABULARY_FILES = sorted((REPO / "geo").rglob("*.toml"))
+
+
+class Words(Vocabulary):
+    words: list[Pattern]
+    weight: float = 1.0
+
+
+@pytest.fixture
+def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An importable package ``vocab_fixture`` in ``tmp_path`` to hold test files."""
+    folder = tmp_path / "vocab_fixture"
+    folder.mkdir()
+    (folder / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "vocab_fixture", raising=False)  # another test's copy
+    return folder
+
+
+def test_a_valid_file_loads(package: Path) -> None:
+    (package / "words.toml").write_text(
+        "# words\nwords = ['shell(?:ed|s)', 'pounded']\n", encoding="utf-8"
+    )
+    loaded = load_vocabulary("vocab_fixture", "words.toml", Words)
+    assert loaded.words == ["shell(?:ed|s)", "pounded"] and loaded.weight == 1.0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "vocabulary vocab_fixture/words.toml: cannot be read (No such file or directory)"),
+        ("words = ['a'", "vocabulary vocab_fixture/words.toml: not valid TOML"),
+        ("words = ['a(']", "words.0: Value error, not a regular expression"),
+        ("words = ['a']\ncolour = 'red'", "1 problem: colour: Extra inputs are not permitted"),
+        (
+            "words = ['a(', 'b[']\nweight = 'heavy'",
+            "3 problems: words.0: Value error, not a regular expression",
+        ),
+        ("", "1 problem: words: Field required"),
+    ],
+)
+def test_a_bad_file_is_one_line_naming_it(
+    package: Path, content: str | None, message: str
+) -> None:
+    if content is not None:
+        (package / "words.toml").write_text(content, encoding="utf-8")
+    with pytest.raises(VocabularyError) as raised:
+        load_vocabulary("vocab_fixture", "words.toml", Words)
+    text = str(raised.value)
+    assert message in text
+    assert "\n" not in text and text.startswith("vocabulary vocab_fixture/words.toml: ")
+
+
+def test_vocabulary_files_exist() -> None:
+    assert len(VOCABULARY_FILES) >= 1
+
+
+@pytest.mark.parametrize("path", VOCABULARY_FILES, ids=lambda p: str(p.relative_to(REPO)))
+def test_each_file_opens_with_a_header_and_is_read_by_its_package(path: Path) -> None:
+    """What a row means and where the entries came from, before the first row; and the
+    module that reads it sits beside it (``load_vocabulary("<its package>", "<name>", ...)``)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[: next(i for i, line in enumerate(lines) if not line.startswith("#"))]
+    assert len(header) >= 3, "a vocabulary file opens with a comment saying what it holds"
+    package = ".".join(path.parent.relative_to(REPO).parts)
+    readers = [
+        source
+        for source in path.parent.glob("*.py")
+        if re.search(
+            rf'load_vocabulary\(\s*"{re.escape(package)}",\s*"{re.escape(path.name)}"',
+            source.read_text(encoding="utf-8"),
+        )
+    ]
+    assert readers, f"no module of {package} loads {path.name}"
