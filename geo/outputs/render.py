@@ -2,6 +2,8 @@
 
 One switchable layer per feature kind (events, uncertainty, zones, features, places, and an
 optional vector basemap), a legend, a title, a time slider, attribution and fitted bounds.
+Their colours and line styles are data: ``map_style.toml`` beside this module, read once at
+import and validated by :class:`MapStyleFile`.
 
 Safety rule, kept in one place: every text from the input (article titles, sentences, names,
 URLs) reaches the page only as HTML escaped here (:func:`escape_text`) and carried into
@@ -22,21 +24,38 @@ import hashlib
 import html as html_lib
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 import folium
 from folium.map import CustomPane
 from folium.plugins import MarkerCluster
 from folium.template import Template
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from shapely.geometry import shape
 
+from gazetteer.model import FeatureClass
 from geo.errors import InputError
+from geo.events.taxonomy import EventType
 from geo.outputs.assets import default_icon_data_uris, inline_assets
+from geo.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
     "CLUSTER_THRESHOLD",
+    "MAP_STYLE",
     "Actor",
     "Attribution",
     "DefaultIconImages",
@@ -46,7 +65,9 @@ __all__ = [
     "Legend",
     "MapFeature",
     "MapInput",
+    "MapStyleFile",
     "Mention",
+    "PathStyle",
     "PlaceProperties",
     "SourceRef",
     "TimeSlider",
@@ -372,22 +393,157 @@ def _quote(text: str | None) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# Event styling.
+# Styles: event colours and the Leaflet style of every shape, read from map_style.toml.
 # ---------------------------------------------------------------------------------------
 
-_EVENT_COLOURS = {
-    "shoot_down": "#c0392b",
-    "air_strike": "#8e44ad",
-    "missile_strike": "#6c3483",
-    "attack": "#d35400",
-    "clash": "#a04000",
-    "threat": "#e67e22",
-    "warning": "#f39c12",
-    "deployment": "#2471a3",
-    "protest": "#17a589",
-    "agreement": "#229954",
-}
-_FALLBACK_COLOURS = ("#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+_CSS_CLASSES = re.compile(r"-?[_a-zA-Z][_a-zA-Z0-9-]*(?: -?[_a-zA-Z][_a-zA-Z0-9-]*)*")
+_DASHES = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[ ,]+[0-9]+(?:\.[0-9]+)?)*")
+
+
+def _matching(pattern: re.Pattern[str], what: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if not pattern.fullmatch(value):
+            raise ValueError(f"{value!r} is not {what}")
+        return value
+
+    return AfterValidator(check)
+
+
+Colour = Annotated[str, _matching(_COLOUR, "a colour #rgb or #rrggbb")]
+"""A CSS colour as ``#rgb`` or ``#rrggbb`` (kept as written: it is copied into the page)."""
+
+_Weight = Annotated[StrictInt | StrictFloat, Field(gt=0)]  # an int stays an int in the JSON
+_Opacity = Annotated[StrictInt | StrictFloat, Field(ge=0, le=1)]
+
+_OPTION_ORDER = (
+    "className",
+    "radius",
+    "color",
+    "weight",
+    "dashArray",
+    "fill",
+    "fillColor",
+    "fillOpacity",
+)
+"""The order of Leaflet path options in the page (each style's JSON keeps it)."""
+
+
+class PathStyle(Vocabulary):
+    """A Leaflet path style (``map_style.toml``), fields named as Leaflet names them.
+
+    >>> PathStyle(className="geo-zone", weight=1.5, color="#c0392b").leaflet()
+    {'className': 'geo-zone', 'color': '#c0392b', 'weight': 1.5}
+    """
+
+    className: Annotated[str, _matching(_CSS_CLASSES, "CSS class names")]
+    """CSS classes of the shape (tests and the browser test find shapes by them)."""
+    color: Colour | None = None
+    """Line colour."""
+    weight: _Weight | None = None
+    """Line width in pixels."""
+    dashArray: Annotated[str, _matching(_DASHES, "dash and gap lengths ('4 4')")] | None = None
+    """Dash pattern of the line; none for a solid line."""
+    fill: bool | None = None
+    """``false``: no fill (lines)."""
+    fillColor: Colour | None = None
+    """Fill colour (Leaflet's default is the line colour)."""
+    fillOpacity: _Opacity | None = None
+    """Fill opacity, 0 to 1."""
+
+    def leaflet(self, *computed: str) -> dict[str, Any]:
+        """The options given, in the page's order; each option in ``computed`` (filled in
+        per shape by the caller) gets its place now, with the value ``None``: a dict keeps a
+        key's place when its value changes, so ``{**style, "radius": 5}`` orders as before."""
+        unknown = set(computed) - set(_OPTION_ORDER)
+        if unknown:
+            raise ValueError(f"unknown Leaflet path options {sorted(unknown)}")
+        given = self.model_dump(exclude_none=True)
+        return {key: given.get(key) for key in _OPTION_ORDER if key in given or key in computed}
+
+
+class EventColours(Vocabulary):
+    """``[events]``: colours by event type, and the palette of event types without one."""
+
+    colours: dict[str, Colour]
+    """Event type (an :class:`~geo.events.taxonomy.EventType` value) -> colour."""
+    fallback_colours: tuple[Colour, ...] = Field(min_length=1)
+    """Colours of other event types, one picked by a hash of the type's name."""
+    not_event_types: tuple[str, ...] = ()
+    """Keys of ``colours`` that are no event type today (each listed on purpose)."""
+
+    @model_validator(mode="after")
+    def _keys_are_event_types(self) -> EventColours:
+        known = {event_type.value for event_type in EventType}
+        problems = [
+            f"colours.{key}: not an event type (list it in not_event_types if on purpose)"
+            for key in self.colours
+            if key not in known and key not in self.not_event_types
+        ]
+        problems += [
+            f"not_event_types: {key!r} " + ("is an event type" if key in known else "has no colour")
+            for key in self.not_event_types
+            if key in known or key not in self.colours
+        ]
+        for name, values in [
+            ("fallback_colours", self.fallback_colours),
+            ("not_event_types", self.not_event_types),
+        ]:
+            repeated = sorted({value for value in values if values.count(value) > 1})
+            if repeated:
+                problems.append(f"{name}: listed more than once: {repeated}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+class FeatureStyles(Vocabulary):
+    """``[features]``: styles of the features events refer to."""
+
+    by_role: dict[Annotated[str, Field(min_length=1)], PathStyle]
+    """By the feature's role ("targeting line"); checked before its class."""
+    by_class: dict[FeatureClass, PathStyle]
+    """By the feature's gazetteer class ("river")."""
+    other: PathStyle
+    """Any other feature."""
+
+
+class BasemapStyle(Vocabulary):
+    """``[basemap]``: the offline basemap drawn under everything."""
+
+    background: Colour
+    """Colour of the map's background: the sea."""
+    land: PathStyle
+    """Land and country polygons."""
+    water: PathStyle
+    """Rivers (line geometries)."""
+
+
+class MapStyleFile(Vocabulary):
+    """``map_style.toml``: the colours and Leaflet styles of the HTML map."""
+
+    events: EventColours
+    uncertainty: PathStyle
+    """Where an event less precise than a point may lie; its colour is the event's."""
+    zone: PathStyle
+    """The area of a spatial statement."""
+    features: FeatureStyles
+    place: PathStyle
+    """Resolved places (circle markers; the radius grows with the mentions)."""
+    basemap: BasemapStyle
+
+    @model_validator(mode="after")
+    def _computed_options_are_not_set(self) -> MapStyleFile:
+        if self.uncertainty.color is not None:
+            raise ValueError("uncertainty.color: an outline takes its event's colour; remove it")
+        return self
+
+
+MAP_STYLE = load_vocabulary("geo.outputs", "map_style.toml", MapStyleFile)
+"""The map's styles, read once at import."""
+
+_EVENT_COLOURS: Mapping[str, str] = MappingProxyType(dict(MAP_STYLE.events.colours))
+_FALLBACK_COLOURS = MAP_STYLE.events.fallback_colours
 
 
 def event_style(event_type: str) -> str:
@@ -779,10 +935,14 @@ class _SeaBackground(_ScriptElement):
     _template = Template(
         """
         {% macro header(this, kwargs) %}
-        <style>.leaflet-container { background: #d6e7f3; }</style>
+        <style>.leaflet-container { background: {{ this.colour }}; }</style>
         {% endmacro %}
         """
     )
+
+    def __init__(self, colour: str) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self.colour = colour  # a validated "#rrggbb": safe in a stylesheet
 
 
 # ---------------------------------------------------------------------------------------
@@ -824,14 +984,11 @@ def _uncertainty_tooltip(event: EventProperties) -> str:
     )
 
 
+_UNCERTAINTY_STYLE = MappingProxyType(MAP_STYLE.uncertainty.leaflet("color"))
+
+
 def _uncertainty_style(event: EventProperties) -> dict[str, Any]:
-    return {
-        "className": "geo-uncertainty",
-        "color": event_style(event.event_type),
-        "weight": 1,
-        "dashArray": "4 4",
-        "fillOpacity": 0.08,
-    }
+    return {**_UNCERTAINTY_STYLE, "color": event_style(event.event_type)}
 
 
 def _zone_uncertainty(events: Sequence[EventProperties], zone: MapFeature) -> dict[str, Any]:
@@ -903,53 +1060,35 @@ def zone_tooltip_html(zone: ZoneProperties) -> str:
     )
 
 
+_ZONE_STYLE = MappingProxyType(MAP_STYLE.zone.leaflet())
+
+
 def _zone_layer(zones: Sequence[tuple[MapFeature, ZoneProperties]]) -> folium.FeatureGroup:
-    style = {
-        "className": "geo-zone",
-        "color": "#c0392b",
-        "weight": 1.5,
-        "fillColor": "#e74c3c",
-        "fillOpacity": 0.18,
-    }
     drawn = [
-        _drawn(feature.geometry, style, tooltip=zone_tooltip_html(zone)) for feature, zone in zones
+        _drawn(feature.geometry, _ZONE_STYLE, tooltip=zone_tooltip_html(zone))
+        for feature, zone in zones
     ]
     group = folium.FeatureGroup(name="Zones")
     group.add_child(VectorFeatures(drawn))
     return group
 
 
-def _feature_style(feature: FeatureProperties) -> dict[str, Any]:
-    if feature.role == "targeting line":
-        return {
-            "className": "geo-feature geo-targeting-line",
-            "color": "#d62728",
-            "weight": 4,
-            "dashArray": "10 6",
-            "fill": False,
-        }
-    if feature.feature_class == "river":
-        return {
-            "className": "geo-feature geo-river",
-            "color": "#2b7bba",
-            "weight": 3,
-            "fill": False,
-        }
-    if feature.feature_class in {"sea", "lake"}:
-        return {
-            "className": f"geo-feature geo-{feature.feature_class}",
-            "color": "#1f5f99",
-            "weight": 2,
-            "fillColor": "#6baed6",
-            "fillOpacity": 0.05,
-        }
-    return {
-        "className": "geo-feature",
-        "color": "#555",
-        "weight": 1.5,
-        "dashArray": "2 4",
-        "fillOpacity": 0.03,
-    }
+_FEATURE_STYLES = (  # by role, by feature class
+    {role: MappingProxyType(style.leaflet()) for role, style in MAP_STYLE.features.by_role.items()},
+    {
+        feature_class.value: MappingProxyType(style.leaflet())
+        for feature_class, style in MAP_STYLE.features.by_class.items()
+    },
+)
+_OTHER_FEATURE_STYLE = MappingProxyType(MAP_STYLE.features.other.leaflet())
+
+
+def _feature_style(feature: FeatureProperties) -> Mapping[str, Any]:
+    """The style of the feature's role, else of its class, else the style of other features."""
+    for key, styles in zip((feature.role, feature.feature_class), _FEATURE_STYLES, strict=True):
+        if key is not None and key in styles:
+            return styles[key]
+    return _OTHER_FEATURE_STYLE
 
 
 def feature_tooltip_html(feature: FeatureProperties) -> str:
@@ -996,18 +1135,14 @@ def _place_radius(mention_count: int) -> float:
     return round(min(4.0 + 2.0 * math.sqrt(mention_count), 16.0), 1)
 
 
+_PLACE_STYLE = MappingProxyType(MAP_STYLE.place.leaflet("radius"))
+
+
 def _place_layer(places: Sequence[tuple[MapFeature, PlaceProperties]]) -> folium.FeatureGroup:
     drawn = []
     for feature, place in places:
         lon, lat = _point_lon_lat(feature)
-        style = {
-            "className": "geo-place",
-            "radius": _place_radius(place.mention_count),
-            "color": "#333",
-            "weight": 1,
-            "fillColor": "#fdd835",
-            "fillOpacity": 0.8,
-        }
+        style = {**_PLACE_STYLE, "radius": _place_radius(place.mention_count)}
         point = {"type": "Point", "coordinates": [lon, lat]}
         popup, tooltip = place_popup_html(place), escape_text(place.name)
         drawn.append(_drawn(point, style, popup=popup, tooltip=tooltip))
@@ -1016,21 +1151,15 @@ def _place_layer(places: Sequence[tuple[MapFeature, PlaceProperties]]) -> folium
     return group
 
 
+_BASEMAP_STYLES = (
+    MappingProxyType(MAP_STYLE.basemap.land.leaflet()),
+    MappingProxyType(MAP_STYLE.basemap.water.leaflet()),
+)
+
+
 def _basemap_layer(basemap: Mapping[str, Any]) -> folium.FeatureGroup:
     """The caller's land/country polygons and rivers, drawn under everything, not clickable."""
-    land = {
-        "className": "geo-basemap",
-        "color": "#b8b1a3",
-        "weight": 0.6,
-        "fillColor": "#f4f1ea",
-        "fillOpacity": 1,
-    }
-    water = {
-        "className": "geo-basemap geo-basemap-water",
-        "color": "#9cc3e4",
-        "weight": 1,
-        "fill": False,
-    }
+    land, water = _BASEMAP_STYLES
     drawn = []
     for feature in basemap.get("features") or []:
         geometry = feature.get("geometry") if isinstance(feature, Mapping) else None
@@ -1100,7 +1229,7 @@ def render_map(
     fmap.add_child(Title(title))
     if basemap is not None:
         fmap.add_child(CustomPane(_BASEMAP_PANE, z_index=250, pointer_events=False))
-        fmap.add_child(_SeaBackground())  # type: ignore[no-untyped-call]
+        fmap.add_child(_SeaBackground(MAP_STYLE.basemap.background))
         fmap.add_child(_basemap_layer(basemap))
     fmap.add_child(_feature_layer(parsed.features))
     fmap.add_child(_zone_layer(parsed.zones))

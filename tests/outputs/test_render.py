@@ -7,13 +7,15 @@ from __future__ import annotations
 import copy
 import json
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import XSS_TEXT, XSS_TITLE, XSS_URL, skip_or_fail_in_ci
-from pydantic import BaseModel
+from conftest import REPO, XSS_TEXT, XSS_TITLE, XSS_URL, skip_or_fail_in_ci
+from pydantic import BaseModel, ValidationError
 
+from gazetteer.model import FeatureClass
 from geo.errors import InputError, OutputError
 from geo.outputs.assets import (
     CDN_ASSETS,
@@ -25,8 +27,11 @@ from geo.outputs.assets import (
 )
 from geo.outputs.render import (
     CLUSTER_THRESHOLD,
+    MAP_STYLE,
     EventProperties,
     FeatureProperties,
+    MapStyleFile,
+    PathStyle,
     PlaceProperties,
     ZoneProperties,
     escape_text,
@@ -437,6 +442,112 @@ def test_unknown_event_types_get_a_stable_colour() -> None:
     assert event_style("shoot_down") == "#c0392b"
     assert event_style("blockade") == event_style("blockade")
     assert re.fullmatch(r"#[0-9a-f]{6}", event_style("blockade"))
+
+
+# --- styles (map_style.toml) ----------------------------------------------------------------
+
+MAP_STYLE_FILE = REPO / "geo" / "outputs" / "map_style.toml"
+
+
+def _map_style_data() -> dict[str, Any]:
+    return tomllib.loads(MAP_STYLE_FILE.read_text(encoding="utf-8"))
+
+
+def test_the_shipped_map_style_file_is_valid() -> None:
+    assert MapStyleFile.model_validate(_map_style_data()) == MAP_STYLE
+    assert event_style("air_strike") == MAP_STYLE.events.colours["air_strike"]
+
+
+def _changed(path: str, value: Any) -> dict[str, Any]:
+    """The shipped data with the key at dotted ``path`` set (``None``: deleted)."""
+    data = _map_style_data()
+    *parents, key = path.split(".")
+    table = data
+    for parent in parents:
+        table = table.setdefault(parent, {})
+    if value is None:
+        del table[key]
+    else:
+        table[key] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (_changed("events.colours.air_strike", "purple"), "not a colour #rgb or #rrggbb"),
+        (_changed("events.colours.air_strike", "#8e44a"), "not a colour #rgb or #rrggbb"),
+        (_changed("events.colours.air_strikes", "#8e44ad"), "air_strikes: not an event type"),
+        (_changed("events.not_event_types", ["clash"]), "warning: not an event type"),
+        (_changed("events.not_event_types", ["clash", "warning", "threat"]), "is an event type"),
+        (_changed("events.not_event_types", ["clash", "warning", "skirmish"]), "has no colour"),
+        (_changed("events.fallback_colours", ["#1f77b4", "#1f77b4"]), "listed more than once"),
+        (_changed("events.fallback_colours", []), "at least 1 item"),
+        (_changed("zone.weight", 0), "greater than 0"),
+        (_changed("zone.weight", "thick"), "Input should be a valid integer"),
+        (_changed("zone.fillOpacity", 1.5), "less than or equal to 1"),
+        (_changed("zone.fillOpacity", -0.1), "greater than or equal to 0"),
+        (_changed("zone.dashArray", "dotted"), "dash and gap lengths"),
+        (_changed("zone.className", 'geo-zone"><b'), "CSS class names"),
+        (_changed("zone.className", None), "zone.className\n  Field required"),
+        (_changed("zone.colour", "#c0392b"), "zone.colour\n  Extra inputs are not permitted"),
+        (_changed("place.radius", 5), "place.radius\n  Extra inputs are not permitted"),
+        (_changed("uncertainty.color", "#000"), "takes its event's colour"),
+        (_changed("features.by_class.ocean", {"className": "geo-sea"}), "Input should be"),
+        (_changed("basemap.background", "blue"), "not a colour"),
+    ],
+)
+def test_a_malformed_map_style_file_is_refused(data: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        MapStyleFile.model_validate(data)
+
+
+def test_a_colour_and_a_style_added_to_the_data_are_accepted() -> None:
+    data = _changed("features.by_class.city", {"className": "geo-feature geo-city", "weight": 2})
+    data["events"]["colours"]["riot"] = "#123"
+    loaded = MapStyleFile.model_validate(data)
+    assert loaded.events.colours["riot"] == "#123"
+    assert loaded.features.by_class[FeatureClass.CITY].leaflet() == {
+        "className": "geo-feature geo-city",
+        "weight": 2,
+    }
+
+
+def test_styles_reach_the_page_in_leaflet_order_whatever_the_file_order() -> None:
+    style = PathStyle.model_validate(
+        tomllib.loads(
+            "fillOpacity = 1\nfill = false\nweight = 0.6\ncolor = '#333'\nclassName = 'a'"
+        )
+    )
+    assert list(style.leaflet()) == ["className", "color", "weight", "fill", "fillOpacity"]
+    assert list(style.leaflet("radius")) == [
+        "className", "radius", "color", "weight", "fill", "fillOpacity"
+    ]  # fmt: skip
+    assert style.leaflet()["fillOpacity"] == 1 and isinstance(style.leaflet()["fillOpacity"], int)
+    with pytest.raises(ValueError, match="unknown Leaflet path options"):
+        style.leaflet("radiusPx")
+
+
+def test_the_page_carries_the_styles_of_the_data(sample_collection: dict[str, Any]) -> None:
+    basemap = _collection(
+        {"type": "Feature", "properties": {},
+         "geometry": {"type": "LineString", "coordinates": [[35, 33], [36, 34]]}},
+    )  # fmt: skip
+    html = render_map(sample_collection, title="Syria", basemap=basemap)
+    styles = {
+        "geo-zone": MAP_STYLE.zone.leaflet(),
+        "geo-targeting-line": MAP_STYLE.features.by_role["targeting line"].leaflet(),
+        "geo-sea": MAP_STYLE.features.by_class[FeatureClass.SEA].leaflet(),
+        "geo-basemap-water": MAP_STYLE.basemap.water.leaflet(),
+    }
+    for css_class, style in styles.items():
+        drawn = with_classes(html, css_class)[0]["properties"]["style"]
+        assert list(drawn.items()) == list(style.items())
+    place = with_classes(html, "geo-place")[0]["properties"]["style"]
+    assert list(place) == list(MAP_STYLE.place.leaflet("radius"))
+    (outline, *_) = with_classes(html, "geo-uncertainty")
+    assert list(outline["properties"]["style"]) == list(MAP_STYLE.uncertainty.leaflet("color"))
+    assert f"background: {MAP_STYLE.basemap.background};" in html
 
 
 # --- offline ------------------------------------------------------------------------------
