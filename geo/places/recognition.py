@@ -15,6 +15,10 @@ a run of capitalised words that reads as a person ("Joseph Dunford", "President 
 blocks its words. Gazetteer and person-lexicon answers are memoised per process (both are
 read-only), which is most of recognition's speed on a stream of articles.
 
+The words the rules know (connectors, common words that are never a place alone, heads of
+organisation names, speech verbs, Arabic articles...) are data: ``recognition.toml`` beside
+this module, read once at import and checked by :class:`RecognitionFile`.
+
 >>> from gazetteer import open_gazetteer  # doctest: +SKIP
 >>> [m.text for m in recognize("US-backed forces crossed the Euphrates River.",
 ...                            open_gazetteer())]  # doctest: +SKIP
@@ -25,26 +29,198 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, compress
 from operator import itemgetter, not_
-from typing import NamedTuple, Protocol
+from typing import Annotated, NamedTuple, Protocol, TypeVar
+
+from pydantic import AfterValidator, Field, model_validator
 
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from geo.named_actors import NAMED_ACTORS, ActorKind
 from geo.places.mentions import MentionKind
+from geo.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
     "Match",
     "NoPersonNames",
     "PersonNames",
+    "RecognitionFile",
     "Token",
     "recognize",
     "tokenize",
 ]
+
+
+# -- the word lists ----------------------------------------------------------------------------
+def _one_word(word: str) -> str:
+    if re.fullmatch(r"\w+", word) is None:
+        raise ValueError(f"{word!r} is not one word (a token of the text)")
+    return word
+
+
+def _lower_case(word: str) -> str:
+    if word != word.lower():
+        raise ValueError(f"{word!r} is not lower-case (it is compared with lower-cased words)")
+    return word
+
+
+def _a_key(word: str) -> str:
+    if normalize(word) != word:
+        raise ValueError(f"{word!r} is not written as a name's key ({normalize(word)!r})")
+    return word
+
+
+def _capitalised(word: str) -> str:
+    if not word[:1].isupper():
+        raise ValueError(f"{word!r} is not capitalised (it is compared with capitalised words)")
+    return word
+
+
+_Item = TypeVar("_Item", bound=Hashable)
+
+
+def _distinct(items: tuple[_Item, ...]) -> tuple[_Item, ...]:
+    repeated = [str(item) for item, count in Counter(items).items() if count > 1]
+    if repeated:
+        raise ValueError(f"listed twice: {', '.join(repeated)}")
+    return items
+
+
+LowerWord = Annotated[str, AfterValidator(_one_word), AfterValidator(_lower_case)]
+"""One word, lower-case: for words compared with ``word.lower()``."""
+LowerWords = Annotated[tuple[LowerWord, ...], Field(min_length=1), AfterValidator(_distinct)]
+"""A list of :data:`LowerWord`, none twice."""
+KeyWords = Annotated[
+    tuple[Annotated[str, AfterValidator(_one_word), AfterValidator(_a_key)], ...],
+    Field(min_length=1),
+    AfterValidator(_distinct),
+]
+"""Words written as :func:`~gazetteer.normalize.normalize` writes a name's key, none twice."""
+CapitalisedWords = Annotated[
+    tuple[Annotated[str, AfterValidator(_one_word), AfterValidator(_capitalised)], ...],
+    Field(min_length=1),
+    AfterValidator(_distinct),
+]
+"""Capitalised words, compared as written, none twice."""
+FeatureClasses = Annotated[tuple[FeatureClass, ...], Field(min_length=1), AfterValidator(_distinct)]
+"""Feature classes of the gazetteer, none twice."""
+
+
+class _Names(Vocabulary):
+    """How place names are written around their words."""
+
+    abbreviated_prefixes: CapitalisedWords  # "St. Louis": the name goes on after ". "
+    articles: CapitalisedWords  # "The Hague": no part of the name's span
+    connectors: LowerWords  # "Dayr az Zawr": lower-case words inside a name
+
+
+class _CommonWords(Vocabulary):
+    """Words that look like places but are almost never one alone."""
+
+    never_alone: KeyWords
+
+
+class _Illnesses(Vocabulary):
+    """Words after a name that make it an illness ("Ebola virus"); joined in order."""
+
+    words: LowerWords
+
+
+class _Addresses(Vocabulary):
+    """Top-level domains that end a web address ("reuters.com"); joined in order."""
+
+    top_level_domains: LowerWords
+
+
+class _Speech(Vocabulary):
+    """Speech verbs, and the words that may stand between a capital and its verb."""
+
+    fillers: LowerWords
+    verbs: LowerWords
+
+
+class _Organisations(Vocabulary):
+    """Head words of organisation names ("Syrian Democratic Forces")."""
+
+    heads: KeyWords
+    need_a_word_between: KeyWords  # not right after a place's name: "Ukraine Army"
+
+    @model_validator(mode="after")
+    def _heads_are_listed(self) -> _Organisations:
+        unknown = [word for word in self.need_a_word_between if word not in self.heads]
+        if unknown:
+            raise ValueError(f"need_a_word_between: not among the heads: {', '.join(unknown)}")
+        return self
+
+
+class _People(Vocabulary):
+    """Verbs after a lone name that make it a person, beside the speech verbs."""
+
+    verbs: LowerWords
+
+
+class _Arabic(Vocabulary):
+    """Arabic articles that join two capitalised words into one name ("al-Balad")."""
+
+    articles: LowerWords
+
+
+class _Prepositions(Vocabulary):
+    """Prepositions after which a name is most often a place ("in Djibo")."""
+
+    place: LowerWords
+
+
+class RecognitionFile(Vocabulary):
+    """``recognition.toml``: the word lists of recognition, one section per use."""
+
+    names: _Names
+    common_words: _CommonWords
+    illnesses: _Illnesses
+    addresses: _Addresses
+    generic_suffixes: dict[LowerWord, FeatureClasses]  # "river" -> the classes it may join
+    speech: _Speech
+    organisations: _Organisations
+    people: _People
+    arabic: _Arabic
+    prepositions: _Prepositions
+
+    @model_validator(mode="after")
+    def _person_verbs_are_not_speech_verbs(self) -> RecognitionFile:
+        repeated = [verb for verb in self.people.verbs if verb in self.speech.verbs]
+        if repeated:
+            raise ValueError(
+                f"people.verbs: already speech verbs (which count too): {', '.join(repeated)}"
+            )
+        return self
+
+
+_WORDS = load_vocabulary("geo.places", "recognition.toml", RecognitionFile)
+
+
+def _disease_pattern(illness_words: Sequence[str]) -> re.Pattern[str]:
+    """Capitalised words followed by an illness word: "Ebola virus", "West Nile fever"."""
+    return re.compile(rf"((?:[A-Z][\w'’-]+ )+)(?:{'|'.join(illness_words)})\b")
+
+
+def _address_patterns(domains: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Web and mail addresses, and the fast test for text that may hold one (see below)."""
+    endings = "|".join(domains)
+    address = re.compile(
+        r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+        rf"|\b(?:[\w-]+\.)+(?:{endings})\b(?:/\S*)?",
+        re.IGNORECASE,
+    )
+    hint = re.compile(
+        rf"[@:.](?:(?<=:)//|(?<=@)|(?<=www\.)|(?<=\w\.)(?:{endings})\b)", re.IGNORECASE
+    )
+    return address, hint
+
 
 MAX_NAME_TOKENS = 7
 
@@ -55,42 +231,16 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _SENTENCE_END = re.compile(r"(?:[.!?…:;]['\"”’)\]]*|[\n•*\"“‘(\[—–-])\s*$")
 _JOINING_GAPS = frozenset({" ", "-", " - ", "- ", " -"})
-_ABBREVIATED_PREFIXES = frozenset({"St", "Ste", "Ft", "Mt", "Pt"})
+_ABBREVIATED_PREFIXES = frozenset(_WORDS.names.abbreviated_prefixes)
 # A leading article is not part of a name's span: "the Hague" is indexed as "Hague".
-_ARTICLES = frozenset({"The", "THE", "A", "An"})
+_ARTICLES = frozenset(_WORDS.names.articles)
 
 # Lower-case words that may sit inside a multiword place name.
-CONNECTORS = frozenset(
-    """of the de del della da di du des la le las los al el ez az as ar an ad ash at ul bin ibn
-    y e and upon on en sur am im der den von van""".split()
-)
+CONNECTORS = frozenset(_WORDS.names.connectors)
 # Capitalised words that look like places in the gazetteer but are almost never places
 # in news when they stand alone: months, weekdays, honorifics, pronouns and common words
 # that start sentences.
-NEVER_ALONE = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday
-    tomorrow mr mrs ms dr sir god lord he she we they it i you his her our their this that
-    these those there here what when where why how who a an the and but or if as at by for
-    from in into of on to with about after before during under over between against among
-    despite although though while because since until unless so yet also just even still
-    however meanwhile president minister police army navy government state city county court
-    university hospital church school college university street road avenue north south east
-    west central union liberty independence victory hope faith grace unity progress energy
-    justice freedom commerce enterprise industry paradise eden opportunity friendship
-    pleasant goodwill harmony concord fairview riverside lakeside mountain valley chief
-    general major captain colonel sergeant officer governor mayor senator judge mobile
-    reading bath nice split orange providence temple deal wells ware pool national
-    international republican democrat democratic federal royal imperial st sen rep gov gen
-    lt col sgt jan feb aug sept oct nov dec al center centre hall park river area academy
-    chamber metro man act one no northeast northwest southeast southwest green christmas
-    easter passover ramadan jesus christ village villages plan care most western eastern
-    northern southern airport corporation vice king queen prince nut jack page post office
-    home house white black brown gold silver summit bay beach lake hill mount port island
-    islands creek spring springs field fields forest garden gardens market square station
-    bridge tower towers castle harbor harbour point rock sun moon star rose lily ruby pearl
-    crystal""".split()
-)
+NEVER_ALONE = frozenset(_WORDS.common_words.never_alone)
 # Armed groups named in one word ("Taliban", "Hamas", "Fano"): gazetteers list some of these
 # words as villages or towns (Taliban in Turkey, Fano in Italy), which a report that names
 # the group does not mean. Taken from the actor vocabulary, so the two stay in step.
@@ -102,74 +252,29 @@ ARMED_GROUP_WORDS = frozenset(
     if pattern.isalpha()
 )
 # Words after a name that make it an illness, not a place: "Ebola virus", "West Nile fever".
-_ILLNESS_WORDS = ("virus", "viruses", "fever", "disease", "flu", "influenza", "syndrome", "vaccine")
-_DISEASE_WORDS = re.compile(rf"((?:[A-Z][\w'’-]+ )+)(?:{'|'.join(_ILLNESS_WORDS)})\b")
+_ILLNESS_WORDS = _WORDS.illnesses.words
+_DISEASE_WORDS = _disease_pattern(_ILLNESS_WORDS)
 # Substrings without which _DISEASE_WORDS cannot match: a plain search for each is several
 # times faster than the regex, which tries every capital letter of the text.
 _ILLNESS_HINTS = tuple(" " + word for word in _ILLNESS_WORDS)
-# Web and mail addresses: "https://example.com/Syria-news" names no place.
-_ADDRESS = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|info|io|news|tv)\b(?:/\S*)?",
-    re.IGNORECASE,
-)
-# Some text that every address has: "://", "www.", "@" or a word and a top-level domain. Every
+# Web and mail addresses: "https://example.com/Syria-news" names no place. The hint is some
+# text that every address has: "://", "www.", "@" or a word and a top-level domain. Every
 # branch starts at one of "@:." so the regex engine skips ahead to those characters.
-_ADDRESS_HINT = re.compile(
-    r"[@:.](?:(?<=:)//|(?<=@)|(?<=www\.)|(?<=\w\.)(?:com|org|net|gov|edu|int|info|io|news|tv)\b)",
-    re.IGNORECASE,
-)
+_ADDRESS, _ADDRESS_HINT = _address_patterns(_WORDS.addresses.top_level_domains)
 # A capitalised generic word after a name joins its span when a candidate is of that kind:
 # "Euphrates River", "Baltic Sea" (gold corpora annotate the whole phrase).
 _GENERIC_SUFFIXES: dict[str, frozenset[FeatureClass]] = {
-    "river": frozenset({FeatureClass.RIVER}),
-    "sea": frozenset({FeatureClass.SEA, FeatureClass.LAKE}),
-    "lake": frozenset({FeatureClass.LAKE}),
-    "ocean": frozenset({FeatureClass.SEA}),
-    "gulf": frozenset({FeatureClass.SEA}),
-    "strait": frozenset({FeatureClass.SEA}),
+    word: frozenset(classes) for word, classes in _WORDS.generic_suffixes.items()
 }
 # Words that may stand between a metonymic capital and its speech verb: "Moscow has said",
 # "Washington now wants".
-_SPEECH_FILLERS = frozenset(
-    "has had have will would also is was now again still has already reportedly".split()
-)
+_SPEECH_FILLERS = frozenset(_WORDS.speech.fillers)
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
-ORGANISATION_HEADS = frozenset(
-    """forces force army navy ministry department council party committee front movement
-    brigade brigades guard guards observatory agency bank company corporation corp inc ltd
-    airlines airways university college school times post news herald tribune journal press
-    television tv radio museum hospital church mosque institute foundation association union
-    league federation society commission authority office embassy consulate parliament
-    assembly congress senate police service services group club team fc airport railway
-    railways gazette telegraph chronicle daily weekly observer monitor network broadcasting
-    command corps regiment division battalion militia militias coalition alliance government
-    administration cabinet court tribunal prosecutor prosecutors red crescent cross
-    organization organisation center centre trust fund initiative program programme""".split()
-)
+ORGANISATION_HEADS = frozenset(_WORDS.organisations.heads)
 # The heads that make "<Place> <Head>" an organisation even without other words between.
-_PLAIN_ORG_HEADS = ORGANISATION_HEADS - frozenset({"army", "navy", "government", "police"})
-SPEECH_VERBS = frozenset(
-    """said says say told tells added adds noted notes stated states announced announces warned
-    warns condemned condemns accused accuses denied denies urged urges demanded demands
-    insisted insists argued argues asked asks wrote writes tweeted claimed claims replied
-    responded rejected rejects vowed vows threatened threatens wants wanted believes
-    believed called calls confirmed confirms criticised criticized deny condemn warn insist
-    reject accuse demand urge announce respond""".split()
-)
-PERSON_VERBS = SPEECH_VERBS | frozenset(
-    [
-        "played",
-        "explained",
-        "recalled",
-        "admitted",
-        "acknowledged",
-        "conceded",
-        "stressed",
-        "emphasized",
-        "emphasised",
-    ]
-)
+_PLAIN_ORG_HEADS = ORGANISATION_HEADS - frozenset(_WORDS.organisations.need_a_word_between)
+SPEECH_VERBS = frozenset(_WORDS.speech.verbs)
+PERSON_VERBS = SPEECH_VERBS | frozenset(_WORDS.people.verbs)
 
 
 class PersonNames(Protocol):
@@ -620,7 +725,7 @@ def _written_as_abbreviation(surface: str) -> bool:
 
 # "Daraa al-Balad", "Riad al-Solh": an Arabic article joins two capitalised words into one
 # name, so a part of a name the gazetteer does not know is no place of its own.
-_ARABIC_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-"
+_ARABIC_ARTICLE = rf"(?:{'|'.join(_WORDS.arabic.articles)})-"
 _ARTICLE_THEN_NAME = re.compile(rf" {_ARABIC_ARTICLE}[A-Z]")
 _NAME_THEN_ARTICLE = re.compile(rf"[A-Z][\w'-]* {_ARABIC_ARTICLE}$")
 
@@ -722,7 +827,7 @@ def _opens_sentence(scan: _Scan, position: int) -> bool:
 
 # Prepositions after which a name is a place far more often than a person or a group ("in
 # Djibo", "near Fano"); "from", "of", "to" and "at" are not ("a letter from Smith", "at Mile 4").
-_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "into", "around"})
+_PLACE_PREPOSITIONS = frozenset(_WORDS.prepositions.place)
 
 
 def _after_place_preposition(scan: _Scan, position: int) -> bool:

@@ -10,6 +10,9 @@ Evidence, each a small scoring function (weights in :data:`WEIGHTS`):
 
 A name whose best candidate has too little support is left unresolved rather than forced.
 Every resolution carries a confidence in [0, 1] and a short reason naming the evidence.
+
+The generic words that say which kind of place a name means ("province", "city", "river")
+are data: ``resolution.toml`` beside this module, checked by :class:`ResolutionFile`.
 """
 
 from __future__ import annotations
@@ -22,12 +25,44 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pydantic import model_validator
+
 from gazetteer.geodesy import great_circle_km
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from geo.places.mentions import Mention, MentionKind
-from geo.places.recognition import Match
+from geo.places.recognition import LowerWords, Match
+from geo.vocabulary import Vocabulary, load_vocabulary
 
-__all__ = ["WEIGHTS", "resolve_matches"]
+__all__ = ["WEIGHTS", "ResolutionFile", "resolve_matches"]
+
+
+class ResolutionFile(Vocabulary):
+    """``resolution.toml``: generic words that say which kind of place a name means."""
+
+    admin_words: LowerWords  # after a name: the area ("Anbar province")
+    city_words: LowerWords  # after a name: the city ("Gaza City")
+    water_words: LowerWords  # in a name, or with a plural "s": the water ("Euphrates River")
+
+    @model_validator(mode="after")
+    def _area_or_city(self) -> ResolutionFile:
+        both = [word for word in self.admin_words if word in self.city_words]
+        if both:
+            raise ValueError(f"both an area's and a city's word: {', '.join(both)}")
+        return self
+
+
+_WORDS = load_vocabulary("geo.places", "resolution.toml", ResolutionFile)
+
+
+def _followed_by(words: Sequence[str]) -> re.Pattern[str]:
+    """Spaces and one of ``words`` (any case), matched right after a name's end."""
+    return re.compile(rf"\s+(?:{'|'.join(words)})\b", re.IGNORECASE)
+
+
+def _water_pattern(words: Sequence[str]) -> re.Pattern[str]:
+    """One of ``words`` or its plural, anywhere in a name (any case)."""
+    return re.compile(rf"\b(?:{'|'.join(words)})s?\b", re.IGNORECASE)
+
 
 Weights = defaultdict[str, float]
 
@@ -49,15 +84,10 @@ WEIGHTS = {
 _COHERENCE_KM = 400.0
 _LARGE_CLASSES = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
 _WATER = frozenset({FeatureClass.RIVER, FeatureClass.LAKE, FeatureClass.SEA})
-_ADMIN_AFTER = re.compile(
-    r"\s+(?:province|governorate|state|region|district|county|oblast|prefecture|department)\b",
-    re.IGNORECASE,
-)
+_ADMIN_AFTER = _followed_by(_WORDS.admin_words)
 _ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
-_CITY_AFTER = re.compile(r"\s+(?:city|town|village)\b", re.IGNORECASE)
-_WATER_WORDS = re.compile(
-    r"\b(?:river|lake|sea|ocean|gulf|bay|strait|channel|creek|reservoir)s?\b", re.IGNORECASE
-)
+_CITY_AFTER = _followed_by(_WORDS.city_words)
+_WATER_WORDS = _water_pattern(_WORDS.water_words)
 
 
 @dataclass(slots=True)

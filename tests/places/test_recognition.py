@@ -9,15 +9,34 @@ lexicon (``open_gazetteer()``), as the product does.
 
 from __future__ import annotations
 
+import re
+import tomllib
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
+from conftest import REPO
+from pydantic import ValidationError
 
 from gazetteer import Gazetteer, open_gazetteer
 from gazetteer.model import Candidate, FeatureClass, NameKind
+from geo.places import recognition
 from geo.places.find import person_names
 from geo.places.mentions import MentionKind
-from geo.places.recognition import Match, NoPersonNames, PersonNames, Token, recognize, tokenize
+from geo.places.recognition import (
+    CONNECTORS,
+    NEVER_ALONE,
+    ORGANISATION_HEADS,
+    PERSON_VERBS,
+    SPEECH_VERBS,
+    Match,
+    NoPersonNames,
+    PersonNames,
+    RecognitionFile,
+    Token,
+    recognize,
+    tokenize,
+)
 
 TOPONYM, DEMONYM, ORGANISATION = MentionKind.TOPONYM, MentionKind.DEMONYM, MentionKind.ORGANISATION
 
@@ -445,3 +464,82 @@ def test_lookups_are_asked_once_and_results_are_copies() -> None:
     assert index.calls == calls  # the second document asked the index nothing
     assert [m.text for m in second] == ["Aleppo", "Aleppo"]
     assert second[0].candidates and second[0].candidates[0].name == "Aleppo"
+
+
+# ------------------------------------------------------------------ word lists (recognition.toml)
+
+
+def _word_lists() -> dict[str, Any]:
+    return tomllib.loads((REPO / "geo" / "places" / "recognition.toml").read_text(encoding="utf-8"))
+
+
+def test_the_shipped_word_lists_are_the_rules_words() -> None:
+    words = RecognitionFile.model_validate(_word_lists())
+    assert frozenset(words.names.connectors) == CONNECTORS and "az" in CONNECTORS
+    assert frozenset(words.common_words.never_alone) == NEVER_ALONE and "march" in NEVER_ALONE
+    assert frozenset(words.organisations.heads) == ORGANISATION_HEADS
+    assert frozenset(words.speech.verbs) == SPEECH_VERBS
+    assert frozenset(words.people.verbs) == PERSON_VERBS - SPEECH_VERBS
+    assert SPEECH_VERBS < PERSON_VERBS and "explained" in PERSON_VERBS
+    assert recognition._GENERIC_SUFFIXES["sea"] == {FeatureClass.SEA, FeatureClass.LAKE}
+    assert "army" in ORGANISATION_HEADS - recognition._PLAIN_ORG_HEADS
+    assert all(
+        type(words) is frozenset
+        for words in (CONNECTORS, NEVER_ALONE, ORGANISATION_HEADS, SPEECH_VERBS, PERSON_VERBS)
+    )
+
+
+def _with(section: str, key: str, value: object) -> dict[str, Any]:
+    data = _word_lists()
+    data[section][key] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (_with("names", "connectors", ["of", "the", "of"]), "listed twice: of"),
+        (_with("names", "connectors", ["of", "Upon"]), "'Upon' is not lower-case"),
+        (_with("names", "articles", ["The", "an"]), "'an' is not capitalised"),
+        (_with("speech", "verbs", ["said", "spoke out"]), "'spoke out' is not one word"),
+        (_with("speech", "verbs", []), "at least 1 item"),
+        (_with("speech", "tone", ["loud"]), "speech.tone\n  Extra inputs are not permitted"),
+        (_with("common_words", "never_alone", ["zürich"]), "is not written as a name's key"),
+        (_with("generic_suffixes", "canal", ["canal"]), "Input should be 'continent'"),
+        (_with("generic_suffixes", "Canal", ["river"]), "'Canal' is not lower-case"),
+        (_with("generic_suffixes", "bay", ["sea", "sea"]), "listed twice: sea"),
+        (
+            _with("organisations", "need_a_word_between", ["army", "regime"]),
+            "not among the heads: regime",
+        ),
+        (_with("people", "verbs", ["explained", "said"]), "already speech verbs"),
+    ],
+)
+def test_malformed_word_lists_are_refused(data: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        RecognitionFile.model_validate(data)
+
+
+def test_a_section_left_out_is_refused() -> None:
+    data = _word_lists()
+    del data["arabic"]
+    with pytest.raises(ValidationError, match="arabic\n  Field required"):
+        RecognitionFile.model_validate(data)
+
+
+def test_an_illness_word_added_to_the_list_is_matched() -> None:
+    text = "Cases of Bubonic plague rose."
+    assert recognition._DISEASE_WORDS.search(text) is None
+    found = recognition._disease_pattern([*_word_lists()["illnesses"]["words"], "plague"])
+    match = found.search(text)
+    assert match is not None and match.group(1) == "Bubonic "
+
+
+def test_a_top_level_domain_added_to_the_list_makes_an_address() -> None:
+    text = "Read bbc.co.uk/news/Syria for more."
+    assert recognition._ADDRESS_HINT.search(text) is None
+    domains = [*_word_lists()["addresses"]["top_level_domains"], "uk"]
+    address, hint = recognition._address_patterns(domains)
+    found = address.search(text)
+    assert hint.search(text) is not None
+    assert found is not None and found.group() == "bbc.co.uk/news/Syria"

@@ -8,16 +8,23 @@ without disturbing the rest of the document.
 
 from __future__ import annotations
 
+import re
+import tomllib
+from typing import Any
+
 import pytest
+from conftest import REPO
+from pydantic import ValidationError
 
 from gazetteer import Gazetteer, open_gazetteer
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from geo.documents import Document
+from geo.places import resolution
 from geo.places.find import find_places, person_names
 from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import Match, recognize
-from geo.places.resolution import WEIGHTS, resolve_matches
+from geo.places.resolution import WEIGHTS, ResolutionFile, resolve_matches
 
 
 @pytest.fixture(scope="module")
@@ -228,3 +235,42 @@ def test_every_resolved_mention_is_complete(text: str, gazetteer: Gazetteer) -> 
             assert mention.name and 0.0 < mention.confidence <= 1.0
         else:
             assert mention.confidence == 0.0 and mention.gazetteer_id is None
+
+
+# ------------------------------------------------------------------ the words (resolution.toml)
+
+
+def _words() -> dict[str, Any]:
+    return tomllib.loads((REPO / "geo" / "places" / "resolution.toml").read_text(encoding="utf-8"))
+
+
+def test_the_shipped_words_are_the_patterns_words() -> None:
+    words = ResolutionFile.model_validate(_words())
+    assert "oblast" in words.admin_words and resolution._ADMIN_AFTER.match("Donetsk Oblast", 7)
+    assert resolution._CITY_AFTER.match("Gaza City", 4)
+    assert resolution._WATER_WORDS.search("Great Lakes")
+    assert not resolution._ADMIN_AFTER.match("Gaza City", 4)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        ("admin_words", ["province", "district", "province"], "listed twice: province"),
+        ("city_words", ["City"], "'City' is not lower-case"),
+        ("city_words", ["city", "state"], "both an area's and a city's word: state"),
+        ("water_words", ["river", "sea|lake"], "'sea|lake' is not one word"),
+        ("water_words", [], "at least 1 item"),
+        ("hill_words", ["hill"], "hill_words\n  Extra inputs are not permitted"),
+    ],
+)
+def test_malformed_words_are_refused(key: str, value: list[str], problem: str) -> None:
+    data = _words()
+    data[key] = value
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        ResolutionFile.model_validate(data)
+
+
+def test_an_admin_word_added_to_the_list_is_matched() -> None:
+    assert resolution._ADMIN_AFTER.match("Zug canton", 3) is None
+    pattern = resolution._followed_by([*_words()["admin_words"], "canton"])
+    assert pattern.match("Zug canton", 3) is not None
