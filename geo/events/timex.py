@@ -32,6 +32,12 @@ Conventions (wire-copy habits, documented so every stage reads the same thing):
 * "recently", "earlier", "in recent days" are found but unresolved, precision UNKNOWN.
 * Without a publication date only absolute expressions ("3 May 2020", "in 2015") resolve.
 
+Vocabulary: the words all this is read with (month and weekday names, number words,
+named days, prepositions and their relations, future cues, reporting verbs, trigger words
+...) are reviewed data in ``time_words.toml`` beside this module, validated at import by
+:class:`TimeWordsFile`. The grammar, how the words combine, stays here: every rule pattern
+is built from the loaded words.
+
 Speed: every regular expression is compiled at import. Instead of scanning each character
 with the combined rule regex, the scan looks for trigger words with ``str.find`` and tries
 the rules only at the few words just before each trigger (see ``_candidate_matches``). On
@@ -50,17 +56,19 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Annotated, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from geo.errors import InputError
+from geo.vocabulary import Pattern, Vocabulary, load_vocabulary
 
 __all__ = [
     "DatePrecision",
     "TimeAnchor",
     "TimeExpression",
     "TimeRelation",
+    "TimeWordsFile",
     "find_time_expressions",
     "shift",
 ]
@@ -125,47 +133,291 @@ class TimeExpression(BaseModel):
 
 
 # --------------------------------------------------------------------------------------
-# Vocabulary
+# Vocabulary: time_words.toml beside this module, validated at import
 # --------------------------------------------------------------------------------------
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-_MONTH_NUMBER: dict[str, int] = {name: i for i, name in enumerate(_MONTHS, start=1)}
+
+def _is_phrase(phrase: str) -> str:
+    if not re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)*", phrase):
+        raise ValueError(f"{phrase!r} is not words of letters separated by single spaces")
+    return phrase
+
+
+def _is_lower(text: str) -> str:
+    if text != text.lower():
+        raise ValueError(f"{text!r} must be lower case")
+    return text
+
+
+def _no_duplicates(items: tuple[str, ...]) -> tuple[str, ...]:
+    repeated = sorted({item for item in items if items.count(item) > 1})
+    if repeated:
+        raise ValueError(f"listed more than once: {', '.join(repeated)}")
+    return items
+
+
+Phrase = Annotated[str, AfterValidator(_is_phrase)]
+"""Words of letters separated by single spaces; the rules read a space as any whitespace."""
+LowerPhrase = Annotated[Phrase, AfterValidator(_is_lower)]
+"""A :data:`Phrase` in lower case (matched in any case, or looked up lower-cased)."""
+Phrases = Annotated[tuple[Phrase, ...], AfterValidator(_no_duplicates)]
+LowerPhrases = Annotated[tuple[LowerPhrase, ...], AfterValidator(_no_duplicates)]
+LowerPattern = Annotated[Pattern, AfterValidator(_is_lower)]
+"""A regular expression in lower case (its lower-cased-text twin must find the same)."""
+Step = Annotated[int, Field(ge=-1, le=1)]
+
+
+class Month(Vocabulary):
+    """A month: its name, its number and the abbreviations news copy writes."""
+
+    name: Phrase
+    number: int = Field(ge=1, le=12)
+    abbreviations: Phrases = ()
+    also_a_word: bool = False
+    """The name is an ordinary English word too ("May"): alone it needs a strong preposition."""
+
+    @model_validator(mode="after")
+    def _abbreviations_are_prefixes(self) -> Month:
+        name = self.name
+        wrong = [a for a in self.abbreviations if len(a) < 3 or a == name or not name.startswith(a)]
+        if wrong:
+            problem = "abbreviations are shorter prefixes of the name, at least three letters"
+            raise ValueError(f"{name}: {problem}: {', '.join(wrong)}")
+        return self
+
+
+class NamedDay(Vocabulary):
+    """A day named relative to publication ("yesterday"), and the part of the day it names."""
+
+    phrase: LowerPhrase
+    offset: int
+    part: LowerPhrase | None = None
+
+
+class Days(Vocabulary):
+    """Parts of a day, days named relative to publication, and words that make a weekday a
+    name ("Black Monday") or a title ("Sunday Times")."""
+
+    parts: LowerPhrases
+    named: tuple[NamedDay, ...]
+    weekday_name_before: Phrases
+    weekday_title_after: Phrases
+
+    @model_validator(mode="after")
+    def _named_days_are_known(self) -> Days:
+        _no_duplicates(tuple(day.phrase for day in self.named))
+        unknown = [d.phrase for d in self.named if d.part is not None and d.part not in self.parts]
+        if unknown:
+            raise ValueError(f"named days with a part not in days.parts: {', '.join(unknown)}")
+        return self
+
+
+class Periods(Vocabulary):
+    """Qualifiers of a period ("early", "the end of") and vague time words ("recently")."""
+
+    qualifiers: Annotated[tuple[Pattern, ...], AfterValidator(_no_duplicates)]
+    qualifier_first_words: LowerPhrases
+    vague: LowerPhrases
+
+
+class Triggers(Vocabulary):
+    """The words every time expression holds, and the keys they are found by."""
+
+    words: LowerPhrases
+    keys_any_case: LowerPhrases
+    keys_cased: Phrases
+
+
+class Preposition(Vocabulary):
+    """A preposition before a time expression and what it says about the date."""
+
+    words: LowerPhrase
+    followed_by: LowerPhrases = ()
+    relation: TimeRelation = TimeRelation.ON
+    future: bool = False
+    dates: bool = False
+    dates_also_a_word: bool = False
+
+    @model_validator(mode="after")
+    def _dating_a_word_dates(self) -> Preposition:
+        if self.dates_also_a_word and not self.dates:
+            raise ValueError(f"{self.words}: dates_also_a_word needs dates")
+        return self
+
+
+class Relations(Vocabulary):
+    """The prepositions before a time expression, in matching order."""
+
+    prepositions: tuple[Preposition, ...]
+
+    @model_validator(mode="after")
+    def _one_row_a_preposition(self) -> Relations:
+        _no_duplicates(tuple(row.words for row in self.prepositions))
+        return self
+
+
+class Clauses(Vocabulary):
+    """Future cues, reporting verbs and clause joiners: what makes a bare date future."""
+
+    future_cues: Annotated[tuple[LowerPattern, ...], AfterValidator(_no_duplicates)]
+    reporting_verbs: Phrases
+    joiners: Phrases
+
+
+class Years(Vocabulary):
+    """Nouns after a number that make it a count, not a year ("1990 troops")."""
+
+    count_nouns: Phrases
+
+
+class Clock(Vocabulary):
+    """Words that introduce a clock time, and the time zones that may follow it."""
+
+    prepositions: LowerPhrases
+    zones: Phrases
+
+
+class TimeWordsFile(Vocabulary):
+    """``time_words.toml``: the words time expressions are found and resolved with."""
+
+    months: tuple[Month, ...]
+    weekdays: Phrases
+    number_words: dict[LowerPhrase, int]
+    unit_days: dict[LowerPhrase, int]
+    days: Days
+    which: dict[LowerPhrase, Step]
+    anaphor: dict[LowerPhrase, Step]
+    periods: Periods
+    triggers: Triggers
+    relations: Relations
+    clauses: Clauses
+    years: Years
+    clock: Clock
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TimeWordsFile:
+        problems = self._calendar_problems() + self._trigger_problems()
+        if set(self.unit_days) != {"day", "week", "hour", "minute"}:
+            problems.append("unit_days must give exactly day, week, hour and minute")
+        if 0 in self.anaphor.values():
+            problems.append("anaphor steps are -1 or 1")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def _calendar_problems(self) -> list[str]:
+        problems = []
+        if [month.number for month in self.months] != list(range(1, 13)):
+            problems.append("months must be the twelve months in calendar order, numbered 1-12")
+        names = [name for m in self.months for name in (m.name, *m.abbreviations)]
+        if len(set(names)) != len(names):
+            problems.append("a month name or abbreviation is listed more than once")
+        if len(self.weekdays) != 7:
+            problems.append("weekdays must be the seven days of the week, Monday first")
+        return problems
+
+    def _trigger_problems(self) -> list[str]:
+        """Words the scan would never find: every expression is found by its trigger."""
+        triggers = self.triggers
+        unkeyed = [
+            word for word in (*triggers.words, *self.weekdays)
+            if not any(key in word.lower() for key in triggers.keys_any_case)
+        ] + [
+            name for month in self.months for name in (month.name, *month.abbreviations)
+            if not any(key in name for key in triggers.keys_cased)
+        ]  # fmt: skip
+        problems = [f"no trigger key is found in: {', '.join(unkeyed)}"] if unkeyed else []
+        untriggered = [
+            phrase for phrase in (*self.periods.vague, *(day.phrase for day in self.days.named))
+            if not set(phrase.split()) & set(triggers.words)
+        ]  # fmt: skip
+        if untriggered:
+            problems.append(f"holds no trigger word: {', '.join(untriggered)}")
+        return problems
+
+
+_WORDS = load_vocabulary("geo.events", "time_words.toml", TimeWordsFile)
+
+
+def _phrase(phrase: str) -> str:
+    r"""A phrase of the data as a regex: its words separated by any whitespace.
+
+    >>> print(_phrase("local time"))
+    local\s+time
+    """
+    return phrase.replace(" ", r"\s+")
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    return "|".join(_phrase(phrase) for phrase in phrases)
+
+
+def _factored(phrases: Iterable[str]) -> str:
+    r"""The alternation of ``phrases``, consecutive ones sharing all but their last word
+    written once ("shortly after", "shortly before" -> ``shortly\s+(?:after|before)``).
+
+    >>> print(_factored(["at", "shortly after", "shortly before", "last night"]))
+    at|shortly\s+(?:after|before)|last\s+night
+    """
+    groups: list[tuple[str, list[str]]] = []
+    for phrase in phrases:
+        head, _, last = phrase.rpartition(" ")
+        if head and groups and groups[-1][0] == head:
+            groups[-1][1].append(last)
+        else:
+            groups.append((head, [last]))
+    return "|".join(
+        (_phrase(head) + r"\s+" if head else "")
+        + (lasts[0] if len(lasts) == 1 else f"(?:{'|'.join(lasts)})")
+        for head, lasts in groups
+    )
+
+
+_MONTHS = [month.name for month in _WORDS.months]
+_ABBREVIATIONS = [abbreviation for month in _WORDS.months for abbreviation in month.abbreviations]
+_MONTH_NUMBER: dict[str, int] = {month.name: month.number for month in _WORDS.months}
 _MONTH_NUMBER.update(
-    {
-        "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
-        "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
-    }
-)  # fmt: skip
-_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    {abbreviation: month.number for month in _WORDS.months for abbreviation in month.abbreviations}
+)
+_WEEKDAYS = list(_WORDS.weekdays)
 _WEEKDAY_NUMBER = {name: i for i, name in enumerate(_WEEKDAYS)}
 
-_NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30,
-}  # fmt: skip
-_UNIT_DAYS = {"day": 1, "week": 7, "hour": 0, "minute": 0}
+# "the" counts one only in the count rule ("the day before"), which names it itself.
+_NUMBER_WORDS: dict[str, int] = {**_WORDS.number_words, "the": 1}
+_UNIT_DAYS = dict(_WORDS.unit_days)
 
 # Month names that are also ordinary English words need stronger context when standing alone.
-_AMBIGUOUS_MONTHS = frozenset({"May", "March"})
+_AMBIGUOUS_MONTHS = frozenset(month.name for month in _WORDS.months if month.also_a_word)
 
 _MONTH_FULL = "|".join(_MONTHS)
-_MONTH_ANY = _MONTH_FULL + "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+# Longer abbreviations first ("Sept" before "Sep"), and the dot after one taken in look-behinds
+# of one width each (a look-behind matches a fixed width).
+_MONTH_ANY = "|".join([_MONTH_FULL, *sorted(_ABBREVIATIONS, key=len, reverse=True)])
+_ABBREVIATION_DOT = (
+    "(?:"
+    + "|".join(
+        f"(?<={'|'.join(a for a in _ABBREVIATIONS if len(a) == width)})\\."
+        for width in sorted({len(a) for a in _ABBREVIATIONS})
+    )
+    + ")?"
+)
 _WEEKDAY = "|".join(_WEEKDAYS)
-_ABBREVIATION_DOT = r"(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.|(?<=Sept)\.)?"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19\d\d|20\d\d|2100)(?!\d)"
 # "17-18 January 2022", "the night of 4-5 April": a span of days is dated by its first day.
 _TO_DAY = r"(?:\s?[-\u2013]\s?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?"
-_NUM = (
-    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|fifteen|twenty|thirty)"
-)
-_PERIOD_QUALIFIER = (
-    r"early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|(?:the\s+)?rest\s+of"
-)
+_NUM = r"(?:\d{1,3}|" + "|".join(_WORDS.number_words) + ")"
+_PERIOD_QUALIFIER = "|".join(_WORDS.periods.qualifiers)
+_PART_OF_DAY = "|".join(_WORDS.days.parts)
+_NAMED_DAY = _factored(day.phrase for day in _WORDS.days.named)
+_WHICH = "|".join(_WORDS.which)
+_ANAPHOR = "|".join(_WORDS.anaphor)
+_VAGUE = "|".join(_WORDS.periods.vague)
+
+_NAMED_DAY_OFFSET = {day.phrase: day.offset for day in _WORDS.days.named}
+_NAMED_DAY_PART = {day.phrase: day.part for day in _WORDS.days.named if day.part is not None}
+_WHICH_STEP = dict(_WORDS.which)  # "last" -1, "this" 0, "next" +1
+_ANAPHOR_STEP = dict(_WORDS.anaphor)  # "the previous day" -1, "the following day" +1
 
 # Ordered: at one position the first alternative that matches wins, so longer and more
 # specific forms come before the shorter forms they contain.
@@ -181,30 +433,30 @@ _RULE_PATTERNS: tuple[tuple[str, str], ...] = (
             + r"))?"),
     ("month_year", r"(?:(?P<qual>(?i:" + _PERIOD_QUALIFIER + r"))[\s-]+)?(?P<m>" + _MONTH_ANY
                    + r")\b" + _ABBREVIATION_DOT + r"(?:\s+of)?,?\s+(?P<y>" + _YEAR + r")"),
-    ("named_day", r"(?i:(?:(?P<qual>early|late|earlier|later)\s+)?(?P<word>the\s+day\s+before"
-                  r"\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight"
-                  r"|last\s+night|overnight|this\s+(?:morning|afternoon|evening))"
-                  r"(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"),
-    ("anaphor", r"(?i:(?:(?P<later>later|earlier)\s+)?(?P<word>the\s+(?:previous|preceding|prior"
-                r"|next|following|subsequent)\s+(?:day|morning|evening|night|week)|the\s+same\s+day"
+    ("named_day", r"(?i:(?:(?P<qual>early|late|earlier|later)\s+)?(?P<word>" + _NAMED_DAY
+                  + r")(?:\s+(?P<pod>" + _PART_OF_DAY + r"))?)\b"),
+    ("anaphor", r"(?i:(?:(?P<later>later|earlier)\s+)?(?P<word>the\s+(?:" + _ANAPHOR
+                + r")\s+(?:day|morning|evening|night|week)|the\s+same\s+day"
                 r"|that\s+(?:same\s+)?day))\b"),
     ("count", r"(?i:(?:(?P<n>" + _NUM + r"|the)\s+)?(?P<unit>day|week|hour|minute|month|year)s?\s+"
               r"(?P<dir>later|earlier|afterwards?|after|before|ago))\b"),
     ("since_period", r"(?i:the\s+(?:past|last)\s+(?:(?P<n>" + _NUM + r")\s+)?(?P<unit>day|week"
                      r"|month|year)s?)\b(?!\s+of\b)"),
+    # The weekend and period rules write the [which] words of time_words.toml in their own
+    # order, with "this past": a test reads "<word> week" and "<word> weekend" for each.
     ("weekend", r"(?i:(?:(?P<which>this\s+past|last|this|next|past|coming)|(?P<the>the))"
                 r"\s+weekend)\b"),
     ("period", r"(?i:(?:(?P<qual>earlier|later|" + _PERIOD_QUALIFIER + r")[\s-]+)?(?P<which>"
                r"this\s+past|last|this|next|coming|past)\s+(?P<unit>week|month|year))\b"
                r"(?!\s+of\b)"),
     ("weekday", r"(?:(?P<qual>(?i:late|early|earlier|later))\s+(?:on\s+)?)?(?:(?P<which>(?i:"
-                r"last|next|this|coming|past))\s+)?(?P<wd>" + _WEEKDAY + r")\b(?:['’]s\b|\s+"
-                r"(?P<pod>(?i:morning|afternoon|evening|night))\b)?"),
+                + _WHICH + r"))\s+)?(?P<wd>" + _WEEKDAY + r")\b(?:['’]s\b|\s+"
+                r"(?P<pod>(?i:" + _PART_OF_DAY + r"))\b)?"),
     ("year", r"(?:(?P<qual>(?i:" + _PERIOD_QUALIFIER + r"))[\s-]+|(?<![\w.,/'’$£€-]))(?P<y>"
              + _YEAR + r")(?![\w-]|[.,/]\d|\s*%)"),
     ("month", r"(?:(?P<qual>(?i:" + _PERIOD_QUALIFIER + r"))[\s-]+(?:of\s+)?|(?P<which>(?i:"
-              r"last|next|this|coming|past))\s+)?(?P<m>" + _MONTH_FULL + r")\b(?!['’]s)"),
-    ("vague", r"(?i:recently|lately|earlier|previously|in\s+recent\s+(?:days|weeks|months"
+              + _WHICH + r"))\s+)?(?P<m>" + _MONTH_FULL + r")\b(?!['’]s)"),
+    ("vague", r"(?i:" + _VAGUE + r"|in\s+recent\s+(?:days|weeks|months"
               r"|years)|(?:the\s+)?(?:past|last|coming|next)\s+(?:few|several)\s+(?:days|weeks"
               r"|months|years)|(?:the\s+)?coming\s+(?:days|weeks|months)|(?:(?:a\s+)?few|several|many)\s+(?:days|weeks|months|years)\s+ago"
               r")\b"),
@@ -212,8 +464,8 @@ _RULE_PATTERNS: tuple[tuple[str, str], ...] = (
 
 
 _DIGIT_KEY = "#"  # the dispatch key of a word of digits
-_QUALIFIER_WORDS = frozenset("early mid late the end beginning start middle rest".split())
-_WHICH_WORDS = frozenset("this last next past coming".split())
+_QUALIFIER_WORDS = frozenset(_WORDS.periods.qualifier_first_words)
+_WHICH_WORDS = frozenset(_WHICH_STEP)
 _RULE_FIRST_WORDS: dict[str, frozenset[str]] = {
     "iso": frozenset({_DIGIT_KEY}),
     "slash": frozenset({_DIGIT_KEY}),
@@ -221,7 +473,7 @@ _RULE_FIRST_WORDS: dict[str, frozenset[str]] = {
     "mdy": frozenset({*_MONTH_NUMBER, *_WEEKDAYS}),
     "month_year": frozenset({*_MONTH_NUMBER, *_QUALIFIER_WORDS}),
     "named_day": frozenset(
-        "early late earlier later the yesterday today tomorrow tonight last overnight this".split()
+        {"early", "late", "earlier", "later"} | {day.split(" ")[0] for day in _NAMED_DAY_OFFSET}
     ),
     "anaphor": frozenset({"later", "earlier", "the", "that"}),
     "count": frozenset(
@@ -236,8 +488,8 @@ _RULE_FIRST_WORDS: dict[str, frozenset[str]] = {
     "year": frozenset({_DIGIT_KEY, *_QUALIFIER_WORDS}),
     "month": frozenset({*_QUALIFIER_WORDS, *_WHICH_WORDS, *_MONTHS}),
     "vague": frozenset(
-        "recently lately earlier previously in the past last coming next a few several many days"
-        " weeks months years".split()
+        {*_WORDS.periods.vague}
+        | {*"in the past last coming next a few several many days weeks months years".split()}
     ),
 }  # fmt: skip
 
@@ -283,17 +535,9 @@ _BY_FIRST_WORD = _dispatch_table()
 # (all C speed) rather than with a regex alternation tried at every position.
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 _WORDS_BACK = 5  # "the end of this month": words a match may have before its trigger
-_TRIGGER_WORDS = frozenset(
-    "day days week weeks weekend month months year years hour hours minute minutes night"
-    " morning afternoon evening today tonight tomorrow yesterday overnight recently lately"
-    " earlier previously".split()
-)
-_TRIGGER_KEYS_ANY_CASE = (
-    "day", "week", "month", "year", "hour", "minute", "night", "morning", "afternoon", "evening",
-    "tomorrow", "recent", "lately", "earlier", "previously",
-)  # fmt: skip
-_TRIGGER_KEYS_CASED = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                       "Nov", "Dec")  # fmt: skip
+_TRIGGER_WORDS = frozenset(_WORDS.triggers.words)
+_TRIGGER_KEYS_ANY_CASE = _WORDS.triggers.keys_any_case
+_TRIGGER_KEYS_CASED = _WORDS.triggers.keys_cased
 
 
 def _digits_or_keys(keys: tuple[str, ...]) -> re.Pattern[str]:
@@ -334,8 +578,10 @@ _TRIGGER_TOKENS = frozenset(_KEYS_OF_TOKEN)
 _MONTH_TOKENS = frozenset(month.lower().encode() for month in _MONTH_NUMBER)
 
 
-_CHAIN_WORDS = frozenset[str]().union(*_RULE_FIRST_WORDS.values()) | frozenset(
-    "of on before after previous preceding prior next following subsequent same recent".split()
+_CHAIN_WORDS = (
+    frozenset[str]().union(*_RULE_FIRST_WORDS.values())
+    | frozenset("of on before after same recent".split())
+    | frozenset(_ANAPHOR_STEP)  # "the previous day"
 )
 
 
@@ -442,94 +688,70 @@ def _candidate_matches(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
+def _preposition_alternation(rows: Iterable[Preposition]) -> str:
+    r"""The prepositions of ``rows`` as one alternation, in order.
+
+    >>> print(_preposition_alternation(_PREPOSITIONS[1:3]))
+    from|starting(?:\s+(?:on|from|in))?
+    """
+    return "|".join(
+        _phrase(row.words)
+        + (r"(?:\s+(?:" + "|".join(row.followed_by) + "))?" if row.followed_by else "")
+        for row in rows
+    )
+
+
+_PREPOSITIONS = _WORDS.relations.prepositions
 _PREPOSITION_BEFORE = re.compile(
-    r"(?<![\w-])(?P<prep>(?i:since|from|starting(?:\s+(?:on|from|in))?|beginning(?:\s+(?:on|in))?"
-    r"|as\s+of|effective|until|till|through|up\s+to|by|before|prior\s+to|ahead\s+of|after"
-    r"|following|on|in|at|during|throughout|between|over|within|for))\s+$"
+    r"(?<![\w-])(?P<prep>(?i:" + _preposition_alternation(_PREPOSITIONS) + r"))\s+$"
 )
 # For lower-cased ASCII text: the same pattern matched with case, about twice as fast (see
 # _FUTURE_CUE_LOWER). Its "prep" group comes out lower-case, as _preposition_name makes it.
 _PREPOSITION_BEFORE_LOWER = re.compile(_PREPOSITION_BEFORE.pattern.replace("(?i:", "(?:"))
 _RELATION_OF_PREPOSITION: dict[str, TimeRelation] = {
-    "since": TimeRelation.SINCE, "from": TimeRelation.STARTING,
-    "starting": TimeRelation.STARTING, "beginning": TimeRelation.STARTING,
-    "as of": TimeRelation.STARTING, "effective": TimeRelation.STARTING,
-    "until": TimeRelation.UNTIL, "till": TimeRelation.UNTIL, "through": TimeRelation.UNTIL,
-    "up to": TimeRelation.UNTIL, "by": TimeRelation.UNTIL, "before": TimeRelation.BEFORE,
-    "prior to": TimeRelation.BEFORE, "ahead of": TimeRelation.BEFORE,
-    "after": TimeRelation.AFTER, "following": TimeRelation.AFTER,
-}  # fmt: skip
+    row.words: row.relation for row in _PREPOSITIONS if row.relation is not TimeRelation.ON
+}
 # Prepositions that by themselves point into the future ("starting Monday", "from Monday").
-_FUTURE_PREPOSITIONS = frozenset({"starting", "from", "beginning", "effective"})
+_FUTURE_PREPOSITIONS = frozenset(row.words for row in _PREPOSITIONS if row.future)
 # A bare month or year needs one of these right before it to be read as a date.
-_DATE_PREPOSITIONS = frozenset(
-    {"since", "from", "starting", "beginning", "as of", "effective", "until", "till", "through",
-     "up to", "by", "before", "prior to", "ahead of", "after", "following", "in", "during",
-     "throughout", "between", "over", "within", "for"}
-)  # fmt: skip
+_DATE_PREPOSITIONS = frozenset(row.words for row in _PREPOSITIONS if row.dates)
 # "May" and "March" are verbs/nouns too: "a speech by May", "after March organisers said".
-_STRONG_MONTH_PREPOSITIONS = frozenset(
-    {"since", "starting", "beginning", "as of", "until", "till", "in", "during", "throughout"}
-)
+_STRONG_MONTH_PREPOSITIONS = frozenset(row.words for row in _PREPOSITIONS if row.dates_also_a_word)
+# Prepositions named by their first word whatever follows: "starting on" -> "starting".
+_FOLLOWED_PREPOSITIONS = frozenset(row.words for row in _PREPOSITIONS if row.followed_by)
 
 _CLOCK = (
     r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?|[AP]\.?M\.?)(?!\w)"
     r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)\s*"
     r"(?:GMT|UTC|hrs|hours)|(?P<word>noon|midday|midnight))"
 )
-_CLOCK_ZONE = r"(?:\s+(?:local\s+time|local|GMT|UTC|EST|EDT|ET)|\s*\(\d{3,4}\s*(?:GMT|UTC)\))?"
+_CLOCK_ZONE = r"(?:\s+(?:" + _alternatives(_WORDS.clock.zones) + r")|\s*\(\d{3,4}\s*(?:GMT|UTC)\))?"
+_CLOCK_LEAD = r"(?:(?i:" + _factored(_WORDS.clock.prepositions) + r")\s+)"  # "shortly after"
 _CLOCK_BEFORE = re.compile(
-    r"(?<![\w:.])(?:(?i:at|around|about|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?"
-    + _CLOCK
-    + _CLOCK_ZONE
-    + r"\s*,?\s+(?:(?i:on)\s+)?$"
+    r"(?<![\w:.])" + _CLOCK_LEAD + "?" + _CLOCK + _CLOCK_ZONE + r"\s*,?\s+(?:(?i:on)\s+)?$"
 )
 _ANY_DIGIT = re.compile(r"\d")  # every clock time has one, unless it is a _CLOCK word
-_CLOCK_AFTER = re.compile(
-    r",?\s+(?:(?i:at|around|about|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)"
-    + _CLOCK
-    + _CLOCK_ZONE
-)
+_CLOCK_AFTER = re.compile(r",?\s+" + _CLOCK_LEAD + _CLOCK + _CLOCK_ZONE)
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|is\s+to|are\s+to|is\s+due|are\s+due|plans?\s+to|planned|planning"
-    r"|scheduled|(?:is|are)\s+set\s+to|expected\s+to|going\s+to|slated|upcoming|intends?\s+to)"
-    r"\b|'ll\b",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(_WORDS.clauses.future_cues) + r")\b|'ll\b", re.IGNORECASE
 )
 # The same lower-case pattern matched with case against lower-cased ASCII text finds exactly
 # what _FUTURE_CUE finds in the text, twice as fast: an ignore-case alternation cannot skip
 # alternatives by their first letter. Other text keeps _FUTURE_CUE (Unicode case folding).
 _FUTURE_CUE_LOWER = re.compile(_FUTURE_CUE.pattern)
-_REPORTING_VERB = (
-    r"said|says|told|announced|reported|stated|added|confirmed|claimed|warned|wrote|tweeted"
-    r"|denied|declared|noted|insisted|acknowledged|revealed|disclosed|accused"
-)
+_REPORTING_VERB = _alternatives(_WORDS.clauses.reporting_verbs)
 _REPORTING_ANYWHERE = re.compile(r"\b(?:" + _REPORTING_VERB + r")\b")
 # A cue after the expression governs it only within one clause: "attacked on Sunday and the
 # army will respond" is past, "On Monday, the leaders will meet" is future.
-_CLAUSE_JOINER = re.compile(
-    r"\b(?:and|but|while|whereas|after|as|which|who|when|because|since|although|though)\b"
-)
+_CLAUSE_JOINER = re.compile(r"\b(?:" + _alternatives(_WORDS.clauses.joiners) + r")\b")
 _REPORTING_BEFORE = re.compile(r"\b(?:" + _REPORTING_VERB + r")\s+(?:on\s+)?$")
 _REPORTING_AFTER = re.compile(r",?\s+(?:" + _REPORTING_VERB + r")\b")
 
-_NAMED_DAY_BEFORE = re.compile(
-    r"\b(?:Black|Bloody|Good|Holy|Ash|Easter|Palm|Super|Cyber|Maundy|Shrove|Fat|Great|Blue"
-    r"|Manic|Giving)\s+$"
-)
-_NAMED_DAY_AFTER = re.compile(
-    r"\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Independent|Tribune|Star|Sport"
-    r"|Night\s+Live|Night\s+Football|Club|Group|Movement|Massacre|Uprising|Accord|Agreement"
-    r"|School)\b"
-)
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:" + _alternatives(_WORDS.days.weekday_name_before) + r")\s+$")
+_NAMED_DAY_AFTER = re.compile(r"\s+(?:" + _alternatives(_WORDS.days.weekday_title_after) + r")\b")
 _COUNT_NOUN_AFTER = re.compile(
-    r"\s+(?:people|persons|troops|soldiers|fighters|militants|civilians|refugees|men|women"
-    r"|children|migrants|families|households|homes|houses|buildings|vehicles|tanks|rockets"
-    r"|missiles|shells|dollars|euros|pounds|tons|tonnes|km|kilometres|kilometers|miles|metres"
-    r"|meters|feet|members|votes|cases|deaths|dead|killed|wounded|years|months|weeks|days"
-    r"|hours|villages|towns|cities|sites|locations|schools|hospitals|areas|communities)\b",
-    re.IGNORECASE,
+    r"\s+(?:" + _alternatives(_WORDS.years.count_nouns) + r")\b", re.IGNORECASE
 )
 # "Today" capitalised after a word is a title: "USA Today", "Russia Today".
 _TITLE_WORD_BEFORE = re.compile(r"[A-Za-z]\s+$")
@@ -738,17 +960,6 @@ def _rule_month_year(m: re.Match[str], scan: _Scan) -> _Reading | None:
     )  # fmt: skip
 
 
-_NAMED_DAY_OFFSET = {
-    "the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0,
-    "tomorrow": 1, "tonight": 0, "last night": -1, "overnight": -1, "this morning": 0,
-    "this afternoon": 0, "this evening": 0,
-}  # fmt: skip
-_NAMED_DAY_PART = {
-    "tonight": "night", "last night": "night", "overnight": "night", "this morning": "morning",
-    "this afternoon": "afternoon", "this evening": "evening",
-}  # fmt: skip
-
-
 def _rule_named_day(m: re.Match[str], scan: _Scan) -> _Reading | None:
     word = _squash(m["named_day__word"])
     capitalised = m["named_day__word"][0] == "T" and m["named_day__qual"] is None
@@ -796,12 +1007,7 @@ def _relative_to_previous(
 
 def _rule_anaphor(m: re.Match[str], scan: _Scan) -> _Reading | None:
     phrase = _squash(m["anaphor__word"])
-    if "previous" in phrase or "preceding" in phrase or "prior" in phrase:
-        sign = -1
-    elif "next" in phrase or "following" in phrase or "subsequent" in phrase:
-        sign = 1
-    else:
-        sign = 0  # the same day, that day
+    sign = _ANAPHOR_STEP.get(phrase.split(" ")[1], 0)  # 0: "the same day", "that day"
     is_week = phrase.endswith("week")
     days = sign * (7 if is_week else 1)
     precision = DatePrecision.WEEK if is_week else DatePrecision.DAY
@@ -879,10 +1085,9 @@ def _rule_weekend(m: re.Match[str], scan: _Scan) -> _Reading | None:
     which = _squash(m["weekend__which"] or "the").split(" ")[-1]
     published = scan.published
     monday = _monday_of(published)
-    if which in ("last", "past"):
-        monday -= datetime.timedelta(days=7)
-    elif which in ("next", "coming"):
-        monday += datetime.timedelta(days=7)
+    step = _WHICH_STEP.get(which, 0)
+    if step:
+        monday += datetime.timedelta(days=7 * step)
     elif which == "the" and published.weekday() < 5 and not scan.is_future():
         monday -= datetime.timedelta(days=7)  # "over the weekend" in a weekday story: just past
     saturday = monday + datetime.timedelta(days=5)
@@ -898,7 +1103,7 @@ def _rule_period(m: re.Match[str], scan: _Scan) -> _Reading | None:
     what = f"'{_squash(m['period'])}'"
     if scan.published is None:
         return scan.no_publication(what)
-    step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[which]
+    step = _WHICH_STEP[which]
     published = scan.published
     if unit == "week":
         day = _monday_of(published) + datetime.timedelta(days=7 * step)
@@ -926,11 +1131,11 @@ def _rule_weekday(m: re.Match[str], scan: _Scan) -> _Reading | None:
     if scan.published is None:
         return scan.no_publication(f"weekday '{name}'")._replace(part_of_day=part)
     weekday, published = _WEEKDAY_NUMBER[name], scan.published
-    which = (m["weekday__which"] or "").lower()
-    if which in ("next", "coming"):
+    step = _WHICH_STEP.get((m["weekday__which"] or "").lower(), 0)
+    if step > 0:
         day = _weekday_on_or_after(published + datetime.timedelta(days=1), weekday)
         how = "next after"
-    elif which in ("last", "past"):
+    elif step < 0:
         day = _weekday_on_or_before(published - datetime.timedelta(days=1), weekday)
         how = "most recent before"
     elif scan.is_future():
@@ -972,10 +1177,10 @@ def _rule_month(m: re.Match[str], scan: _Scan) -> _Reading | None:
         return scan.no_publication(what)
     month, published = _MONTH_NUMBER[name], scan.published
     this_year = datetime.date(published.year, month, 1)
-    which = (which or "").lower()
-    if which in ("next", "coming"):
+    step = _WHICH_STEP.get((which or "").lower(), 0)
+    if step > 0:
         future, strict = True, True
-    elif which in ("last", "past"):
+    elif step < 0:
         future, strict = False, True
     else:
         future, strict = scan.is_future(), False
@@ -1078,7 +1283,7 @@ def _preposition_name(match: re.Match[str] | None) -> str | None:
         return None
     name = _squash(match["prep"])
     first = name.split(" ", 1)[0]
-    return first if first in ("starting", "beginning") else name
+    return first if first in _FOLLOWED_PREPOSITIONS else name
 
 
 def _iter_expressions(

@@ -6,12 +6,18 @@ publication date is Tuesday 20 June 2017, so "Monday" is 19 June and "Sunday" 18
 
 from __future__ import annotations
 
+import copy
 import datetime
 import re
+import tomllib
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from geo.errors import InputError
 from geo.events.timex import (
@@ -22,18 +28,22 @@ from geo.events.timex import (
     _MASTER,
     _PREPOSITION_BEFORE,
     _PREPOSITION_BEFORE_LOWER,
+    _QUALIFIER_WORDS,
     _RULE_FIRST_WORDS,
     _RULE_PATTERNS,
     _RULES,
     _TRIGGER_KEYS_ANY_CASE,
     _TRIGGER_KEYS_CASED,
     _TRIGGER_WORDS,
+    _WORDS,
     DatePrecision,
     TimeAnchor,
     TimeExpression,
     TimeRelation,
+    TimeWordsFile,
     _candidate_matches,
     _may_hold_clock,
+    _preposition_alternation,
     _trigger_starts,
     _word_at,
     find_time_expressions,
@@ -721,3 +731,171 @@ def test_clock_pre_check_only_turns_down_windows_without_a_clock(
 def test_every_rule_has_a_handler_and_first_words() -> None:
     names = {name for name, _ in _RULE_PATTERNS}
     assert set(_RULES) == names == set(_RULE_FIRST_WORDS)
+
+
+# ----------------------------------------------------------------------------------------
+# The vocabulary file: every word in it is read, and a malformed file is refused
+# ----------------------------------------------------------------------------------------
+
+WORDS_FILE = REPO / "geo" / "events" / "time_words.toml"
+
+
+def _words_data() -> dict[str, Any]:
+    return tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
+
+
+def test_the_shipped_time_words_file_is_valid() -> None:
+    assert TimeWordsFile.model_validate(_words_data()) == _WORDS
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [(name, m.number) for m in _WORDS.months for name in (m.name, *m.abbreviations)],
+)
+def test_every_month_name_and_abbreviation_is_read(name: str, number: int) -> None:
+    assert only(f"Clashes erupted on 3 {name} 2020.").date == D(2020, number, 3)
+
+
+@pytest.mark.parametrize(("index", "name"), list(enumerate(_WORDS.weekdays)))
+def test_every_weekday_is_read(index: int, name: str) -> None:
+    assert only(f"Clashes erupted on {name}.").date.weekday() == index  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("day", _WORDS.days.named, ids=lambda day: day.phrase)
+def test_every_named_day_is_read(day: Any) -> None:
+    found = only(f"Clashes erupted {day.phrase}.")
+    assert (found.date, found.part_of_day) == (TUESDAY + datetime.timedelta(day.offset), day.part)
+
+
+@pytest.mark.parametrize("row", _WORDS.relations.prepositions, ids=lambda row: row.words)
+def test_every_preposition_gives_its_relation(row: Any) -> None:
+    for words in (row.words, *(f"{row.words} {then}" for then in row.followed_by)):
+        found = only(f"Talks continue {words} 3 May 2020.")
+        assert (found.text, found.relation) == (f"{words} 3 May 2020", row.relation)
+
+
+@pytest.mark.parametrize(("word", "value"), list(_WORDS.number_words.items()))
+def test_every_number_word_counts(word: str, value: int) -> None:
+    assert only(f"Troops withdrew {word} days later.").relative_days == value
+
+
+@pytest.mark.parametrize(("word", "step"), list(_WORDS.which.items()))
+def test_every_which_word_is_read_by_the_period_and_weekend_rules(word: str, step: int) -> None:
+    week = D(2017, 6, 19) + datetime.timedelta(weeks=step)
+    found = find_time_expressions(f"They met {word} week and {word} weekend.", TUESDAY)
+    assert [(e.text, e.date) for e in found] == [(f"{word} week", week), (f"{word} weekend", week)]
+
+
+@pytest.mark.parametrize(("word", "step"), list(_WORDS.anaphor.items()))
+def test_every_anaphor_word_has_its_direction(word: str, step: int) -> None:
+    assert only(f"Troops withdrew the {word} day.").relative_days == step
+
+
+@pytest.mark.parametrize("word", _WORDS.periods.vague)
+def test_every_vague_word_is_found_unresolved(word: str) -> None:
+    found = only(f"Troops withdrew {word}.")
+    assert (found.text, found.resolved, found.precision) == (word, False, UNKNOWN)
+
+
+@pytest.mark.parametrize("verb", _WORDS.clauses.reporting_verbs)
+def test_a_reporting_verb_keeps_a_weekday_in_the_past(verb: str) -> None:
+    assert only("The ministry agreed Monday it will retaliate.").date == D(2017, 6, 26)
+    assert only(f"The ministry {verb} Monday it will retaliate.").date == MONDAY
+
+
+@pytest.mark.parametrize("joiner", _WORDS.clauses.joiners)
+def test_a_clause_joiner_cuts_off_a_later_future_cue(joiner: str) -> None:
+    assert only("The army attacked on Sunday the rebels will respond.").date == D(2017, 6, 25)
+    assert only(f"The army attacked on Sunday {joiner} the rebels will respond.").date == SUNDAY
+
+
+@pytest.mark.parametrize("word", _WORDS.days.weekday_name_before)
+def test_a_named_weekday_is_no_date(word: str) -> None:
+    assert find_time_expressions(f"Markets fell on {word} Monday.", TUESDAY) == []
+
+
+# "Night Live" and "Night Football" are listed but the weekday rule takes "Night" as a part
+# of the day before the title is looked at, so "Saturday Night Live" is still read as a date.
+@pytest.mark.parametrize("title", [t for t in _WORDS.days.weekday_title_after if " " not in t])
+def test_a_weekday_in_a_title_is_no_date(title: str) -> None:
+    assert find_time_expressions(f"The Sunday {title} reported it.", TUESDAY) == []
+
+
+@pytest.mark.parametrize("noun", _WORDS.years.count_nouns)
+def test_a_number_before_a_count_noun_is_no_year(noun: str) -> None:
+    assert only("Violence flared in 2000 and again later.").date == D(2000, 1, 1)
+    assert all(e.date != D(2000, 1, 1) for e in find_time_expressions(f"It sent 2000 {noun}."))
+
+
+@pytest.mark.parametrize("zone", _WORDS.clock.zones)
+def test_every_clock_zone_is_taken_in(zone: str) -> None:
+    found = only(f"The blast came at 10 am {zone} on Tuesday.")
+    assert (found.text, found.clock_time) == (f"at 10 am {zone} on Tuesday", datetime.time(10))
+
+
+@pytest.mark.parametrize("lead", _WORDS.clock.prepositions)
+def test_every_clock_preposition_is_taken_in(lead: str) -> None:
+    found = only(f"The blast came {lead} 10 am on Tuesday.")
+    assert (found.text, found.clock_time) == (f"{lead} 10 am on Tuesday", datetime.time(10))
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_a_period_qualifier_opens_with_a_listed_first_word(data: st.DataObject) -> None:
+    qualifier = data.draw(st.sampled_from(_WORDS.periods.qualifiers))
+    text = data.draw(st.from_regex(qualifier, fullmatch=True))
+    first = re.match(r"[A-Za-z]+", text)
+    assert first is not None and first.group().lower() in _QUALIFIER_WORDS
+
+
+def test_a_preposition_added_to_the_data_is_matched() -> None:
+    data = _words_data()
+    data["relations"]["prepositions"].append({"words": "no later than", "relation": "until"})
+    rows = TimeWordsFile.model_validate(data).relations.prepositions
+    pattern = re.compile(rf"(?P<prep>{_preposition_alternation(rows)})\s+$")
+    match = pattern.search("signed no later than ")
+    assert match is not None and match["prep"] == "no later than"
+    assert _preposition_alternation(_WORDS.relations.prepositions) in _PREPOSITION_BEFORE.pattern
+
+
+def _changed(change: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
+    data = copy.deepcopy(_words_data())
+    change(data)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (_changed(lambda d: d.update(colours=["red"])), "Extra inputs are not permitted"),
+        (_changed(lambda d: d["periods"]["qualifiers"].append("(?:end")), "not a regular expr"),
+        (_changed(lambda d: d["relations"]["prepositions"][0].update(relation="during")),
+         "Input should be 'on', 'since'"),
+        (_changed(lambda d: d["months"][0].update(number=13)), "less than or equal to 12"),
+        (_changed(lambda d: d["months"].reverse()), "in calendar order, numbered 1-12"),
+        (_changed(lambda d: d["months"][6].update(abbreviations=["Jun"])), "shorter prefixes"),
+        (_changed(lambda d: d["months"][4].update(abbreviations=["Ma"])), "shorter prefixes"),
+        (_changed(lambda d: d["weekdays"].pop()), "seven days of the week"),
+        (_changed(lambda d: d["weekdays"].__setitem__(6, "Monday")), "more than once: Monday"),
+        (_changed(lambda d: d["clauses"]["joiners"].append("and")), "more than once: and"),
+        (_changed(lambda d: d["relations"]["prepositions"].append({"words": "since"})),
+         "more than once: since"),
+        (_changed(lambda d: d["clauses"]["future_cues"].append("Will")), "must be lower case"),
+        (_changed(lambda d: d["triggers"]["words"].append("Day")), "must be lower case"),
+        (_changed(lambda d: d["clauses"]["reporting_verbs"].append("said\\s+so")),
+         "words of letters separated by single spaces"),
+        (_changed(lambda d: d["triggers"]["words"].append("decade")),
+         "no trigger key is found in: decade"),
+        (_changed(lambda d: d["periods"]["vague"].append("formerly")),
+         "holds no trigger word: formerly"),
+        (_changed(lambda d: d["days"]["named"][5].update(part="dusk")), "part not in days.parts"),
+        (_changed(lambda d: d["unit_days"].pop("hour")), "exactly day, week, hour and minute"),
+        (_changed(lambda d: d["which"].update(last=-7)), "greater than or equal to -1"),
+        (_changed(lambda d: d["anaphor"].update(prior=0)), "anaphor steps are -1 or 1"),
+        (_changed(lambda d: d["relations"]["prepositions"][0].update(dates=False)),
+         "dates_also_a_word needs dates"),
+    ],
+)  # fmt: skip
+def test_a_malformed_time_words_file_is_refused(data: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        TimeWordsFile.model_validate(data)
