@@ -2,15 +2,35 @@
 
 A table of data only, so that a stage that needs the names (the places stage, which must
 not read "Taliban" as a village in Turkey) can have them without the actor analysis of
-:mod:`geo.events.actors` and its compiled regexes.
+:mod:`geo.events.actors` and its compiled regexes. The rows are ``named_actors.toml`` beside
+this module, read once at import and validated by :class:`NamedActorsFile`.
+
+>>> row = next(row for row in NAMED_ACTORS if row.id == "hezbollah")
+>>> row.patterns, row.kind.value, row.country
+(('Hezbollah', 'Hizbollah', 'Hizballah'), 'armed_group', 'LB')
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Annotated, NamedTuple
 
-__all__ = ["NAMED_ACTORS", "ActorKind", "NamedActor"]
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
+
+from geo.vocabulary import Pattern, Vocabulary, load_vocabulary
+
+__all__ = [
+    "NAMED_ACTORS",
+    "ActorKind",
+    "Alternative",
+    "Alternatives",
+    "CountryCode",
+    "NamedActor",
+    "NamedActorRow",
+    "NamedActorsFile",
+]
 
 
 class ActorKind(StrEnum):
@@ -33,232 +53,67 @@ class NamedActor(NamedTuple):
     country: str | None = None
 
 
-_COALITION = "Global Coalition against ISIS"
+def _one_alternative(pattern: str) -> str:
+    compiled = re.compile(pattern)
+    if compiled.groups:
+        raise ValueError(f"{pattern!r} has a capturing group; write (?:...)")
+    if compiled.fullmatch(""):
+        raise ValueError(f"{pattern!r} matches the empty string")
+    return pattern
 
-NAMED_ACTORS: tuple[NamedActor, ...] = (
-    NamedActor(
-        ("Pentagon", "CENTCOM", "U\\.?S\\.? Central Command", "Department of Defense"),
-        "US.military",
-        "United States military forces",
-        ActorKind.STATE_FORCES,
-        "US",
-    ),
-    NamedActor(
-        ("White House", "State Department", "Trump administration", "Biden administration"),
-        "US.government",
-        "United States government",
-        ActorKind.GOVERNMENT,
-        "US",
-    ),
-    NamedActor(("Kremlin",), "RU.government", "Russian government", ActorKind.GOVERNMENT, "RU"),
-    NamedActor(
-        (
-            "Assad regime",
-            "regime of (?:President )?Bashar (?:al-)?Assad",
-            "pro-Assad(?: forces)?",
-            "Assad",
-        ),
-        "SY.government",
-        "Syrian government",
-        ActorKind.GOVERNMENT,
-        "SY",
-    ),
-    NamedActor(
-        ("Saudi-led coalition", "Arab coalition"),
-        "SA.coalition",
-        "Saudi-led coalition",
-        ActorKind.COALITION,
-        "SA",
-    ),
-    NamedActor(
-        (
-            "(?:U\\.?S\\.?|USA|American|United States) ?[- ]led (?:international )?coalition",
-            "(?:[Gg]lobal|[Ii]nternational|anti-(?:ISIS|IS|ISIL|Daesh)) coalition",
-            "[Cc]oalition(?: forces| aircraft| jets| warplanes| troops)?",
-        ),
-        "coalition.isis",
-        _COALITION,
-        ActorKind.COALITION,
-    ),
-    NamedActor(
-        ("Islamic State(?: group)?", "ISIS", "ISIL", "IS", "Daesh"),
-        "islamic_state",
-        "Islamic State",
-        ActorKind.ARMED_GROUP,
-    ),
-    NamedActor(
-        ("Syrian Democratic Forces", "SDF"),
-        "sdf",
-        "Syrian Democratic Forces",
-        ActorKind.ARMED_GROUP,
-        "SY",
-    ),
-    NamedActor(
-        ("Hezbollah", "Hizbollah", "Hizballah"),
-        "hezbollah",
-        "Hezbollah",
-        ActorKind.ARMED_GROUP,
-        "LB",
-    ),
-    NamedActor(("Hamas",), "hamas", "Hamas", ActorKind.ARMED_GROUP, "PS"),
-    NamedActor(
-        ("Islamic Jihad",),
-        "islamic_jihad",
-        "Palestinian Islamic Jihad",
-        ActorKind.ARMED_GROUP,
-        "PS",
-    ),
-    NamedActor(("Taliban",), "taliban", "Taliban", ActorKind.ARMED_GROUP, "AF"),
-    NamedActor(
-        ("al-Shabaab", "al-Shabab", "Al-Shabaab", "Al-Shabab", "Shabaab"),
-        "al_shabaab",
-        "al-Shabaab",
-        ActorKind.ARMED_GROUP,
-        "SO",
-    ),
-    NamedActor(
-        ("Houthis?(?: rebels| militia)?", "Ansar Allah"),
-        "houthis",
-        "Houthis",
-        ActorKind.ARMED_GROUP,
-        "YE",
-    ),
-    NamedActor(
-        ("Wagner(?: Group| mercenaries)?",), "wagner", "Wagner Group", ActorKind.ARMED_GROUP, "RU"
-    ),
-    NamedActor(
-        ("PKK", "Kurdistan Workers' Party"),
-        "pkk",
-        "Kurdistan Workers' Party",
-        ActorKind.ARMED_GROUP,
-    ),
-    NamedActor(
-        ("YPG", "People's Protection Units"),
-        "ypg",
-        "People's Protection Units (YPG)",
-        ActorKind.ARMED_GROUP,
-        "SY",
-    ),
-    NamedActor(
-        ("Hayat Tahrir al-Sham", "HTS"), "hts", "Hayat Tahrir al-Sham", ActorKind.ARMED_GROUP, "SY"
-    ),
-    NamedActor(
-        ("(?:al-Nusra|Nusra) Front",), "nusra_front", "al-Nusra Front", ActorKind.ARMED_GROUP, "SY"
-    ),
-    NamedActor(("Free Syrian Army", "FSA"), "fsa", "Free Syrian Army", ActorKind.ARMED_GROUP, "SY"),
-    NamedActor(
-        ("[Aa]l-Qaeda", "[Aa]l-Qaida", "[Aa]l Qaeda"), "al_qaeda", "al-Qaeda", ActorKind.ARMED_GROUP
-    ),
-    NamedActor(("Boko Haram",), "boko_haram", "Boko Haram", ActorKind.ARMED_GROUP, "NG"),
-    NamedActor(
-        ("ISWAP",), "iswap", "Islamic State West Africa Province", ActorKind.ARMED_GROUP, "NG"
-    ),
-    NamedActor(
-        ("JNIM",), "jnim", "Jama'at Nusrat al-Islam wal-Muslimin", ActorKind.ARMED_GROUP, "ML"
-    ),
-    NamedActor(("M23",), "m23", "March 23 Movement (M23)", ActorKind.ARMED_GROUP, "CD"),
-    NamedActor(
-        ("Rapid Support Forces", "RSF"), "rsf", "Rapid Support Forces", ActorKind.ARMED_GROUP, "SD"
-    ),
-    NamedActor(("Fano",), "fano", "Fano (Amhara militia)", ActorKind.ARMED_GROUP, "ET"),
-    NamedActor(
-        ("Oromo Liberation Army", "OLA"),
-        "ola",
-        "Oromo Liberation Army",
-        ActorKind.ARMED_GROUP,
-        "ET",
-    ),
-    NamedActor(
-        ("Tigray People's Liberation Front", "TPLF", "Tigray Defen[cs]e Forces", "TDF"),
-        "tplf",
-        "Tigray People's Liberation Front",
-        ActorKind.ARMED_GROUP,
-        "ET",
-    ),
-    NamedActor(
-        ("Allied Democratic Forces", "ADF"),
-        "adf",
-        "Allied Democratic Forces",
-        ActorKind.ARMED_GROUP,
-        "CD",
-    ),
-    NamedActor(("CODECO",), "codeco", "CODECO", ActorKind.ARMED_GROUP, "CD"),
-    NamedActor(("Arakan Army",), "arakan_army", "Arakan Army", ActorKind.ARMED_GROUP, "MM"),
-    NamedActor(
-        ("People's Defen[cs]e Forces?",),
-        "pdf_myanmar",
-        "People's Defence Force (Myanmar)",
-        ActorKind.ARMED_GROUP,
-        "MM",
-    ),
-    NamedActor(
-        ("Kachin Independence Army",),
-        "kia",
-        "Kachin Independence Army",
-        ActorKind.ARMED_GROUP,
-        "MM",
-    ),
-    NamedActor(("Janjaweed",), "janjaweed", "Janjaweed", ActorKind.ARMED_GROUP, "SD"),
-    NamedActor(
-        ("Lord's Resistance Army", "LRA"),
-        "lra",
-        "Lord's Resistance Army",
-        ActorKind.ARMED_GROUP,
-    ),
-    NamedActor(("FARC",), "farc", "FARC dissidents", ActorKind.ARMED_GROUP, "CO"),
-    NamedActor(
-        ("National Liberation Army", "ELN"),
-        "eln",
-        "National Liberation Army (ELN)",
-        ActorKind.ARMED_GROUP,
-        "CO",
-    ),
-    # State forces known by their own name, not by "<country> forces".
-    NamedActor(
-        ("Israel Defen[cs]e Forces", "IDF"),
-        "IL.military",
-        "Israel military forces",
-        ActorKind.STATE_FORCES,
-        "IL",
-    ),
-    NamedActor(
-        ("Ethiopian National Defen[cs]e Forces?", "ENDF"),
-        "ET.military",
-        "Ethiopia military forces",
-        ActorKind.STATE_FORCES,
-        "ET",
-    ),
-    NamedActor(("FARDC",), "CD.military", "DR Congo military forces", ActorKind.STATE_FORCES, "CD"),
-    NamedActor(
-        ("Tatmadaw",), "MM.military", "Myanmar military forces", ActorKind.STATE_FORCES, "MM"
-    ),
-    NamedActor(
-        ("United Nations(?: Security Council)?", "UN Security Council", "U\\.N\\.", "UN"),
-        "un",
-        "United Nations",
-        ActorKind.INTERNATIONAL_BODY,
-    ),
-    NamedActor(("UNHCR",), "unhcr", "UN Refugee Agency (UNHCR)", ActorKind.INTERNATIONAL_BODY),
-    NamedActor(("UNICEF",), "unicef", "UNICEF", ActorKind.INTERNATIONAL_BODY),
-    NamedActor(("NATO",), "nato", "NATO", ActorKind.INTERNATIONAL_BODY),
-    NamedActor(("European Union", "EU"), "eu", "European Union", ActorKind.INTERNATIONAL_BODY),
-    NamedActor(("OSCE",), "osce", "OSCE", ActorKind.INTERNATIONAL_BODY),
-    NamedActor(
-        ("International Committee of the Red Cross", "ICRC", "Red Cross", "Red Crescent"),
-        "icrc",
-        "International Committee of the Red Cross",
-        ActorKind.INTERNATIONAL_BODY,
-    ),
-    NamedActor(
-        ("World Health Organization", "WHO"),
-        "who",
-        "World Health Organization",
-        ActorKind.INTERNATIONAL_BODY,
-    ),
-    NamedActor(
-        ("IAEA",), "iaea", "International Atomic Energy Agency", ActorKind.INTERNATIONAL_BODY
-    ),
-    NamedActor(("OPCW",), "opcw", "OPCW", ActorKind.INTERNATIONAL_BODY),
-    NamedActor(("African Union",), "au", "African Union", ActorKind.INTERNATIONAL_BODY),
-    NamedActor(("Arab League",), "arab_league", "Arab League", ActorKind.INTERNATIONAL_BODY),
+
+def _distinct(entries: tuple[str, ...]) -> tuple[str, ...]:
+    repeated = sorted({entry for entry, count in Counter(entries).items() if count > 1})
+    if repeated:
+        raise ValueError(f"listed more than once: {', '.join(repeated)}")
+    return entries
+
+
+Alternative = Annotated[Pattern, AfterValidator(_one_alternative)]
+"""One alternative of a vocabulary list that code joins with ``|`` and wraps in its own
+groups: a regex with no capturing group (the code numbers its own) that never matches the
+empty string."""
+
+Alternatives = Annotated[tuple[Alternative, ...], AfterValidator(_distinct)]
+"""A list of :data:`Alternative`, none listed twice."""
+
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+"""An ISO 3166-1 alpha-2 country code: two upper-case letters."""
+
+
+class NamedActorRow(Vocabulary):
+    """One ``[[actor]]`` table: an actor and the patterns that name it."""
+
+    id: str = Field(min_length=1, description="Normalised id: 'US.military', 'hezbollah'.")
+    name: str = Field(min_length=1)
+    kind: ActorKind
+    country: CountryCode | None = None
+    patterns: Alternatives = Field(min_length=1, description="Case-sensitive alternatives.")
+
+
+class NamedActorsFile(Vocabulary):
+    """``named_actors.toml``: the named actors, in the order their patterns are tried."""
+
+    actor: tuple[NamedActorRow, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_and_patterns_are_unique(self) -> NamedActorsFile:
+        ids = Counter(row.id for row in self.actor)
+        patterns = Counter(pattern for row in self.actor for pattern in row.patterns)
+        problems = [
+            f"id {name!r} is used by {count} rows" for name, count in ids.items() if count > 1
+        ]
+        problems += [
+            f"pattern {pattern!r} is in {count} rows"
+            for pattern, count in patterns.items()
+            if count > 1
+        ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+NAMED_ACTORS: tuple[NamedActor, ...] = tuple(
+    NamedActor(row.patterns, row.id, row.name, row.kind, row.country)
+    for row in load_vocabulary("geo", "named_actors.toml", NamedActorsFile).actor
 )

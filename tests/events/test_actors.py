@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+from conftest import REPO
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from geo.events import actors
-from geo.events.actors import ActorKind, ActorRole, find_actor_phrases, find_actors
+from geo.events.actors import (
+    ActorKind,
+    ActorRole,
+    ActorsFile,
+    find_actor_phrases,
+    find_actors,
+)
 from geo.events.prefilter import guarded
 from geo.events.text import Sentence
 from geo.events.triggers import find_event_mentions
@@ -269,3 +280,107 @@ def test_fallback_subject_search_from_marks_is_a_plain_search(text: str) -> None
     plain = actors._FALLBACK_NP.search(text)
     fast = actors._FALLBACK_NP.match(text) or actors._FALLBACK_AFTER_MARK.search(text, 1)
     assert (fast and (fast.span(), fast.span("np"))) == (plain and (plain.span(), plain.span("np")))
+
+
+# --- the vocabulary file: actors.toml ---------------------------------------------------------
+
+ACTORS_DATA = REPO / "geo" / "events" / "actors.toml"
+
+
+def _actors_data() -> dict[str, Any]:
+    return tomllib.loads(ACTORS_DATA.read_text(encoding="utf-8"))
+
+
+def test_the_shipped_vocabulary_is_the_tables() -> None:
+    vocabulary = ActorsFile.model_validate(_actors_data())
+    assert list(vocabulary.countries) == list(actors.COUNTRIES)
+    assert actors.COUNTRIES["US"] == actors.CountryEntry(
+        "United States",
+        ("United States of America", "United States", r"U\.S\.A?\.?", "USA?", "America"),
+        ("American", "Americans"),
+        ("Washington",),
+    )
+    assert actors.COUNTRIES["IL"].capitals == ()
+    assert [branch.suffix for _, branch in actors.FORCE_NOUNS] == [
+        "government", "police", "military", "militia", "rebels", "civilians"
+    ]
+    patterns = actors._force_noun_patterns(vocabulary)
+    assert patterns == {branch.suffix: pattern for pattern, branch in actors.FORCE_NOUNS}
+    assert r"|anti-aircraft (?:guns?|batteries|fire)|(?:F/A|AV|" in patterns["military"]
+
+
+def _changed(path: str, change: Callable[[Any], Any]) -> dict[str, Any]:
+    """The shipped data with the value at ``path`` ("branches.military.kind") replaced by
+    ``change(value)``; ``None`` removes the key."""
+    data = _actors_data()
+    *parents, key = path.split(".")
+    table = data
+    for part in parents:
+        table = table[part]
+    value = change(table[key])
+    if value is None:
+        del table[key]
+    else:
+        table[key] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (_changed("countries.US", lambda row: {**row, "colour": "red"}),
+         "Extra inputs are not permitted"),
+        (_changed("countries", lambda rows: {"us": rows.pop("US"), **rows}),
+         "String should match pattern"),
+        (_changed("countries.US.demonyms", lambda _: []), "at least 1 item"),
+        (_changed("countries.FR.names", lambda names: [*names, "Syria"]),
+         "countries: 'Syria' belongs to FR, SY"),
+        (_changed("countries.US.capitals", lambda _: ["Washington("]),
+         "not a regular expression"),
+        (_changed("branches.military.kind", lambda _: "army"), "Input should be 'state_forces'"),
+        (_changed("branches.police", lambda _: None), "'police' is missing"),
+        (_changed("branches", lambda rows: {**rows, "Rebel_groups": rows["rebels"]}),
+         "String should match pattern"),
+        (_changed("branches.militia.force_nouns", lambda nouns: [*nouns, "<airframe>"]),
+         "found 2 times"),
+        (_changed("branches.military.force_nouns",
+                  lambda nouns: [noun for noun in nouns if noun != "<airframe>"]),
+         "found 0 times"),
+        (_changed("branches.rebels.force_nouns", lambda nouns: [*nouns, "gunmen"]),
+         "listed more than once: gunmen"),
+        (_changed("branches.civilians.force_nouns", lambda nouns: [*nouns, r"\Wmen"]),
+         "has an upper-case escape"),
+        (_changed("branches.civilians.force_nouns", lambda _: []), "at least 1 item"),
+        (_changed("airframe.designators", lambda codes: [*codes, "(Be)"]),
+         "has a capturing group"),
+        (_changed("force_phrases.qualifiers", lambda words: [*words, "(?:elite )?"]),
+         "matches the empty string"),
+        (_changed("roles.inverted_speech", lambda words: [*words, "said("]),
+         "not a regular expression"),
+        (_changed("roles.nominal_hosts", lambda _: None), "Field required"),
+        (_changed("hyphen_compounds", lambda words: {**words, "led": ["led"]}),
+         "Extra inputs are not permitted"),
+    ],
+)
+def test_a_malformed_vocabulary_is_refused(data: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        ActorsFile.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("path", "entry", "branch", "text"),
+    [
+        ("branches.military.force_nouns", "sappers?", "military", "Sappers"),
+        ("branches.civilians.force_nouns", "fishermen", "civilians", "fishermen"),
+        ("airframe.designators", "Be", "military", "Be-200"),
+        ("airframe.nicknames", "Bears?", "military", "Tu-95 Bears"),
+    ],
+)
+def test_an_entry_added_to_the_data_is_matched(
+    path: str, entry: str, branch: str, text: str
+) -> None:
+    shipped = actors._force_noun_patterns(ActorsFile.model_validate(_actors_data()))[branch]
+    data = _changed(path, lambda entries: [*entries, entry])
+    changed = actors._force_noun_patterns(ActorsFile.model_validate(data))[branch]
+    assert not re.fullmatch(shipped, text, re.IGNORECASE)
+    assert re.fullmatch(changed, text, re.IGNORECASE)
