@@ -41,23 +41,20 @@ from geo.events.model import (
 from geo.events.taxonomy import TAXONOMY, EventType
 from geo.events.text import Sentence, sentence_spans, split_clauses
 from geo.events.timex import TimeExpression, find_time_expressions
-from geo.events.triggers import EventMention, Modality, find_event_mentions, trigger_rules
+from geo.events.triggers import (
+    OBJECT_KINDS,
+    EventMention,
+    Modality,
+    find_event_mentions,
+    trigger_rules,
+)
 from geo.places.mentions import Mention, PlacesResult
 
 __all__ = ["events_from_places"]
 
-_OBJECTS = (
-    ("drone", re.compile(r"\b(?:drones?|UAVs?|unmanned aerial vehicles?)\b", re.IGNORECASE)),
-    ("helicopter", re.compile(r"\bhelicopters?\b", re.IGNORECASE)),
-    ("missile", re.compile(r"\b(?:missiles?|rockets?)\b", re.IGNORECASE)),
-    (
-        "aircraft",
-        re.compile(
-            r"\b(?:jets?|planes?|aircraft|warplanes?|bombers?|fighters?|airliners?|"
-            r"Su-?\d+|MiG-?\d+|F-\d+|F/A-\d+E?)\b",
-            re.IGNORECASE,
-        ),
-    ),
+# What was shot down or intercepted: the kinds and their words are triggers.toml's [object_kinds].
+_OBJECTS = tuple(
+    (kind, re.compile(rf"\b{words}\b", re.IGNORECASE)) for kind, words in OBJECT_KINDS.items()
 )
 _BACKER = re.compile(r"-\s?(?:backed|led|allied|supported|sponsored)\b|\s-(?:backed|led)\b")
 _OBJECT_TYPES = frozenset({EventType.SHOOT_DOWN, EventType.INTERCEPTION})

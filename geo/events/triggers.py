@@ -4,6 +4,10 @@ A trigger lexicon (:data:`RULES`, regexes with inflections, compiled at import) 
 candidate triggers in one sentence. Overlapping candidates keep the longest, then the more
 specific type (``shoot_down`` over ``attack``), so each trigger yields one event.
 
+The lexicon and the words of the cues below are data: ``triggers.toml`` beside this module,
+read once at import and validated by :class:`TriggersFile`; the code keeps only how the
+words combine (each cue's regex frame).
+
 Modality comes from a few words before the trigger, inside its clause:
 
 * ``negated``: "did not strike", "no airstrikes", "never attacked", "denied that ... shelled";
@@ -30,9 +34,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import NamedTuple
+from types import MappingProxyType
+from typing import Annotated, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from geo.events.actors import (
     Actor,
@@ -47,8 +52,17 @@ from geo.events.prefilter import Prefilter, literal_openings
 from geo.events.taxonomy import TAXONOMY, EventType
 from geo.events.text import CaseBlind, Sentence, lower_case, split_clauses
 from geo.places.mentions import Mention
+from geo.vocabulary import Pattern, Vocabulary, load_vocabulary
 
-__all__ = ["RULES", "EventMention", "Modality", "TriggerRule", "find_event_mentions"]
+__all__ = [
+    "OBJECT_KINDS",
+    "RULES",
+    "EventMention",
+    "Modality",
+    "TriggerRule",
+    "TriggersFile",
+    "find_event_mentions",
+]
 
 
 class Modality(StrEnum):
@@ -81,244 +95,188 @@ class TriggerRule(NamedTuple):
     nominal: bool  # the trigger is a noun ("air strikes") rather than a verb ("bombed")
 
 
-_E = EventType
-_W = r"(?:[\w'-]+\s+)"  # one word and its trailing space
-_TARGETS = r"(?:legitimate\s+|potential\s+|military\s+)?(?:targets?|threats?|enem(?:y|ies))"
+# --- the lexicon, read from triggers.toml -------------------------------------------------
 
-RULES: tuple[TriggerRule, ...] = (
-    TriggerRule(
-        _E.SHOOT_DOWN,
-        r"shoot(?:s|ing)?\s+down|shot\s+down|shot\s+(?:it|them)\s+down"
-        r"|(?:brought|brings?|bringing|took|takes?|taken|taking)\s+down|downed|downs"
-        r"|shoot(?:-|\s)?downs?",
-        False,
-    ),
-    TriggerRule(_E.SHOOT_DOWN, r"downing\s+of", True),
-    TriggerRule(
-        _E.INTERCEPTION,
-        r"intercept(?:ed|s|ing)?|buzz(?:ed|es|ing)"
-        r"|(?:flew|flies|fly|flying|came|comes|coming|passed|passing)\s+(?:within\s+)?"
-        r"(?:[\w-]+\s+){1,2}(?:feet|foot|ft|metres|meters|yards|miles|m)\s+(?:from|of)",
-        False,
-    ),
-    TriggerRule(_E.INTERCEPTION, r"(?:unsafe\s+|close\s+)?intercepts?|interceptions?", True),
-    TriggerRule(
-        _E.AIR_STRIKE,
-        r"bombed|bombs|bombard(?:ed|s|ing)|strafed"
-        r"|(?<=to\s)bomb|(?<=will\s)bomb|(?<=would\s)bomb"
-        r"|(?:(?<=been\s)|(?<=was\s)|(?<=were\s)|(?<=are\s)|(?<=is\s))bombing",
-        False,
-    ),
-    TriggerRule(
-        _E.AIR_STRIKE,
-        r"air(?:-|\s)?strikes?|air\s+raids?|aerial\s+(?:bombardment|attacks?"
-        r"|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|bombing\s+(?:raids?|runs?"
-        r"|campaign)|air\s+attacks?|bombardment",
-        True,
-    ),
-    TriggerRule(
-        _E.MISSILE_STRIKE,
-        r"(?:fired|launched|fires|launches|firing|launching)\s+"
-        r"(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?)",
-        False,
-    ),
-    TriggerRule(
-        _E.MISSILE_STRIKE,
-        r"(?:missile|rocket)\s+(?:strikes?|attacks?|barrages?)"
-        r"|(?:cruise|ballistic|tomahawk|kalibr|iskander)\s+missiles?",
-        True,
-    ),
-    TriggerRule(_E.SHELLING, r"shell(?:ed|s)|pounded|pounding", False),
-    TriggerRule(
-        _E.SHELLING,
-        r"shelling|artillery\s+(?:fire|strikes?|barrages?|attacks?)"
-        r"|mortar\s+(?:fire|attacks?|rounds?|shells?|bombs?)|rocket\s+fire"
-        r"|(?:artillery|mortar)\s+shells?",
-        True,
-    ),
-    TriggerRule(
-        _E.ARMED_CLASH,
-        r"clash(?:ed|ing)|fought|battled|exchanged\s+fire"
-        r"|engaged\s+in\s+(?:heavy\s+)?fighting",
-        False,
-    ),
-    TriggerRule(
-        _E.ARMED_CLASH,
-        r"clash(?:es)?|fighting|firefights?|gun\s?battles?|skirmish(?:es)?"
-        r"|exchanges?\s+of\s+fire|battles?",
-        True,
-    ),
-    TriggerRule(_E.BOMBING, r"blew\s+(?:himself|herself|themselves)\s+up", False),
-    TriggerRule(
-        _E.BOMBING,
-        r"(?:suicide|car|truck|roadside|bicycle|motorcycle)\s+"
-        r"(?:bomb(?:ing|er|ers|s)?|attacks?)|(?:IEDs?|improvised\s+explosive\s+devices?)"
-        r"|explosive\s+devices?|bomb\s+(?:blasts?|attacks?|explosions?)|bombings?"
-        r"|explosions?|blasts?",
-        True,
-    ),
-    TriggerRule(
-        _E.ATTACK,
-        r"attack(?:ed|s|ing)?|assault(?:ed|s|ing)|struck|strik(?:es|ing)"
-        r"|strike|raided|ambush(?:ed|es)|opened\s+fire|fired\s+(?:on|at|upon)"
-        r"|target(?:ed|ing)|(?:(?<=to\s)|(?<=will\s)|(?<=would\s)|(?<=could\s))target"
-        r"|retaliat(?:e|ed|es|ing)|demolish(?:ed|es|ing)|razed|bulldozed",
-        False,
-    ),
-    TriggerRule(_E.ATTACK, r"attacks?|assaults?|strikes|raids?|ambush(?:es)?|offensive", True),
-    TriggerRule(
-        _E.TERRITORY_CAPTURE,
-        r"captured|seized|recaptured|retook|overran|overrun"
-        r"|took\s+control\s+of|(?:seized|took|taken|gained)\s+control\s+of|fell\s+to"
-        r"|(?:handed|hands|handing)\s+over|ceded|cedes",
-        False,
-    ),
-    TriggerRule(
-        _E.KILLING,
-        r"killed|kill(?:s|ing)?|died|dies|massacred|executed|slain"
-        r"|shot\s+dead|murdered|assassinated",
-        False,
-    ),
-    TriggerRule(
-        _E.KILLING,
-        r"dead|deaths?|death\s+toll|killings?|massacres?|casualties"
-        r"|fatalities|assassination",
-        True,
-    ),
-    TriggerRule(
-        _E.ABDUCTION,
-        r"abduct(?:ed|s|ing)|kidnapp?(?:ed|s|ing)|(?:taken|took|held)\s+"
-        r"hostage",
-        False,
-    ),
-    TriggerRule(_E.ABDUCTION, r"abductions?|kidnappings?|hostages?", True),
-    TriggerRule(
-        _E.MILITARY_EXERCISE,
-        r"(?:military\s+|joint\s+|naval\s+|air\s+|live-fire\s+)?"
-        r"(?:exercises?|drills?)|war\s?games|manoeuvres|maneuvers",
-        True,
-    ),
-    TriggerRule(
-        _E.DEPLOYMENT,
-        r"deploy(?:ed|s|ing)?|redeployed|(?:sent|sends?|sending|dispatch"
-        r"(?:ed|es)?)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|warships?|jets|soldiers"
-        r"|reinforcements|aircraft|carriers?|destroyers?)|massed\s+(?:troops|forces)",
-        False,
-    ),
-    TriggerRule(_E.DEPLOYMENT, r"deployments?|reinforcements|(?:troop|military)\s+build-?up", True),
-    TriggerRule(
-        _E.WITHDRAWAL,
-        r"withdr[ae]w|withdrawn|withdraws|withdrawing|pulled\s+out"
-        r"|pull(?:s|ing)?\s+out|retreated",
-        False,
-    ),
-    TriggerRule(_E.WITHDRAWAL, r"withdrawal|pull-?out|retreat", True),
-    TriggerRule(
-        _E.THREAT,
-        r"threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|vow(?:ed|s|ing)?\s+(?:to\s+)?"
-        r"(?:retaliat\w*|revenge|respond|avenge)"
-        rf"|(?:treat|consider|regard|view|see)(?:ed|s|ing)?\s+(?:[\w'-]+\s+){{0,14}}?as\s+"
-        rf"(?:an?\s+)?{_TARGETS}|(?:will|would)\s+be\s+(?:treated|considered|seen)\s+as\s+"
-        rf"(?:an?\s+)?{_TARGETS}",
-        False,
-    ),
-    TriggerRule(_E.THREAT, r"threats?|warnings?|ultimatum", True),
-    TriggerRule(
-        _E.CONDEMNATION,
-        r"condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es)"
-        r"|decried|slammed|criticiz(?:ed|es)|criticis(?:ed|es)",
-        False,
-    ),
-    TriggerRule(_E.CONDEMNATION, r"condemnation|criticism", True),
-    TriggerRule(_E.ACCUSATION, r"accus(?:ed|es|ing)|blam(?:ed|es|ing)", False),
-    TriggerRule(_E.ACCUSATION, r"accusations?", True),
-    TriggerRule(
-        _E.DEMAND, r"demand(?:ed|s|ing)?|urged|urges|call(?:ed|s|ing)?\s+(?:on|for)", False
-    ),
-    TriggerRule(
-        _E.TALKS,
-        r"negotiat(?:ed|ing|es?)|met(?:\s+with)?|meets|meeting\s+with"
-        r"|discussed|held\s+(?:a\s+)?(?:phone\s+)?call",
-        False,
-    ),
-    TriggerRule(
-        _E.TALKS,
-        r"(?:peace\s+)?talks|negotiations|meetings?|summit|consultations"
-        r"|phone\s+call",
-        True,
-    ),
-    TriggerRule(_E.AGREEMENT, r"signed|agreed\s+(?:to|on)", False),
-    TriggerRule(
-        _E.AGREEMENT,
-        r"cease-?fire|truce|agreement|deal|accord|memorandum|armistice"
-        r"|peace\s+(?:plan|deal)",
-        True,
-    ),
-    TriggerRule(
-        _E.SUSPENSION_OF_COOPERATION,
-        r"(?:halt|suspend|sever|freez|froze|cut|end|scrap|abandon|cancel|terminat"
-        r"|withdr[ae]w\s+from|pull(?:ed)?\s+out\s+of)\w*\s+(?:[\w'-]+\s+){0,4}?"
-        r"(?:cooperation|co-operation|hotline|talks|agreement|deal|treaty"
-        r"|de-?confliction|channel|ties|relations|contacts?|memorandum|communications?"
-        r"|line)",
-        False,
-    ),
-    TriggerRule(
-        _E.SUSPENSION_OF_COOPERATION,
-        r"suspension\s+of\s+(?:[\w'-]+\s+){0,3}?(?:cooperation|hotline|talks|agreement"
-        r"|ties|relations|contacts?|memorandum|communications?|deal|treaty)",
-        True,
-    ),
-    TriggerRule(
-        _E.SANCTIONS,
-        r"sanctioned|blacklisted|impos(?:ed|es|ing)\s+(?:new\s+)?"
-        r"(?:sanctions|tariffs|embargo)",
-        False,
-    ),
-    TriggerRule(_E.SANCTIONS, r"sanctions|embargo|asset\s+freeze", True),
-    TriggerRule(
-        _E.AID, r"deliver(?:ed|s|ing)\s+(?:[\w-]+\s+){0,3}?(?:aid|supplies|assistance)", False
-    ),
-    TriggerRule(
-        _E.AID,
-        r"(?:humanitarian\s+)?aid(?!\s+(?:workers?|groups?|agenc\w+|officials?"
-        r"|organi[sz]ations?))|humanitarian\s+(?:assistance|convoys?)|relief\s+"
-        r"(?:supplies|convoys?|goods)|food\s+assistance",
-        True,
-    ),
-    TriggerRule(_E.PROTEST, r"protest(?:ed|s|ing)|demonstrated|rallied|marched", False),
-    TriggerRule(
-        _E.PROTEST,
-        r"protests?|protesters|protestors|demonstrations?|demonstrators"
-        r"|rall(?:y|ies)|sit-ins?|marches",
-        True,
-    ),
-    TriggerRule(
-        _E.RIOT,
-        r"riot(?:ed|ing)|looted|torched|set\s+fire\s+to|(?:hurled|threw)\s+"
-        r"(?:stones|rocks|petrol\s+bombs|molotov\s+cocktails)",
-        False,
-    ),
-    TriggerRule(_E.RIOT, r"riots?|rioters|looting|violent\s+(?:protests?|demonstrations?)", True),
-    TriggerRule(
-        _E.ARREST,
-        r"arrest(?:ed|s|ing)|detain(?:ed|s|ing)|apprehended|rounded\s+up"
-        r"|taken\s+into\s+custody",
-        False,
-    ),
-    TriggerRule(_E.ARREST, r"arrests?|detentions?", True),
-    TriggerRule(
-        _E.DISPLACEMENT,
-        r"displaced|fled|flee(?:ing|s)?|evacuated|forced\s+from\s+"
-        r"(?:their\s+)?homes",
-        False,
-    ),
-    TriggerRule(_E.DISPLACEMENT, r"displacement|exodus|evacuations?", True),
-    TriggerRule(_E.ELECTION, r"voted", False),
-    TriggerRule(_E.ELECTION, r"elections?|polls|referendum|ballots?", True),
-    TriggerRule(_E.STATEMENT, r"said|says|stated|announced|declared", False),
-    TriggerRule(_E.STATEMENT, r"statement", True),
+
+def _has_top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` is an alternation at its top level ("a|b", not "(?:a|b)c")."""
+    depth, in_class, escaped = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def _one_alternative(pattern: str) -> str:
+    if _has_top_level_bar(pattern):
+        raise ValueError(f"{pattern!r} holds a top-level '|': write one alternative per entry")
+    if re.fullmatch(pattern, ""):
+        raise ValueError(f"{pattern!r} matches the empty string")
+    return pattern
+
+
+def _case_blind(pattern: str) -> str:
+    if re.search(r"\\[A-Z]", pattern):  # lower-cased by CaseBlind, "\S" would mean "\s"
+        raise ValueError(f"{pattern!r}: an upper-case escape cannot be matched case-blind")
+    return pattern
+
+
+def _distinct(words: tuple[str, ...]) -> tuple[str, ...]:
+    repeated = sorted({word for word in words if words.count(word) > 1})
+    if repeated:
+        raise ValueError(f"listed more than once: {repeated}")
+    return words
+
+
+_Word = Annotated[Pattern, AfterValidator(_one_alternative)]
+"""One alternative of a list: a regex with no top-level "|" that matches some text."""
+_CaseBlindWord = Annotated[_Word, AfterValidator(_case_blind)]
+"""A :data:`Word` matched by :class:`~geo.events.text.CaseBlind` (no upper-case escape)."""
+_Words = Annotated[tuple[_Word, ...], Field(min_length=1), AfterValidator(_distinct)]
+"""Alternatives, each once, joined by the code with "|"."""
+_CaseBlindWords = Annotated[
+    tuple[_CaseBlindWord, ...], Field(min_length=1), AfterValidator(_distinct)
+]
+
+_FRAGMENT = re.compile(r"\{([a-z_]+)\}")  # "{targets}" in a rule: a fragment's text
+
+
+class TriggerRow(Vocabulary):
+    """One ``[[rule]]`` of ``triggers.toml``: the forms of one trigger of ``event_type``."""
+
+    event_type: EventType
+    nominal: bool
+    """The trigger is a noun ("air strikes") rather than a verb ("bombed")."""
+    alternatives: _CaseBlindWords
+    """The trigger's forms, joined with "|" into :attr:`TriggerRule.pattern`."""
+
+
+class ModalityCues(Vocabulary):
+    """``[modality_cues]``: the words of each cue; how each sits before the trigger (its
+    regex frame) is the code's, in the ``_NEGATION`` ... ``_REAL_INFINITIVE`` regexes."""
+
+    negation: _CaseBlindWords
+    denial: _CaseBlindWords
+    failure: _CaseBlindWords
+    accusation_verbs: _CaseBlindWords
+    allegation_qualifiers: _CaseBlindWords
+    allegation_nouns: _CaseBlindWords
+    modal: _CaseBlindWords
+    prevention_verbs: _CaseBlindWords
+    prevention_modifiers: _CaseBlindWords
+    continuing_verbs: _CaseBlindWords
+    causative_verbs: _CaseBlindWords
+
+
+class SpeechVerbs(Vocabulary):
+    """``[speech]``: verbs that report speech ("said", "warned")."""
+
+    verbs: _Words
+
+
+class NotAThreat(Vocabulary):
+    """``[not_a_threat]``: words showing a "threaten"/"threat" trigger is no agent's threat."""
+
+    figurative_complements: Annotated[tuple[_Word, ...], Field(min_length=1)]
+    """Verbs after "threatens to" ("derail"); today's list repeats "derail", so no
+    check for repeats here (dropping it would change the regex's text, not its matches)."""
+    thing_subjects: _Words
+    assessment_verbs: _Words
+    assessment_modifiers: _Words
+
+
+class WeaponSubject(Vocabulary):
+    """One ``[[weapon_subject]]``: weapons whose attack is an event of ``event_type``."""
+
+    event_type: EventType
+    words: _CaseBlindWords
+
+
+class TriggersFile(Vocabulary):
+    """``triggers.toml``: the trigger rules and the words around triggers."""
+
+    fragments: dict[str, _CaseBlindWord]
+    rule: tuple[TriggerRow, ...] = Field(min_length=1)
+    modality_cues: ModalityCues
+    speech: SpeechVerbs
+    not_a_threat: NotAThreat
+    weapon_subject: tuple[WeaponSubject, ...]
+    object_kinds: dict[str, _Words]
+
+    @model_validator(mode="after")
+    def _fragments_are_known_and_used(self) -> TriggersFile:
+        used = {
+            name
+            for row in self.rule
+            for alternative in row.alternatives
+            for name in _FRAGMENT.findall(alternative)
+        }
+        problems = [f"unknown fragment {{{name}}}" for name in sorted(used - set(self.fragments))]
+        for name in self.fragments:
+            if not _FRAGMENT.fullmatch(f"{{{name}}}"):
+                problems.append(f"fragment {name!r}: name it with lower-case letters and '_'")
+            elif name not in used:
+                problems.append(f"fragment {name!r} is never used")
+        if not problems:
+            problems = [
+                f"{alternative!r} with its fragments: {problem}"
+                for row in self.rule
+                for alternative in row.alternatives
+                if _FRAGMENT.search(alternative)
+                for problem in self._fill_problems(alternative)
+            ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def _fill(self, pattern: str) -> str:
+        """``pattern`` with each "{name}" replaced by fragment ``name``."""
+        return _FRAGMENT.sub(lambda name: self.fragments[name[1]], pattern)
+
+    def _fill_problems(self, alternative: str) -> list[str]:
+        try:
+            re.compile(self._fill(alternative))
+        except re.error as err:  # "(?<={targets})": a fragment where it breaks the regex
+            return [f"not a regular expression ({err})"]
+        return []
+
+    def as_trigger_rules(self) -> tuple[TriggerRule, ...]:
+        """The rules, in the file's order, each pattern its alternatives joined with "|"
+        and its fragments filled in."""
+        return tuple(
+            TriggerRule(
+                row.event_type,
+                self._fill("|".join(row.alternatives)),
+                row.nominal,
+            )
+            for row in self.rule
+        )
+
+
+def _one_of(words: Sequence[str]) -> str:
+    """Alternatives as one regex: "(?:a|b)", or a single one as it is."""
+    return words[0] if len(words) == 1 else "(?:" + "|".join(words) + ")"
+
+
+_VOCABULARY = load_vocabulary("geo.events", "triggers.toml", TriggersFile)
+_W = r"(?:[\w'-]+\s+)"  # one word and its trailing space
+
+RULES: tuple[TriggerRule, ...] = _VOCABULARY.as_trigger_rules()
+
+OBJECT_KINDS: MappingProxyType[str, str] = MappingProxyType(
+    {kind: _one_of(words) for kind, words in _VOCABULARY.object_kinds.items()}
 )
+"""What is shot down or intercepted: each kind ("drone") and a regex of the words naming it."""
 
 _TYPE_RANK = {event_type: rank for rank, event_type in enumerate(EventType)}
 _COMPILED = tuple((rule, CaseBlind(rf"(?<![\w-])(?:{rule.pattern})(?![\w-])")) for rule in RULES)
@@ -379,50 +337,38 @@ def _occurrences(segment: str, words: Sequence[str]) -> list[int]:
 
 
 # --- modality cues (all read in the clause, left of the trigger) ---------------------------
+# The words are triggers.toml's [modality_cues]; the frames (what may stand between the cue
+# and the trigger) are here.
+_CUE_LISTS = _VOCABULARY.modality_cues
 _NEGATION = CaseBlind(
-    r"\b(?:not|never|no|without|nor|neither|none\s+of)\s+(?:[\w'-]+\s+){0,3}$"
-    r"|n't\s+(?:[\w'-]+\s+){0,2}$",
+    rf"\b{_one_of(_CUE_LISTS.negation)}\s+{_W}{{0,3}}$"
+    rf"|n't\s+{_W}{{0,2}}$",
 )
 _DENIAL = CaseBlind(
-    r"\b(?:den(?:ied|ies|y|ying)|rejected\s+(?:claims|reports|allegations)|dismissed\s+"
-    r"(?:claims|reports))\b(?:\s+(?:[\w'-]+\s+){0,3}?(?:that|of|any|having))?\s+(?:[\w'-]+\s+){0,6}$",
+    rf"\b{_one_of(_CUE_LISTS.denial)}\b(?:\s+{_W}{{0,3}}?(?:that|of|any|having))?"
+    rf"\s+{_W}{{0,6}}$",
 )
-_FAILED = CaseBlind(r"\b(?:failed|refused|declined)\s+to\s+$")
+_FAILED = CaseBlind(rf"\b{_one_of(_CUE_LISTS.failure)}\s+to\s+$")
 _ALLEGATION = CaseBlind(
-    r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|charged)\s+(?:[\w'-]+\s+){0,6}?(?:of|for)\s+"
-    r"(?:[\w'-]+\s+){0,3}$|\b(?:alleged(?:ly)?|purported(?:ly)?)\s+(?:[\w'-]+\s+)?$"
-    r"|\b(?:allegations?\s+(?:of|that)|claims?\s+(?:of|that))\s+(?:[\w'-]+\s+){0,5}$",
+    rf"\b{_one_of(_CUE_LISTS.accusation_verbs)}\s+{_W}{{0,6}}?(?:of|for)\s+{_W}{{0,3}}$"
+    rf"|\b{_one_of(_CUE_LISTS.allegation_qualifiers)}\s+{_W}?$"
+    rf"|\b{_one_of(_CUE_LISTS.allegation_nouns)}\s+{_W}{{0,5}}$",
 )
-_MODAL = CaseBlind(
-    r"\b(?:will|would|could|might|may|shall|should|must|can|'ll|going\s+to|plans?\s+to"
-    r"|planning\s+to|planned\s+to|intends?\s+to|intending\s+to|threaten(?:ed|s|ing)?\s+to"
-    r"|vow(?:ed|s)?\s+to|pledged?\s+to|promised?\s+to|ready\s+to|prepared\s+to|aims?\s+to"
-    r"|seeks?\s+to|wants?\s+to|wanted\s+to|ordered\s+(?:[\w'-]+\s+){0,3}?to|about\s+to"
-    r"|readiness\s+to|possibility\s+of|risk\s+of|threat\s+of|fears?\s+of|prospect\s+of"
-    r"|potential|possible|likely|future|any|if|unless|whether)\s+(?:[\w'-]+\s+){0,4}$",
-)
+_MODAL = CaseBlind(rf"\b{_one_of(_CUE_LISTS.modal)}\s+{_W}{{0,4}}$")
 _INFINITIVE = CaseBlind(r"\bto\s+$")
 _REAL_INFINITIVE = CaseBlind(
-    r"\b(?:continued|continues|began|begins|started|went\s+on|managed|used)\s+to\s+$"
+    rf"\b{_one_of(_CUE_LISTS.continuing_verbs)}\s+to\s+$"
     # "forcing thousands to flee": what they were forced to do happened
-    r"|\b(?:forc(?:ed|ing)|compell(?:ed|ing))\s+(?:[\w'-]+\s+){1,5}?to\s+$",
+    rf"|\b{_one_of(_CUE_LISTS.causative_verbs)}\s+{_W}{{1,5}}?to\s+$",
 )
-_SPEECH_VERB = re.compile(
-    r"\b(?:said|says|say|stated|announced|declared|told\s+[\w'-]+|warned|threatened|vowed"
-    r"|insisted|added)\b",
-    re.IGNORECASE,
-)
+_SPEECH_VERB = re.compile(rf"\b{_one_of(_VOCABULARY.speech.verbs)}\b", re.IGNORECASE)
 _TARGETING_THREAT = re.compile(r"(?:treat|consider|regard|view|see|will|would)", re.IGNORECASE)
 # Purpose, avoidance and prevention: the event is referred to, not reported ("to avoid
 # clashes", "aimed at preventing conflicts", "efforts to stop the fighting", "warned troops
 # to stop their attacks").
 _PREVENTION = CaseBlind(
-    r"\b(?:avoid|prevent|stop|end|halt|avert|curb|deter|forestall|head\s+off|ward\s+off"
-    r"|de-?escalate|defuse|contain|limit|minimi[sz]e|reduce|ease|cease|resist|repel|thwart"
-    r"|foil|counter|combat|preclude|rule\s+out)(?:s|ed|ing|ped|ping)?\s+"
-    r"(?:(?:the|any|all|further|more|new|future|their|its|his|her|such|possible|potential"
-    r"|renewed|accidental|deadly|armed|violent|military|cross-border)\s+){0,3}"
-    r"(?:[\w'-]+\s+)?$",
+    rf"\b{_one_of(_CUE_LISTS.prevention_verbs)}(?:s|ed|ing|ped|ping)?\s+"
+    rf"(?:{_one_of(_CUE_LISTS.prevention_modifiers)}\s+){{0,3}}{_W}?$",
 )
 _LEFT_WINDOW = 80
 # Every cue above matches words, apostrophes, hyphens and spaces only ("n't", "de-escalate"):
@@ -572,16 +518,9 @@ def _transfer_recipient(
 
 # "A Turkish drone struck a vehicle", "rockets struck the airport": an attack whose subject is
 # the weapon is a strike of that weapon's kind.
-_WEAPON_SUBJECT = (
-    (
-        EventType.AIR_STRIKE,
-        CaseBlind(
-            r"\b(?:drones?|UAVs?|warplanes?|(?:fighter\s+)?jets?|aircraft|helicopters?"
-            r"|(?:helicopter\s+)?gunships?)\s+$"
-        ),
-    ),
-    (EventType.MISSILE_STRIKE, CaseBlind(r"\b(?:missiles?|rockets?)\s+$")),
-    (EventType.SHELLING, CaseBlind(r"\b(?:artillery|mortars?|mortar\s+rounds|shells)\s+$")),
+_WEAPON_SUBJECT = tuple(
+    (row.event_type, CaseBlind(rf"\b{_one_of(row.words)}\s+$"))
+    for row in _VOCABULARY.weapon_subject
 )
 _WEAPON_WINDOW = 30
 
@@ -610,26 +549,17 @@ def _is_adjectival_participle(text: str, rule: TriggerRule, start: int, end: int
 
 
 # --- threats -----------------------------------------------------------------------------
+_NOT_A_THREAT = _VOCABULARY.not_a_threat
 _FIGURATIVE_THREAT = re.compile(
-    r"\s+to\s+(?:further\s+)?(?:escalate|undermine|derail|destabili[sz]e|worsen|spill|unravel"
-    r"|overshadow|complicate|jeopardi[sz]e|engulf|spiral|plunge|reignite|disrupt|wreck|drag"
-    r"|erode|collapse|spark|trigger|inflame|exacerbate|deepen|widen|upend|overwhelm|scuttle"
-    r"|torpedo|derail|stall|delay|halt|hamper|hinder|sink|upset|damage|tip|push|cause|become"
-    r"|turn|break|tear|split|overturn|reverse|increase|raise|cut|reduce|slow|hurt|strain)\b",
-    re.IGNORECASE,
+    rf"\s+to\s+(?:further\s+)?{_one_of(_NOT_A_THREAT.figurative_complements)}\b", re.IGNORECASE
 )
 _THING_SUBJECT = re.compile(
-    r"\b(?:incidents?|drought|floods?|flooding|crisis|conflict|violence|situation|move|decision"
-    r"|dispute|war|plan|standoff|escalation|tensions?|storm|fire|wildfire|virus|pandemic"
-    r"|outbreak|shortages?|law|bill|policy|deal|development|famine|disease|inflation|row"
-    r"|measures?|moves?|steps?|which|that|this|it)\s+(?:also\s+|now\s+|could\s+|may\s+"
-    r"|might\s+)?$",
+    rf"\b{_one_of(_NOT_A_THREAT.thing_subjects)}\s+(?:also\s+|now\s+|could\s+|may\s+|might\s+)?$",
     re.IGNORECASE,
 )
 _POSE_THREAT = re.compile(
-    r"\b(?:pose[sd]?|posing|remains?|remained|is|was|are|were|as|seen\s+as)\s+"
-    r"(?:(?:a|an|the|no|any|serious|real|major|grave|significant|direct|growing|potential"
-    r"|existential|security|bigger|greater|biggest|greatest)\s+){0,3}$",
+    rf"\b{_one_of(_NOT_A_THREAT.assessment_verbs)}\s+"
+    rf"(?:{_one_of(_NOT_A_THREAT.assessment_modifiers)}\s+){{0,3}}$",
     re.IGNORECASE,
 )
 

@@ -6,17 +6,21 @@ Each row lists every (event type, trigger, modality) the sentence should yield, 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
+from typing import Any
 
 import pytest
+from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from geo.events import triggers
 from geo.events.prefilter import literal_openings
 from geo.events.taxonomy import EventType as E
 from geo.events.text import Sentence
-from geo.events.triggers import EventMention, Modality, find_event_mentions
+from geo.events.triggers import EventMention, Modality, TriggersFile, find_event_mentions
 
 A, N, H, R = Modality.ASSERTED, Modality.NEGATED, Modality.HYPOTHETICAL, Modality.REPORTED
 Row = tuple[str, list[tuple[E, str, Modality]]]
@@ -294,3 +298,107 @@ def test_cues_match_words_only_so_the_window_tail_decides(index: int, data: st.D
     before_words = triggers._BEFORE_WORDS.match(left)
     tail = left[before_words.end() :] if before_words else left
     assert (cue.search(tail) is None) == (cue.search(left) is None), left
+
+
+# --- the lexicon file: triggers.toml ---------------------------------------------------------
+
+
+def _triggers_data() -> dict[str, Any]:
+    return tomllib.loads((REPO / "geo" / "events" / "triggers.toml").read_text(encoding="utf-8"))
+
+
+def test_the_shipped_triggers_file_gives_the_rules() -> None:
+    rules = TriggersFile.model_validate(_triggers_data()).as_trigger_rules()
+    assert rules == triggers.RULES
+    assert all(isinstance(rule, triggers.TriggerRule) for rule in rules)
+    assert {rule.event_type for rule in rules} == set(E)
+
+
+def test_a_fragment_is_filled_in() -> None:
+    (rule,) = [r for r in triggers.RULES if r.event_type is E.THREAT and not r.nominal]
+    assert "{targets}" not in rule.pattern
+    assert rule.pattern.endswith(r"as\s+(?:an?\s+)?(?:legitimate\s+|potential\s+|military\s+)?"
+                                 r"(?:targets?|threats?|enem(?:y|ies))")
+
+
+def test_object_kinds_come_from_the_file() -> None:
+    assert list(triggers.OBJECT_KINDS) == ["drone", "helicopter", "missile", "aircraft"]
+    assert triggers.OBJECT_KINDS["helicopter"] == "helicopters?"  # one word: no group
+    assert triggers.OBJECT_KINDS["missile"] == "(?:missiles?|rockets?)"
+
+
+def _changed(path: str, value: Any) -> dict[str, Any]:
+    """The shipped data with the entry at ``path`` ("rule.0.nominal") set to ``value``."""
+    data = _triggers_data()
+    *parents, last = path.split(".")
+    node: Any = data
+    for key in parents:
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    if isinstance(node, list):
+        node[int(last)] = value
+    else:
+        node[last] = value
+    return data
+
+
+def _without(section: str) -> dict[str, Any]:
+    data = _triggers_data()
+    del data[section]
+    return data
+
+
+_SHELLED = ["shell(?:ed|s)", "pounded", "pounding"]  # rule 8: shelling verbs
+
+
+def _shelling_verbs(*added: str) -> dict[str, Any]:
+    return _changed("rule.8.alternatives", [*_SHELLED, *added])
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (_changed("rule.8.event_type", "shellings"), "rule.8.event_type: Input should be"),
+        (_changed("rule.8.nominal", "maybe"), "rule.8.nominal: Input should be a valid boolean"),
+        (_changed("rule.8.weight", 2), "rule.8.weight: Extra inputs are not permitted"),
+        (_shelling_verbs("shell(ed"), "rule.8.alternatives.3: Value error, not a regular"),
+        (_shelling_verbs("pounded"), "rule.8.alternatives: Value error, listed more than once"),
+        (_shelling_verbs("hit|hits"), "alternatives.3: Value error, 'hit|hits' holds a top-level"),
+        (_shelling_verbs("(?:hit)?"), "alternatives.3: Value error, '(?:hit)?' matches the empty"),
+        (_shelling_verbs(r"hit\S"), "alternatives.3: Value error, 'hit\\\\S': an upper-case"),
+        (_changed("rule.8.alternatives", []), "rule.8.alternatives: Tuple should have at least 1"),
+        (_shelling_verbs("{targts}"), ": Value error, unknown fragment {targts}"),
+        (_changed("fragments.enemies", "enem(?:y|ies)"), "fragment 'enemies' is never used"),
+        (_changed("modality_cues.negation", ["not", "never", "not"]),
+         "modality_cues.negation: Value error, listed more than once: ['not']"),
+        (_changed("modality_cues.modal", ["will", "wo|uld"]), "modality_cues.modal.1: Value error"),
+        (_changed("modality_cues.refusal", ["refused"]), "modality_cues.refusal: Extra inputs"),
+        (_changed("weapon_subject.0.event_type", "air_raid"), "weapon_subject.0.event_type: Input"),
+        (_changed("object_kinds.tank", ["tanks?", "tanks?"]), "object_kinds.tank: Value error"),
+        (_without("speech"), "speech: Field required"),
+    ],
+)
+def test_a_malformed_triggers_file_is_refused(data: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        TriggersFile.model_validate(data)
+    # as geo.vocabulary.load_vocabulary reports them: "where: what"
+    problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in raised.value.errors()]
+    assert any(problem in line for line in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("word", "text"),
+    [("pummel(?:led|s)", "pummelled"), ("blitz(?:ed|es)", "Blitzed")],
+)
+def test_a_word_added_to_a_rule_is_matched(word: str, text: str) -> None:
+    rules = TriggersFile.model_validate(_shelling_verbs(word)).as_trigger_rules()
+    assert rules[8].event_type is E.SHELLING
+    assert re.fullmatch(rules[8].pattern, text, re.IGNORECASE)
+    assert rules[8].pattern == triggers.RULES[8].pattern + "|" + word
+
+
+@pytest.mark.parametrize("word", ["failed", "refused", "declined"])
+def test_each_failure_word_of_the_file_negates(word: str) -> None:
+    """The cue regexes are built from the file's lists: every word of one is a cue."""
+    assert word in _triggers_data()["modality_cues"]["failure"]
+    events = _events(f"Government forces {word} to attack the town.")
+    assert [(e.event_type, e.modality) for e in events] == [(E.ATTACK, N)]
