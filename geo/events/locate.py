@@ -11,6 +11,11 @@ Order of evidence (the reason names which one decided):
 Precision follows the feature class; the uncertainty radius is that of the feature's area
 (a circle of equal area), or a small default for cities, worked out when the gazetteer
 store is built.
+
+The precision and specificity of each feature class and the words that say how a name is
+used (locative prepositions, topic words, nouns of attack, nouns after a demonym, words
+that stop a name being a modifier) are data: ``locations.toml`` beside this module, read
+once at import and validated by :class:`LocationsFile`.
 """
 
 from __future__ import annotations
@@ -19,18 +24,23 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Annotated, Any, Final, TypeVar
+
+from pydantic import AfterValidator, Field
 
 from gazetteer import Gazetteer
 from gazetteer.geodesy import CITY_UNCERTAINTY_KM, radius_km
-from gazetteer.model import Entry
+from gazetteer.model import Entry, FeatureClass
 from geo.events.model import EventLocation, LocationPrecision
+from geo.events.spatial import Alternatives
 from geo.events.text import CaseBlind
 from geo.places.mentions import Mention, MentionKind
+from geo.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
     "PRECISION_BY_CLASS",
     "SPECIFICITY",
+    "LocationsFile",
     "article_focus",
     "is_locative",
     "is_modifier",
@@ -40,53 +50,71 @@ __all__ = [
     "radius_km",
 ]
 
+_Table = TypeVar("_Table", bound=dict[FeatureClass, Any])
+
+
+def _every_feature_class(table: _Table) -> _Table:
+    missing = [feature_class.value for feature_class in FeatureClass if feature_class not in table]
+    if missing:
+        raise ValueError(f"no entry for feature class {', '.join(missing)}")
+    return table
+
+
+class _Words(Vocabulary):
+    """``[words]``: the words around a name that say whether it is used as a place."""
+
+    locative: Alternatives
+    topic: Alternatives
+    attack_nouns: Alternatives
+    demonym_place_nouns: Alternatives
+    not_a_modifier_before: Alternatives
+
+
+class LocationsFile(Vocabulary):
+    """``locations.toml``: precision and specificity by feature class, and the words around
+    a name that make it a location, a topic or a modifier."""
+
+    precision_by_class: Annotated[
+        dict[FeatureClass, LocationPrecision], AfterValidator(_every_feature_class)
+    ]
+    specificity: Annotated[
+        dict[FeatureClass, Annotated[int, Field(ge=0)]], AfterValidator(_every_feature_class)
+    ]
+    words: _Words
+
+
+_VOCABULARY: Final = load_vocabulary("geo.events", "locations.toml", LocationsFile)
+_WORDS: Final = _VOCABULARY.words
+
+
+def _one_of(words: Sequence[str]) -> str:
+    return "|".join(words)
+
+
 PRECISION_BY_CLASS: dict[str, LocationPrecision] = {
-    "city": LocationPrecision.CITY,
-    "admin2": LocationPrecision.ADMIN1,
-    "admin1": LocationPrecision.ADMIN1,
-    "country": LocationPrecision.COUNTRY,
-    "sea": LocationPrecision.WATER_BODY,
-    "lake": LocationPrecision.WATER_BODY,
-    "river": LocationPrecision.WATER_BODY,
-    "region": LocationPrecision.REGION,
-    "continent": LocationPrecision.REGION,
+    feature_class.value: precision
+    for feature_class, precision in _VOCABULARY.precision_by_class.items()
 }
 # Lower is more specific.
 SPECIFICITY: dict[str, int] = {
-    "city": 0,
-    "admin2": 1,
-    "lake": 2,
-    "river": 3,
-    "admin1": 3,
-    "region": 4,
-    "sea": 4,
-    "country": 5,
-    "continent": 6,
+    feature_class.value: rank for feature_class, rank in _VOCABULARY.specificity.items()
 }
 _LOCATIVE = CaseBlind(
-    r"(?:\b(?:in|inside|into|across|through|over|near|at|outside|throughout|within|from|off|"
-    r"around|toward|towards|on the outskirts of|north of|south of|east of|west of)\s+(?:the\s+)?"
+    rf"(?:\b(?:{_one_of(_WORDS.locative)})\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+)?)$"
 )
-_TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC = re.compile(rf"\b(?:{_one_of(_WORDS.topic)})\s+(?:the\s+)?$", re.IGNORECASE)
 # "strikes on Saraqib", "an attack on the town": after a noun of attack, "on" names the place hit.
 _ATTACK_ON = re.compile(
-    r"\b(?:strikes?|airstrikes?|raids?|air raids?|attacks?|assaults?|bombings?|bombardments?|"
-    r"shelling|offensive|offensives|rocket fire|fire|advance)\s+on\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    rf"\b(?:{_one_of(_WORDS.attack_nouns)})\s+on\s+(?:the\s+)?$", re.IGNORECASE
 )
-_DEMONYM_PLACE = re.compile(
-    r"^\s+(?:airspace|territory|territorial waters|waters|soil|border|coast|airfield|air base|"
-    r"airbase|base|port|city|town|village|province|capital|side)\b"
-)
+_DEMONYM_PLACE = re.compile(rf"^\s+(?:{_one_of(_WORDS.demonym_place_nouns)})\b")
 # A name used as a modifier ("US warplane", "U.S.-backed", "Syria tensions") says whose
 # something is, not where it happened; a verb after it ("Iraq killed", "Syria resumed") makes
 # the name a subject or an object, not a modifier.
 _MODIFIER_AFTER = re.compile(
-    r"^(?:\s?-\s?[a-z]+|\s+(?!(?:and|or|in|on|at|to|of|for|with|from|by|has|have|had|is|was|"
-    r"were|are|will|would|said|says|did|does|as|than|but|that|which|who|after|before|since|"
-    r"until|over|under|into|amid|during|near|while|because|if|[a-z]+ed)\b)[a-z]+)"
+    rf"^(?:\s?-\s?[a-z]+|\s+(?!(?:{_one_of(_WORDS.not_a_modifier_before)})\b)[a-z]+)"
 )
 
 

@@ -16,6 +16,11 @@ Detection (one sentence, resolved place mentions only):
 
 A few words may sit between the phrase and the place: "west of the Syrian city of Aleppo".
 Anything else ("north of 2,000 troops in Aleppo", "west of here") is not a relation.
+The words of these phrases (modifiers, units, number words, "near" phrases, the words that
+make "between" no area, filler nouns and adjectives), the bearings of the compass words and
+the "near" radius by feature class are data: ``relations.toml`` beside this module, read
+once at import and validated by :class:`RelationsFile`; the regex grammar that joins them
+stays here.
 
 The clip area bounds the zone. It is chosen in this order (the relation's ``reason`` says
 which): a country or admin-1 mention right after the anchor ("the Euphrates River *in
@@ -59,27 +64,31 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any, Final, NamedTuple
+from typing import Annotated, Any, Final, NamedTuple
 
 import numpy as np
 import shapely
 from geopy.distance import distance as geodesic_distance
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from shapely.errors import GEOSException
 from shapely.geometry.polygon import orient
 
 from gazetteer.geodesy import great_circle_km
+from gazetteer.model import FeatureClass
 from gazetteer.store import Gazetteer
 from geo.events.model import Zone
 from geo.events.prefilter import Prefilter
 from geo.events.text import CaseBlind
 from geo.places.mentions import Mention, MentionKind
+from geo.vocabulary import Pattern, Vocabulary, load_vocabulary
 
 __all__ = [
     "BEARINGS",
     "NEAR_RADIUS_KM",
     "SECTOR_RADIUS_KM",
+    "Alternatives",
     "RelationKind",
+    "RelationsFile",
     "SpatialRelation",
     "find_relations",
     "relation_geometry",
@@ -105,17 +114,138 @@ class RelationKind(StrEnum):
     ALONG = "along"
 
 
+# -- vocabulary ---------------------------------------------------------------------------
+def _lower_case(word: str) -> str:
+    if not word:
+        raise ValueError("an empty entry")
+    if word != word.lower():
+        raise ValueError(f"{word!r} is not in lower case")
+    return word
+
+
+def _captures_nothing(pattern: str) -> str:
+    if re.compile(pattern).groups:
+        raise ValueError(f"{pattern!r} captures a group: write (?:...)")
+    return pattern
+
+
+def _distinct(words: tuple[str, ...]) -> tuple[str, ...]:
+    repeated = sorted({word for word in words if words.count(word) > 1})
+    if repeated:
+        raise ValueError(f"listed more than once: {', '.join(map(repr, repeated))}")
+    return words
+
+
+_Word = Annotated[str, AfterValidator(_lower_case)]
+Alternatives = Annotated[
+    tuple[Annotated[Pattern, AfterValidator(_lower_case), AfterValidator(_captures_nothing)], ...],
+    Field(min_length=1),
+    AfterValidator(_distinct),
+]
+"""A word list of a vocabulary file: regex alternatives in lower case, none empty, none
+capturing a group, none twice; the code joins them with "|" in the order listed."""
+
+
+def _one_of(words: Sequence[str]) -> str:
+    return "|".join(words)
+
+
+# The compass words the direction grammar below spells (hyphens and spaces removed), each
+# the stem of a RelationKind ("west" → west_of).
+_COMPASS_WORDS: Final = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+
+
+def _fixed_width(word: str) -> str:
+    try:
+        re.compile(rf"(?<!{word} )")
+    except re.error:
+        raise ValueError(f"{word!r} does not fit a look-behind (fixed width only)") from None
+    return word
+
+
+class _Direction(Vocabulary):
+    """``[direction]``: "(just) west of <place>"."""
+
+    modifiers: Alternatives
+    not_after: Annotated[
+        tuple[Annotated[_Word, AfterValidator(_fixed_width)], ...], AfterValidator(_distinct)
+    ]
+    bearings: dict[str, Annotated[float, Field(ge=0, lt=360)]]
+
+    @model_validator(mode="after")
+    def _every_compass_word(self) -> _Direction:
+        if set(self.bearings) != _COMPASS_WORDS:
+            raise ValueError(
+                f"bearings must give the compass words {sorted(_COMPASS_WORDS)}, "
+                f"got {sorted(self.bearings)}"
+            )
+        return self
+
+
+class _Measure(Vocabulary):
+    """``[measure]``: "20 km (to the) north of <place>", "20 km from <place>"."""
+
+    units: Alternatives
+    offset_modifiers: Alternatives
+    distance_connectives: Alternatives
+    number_words: dict[_Word, Annotated[float, Field(gt=0)]]
+    km_per_unit: dict[_Word, Annotated[float, Field(gt=0)]]
+
+
+def _every_feature_class(table: dict[FeatureClass, float]) -> dict[FeatureClass, float]:
+    missing = [feature_class.value for feature_class in FeatureClass if feature_class not in table]
+    if missing:
+        raise ValueError(f"no entry for feature class {', '.join(missing)}")
+    return table
+
+
+class _Near(Vocabulary):
+    """``[near]``: "near <place>" and its radius by the place's feature class."""
+
+    phrases: Alternatives
+    radius_km: Annotated[
+        dict[FeatureClass, Annotated[float, Field(gt=0)]], AfterValidator(_every_feature_class)
+    ]
+
+
+class _Between(Vocabulary):
+    """``[between]``: words before "between" that name no area ("talks between")."""
+
+    not_an_area_after: Alternatives
+
+
+class _Filler(Vocabulary):
+    """``[filler]``: what may sit between a phrase and its place, and after the place."""
+
+    adjectives: Alternatives
+    place_nouns: Alternatives
+    trailing_nouns: Alternatives
+
+
+class _Clip(Vocabulary):
+    """``[clip]``: words that tie an area to the phrase as the area it lies in."""
+
+    after_place: Alternatives
+    locative: Alternatives
+
+
+class RelationsFile(Vocabulary):
+    """``relations.toml``: the words spatial relations are built from, by relation."""
+
+    direction: _Direction
+    measure: _Measure
+    near: _Near
+    between: _Between
+    filler: _Filler
+    clip: _Clip
+
+
+_WORDS: Final = load_vocabulary("geo.events", "relations.toml", RelationsFile)
+
 # Degrees clockwise from north, by compass word (hyphens and spaces removed).
-BEARINGS: Final[dict[str, float]] = {
-    "north": 0.0,
-    "northeast": 45.0,
-    "east": 90.0,
-    "southeast": 135.0,
-    "south": 180.0,
-    "southwest": 225.0,
-    "west": 270.0,
-    "northwest": 315.0,
-}
+BEARINGS: Final[dict[str, float]] = dict(_WORDS.direction.bearings)
 _DIRECTION_KINDS: Final[dict[str, RelationKind]] = {
     word: RelationKind(f"{word}_of") for word in BEARINGS
 }
@@ -123,15 +253,7 @@ _DIRECTION_KINDS: Final[dict[str, RelationKind]] = {
 # Radius of "near <anchor>" by the anchor's feature class: a city's surroundings, a band
 # around an area or along a line. Areas are buffered by it, points get a disc of it.
 NEAR_RADIUS_KM: Final[dict[str, float]] = {
-    "city": 25.0,
-    "admin2": 10.0,
-    "admin1": 15.0,
-    "region": 25.0,
-    "country": 50.0,
-    "river": 10.0,
-    "lake": 15.0,
-    "sea": 30.0,
-    "continent": 100.0,
+    feature_class.value: km for feature_class, km in _WORDS.near.radius_km.items()
 }
 # Reach of "north of <city>" when no distance is given.
 SECTOR_RADIUS_KM: Final = 100.0
@@ -154,40 +276,34 @@ _NATIONAL_CLASSES: Final = frozenset({"city", "admin1", "admin2"})
 _NO_NEAR_CLASSES: Final = frozenset({"country", "continent"})
 
 # -- detection patterns -----------------------------------------------------------------
+# The grammar of each phrase, built from the words of relations.toml.
 # Not the "East" of "Middle East", "Far East", "Near East".
 _DIRECTION = (
-    r"(?<!middle )(?<!far )(?<!near )"
-    r"(?P<dir>(?:north|south)[- ]?(?:east|west)|north|south|east|west)"
+    "".join(rf"(?<!{word} )" for word in _WORDS.direction.not_after)
+    + r"(?P<dir>(?:north|south)[- ]?(?:east|west)|north|south|east|west)"
 )
-_NUMBER_WORDS: Final[dict[str, float]] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "a hundred": 100, "one hundred": 100, "a few": 3, "a couple of": 2,
-}  # fmt: skip
+_NUMBER_WORDS: Final[dict[str, float]] = dict(_WORDS.measure.number_words)
+_KM_PER_UNIT: Final[dict[str, float]] = dict(_WORDS.measure.km_per_unit)
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
     + r")"
 )
-_UNIT = r"(?P<unit>km|kms|kilomet(?:er|re)s?|nautical miles?|miles?|mi)\b\.?"
+_UNIT = rf"(?P<unit>{_one_of(_WORDS.measure.units)})\b\.?"
 _ASIDE = r"(?:\s*\([^()]{0,40}\))?"  # "20 km (12 miles)"
 _MEASURE = rf"\b{_NUMBER}(?:\s*|-){_UNIT}{_ASIDE}\s+"
 _OFFSET_RE = re.compile(
-    rf"{_MEASURE}(?:(?:to the|due|directly)\s+)?{_DIRECTION}\s+of\s+", re.IGNORECASE
+    rf"{_MEASURE}(?:(?:{_one_of(_WORDS.measure.offset_modifiers)})\s+)?{_DIRECTION}\s+of\s+",
+    re.IGNORECASE,
 )
-_DISTANCE_RE = re.compile(rf"{_MEASURE}(?:from|outside|away from|outside of)\s+", re.IGNORECASE)
+_DISTANCE_RE = re.compile(
+    rf"{_MEASURE}(?:{_one_of(_WORDS.measure.distance_connectives)})\s+", re.IGNORECASE
+)
 _DIRECTION_RE = re.compile(
-    rf"\b(?:(?:to the|just|due|directly|immediately|further|farther|slightly)\s+)?"
-    rf"{_DIRECTION}\s+of\s+",
+    rf"\b(?:(?:{_one_of(_WORDS.direction.modifiers)})\s+)?{_DIRECTION}\s+of\s+",
     re.IGNORECASE,
 )
-_NEAR_RE = re.compile(
-    r"\b(?:near|nearby|close to|just outside|outside|on the outskirts of|"
-    r"in the outskirts of|on the edge of|in the vicinity of|around|in the suburbs of|"
-    r"in the area of)\s+",
-    re.IGNORECASE,
-)
+_NEAR_RE = re.compile(rf"\b(?:{_one_of(_WORDS.near.phrases)})\s+", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\s+", re.IGNORECASE)
 _ALONG_RE = re.compile(r"\balong\s+(?:the\s+)?(?:banks?\s+of\s+)?", re.IGNORECASE)
 _RELATION_PATTERNS: Final = (
@@ -205,7 +321,8 @@ _OFFSET, _DISTANCE, _DIRECTION_OF, _NEAR, _BETWEEN, _ALONG = (
 )
 # Cheap tests that start with a literal (re jumps from one occurrence to the next, where the
 # patterns above are tried at every character): every match of a measure pattern holds a
-# unit word, every match of a direction pattern "<compass word> of ".
+# unit word, every match of a direction pattern "<compass word> of ". (A unit added to
+# relations.toml must contain one of these words, or be added here.)
 _UNIT_WORDS: Final = tuple(CaseBlind(word) for word in ("km", "kilomet", r"mi(?:les?)?\b"))
 _COMPASS_OF: Final = tuple(
     CaseBlind(rf"{word}\s+of\s") for word in ("north", "south", "east", "west")
@@ -213,35 +330,25 @@ _COMPASS_OF: Final = tuple(
 _AND_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
 # Words that make "between A and B" a relationship, not an area.
 _NOT_AN_AREA_BEFORE_BETWEEN = re.compile(
-    r"\b(?:talks|relations|ties|war|conflict|tensions?|agreement|deal|treaty|dialogue|"
-    r"meeting|summit|rivalry|dispute|border|frontier|flights?|trade|match|game|"
-    r"differences|cooperation|exchange|swap)\s+$",
-    re.IGNORECASE,
+    rf"\b(?:{_one_of(_WORDS.between.not_an_area_after)})\s+$", re.IGNORECASE
 )
 
 # What may sit between a relation phrase and its place: "the", "the northern Syrian city of".
-_PLACE_NOUN = (
-    r"(?:city|town|village|province|governorate|district|region|area|capital|port|"
-    r"provincial capital|border town|border city|border crossing|river|banks?|outskirts)"
-)
-_ADJECTIVE = (
-    r"(?:northern|southern|eastern|western|central|north-?western|north-?eastern|"
-    r"south-?western|south-?eastern|besieged|rebel-held|government-held|strategic|key|"
-    r"embattled|frontline|front-line|coastal)"
-)
+_PLACE_NOUN = f"(?:{_one_of(_WORDS.filler.place_nouns)})"
+_ADJECTIVE = f"(?:{_one_of(_WORDS.filler.adjectives)})"
 _FILLER_RE = re.compile(
     rf"(?:the\s+)?(?:(?:{_ADJECTIVE}\s+)?(?:[A-Z][\w-]+\s+)?{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?",
 )
 _TRAILING_NOUN_RE = re.compile(
-    r"\s+(?:river|province|governorate|city|town|region|district)\b", re.IGNORECASE
+    rf"\s+(?:{_one_of(_WORDS.filler.trailing_nouns)})\b", re.IGNORECASE
 )
 _ADJACENT_CLIP_RE = re.compile(
-    r"\s*,?\s*(?:(?:in|inside|within|across|of)\s+)?(?:the\s+)?"
+    rf"\s*,?\s*(?:(?:{_one_of(_WORDS.clip.after_place)})\s+)?(?:the\s+)?"
     rf"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|{_ADJECTIVE}\s+)?",
     re.IGNORECASE,
 )
 _LOCATIVE_BEFORE_RE = re.compile(
-    r"(?:\b(?:in|inside|within|across|throughout)\s+(?:the\s+)?"
+    rf"(?:\b(?:{_one_of(_WORDS.clip.locative)})\s+(?:the\s+)?"
     rf"(?:(?:north|south|east|west)(?:ern)?\s+|{_ADJECTIVE}\s+)?"
     r"|\b(?:north|south|east|west)(?:ern)?\s+(?:part\s+)?of\s+(?:the\s+)?)$",
     re.IGNORECASE,
@@ -374,10 +481,7 @@ def _distance_km(match: re.Match[str]) -> float | None:
     if value is None:
         value = float(raw)
     unit = match.group("unit").lower()
-    if unit.startswith("nautical"):
-        value *= 1.852
-    elif unit.startswith("mi"):
-        value *= 1.609344
+    value *= next((km for start, km in _KM_PER_UNIT.items() if unit.startswith(start)), 1.0)
     return round(value, 3) if value > 0 else None
 
 

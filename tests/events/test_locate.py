@@ -8,15 +8,29 @@ pipeline, since what matters is what :func:`geo.pipeline.extract_events` outputs
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import re
+import sys
+import tomllib
+from types import ModuleType
+from typing import Any
 
 import pytest
 import shapely
+from conftest import REPO
+from pydantic import ValidationError
 from shapely.geometry import Point, box, shape
 
+import geo.vocabulary
 from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.model import FeatureClass
 from geo.documents import Document
+from geo.events import locate
 from geo.events.locate import (
     CITY_UNCERTAINTY_KM,
+    PRECISION_BY_CLASS,
+    SPECIFICITY,
+    LocationsFile,
     article_focus,
     is_locative,
     is_modifier,
@@ -28,7 +42,7 @@ from geo.events.model import Event, LocationPrecision
 from geo.events.taxonomy import TAXONOMY, EventType
 from geo.pipeline import extract_events
 from geo.places.find import find_places
-from geo.places.mentions import Mention
+from geo.places.mentions import Mention, MentionKind
 
 PUBLISHED = dt.date(2019, 8, 14)
 CITY, COUNTRY = LocationPrecision.CITY, LocationPrecision.COUNTRY
@@ -382,3 +396,99 @@ def test_per_document_memo_answers_for_the_text_asked_about() -> None:
         "S",
     ]
     assert calls == [(first, 3), (second, 3), (first, 3)]  # one document's answers kept
+
+
+# -- vocabulary: locations.toml ----------------------------------------------------------------
+LOCATIONS_FILE = REPO / "geo" / "events" / "locations.toml"
+
+
+def _locations_data(**changes: Any) -> dict[str, Any]:
+    """The shipped locations.toml, with ``section__key=value`` changes (None deletes)."""
+    data = tomllib.loads(LOCATIONS_FILE.read_text(encoding="utf-8"))
+    for dotted, value in changes.items():
+        section, key = dotted.split("__")
+        if value is None:
+            del data[section][key]
+        else:
+            data[section][key] = value
+    return data
+
+
+def locate_with(data: dict[str, Any]) -> ModuleType:
+    """locate.py run afresh, as another module, on ``data`` in place of locations.toml."""
+    vocabulary = LocationsFile.model_validate(data)
+    spec = importlib.util.spec_from_file_location("locate_with_data", locate.__file__)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(geo.vocabulary, "load_vocabulary", lambda *_: vocabulary)
+        patch.setitem(sys.modules, spec.name, module)
+        spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_locations_file_is_valid() -> None:
+    vocabulary = LocationsFile.model_validate(_locations_data())
+    classes = {c.value for c in FeatureClass}
+    assert set(PRECISION_BY_CLASS) == set(SPECIFICITY) == classes
+    assert {str(c): p for c, p in vocabulary.precision_by_class.items()} == PRECISION_BY_CLASS
+    assert PRECISION_BY_CLASS["river"] is LocationPrecision.WATER_BODY
+    assert SPECIFICITY["city"] < SPECIFICITY["admin1"] < SPECIFICITY["country"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"precision_by_class__town": "city"}, "Input should be 'continent'"),
+        ({"precision_by_class__sea": "ocean"}, "Input should be 'point'"),
+        ({"precision_by_class__lake": None}, "no entry for feature class lake"),
+        ({"specificity__city": -1}, "greater than or equal to 0"),
+        ({"specificity__region": None}, "no entry for feature class region"),
+        ({"words__topic": ["on", "about", "on"]}, "listed more than once: 'on'"),
+        ({"words__attack_nouns": ["strikes?", "raids?("]}, "not a regular expression"),
+        ({"words__locative": ["in", "(at|by)"]}, "captures a group"),
+        ({"words__demonym_place_nouns": ["Airspace"]}, "not in lower case"),
+        ({"words__colours": ["red"]}, "Extra inputs are not permitted"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_a_malformed_locations_file_is_refused(changes: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        LocationsFile.model_validate(_locations_data(**changes))
+
+
+def _added(key: str, word: str) -> dict[str, Any]:
+    data = _locations_data()
+    data["words"][key] = [*data["words"][key], word]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "place", "shipped", "edited"),
+    [
+        pytest.param(_added("locative", "beyond"), "Jets flew beyond Syria.", "Syria",
+                     (False, False), (False, True), id="a-locative-word"),
+        pytest.param(_added("not_a_modifier_before", "struck"), "Iraq struck targets.", "Iraq",
+                     (True, False), (False, False), id="a-word-after-a-subject"),
+    ],
+)  # fmt: skip
+def test_a_word_added_to_locations_toml_is_read(
+    data: dict[str, Any], text: str, place: str, shipped: tuple[bool, bool],
+    edited: tuple[bool, bool],
+) -> None:
+    start = text.index(place)
+    mention = Mention(start=start, end=start + len(place), text=place, kind=MentionKind.TOPONYM)
+
+    def read(module: ModuleType) -> tuple[bool, bool]:
+        return module.is_modifier(text, mention), module.is_locative(text, mention)
+
+    assert read(locate) == shipped
+    assert read(locate_with(data)) == edited
+
+
+def test_the_shipped_locations_file_builds_the_same_patterns() -> None:
+    """Run afresh on the shipped data, locate.py builds exactly the patterns it has."""
+    fresh = locate_with(_locations_data())
+    for name in ("_LOCATIVE", "_TOPIC", "_ATTACK_ON", "_DEMONYM_PLACE", "_MODIFIER_AFTER"):
+        assert getattr(fresh, name).pattern == getattr(locate, name).pattern, name
+    assert (fresh.PRECISION_BY_CLASS, fresh.SPECIFICITY) == (PRECISION_BY_CLASS, SPECIFICITY)

@@ -6,26 +6,38 @@ stage alone; one end-to-end row runs the places stage on the headline sentence.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import json
 import math
+import re
+import sys
 import time
+import tomllib
 from collections.abc import Iterator, Sequence
+from types import ModuleType
 from typing import Any, NamedTuple
 
 import numpy as np
 import pytest
 import shapely
+from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 from shapely.geometry import mapping, shape
 
+import geo.vocabulary
 from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.model import FeatureClass
 from geo.errors import GazetteerDataError
 from geo.events import spatial
 from geo.events.model import Zone
 from geo.events.spatial import (
+    BEARINGS,
     NEAR_RADIUS_KM,
     RelationKind,
+    RelationsFile,
     SpatialRelation,
     find_relations,
     relation_geometry,
@@ -861,3 +873,142 @@ def test_zone_geojson_is_the_json_round_trip_of_the_mapping() -> None:
     for geometry in (polygon, multi):
         expected = json.loads(json.dumps(mapping(geometry)))
         assert repr(spatial._geojson(geometry)) == repr(expected)
+
+
+# -- vocabulary: relations.toml -------------------------------------------------------------
+RELATIONS_FILE = REPO / "geo" / "events" / "relations.toml"
+
+
+def _relations_data(**changes: Any) -> dict[str, Any]:
+    """The shipped relations.toml, with ``section__key=value`` changes (None deletes)."""
+    data = tomllib.loads(RELATIONS_FILE.read_text(encoding="utf-8"))
+    for dotted, value in changes.items():
+        *path, key = dotted.split("__")
+        table = functools.reduce(lambda table, part: table[part], path, data)
+        if value is None:
+            del table[key]
+        else:
+            table[key] = value
+    return data
+
+
+def spatial_with(data: dict[str, Any]) -> ModuleType:
+    """spatial.py run afresh, as another module, on ``data`` in place of relations.toml."""
+    words = RelationsFile.model_validate(data)
+    spec = importlib.util.spec_from_file_location("spatial_with_data", spatial.__file__)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(geo.vocabulary, "load_vocabulary", lambda *_: words)
+        patch.setitem(sys.modules, spec.name, module)
+        spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_relations_file_is_valid() -> None:
+    words = RelationsFile.model_validate(_relations_data())
+    assert BEARINGS == words.direction.bearings == {
+        "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0,
+        "south": 180.0, "southwest": 225.0, "west": 270.0, "northwest": 315.0,
+    }  # fmt: skip
+    assert list(NEAR_RADIUS_KM) == [str(c) for c in words.near.radius_km]
+    assert set(NEAR_RADIUS_KM) == {c.value for c in FeatureClass}
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"direction__bearings__west": 360.0}, "less than 360"),
+        ({"direction__bearings__west": -90.0}, "greater than or equal to 0"),
+        ({"direction__bearings__up": 10.0}, "bearings must give the compass words"),
+        ({"direction__bearings__northwest": None}, "bearings must give the compass words"),
+        ({"direction__not_after": ["middle", "far?"]}, "fixed width only"),
+        ({"near__radius_km__town": 5.0}, "Input should be 'continent'"),
+        ({"near__radius_km__lake": None}, "no entry for feature class lake"),
+        ({"near__radius_km__city": 0}, "greater than 0"),
+        ({"near__phrases": ["near", "close to ("]}, "not a regular expression"),
+        ({"near__phrases": ["near", "around", "near"]}, "listed more than once: 'near'"),
+        ({"near__phrases": ["(?:near|close to)", "(around)"]}, "captures a group"),
+        ({"near__phrases": ["Near"]}, "not in lower case"),
+        ({"near__phrases": []}, "at least 1 item"),
+        ({"near__phrases": ["near", ""]}, "an empty entry"),
+        ({"measure__number_words__none": 0}, "greater than 0"),
+        ({"measure__km_per_unit__league": -4.8}, "greater than 0"),
+        ({"filler__nouns": ["city"]}, "Extra inputs are not permitted"),
+        ({"clip": None}, "clip\n  Field required"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_a_malformed_relations_file_is_refused(changes: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        RelationsFile.model_validate(_relations_data(**changes))
+
+
+def _added(section: str, key: str, word: str) -> dict[str, Any]:
+    data = _relations_data()
+    data[section][key] = [*data[section][key], word]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "places", "shipped", "edited"),
+    [
+        pytest.param(
+            _added("near", "phrases", "in the countryside of"),
+            "Clashes in the countryside of Aleppo killed six.", (Place("Aleppo", ALEPPO),),
+            [], [("near", "in the countryside of Aleppo")],
+            id="a-near-phrase",
+        ),
+        pytest.param(
+            _added("direction", "modifiers", "well"),
+            "Jets struck well north of Raqqa.", (Place("Raqqa", RAQQA),),
+            [("north_of", "north of Raqqa")], [("north_of", "well north of Raqqa")],
+            id="a-direction-modifier",
+        ),
+        pytest.param(
+            _added("between", "not_an_area_after", "clashes"),
+            "Clashes between Raqqa and Deir ez-Zor went on.",
+            (Place("Raqqa", RAQQA), Place("Deir ez-Zor", DEIR_EZ_ZOR)),
+            [("between", "between Raqqa and Deir ez-Zor")], [],
+            id="a-word-that-makes-between-no-area",
+        ),
+        pytest.param(
+            _relations_data(measure__number_words={
+                **_relations_data()["measure"]["number_words"], "a dozen": 12}),
+            "Shells fell a dozen km north of Aleppo.", (Place("Aleppo", ALEPPO),),
+            [("north_of", "north of Aleppo")], [("offset", "a dozen km north of Aleppo")],
+            id="a-number-word",
+        ),
+        pytest.param(
+            _added("filler", "trailing_nouns", "countryside"),
+            "Troops advanced west of Aleppo countryside.", (Place("Aleppo", ALEPPO),),
+            [("west_of", "west of Aleppo")], [("west_of", "west of Aleppo countryside")],
+            id="a-trailing-noun",
+        ),
+    ],
+)  # fmt: skip
+def test_a_word_added_to_relations_toml_is_found(
+    gazetteer: Gazetteer,
+    data: dict[str, Any],
+    text: str,
+    places: Sequence[Place],
+    shipped: list[tuple[str, str]],
+    edited: list[tuple[str, str]],
+) -> None:
+    mentions = mentions_for(text, places, gazetteer)
+
+    def found(module: ModuleType) -> list[tuple[str, str]]:
+        relations = module.find_relations(text, 0, len(text), mentions)
+        return [(r.relation.value, r.text) for r in relations]
+
+    assert found(spatial) == shipped
+    assert found(spatial_with(data)) == edited
+
+
+def test_the_shipped_relations_file_builds_the_same_patterns() -> None:
+    """Run afresh on the shipped data, spatial.py builds exactly the patterns it has."""
+    fresh = spatial_with(_relations_data())
+    for name in ("_OFFSET_RE", "_DISTANCE_RE", "_DIRECTION_RE", "_NEAR_RE", "_FILLER_RE",
+                 "_NOT_AN_AREA_BEFORE_BETWEEN", "_TRAILING_NOUN_RE", "_ADJACENT_CLIP_RE",
+                 "_LOCATIVE_BEFORE_RE"):  # fmt: skip
+        assert getattr(fresh, name).pattern == getattr(spatial, name).pattern, name
