@@ -12,21 +12,17 @@ this module, read once at import and validated by :class:`NamedActorsFile`.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from enum import StrEnum
-from typing import Annotated, NamedTuple
+from typing import NamedTuple
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
-from geo.vocabulary import Pattern, Vocabulary, load_vocabulary
+from geo.vocabulary import Alternatives, CountryCode, Vocabulary, load_vocabulary
 
 __all__ = [
     "NAMED_ACTORS",
     "ActorKind",
-    "Alternative",
-    "Alternatives",
-    "CountryCode",
     "NamedActor",
     "NamedActorRow",
     "NamedActorsFile",
@@ -53,34 +49,6 @@ class NamedActor(NamedTuple):
     country: str | None = None
 
 
-def _one_alternative(pattern: str) -> str:
-    compiled = re.compile(pattern)
-    if compiled.groups:
-        raise ValueError(f"{pattern!r} has a capturing group; write (?:...)")
-    if compiled.fullmatch(""):
-        raise ValueError(f"{pattern!r} matches the empty string")
-    return pattern
-
-
-def _distinct(entries: tuple[str, ...]) -> tuple[str, ...]:
-    repeated = sorted({entry for entry, count in Counter(entries).items() if count > 1})
-    if repeated:
-        raise ValueError(f"listed more than once: {', '.join(repeated)}")
-    return entries
-
-
-Alternative = Annotated[Pattern, AfterValidator(_one_alternative)]
-"""One alternative of a vocabulary list that code joins with ``|`` and wraps in its own
-groups: a regex with no capturing group (the code numbers its own) that never matches the
-empty string."""
-
-Alternatives = Annotated[tuple[Alternative, ...], AfterValidator(_distinct)]
-"""A list of :data:`Alternative`, none listed twice."""
-
-CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-"""An ISO 3166-1 alpha-2 country code: two upper-case letters."""
-
-
 class NamedActorRow(Vocabulary):
     """One ``[[actor]]`` table: an actor and the patterns that name it."""
 
@@ -88,7 +56,7 @@ class NamedActorRow(Vocabulary):
     name: str = Field(min_length=1)
     kind: ActorKind
     country: CountryCode | None = None
-    patterns: Alternatives = Field(min_length=1, description="Case-sensitive alternatives.")
+    patterns: Alternatives = Field(description="Case-sensitive alternatives.")
 
 
 class NamedActorsFile(Vocabulary):

@@ -18,14 +18,60 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
+from enum import Enum
 from importlib import resources
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 from geo.errors import VocabularyError
 
-__all__ = ["Pattern", "Vocabulary", "load_vocabulary"]
+__all__ = [
+    "Alternative",
+    "Alternatives",
+    "CaseBlindAlternative",
+    "CaseBlindAlternatives",
+    "CountryCode",
+    "LowerAlternatives",
+    "LowerWord",
+    "LowerWords",
+    "Pattern",
+    "Vocabulary",
+    "covers",
+    "distinct",
+    "group",
+    "load_vocabulary",
+    "lower_case",
+    "one_of",
+    "one_word",
+]
+
+_Item = TypeVar("_Item", bound=Hashable)
+
+
+# --- checks of one entry or one list -----------------------------------------------------
+def distinct(items: tuple[_Item, ...]) -> tuple[_Item, ...]:
+    """A list's check: no entry listed twice."""
+    repeated = sorted(str(item) for item, count in Counter(items).items() if count > 1)
+    if repeated:
+        raise ValueError(f"listed more than once: {', '.join(repeated)}")
+    return items
+
+
+def lower_case(text: str) -> str:
+    """An entry's check: written in lower case (compared with lower-cased text)."""
+    if text != text.lower():
+        raise ValueError(f"{text!r} is not in lower case")
+    return text
 
 
 def _compiles(pattern: str) -> str:
@@ -36,8 +82,124 @@ def _compiles(pattern: str) -> str:
     return pattern
 
 
+def _has_top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` is an alternation at its top level ("a|b", not "(?:a|b)c")."""
+    depth, in_class, escaped = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def _one_alternative(pattern: str) -> str:
+    if _has_top_level_bar(pattern):
+        raise ValueError(f"{pattern!r} holds a top-level '|': write one alternative per entry")
+    compiled = re.compile(pattern)
+    if compiled.groups:
+        raise ValueError(f"{pattern!r} has a capturing group: write (?:...)")
+    if compiled.fullmatch(""):
+        raise ValueError(f"{pattern!r} matches the empty string")
+    return pattern
+
+
+def _case_blind(pattern: str) -> str:
+    if re.search(r"\\[A-Z]", pattern):  # matched in lower case: "\S" would become "\s"
+        raise ValueError(f"{pattern!r} has an upper-case escape; it is matched in lower case")
+    return pattern
+
+
+def one_word(word: str) -> str:
+    """An entry's check: one word, a token of the text (letters, digits, underscores)."""
+    if re.fullmatch(r"\w+", word) is None:
+        raise ValueError(f"{word!r} is not one word (a token of the text)")
+    return word
+
+
+# --- the named types vocabulary models are made of ---------------------------------------
 Pattern = Annotated[str, AfterValidator(_compiles)]
 """A regular expression (Python ``re`` syntax), checked to compile when the file loads."""
+
+Alternative = Annotated[Pattern, AfterValidator(_one_alternative)]
+"""One alternative of a list the code joins with ``|`` and wraps in its own groups: a regex
+with no top-level ``|``, no capturing group (the code numbers its own) and no empty match."""
+
+CaseBlindAlternative = Annotated[Alternative, AfterValidator(_case_blind)]
+"""An :data:`Alternative` matched in any case (run over lower-cased text by
+:class:`~geo.events.text.CaseBlind`): no upper-case escape such as ``\\S``."""
+
+Alternatives = Annotated[tuple[Alternative, ...], Field(min_length=1), AfterValidator(distinct)]
+"""A non-empty list of :data:`Alternative`, none twice, joined in the order listed."""
+
+CaseBlindAlternatives = Annotated[
+    tuple[CaseBlindAlternative, ...], Field(min_length=1), AfterValidator(distinct)
+]
+"""A non-empty list of :data:`CaseBlindAlternative`, none twice."""
+
+LowerAlternatives = Annotated[
+    tuple[Annotated[Alternative, AfterValidator(lower_case)], ...],
+    Field(min_length=1),
+    AfterValidator(distinct),
+]
+"""A non-empty list of :data:`Alternative` written in lower case, none twice."""
+
+LowerWord = Annotated[str, AfterValidator(one_word), AfterValidator(lower_case)]
+"""One word (a token of the text), lower-case: for words compared with ``word.lower()``."""
+
+LowerWords = Annotated[tuple[LowerWord, ...], Field(min_length=1), AfterValidator(distinct)]
+"""A non-empty list of :data:`LowerWord`, none twice."""
+
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+"""An ISO 3166-1 alpha-2 country code: two upper-case letters."""
+
+_Table = TypeVar("_Table", bound=dict[Any, Any])
+
+
+def covers(members: Iterable[Enum]) -> AfterValidator:
+    """A table's check: a key for each of ``members`` (every feature class, say).
+
+    >>> from enum import Enum
+    >>> class Side(Enum):
+    ...     LEFT = "left"
+    ...     RIGHT = "right"
+    >>> class Widths(Vocabulary):
+    ...     width: Annotated[dict[Side, int], covers(Side)]
+    >>> Widths.model_validate({"width": {"left": 1}})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Widths
+    width
+      Value error, no entry for right ...
+    """
+    wanted = tuple(members)
+
+    def check(table: _Table) -> _Table:
+        missing = [str(member.value) for member in wanted if member not in table]
+        if missing:
+            raise ValueError(f"no entry for {', '.join(missing)}")
+        return table
+
+    return AfterValidator(check)
+
+
+def one_of(alternatives: Sequence[str]) -> str:
+    """Alternatives as the body of a regex alternation: ``"a|b"``."""
+    return "|".join(alternatives)
+
+
+def group(alternatives: Sequence[str]) -> str:
+    """Alternatives as one regex unit: ``"(?:a|b)"``, or a single alternative as it is."""
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return f"(?:{one_of(alternatives)})"
 
 
 class Vocabulary(BaseModel):

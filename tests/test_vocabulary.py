@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import re
 import sys
+from enum import Enum
 from pathlib import Path
+from typing import Annotated, Any
 
 import pytest
 from conftest import REPO
+from pydantic import TypeAdapter, ValidationError
 
 from geo.errors import VocabularyError
-from geo.vocabulary import Pattern, Vocabulary, load_vocabulary
+from geo.vocabulary import (
+    Alternatives,
+    CaseBlindAlternatives,
+    CountryCode,
+    LowerAlternatives,
+    LowerWords,
+    Pattern,
+    Vocabulary,
+    covers,
+    group,
+    load_vocabulary,
+    one_of,
+)
 
 VOCABULARY_FILES = sorted((REPO / "geo").rglob("*.toml"))
 
@@ -86,3 +101,60 @@ def test_each_file_opens_with_a_header_and_is_read_by_its_package(path: Path) ->
         )
     ]
     assert readers, f"no module of {package} loads {path.name}"
+
+
+@pytest.mark.parametrize(
+    ("kind", "entries", "problem"),
+    [
+        (Alternatives, ["shell(?:ed|s)", "pounded"], None),
+        (Alternatives, [], "at least 1 item"),
+        (Alternatives, ["a", "b", "a"], "listed more than once: a"),
+        (Alternatives, ["hit|hits"], "holds a top-level '|'"),
+        (Alternatives, ["(?:hit|hits)", "[|]"], None),  # a bar inside a group or a class
+        (Alternatives, ["(hit)"], "has a capturing group"),
+        (Alternatives, ["(?:hit)?"], "matches the empty string"),
+        (Alternatives, ["a("], "not a regular expression"),
+        (CaseBlindAlternatives, [r"hit\s+back"], None),
+        (CaseBlindAlternatives, [r"hit\S"], "has an upper-case escape"),
+        (LowerAlternatives, ["near", "close to"], None),
+        (LowerAlternatives, ["Near"], "is not in lower case"),
+        (LowerWords, ["river", "lake"], None),
+        (LowerWords, ["close to"], "is not one word"),
+        (LowerWords, ["River"], "is not in lower case"),
+        (CountryCode, "SY", None),
+        (CountryCode, "Syria", "should match pattern"),
+    ],
+)
+def test_constraint_types(kind: Any, entries: Any, problem: str | None) -> None:
+    adapter: TypeAdapter[Any] = TypeAdapter(kind)
+    if problem is None:
+        adapter.validate_python(entries)
+        return
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        adapter.validate_python(entries)
+
+
+class Side(Enum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@pytest.mark.parametrize(
+    ("table", "problem"),
+    [({"left": 1, "right": 2}, None), ({"left": 1}, "no entry for right"), ({}, "left, right")],
+)
+def test_covers(table: dict[str, int], problem: str | None) -> None:
+    adapter: TypeAdapter[Any] = TypeAdapter(Annotated[dict[Side, int], covers(Side)])
+    if problem is None:
+        assert adapter.validate_python(table) == {Side(key): value for key, value in table.items()}
+        return
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        adapter.validate_python(table)
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "joined", "grouped"),
+    [(["a"], "a", "a"), (["a", "b"], "a|b", "(?:a|b)"), (["x?y"], "x?y", "x?y")],
+)
+def test_one_of_and_group(alternatives: list[str], joined: str, grouped: str) -> None:
+    assert (one_of(alternatives), group(alternatives)) == (joined, grouped)

@@ -35,7 +35,6 @@ from enum import StrEnum
 from typing import Annotated, NamedTuple
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -45,9 +44,15 @@ from pydantic import (
 
 from geo.events.prefilter import Prefilter, guarded
 from geo.events.text import CaseBlind, Sentence
-from geo.named_actors import NAMED_ACTORS, ActorKind, Alternatives, CountryCode
+from geo.named_actors import NAMED_ACTORS, ActorKind
 from geo.places.mentions import Mention, MentionKind
-from geo.vocabulary import Vocabulary, load_vocabulary
+from geo.vocabulary import (
+    Alternatives,
+    CaseBlindAlternatives,
+    CountryCode,
+    Vocabulary,
+    load_vocabulary,
+)
 
 __all__ = [
     "COUNTRIES",
@@ -108,17 +113,6 @@ class _Branch(NamedTuple):
 _AIRFRAME_SLOT = "<airframe>"  # the entry of a branch's force nouns standing for [airframe]
 _BRANCHES_NAMED_IN_CODE = ("military", "government", "police", "civilians")
 
-
-def _case_blind(patterns: tuple[str, ...]) -> tuple[str, ...]:
-    for pattern in patterns:
-        if re.search(r"\\[A-Z]", pattern):  # as CaseBlind refuses: lower case changes it
-            raise ValueError(f"{pattern!r} has an upper-case escape; it is matched in lower case")
-    return patterns
-
-
-CaseBlindAlternatives = Annotated[Alternatives, AfterValidator(_case_blind)]
-"""Alternatives matched in any case (run in lower case by :class:`~geo.events.text.CaseBlind`)."""
-
 BranchSuffix = Annotated[str, StringConstraints(pattern=r"^[a-z]+(?:_[a-z]+)*$")]
 
 
@@ -126,8 +120,8 @@ class CountryRow(Vocabulary):
     """``[countries.<ISO2>]``: how text names a country; patterns are case-sensitive."""
 
     name: str = Field(min_length=1, description="The country in actor names: 'Syria'.")
-    names: Alternatives = Field(min_length=1)
-    demonyms: Alternatives = Field(min_length=1, description="The first names its civilians.")
+    names: Alternatives
+    demonyms: Alternatives = Field(description="The first names its civilians.")
     capitals: Alternatives = ()
 
 
@@ -136,41 +130,41 @@ class BranchRow(Vocabulary):
 
     kind: ActorKind
     label: str = Field(min_length=1, description="In actor names: 'United States <label>'.")
-    force_nouns: CaseBlindAlternatives = Field(min_length=1)
+    force_nouns: CaseBlindAlternatives
 
 
 class AirframeWords(Vocabulary):
     """``[airframe]``: military aircraft designators ("F/A-18 Super Hornet")."""
 
-    designators: CaseBlindAlternatives = Field(min_length=1, description="'F/A', 'Su', 'F'.")
-    nicknames: CaseBlindAlternatives = Field(min_length=1, description="'Fencers?'.")
+    designators: CaseBlindAlternatives = Field(description="'F/A', 'Su', 'F'.")
+    nicknames: CaseBlindAlternatives = Field(description="'Fencers?'.")
 
 
 class ForcePhraseWords(Vocabulary):
     """``[force_phrases]``: words inside and around force phrases."""
 
-    qualifiers: CaseBlindAlternatives = Field(min_length=1)
-    domestic: Alternatives = Field(min_length=1)
+    qualifiers: CaseBlindAlternatives
+    domestic: Alternatives
 
 
 class HyphenCompoundWords(Vocabulary):
     """``[hyphen_compounds]``: "US-backed forces", "the US-led coalition"."""
 
-    backing: Alternatives = Field(min_length=1)
-    backed_qualifiers: Alternatives = Field(min_length=1)
-    after_name: Alternatives = Field(min_length=1)
+    backing: Alternatives
+    backed_qualifiers: Alternatives
+    after_name: Alternatives
 
 
 class RoleWords(Vocabulary):
     """``[roles]``: verbs that tell which actor phrase is the subject of a trigger."""
 
-    control_verbs: CaseBlindAlternatives = Field(min_length=1)
-    speech_before_pronoun: CaseBlindAlternatives = Field(min_length=1)
-    speech_cut: CaseBlindAlternatives = Field(min_length=1)
-    inverted_speech: Alternatives = Field(min_length=1)
-    nominal_hosts: Alternatives = Field(min_length=1)
-    linked_to: Alternatives = Field(min_length=1)
-    operated_by: Alternatives = Field(min_length=1)
+    control_verbs: CaseBlindAlternatives
+    speech_before_pronoun: CaseBlindAlternatives
+    speech_cut: CaseBlindAlternatives
+    inverted_speech: Alternatives
+    nominal_hosts: Alternatives
+    linked_to: Alternatives
+    operated_by: Alternatives
 
 
 class ActorsFile(Vocabulary):

@@ -26,16 +26,15 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Annotated, Any, Final, TypeVar
 
-from pydantic import AfterValidator, Field
+from pydantic import Field
 
 from gazetteer import Gazetteer
 from gazetteer.geodesy import CITY_UNCERTAINTY_KM, radius_km
 from gazetteer.model import Entry, FeatureClass
 from geo.events.model import EventLocation, LocationPrecision
-from geo.events.spatial import Alternatives
 from geo.events.text import CaseBlind
 from geo.places.mentions import Mention, MentionKind
-from geo.vocabulary import Vocabulary, load_vocabulary
+from geo.vocabulary import LowerAlternatives, Vocabulary, covers, load_vocabulary, one_of
 
 __all__ = [
     "PRECISION_BY_CLASS",
@@ -50,45 +49,27 @@ __all__ = [
     "radius_km",
 ]
 
-_Table = TypeVar("_Table", bound=dict[FeatureClass, Any])
-
-
-def _every_feature_class(table: _Table) -> _Table:
-    missing = [feature_class.value for feature_class in FeatureClass if feature_class not in table]
-    if missing:
-        raise ValueError(f"no entry for feature class {', '.join(missing)}")
-    return table
-
-
 class _Words(Vocabulary):
     """``[words]``: the words around a name that say whether it is used as a place."""
 
-    locative: Alternatives
-    topic: Alternatives
-    attack_nouns: Alternatives
-    demonym_place_nouns: Alternatives
-    not_a_modifier_before: Alternatives
+    locative: LowerAlternatives
+    topic: LowerAlternatives
+    attack_nouns: LowerAlternatives
+    demonym_place_nouns: LowerAlternatives
+    not_a_modifier_before: LowerAlternatives
 
 
 class LocationsFile(Vocabulary):
     """``locations.toml``: precision and specificity by feature class, and the words around
     a name that make it a location, a topic or a modifier."""
 
-    precision_by_class: Annotated[
-        dict[FeatureClass, LocationPrecision], AfterValidator(_every_feature_class)
-    ]
-    specificity: Annotated[
-        dict[FeatureClass, Annotated[int, Field(ge=0)]], AfterValidator(_every_feature_class)
-    ]
+    precision_by_class: Annotated[dict[FeatureClass, LocationPrecision], covers(FeatureClass)]
+    specificity: Annotated[dict[FeatureClass, Annotated[int, Field(ge=0)]], covers(FeatureClass)]
     words: _Words
 
 
 _VOCABULARY: Final = load_vocabulary("geo.events", "locations.toml", LocationsFile)
 _WORDS: Final = _VOCABULARY.words
-
-
-def _one_of(words: Sequence[str]) -> str:
-    return "|".join(words)
 
 
 PRECISION_BY_CLASS: dict[str, LocationPrecision] = {
@@ -100,21 +81,21 @@ SPECIFICITY: dict[str, int] = {
     feature_class.value: rank for feature_class, rank in _VOCABULARY.specificity.items()
 }
 _LOCATIVE = CaseBlind(
-    rf"(?:\b(?:{_one_of(_WORDS.locative)})\s+(?:the\s+)?"
+    rf"(?:\b(?:{one_of(_WORDS.locative)})\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+)?)$"
 )
-_TOPIC = re.compile(rf"\b(?:{_one_of(_WORDS.topic)})\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC = re.compile(rf"\b(?:{one_of(_WORDS.topic)})\s+(?:the\s+)?$", re.IGNORECASE)
 # "strikes on Saraqib", "an attack on the town": after a noun of attack, "on" names the place hit.
 _ATTACK_ON = re.compile(
-    rf"\b(?:{_one_of(_WORDS.attack_nouns)})\s+on\s+(?:the\s+)?$", re.IGNORECASE
+    rf"\b(?:{one_of(_WORDS.attack_nouns)})\s+on\s+(?:the\s+)?$", re.IGNORECASE
 )
-_DEMONYM_PLACE = re.compile(rf"^\s+(?:{_one_of(_WORDS.demonym_place_nouns)})\b")
+_DEMONYM_PLACE = re.compile(rf"^\s+(?:{one_of(_WORDS.demonym_place_nouns)})\b")
 # A name used as a modifier ("US warplane", "U.S.-backed", "Syria tensions") says whose
 # something is, not where it happened; a verb after it ("Iraq killed", "Syria resumed") makes
 # the name a subject or an object, not a modifier.
 _MODIFIER_AFTER = re.compile(
-    rf"^(?:\s?-\s?[a-z]+|\s+(?!(?:{_one_of(_WORDS.not_a_modifier_before)})\b)[a-z]+)"
+    rf"^(?:\s?-\s?[a-z]+|\s+(?!(?:{one_of(_WORDS.not_a_modifier_before)})\b)[a-z]+)"
 )
 
 

@@ -80,13 +80,20 @@ from geo.events.model import Zone
 from geo.events.prefilter import Prefilter
 from geo.events.text import CaseBlind
 from geo.places.mentions import Mention, MentionKind
-from geo.vocabulary import Pattern, Vocabulary, load_vocabulary
+from geo.vocabulary import (
+    LowerAlternatives,
+    Vocabulary,
+    covers,
+    distinct,
+    load_vocabulary,
+    lower_case,
+    one_of,
+)
 
 __all__ = [
     "BEARINGS",
     "NEAR_RADIUS_KM",
     "SECTOR_RADIUS_KM",
-    "Alternatives",
     "RelationKind",
     "RelationsFile",
     "SpatialRelation",
@@ -115,41 +122,6 @@ class RelationKind(StrEnum):
 
 
 # -- vocabulary ---------------------------------------------------------------------------
-def _lower_case(word: str) -> str:
-    if not word:
-        raise ValueError("an empty entry")
-    if word != word.lower():
-        raise ValueError(f"{word!r} is not in lower case")
-    return word
-
-
-def _captures_nothing(pattern: str) -> str:
-    if re.compile(pattern).groups:
-        raise ValueError(f"{pattern!r} captures a group: write (?:...)")
-    return pattern
-
-
-def _distinct(words: tuple[str, ...]) -> tuple[str, ...]:
-    repeated = sorted({word for word in words if words.count(word) > 1})
-    if repeated:
-        raise ValueError(f"listed more than once: {', '.join(map(repr, repeated))}")
-    return words
-
-
-_Word = Annotated[str, AfterValidator(_lower_case)]
-Alternatives = Annotated[
-    tuple[Annotated[Pattern, AfterValidator(_lower_case), AfterValidator(_captures_nothing)], ...],
-    Field(min_length=1),
-    AfterValidator(_distinct),
-]
-"""A word list of a vocabulary file: regex alternatives in lower case, none empty, none
-capturing a group, none twice; the code joins them with "|" in the order listed."""
-
-
-def _one_of(words: Sequence[str]) -> str:
-    return "|".join(words)
-
-
 # The compass words the direction grammar below spells (hyphens and spaces removed), each
 # the stem of a RelationKind ("west" → west_of).
 _COMPASS_WORDS: Final = frozenset(
@@ -168,9 +140,10 @@ def _fixed_width(word: str) -> str:
 class _Direction(Vocabulary):
     """``[direction]``: "(just) west of <place>"."""
 
-    modifiers: Alternatives
+    modifiers: LowerAlternatives
     not_after: Annotated[
-        tuple[Annotated[_Word, AfterValidator(_fixed_width)], ...], AfterValidator(_distinct)
+        tuple[Annotated[str, AfterValidator(lower_case), AfterValidator(_fixed_width)], ...],
+        AfterValidator(distinct),
     ]
     bearings: dict[str, Annotated[float, Field(ge=0, lt=360)]]
 
@@ -187,48 +160,39 @@ class _Direction(Vocabulary):
 class _Measure(Vocabulary):
     """``[measure]``: "20 km (to the) north of <place>", "20 km from <place>"."""
 
-    units: Alternatives
-    offset_modifiers: Alternatives
-    distance_connectives: Alternatives
-    number_words: dict[_Word, Annotated[float, Field(gt=0)]]
-    km_per_unit: dict[_Word, Annotated[float, Field(gt=0)]]
-
-
-def _every_feature_class(table: dict[FeatureClass, float]) -> dict[FeatureClass, float]:
-    missing = [feature_class.value for feature_class in FeatureClass if feature_class not in table]
-    if missing:
-        raise ValueError(f"no entry for feature class {', '.join(missing)}")
-    return table
+    units: LowerAlternatives
+    offset_modifiers: LowerAlternatives
+    distance_connectives: LowerAlternatives
+    number_words: dict[Annotated[str, AfterValidator(lower_case)], Annotated[float, Field(gt=0)]]
+    km_per_unit: dict[Annotated[str, AfterValidator(lower_case)], Annotated[float, Field(gt=0)]]
 
 
 class _Near(Vocabulary):
     """``[near]``: "near <place>" and its radius by the place's feature class."""
 
-    phrases: Alternatives
-    radius_km: Annotated[
-        dict[FeatureClass, Annotated[float, Field(gt=0)]], AfterValidator(_every_feature_class)
-    ]
+    phrases: LowerAlternatives
+    radius_km: Annotated[dict[FeatureClass, Annotated[float, Field(gt=0)]], covers(FeatureClass)]
 
 
 class _Between(Vocabulary):
     """``[between]``: words before "between" that name no area ("talks between")."""
 
-    not_an_area_after: Alternatives
+    not_an_area_after: LowerAlternatives
 
 
 class _Filler(Vocabulary):
     """``[filler]``: what may sit between a phrase and its place, and after the place."""
 
-    adjectives: Alternatives
-    place_nouns: Alternatives
-    trailing_nouns: Alternatives
+    adjectives: LowerAlternatives
+    place_nouns: LowerAlternatives
+    trailing_nouns: LowerAlternatives
 
 
 class _Clip(Vocabulary):
     """``[clip]``: words that tie an area to the phrase as the area it lies in."""
 
-    after_place: Alternatives
-    locative: Alternatives
+    after_place: LowerAlternatives
+    locative: LowerAlternatives
 
 
 class RelationsFile(Vocabulary):
@@ -289,21 +253,21 @@ _NUMBER = (
     + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
     + r")"
 )
-_UNIT = rf"(?P<unit>{_one_of(_WORDS.measure.units)})\b\.?"
+_UNIT = rf"(?P<unit>{one_of(_WORDS.measure.units)})\b\.?"
 _ASIDE = r"(?:\s*\([^()]{0,40}\))?"  # "20 km (12 miles)"
 _MEASURE = rf"\b{_NUMBER}(?:\s*|-){_UNIT}{_ASIDE}\s+"
 _OFFSET_RE = re.compile(
-    rf"{_MEASURE}(?:(?:{_one_of(_WORDS.measure.offset_modifiers)})\s+)?{_DIRECTION}\s+of\s+",
+    rf"{_MEASURE}(?:(?:{one_of(_WORDS.measure.offset_modifiers)})\s+)?{_DIRECTION}\s+of\s+",
     re.IGNORECASE,
 )
 _DISTANCE_RE = re.compile(
-    rf"{_MEASURE}(?:{_one_of(_WORDS.measure.distance_connectives)})\s+", re.IGNORECASE
+    rf"{_MEASURE}(?:{one_of(_WORDS.measure.distance_connectives)})\s+", re.IGNORECASE
 )
 _DIRECTION_RE = re.compile(
-    rf"\b(?:(?:{_one_of(_WORDS.direction.modifiers)})\s+)?{_DIRECTION}\s+of\s+",
+    rf"\b(?:(?:{one_of(_WORDS.direction.modifiers)})\s+)?{_DIRECTION}\s+of\s+",
     re.IGNORECASE,
 )
-_NEAR_RE = re.compile(rf"\b(?:{_one_of(_WORDS.near.phrases)})\s+", re.IGNORECASE)
+_NEAR_RE = re.compile(rf"\b(?:{one_of(_WORDS.near.phrases)})\s+", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\s+", re.IGNORECASE)
 _ALONG_RE = re.compile(r"\balong\s+(?:the\s+)?(?:banks?\s+of\s+)?", re.IGNORECASE)
 _RELATION_PATTERNS: Final = (
@@ -330,25 +294,25 @@ _COMPASS_OF: Final = tuple(
 _AND_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
 # Words that make "between A and B" a relationship, not an area.
 _NOT_AN_AREA_BEFORE_BETWEEN = re.compile(
-    rf"\b(?:{_one_of(_WORDS.between.not_an_area_after)})\s+$", re.IGNORECASE
+    rf"\b(?:{one_of(_WORDS.between.not_an_area_after)})\s+$", re.IGNORECASE
 )
 
 # What may sit between a relation phrase and its place: "the", "the northern Syrian city of".
-_PLACE_NOUN = f"(?:{_one_of(_WORDS.filler.place_nouns)})"
-_ADJECTIVE = f"(?:{_one_of(_WORDS.filler.adjectives)})"
+_PLACE_NOUN = f"(?:{one_of(_WORDS.filler.place_nouns)})"
+_ADJECTIVE = f"(?:{one_of(_WORDS.filler.adjectives)})"
 _FILLER_RE = re.compile(
     rf"(?:the\s+)?(?:(?:{_ADJECTIVE}\s+)?(?:[A-Z][\w-]+\s+)?{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?",
 )
 _TRAILING_NOUN_RE = re.compile(
-    rf"\s+(?:{_one_of(_WORDS.filler.trailing_nouns)})\b", re.IGNORECASE
+    rf"\s+(?:{one_of(_WORDS.filler.trailing_nouns)})\b", re.IGNORECASE
 )
 _ADJACENT_CLIP_RE = re.compile(
-    rf"\s*,?\s*(?:(?:{_one_of(_WORDS.clip.after_place)})\s+)?(?:the\s+)?"
+    rf"\s*,?\s*(?:(?:{one_of(_WORDS.clip.after_place)})\s+)?(?:the\s+)?"
     rf"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|{_ADJECTIVE}\s+)?",
     re.IGNORECASE,
 )
 _LOCATIVE_BEFORE_RE = re.compile(
-    rf"(?:\b(?:{_one_of(_WORDS.clip.locative)})\s+(?:the\s+)?"
+    rf"(?:\b(?:{one_of(_WORDS.clip.locative)})\s+(?:the\s+)?"
     rf"(?:(?:north|south|east|west)(?:ern)?\s+|{_ADJECTIVE}\s+)?"
     r"|\b(?:north|south|east|west)(?:ern)?\s+(?:part\s+)?of\s+(?:the\s+)?)$",
     re.IGNORECASE,

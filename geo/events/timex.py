@@ -61,7 +61,7 @@ from typing import Annotated, NamedTuple
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from geo.errors import InputError
-from geo.vocabulary import Pattern, Vocabulary, load_vocabulary
+from geo.vocabulary import Pattern, Vocabulary, distinct, load_vocabulary, lower_case
 
 __all__ = [
     "DatePrecision",
@@ -143,26 +143,13 @@ def _is_phrase(phrase: str) -> str:
     return phrase
 
 
-def _is_lower(text: str) -> str:
-    if text != text.lower():
-        raise ValueError(f"{text!r} must be lower case")
-    return text
-
-
-def _no_duplicates(items: tuple[str, ...]) -> tuple[str, ...]:
-    repeated = sorted({item for item in items if items.count(item) > 1})
-    if repeated:
-        raise ValueError(f"listed more than once: {', '.join(repeated)}")
-    return items
-
-
 Phrase = Annotated[str, AfterValidator(_is_phrase)]
 """Words of letters separated by single spaces; the rules read a space as any whitespace."""
-LowerPhrase = Annotated[Phrase, AfterValidator(_is_lower)]
+LowerPhrase = Annotated[Phrase, AfterValidator(lower_case)]
 """A :data:`Phrase` in lower case (matched in any case, or looked up lower-cased)."""
-Phrases = Annotated[tuple[Phrase, ...], AfterValidator(_no_duplicates)]
-LowerPhrases = Annotated[tuple[LowerPhrase, ...], AfterValidator(_no_duplicates)]
-LowerPattern = Annotated[Pattern, AfterValidator(_is_lower)]
+Phrases = Annotated[tuple[Phrase, ...], AfterValidator(distinct)]
+LowerPhrases = Annotated[tuple[LowerPhrase, ...], AfterValidator(distinct)]
+LowerPattern = Annotated[Pattern, AfterValidator(lower_case)]
 """A regular expression in lower case (its lower-cased-text twin must find the same)."""
 Step = Annotated[int, Field(ge=-1, le=1)]
 
@@ -205,7 +192,7 @@ class Days(Vocabulary):
 
     @model_validator(mode="after")
     def _named_days_are_known(self) -> Days:
-        _no_duplicates(tuple(day.phrase for day in self.named))
+        distinct(tuple(day.phrase for day in self.named))
         unknown = [d.phrase for d in self.named if d.part is not None and d.part not in self.parts]
         if unknown:
             raise ValueError(f"named days with a part not in days.parts: {', '.join(unknown)}")
@@ -215,7 +202,7 @@ class Days(Vocabulary):
 class Periods(Vocabulary):
     """Qualifiers of a period ("early", "the end of") and vague time words ("recently")."""
 
-    qualifiers: Annotated[tuple[Pattern, ...], AfterValidator(_no_duplicates)]
+    qualifiers: Annotated[tuple[Pattern, ...], AfterValidator(distinct)]
     qualifier_first_words: LowerPhrases
     vague: LowerPhrases
 
@@ -252,14 +239,14 @@ class Relations(Vocabulary):
 
     @model_validator(mode="after")
     def _one_row_a_preposition(self) -> Relations:
-        _no_duplicates(tuple(row.words for row in self.prepositions))
+        distinct(tuple(row.words for row in self.prepositions))
         return self
 
 
 class Clauses(Vocabulary):
     """Future cues, reporting verbs and clause joiners: what makes a bare date future."""
 
-    future_cues: Annotated[tuple[LowerPattern, ...], AfterValidator(_no_duplicates)]
+    future_cues: Annotated[tuple[LowerPattern, ...], AfterValidator(distinct)]
     reporting_verbs: Phrases
     joiners: Phrases
 

@@ -35,9 +35,9 @@ import re
 from collections.abc import Sequence
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Annotated, NamedTuple
+from typing import NamedTuple
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from geo.events.actors import (
     Actor,
@@ -52,7 +52,14 @@ from geo.events.prefilter import Prefilter, literal_openings
 from geo.events.taxonomy import TAXONOMY, EventType
 from geo.events.text import CaseBlind, Sentence, lower_case, split_clauses
 from geo.places.mentions import Mention
-from geo.vocabulary import Pattern, Vocabulary, load_vocabulary
+from geo.vocabulary import (
+    Alternatives,
+    CaseBlindAlternative,
+    CaseBlindAlternatives,
+    Vocabulary,
+    group,
+    load_vocabulary,
+)
 
 __all__ = [
     "OBJECT_KINDS",
@@ -98,56 +105,6 @@ class TriggerRule(NamedTuple):
 # --- the lexicon, read from triggers.toml -------------------------------------------------
 
 
-def _has_top_level_bar(pattern: str) -> bool:
-    """Whether ``pattern`` is an alternation at its top level ("a|b", not "(?:a|b)c")."""
-    depth, in_class, escaped = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            return True
-    return False
-
-
-def _one_alternative(pattern: str) -> str:
-    if _has_top_level_bar(pattern):
-        raise ValueError(f"{pattern!r} holds a top-level '|': write one alternative per entry")
-    if re.fullmatch(pattern, ""):
-        raise ValueError(f"{pattern!r} matches the empty string")
-    return pattern
-
-
-def _case_blind(pattern: str) -> str:
-    if re.search(r"\\[A-Z]", pattern):  # lower-cased by CaseBlind, "\S" would mean "\s"
-        raise ValueError(f"{pattern!r}: an upper-case escape cannot be matched case-blind")
-    return pattern
-
-
-def _distinct(words: tuple[str, ...]) -> tuple[str, ...]:
-    repeated = sorted({word for word in words if words.count(word) > 1})
-    if repeated:
-        raise ValueError(f"listed more than once: {repeated}")
-    return words
-
-
-_Word = Annotated[Pattern, AfterValidator(_one_alternative)]
-"""One alternative of a list: a regex with no top-level "|" that matches some text."""
-_CaseBlindWord = Annotated[_Word, AfterValidator(_case_blind)]
-"""A :data:`Word` matched by :class:`~geo.events.text.CaseBlind` (no upper-case escape)."""
-_Words = Annotated[tuple[_Word, ...], Field(min_length=1), AfterValidator(_distinct)]
-"""Alternatives, each once, joined by the code with "|"."""
-_CaseBlindWords = Annotated[
-    tuple[_CaseBlindWord, ...], Field(min_length=1), AfterValidator(_distinct)
-]
-
 _FRAGMENT = re.compile(r"\{([a-z_]+)\}")  # "{targets}" in a rule: a fragment's text
 
 
@@ -157,7 +114,7 @@ class TriggerRow(Vocabulary):
     event_type: EventType
     nominal: bool
     """The trigger is a noun ("air strikes") rather than a verb ("bombed")."""
-    alternatives: _CaseBlindWords
+    alternatives: CaseBlindAlternatives
     """The trigger's forms, joined with "|" into :attr:`TriggerRule.pattern`."""
 
 
@@ -165,53 +122,52 @@ class ModalityCues(Vocabulary):
     """``[modality_cues]``: the words of each cue; how each sits before the trigger (its
     regex frame) is the code's, in the ``_NEGATION`` ... ``_REAL_INFINITIVE`` regexes."""
 
-    negation: _CaseBlindWords
-    denial: _CaseBlindWords
-    failure: _CaseBlindWords
-    accusation_verbs: _CaseBlindWords
-    allegation_qualifiers: _CaseBlindWords
-    allegation_nouns: _CaseBlindWords
-    modal: _CaseBlindWords
-    prevention_verbs: _CaseBlindWords
-    prevention_modifiers: _CaseBlindWords
-    continuing_verbs: _CaseBlindWords
-    causative_verbs: _CaseBlindWords
+    negation: CaseBlindAlternatives
+    denial: CaseBlindAlternatives
+    failure: CaseBlindAlternatives
+    accusation_verbs: CaseBlindAlternatives
+    allegation_qualifiers: CaseBlindAlternatives
+    allegation_nouns: CaseBlindAlternatives
+    modal: CaseBlindAlternatives
+    prevention_verbs: CaseBlindAlternatives
+    prevention_modifiers: CaseBlindAlternatives
+    continuing_verbs: CaseBlindAlternatives
+    causative_verbs: CaseBlindAlternatives
 
 
 class SpeechVerbs(Vocabulary):
     """``[speech]``: verbs that report speech ("said", "warned")."""
 
-    verbs: _Words
+    verbs: Alternatives
 
 
 class NotAThreat(Vocabulary):
     """``[not_a_threat]``: words showing a "threaten"/"threat" trigger is no agent's threat."""
 
-    figurative_complements: Annotated[tuple[_Word, ...], Field(min_length=1)]
-    """Verbs after "threatens to" ("derail"); today's list repeats "derail", so no
-    check for repeats here (dropping it would change the regex's text, not its matches)."""
-    thing_subjects: _Words
-    assessment_verbs: _Words
-    assessment_modifiers: _Words
+    figurative_complements: Alternatives
+    """Verbs after "threatens to" ("derail"): the threat is a figure of speech."""
+    thing_subjects: Alternatives
+    assessment_verbs: Alternatives
+    assessment_modifiers: Alternatives
 
 
 class WeaponSubject(Vocabulary):
     """One ``[[weapon_subject]]``: weapons whose attack is an event of ``event_type``."""
 
     event_type: EventType
-    words: _CaseBlindWords
+    words: CaseBlindAlternatives
 
 
 class TriggersFile(Vocabulary):
     """``triggers.toml``: the trigger rules and the words around triggers."""
 
-    fragments: dict[str, _CaseBlindWord]
+    fragments: dict[str, CaseBlindAlternative]
     rule: tuple[TriggerRow, ...] = Field(min_length=1)
     modality_cues: ModalityCues
     speech: SpeechVerbs
     not_a_threat: NotAThreat
     weapon_subject: tuple[WeaponSubject, ...]
-    object_kinds: dict[str, _Words]
+    object_kinds: dict[str, Alternatives]
 
     @model_validator(mode="after")
     def _fragments_are_known_and_used(self) -> TriggersFile:
@@ -263,18 +219,13 @@ class TriggersFile(Vocabulary):
         )
 
 
-def _one_of(words: Sequence[str]) -> str:
-    """Alternatives as one regex: "(?:a|b)", or a single one as it is."""
-    return words[0] if len(words) == 1 else "(?:" + "|".join(words) + ")"
-
-
 _VOCABULARY = load_vocabulary("geo.events", "triggers.toml", TriggersFile)
 _W = r"(?:[\w'-]+\s+)"  # one word and its trailing space
 
 RULES: tuple[TriggerRule, ...] = _VOCABULARY.as_trigger_rules()
 
 OBJECT_KINDS: MappingProxyType[str, str] = MappingProxyType(
-    {kind: _one_of(words) for kind, words in _VOCABULARY.object_kinds.items()}
+    {kind: group(words) for kind, words in _VOCABULARY.object_kinds.items()}
 )
 """What is shot down or intercepted: each kind ("drone") and a regex of the words naming it."""
 
@@ -341,34 +292,34 @@ def _occurrences(segment: str, words: Sequence[str]) -> list[int]:
 # and the trigger) are here.
 _CUE_LISTS = _VOCABULARY.modality_cues
 _NEGATION = CaseBlind(
-    rf"\b{_one_of(_CUE_LISTS.negation)}\s+{_W}{{0,3}}$"
+    rf"\b{group(_CUE_LISTS.negation)}\s+{_W}{{0,3}}$"
     rf"|n't\s+{_W}{{0,2}}$",
 )
 _DENIAL = CaseBlind(
-    rf"\b{_one_of(_CUE_LISTS.denial)}\b(?:\s+{_W}{{0,3}}?(?:that|of|any|having))?"
+    rf"\b{group(_CUE_LISTS.denial)}\b(?:\s+{_W}{{0,3}}?(?:that|of|any|having))?"
     rf"\s+{_W}{{0,6}}$",
 )
-_FAILED = CaseBlind(rf"\b{_one_of(_CUE_LISTS.failure)}\s+to\s+$")
+_FAILED = CaseBlind(rf"\b{group(_CUE_LISTS.failure)}\s+to\s+$")
 _ALLEGATION = CaseBlind(
-    rf"\b{_one_of(_CUE_LISTS.accusation_verbs)}\s+{_W}{{0,6}}?(?:of|for)\s+{_W}{{0,3}}$"
-    rf"|\b{_one_of(_CUE_LISTS.allegation_qualifiers)}\s+{_W}?$"
-    rf"|\b{_one_of(_CUE_LISTS.allegation_nouns)}\s+{_W}{{0,5}}$",
+    rf"\b{group(_CUE_LISTS.accusation_verbs)}\s+{_W}{{0,6}}?(?:of|for)\s+{_W}{{0,3}}$"
+    rf"|\b{group(_CUE_LISTS.allegation_qualifiers)}\s+{_W}?$"
+    rf"|\b{group(_CUE_LISTS.allegation_nouns)}\s+{_W}{{0,5}}$",
 )
-_MODAL = CaseBlind(rf"\b{_one_of(_CUE_LISTS.modal)}\s+{_W}{{0,4}}$")
+_MODAL = CaseBlind(rf"\b{group(_CUE_LISTS.modal)}\s+{_W}{{0,4}}$")
 _INFINITIVE = CaseBlind(r"\bto\s+$")
 _REAL_INFINITIVE = CaseBlind(
-    rf"\b{_one_of(_CUE_LISTS.continuing_verbs)}\s+to\s+$"
+    rf"\b{group(_CUE_LISTS.continuing_verbs)}\s+to\s+$"
     # "forcing thousands to flee": what they were forced to do happened
-    rf"|\b{_one_of(_CUE_LISTS.causative_verbs)}\s+{_W}{{1,5}}?to\s+$",
+    rf"|\b{group(_CUE_LISTS.causative_verbs)}\s+{_W}{{1,5}}?to\s+$",
 )
-_SPEECH_VERB = re.compile(rf"\b{_one_of(_VOCABULARY.speech.verbs)}\b", re.IGNORECASE)
+_SPEECH_VERB = re.compile(rf"\b{group(_VOCABULARY.speech.verbs)}\b", re.IGNORECASE)
 _TARGETING_THREAT = re.compile(r"(?:treat|consider|regard|view|see|will|would)", re.IGNORECASE)
 # Purpose, avoidance and prevention: the event is referred to, not reported ("to avoid
 # clashes", "aimed at preventing conflicts", "efforts to stop the fighting", "warned troops
 # to stop their attacks").
 _PREVENTION = CaseBlind(
-    rf"\b{_one_of(_CUE_LISTS.prevention_verbs)}(?:s|ed|ing|ped|ping)?\s+"
-    rf"(?:{_one_of(_CUE_LISTS.prevention_modifiers)}\s+){{0,3}}{_W}?$",
+    rf"\b{group(_CUE_LISTS.prevention_verbs)}(?:s|ed|ing|ped|ping)?\s+"
+    rf"(?:{group(_CUE_LISTS.prevention_modifiers)}\s+){{0,3}}{_W}?$",
 )
 _LEFT_WINDOW = 80
 # Every cue above matches words, apostrophes, hyphens and spaces only ("n't", "de-escalate"):
@@ -519,7 +470,7 @@ def _transfer_recipient(
 # "A Turkish drone struck a vehicle", "rockets struck the airport": an attack whose subject is
 # the weapon is a strike of that weapon's kind.
 _WEAPON_SUBJECT = tuple(
-    (row.event_type, CaseBlind(rf"\b{_one_of(row.words)}\s+$"))
+    (row.event_type, CaseBlind(rf"\b{group(row.words)}\s+$"))
     for row in _VOCABULARY.weapon_subject
 )
 _WEAPON_WINDOW = 30
@@ -551,15 +502,15 @@ def _is_adjectival_participle(text: str, rule: TriggerRule, start: int, end: int
 # --- threats -----------------------------------------------------------------------------
 _NOT_A_THREAT = _VOCABULARY.not_a_threat
 _FIGURATIVE_THREAT = re.compile(
-    rf"\s+to\s+(?:further\s+)?{_one_of(_NOT_A_THREAT.figurative_complements)}\b", re.IGNORECASE
+    rf"\s+to\s+(?:further\s+)?{group(_NOT_A_THREAT.figurative_complements)}\b", re.IGNORECASE
 )
 _THING_SUBJECT = re.compile(
-    rf"\b{_one_of(_NOT_A_THREAT.thing_subjects)}\s+(?:also\s+|now\s+|could\s+|may\s+|might\s+)?$",
+    rf"\b{group(_NOT_A_THREAT.thing_subjects)}\s+(?:also\s+|now\s+|could\s+|may\s+|might\s+)?$",
     re.IGNORECASE,
 )
 _POSE_THREAT = re.compile(
-    rf"\b{_one_of(_NOT_A_THREAT.assessment_verbs)}\s+"
-    rf"(?:{_one_of(_NOT_A_THREAT.assessment_modifiers)}\s+){{0,3}}$",
+    rf"\b{group(_NOT_A_THREAT.assessment_verbs)}\s+"
+    rf"(?:{group(_NOT_A_THREAT.assessment_modifiers)}\s+){{0,3}}$",
     re.IGNORECASE,
 )
 

@@ -51,7 +51,7 @@ from gazetteer.model import FeatureClass
 from geo.errors import InputError
 from geo.events.taxonomy import EventType
 from geo.outputs.assets import default_icon_data_uris, inline_assets
-from geo.vocabulary import Vocabulary, load_vocabulary
+from geo.vocabulary import Vocabulary, distinct, load_vocabulary
 
 __all__ = [
     "CLUSTER_THRESHOLD",
@@ -467,9 +467,9 @@ class EventColours(Vocabulary):
 
     colours: dict[str, Colour]
     """Event type (an :class:`~geo.events.taxonomy.EventType` value) -> colour."""
-    fallback_colours: tuple[Colour, ...] = Field(min_length=1)
+    fallback_colours: Annotated[tuple[Colour, ...], Field(min_length=1), AfterValidator(distinct)]
     """Colours of other event types, one picked by a hash of the type's name."""
-    not_event_types: tuple[str, ...] = ()
+    not_event_types: Annotated[tuple[str, ...], AfterValidator(distinct)] = ()
     """Keys of ``colours`` that are no event type today (each listed on purpose)."""
 
     @model_validator(mode="after")
@@ -485,13 +485,6 @@ class EventColours(Vocabulary):
             for key in self.not_event_types
             if key in known or key not in self.colours
         ]
-        for name, values in [
-            ("fallback_colours", self.fallback_colours),
-            ("not_event_types", self.not_event_types),
-        ]:
-            repeated = sorted({value for value in values if values.count(value) > 1})
-            if repeated:
-                problems.append(f"{name}: listed more than once: {repeated}")
         if problems:
             raise ValueError("; ".join(problems))
         return self

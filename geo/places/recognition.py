@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, compress
 from operator import itemgetter, not_
-from typing import Annotated, NamedTuple, Protocol, TypeVar
+from typing import Annotated, NamedTuple, Protocol
 
 from pydantic import AfterValidator, Field, model_validator
 
@@ -43,7 +42,14 @@ from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from geo.named_actors import NAMED_ACTORS, ActorKind
 from geo.places.mentions import MentionKind
-from geo.vocabulary import Vocabulary, load_vocabulary
+from geo.vocabulary import (
+    LowerWord,
+    LowerWords,
+    Vocabulary,
+    distinct,
+    load_vocabulary,
+    one_word,
+)
 
 __all__ = [
     "Match",
@@ -57,18 +63,6 @@ __all__ = [
 
 
 # -- the word lists ----------------------------------------------------------------------------
-def _one_word(word: str) -> str:
-    if re.fullmatch(r"\w+", word) is None:
-        raise ValueError(f"{word!r} is not one word (a token of the text)")
-    return word
-
-
-def _lower_case(word: str) -> str:
-    if word != word.lower():
-        raise ValueError(f"{word!r} is not lower-case (it is compared with lower-cased words)")
-    return word
-
-
 def _a_key(word: str) -> str:
     if normalize(word) != word:
         raise ValueError(f"{word!r} is not written as a name's key ({normalize(word)!r})")
@@ -81,33 +75,19 @@ def _capitalised(word: str) -> str:
     return word
 
 
-_Item = TypeVar("_Item", bound=Hashable)
-
-
-def _distinct(items: tuple[_Item, ...]) -> tuple[_Item, ...]:
-    repeated = [str(item) for item, count in Counter(items).items() if count > 1]
-    if repeated:
-        raise ValueError(f"listed twice: {', '.join(repeated)}")
-    return items
-
-
-LowerWord = Annotated[str, AfterValidator(_one_word), AfterValidator(_lower_case)]
-"""One word, lower-case: for words compared with ``word.lower()``."""
-LowerWords = Annotated[tuple[LowerWord, ...], Field(min_length=1), AfterValidator(_distinct)]
-"""A list of :data:`LowerWord`, none twice."""
 KeyWords = Annotated[
-    tuple[Annotated[str, AfterValidator(_one_word), AfterValidator(_a_key)], ...],
+    tuple[Annotated[str, AfterValidator(one_word), AfterValidator(_a_key)], ...],
     Field(min_length=1),
-    AfterValidator(_distinct),
+    AfterValidator(distinct),
 ]
 """Words written as :func:`~gazetteer.normalize.normalize` writes a name's key, none twice."""
 CapitalisedWords = Annotated[
-    tuple[Annotated[str, AfterValidator(_one_word), AfterValidator(_capitalised)], ...],
+    tuple[Annotated[str, AfterValidator(one_word), AfterValidator(_capitalised)], ...],
     Field(min_length=1),
-    AfterValidator(_distinct),
+    AfterValidator(distinct),
 ]
 """Capitalised words, compared as written, none twice."""
-FeatureClasses = Annotated[tuple[FeatureClass, ...], Field(min_length=1), AfterValidator(_distinct)]
+FeatureClasses = Annotated[tuple[FeatureClass, ...], Field(min_length=1), AfterValidator(distinct)]
 """Feature classes of the gazetteer, none twice."""
 
 

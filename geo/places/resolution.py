@@ -30,8 +30,8 @@ from pydantic import model_validator
 from gazetteer.geodesy import great_circle_km
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from geo.places.mentions import Mention, MentionKind
-from geo.places.recognition import LowerWords, Match
-from geo.vocabulary import Vocabulary, load_vocabulary
+from geo.places.recognition import Match
+from geo.vocabulary import LowerWords, Vocabulary, load_vocabulary
 
 __all__ = ["WEIGHTS", "ResolutionFile", "resolve_matches"]
 

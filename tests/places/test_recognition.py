@@ -498,16 +498,16 @@ def _with(section: str, key: str, value: object) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
-        (_with("names", "connectors", ["of", "the", "of"]), "listed twice: of"),
-        (_with("names", "connectors", ["of", "Upon"]), "'Upon' is not lower-case"),
+        (_with("names", "connectors", ["of", "the", "of"]), "listed more than once: of"),
+        (_with("names", "connectors", ["of", "Upon"]), "'Upon' is not in lower case"),
         (_with("names", "articles", ["The", "an"]), "'an' is not capitalised"),
         (_with("speech", "verbs", ["said", "spoke out"]), "'spoke out' is not one word"),
         (_with("speech", "verbs", []), "at least 1 item"),
         (_with("speech", "tone", ["loud"]), "speech.tone\n  Extra inputs are not permitted"),
         (_with("common_words", "never_alone", ["zürich"]), "is not written as a name's key"),
         (_with("generic_suffixes", "canal", ["canal"]), "Input should be 'continent'"),
-        (_with("generic_suffixes", "Canal", ["river"]), "'Canal' is not lower-case"),
-        (_with("generic_suffixes", "bay", ["sea", "sea"]), "listed twice: sea"),
+        (_with("generic_suffixes", "Canal", ["river"]), "'Canal' is not in lower case"),
+        (_with("generic_suffixes", "bay", ["sea", "sea"]), "listed more than once: sea"),
         (
             _with("organisations", "need_a_word_between", ["army", "regime"]),
             "not among the heads: regime",

@@ -255,8 +255,8 @@ def test_the_shipped_words_are_the_patterns_words() -> None:
 @pytest.mark.parametrize(
     ("key", "value", "problem"),
     [
-        ("admin_words", ["province", "district", "province"], "listed twice: province"),
-        ("city_words", ["City"], "'City' is not lower-case"),
+        ("admin_words", ["province", "district", "province"], "listed more than once: province"),
+        ("city_words", ["City"], "'City' is not in lower case"),
         ("city_words", ["city", "state"], "both an area's and a city's word: state"),
         ("water_words", ["river", "sea|lake"], "'sea|lake' is not one word"),
         ("water_words", [], "at least 1 item"),
