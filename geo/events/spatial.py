@@ -68,7 +68,7 @@ from typing import Annotated, Any, Final, NamedTuple
 
 import numpy as np
 import shapely
-from geopy.distance import distance as geodesic_distance
+from geographiclib.geodesic import Geodesic
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from shapely.errors import GEOSException
 from shapely.geometry.polygon import orient
@@ -97,6 +97,7 @@ __all__ = [
     "RelationKind",
     "RelationsFile",
     "SpatialRelation",
+    "destination",
     "find_relations",
     "relation_geometry",
 ]
@@ -1022,11 +1023,27 @@ def _offset_disc(inputs: _ZoneInputs) -> shapely.Geometry | None:
         return None
     if anchor.lat is None or anchor.lon is None:
         return None
-    target = geodesic_distance(kilometers=inputs.distance_km).destination(
-        (anchor.lat, anchor.lon), bearing=inputs.bearing
-    )
+    lat, lon = destination(anchor.lat, anchor.lon, inputs.bearing, inputs.distance_km)
     uncertainty = max(_OFFSET_MIN_UNCERTAINTY_KM, _OFFSET_UNCERTAINTY_SHARE * inputs.distance_km)
-    return _buffer_km(shapely.Point(target.longitude, target.latitude), uncertainty)
+    return _buffer_km(shapely.Point(lon, lat), uncertainty)
+
+
+# WGS-84 with its axis in kilometres, as geopy's geodesic distance sets it up: distances in
+# km give the very numbers geopy gives. geographiclib directly, because importing
+# geopy.distance imports every geopy geocoder (and requests): a twentieth of a second at
+# every start of geo.
+_WGS84_KM: Final = Geodesic(6378.137, 1 / 298.257223563)
+
+
+def destination(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
+    """``(lat, lon)`` ``km`` from ``(lat, lon)`` along ``bearing`` (degrees clockwise from
+    north) on the WGS-84 ellipsoid: a degree of longitude at the equator is 111.32 km.
+
+    >>> destination(0.0, 0.0, 90.0, 111.319491)  # doctest: +ELLIPSIS
+    (0.0, 1.0000000...)
+    """
+    found = _WGS84_KM.Direct(lat, lon, bearing, km, Geodesic.LATITUDE | Geodesic.LONGITUDE)
+    return found["lat2"], found["lon2"]
 
 
 def _between(shapes: Sequence[shapely.Geometry]) -> shapely.Geometry:

@@ -1012,3 +1012,23 @@ def test_the_shipped_relations_file_builds_the_same_patterns() -> None:
                  "_NOT_AN_AREA_BEFORE_BETWEEN", "_TRAILING_NOUN_RE", "_ADJACENT_CLIP_RE",
                  "_LOCATIVE_BEFORE_RE"):  # fmt: skip
         assert getattr(fresh, name).pattern == getattr(spatial, name).pattern, name
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "bearing", "km"),
+    [
+        (36.2, 37.15, 0.0, 20.0),  # 20 km north of Aleppo
+        (33.5, 36.3, 225.0, 150.5),
+        (-33.9, 18.4, 90.0, 0.5),
+        (64.1, -21.9, 315.0, 800.0),
+        (0.0, 179.9, 90.0, 50.0),  # across the antimeridian
+        (89.0, 10.0, 180.0, 10.0),
+    ],
+)
+def test_destination_is_geopys_geodesic_destination(
+    lat: float, lon: float, bearing: float, km: float
+) -> None:
+    from geopy.distance import distance
+
+    expected = distance(kilometers=km).destination((lat, lon), bearing=bearing)
+    assert spatial.destination(lat, lon, bearing, km) == (expected.latitude, expected.longitude)
