@@ -42,16 +42,16 @@ __all__ = [
     "CaseBlindAlternatives",
     "CountryCode",
     "LowerAlternatives",
+    "LowerStr",
     "LowerWord",
     "LowerWords",
     "Pattern",
     "Vocabulary",
+    "alternation",
     "covers",
     "distinct",
-    "group",
+    "in_lower_case",
     "load_vocabulary",
-    "lower_case",
-    "one_of",
     "one_word",
 ]
 
@@ -67,7 +67,7 @@ def distinct(items: tuple[_Item, ...]) -> tuple[_Item, ...]:
     return items
 
 
-def lower_case(text: str) -> str:
+def in_lower_case(text: str) -> str:
     """An entry's check: written in lower case (compared with lower-cased text)."""
     if text != text.lower():
         raise ValueError(f"{text!r} is not in lower case")
@@ -146,13 +146,16 @@ CaseBlindAlternatives = Annotated[
 """A non-empty list of :data:`CaseBlindAlternative`, none twice."""
 
 LowerAlternatives = Annotated[
-    tuple[Annotated[Alternative, AfterValidator(lower_case)], ...],
+    tuple[Annotated[Alternative, AfterValidator(in_lower_case)], ...],
     Field(min_length=1),
     AfterValidator(distinct),
 ]
 """A non-empty list of :data:`Alternative` written in lower case, none twice."""
 
-LowerWord = Annotated[str, AfterValidator(one_word), AfterValidator(lower_case)]
+LowerStr = Annotated[str, AfterValidator(in_lower_case)]
+"""Text written in lower case (a key looked up lower-cased, a phrase matched in any case)."""
+
+LowerWord = Annotated[LowerStr, AfterValidator(one_word)]
 """One word (a token of the text), lower-case: for words compared with ``word.lower()``."""
 
 LowerWords = Annotated[tuple[LowerWord, ...], Field(min_length=1), AfterValidator(distinct)]
@@ -190,16 +193,13 @@ def covers(members: Iterable[Enum]) -> AfterValidator:
     return AfterValidator(check)
 
 
-def one_of(alternatives: Sequence[str]) -> str:
-    """Alternatives as the body of a regex alternation: ``"a|b"``."""
-    return "|".join(alternatives)
+def alternation(alternatives: Sequence[str]) -> str:
+    """A list of alternatives as one regex unit, to put in a regex frame: ``"(?:a|b)"``.
 
-
-def group(alternatives: Sequence[str]) -> str:
-    """Alternatives as one regex unit: ``"(?:a|b)"``, or a single alternative as it is."""
-    if len(alternatives) == 1:
-        return alternatives[0]
-    return f"(?:{one_of(alternatives)})"
+    >>> alternation(["shell(?:ed|s)", "pounded"])
+    '(?:shell(?:ed|s)|pounded)'
+    """
+    return f"(?:{'|'.join(alternatives)})"
 
 
 class Vocabulary(BaseModel):

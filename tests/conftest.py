@@ -6,6 +6,7 @@ import copy
 import importlib.util
 import json
 import os
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,31 @@ NATURAL_EARTH_COUNTRIES = (
 XSS_TITLE = '"><script>alert(1)</script>'
 XSS_TEXT = "Residents said <img src=x onerror=alert(1)> and `${alert(2)}` </script><b>bold</b>"
 XSS_URL = "javascript:alert(3)"
+
+
+DELETE = object()
+"""A value for :func:`changed`: remove the key (or list item) instead of setting it."""
+
+
+def vocabulary_data(path: str) -> dict[str, Any]:
+    """A shipped vocabulary file (``"geo/events/triggers.toml"``) as plain data to change."""
+    return tomllib.loads((REPO / path).read_text(encoding="utf-8"))
+
+
+def changed(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """A deep copy of ``data`` with the entry at the dotted ``path`` ("rule.8.nominal"; list
+    items by index) set to ``value``, or removed when ``value`` is :data:`DELETE`."""
+    copied = copy.deepcopy(data)
+    *parents, last = path.split(".")
+    node: Any = copied
+    for key in parents:
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    index: Any = int(last) if isinstance(node, list) else last
+    if value is DELETE:
+        del node[index]
+    else:
+        node[index] = value
+    return copied
 
 
 def skip_or_fail_in_ci(reason: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import pytest
-from conftest import REPO
+from conftest import DELETE, REPO, changed
 from pydantic import TypeAdapter, ValidationError
 
 from geo.errors import VocabularyError
@@ -21,13 +21,14 @@ from geo.vocabulary import (
     LowerWords,
     Pattern,
     Vocabulary,
+    alternation,
     covers,
-    group,
     load_vocabulary,
-    one_of,
 )
 
-VOCABULARY_FILES = sorted((REPO / "geo").rglob("*.toml"))
+VOCABULARY_FILES = sorted(
+    path for path in (REPO / "geo").rglob("*.toml") if "node_modules" not in path.parts
+)
 
 
 class Words(Vocabulary):
@@ -153,8 +154,26 @@ def test_covers(table: dict[str, int], problem: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("alternatives", "joined", "grouped"),
-    [(["a"], "a", "a"), (["a", "b"], "a|b", "(?:a|b)"), (["x?y"], "x?y", "x?y")],
+    ("alternatives", "joined"),
+    [(["a"], "(?:a)"), (["a", "b"], "(?:a|b)"), (["x?y", "z"], "(?:x?y|z)")],
 )
-def test_one_of_and_group(alternatives: list[str], joined: str, grouped: str) -> None:
-    assert (one_of(alternatives), group(alternatives)) == (joined, grouped)
+def test_alternation(alternatives: list[str], joined: str) -> None:
+    assert alternation(alternatives) == joined
+    assert re.fullmatch(rf"{joined}c", alternatives[-1].replace("?", "") + "c")
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        ("a.b", 2, {"a": {"b": 2}, "l": [1, 2]}),
+        ("l.0", 9, {"a": {"b": 1}, "l": [9, 2]}),
+        ("a.b", DELETE, {"a": {}, "l": [1, 2]}),
+        ("l.1", DELETE, {"a": {"b": 1}, "l": [1]}),
+    ],
+)
+def test_changed_copies_and_changes_one_entry(
+    path: str, value: Any, expected: dict[str, Any]
+) -> None:
+    data = {"a": {"b": 1}, "l": [1, 2]}
+    assert changed(data, path, value) == expected
+    assert data == {"a": {"b": 1}, "l": [1, 2]}

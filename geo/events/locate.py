@@ -34,7 +34,7 @@ from gazetteer.model import Entry, FeatureClass
 from geo.events.model import EventLocation, LocationPrecision
 from geo.events.text import CaseBlind
 from geo.places.mentions import Mention, MentionKind
-from geo.vocabulary import LowerAlternatives, Vocabulary, covers, load_vocabulary, one_of
+from geo.vocabulary import LowerAlternatives, Vocabulary, alternation, covers, load_vocabulary
 
 __all__ = [
     "PRECISION_BY_CLASS",
@@ -81,21 +81,21 @@ SPECIFICITY: dict[str, int] = {
     feature_class.value: rank for feature_class, rank in _VOCABULARY.specificity.items()
 }
 _LOCATIVE = CaseBlind(
-    rf"(?:\b(?:{one_of(_WORDS.locative)})\s+(?:the\s+)?"
+    rf"(?:\b{alternation(_WORDS.locative)}\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+)?)$"
 )
-_TOPIC = re.compile(rf"\b(?:{one_of(_WORDS.topic)})\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC = re.compile(rf"\b{alternation(_WORDS.topic)}\s+(?:the\s+)?$", re.IGNORECASE)
 # "strikes on Saraqib", "an attack on the town": after a noun of attack, "on" names the place hit.
 _ATTACK_ON = re.compile(
-    rf"\b(?:{one_of(_WORDS.attack_nouns)})\s+on\s+(?:the\s+)?$", re.IGNORECASE
+    rf"\b{alternation(_WORDS.attack_nouns)}\s+on\s+(?:the\s+)?$", re.IGNORECASE
 )
-_DEMONYM_PLACE = re.compile(rf"^\s+(?:{one_of(_WORDS.demonym_place_nouns)})\b")
+_DEMONYM_PLACE = re.compile(rf"^\s+{alternation(_WORDS.demonym_place_nouns)}\b")
 # A name used as a modifier ("US warplane", "U.S.-backed", "Syria tensions") says whose
 # something is, not where it happened; a verb after it ("Iraq killed", "Syria resumed") makes
 # the name a subject or an object, not a modifier.
 _MODIFIER_AFTER = re.compile(
-    rf"^(?:\s?-\s?[a-z]+|\s+(?!(?:{one_of(_WORDS.not_a_modifier_before)})\b)[a-z]+)"
+    rf"^(?:\s?-\s?[a-z]+|\s+(?!{alternation(_WORDS.not_a_modifier_before)}\b)[a-z]+)"
 )
 
 

@@ -82,12 +82,12 @@ from geo.events.text import CaseBlind
 from geo.places.mentions import Mention, MentionKind
 from geo.vocabulary import (
     LowerAlternatives,
+    LowerStr,
     Vocabulary,
+    alternation,
     covers,
     distinct,
     load_vocabulary,
-    lower_case,
-    one_of,
 )
 
 __all__ = [
@@ -143,7 +143,7 @@ class _Direction(Vocabulary):
 
     modifiers: LowerAlternatives
     not_after: Annotated[
-        tuple[Annotated[str, AfterValidator(lower_case), AfterValidator(_fixed_width)], ...],
+        tuple[Annotated[LowerStr, AfterValidator(_fixed_width)], ...],
         AfterValidator(distinct),
     ]
     bearings: dict[str, Annotated[float, Field(ge=0, lt=360)]]
@@ -164,8 +164,8 @@ class _Measure(Vocabulary):
     units: LowerAlternatives
     offset_modifiers: LowerAlternatives
     distance_connectives: LowerAlternatives
-    number_words: dict[Annotated[str, AfterValidator(lower_case)], Annotated[float, Field(gt=0)]]
-    km_per_unit: dict[Annotated[str, AfterValidator(lower_case)], Annotated[float, Field(gt=0)]]
+    number_words: dict[LowerStr, Annotated[float, Field(gt=0)]]
+    km_per_unit: dict[LowerStr, Annotated[float, Field(gt=0)]]
 
 
 class _Near(Vocabulary):
@@ -254,21 +254,21 @@ _NUMBER = (
     + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
     + r")"
 )
-_UNIT = rf"(?P<unit>{one_of(_WORDS.measure.units)})\b\.?"
+_UNIT = rf"(?P<unit>{alternation(_WORDS.measure.units)})\b\.?"
 _ASIDE = r"(?:\s*\([^()]{0,40}\))?"  # "20 km (12 miles)"
 _MEASURE = rf"\b{_NUMBER}(?:\s*|-){_UNIT}{_ASIDE}\s+"
 _OFFSET_RE = re.compile(
-    rf"{_MEASURE}(?:(?:{one_of(_WORDS.measure.offset_modifiers)})\s+)?{_DIRECTION}\s+of\s+",
+    rf"{_MEASURE}(?:{alternation(_WORDS.measure.offset_modifiers)}\s+)?{_DIRECTION}\s+of\s+",
     re.IGNORECASE,
 )
 _DISTANCE_RE = re.compile(
-    rf"{_MEASURE}(?:{one_of(_WORDS.measure.distance_connectives)})\s+", re.IGNORECASE
+    rf"{_MEASURE}{alternation(_WORDS.measure.distance_connectives)}\s+", re.IGNORECASE
 )
 _DIRECTION_RE = re.compile(
-    rf"\b(?:(?:{one_of(_WORDS.direction.modifiers)})\s+)?{_DIRECTION}\s+of\s+",
+    rf"\b(?:{alternation(_WORDS.direction.modifiers)}\s+)?{_DIRECTION}\s+of\s+",
     re.IGNORECASE,
 )
-_NEAR_RE = re.compile(rf"\b(?:{one_of(_WORDS.near.phrases)})\s+", re.IGNORECASE)
+_NEAR_RE = re.compile(rf"\b{alternation(_WORDS.near.phrases)}\s+", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\s+", re.IGNORECASE)
 _ALONG_RE = re.compile(r"\balong\s+(?:the\s+)?(?:banks?\s+of\s+)?", re.IGNORECASE)
 _RELATION_PATTERNS: Final = (
@@ -295,25 +295,25 @@ _COMPASS_OF: Final = tuple(
 _AND_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
 # Words that make "between A and B" a relationship, not an area.
 _NOT_AN_AREA_BEFORE_BETWEEN = re.compile(
-    rf"\b(?:{one_of(_WORDS.between.not_an_area_after)})\s+$", re.IGNORECASE
+    rf"\b{alternation(_WORDS.between.not_an_area_after)}\s+$", re.IGNORECASE
 )
 
 # What may sit between a relation phrase and its place: "the", "the northern Syrian city of".
-_PLACE_NOUN = f"(?:{one_of(_WORDS.filler.place_nouns)})"
-_ADJECTIVE = f"(?:{one_of(_WORDS.filler.adjectives)})"
+_PLACE_NOUN = alternation(_WORDS.filler.place_nouns)
+_ADJECTIVE = alternation(_WORDS.filler.adjectives)
 _FILLER_RE = re.compile(
     rf"(?:the\s+)?(?:(?:{_ADJECTIVE}\s+)?(?:[A-Z][\w-]+\s+)?{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?",
 )
 _TRAILING_NOUN_RE = re.compile(
-    rf"\s+(?:{one_of(_WORDS.filler.trailing_nouns)})\b", re.IGNORECASE
+    rf"\s+{alternation(_WORDS.filler.trailing_nouns)}\b", re.IGNORECASE
 )
 _ADJACENT_CLIP_RE = re.compile(
-    rf"\s*,?\s*(?:(?:{one_of(_WORDS.clip.after_place)})\s+)?(?:the\s+)?"
+    rf"\s*,?\s*(?:{alternation(_WORDS.clip.after_place)}\s+)?(?:the\s+)?"
     rf"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|{_ADJECTIVE}\s+)?",
     re.IGNORECASE,
 )
 _LOCATIVE_BEFORE_RE = re.compile(
-    rf"(?:\b(?:{one_of(_WORDS.clip.locative)})\s+(?:the\s+)?"
+    rf"(?:\b{alternation(_WORDS.clip.locative)}\s+(?:the\s+)?"
     rf"(?:(?:north|south|east|west)(?:ern)?\s+|{_ADJECTIVE}\s+)?"
     r"|\b(?:north|south|east|west)(?:ern)?\s+(?:part\s+)?of\s+(?:the\s+)?)$",
     re.IGNORECASE,

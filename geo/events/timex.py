@@ -61,7 +61,7 @@ from typing import Annotated, NamedTuple
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from geo.errors import InputError
-from geo.vocabulary import Pattern, Vocabulary, distinct, load_vocabulary, lower_case
+from geo.vocabulary import Pattern, Vocabulary, distinct, in_lower_case, load_vocabulary
 
 __all__ = [
     "DatePrecision",
@@ -145,11 +145,11 @@ def _is_phrase(phrase: str) -> str:
 
 Phrase = Annotated[str, AfterValidator(_is_phrase)]
 """Words of letters separated by single spaces; the rules read a space as any whitespace."""
-LowerPhrase = Annotated[Phrase, AfterValidator(lower_case)]
+LowerPhrase = Annotated[Phrase, AfterValidator(in_lower_case)]
 """A :data:`Phrase` in lower case (matched in any case, or looked up lower-cased)."""
 Phrases = Annotated[tuple[Phrase, ...], AfterValidator(distinct)]
 LowerPhrases = Annotated[tuple[LowerPhrase, ...], AfterValidator(distinct)]
-LowerPattern = Annotated[Pattern, AfterValidator(lower_case)]
+LowerPattern = Annotated[Pattern, AfterValidator(in_lower_case)]
 """A regular expression in lower case (its lower-cased-text twin must find the same)."""
 Step = Annotated[int, Field(ge=-1, le=1)]
 

@@ -57,7 +57,7 @@ from geo.vocabulary import (
     CaseBlindAlternative,
     CaseBlindAlternatives,
     Vocabulary,
-    group,
+    alternation,
     load_vocabulary,
 )
 
@@ -225,7 +225,7 @@ _W = r"(?:[\w'-]+\s+)"  # one word and its trailing space
 RULES: tuple[TriggerRule, ...] = _VOCABULARY.as_trigger_rules()
 
 OBJECT_KINDS: MappingProxyType[str, str] = MappingProxyType(
-    {kind: group(words) for kind, words in _VOCABULARY.object_kinds.items()}
+    {kind: alternation(words) for kind, words in _VOCABULARY.object_kinds.items()}
 )
 """What is shot down or intercepted: each kind ("drone") and a regex of the words naming it."""
 
@@ -292,34 +292,34 @@ def _occurrences(segment: str, words: Sequence[str]) -> list[int]:
 # and the trigger) are here.
 _CUE_LISTS = _VOCABULARY.modality_cues
 _NEGATION = CaseBlind(
-    rf"\b{group(_CUE_LISTS.negation)}\s+{_W}{{0,3}}$"
+    rf"\b{alternation(_CUE_LISTS.negation)}\s+{_W}{{0,3}}$"
     rf"|n't\s+{_W}{{0,2}}$",
 )
 _DENIAL = CaseBlind(
-    rf"\b{group(_CUE_LISTS.denial)}\b(?:\s+{_W}{{0,3}}?(?:that|of|any|having))?"
+    rf"\b{alternation(_CUE_LISTS.denial)}\b(?:\s+{_W}{{0,3}}?(?:that|of|any|having))?"
     rf"\s+{_W}{{0,6}}$",
 )
-_FAILED = CaseBlind(rf"\b{group(_CUE_LISTS.failure)}\s+to\s+$")
+_FAILED = CaseBlind(rf"\b{alternation(_CUE_LISTS.failure)}\s+to\s+$")
 _ALLEGATION = CaseBlind(
-    rf"\b{group(_CUE_LISTS.accusation_verbs)}\s+{_W}{{0,6}}?(?:of|for)\s+{_W}{{0,3}}$"
-    rf"|\b{group(_CUE_LISTS.allegation_qualifiers)}\s+{_W}?$"
-    rf"|\b{group(_CUE_LISTS.allegation_nouns)}\s+{_W}{{0,5}}$",
+    rf"\b{alternation(_CUE_LISTS.accusation_verbs)}\s+{_W}{{0,6}}?(?:of|for)\s+{_W}{{0,3}}$"
+    rf"|\b{alternation(_CUE_LISTS.allegation_qualifiers)}\s+{_W}?$"
+    rf"|\b{alternation(_CUE_LISTS.allegation_nouns)}\s+{_W}{{0,5}}$",
 )
-_MODAL = CaseBlind(rf"\b{group(_CUE_LISTS.modal)}\s+{_W}{{0,4}}$")
+_MODAL = CaseBlind(rf"\b{alternation(_CUE_LISTS.modal)}\s+{_W}{{0,4}}$")
 _INFINITIVE = CaseBlind(r"\bto\s+$")
 _REAL_INFINITIVE = CaseBlind(
-    rf"\b{group(_CUE_LISTS.continuing_verbs)}\s+to\s+$"
+    rf"\b{alternation(_CUE_LISTS.continuing_verbs)}\s+to\s+$"
     # "forcing thousands to flee": what they were forced to do happened
-    rf"|\b{group(_CUE_LISTS.causative_verbs)}\s+{_W}{{1,5}}?to\s+$",
+    rf"|\b{alternation(_CUE_LISTS.causative_verbs)}\s+{_W}{{1,5}}?to\s+$",
 )
-_SPEECH_VERB = re.compile(rf"\b{group(_VOCABULARY.speech.verbs)}\b", re.IGNORECASE)
+_SPEECH_VERB = re.compile(rf"\b{alternation(_VOCABULARY.speech.verbs)}\b", re.IGNORECASE)
 _TARGETING_THREAT = re.compile(r"(?:treat|consider|regard|view|see|will|would)", re.IGNORECASE)
 # Purpose, avoidance and prevention: the event is referred to, not reported ("to avoid
 # clashes", "aimed at preventing conflicts", "efforts to stop the fighting", "warned troops
 # to stop their attacks").
 _PREVENTION = CaseBlind(
-    rf"\b{group(_CUE_LISTS.prevention_verbs)}(?:s|ed|ing|ped|ping)?\s+"
-    rf"(?:{group(_CUE_LISTS.prevention_modifiers)}\s+){{0,3}}{_W}?$",
+    rf"\b{alternation(_CUE_LISTS.prevention_verbs)}(?:s|ed|ing|ped|ping)?\s+"
+    rf"(?:{alternation(_CUE_LISTS.prevention_modifiers)}\s+){{0,3}}{_W}?$",
 )
 _LEFT_WINDOW = 80
 # Every cue above matches words, apostrophes, hyphens and spaces only ("n't", "de-escalate"):
@@ -470,7 +470,7 @@ def _transfer_recipient(
 # "A Turkish drone struck a vehicle", "rockets struck the airport": an attack whose subject is
 # the weapon is a strike of that weapon's kind.
 _WEAPON_SUBJECT = tuple(
-    (row.event_type, CaseBlind(rf"\b{group(row.words)}\s+$"))
+    (row.event_type, CaseBlind(rf"\b{alternation(row.words)}\s+$"))
     for row in _VOCABULARY.weapon_subject
 )
 _WEAPON_WINDOW = 30
@@ -502,15 +502,15 @@ def _is_adjectival_participle(text: str, rule: TriggerRule, start: int, end: int
 # --- threats -----------------------------------------------------------------------------
 _NOT_A_THREAT = _VOCABULARY.not_a_threat
 _FIGURATIVE_THREAT = re.compile(
-    rf"\s+to\s+(?:further\s+)?{group(_NOT_A_THREAT.figurative_complements)}\b", re.IGNORECASE
+    rf"\s+to\s+(?:further\s+)?{alternation(_NOT_A_THREAT.figurative_complements)}\b", re.IGNORECASE
 )
 _THING_SUBJECT = re.compile(
-    rf"\b{group(_NOT_A_THREAT.thing_subjects)}\s+(?:also\s+|now\s+|could\s+|may\s+|might\s+)?$",
+    rf"\b{alternation(_NOT_A_THREAT.thing_subjects)}\s+(?:also\s+|now\s+|could\s+|may\s+|might\s+)?$",
     re.IGNORECASE,
 )
 _POSE_THREAT = re.compile(
-    rf"\b{group(_NOT_A_THREAT.assessment_verbs)}\s+"
-    rf"(?:{group(_NOT_A_THREAT.assessment_modifiers)}\s+){{0,3}}$",
+    rf"\b{alternation(_NOT_A_THREAT.assessment_verbs)}\s+"
+    rf"(?:{alternation(_NOT_A_THREAT.assessment_modifiers)}\s+){{0,3}}$",
     re.IGNORECASE,
 )
 

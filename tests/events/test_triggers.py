@@ -323,7 +323,7 @@ def test_a_fragment_is_filled_in() -> None:
 
 def test_object_kinds_come_from_the_file() -> None:
     assert list(triggers.OBJECT_KINDS) == ["drone", "helicopter", "missile", "aircraft"]
-    assert triggers.OBJECT_KINDS["helicopter"] == "helicopters?"  # one word: no group
+    assert triggers.OBJECT_KINDS["helicopter"] == "(?:helicopters?)"
     assert triggers.OBJECT_KINDS["missile"] == "(?:missiles?|rockets?)"
 
 
