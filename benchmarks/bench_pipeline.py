@@ -34,7 +34,8 @@ from pathlib import Path
 
 from gazetteer import Gazetteer, open_gazetteer
 from geo.documents import Document
-from geo.pipeline import document_events, events_by_document, events_from_places
+from geo.events.extract import events_from_places
+from geo.pipeline import document_events, events_by_document
 from geo.places.find import find_places
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "lgl.jsonl"

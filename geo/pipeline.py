@@ -35,9 +35,9 @@ __all__ = [
     "collect_places",
     "document_events",
     "events_by_document",
-    "events_from_places",
     "extract_events",
 ]
+
 
 def document_events(
     document: Document, gazetteer: Gazetteer | None = None

@@ -2,14 +2,15 @@
 
 Read in this order:
 
-* :mod:`geo.events.extract` — the stage itself: ``events_from_places(document, places)``;
+* :mod:`geo.events.extract` — the stage itself: ``events_from_places(document, places,
+  gazetteer) -> (events, summary)``;
 * :mod:`geo.events.text` — sentences and clauses (with :mod:`geo.events.prefilter`, which
   tells which vocabularies a sentence can match before any regex runs);
 * :mod:`geo.events.triggers` — trigger words, their event type and modality
   (``triggers.toml``);
 * :mod:`geo.events.actors` — who did it to whom (``actors.toml``, with the named actors of
   :mod:`geo.named_actors`);
-* :mod:`geo.events.timex` and :mod:`geo.events.dating` — when;
+* :mod:`geo.events.timex` and :mod:`geo.events.dating` — when (``time_words.toml``);
 * :mod:`geo.events.spatial` and :mod:`geo.events.locate` — where: zones such as "west of the
   Euphrates" (``relations.toml``), or the most specific place the text supports;
 * :mod:`geo.events.taxonomy` — event types and their CAMEO and ACLED codes

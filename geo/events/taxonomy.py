@@ -81,16 +81,16 @@ class TaxonomyFile(Vocabulary):
 
     cameo: _Cameo
     acled: dict[str, tuple[str, ...]]
-    event_type: tuple[EventTypeInfo, ...]
+    row: tuple[EventTypeInfo, ...]
 
     @model_validator(mode="after")
     def _codes_are_known(self) -> TaxonomyFile:
         problems = [
             f"{row.event_type}: {problem}"
-            for row in self.event_type
+            for row in self.row
             for problem in self._row_problems(row)
         ]
-        listed = [row.event_type for row in self.event_type]
+        listed = [row.event_type for row in self.row]
         if listed != list(EventType):
             problems.append(f"rows must list every event type once, in order: {list(EventType)}")
         if problems:
@@ -109,7 +109,7 @@ class TaxonomyFile(Vocabulary):
         return problems
 
 
-_ROWS = load_vocabulary("geo.events", "taxonomy.toml", TaxonomyFile).event_type
+_ROWS = load_vocabulary("geo.events", "taxonomy.toml", TaxonomyFile).row
 
 TAXONOMY: MappingProxyType[EventType, EventTypeInfo] = MappingProxyType(
     {row.event_type: row for row in _ROWS}

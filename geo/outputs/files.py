@@ -1,4 +1,4 @@
-"""Outputs: write files atomically and refuse output paths that would destroy something.
+"""Output files: write them atomically and refuse output paths that would destroy something.
 
 A map or GeoJSON file is either the complete new version or the untouched old one, never
 half written: data goes to a temporary file in the target's directory, is flushed and

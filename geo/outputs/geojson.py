@@ -1,4 +1,4 @@
-"""Export: an :class:`~geo.events.model.EventCollection` as one RFC 7946 GeoJSON FeatureCollection.
+"""GeoJSON: an :class:`~geo.events.model.EventCollection` as one RFC 7946 FeatureCollection.
 
 The FeatureCollection is what every consumer reads: the HTML map (:mod:`geo.outputs.render`), GIS
 tools (GDAL/pyogrio, geopandas, QGIS) and other programs. Each feature says what it is in

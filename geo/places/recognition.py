@@ -46,6 +46,7 @@ from geo.vocabulary import (
     LowerWord,
     LowerWords,
     Vocabulary,
+    alternation,
     distinct,
     load_vocabulary,
     one_word,
@@ -185,19 +186,19 @@ _WORDS = load_vocabulary("geo.places", "recognition.toml", RecognitionFile)
 
 def _disease_pattern(illness_words: Sequence[str]) -> re.Pattern[str]:
     """Capitalised words followed by an illness word: "Ebola virus", "West Nile fever"."""
-    return re.compile(rf"((?:[A-Z][\w'’-]+ )+)(?:{'|'.join(illness_words)})\b")
+    return re.compile(rf"((?:[A-Z][\w'’-]+ )+){alternation(illness_words)}\b")
 
 
 def _address_patterns(domains: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Web and mail addresses, and the fast test for text that may hold one (see below)."""
-    endings = "|".join(domains)
+    endings = alternation(domains)
     address = re.compile(
         r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-        rf"|\b(?:[\w-]+\.)+(?:{endings})\b(?:/\S*)?",
+        rf"|\b(?:[\w-]+\.)+{endings}\b(?:/\S*)?",
         re.IGNORECASE,
     )
     hint = re.compile(
-        rf"[@:.](?:(?<=:)//|(?<=@)|(?<=www\.)|(?<=\w\.)(?:{endings})\b)", re.IGNORECASE
+        rf"[@:.](?:(?<=:)//|(?<=@)|(?<=www\.)|(?<=\w\.){endings}\b)", re.IGNORECASE
     )
     return address, hint
 
@@ -212,14 +213,8 @@ _POSSESSIVE_ENDINGS = ("'s", "’s")
 _SENTENCE_END = re.compile(r"(?:[.!?…:;]['\"”’)\]]*|[\n•*\"“‘(\[—–-])\s*$")
 _JOINING_GAPS = frozenset({" ", "-", " - ", "- ", " -"})
 _ABBREVIATED_PREFIXES = frozenset(_WORDS.names.abbreviated_prefixes)
-# A leading article is not part of a name's span: "the Hague" is indexed as "Hague".
 _ARTICLES = frozenset(_WORDS.names.articles)
-
-# Lower-case words that may sit inside a multiword place name.
 CONNECTORS = frozenset(_WORDS.names.connectors)
-# Capitalised words that look like places in the gazetteer but are almost never places
-# in news when they stand alone: months, weekdays, honorifics, pronouns and common words
-# that start sentences.
 NEVER_ALONE = frozenset(_WORDS.common_words.never_alone)
 # Armed groups named in one word ("Taliban", "Hamas", "Fano"): gazetteers list some of these
 # words as villages or towns (Taliban in Turkey, Fano in Italy), which a report that names
@@ -231,7 +226,6 @@ ARMED_GROUP_WORDS = frozenset(
     for pattern in row.patterns
     if pattern.isalpha()
 )
-# Words after a name that make it an illness, not a place: "Ebola virus", "West Nile fever".
 _ILLNESS_WORDS = _WORDS.illnesses.words
 _DISEASE_WORDS = _disease_pattern(_ILLNESS_WORDS)
 # Substrings without which _DISEASE_WORDS cannot match: a plain search for each is several
@@ -241,13 +235,9 @@ _ILLNESS_HINTS = tuple(" " + word for word in _ILLNESS_WORDS)
 # text that every address has: "://", "www.", "@" or a word and a top-level domain. Every
 # branch starts at one of "@:." so the regex engine skips ahead to those characters.
 _ADDRESS, _ADDRESS_HINT = _address_patterns(_WORDS.addresses.top_level_domains)
-# A capitalised generic word after a name joins its span when a candidate is of that kind:
-# "Euphrates River", "Baltic Sea" (gold corpora annotate the whole phrase).
 _GENERIC_SUFFIXES: dict[str, frozenset[FeatureClass]] = {
     word: frozenset(classes) for word, classes in _WORDS.generic_suffixes.items()
 }
-# Words that may stand between a metonymic capital and its speech verb: "Moscow has said",
-# "Washington now wants".
 _SPEECH_FILLERS = frozenset(_WORDS.speech.fillers)
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
 ORGANISATION_HEADS = frozenset(_WORDS.organisations.heads)

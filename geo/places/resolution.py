@@ -31,7 +31,7 @@ from gazetteer.geodesy import great_circle_km
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import Match
-from geo.vocabulary import LowerWords, Vocabulary, load_vocabulary
+from geo.vocabulary import LowerAlternatives, Vocabulary, alternation, load_vocabulary
 
 __all__ = ["WEIGHTS", "ResolutionFile", "resolve_matches"]
 
@@ -39,9 +39,9 @@ __all__ = ["WEIGHTS", "ResolutionFile", "resolve_matches"]
 class ResolutionFile(Vocabulary):
     """``resolution.toml``: generic words that say which kind of place a name means."""
 
-    admin_words: LowerWords  # after a name: the area ("Anbar province")
-    city_words: LowerWords  # after a name: the city ("Gaza City")
-    water_words: LowerWords  # in a name, or with a plural "s": the water ("Euphrates River")
+    admin_words: LowerAlternatives
+    city_words: LowerAlternatives
+    water_words: LowerAlternatives
 
     @model_validator(mode="after")
     def _area_or_city(self) -> ResolutionFile:
@@ -56,12 +56,12 @@ _WORDS = load_vocabulary("geo.places", "resolution.toml", ResolutionFile)
 
 def _followed_by(words: Sequence[str]) -> re.Pattern[str]:
     """Spaces and one of ``words`` (any case), matched right after a name's end."""
-    return re.compile(rf"\s+(?:{'|'.join(words)})\b", re.IGNORECASE)
+    return re.compile(rf"\s+{alternation(words)}\b", re.IGNORECASE)
 
 
 def _water_pattern(words: Sequence[str]) -> re.Pattern[str]:
     """One of ``words`` or its plural, anywhere in a name (any case)."""
-    return re.compile(rf"\b(?:{'|'.join(words)})s?\b", re.IGNORECASE)
+    return re.compile(rf"\b{alternation(words)}s?\b", re.IGNORECASE)
 
 
 Weights = defaultdict[str, float]

@@ -10,12 +10,11 @@ lexicon (``open_gazetteer()``), as the product does.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import DELETE, changed, vocabulary_data
 from pydantic import ValidationError
 
 from gazetteer import Gazetteer, open_gazetteer
@@ -470,7 +469,7 @@ def test_lookups_are_asked_once_and_results_are_copies() -> None:
 
 
 def _word_lists() -> dict[str, Any]:
-    return tomllib.loads((REPO / "geo" / "places" / "recognition.toml").read_text(encoding="utf-8"))
+    return vocabulary_data("geo/places/recognition.toml")
 
 
 def test_the_shipped_word_lists_are_the_rules_words() -> None:
@@ -490,9 +489,7 @@ def test_the_shipped_word_lists_are_the_rules_words() -> None:
 
 
 def _with(section: str, key: str, value: object) -> dict[str, Any]:
-    data = _word_lists()
-    data[section][key] = value
-    return data
+    return changed(_word_lists(), f"{section}.{key}", value)
 
 
 @pytest.mark.parametrize(
@@ -521,8 +518,7 @@ def test_malformed_word_lists_are_refused(data: dict[str, Any], problem: str) ->
 
 
 def test_a_section_left_out_is_refused() -> None:
-    data = _word_lists()
-    del data["arabic"]
+    data = changed(_word_lists(), "arabic", DELETE)
     with pytest.raises(ValidationError, match="arabic\n  Field required"):
         RecognitionFile.model_validate(data)
 

@@ -9,11 +9,10 @@ without disturbing the rest of the document.
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import changed, vocabulary_data
 from pydantic import ValidationError
 
 from gazetteer import Gazetteer, open_gazetteer
@@ -241,7 +240,7 @@ def test_every_resolved_mention_is_complete(text: str, gazetteer: Gazetteer) -> 
 
 
 def _words() -> dict[str, Any]:
-    return tomllib.loads((REPO / "geo" / "places" / "resolution.toml").read_text(encoding="utf-8"))
+    return vocabulary_data("geo/places/resolution.toml")
 
 
 def test_the_shipped_words_are_the_patterns_words() -> None:
@@ -258,19 +257,25 @@ def test_the_shipped_words_are_the_patterns_words() -> None:
         ("admin_words", ["province", "district", "province"], "listed more than once: province"),
         ("city_words", ["City"], "'City' is not in lower case"),
         ("city_words", ["city", "state"], "both an area's and a city's word: state"),
-        ("water_words", ["river", "sea|lake"], "'sea|lake' is not one word"),
+        ("water_words", ["river", "sea|lake"], "'sea|lake' holds a top-level '|'"),
+        ("admin_words", ["province", "(oblast)"], "'(oblast)' has a capturing group"),
         ("water_words", [], "at least 1 item"),
         ("hill_words", ["hill"], "hill_words\n  Extra inputs are not permitted"),
     ],
 )
 def test_malformed_words_are_refused(key: str, value: list[str], problem: str) -> None:
-    data = _words()
-    data[key] = value
     with pytest.raises(ValidationError, match=re.escape(problem)):
-        ResolutionFile.model_validate(data)
+        ResolutionFile.model_validate(changed(_words(), key, value))
 
 
-def test_an_admin_word_added_to_the_list_is_matched() -> None:
-    assert resolution._ADMIN_AFTER.match("Zug canton", 3) is None
-    pattern = resolution._followed_by([*_words()["admin_words"], "canton"])
-    assert pattern.match("Zug canton", 3) is not None
+@pytest.mark.parametrize(
+    ("word", "text"),
+    [("canton", "Zug canton"), ("autonomous region", "Tibet Autonomous Region")],
+)
+def test_an_admin_word_added_to_the_list_is_matched(word: str, text: str) -> None:
+    end = text.index(" ")
+    assert resolution._ADMIN_AFTER.match(text, end) is None
+    words = ResolutionFile.model_validate(
+        changed(_words(), "admin_words", [*_words()["admin_words"], word])
+    )
+    assert resolution._followed_by(words.admin_words).match(text, end) is not None
