@@ -42,38 +42,17 @@ from geo.events.taxonomy import TAXONOMY, EventType
 from geo.events.text import Sentence, sentence_spans, split_clauses
 from geo.events.timex import TimeExpression, find_time_expressions
 from geo.events.triggers import (
-    OBJECT_KINDS,
     EventMention,
     Modality,
     find_event_mentions,
+    object_kind,
     trigger_rules,
 )
 from geo.places.mentions import Mention, PlacesResult
 
 __all__ = ["events_from_places"]
 
-# What was shot down or intercepted: the kinds and their words are triggers.toml's [object_kinds].
-_OBJECTS = tuple(
-    (kind, re.compile(rf"\b{words}\b", re.IGNORECASE)) for kind, words in OBJECT_KINDS.items()
-)
 _BACKER = re.compile(r"-\s?(?:backed|led|allied|supported|sponsored)\b|\s-(?:backed|led)\b")
-_OBJECT_TYPES = frozenset({EventType.SHOOT_DOWN, EventType.INTERCEPTION})
-
-
-def _object_kind(text: str, clause: Sentence, mention: EventMention) -> str | None:
-    """The kind of thing downed or intercepted: first named after the trigger, else before."""
-    if mention.event_type not in _OBJECT_TYPES:
-        return None
-    after = text[mention.trigger_end : clause.end]
-    before = text[clause.start : mention.trigger_start]
-    for segment, pick_last in ((after, False), (before, True)):
-        found: list[tuple[int, str]] = []
-        for kind, pattern in _OBJECTS:
-            found.extend((m.start(), kind) for m in pattern.finditer(segment))
-        if found:
-            found.sort()
-            return found[-1][1] if pick_last else found[0][1]
-    return None
 
 
 def _event_id(document_id: str, mention: EventMention) -> str:
@@ -342,7 +321,7 @@ def _event(document: Document, draft: _Draft, relocation: EventLocation | None) 
         acled_sub_event_type=info.acled_sub_event_type,
         modality=mention.modality,
         trigger=mention.trigger_text,
-        object_kind=_object_kind(document.text, draft.clause, mention),
+        object_kind=object_kind(document.text, draft.clause, mention),
         actors=mention.actors,
         date=draft.date,
         location=location,

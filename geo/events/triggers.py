@@ -22,6 +22,8 @@ while the strike stays hypothetical. ``statement`` ("said", "announced") is the 
 priority type: it is kept only when nothing else fires in the sentence, because almost every
 wire sentence carries an attribution ("..., the Pentagon said").
 
+:func:`object_kind` tells what a shoot-down or an interception was of ("drone").
+
 >>> from geo.events.text import Sentence
 >>> doc = "Russia said it would strike any US jet."
 >>> s = Sentence(start=0, end=len(doc), text=doc)
@@ -34,10 +36,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from enum import StrEnum
-from types import MappingProxyType
 from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from geo.events.actors import (
     Actor,
@@ -54,7 +55,6 @@ from geo.events.text import CaseBlind, Sentence, lower_case, split_clauses
 from geo.places.mentions import Mention
 from geo.vocabulary import (
     Alternatives,
-    CaseBlindAlternative,
     CaseBlindAlternatives,
     Vocabulary,
     alternation,
@@ -62,13 +62,13 @@ from geo.vocabulary import (
 )
 
 __all__ = [
-    "OBJECT_KINDS",
     "RULES",
     "EventMention",
     "Modality",
     "TriggerRule",
     "TriggersFile",
     "find_event_mentions",
+    "object_kind",
 ]
 
 
@@ -105,17 +105,12 @@ class TriggerRule(NamedTuple):
 # --- the lexicon, read from triggers.toml -------------------------------------------------
 
 
-_FRAGMENT = re.compile(r"\{([a-z_]+)\}")  # "{targets}" in a rule: a fragment's text
-
-
 class TriggerRow(Vocabulary):
     """One ``[[rule]]`` of ``triggers.toml``: the forms of one trigger of ``event_type``."""
 
     event_type: EventType
     nominal: bool
-    """The trigger is a noun ("air strikes") rather than a verb ("bombed")."""
     alternatives: CaseBlindAlternatives
-    """The trigger's forms, joined with "|" into :attr:`TriggerRule.pattern`."""
 
 
 class ModalityCues(Vocabulary):
@@ -145,7 +140,6 @@ class NotAThreat(Vocabulary):
     """``[not_a_threat]``: words showing a "threaten"/"threat" trigger is no agent's threat."""
 
     figurative_complements: Alternatives
-    """Verbs after "threatens to" ("derail"): the threat is a figure of speech."""
     thing_subjects: Alternatives
     assessment_verbs: Alternatives
     assessment_modifiers: Alternatives
@@ -161,7 +155,6 @@ class WeaponSubject(Vocabulary):
 class TriggersFile(Vocabulary):
     """``triggers.toml``: the trigger rules and the words around triggers."""
 
-    fragments: dict[str, CaseBlindAlternative]
     rule: tuple[TriggerRow, ...] = Field(min_length=1)
     modality_cues: ModalityCues
     speech: SpeechVerbs
@@ -169,65 +162,17 @@ class TriggersFile(Vocabulary):
     weapon_subject: tuple[WeaponSubject, ...]
     object_kinds: dict[str, Alternatives]
 
-    @model_validator(mode="after")
-    def _fragments_are_known_and_used(self) -> TriggersFile:
-        used = {
-            name
-            for row in self.rule
-            for alternative in row.alternatives
-            for name in _FRAGMENT.findall(alternative)
-        }
-        problems = [f"unknown fragment {{{name}}}" for name in sorted(used - set(self.fragments))]
-        for name in self.fragments:
-            if not _FRAGMENT.fullmatch(f"{{{name}}}"):
-                problems.append(f"fragment {name!r}: name it with lower-case letters and '_'")
-            elif name not in used:
-                problems.append(f"fragment {name!r} is never used")
-        if not problems:
-            problems = [
-                f"{alternative!r} with its fragments: {problem}"
-                for row in self.rule
-                for alternative in row.alternatives
-                if _FRAGMENT.search(alternative)
-                for problem in self._fill_problems(alternative)
-            ]
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
-
-    def _fill(self, pattern: str) -> str:
-        """``pattern`` with each "{name}" replaced by fragment ``name``."""
-        return _FRAGMENT.sub(lambda name: self.fragments[name[1]], pattern)
-
-    def _fill_problems(self, alternative: str) -> list[str]:
-        try:
-            re.compile(self._fill(alternative))
-        except re.error as err:  # "(?<={targets})": a fragment where it breaks the regex
-            return [f"not a regular expression ({err})"]
-        return []
-
     def as_trigger_rules(self) -> tuple[TriggerRule, ...]:
-        """The rules, in the file's order, each pattern its alternatives joined with "|"
-        and its fragments filled in."""
+        """The rules, in the file's order, each pattern its alternatives joined with "|"."""
         return tuple(
-            TriggerRule(
-                row.event_type,
-                self._fill("|".join(row.alternatives)),
-                row.nominal,
-            )
+            TriggerRule(row.event_type, "|".join(row.alternatives), row.nominal)
             for row in self.rule
         )
 
 
 _VOCABULARY = load_vocabulary("geo.events", "triggers.toml", TriggersFile)
-_W = r"(?:[\w'-]+\s+)"  # one word and its trailing space
 
 RULES: tuple[TriggerRule, ...] = _VOCABULARY.as_trigger_rules()
-
-OBJECT_KINDS: MappingProxyType[str, str] = MappingProxyType(
-    {kind: alternation(words) for kind, words in _VOCABULARY.object_kinds.items()}
-)
-"""What is shot down or intercepted: each kind ("drone") and a regex of the words naming it."""
 
 _TYPE_RANK = {event_type: rank for rank, event_type in enumerate(EventType)}
 _COMPILED = tuple((rule, CaseBlind(rf"(?<![\w-])(?:{rule.pattern})(?![\w-])")) for rule in RULES)
@@ -288,8 +233,7 @@ def _occurrences(segment: str, words: Sequence[str]) -> list[int]:
 
 
 # --- modality cues (all read in the clause, left of the trigger) ---------------------------
-# The words are triggers.toml's [modality_cues]; the frames (what may stand between the cue
-# and the trigger) are here.
+_W = r"(?:[\w'-]+\s+)"  # one word and its trailing space
 _CUE_LISTS = _VOCABULARY.modality_cues
 _NEGATION = CaseBlind(
     rf"\b{alternation(_CUE_LISTS.negation)}\s+{_W}{{0,3}}$"
@@ -309,14 +253,11 @@ _MODAL = CaseBlind(rf"\b{alternation(_CUE_LISTS.modal)}\s+{_W}{{0,4}}$")
 _INFINITIVE = CaseBlind(r"\bto\s+$")
 _REAL_INFINITIVE = CaseBlind(
     rf"\b{alternation(_CUE_LISTS.continuing_verbs)}\s+to\s+$"
-    # "forcing thousands to flee": what they were forced to do happened
     rf"|\b{alternation(_CUE_LISTS.causative_verbs)}\s+{_W}{{1,5}}?to\s+$",
 )
 _SPEECH_VERB = re.compile(rf"\b{alternation(_VOCABULARY.speech.verbs)}\b", re.IGNORECASE)
 _TARGETING_THREAT = re.compile(r"(?:treat|consider|regard|view|see|will|would)", re.IGNORECASE)
-# Purpose, avoidance and prevention: the event is referred to, not reported ("to avoid
-# clashes", "aimed at preventing conflicts", "efforts to stop the fighting", "warned troops
-# to stop their attacks").
+# An event one acts to prevent is referred to, not reported.
 _PREVENTION = CaseBlind(
     rf"\b{alternation(_CUE_LISTS.prevention_verbs)}(?:s|ed|ing|ped|ping)?\s+"
     rf"(?:{alternation(_CUE_LISTS.prevention_modifiers)}\s+){{0,3}}{_W}?$",
@@ -467,8 +408,6 @@ def _transfer_recipient(
     return [recipient.model_copy(update={"role": ActorRole.INITIATOR})]
 
 
-# "A Turkish drone struck a vehicle", "rockets struck the airport": an attack whose subject is
-# the weapon is a strike of that weapon's kind.
 _WEAPON_SUBJECT = tuple(
     (row.event_type, CaseBlind(rf"\b{alternation(row.words)}\s+$"))
     for row in _VOCABULARY.weapon_subject
@@ -477,6 +416,8 @@ _WEAPON_WINDOW = 30
 
 
 def _by_weapon(text: str, sentence: Sentence, rule: TriggerRule, start: int) -> TriggerRule:
+    """The rule of an attack verb retyped by the weapon before it ("drone struck": an air
+    strike), as triggers.toml's ``[[weapon_subject]]`` says; else ``rule``."""
     if rule.event_type is not EventType.ATTACK or rule.nominal:
         return rule
     window = max(sentence.start, start - _WEAPON_WINDOW)
@@ -779,6 +720,40 @@ def _last_speech_verb(text: str, start: int, end: int) -> tuple[int, int] | None
     for match in _SPEECH_VERB.finditer(text, start, end):
         last = (match.start(), match.end())
     return last
+
+
+# --- what was shot down or intercepted ------------------------------------------------------
+_OBJECT_TYPES = frozenset({EventType.SHOOT_DOWN, EventType.INTERCEPTION})
+_OBJECT_KINDS = tuple(
+    (kind, re.compile(rf"\b{alternation(words)}\b", re.IGNORECASE))
+    for kind, words in _VOCABULARY.object_kinds.items()
+)
+
+
+def object_kind(text: str, clause: Sentence, mention: EventMention) -> str | None:
+    """What a shoot-down or an interception downed or intercepted: a kind of triggers.toml's
+    ``[object_kinds]`` ("drone", "aircraft"), or None (another event type, or none named).
+
+    ``clause`` is the clause of ``text`` that holds the mention's trigger. The first kind
+    named after the trigger in it wins, else the last named before the trigger.
+
+    >>> doc = "A Syrian drone was shot down over Idlib."
+    >>> clause = Sentence(start=0, end=len(doc), text=doc)
+    >>> object_kind(doc, clause, find_event_mentions(doc, clause)[0])
+    'drone'
+    """
+    if mention.event_type not in _OBJECT_TYPES:
+        return None
+    after = text[mention.trigger_end : clause.end]
+    before = text[clause.start : mention.trigger_start]
+    for segment, pick_last in ((after, False), (before, True)):
+        found: list[tuple[int, str]] = []
+        for kind, pattern in _OBJECT_KINDS:
+            found.extend((m.start(), kind) for m in pattern.finditer(segment))
+        if found:
+            found.sort()
+            return found[-1][1] if pick_last else found[0][1]
+    return None
 
 
 def _drop_statements_when_other_events(events: list[EventMention]) -> list[EventMention]:

@@ -6,12 +6,11 @@ Each row lists every (event type, trigger, modality) the sentence should yield, 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import DELETE, changed, vocabulary_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -302,79 +301,112 @@ def test_cues_match_words_only_so_the_window_tail_decides(index: int, data: st.D
 
 # --- the lexicon file: triggers.toml ---------------------------------------------------------
 
+_DATA = vocabulary_data("geo/events/triggers.toml")
 
-def _triggers_data() -> dict[str, Any]:
-    return tomllib.loads((REPO / "geo" / "events" / "triggers.toml").read_text(encoding="utf-8"))
+
+def _rule_index(event_type: E, *, nominal: bool) -> int:
+    """The index of the file's rule of ``event_type``'s nouns (or verbs)."""
+    (index,) = [
+        index
+        for index, row in enumerate(_DATA["rule"])
+        if row["event_type"] == event_type.value and row["nominal"] is nominal
+    ]
+    return index
+
+
+_SHELLING = _rule_index(E.SHELLING, nominal=False)
+_SHELLING_ROW = f"rule.{_SHELLING}"
+_SHELLING_VERBS: list[str] = _DATA["rule"][_SHELLING]["alternatives"]
+_ADDED = f"{_SHELLING_ROW}.alternatives.{len(_SHELLING_VERBS)}"  # where a word added goes
+
+
+def _shelling_verbs(*added: str) -> dict[str, Any]:
+    return changed(_DATA, f"{_SHELLING_ROW}.alternatives", [*_SHELLING_VERBS, *added])
 
 
 def test_the_shipped_triggers_file_gives_the_rules() -> None:
-    rules = TriggersFile.model_validate(_triggers_data()).as_trigger_rules()
+    rules = TriggersFile.model_validate(_DATA).as_trigger_rules()
     assert rules == triggers.RULES
     assert all(isinstance(rule, triggers.TriggerRule) for rule in rules)
     assert {rule.event_type for rule in rules} == set(E)
 
 
-def test_a_fragment_is_filled_in() -> None:
-    (rule,) = [r for r in triggers.RULES if r.event_type is E.THREAT and not r.nominal]
-    assert "{targets}" not in rule.pattern
-    assert rule.pattern.endswith(r"as\s+(?:an?\s+)?(?:legitimate\s+|potential\s+|military\s+)?"
-                                 r"(?:targets?|threats?|enem(?:y|ies))")
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Russia would treat any US jet as a target.", "treat any US jet as a target"),
+        ("Its jets will be seen as legitimate targets.", "will be seen as legitimate targets"),
+    ],
+)
+def test_the_threat_rule_matches_a_conditional_targeting(text: str, trigger: str) -> None:
+    rule = triggers.RULES[_rule_index(E.THREAT, nominal=False)]
+    match = re.search(rule.pattern, text, re.IGNORECASE)
+    assert match is not None
+    assert match.group() == trigger
 
 
-def test_object_kinds_come_from_the_file() -> None:
-    assert list(triggers.OBJECT_KINDS) == ["drone", "helicopter", "missile", "aircraft"]
-    assert triggers.OBJECT_KINDS["helicopter"] == "(?:helicopters?)"
-    assert triggers.OBJECT_KINDS["missile"] == "(?:missiles?|rockets?)"
-
-
-def _changed(path: str, value: Any) -> dict[str, Any]:
-    """The shipped data with the entry at ``path`` ("rule.0.nominal") set to ``value``."""
-    data = _triggers_data()
-    *parents, last = path.split(".")
-    node: Any = data
-    for key in parents:
-        node = node[int(key)] if isinstance(node, list) else node[key]
-    if isinstance(node, list):
-        node[int(last)] = value
-    else:
-        node[last] = value
-    return data
-
-
-def _without(section: str) -> dict[str, Any]:
-    data = _triggers_data()
-    del data[section]
-    return data
-
-
-_SHELLED = ["shell(?:ed|s)", "pounded", "pounding"]  # rule 8: shelling verbs
-
-
-def _shelling_verbs(*added: str) -> dict[str, Any]:
-    return _changed("rule.8.alternatives", [*_SHELLED, *added])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Turkish air defences shot down a Syrian helicopter over Idlib.", "helicopter"),
+        ("A US jet shot down a Syrian drone.", "drone"),  # the first named after the trigger
+        ("A Syrian drone and a jet were shot down.", "aircraft"),  # none after: the last before
+        ("Israel intercepted two rockets fired from Gaza.", "missile"),
+        ("The navy intercepted a cargo ship.", None),  # no kind named
+        ("A drone struck a convoy.", None),  # an air strike: not downed or intercepted
+    ],
+)
+def test_object_kind(text: str, kind: str | None) -> None:
+    (event,) = _events(text)
+    clause = Sentence(start=0, end=len(text), text=text)
+    assert triggers.object_kind(text, clause, event) == kind
 
 
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
-        (_changed("rule.8.event_type", "shellings"), "rule.8.event_type: Input should be"),
-        (_changed("rule.8.nominal", "maybe"), "rule.8.nominal: Input should be a valid boolean"),
-        (_changed("rule.8.weight", 2), "rule.8.weight: Extra inputs are not permitted"),
-        (_shelling_verbs("shell(ed"), "rule.8.alternatives.3: Value error, not a regular"),
-        (_shelling_verbs("pounded"), "rule.8.alternatives: Value error, listed more than once"),
-        (_shelling_verbs("hit|hits"), "alternatives.3: Value error, 'hit|hits' holds a top-level"),
-        (_shelling_verbs("(?:hit)?"), "alternatives.3: Value error, '(?:hit)?' matches the empty"),
-        (_shelling_verbs(r"hit\S"), "alternatives.3: Value error, 'hit\\\\S' has an upper-case"),
-        (_changed("rule.8.alternatives", []), "rule.8.alternatives: Tuple should have at least 1"),
-        (_shelling_verbs("{targts}"), ": Value error, unknown fragment {targts}"),
-        (_changed("fragments.enemies", "enem(?:y|ies)"), "fragment 'enemies' is never used"),
-        (_changed("modality_cues.negation", ["not", "never", "not"]),
-         "modality_cues.negation: Value error, listed more than once: not"),
-        (_changed("modality_cues.modal", ["will", "wo|uld"]), "modality_cues.modal.1: Value error"),
-        (_changed("modality_cues.refusal", ["refused"]), "modality_cues.refusal: Extra inputs"),
-        (_changed("weapon_subject.0.event_type", "air_raid"), "weapon_subject.0.event_type: Input"),
-        (_changed("object_kinds.tank", ["tanks?", "tanks?"]), "object_kinds.tank: Value error"),
-        (_without("speech"), "speech: Field required"),
+        (
+            changed(_DATA, f"{_SHELLING_ROW}.event_type", "shellings"),
+            f"{_SHELLING_ROW}.event_type: Input should be",
+        ),
+        (
+            changed(_DATA, f"{_SHELLING_ROW}.nominal", "maybe"),
+            f"{_SHELLING_ROW}.nominal: Input should be a valid boolean",
+        ),
+        (
+            changed(_DATA, f"{_SHELLING_ROW}.weight", 2),
+            f"{_SHELLING_ROW}.weight: Extra inputs are not permitted",
+        ),
+        (_shelling_verbs("shell(ed"), f"{_ADDED}: Value error, not a regular"),
+        (
+            _shelling_verbs(_SHELLING_VERBS[0]),
+            f"{_SHELLING_ROW}.alternatives: Value error, listed more than once",
+        ),
+        (_shelling_verbs("hit|hits"), f"{_ADDED}: Value error, 'hit|hits' holds a top-level"),
+        (_shelling_verbs("(?:hit)?"), f"{_ADDED}: Value error, '(?:hit)?' matches the empty"),
+        (_shelling_verbs(r"hit\S"), f"{_ADDED}: Value error, 'hit\\\\S' has an upper-case"),
+        (
+            changed(_DATA, f"{_SHELLING_ROW}.alternatives", []),
+            f"{_SHELLING_ROW}.alternatives: Tuple should have at least 1",
+        ),
+        (
+            changed(_DATA, "modality_cues.negation", ["not", "never", "not"]),
+            "modality_cues.negation: Value error, listed more than once: not",
+        ),
+        (
+            changed(_DATA, "modality_cues.modal", ["will", "wo|uld"]),
+            "modality_cues.modal.1: Value error",
+        ),
+        (changed(_DATA, "modality_cues.refusal", ["refused"]), "modality_cues.refusal: Extra"),
+        (
+            changed(_DATA, "weapon_subject.0.event_type", "air_raid"),
+            "weapon_subject.0.event_type: Input",
+        ),
+        (
+            changed(_DATA, "object_kinds.tank", ["tanks?", "tanks?"]),
+            "object_kinds.tank: Value error",
+        ),
+        (changed(_DATA, "speech", DELETE), "speech: Field required"),
     ],
 )
 def test_a_malformed_triggers_file_is_refused(data: dict[str, Any], problem: str) -> None:
@@ -391,14 +423,14 @@ def test_a_malformed_triggers_file_is_refused(data: dict[str, Any], problem: str
 )
 def test_a_word_added_to_a_rule_is_matched(word: str, text: str) -> None:
     rules = TriggersFile.model_validate(_shelling_verbs(word)).as_trigger_rules()
-    assert rules[8].event_type is E.SHELLING
-    assert re.fullmatch(rules[8].pattern, text, re.IGNORECASE)
-    assert rules[8].pattern == triggers.RULES[8].pattern + "|" + word
+    assert rules[_SHELLING].event_type is E.SHELLING
+    assert re.fullmatch(rules[_SHELLING].pattern, text, re.IGNORECASE)
+    assert rules[_SHELLING].pattern == triggers.RULES[_SHELLING].pattern + "|" + word
 
 
 @pytest.mark.parametrize("word", ["failed", "refused", "declined"])
 def test_each_failure_word_of_the_file_negates(word: str) -> None:
     """The cue regexes are built from the file's lists: every word of one is a cue."""
-    assert word in _triggers_data()["modality_cues"]["failure"]
+    assert word in _DATA["modality_cues"]["failure"]
     events = _events(f"Government forces {word} to attack the town.")
     assert [(e.event_type, e.modality) for e in events] == [(E.ATTACK, N)]
