@@ -147,4 +147,3 @@ def extract_events(
         features=_referenced_features(events, gazetteer),
         documents=summaries,
     )
-

@@ -333,5 +333,3 @@ def _event(document: Document, draft: _Draft, relocation: EventLocation | None) 
 
 def _zone_in_clause(zones: Sequence[Zone], clause: Sentence) -> bool:
     return any(clause.text and zone.text and zone.text in clause.text for zone in zones)
-
-
