@@ -24,7 +24,6 @@ import hashlib
 import html as html_lib
 import json
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Annotated, Any, Literal
@@ -40,6 +39,7 @@ from pydantic import (
     Field,
     StrictFloat,
     StrictInt,
+    StringConstraints,
     TypeAdapter,
     ValidationError,
     field_validator,
@@ -396,23 +396,13 @@ def _quote(text: str | None) -> str:
 # Styles: event colours and the Leaflet style of every shape, read from map_style.toml.
 # ---------------------------------------------------------------------------------------
 
-_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
-_CSS_CLASSES = re.compile(r"-?[_a-zA-Z][_a-zA-Z0-9-]*(?: -?[_a-zA-Z][_a-zA-Z0-9-]*)*")
-_DASHES = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[ ,]+[0-9]+(?:\.[0-9]+)?)*")
-
-
-def _matching(pattern: re.Pattern[str], what: str) -> AfterValidator:
-    def check(value: str) -> str:
-        if not pattern.fullmatch(value):
-            raise ValueError(f"{value!r} is not {what}")
-        return value
-
-    return AfterValidator(check)
-
-
-Colour = Annotated[str, _matching(_COLOUR, "a colour #rgb or #rrggbb")]
+Colour = Annotated[str, StringConstraints(pattern=r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
 """A CSS colour as ``#rgb`` or ``#rrggbb`` (kept as written: it is copied into the page)."""
 
+_CssClasses = Annotated[
+    str, StringConstraints(pattern=r"^-?[_a-zA-Z][_a-zA-Z0-9-]*( -?[_a-zA-Z][_a-zA-Z0-9-]*)*$")
+]
+_Dashes = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)?([ ,]+[0-9]+(\.[0-9]+)?)*$")]
 _Weight = Annotated[StrictInt | StrictFloat, Field(gt=0)]  # an int stays an int in the JSON
 _Opacity = Annotated[StrictInt | StrictFloat, Field(ge=0, le=1)]
 
@@ -436,13 +426,13 @@ class PathStyle(Vocabulary):
     {'className': 'geo-zone', 'color': '#c0392b', 'weight': 1.5}
     """
 
-    className: Annotated[str, _matching(_CSS_CLASSES, "CSS class names")]
+    className: _CssClasses
     """CSS classes of the shape (tests and the browser test find shapes by them)."""
     color: Colour | None = None
     """Line colour."""
     weight: _Weight | None = None
     """Line width in pixels."""
-    dashArray: Annotated[str, _matching(_DASHES, "dash and gap lengths ('4 4')")] | None = None
+    dashArray: _Dashes | None = None
     """Dash pattern of the line; none for a solid line."""
     fill: bool | None = None
     """``false``: no fill (lines)."""
@@ -451,13 +441,10 @@ class PathStyle(Vocabulary):
     fillOpacity: _Opacity | None = None
     """Fill opacity, 0 to 1."""
 
-    def leaflet(self, *computed: str) -> dict[str, Any]:
+    def leaflet(self, *computed: Literal["radius", "color"]) -> dict[str, Any]:
         """The options given, in the page's order; each option in ``computed`` (filled in
         per shape by the caller) gets its place now, with the value ``None``: a dict keeps a
         key's place when its value changes, so ``{**style, "radius": 5}`` orders as before."""
-        unknown = set(computed) - set(_OPTION_ORDER)
-        if unknown:
-            raise ValueError(f"unknown Leaflet path options {sorted(unknown)}")
         given = self.model_dump(exclude_none=True)
         return {key: given.get(key) for key in _OPTION_ORDER if key in given or key in computed}
 
@@ -465,29 +452,10 @@ class PathStyle(Vocabulary):
 class EventColours(Vocabulary):
     """``[events]``: colours by event type, and the palette of event types without one."""
 
-    colours: dict[str, Colour]
-    """Event type (an :class:`~geo.events.taxonomy.EventType` value) -> colour."""
+    colours: dict[EventType, Colour]
+    """Event type -> colour."""
     fallback_colours: Annotated[tuple[Colour, ...], Field(min_length=1), AfterValidator(distinct)]
     """Colours of other event types, one picked by a hash of the type's name."""
-    not_event_types: Annotated[tuple[str, ...], AfterValidator(distinct)] = ()
-    """Keys of ``colours`` that are no event type today (each listed on purpose)."""
-
-    @model_validator(mode="after")
-    def _keys_are_event_types(self) -> EventColours:
-        known = {event_type.value for event_type in EventType}
-        problems = [
-            f"colours.{key}: not an event type (list it in not_event_types if on purpose)"
-            for key in self.colours
-            if key not in known and key not in self.not_event_types
-        ]
-        problems += [
-            f"not_event_types: {key!r} " + ("is an event type" if key in known else "has no colour")
-            for key in self.not_event_types
-            if key in known or key not in self.colours
-        ]
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
 
 
 class FeatureStyles(Vocabulary):
@@ -535,9 +503,6 @@ class MapStyleFile(Vocabulary):
 MAP_STYLE = load_vocabulary("geo.outputs", "map_style.toml", MapStyleFile)
 """The map's styles, read once at import."""
 
-_EVENT_COLOURS: Mapping[str, str] = MappingProxyType(dict(MAP_STYLE.events.colours))
-_FALLBACK_COLOURS = MAP_STYLE.events.fallback_colours
-
 
 def event_style(event_type: str) -> str:
     """Colour of an event type: a fixed table, then a stable colour for unknown types.
@@ -547,11 +512,11 @@ def event_style(event_type: str) -> str:
     >>> event_style("invented_type") == event_style("invented_type")
     True
     """
-    known = _EVENT_COLOURS.get(event_type)
-    if known is not None:
-        return known
+    colours, fallback = MAP_STYLE.events.colours, MAP_STYLE.events.fallback_colours
+    if event_type in colours:
+        return colours[EventType(event_type)]
     digest = hashlib.sha1(event_type.encode("utf-8")).digest()
-    return _FALLBACK_COLOURS[digest[0] % len(_FALLBACK_COLOURS)]
+    return fallback[digest[0] % len(fallback)]
 
 
 def _event_icon_html(label: str, colour: str) -> str:

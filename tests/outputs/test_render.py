@@ -12,11 +12,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, XSS_TEXT, XSS_TITLE, XSS_URL, skip_or_fail_in_ci
+from conftest import (
+    DELETE,
+    XSS_TEXT,
+    XSS_TITLE,
+    XSS_URL,
+    changed,
+    skip_or_fail_in_ci,
+    vocabulary_data,
+)
 from pydantic import BaseModel, ValidationError
 
 from gazetteer.model import FeatureClass
 from geo.errors import InputError, OutputError
+from geo.events.taxonomy import EventType
 from geo.outputs.assets import (
     CDN_ASSETS,
     INSTALL_COMMAND,
@@ -157,9 +166,9 @@ def test_legend_time_slider_and_title(sample_collection: dict[str, Any]) -> None
     (legend,) = _json_after(html, "var entries = ")
     assert legend == [
         ["Air strike", "#8e44ad"],
+        ["Condemnation", "#1f77b4"],  # no colour of its own: one of the fallback colours
         ["Shoot-down", "#c0392b"],
         ["Threat", "#e67e22"],
-        ["Warning", "#f39c12"],
     ]
     (dates,) = _json_after(html, "var dates = ")
     assert dates == ["2017-06-01", "2017-06-06", "2017-06-18", "2017-06-19"]
@@ -446,67 +455,52 @@ def test_unknown_event_types_get_a_stable_colour() -> None:
 
 # --- styles (map_style.toml) ----------------------------------------------------------------
 
-MAP_STYLE_FILE = REPO / "geo" / "outputs" / "map_style.toml"
-
-
-def _map_style_data() -> dict[str, Any]:
-    return tomllib.loads(MAP_STYLE_FILE.read_text(encoding="utf-8"))
+MAP_STYLE_DATA = vocabulary_data("geo/outputs/map_style.toml")
+_NOT_A_COLOUR = "String should match pattern '^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$'"
 
 
 def test_the_shipped_map_style_file_is_valid() -> None:
-    assert MapStyleFile.model_validate(_map_style_data()) == MAP_STYLE
-    assert event_style("air_strike") == MAP_STYLE.events.colours["air_strike"]
-
-
-def _changed(path: str, value: Any) -> dict[str, Any]:
-    """The shipped data with the key at dotted ``path`` set (``None``: deleted)."""
-    data = _map_style_data()
-    *parents, key = path.split(".")
-    table = data
-    for parent in parents:
-        table = table.setdefault(parent, {})
-    if value is None:
-        del table[key]
-    else:
-        table[key] = value
-    return data
+    assert MapStyleFile.model_validate(MAP_STYLE_DATA) == MAP_STYLE
+    assert event_style("air_strike") == MAP_STYLE.events.colours[EventType.AIR_STRIKE]
 
 
 @pytest.mark.parametrize(
-    ("data", "problem"),
+    ("path", "value", "problem"),
     [
-        (_changed("events.colours.air_strike", "purple"), "not a colour #rgb or #rrggbb"),
-        (_changed("events.colours.air_strike", "#8e44a"), "not a colour #rgb or #rrggbb"),
-        (_changed("events.colours.air_strikes", "#8e44ad"), "air_strikes: not an event type"),
-        (_changed("events.not_event_types", ["clash"]), "warning: not an event type"),
-        (_changed("events.not_event_types", ["clash", "warning", "threat"]), "is an event type"),
-        (_changed("events.not_event_types", ["clash", "warning", "skirmish"]), "has no colour"),
-        (_changed("events.fallback_colours", ["#1f77b4", "#1f77b4"]), "listed more than once"),
-        (_changed("events.fallback_colours", []), "at least 1 item"),
-        (_changed("zone.weight", 0), "greater than 0"),
-        (_changed("zone.weight", "thick"), "Input should be a valid integer"),
-        (_changed("zone.fillOpacity", 1.5), "less than or equal to 1"),
-        (_changed("zone.fillOpacity", -0.1), "greater than or equal to 0"),
-        (_changed("zone.dashArray", "dotted"), "dash and gap lengths"),
-        (_changed("zone.className", 'geo-zone"><b'), "CSS class names"),
-        (_changed("zone.className", None), "zone.className\n  Field required"),
-        (_changed("zone.colour", "#c0392b"), "zone.colour\n  Extra inputs are not permitted"),
-        (_changed("place.radius", 5), "place.radius\n  Extra inputs are not permitted"),
-        (_changed("uncertainty.color", "#000"), "takes its event's colour"),
-        (_changed("features.by_class.ocean", {"className": "geo-sea"}), "Input should be"),
-        (_changed("basemap.background", "blue"), "not a colour"),
+        ("events.colours.air_strike", "purple", f"events.colours.air_strike\n  {_NOT_A_COLOUR}"),
+        ("events.colours.air_strike", "#8e44a", _NOT_A_COLOUR),
+        ("events.colours.air_strike", "#8e44add", _NOT_A_COLOUR),
+        ("events.colours.air_strikes", "#8e44ad", "air_strikes.[key]\n  Input should be 'air_"),
+        ("events.colours.warning", "#f39c12", "warning.[key]\n  Input should be 'air_strike'"),
+        ("events.fallback_colours", ["#1f77b4", "#1f77b4"], "listed more than once"),
+        ("events.fallback_colours", [], "at least 1 item"),
+        ("events.fallback_colours", ["#1f77b4", "blue"], f"fallback_colours.1\n  {_NOT_A_COLOUR}"),
+        ("zone.weight", 0, "greater than 0"),
+        ("zone.weight", "thick", "Input should be a valid integer"),
+        ("zone.fillOpacity", 1.5, "less than or equal to 1"),
+        ("zone.fillOpacity", -0.1, "greater than or equal to 0"),
+        ("zone.dashArray", "dotted", "zone.dashArray\n  String should match pattern"),
+        ("zone.className", 'geo-zone"><b', "zone.className\n  String should match pattern"),
+        ("zone.className", DELETE, "zone.className\n  Field required"),
+        ("zone.colour", "#c0392b", "zone.colour\n  Extra inputs are not permitted"),
+        ("place.radius", 5, "place.radius\n  Extra inputs are not permitted"),
+        ("uncertainty.color", "#000", "takes its event's colour"),
+        ("features.by_class.ocean", {"className": "geo-sea"}, "Input should be"),
+        ("basemap.background", "blue", f"basemap.background\n  {_NOT_A_COLOUR}"),
     ],
 )
-def test_a_malformed_map_style_file_is_refused(data: dict[str, Any], problem: str) -> None:
+def test_a_malformed_map_style_file_is_refused(path: str, value: Any, problem: str) -> None:
     with pytest.raises(ValidationError, match=re.escape(problem)):
-        MapStyleFile.model_validate(data)
+        MapStyleFile.model_validate(changed(MAP_STYLE_DATA, path, value))
 
 
 def test_a_colour_and_a_style_added_to_the_data_are_accepted() -> None:
-    data = _changed("features.by_class.city", {"className": "geo-feature geo-city", "weight": 2})
-    data["events"]["colours"]["riot"] = "#123"
+    city = {"className": "geo-feature geo-city", "weight": 2}
+    data = changed(
+        changed(MAP_STYLE_DATA, "features.by_class.city", city), "events.colours.riot", "#123"
+    )
     loaded = MapStyleFile.model_validate(data)
-    assert loaded.events.colours["riot"] == "#123"
+    assert loaded.events.colours[EventType.RIOT] == "#123"
     assert loaded.features.by_class[FeatureClass.CITY].leaflet() == {
         "className": "geo-feature geo-city",
         "weight": 2,
@@ -524,8 +518,6 @@ def test_styles_reach_the_page_in_leaflet_order_whatever_the_file_order() -> Non
         "className", "radius", "color", "weight", "fill", "fillOpacity"
     ]  # fmt: skip
     assert style.leaflet()["fillOpacity"] == 1 and isinstance(style.leaflet()["fillOpacity"], int)
-    with pytest.raises(ValueError, match="unknown Leaflet path options"):
-        style.leaflet("radiusPx")
 
 
 def test_the_page_carries_the_styles_of_the_data(sample_collection: dict[str, Any]) -> None:
