@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import Counter
 from enum import StrEnum
-from typing import NamedTuple
 
 from pydantic import Field, model_validator
 
@@ -23,7 +22,6 @@ from geo.vocabulary import Alternatives, CountryCode, Vocabulary, load_vocabular
 __all__ = [
     "NAMED_ACTORS",
     "ActorKind",
-    "NamedActor",
     "NamedActorRow",
     "NamedActorsFile",
 ]
@@ -39,16 +37,6 @@ class ActorKind(StrEnum):
     OTHER = "other"
 
 
-class NamedActor(NamedTuple):
-    """A vocabulary row: regex alternatives (case-sensitive) and the normalised actor."""
-
-    patterns: tuple[str, ...]
-    id: str
-    name: str
-    kind: ActorKind
-    country: str | None = None
-
-
 class NamedActorRow(Vocabulary):
     """One ``[[actor]]`` table: an actor and the patterns that name it."""
 
@@ -56,7 +44,7 @@ class NamedActorRow(Vocabulary):
     name: str = Field(min_length=1)
     kind: ActorKind
     country: CountryCode | None = None
-    patterns: Alternatives = Field(description="Case-sensitive alternatives.")
+    patterns: Alternatives = Field(description="Matched as written, the longest first.")
 
 
 class NamedActorsFile(Vocabulary):
@@ -81,7 +69,6 @@ class NamedActorsFile(Vocabulary):
         return self
 
 
-NAMED_ACTORS: tuple[NamedActor, ...] = tuple(
-    NamedActor(row.patterns, row.id, row.name, row.kind, row.country)
-    for row in load_vocabulary("geo", "named_actors.toml", NamedActorsFile).actor
-)
+NAMED_ACTORS: tuple[NamedActorRow, ...] = load_vocabulary(
+    "geo", "named_actors.toml", NamedActorsFile
+).actor

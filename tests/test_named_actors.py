@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import changed, vocabulary_data
 from pydantic import ValidationError
 
-from geo.named_actors import NAMED_ACTORS, ActorKind, NamedActor, NamedActorsFile
+from geo.named_actors import NAMED_ACTORS, ActorKind, NamedActorRow, NamedActorsFile
 
-DATA = REPO / "geo" / "named_actors.toml"
-
-
-def _data() -> dict[str, Any]:
-    return tomllib.loads(DATA.read_text(encoding="utf-8"))
+DATA = vocabulary_data("geo/named_actors.toml")
 
 
 def test_the_shipped_file_is_the_table() -> None:
-    rows = NamedActorsFile.model_validate(_data()).actor
-    assert [(row.id, row.patterns) for row in rows] == [(a.id, a.patterns) for a in NAMED_ACTORS]
-    assert all(type(row) is NamedActor and type(row.kind) is ActorKind for row in NAMED_ACTORS)
+    assert NamedActorsFile.model_validate(DATA).actor == NAMED_ACTORS
+    assert all(type(row) is NamedActorRow and type(row.kind) is ActorKind for row in NAMED_ACTORS)
     assert all(type(row.patterns) is tuple for row in NAMED_ACTORS)
 
 
@@ -44,26 +38,21 @@ def test_rows(
     assert patterns is None or row.patterns == patterns
 
 
-def _with(index: int = 0, **changes: Any) -> dict[str, Any]:
-    data = _data()
-    data["actor"][index].update(changes)  # 0: US.military
-    return data
-
-
 @pytest.mark.parametrize(
     ("data", "problem"),
-    [
-        (_with(colour="red"), "Extra inputs are not permitted"),
-        (_with(kind="army"), "Input should be 'state_forces'"),
-        (_with(country="us"), "String should match pattern"),
-        (_with(country="USA"), "String should match pattern"),
-        (_with(patterns=["Pentagon("]), "not a regular expression"),
-        (_with(patterns=["(Pentagon|DoD)"]), "has a capturing group"),
-        (_with(patterns=["(?:Pentagon)?"]), "matches the empty string"),
-        (_with(patterns=[]), "at least 1 item"),
-        (_with(patterns=["Pentagon", "Pentagon"]), "listed more than once: Pentagon"),
-        (_with(id="hezbollah"), "id 'hezbollah' is used by 2 rows"),
-        (_with(patterns=["Kremlin"]), "pattern 'Kremlin' is in 2 rows"),
+    [  # actor 0 is US.military
+        (changed(DATA, "actor.0.colour", "red"), "Extra inputs are not permitted"),
+        (changed(DATA, "actor.0.kind", "army"), "Input should be 'state_forces'"),
+        (changed(DATA, "actor.0.country", "us"), "String should match pattern"),
+        (changed(DATA, "actor.0.country", "USA"), "String should match pattern"),
+        (changed(DATA, "actor.0.patterns", ["Pentagon("]), "not a regular expression"),
+        (changed(DATA, "actor.0.patterns", ["(Pentagon|DoD)"]), "has a capturing group"),
+        (changed(DATA, "actor.0.patterns", ["(?:Pentagon)?"]), "matches the empty string"),
+        (changed(DATA, "actor.0.patterns", []), "at least 1 item"),
+        (changed(DATA, "actor.0.patterns", ["Pentagon", "Pentagon"]),
+         "listed more than once: Pentagon"),
+        (changed(DATA, "actor.0.id", "hezbollah"), "id 'hezbollah' is used by 2 rows"),
+        (changed(DATA, "actor.0.patterns", ["Kremlin"]), "pattern 'Kremlin' is in 2 rows"),
     ],
 )
 def test_a_malformed_file_is_refused(data: dict[str, Any], problem: str) -> None:
@@ -72,10 +61,7 @@ def test_a_malformed_file_is_refused(data: dict[str, Any], problem: str) -> None
 
 
 def test_an_added_actor_is_valid() -> None:
-    data = _data()
-    data["actor"].append(
-        {"id": "ansaru", "name": "Ansaru", "kind": "armed_group", "country": "NG",
-         "patterns": ["Ansaru"]}
-    )
-    rows = NamedActorsFile.model_validate(data).actor
+    ansaru = {"id": "ansaru", "name": "Ansaru", "kind": "armed_group", "country": "NG",
+              "patterns": ["Ansaru"]}
+    rows = NamedActorsFile.model_validate(changed(DATA, "actor", [*DATA["actor"], ansaru])).actor
     assert rows[-1].kind is ActorKind.ARMED_GROUP and rows[-1].patterns == ("Ansaru",)

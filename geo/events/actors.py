@@ -30,15 +30,17 @@ jets"); a nominal trigger takes its initiator from a modifier ("Russian air stri
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
-from typing import Annotated, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
@@ -47,10 +49,13 @@ from geo.events.text import CaseBlind, Sentence
 from geo.named_actors import NAMED_ACTORS, ActorKind
 from geo.places.mentions import Mention, MentionKind
 from geo.vocabulary import (
+    Alternative,
     Alternatives,
     CaseBlindAlternatives,
     CountryCode,
     Vocabulary,
+    alternation,
+    distinct,
     load_vocabulary,
 )
 
@@ -62,7 +67,9 @@ __all__ = [
     "ActorKind",
     "ActorRole",
     "ActorsFile",
+    "BranchRow",
     "CountryModifier",
+    "CountryRow",
     "SentenceActors",
     "actor_in_span",
     "find_actor_phrases",
@@ -93,21 +100,6 @@ class Actor(BaseModel):
     text: str
 
 
-class CountryEntry(NamedTuple):
-    """Fallback names of a country, used when no place mention covers the words."""
-
-    name: str
-    names: tuple[str, ...]
-    demonyms: tuple[str, ...]
-    capitals: tuple[str, ...]
-
-
-class _Branch(NamedTuple):
-    suffix: str
-    kind: ActorKind
-    label: str
-
-
 # --- the vocabulary: actors.toml ---------------------------------------------------------
 
 _AIRFRAME_SLOT = "<airframe>"  # the entry of a branch's force nouns standing for [airframe]
@@ -117,17 +109,21 @@ BranchSuffix = Annotated[str, StringConstraints(pattern=r"^[a-z]+(?:_[a-z]+)*$")
 
 
 class CountryRow(Vocabulary):
-    """``[countries.<ISO2>]``: how text names a country; patterns are case-sensitive."""
+    """``[countries.<ISO2>]``: how text names a country (patterns matched as written), for
+    text whose words no place mention covers."""
 
     name: str = Field(min_length=1, description="The country in actor names: 'Syria'.")
     names: Alternatives
     demonyms: Alternatives = Field(description="The first names its civilians.")
-    capitals: Alternatives = ()
+    capitals: Annotated[tuple[Alternative, ...], AfterValidator(distinct)] = Field(
+        default=(), description="May be empty (or left out)."
+    )
 
 
 class BranchRow(Vocabulary):
     """``[branches.<suffix>]``: a branch of a country's actors and the nouns naming it."""
 
+    suffix: str = Field(description="The table's key, which ends its actor ids: 'military'.")
     kind: ActorKind
     label: str = Field(min_length=1, description="In actor names: 'United States <label>'.")
     force_nouns: CaseBlindAlternatives
@@ -144,11 +140,12 @@ class ForcePhraseWords(Vocabulary):
     """``[force_phrases]``: words inside and around force phrases."""
 
     qualifiers: CaseBlindAlternatives
-    domestic: Alternatives
+    domestic: CaseBlindAlternatives
 
 
 class HyphenCompoundWords(Vocabulary):
-    """``[hyphen_compounds]``: "US-backed forces", "the US-led coalition"."""
+    """``[hyphen_compounds]``: "US-backed forces", "the US-led coalition" (matched as
+    written)."""
 
     backing: Alternatives
     backed_qualifiers: Alternatives
@@ -161,10 +158,19 @@ class RoleWords(Vocabulary):
     control_verbs: CaseBlindAlternatives
     speech_before_pronoun: CaseBlindAlternatives
     speech_cut: CaseBlindAlternatives
-    inverted_speech: Alternatives
-    nominal_hosts: Alternatives
-    linked_to: Alternatives
-    operated_by: Alternatives
+    inverted_speech: CaseBlindAlternatives
+    nominal_hosts: CaseBlindAlternatives
+    linked_to: CaseBlindAlternatives
+    operated_by: CaseBlindAlternatives
+
+
+def _with_suffix(table: Any, suffix: object) -> Any:
+    """A ``[branches.<suffix>]`` table with its key as the field ``suffix`` of its row."""
+    if not isinstance(table, dict):
+        return table  # refused by BranchRow
+    if "suffix" in table:
+        raise ValueError(f"{suffix}: a branch's suffix is its table's key, not a field")
+    return {**table, "suffix": suffix}
 
 
 class ActorsFile(Vocabulary):
@@ -176,6 +182,13 @@ class ActorsFile(Vocabulary):
     force_phrases: ForcePhraseWords
     hyphen_compounds: HyphenCompoundWords
     roles: RoleWords
+
+    @field_validator("branches", mode="before")
+    @classmethod
+    def _rows_carry_their_suffix(cls, tables: Any) -> Any:
+        if not isinstance(tables, dict):
+            return tables  # refused by the field's own type
+        return {suffix: _with_suffix(table, suffix) for suffix, table in tables.items()}
 
     @model_validator(mode="after")
     def _cross_references_hold(self) -> ActorsFile:
@@ -205,18 +218,11 @@ class ActorsFile(Vocabulary):
 
 
 _VOCABULARY = load_vocabulary("geo.events", "actors.toml", ActorsFile)
-_ROLE_WORDS = _VOCABULARY.roles  # read by the cues of roles, below
+_ROLE_WORDS = _VOCABULARY.roles
 
-# Reviewed fallback table of countries that recur in conflict reporting. Names and capitals
-# are matched case-sensitively ("US" but not "us").
-COUNTRIES: dict[str, CountryEntry] = {
-    code: CountryEntry(row.name, row.names, row.demonyms, row.capitals)
-    for code, row in _VOCABULARY.countries.items()
-}
+COUNTRIES: dict[str, CountryRow] = _VOCABULARY.countries
 
-_BRANCHES = {
-    suffix: _Branch(suffix, row.kind, row.label) for suffix, row in _VOCABULARY.branches.items()
-}
+_BRANCHES = _VOCABULARY.branches
 _MILITARY = _BRANCHES["military"]
 _GOVERNMENT = _BRANCHES["government"]
 _POLICE = _BRANCHES["police"]
@@ -225,77 +231,72 @@ _CIVILIANS = _BRANCHES["civilians"]
 
 def _force_noun_patterns(vocabulary: ActorsFile) -> dict[str, str]:
     """The force-noun pattern of each branch of ``vocabulary``, in its order: the nouns
-    joined with ``|``, and in place of the entry ``<airframe>`` the aircraft designators
-    (standing for the aircraft: "a US F/A-18", "the Su-22")."""
+    joined with ``|``, the entry ``<airframe>`` replaced by the pattern of [airframe]."""
     words = vocabulary.airframe
-    airframe = (
-        "(?:"
-        + "|".join(words.designators)
-        + r")-\d+[A-Z]?(?:"
-        + "|".join(" " + nickname for nickname in words.nicknames)
-        + ")?"
-    )
+    nicknames = alternation([" " + nickname for nickname in words.nicknames])
+    airframe = alternation(words.designators) + rf"-\d+[A-Z]?{nicknames}?"
     return {
         suffix: "|".join(airframe if noun == _AIRFRAME_SLOT else noun for noun in row.force_nouns)
         for suffix, row in vocabulary.branches.items()
     }
 
 
-# Force nouns (case-insensitive), one pattern per branch in the file's order. With a country
-# modifier before them they become "<ISO2>.<branch>"; without one, "unknown.<branch>".
-FORCE_NOUNS: tuple[tuple[str, _Branch], ...] = tuple(
+FORCE_NOUNS: tuple[tuple[str, BranchRow], ...] = tuple(
     (pattern, _BRANCHES[suffix]) for suffix, pattern in _force_noun_patterns(_VOCABULARY).items()
 )
 
-# Words allowed between a country modifier and its force noun ("Syrian regime forces").
-_QUALIFIERS = "(?:(?:" + "|".join(_VOCABULARY.force_phrases.qualifiers) + r")\s+)*"
+_QUALIFIERS = rf"(?:{alternation(_VOCABULARY.force_phrases.qualifiers)}\s+)*"
 _BACKED = re.compile(
-    r"\s?-(?:"
-    + "|".join(_VOCABULARY.hyphen_compounds.backing)
-    + r")\s+(?:(?:"
-    + "|".join(_VOCABULARY.hyphen_compounds.backed_qualifiers)
-    + r")\s+)?"
+    rf"\s?-{alternation(_VOCABULARY.hyphen_compounds.backing)}\s+"
+    rf"(?:{alternation(_VOCABULARY.hyphen_compounds.backed_qualifiers)}\s+)?"
 )
-# Force phrases without a country that still name a country's own state forces ("regime
-# forces", "security forces", "the army", "police"): they take the country of the places the
-# sentence names when those all lie in one country.
-_DOMESTIC = re.compile(
-    r"\b(?:" + "|".join(_VOCABULARY.force_phrases.domestic) + r")\b", re.IGNORECASE
-)
+_DOMESTIC = re.compile(rf"\b{alternation(_VOCABULARY.force_phrases.domestic)}\b", re.IGNORECASE)
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")
 
 
 def _alternation(patterns: Sequence[str]) -> str:
+    """A named actor's patterns joined with ``|``, the longest first (see _country_index)."""
     return "|".join(sorted(patterns, key=len, reverse=True))
 
 
 _NAMED_ALTERNATIVES = (
-    "(?:"
-    + "|".join(f"(?P<n{i}>{_alternation(row.patterns)})" for i, row in enumerate(NAMED_ACTORS))
-    + r")(?:(?![\w-])|(?=-(?:"
-    + "|".join(_VOCABULARY.hyphen_compounds.after_name)
-    + r")\b))"
+    alternation([f"(?P<n{i}>{_alternation(row.patterns)})" for i, row in enumerate(NAMED_ACTORS)])
+    + rf"(?:(?![\w-])|(?=-{alternation(_VOCABULARY.hyphen_compounds.after_name)}\b))"
 )
 _NAMED_RE = re.compile(guarded(r"(?<![\w-])(?=[A-Za-z])", _NAMED_ALTERNATIVES))
 
 _FORCE_PHRASE = (
-    rf"{_QUALIFIERS}(?:"
-    + "|".join(f"(?P<f{i}>{pat})" for i, (pat, _) in enumerate(FORCE_NOUNS))
-    + r")\b"
+    _QUALIFIERS
+    + alternation([f"(?P<f{i}>{pattern})" for i, (pattern, _) in enumerate(FORCE_NOUNS)])
+    + r"\b"
 )
 _FORCE = CaseBlind(rf"\b{_FORCE_PHRASE}")
 # The same with a look-ahead of its openings, to scan sentences (the prefilter and its
 # property test, which generates text from the pattern, keep the plain one).
 _FORCE_SCAN = CaseBlind(guarded(r"\b", _FORCE_PHRASE, re.IGNORECASE))
-_COUNTRY_INDEX: list[tuple[str, str, bool]] = []  # (surface pattern, ISO2, is_capital)
-for _code, _entry in COUNTRIES.items():
-    _COUNTRY_INDEX.extend((p, _code, False) for p in (*_entry.names, *_entry.demonyms))
-    _COUNTRY_INDEX.extend((p, _code, True) for p in _entry.capitals)
-_COUNTRY_ALTERNATIVES = (
-    "(?:"
-    + "|".join(f"(?P<c{i}>{pat})" for i, (pat, _, _) in enumerate(_COUNTRY_INDEX))
-    + r")(?!\w)"
-)
+
+
+def _country_index(countries: Mapping[str, CountryRow]) -> tuple[tuple[str, str, bool], ...]:
+    """(pattern, ISO2, is_capital) for every name, demonym and capital of ``countries``, the
+    longest pattern first: a match may end at a space or a hyphen, so a name tried before a
+    longer one it begins ("United States", "Guinea") would take that one's start."""
+    index = [
+        (pattern, code, is_capital)
+        for code, row in countries.items()
+        for patterns, is_capital in (((*row.names, *row.demonyms), False), (row.capitals, True))
+        for pattern in patterns
+    ]
+    return tuple(sorted(index, key=lambda entry: len(entry[0]), reverse=True))
+
+
+def _country_alternatives(index: Sequence[tuple[str, str, bool]]) -> str:
+    """The patterns of ``index`` as one alternation; group ``c<i>`` is entry ``i``."""
+    groups = [f"(?P<c{i}>{pattern})" for i, (pattern, _, _) in enumerate(index)]
+    return alternation(groups) + r"(?!\w)"
+
+
+_COUNTRY_INDEX = _country_index(COUNTRIES)
+_COUNTRY_ALTERNATIVES = _country_alternatives(_COUNTRY_INDEX)
 _COUNTRY_RE = re.compile(guarded(r"(?<![\w-])(?=[A-Z])", _COUNTRY_ALTERNATIVES))
 # Which of the big vocabularies can match a sentence at all (see geo.events.prefilter): the names
 # by case, the force nouns in any case.
@@ -381,7 +382,7 @@ def _looks_like_subject(text: str, end: int) -> bool:
     return _SUBJECT_VERB.match(text, end) is not None
 
 
-def _country_actor(code: str, branch: _Branch, start: int, end: int, text: str) -> Actor:
+def _country_actor(code: str, branch: BranchRow, start: int, end: int, text: str) -> Actor:
     entry = COUNTRIES.get(code)
     country_name = entry.name if entry else code
     if branch is _CIVILIANS:
@@ -583,7 +584,7 @@ def _force_actor(
 
 
 def _backed_actor(
-    text: str, mod: CountryModifier, branch: _Branch, end: int, backer: str
+    text: str, mod: CountryModifier, branch: BranchRow, end: int, backer: str
 ) -> Actor:
     """'US-backed forces': an armed group the modifier's country backs, named after ``backer``."""
     return Actor(
@@ -619,18 +620,16 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LINKED_OWNER = re.compile(
-    r"\s+(?:"
-    + "|".join(_ROLE_WORDS.linked_to)
-    + r")\s+(?:to|with)\s+(?:the\s+)?$|\s+(?:"
-    + "|".join(_ROLE_WORDS.operated_by)
-    + r")\s+by\s+(?:the\s+)?$|\s+of\s+the\s+$",
+    rf"\s+{alternation(_ROLE_WORDS.linked_to)}\s+(?:to|with)\s+(?:the\s+)?$"
+    rf"|\s+{alternation(_ROLE_WORDS.operated_by)}\s+by\s+(?:the\s+)?$"
+    r"|\s+of\s+the\s+$",
     re.IGNORECASE,
 )
 _PRONOUN = CaseBlind(
     r"\b(?:it|they|its|their|we)\b(?:\s+(?:own\s+)?(?:forces|troops|military|army))?"
     r"\s+(?:\w+\s+){0,3}$",
 )
-_SPEECH_CUT = CaseBlind(r"\b(?:" + "|".join(_ROLE_WORDS.speech_cut) + r")(?:\s+that)?\b")
+_SPEECH_CUT = CaseBlind(rf"\b{alternation(_ROLE_WORDS.speech_cut)}(?:\s+that)?\b")
 _RIGHT_STOP = re.compile(
     r"[,;:]|\s(?:after|as|when|because|while|since|before|following|amid|but|and then)\s"
 )
@@ -642,7 +641,7 @@ _TARGET_PREP = re.compile(
 _NOMINAL_HOST = re.compile(
     guarded(
         r"\b",
-        "(?:" + "|".join(_ROLE_WORDS.nominal_hosts) + r")\s+(?:\w+\s+){0,2}$",
+        alternation(_ROLE_WORDS.nominal_hosts) + r"\s+(?:\w+\s+){0,2}$",
         re.IGNORECASE,
     ),
     re.IGNORECASE,
@@ -669,9 +668,7 @@ def subject_only_until(text: str, triggers: Sequence[tuple[int, int]]) -> int | 
     return max(end for _, end in triggers)
 
 
-# "Calm has returned, said a military spokesman", '"We will respond," said Lavrov': a speech
-# verb right after a comma or a closing quote comes before its speaker.
-_INVERTIBLE_SPEECH = re.compile("|".join(_ROLE_WORDS.inverted_speech), re.IGNORECASE)
+_INVERTIBLE_SPEECH = re.compile(alternation(_ROLE_WORDS.inverted_speech), re.IGNORECASE)
 _COMMA_OR_QUOTE_BEFORE = re.compile(r"[,\"'\u201d\u2019]\s*$")
 _SPEAKER_GAP = re.compile(r"\s+(?:[a-z][\w'-]*\s+){0,3}")  # "said the top", "said a senior"
 # After an appositive ("Vance, a guardsman, said the army didn't ...") the verb is followed
@@ -910,13 +907,10 @@ def _subject(
     return _fallback_subject(text, cut, trigger_start)
 
 
-_CONTROL_VERB = CaseBlind(
-    r"\b(?:" + "|".join(_ROLE_WORDS.control_verbs) + r")\s+(?:[a-z]+ly\s+)?to\s+$"
-)
+_CONTROL_VERB = CaseBlind(rf"\b{alternation(_ROLE_WORDS.control_verbs)}\s+(?:[a-z]+ly\s+)?to\s+$")
 _SPEECH_THEN_PRONOUN = CaseBlind(
-    r"\b(?:"
-    + "|".join(_ROLE_WORDS.speech_before_pronoun)
-    + r")(?:\s+(?:in|on|at)\s+(?:an?\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    rf"\b{alternation(_ROLE_WORDS.speech_before_pronoun)}"
+    r"(?:\s+(?:in|on|at)\s+(?:an?\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?)?"
     r"(?:\s+that)?\s*(?:,[^,]{0,50},\s*)?(?:it|they|we)\s",
 )
 _NEW_SUBJECT = re.compile(

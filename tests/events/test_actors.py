@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
-import tomllib
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import DELETE, changed, vocabulary_data
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -284,82 +284,102 @@ def test_fallback_subject_search_from_marks_is_a_plain_search(text: str) -> None
 
 # --- the vocabulary file: actors.toml ---------------------------------------------------------
 
-ACTORS_DATA = REPO / "geo" / "events" / "actors.toml"
+DATA = vocabulary_data("geo/events/actors.toml")
+_AIRFRAME_SLOT = DATA["branches"]["military"]["force_nouns"].index("<airframe>")
 
 
-def _actors_data() -> dict[str, Any]:
-    return tomllib.loads(ACTORS_DATA.read_text(encoding="utf-8"))
+def _with_entry(path: str, entry: str) -> dict[str, Any]:
+    """The shipped data with ``entry`` added to the list at the dotted ``path``."""
+    entries = functools.reduce(operator.getitem, path.split("."), DATA)
+    return changed(DATA, path, [*entries, entry])
 
 
 def test_the_shipped_vocabulary_is_the_tables() -> None:
-    vocabulary = ActorsFile.model_validate(_actors_data())
-    assert list(vocabulary.countries) == list(actors.COUNTRIES)
-    assert actors.COUNTRIES["US"] == actors.CountryEntry(
+    vocabulary = ActorsFile.model_validate(DATA)
+    assert vocabulary.countries == actors.COUNTRIES
+    us = actors.COUNTRIES["US"]
+    assert (us.name, us.names, us.demonyms, us.capitals) == (
         "United States",
         ("United States of America", "United States", r"U\.S\.A?\.?", "USA?", "America"),
         ("American", "Americans"),
         ("Washington",),
     )
     assert actors.COUNTRIES["IL"].capitals == ()
-    assert [branch.suffix for _, branch in actors.FORCE_NOUNS] == [
-        "government", "police", "military", "militia", "rebels", "civilians"
+    assert [(branch.suffix, branch.kind) for _, branch in actors.FORCE_NOUNS] == [
+        ("government", ActorKind.GOVERNMENT),
+        ("police", ActorKind.STATE_FORCES),
+        ("military", ActorKind.STATE_FORCES),
+        ("militia", ActorKind.ARMED_GROUP),
+        ("rebels", ActorKind.ARMED_GROUP),
+        ("civilians", ActorKind.CIVILIANS),
     ]
+    assert [branch for _, branch in actors.FORCE_NOUNS] == list(vocabulary.branches.values())
     patterns = actors._force_noun_patterns(vocabulary)
     assert patterns == {branch.suffix: pattern for pattern, branch in actors.FORCE_NOUNS}
     assert r"|anti-aircraft (?:guns?|batteries|fire)|(?:F/A|AV|" in patterns["military"]
 
 
-def _changed(path: str, change: Callable[[Any], Any]) -> dict[str, Any]:
-    """The shipped data with the value at ``path`` ("branches.military.kind") replaced by
-    ``change(value)``; ``None`` removes the key."""
-    data = _actors_data()
-    *parents, key = path.split(".")
-    table = data
-    for part in parents:
-        table = table[part]
-    value = change(table[key])
-    if value is None:
-        del table[key]
-    else:
-        table[key] = value
-    return data
+_GUINEAS = changed(
+    changed(DATA, "countries.GN", {"name": "Guinea", "names": ["Guinea"], "demonyms": ["Guinean"]}),
+    "countries.GW",
+    {"name": "Guinea-Bissau", "names": ["Guinea-Bissau"], "demonyms": ["Bissau-Guinean"]},
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "expected"),
+    [
+        (changed(DATA, "countries.US.names", ["United States", "United States of America"]),
+         "The United States of America said", ("United States of America", "US")),
+        (_GUINEAS, "Guinea-Bissau's army", ("Guinea-Bissau", "GW")),
+        (_GUINEAS, "Guinea-based rebels", ("Guinea", "GN")),
+    ],
+)
+def test_a_longer_country_name_wins_wherever_it_is_listed(
+    data: dict[str, Any], text: str, expected: tuple[str, str]
+) -> None:
+    index = actors._country_index(ActorsFile.model_validate(data).countries)
+    match = re.search(actors._country_alternatives(index), text)
+    assert match is not None and match.lastgroup is not None
+    assert (match.group(), index[int(match.lastgroup[1:])][1]) == expected
+
+
+def test_a_country_may_list_no_capital() -> None:
+    for capitals in ([], DELETE):
+        row = ActorsFile.model_validate(changed(DATA, "countries.US.capitals", capitals))
+        assert row.countries["US"].capitals == ()
 
 
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
-        (_changed("countries.US", lambda row: {**row, "colour": "red"}),
-         "Extra inputs are not permitted"),
-        (_changed("countries", lambda rows: {"us": rows.pop("US"), **rows}),
+        (changed(DATA, "countries.US.colour", "red"), "Extra inputs are not permitted"),
+        (changed(DATA, "countries.us", {"name": "X", "names": ["X"], "demonyms": ["Xian"]}),
          "String should match pattern"),
-        (_changed("countries.US.demonyms", lambda _: []), "at least 1 item"),
-        (_changed("countries.FR.names", lambda names: [*names, "Syria"]),
-         "countries: 'Syria' belongs to FR, SY"),
-        (_changed("countries.US.capitals", lambda _: ["Washington("]),
-         "not a regular expression"),
-        (_changed("branches.military.kind", lambda _: "army"), "Input should be 'state_forces'"),
-        (_changed("branches.police", lambda _: None), "'police' is missing"),
-        (_changed("branches", lambda rows: {**rows, "Rebel_groups": rows["rebels"]}),
+        (changed(DATA, "countries.US.demonyms", []), "at least 1 item"),
+        (_with_entry("countries.FR.names", "Syria"), "countries: 'Syria' belongs to FR, SY"),
+        (changed(DATA, "countries.US.capitals", ["Washington("]), "not a regular expression"),
+        (_with_entry("countries.US.capitals", "Washington"),
+         "listed more than once: Washington"),
+        (changed(DATA, "branches.military.kind", "army"), "Input should be 'state_forces'"),
+        (changed(DATA, "branches.police", DELETE), "'police' is missing"),
+        (changed(DATA, "branches.Rebel_groups", DATA["branches"]["rebels"]),
          "String should match pattern"),
-        (_changed("branches.militia.force_nouns", lambda nouns: [*nouns, "<airframe>"]),
-         "found 2 times"),
-        (_changed("branches.military.force_nouns",
-                  lambda nouns: [noun for noun in nouns if noun != "<airframe>"]),
+        (changed(DATA, "branches.police.suffix", "cops"),
+         "police: a branch's suffix is its table's key, not a field"),
+        (_with_entry("branches.militia.force_nouns", "<airframe>"), "found 2 times"),
+        (changed(DATA, f"branches.military.force_nouns.{_AIRFRAME_SLOT}", DELETE),
          "found 0 times"),
-        (_changed("branches.rebels.force_nouns", lambda nouns: [*nouns, "gunmen"]),
-         "listed more than once: gunmen"),
-        (_changed("branches.civilians.force_nouns", lambda nouns: [*nouns, r"\Wmen"]),
-         "has an upper-case escape"),
-        (_changed("branches.civilians.force_nouns", lambda _: []), "at least 1 item"),
-        (_changed("airframe.designators", lambda codes: [*codes, "(Be)"]),
-         "has a capturing group"),
-        (_changed("force_phrases.qualifiers", lambda words: [*words, "(?:elite )?"]),
-         "matches the empty string"),
-        (_changed("roles.inverted_speech", lambda words: [*words, "said("]),
-         "not a regular expression"),
-        (_changed("roles.nominal_hosts", lambda _: None), "Field required"),
-        (_changed("hyphen_compounds", lambda words: {**words, "led": ["led"]}),
-         "Extra inputs are not permitted"),
+        (_with_entry("branches.rebels.force_nouns", "gunmen"), "listed more than once: gunmen"),
+        (_with_entry("branches.civilians.force_nouns", r"\Wmen"), "has an upper-case escape"),
+        (changed(DATA, "branches.civilians.force_nouns", []), "at least 1 item"),
+        (_with_entry("airframe.designators", "(Be)"), "has a capturing group"),
+        (_with_entry("force_phrases.qualifiers", "(?:elite )?"), "matches the empty string"),
+        (_with_entry("force_phrases.domestic", r"army\S*"), "has an upper-case escape"),
+        (_with_entry("roles.inverted_speech", "said("), "not a regular expression"),
+        (_with_entry("roles.linked_to", r"linked\W"), "has an upper-case escape"),
+        (changed(DATA, "roles.nominal_hosts", DELETE), "Field required"),
+        (changed(DATA, "hyphen_compounds.led", ["led"]), "Extra inputs are not permitted"),
     ],
 )
 def test_a_malformed_vocabulary_is_refused(data: dict[str, Any], problem: str) -> None:
@@ -379,8 +399,7 @@ def test_a_malformed_vocabulary_is_refused(data: dict[str, Any], problem: str) -
 def test_an_entry_added_to_the_data_is_matched(
     path: str, entry: str, branch: str, text: str
 ) -> None:
-    shipped = actors._force_noun_patterns(ActorsFile.model_validate(_actors_data()))[branch]
-    data = _changed(path, lambda entries: [*entries, entry])
-    changed = actors._force_noun_patterns(ActorsFile.model_validate(data))[branch]
+    shipped = actors._force_noun_patterns(ActorsFile.model_validate(DATA))[branch]
+    added = actors._force_noun_patterns(ActorsFile.model_validate(_with_entry(path, entry)))
     assert not re.fullmatch(shipped, text, re.IGNORECASE)
-    assert re.fullmatch(changed, text, re.IGNORECASE)
+    assert re.fullmatch(added[branch], text, re.IGNORECASE)
