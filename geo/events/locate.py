@@ -49,6 +49,7 @@ __all__ = [
     "radius_km",
 ]
 
+
 class _Words(Vocabulary):
     """``[words]``: the words around a name that say whether it is used as a place."""
 
@@ -87,9 +88,7 @@ _LOCATIVE = CaseBlind(
 )
 _TOPIC = re.compile(rf"\b{alternation(_WORDS.topic)}\s+(?:the\s+)?$", re.IGNORECASE)
 # "strikes on Saraqib", "an attack on the town": after a noun of attack, "on" names the place hit.
-_ATTACK_ON = re.compile(
-    rf"\b{alternation(_WORDS.attack_nouns)}\s+on\s+(?:the\s+)?$", re.IGNORECASE
-)
+_ATTACK_ON = re.compile(rf"\b{alternation(_WORDS.attack_nouns)}\s+on\s+(?:the\s+)?$", re.IGNORECASE)
 _DEMONYM_PLACE = re.compile(rf"^\s+{alternation(_WORDS.demonym_place_nouns)}\b")
 # A name used as a modifier ("US warplane", "U.S.-backed", "Syria tensions") says whose
 # something is, not where it happened; a verb after it ("Iraq killed", "Syria resumed") makes

@@ -16,11 +16,11 @@ Detection (one sentence, resolved place mentions only):
 
 A few words may sit between the phrase and the place: "west of the Syrian city of Aleppo".
 Anything else ("north of 2,000 troops in Aleppo", "west of here") is not a relation.
-The words of these phrases (modifiers, units, number words, "near" phrases, the words that
-make "between" no area, filler nouns and adjectives), the bearings of the compass words and
-the "near" radius by feature class are data: ``relations.toml`` beside this module, read
-once at import and validated by :class:`RelationsFile`; the regex grammar that joins them
-stays here.
+The words of these phrases (modifiers, units and their length in km, number words, "near"
+phrases, the words that make "between" no area, filler nouns and adjectives) and the "near"
+radius by feature class are data: ``relations.toml`` beside this module, read once at
+import and validated by :class:`RelationsFile`; the regex grammar that joins them, and the
+bearings of the compass words it spells, stay here.
 
 The clip area bounds the zone. It is chosen in this order (the relation's ``reason`` says
 which): a country or admin-1 mention right after the anchor ("the Euphrates River *in
@@ -62,6 +62,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import re._parser as _sre  # the stdlib's own regex parser
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Annotated, Any, Final, NamedTuple
@@ -69,7 +70,7 @@ from typing import Annotated, Any, Final, NamedTuple
 import numpy as np
 import shapely
 from geographiclib.geodesic import Geodesic
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from shapely.errors import GEOSException
 from shapely.geometry.polygon import orient
 
@@ -77,16 +78,18 @@ from gazetteer.geodesy import great_circle_km
 from gazetteer.model import FeatureClass
 from gazetteer.store import Gazetteer
 from geo.events.model import Zone
-from geo.events.prefilter import Prefilter
+from geo.events.prefilter import Prefilter, _exact_sequence
 from geo.events.text import CaseBlind
 from geo.places.mentions import Mention, MentionKind
 from geo.vocabulary import (
+    Alternative,
     LowerAlternatives,
     LowerStr,
     Vocabulary,
     alternation,
     covers,
     distinct,
+    in_lower_case,
     load_vocabulary,
 )
 
@@ -122,12 +125,29 @@ class RelationKind(StrEnum):
     ALONG = "along"
 
 
+# Degrees clockwise from north, by compass word (hyphens and spaces removed): the eight
+# words the direction grammar below spells, each the stem of a RelationKind ("west" → west_of).
+BEARINGS: Final[dict[str, float]] = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+}
+_DIRECTION_KINDS: Final[dict[str, RelationKind]] = {
+    word: RelationKind(f"{word}_of") for word in BEARINGS
+}
+
+
 # -- vocabulary ---------------------------------------------------------------------------
-# The compass words the direction grammar below spells (hyphens and spaces removed), each
-# the stem of a RelationKind ("west" → west_of).
-_COMPASS_WORDS: Final = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
-)
+# A cheap test before the measure patterns run: every unit word holds one of these (checked
+# when relations.toml loads). They start with a literal, so re jumps from one occurrence to
+# the next, where the measure patterns are tried at every character; "mi" alone would occur
+# in most sentences ("military"), hence its word boundary.
+_UNIT_WORDS: Final = tuple(CaseBlind(word) for word in ("km", "kilomet", r"mi(?:les?)?\b"))
 
 
 def _fixed_width(word: str) -> str:
@@ -138,6 +158,32 @@ def _fixed_width(word: str) -> str:
     return word
 
 
+_KmPerUnit = dict[
+    Annotated[Alternative, AfterValidator(in_lower_case)], Annotated[float, Field(gt=0)]
+]
+
+
+def _seen_by_unit_words(units: _KmPerUnit) -> _KmPerUnit:
+    """Refuse a unit some spelling of which :data:`_UNIT_WORDS` would not find: the measure
+    patterns would then run only on sentences that also hold another unit."""
+    for unit in units:
+        spellings = _exact_sequence(list(_sre.parse(unit)))
+        if spellings is None:
+            raise ValueError(
+                f"unit {unit!r} has too many spellings to check against the cheap test "
+                "_UNIT_WORDS in geo/events/spatial.py: write a few ('km', 'kms')"
+            )
+        # A unit is followed by a word boundary: a space stands for what comes next.
+        unseen = sorted(s for s in spellings if not any(w.search(f"{s} ") for w in _UNIT_WORDS))
+        if unseen:
+            raise ValueError(
+                f"unit {unit!r} ({', '.join(unseen)}) holds no word of the cheap test "
+                "_UNIT_WORDS in geo/events/spatial.py, which would hide it in sentences "
+                "without another unit: add its word there"
+            )
+    return units
+
+
 class _Direction(Vocabulary):
     """``[direction]``: "(just) west of <place>"."""
 
@@ -146,26 +192,15 @@ class _Direction(Vocabulary):
         tuple[Annotated[LowerStr, AfterValidator(_fixed_width)], ...],
         AfterValidator(distinct),
     ]
-    bearings: dict[str, Annotated[float, Field(ge=0, lt=360)]]
-
-    @model_validator(mode="after")
-    def _every_compass_word(self) -> _Direction:
-        if set(self.bearings) != _COMPASS_WORDS:
-            raise ValueError(
-                f"bearings must give the compass words {sorted(_COMPASS_WORDS)}, "
-                f"got {sorted(self.bearings)}"
-            )
-        return self
 
 
 class _Measure(Vocabulary):
     """``[measure]``: "20 km (to the) north of <place>", "20 km from <place>"."""
 
-    units: LowerAlternatives
+    units: Annotated[_KmPerUnit, Field(min_length=1), AfterValidator(_seen_by_unit_words)]
     offset_modifiers: LowerAlternatives
     distance_connectives: LowerAlternatives
     number_words: dict[LowerStr, Annotated[float, Field(gt=0)]]
-    km_per_unit: dict[LowerStr, Annotated[float, Field(gt=0)]]
 
 
 class _Near(Vocabulary):
@@ -209,14 +244,7 @@ class RelationsFile(Vocabulary):
 
 _WORDS: Final = load_vocabulary("geo.events", "relations.toml", RelationsFile)
 
-# Degrees clockwise from north, by compass word (hyphens and spaces removed).
-BEARINGS: Final[dict[str, float]] = dict(_WORDS.direction.bearings)
-_DIRECTION_KINDS: Final[dict[str, RelationKind]] = {
-    word: RelationKind(f"{word}_of") for word in BEARINGS
-}
-
-# Radius of "near <anchor>" by the anchor's feature class: a city's surroundings, a band
-# around an area or along a line. Areas are buffered by it, points get a disc of it.
+# By the class's value: mentions carry their feature class as a string.
 NEAR_RADIUS_KM: Final[dict[str, float]] = {
     feature_class.value: km for feature_class, km in _WORDS.near.radius_km.items()
 }
@@ -242,19 +270,22 @@ _NO_NEAR_CLASSES: Final = frozenset({"country", "continent"})
 
 # -- detection patterns -----------------------------------------------------------------
 # The grammar of each phrase, built from the words of relations.toml.
-# Not the "East" of "Middle East", "Far East", "Near East".
 _DIRECTION = (
     "".join(rf"(?<!{word} )" for word in _WORDS.direction.not_after)
     + r"(?P<dir>(?:north|south)[- ]?(?:east|west)|north|south|east|west)"
 )
 _NUMBER_WORDS: Final[dict[str, float]] = dict(_WORDS.measure.number_words)
-_KM_PER_UNIT: Final[dict[str, float]] = dict(_WORDS.measure.km_per_unit)
+# Each unit pattern with its factor, tried in order on a matched unit: the first that spells
+# it is the alternative the unit alternation took, as it tries them in the same order.
+_KM_PER_UNIT: Final = tuple(
+    (re.compile(unit, re.IGNORECASE), km) for unit, km in _WORDS.measure.units.items()
+)
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
     + r")"
 )
-_UNIT = rf"(?P<unit>{alternation(_WORDS.measure.units)})\b\.?"
+_UNIT = rf"(?P<unit>{alternation(tuple(_WORDS.measure.units))})\b\.?"
 _ASIDE = r"(?:\s*\([^()]{0,40}\))?"  # "20 km (12 miles)"
 _MEASURE = rf"\b{_NUMBER}(?:\s*|-){_UNIT}{_ASIDE}\s+"
 _OFFSET_RE = re.compile(
@@ -284,29 +315,21 @@ _RELATION_WORDS = Prefilter([pattern.pattern for pattern in _RELATION_PATTERNS])
 _OFFSET, _DISTANCE, _DIRECTION_OF, _NEAR, _BETWEEN, _ALONG = (
     CaseBlind(pattern.pattern) for pattern in _RELATION_PATTERNS
 )
-# Cheap tests that start with a literal (re jumps from one occurrence to the next, where the
-# patterns above are tried at every character): every match of a measure pattern holds a
-# unit word, every match of a direction pattern "<compass word> of ". (A unit added to
-# relations.toml must contain one of these words, or be added here.)
-_UNIT_WORDS: Final = tuple(CaseBlind(word) for word in ("km", "kilomet", r"mi(?:les?)?\b"))
+# A cheap test like _UNIT_WORDS: every match of a direction pattern holds "<compass word> of ".
 _COMPASS_OF: Final = tuple(
     CaseBlind(rf"{word}\s+of\s") for word in ("north", "south", "east", "west")
 )
 _AND_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
-# Words that make "between A and B" a relationship, not an area.
 _NOT_AN_AREA_BEFORE_BETWEEN = re.compile(
     rf"\b{alternation(_WORDS.between.not_an_area_after)}\s+$", re.IGNORECASE
 )
 
-# What may sit between a relation phrase and its place: "the", "the northern Syrian city of".
 _PLACE_NOUN = alternation(_WORDS.filler.place_nouns)
 _ADJECTIVE = alternation(_WORDS.filler.adjectives)
 _FILLER_RE = re.compile(
     rf"(?:the\s+)?(?:(?:{_ADJECTIVE}\s+)?(?:[A-Z][\w-]+\s+)?{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?",
 )
-_TRAILING_NOUN_RE = re.compile(
-    rf"\s+{alternation(_WORDS.filler.trailing_nouns)}\b", re.IGNORECASE
-)
+_TRAILING_NOUN_RE = re.compile(rf"\s+{alternation(_WORDS.filler.trailing_nouns)}\b", re.IGNORECASE)
 _ADJACENT_CLIP_RE = re.compile(
     rf"\s*,?\s*(?:{alternation(_WORDS.clip.after_place)}\s+)?(?:the\s+)?"
     rf"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|{_ADJECTIVE}\s+)?",
@@ -445,8 +468,8 @@ def _distance_km(match: re.Match[str]) -> float | None:
     value = _NUMBER_WORDS.get(raw)
     if value is None:
         value = float(raw)
-    unit = match.group("unit").lower()
-    value *= next((km for start, km in _KM_PER_UNIT.items() if unit.startswith(start)), 1.0)
+    unit = match.group("unit")
+    value *= next(km for pattern, km in _KM_PER_UNIT if pattern.fullmatch(unit))
     return round(value, 3) if value > 0 else None
 
 

@@ -11,13 +11,12 @@ import datetime as dt
 import importlib.util
 import re
 import sys
-import tomllib
 from types import ModuleType
 from typing import Any
 
 import pytest
 import shapely
-from conftest import REPO
+from conftest import DELETE, changed, vocabulary_data
 from pydantic import ValidationError
 from shapely.geometry import Point, box, shape
 
@@ -399,19 +398,7 @@ def test_per_document_memo_answers_for_the_text_asked_about() -> None:
 
 
 # -- vocabulary: locations.toml ----------------------------------------------------------------
-LOCATIONS_FILE = REPO / "geo" / "events" / "locations.toml"
-
-
-def _locations_data(**changes: Any) -> dict[str, Any]:
-    """The shipped locations.toml, with ``section__key=value`` changes (None deletes)."""
-    data = tomllib.loads(LOCATIONS_FILE.read_text(encoding="utf-8"))
-    for dotted, value in changes.items():
-        section, key = dotted.split("__")
-        if value is None:
-            del data[section][key]
-        else:
-            data[section][key] = value
-    return data
+LOCATIONS = vocabulary_data("geo/events/locations.toml")
 
 
 def locate_with(data: dict[str, Any]) -> ModuleType:
@@ -428,7 +415,7 @@ def locate_with(data: dict[str, Any]) -> ModuleType:
 
 
 def test_the_shipped_locations_file_is_valid() -> None:
-    vocabulary = LocationsFile.model_validate(_locations_data())
+    vocabulary = LocationsFile.model_validate(LOCATIONS)
     classes = {c.value for c in FeatureClass}
     assert set(PRECISION_BY_CLASS) == set(SPECIFICITY) == classes
     assert {str(c): p for c, p in vocabulary.precision_by_class.items()} == PRECISION_BY_CLASS
@@ -437,30 +424,29 @@ def test_the_shipped_locations_file_is_valid() -> None:
 
 
 @pytest.mark.parametrize(
-    ("changes", "problem"),
+    ("data", "problem"),
     [
-        ({"precision_by_class__town": "city"}, "Input should be 'continent'"),
-        ({"precision_by_class__sea": "ocean"}, "Input should be 'point'"),
-        ({"precision_by_class__lake": None}, "no entry for lake"),
-        ({"specificity__city": -1}, "greater than or equal to 0"),
-        ({"specificity__region": None}, "no entry for region"),
-        ({"words__topic": ["on", "about", "on"]}, "listed more than once: on"),
-        ({"words__attack_nouns": ["strikes?", "raids?("]}, "not a regular expression"),
-        ({"words__locative": ["in", "(at|by)"]}, "has a capturing group"),
-        ({"words__demonym_place_nouns": ["Airspace"]}, "not in lower case"),
-        ({"words__colours": ["red"]}, "Extra inputs are not permitted"),
+        (changed(LOCATIONS, "precision_by_class.town", "city"), "Input should be 'continent'"),
+        (changed(LOCATIONS, "precision_by_class.sea", "ocean"), "Input should be 'point'"),
+        (changed(LOCATIONS, "precision_by_class.lake", DELETE), "no entry for lake"),
+        (changed(LOCATIONS, "specificity.city", -1), "greater than or equal to 0"),
+        (changed(LOCATIONS, "specificity.region", DELETE), "no entry for region"),
+        (changed(LOCATIONS, "words.topic", ["on", "about", "on"]), "listed more than once: on"),
+        (changed(LOCATIONS, "words.attack_nouns", ["strikes?", "raids?("]),
+         "not a regular expression"),
+        (changed(LOCATIONS, "words.locative", ["in", "(at|by)"]), "has a capturing group"),
+        (changed(LOCATIONS, "words.demonym_place_nouns", ["Airspace"]), "not in lower case"),
+        (changed(LOCATIONS, "words.colours", ["red"]), "Extra inputs are not permitted"),
     ],
     ids=lambda value: value if isinstance(value, str) else None,
-)
-def test_a_malformed_locations_file_is_refused(changes: dict[str, Any], problem: str) -> None:
+)  # fmt: skip
+def test_a_malformed_locations_file_is_refused(data: dict[str, Any], problem: str) -> None:
     with pytest.raises(ValidationError, match=re.escape(problem)):
-        LocationsFile.model_validate(_locations_data(**changes))
+        LocationsFile.model_validate(data)
 
 
 def _added(key: str, word: str) -> dict[str, Any]:
-    data = _locations_data()
-    data["words"][key] = [*data["words"][key], word]
-    return data
+    return changed(LOCATIONS, f"words.{key}", [*LOCATIONS["words"][key], word])
 
 
 @pytest.mark.parametrize(
@@ -473,7 +459,10 @@ def _added(key: str, word: str) -> dict[str, Any]:
     ],
 )  # fmt: skip
 def test_a_word_added_to_locations_toml_is_read(
-    data: dict[str, Any], text: str, place: str, shipped: tuple[bool, bool],
+    data: dict[str, Any],
+    text: str,
+    place: str,
+    shipped: tuple[bool, bool],
     edited: tuple[bool, bool],
 ) -> None:
     start = text.index(place)
@@ -488,7 +477,7 @@ def test_a_word_added_to_locations_toml_is_read(
 
 def test_the_shipped_locations_file_builds_the_same_patterns() -> None:
     """Run afresh on the shipped data, locate.py builds exactly the patterns it has."""
-    fresh = locate_with(_locations_data())
+    fresh = locate_with(LOCATIONS)
     for name in ("_LOCATIVE", "_TOPIC", "_ATTACK_ON", "_DEMONYM_PLACE", "_MODIFIER_AFTER"):
         assert getattr(fresh, name).pattern == getattr(locate, name).pattern, name
     assert (fresh.PRECISION_BY_CLASS, fresh.SPECIFICITY) == (PRECISION_BY_CLASS, SPECIFICITY)

@@ -6,14 +6,12 @@ stage alone; one end-to-end row runs the places stage on the headline sentence.
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import json
 import math
 import re
 import sys
 import time
-import tomllib
 from collections.abc import Iterator, Sequence
 from types import ModuleType
 from typing import Any, NamedTuple
@@ -21,7 +19,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pytest
 import shapely
-from conftest import REPO
+from conftest import DELETE, changed, vocabulary_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -273,6 +271,16 @@ DETECTION_CASES = [
         id="distance-without-direction",
     ),
     pytest.param(
+        "Rebels shelled an army base 20 km outside of Aleppo on Monday.",
+        (Place("Aleppo", ALEPPO),),
+        RelationKind.NEAR,
+        (ALEPPO,),
+        None,
+        20.0,
+        "20 km outside of Aleppo",
+        id="distance-outside-of",
+    ),
+    pytest.param(
         "Fierce fighting raged between Raqqa and Deir ez-Zor as the militants retreated.",
         (Place("Raqqa", RAQQA), Place("Deir ez-Zor", DEIR_EZ_ZOR)),
         RelationKind.BETWEEN,
@@ -362,6 +370,27 @@ def test_find_relations_detects_relation_anchor_and_clip(
     assert relation.text == phrase
     assert text[relation.start : relation.end] == phrase
     assert relation.reason
+
+
+@pytest.mark.parametrize(
+    ("measure", "km"),
+    [
+        ("12 miles", 19.312),
+        ("12 mile", 19.312),
+        ("12 Mi.", 19.312),
+        ("10 nautical miles", 18.52),
+        ("15 kilometres", 15.0),
+        ("15 kilometers", 15.0),
+        ("15 KMS", 15.0),
+        ("fifteen km", 15.0),
+        ("1,500 km", 1500.0),
+    ],
+)
+def test_a_distance_is_converted_by_its_unit(gazetteer: Gazetteer, measure: str, km: float) -> None:
+    text = f"Shells fell {measure} north of Aleppo."
+    relation = only_relation(text, (Place("Aleppo", ALEPPO),), gazetteer)
+    assert (relation.relation, relation.distance_km) == (RelationKind.OFFSET, km)
+    assert relation.text == f"{measure} north of Aleppo"
 
 
 NO_RELATION_CASES = [
@@ -876,20 +905,7 @@ def test_zone_geojson_is_the_json_round_trip_of_the_mapping() -> None:
 
 
 # -- vocabulary: relations.toml -------------------------------------------------------------
-RELATIONS_FILE = REPO / "geo" / "events" / "relations.toml"
-
-
-def _relations_data(**changes: Any) -> dict[str, Any]:
-    """The shipped relations.toml, with ``section__key=value`` changes (None deletes)."""
-    data = tomllib.loads(RELATIONS_FILE.read_text(encoding="utf-8"))
-    for dotted, value in changes.items():
-        *path, key = dotted.split("__")
-        table = functools.reduce(lambda table, part: table[part], path, data)
-        if value is None:
-            del table[key]
-        else:
-            table[key] = value
-    return data
+RELATIONS = vocabulary_data("geo/events/relations.toml")
 
 
 def spatial_with(data: dict[str, Any]) -> ModuleType:
@@ -906,48 +922,69 @@ def spatial_with(data: dict[str, Any]) -> ModuleType:
 
 
 def test_the_shipped_relations_file_is_valid() -> None:
-    words = RelationsFile.model_validate(_relations_data())
-    assert BEARINGS == words.direction.bearings == {
-        "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0,
-        "south": 180.0, "southwest": 225.0, "west": 270.0, "northwest": 315.0,
-    }  # fmt: skip
+    words = RelationsFile.model_validate(RELATIONS)
     assert list(NEAR_RADIUS_KM) == [str(c) for c in words.near.radius_km]
     assert set(NEAR_RADIUS_KM) == {c.value for c in FeatureClass}
+    assert list(words.measure.units) == [
+        "km", "kms", "kilomet(?:er|re)s?", "nautical miles?", "miles?", "mi",
+    ]  # fmt: skip
+
+
+def test_the_bearings_are_those_of_the_compass_words_the_grammar_spells() -> None:
+    quarters = [f"{a}{joint}{b}" for a in ("north", "south") for b in ("east", "west")
+                for joint in ("", "-", " ")]  # fmt: skip
+    read = set()
+    for spelled in ["north", "east", "south", "west", *quarters]:
+        match = spatial._DIRECTION_RE.fullmatch(f"{spelled} of ")
+        assert match is not None and match.group("dir") == spelled
+        read.add(spatial._direction_word(match))
+    assert read == set(BEARINGS)
+    assert [BEARINGS[word] for word in ("north", "east", "south", "west")] == [0, 90, 180, 270]
+    for word in read - {"north", "east", "south", "west"}:  # halfway between its two words
+        first, second = BEARINGS[word[:5]], BEARINGS[word[5:]]
+        assert BEARINGS[word] == (first + second + (360 if abs(first - second) > 180 else 0)) / 2
 
 
 @pytest.mark.parametrize(
-    ("changes", "problem"),
+    ("data", "problem"),
     [
-        ({"direction__bearings__west": 360.0}, "less than 360"),
-        ({"direction__bearings__west": -90.0}, "greater than or equal to 0"),
-        ({"direction__bearings__up": 10.0}, "bearings must give the compass words"),
-        ({"direction__bearings__northwest": None}, "bearings must give the compass words"),
-        ({"direction__not_after": ["middle", "far?"]}, "fixed width only"),
-        ({"near__radius_km__town": 5.0}, "Input should be 'continent'"),
-        ({"near__radius_km__lake": None}, "no entry for lake"),
-        ({"near__radius_km__city": 0}, "greater than 0"),
-        ({"near__phrases": ["near", "close to ("]}, "not a regular expression"),
-        ({"near__phrases": ["near", "around", "near"]}, "listed more than once: near"),
-        ({"near__phrases": ["(?:near|close to)", "(around)"]}, "has a capturing group"),
-        ({"near__phrases": ["Near"]}, "not in lower case"),
-        ({"near__phrases": []}, "at least 1 item"),
-        ({"near__phrases": ["near", ""]}, "matches the empty string"),
-        ({"measure__number_words__none": 0}, "greater than 0"),
-        ({"measure__km_per_unit__league": -4.8}, "greater than 0"),
-        ({"filler__nouns": ["city"]}, "Extra inputs are not permitted"),
-        ({"clip": None}, "clip\n  Field required"),
+        (changed(RELATIONS, "direction.bearings", {"west": 270.0}), "Extra inputs"),
+        (changed(RELATIONS, "direction.not_after", ["middle", "far?"]), "fixed width only"),
+        (changed(RELATIONS, "near.radius_km.town", 5.0), "Input should be 'continent'"),
+        (changed(RELATIONS, "near.radius_km.lake", DELETE), "no entry for lake"),
+        (changed(RELATIONS, "near.radius_km.city", 0), "greater than 0"),
+        (changed(RELATIONS, "near.phrases", ["near", "close to ("]), "not a regular expression"),
+        (changed(RELATIONS, "near.phrases", ["near", "around", "near"]),
+         "listed more than once: near"),
+        (changed(RELATIONS, "near.phrases", ["(?:near|close to)", "(around)"]),
+         "has a capturing group"),
+        (changed(RELATIONS, "near.phrases", ["Near"]), "not in lower case"),
+        (changed(RELATIONS, "near.phrases", []), "at least 1 item"),
+        (changed(RELATIONS, "near.phrases", ["near", ""]), "matches the empty string"),
+        (changed(RELATIONS, "measure.number_words.none", 0), "greater than 0"),
+        (changed(RELATIONS, "measure.units.mi", -1.6), "greater than 0"),
+        (changed(RELATIONS, "measure.units", {}), "at least 1 item"),
+        (changed(RELATIONS, "measure.units", ["km", "miles?"]), "valid dictionary"),
+        (changed(RELATIONS, "measure.units.Km", 1.0), "not in lower case"),
+        (changed(RELATIONS, "measure.units.km|mi", 1.0), "top-level '|'"),
+        (changed(RELATIONS, "measure.units.met(?:er|re)s?", 0.001),
+         "unit 'met(?:er|re)s?' (meter, meters, metre, metres) holds no word of the cheap test "
+         "_UNIT_WORDS in geo/events/spatial.py"),
+        (changed(RELATIONS, "measure.units.min(?:ute)?s", 1.0), "(mins, minutes) holds no word"),
+        (changed(RELATIONS, "measure.units.k+m", 1.0), "too many spellings to check"),
+        (changed(RELATIONS, "measure.km_per_unit", {"mi": 1.609344}), "Extra inputs"),
+        (changed(RELATIONS, "filler.nouns", ["city"]), "Extra inputs are not permitted"),
+        (changed(RELATIONS, "clip", DELETE), "clip\n  Field required"),
     ],
     ids=lambda value: value if isinstance(value, str) else None,
-)
-def test_a_malformed_relations_file_is_refused(changes: dict[str, Any], problem: str) -> None:
+)  # fmt: skip
+def test_a_malformed_relations_file_is_refused(data: dict[str, Any], problem: str) -> None:
     with pytest.raises(ValidationError, match=re.escape(problem)):
-        RelationsFile.model_validate(_relations_data(**changes))
+        RelationsFile.model_validate(data)
 
 
 def _added(section: str, key: str, word: str) -> dict[str, Any]:
-    data = _relations_data()
-    data[section][key] = [*data[section][key], word]
-    return data
+    return changed(RELATIONS, f"{section}.{key}", [*RELATIONS[section][key], word])
 
 
 @pytest.mark.parametrize(
@@ -973,8 +1010,7 @@ def _added(section: str, key: str, word: str) -> dict[str, Any]:
             id="a-word-that-makes-between-no-area",
         ),
         pytest.param(
-            _relations_data(measure__number_words={
-                **_relations_data()["measure"]["number_words"], "a dozen": 12}),
+            changed(RELATIONS, "measure.number_words.a dozen", 12),
             "Shells fell a dozen km north of Aleppo.", (Place("Aleppo", ALEPPO),),
             [("north_of", "north of Aleppo")], [("offset", "a dozen km north of Aleppo")],
             id="a-number-word",
@@ -984,6 +1020,12 @@ def _added(section: str, key: str, word: str) -> dict[str, Any]:
             "Troops advanced west of Aleppo countryside.", (Place("Aleppo", ALEPPO),),
             [("west_of", "west of Aleppo")], [("west_of", "west of Aleppo countryside")],
             id="a-trailing-noun",
+        ),
+        pytest.param(
+            changed(RELATIONS, "measure.units.statute miles?", 1.609344),
+            "Shells fell 12 statute miles north of Aleppo.", (Place("Aleppo", ALEPPO),),
+            [("north_of", "north of Aleppo")], [("offset", "12 statute miles north of Aleppo")],
+            id="a-unit-with-a-word-of-the-cheap-test",
         ),
     ],
 )  # fmt: skip
@@ -1007,7 +1049,7 @@ def test_a_word_added_to_relations_toml_is_found(
 
 def test_the_shipped_relations_file_builds_the_same_patterns() -> None:
     """Run afresh on the shipped data, spatial.py builds exactly the patterns it has."""
-    fresh = spatial_with(_relations_data())
+    fresh = spatial_with(RELATIONS)
     for name in ("_OFFSET_RE", "_DISTANCE_RE", "_DIRECTION_RE", "_NEAR_RE", "_FILLER_RE",
                  "_NOT_AN_AREA_BEFORE_BETWEEN", "_TRAILING_NOUN_RE", "_ADJACENT_CLIP_RE",
                  "_LOCATIVE_BEFORE_RE"):  # fmt: skip
