@@ -41,6 +41,7 @@ __all__ = [
     "CaseBlindAlternative",
     "CaseBlindAlternatives",
     "CountryCode",
+    "LowerAlternative",
     "LowerAlternatives",
     "LowerStr",
     "LowerWord",
@@ -145,12 +146,13 @@ CaseBlindAlternatives = Annotated[
 ]
 """A non-empty list of :data:`CaseBlindAlternative`, none twice."""
 
+LowerAlternative = Annotated[Alternative, AfterValidator(in_lower_case)]
+"""An :data:`Alternative` written in lower case."""
+
 LowerAlternatives = Annotated[
-    tuple[Annotated[Alternative, AfterValidator(in_lower_case)], ...],
-    Field(min_length=1),
-    AfterValidator(distinct),
+    tuple[LowerAlternative, ...], Field(min_length=1), AfterValidator(distinct)
 ]
-"""A non-empty list of :data:`Alternative` written in lower case, none twice."""
+"""A non-empty list of :data:`LowerAlternative`, none twice."""
 
 LowerStr = Annotated[str, AfterValidator(in_lower_case)]
 """Text written in lower case (a key looked up lower-cased, a phrase matched in any case)."""

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from ahocorasick_rs import AhoCorasick, Implementation
 
-__all__ = ["Prefilter", "guarded", "literal_openings", "required_words"]
+__all__ = ["Prefilter", "guarded", "literal_openings", "required_words", "spellings"]
 
 _Words = frozenset[str]
 _Items = list[tuple[Any, Any]]
@@ -101,6 +101,17 @@ def _exact_sequence(items: _Items) -> _Words | None:
             return None
         exact = _concatenate(exact, item)
     return exact
+
+
+def spellings(pattern: str) -> _Words | None:
+    """Every string ``pattern`` can match, when that is a small finite set (else None).
+
+    >>> sorted(spellings(r"kms?"))
+    ['km', 'kms']
+    >>> spellings(r"k+m") is None
+    True
+    """
+    return _exact_sequence(list(_sre.parse(pattern)))
 
 
 def _sequence_words(items: _Items, shortest: int) -> _Words | None:

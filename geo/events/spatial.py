@@ -62,7 +62,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import re._parser as _sre  # the stdlib's own regex parser
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Annotated, Any, Final, NamedTuple
@@ -78,18 +77,17 @@ from gazetteer.geodesy import great_circle_km
 from gazetteer.model import FeatureClass
 from gazetteer.store import Gazetteer
 from geo.events.model import Zone
-from geo.events.prefilter import Prefilter, _exact_sequence
+from geo.events.prefilter import Prefilter, spellings
 from geo.events.text import CaseBlind
 from geo.places.mentions import Mention, MentionKind
 from geo.vocabulary import (
-    Alternative,
+    LowerAlternative,
     LowerAlternatives,
     LowerStr,
     Vocabulary,
     alternation,
     covers,
     distinct,
-    in_lower_case,
     load_vocabulary,
 )
 
@@ -158,23 +156,21 @@ def _fixed_width(word: str) -> str:
     return word
 
 
-_KmPerUnit = dict[
-    Annotated[Alternative, AfterValidator(in_lower_case)], Annotated[float, Field(gt=0)]
-]
+_KmPerUnit = dict[LowerAlternative, Annotated[float, Field(gt=0)]]
 
 
 def _seen_by_unit_words(units: _KmPerUnit) -> _KmPerUnit:
     """Refuse a unit some spelling of which :data:`_UNIT_WORDS` would not find: the measure
     patterns would then run only on sentences that also hold another unit."""
     for unit in units:
-        spellings = _exact_sequence(list(_sre.parse(unit)))
-        if spellings is None:
+        written = spellings(unit)
+        if written is None:
             raise ValueError(
                 f"unit {unit!r} has too many spellings to check against the cheap test "
                 "_UNIT_WORDS in geo/events/spatial.py: write a few ('km', 'kms')"
             )
         # A unit is followed by a word boundary: a space stands for what comes next.
-        unseen = sorted(s for s in spellings if not any(w.search(f"{s} ") for w in _UNIT_WORDS))
+        unseen = sorted(s for s in written if not any(w.search(f"{s} ") for w in _UNIT_WORDS))
         if unseen:
             raise ValueError(
                 f"unit {unit!r} ({', '.join(unseen)}) holds no word of the cheap test "
