@@ -33,10 +33,10 @@ Conventions (wire-copy habits, documented so every stage reads the same thing):
 * Without a publication date only absolute expressions ("3 May 2020", "in 2015") resolve.
 
 Vocabulary: the words all this is read with (month and weekday names, number words,
-named days, prepositions and their relations, future cues, reporting verbs, trigger words
-...) are reviewed data in ``time_words.toml`` beside this module, validated at import by
+named days, prepositions and their relations, future cues, reporting verbs ...) are
+reviewed data in ``time_words.toml`` beside this module, validated at import by
 :class:`TimeWordsFile`. The grammar, how the words combine, stays here: every rule pattern
-is built from the loaded words.
+is built from the loaded words, and so are the trigger words the scan looks for.
 
 Speed: every regular expression is compiled at import. Instead of scanning each character
 with the combined rule regex, the scan looks for trigger words with ``str.find`` and tries
@@ -61,7 +61,15 @@ from typing import Annotated, NamedTuple
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from geo.errors import InputError
-from geo.vocabulary import Pattern, Vocabulary, distinct, in_lower_case, load_vocabulary
+from geo.vocabulary import (
+    LowerAlternatives,
+    LowerWords,
+    Vocabulary,
+    alternation,
+    distinct,
+    in_lower_case,
+    load_vocabulary,
+)
 
 __all__ = [
     "DatePrecision",
@@ -137,31 +145,55 @@ class TimeExpression(BaseModel):
 # --------------------------------------------------------------------------------------
 
 
-def _is_phrase(phrase: str) -> str:
+def _is_name(name: str) -> str:
+    if not re.fullmatch(r"[A-Za-z]+", name):
+        raise ValueError(f"{name!r} is not one word of letters")
+    return name
+
+
+def _is_scanned_phrase(phrase: str) -> str:
     if not re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)*", phrase):
         raise ValueError(f"{phrase!r} is not words of letters separated by single spaces")
     return phrase
 
 
+_WORD = r"[^\W_]+(?:[-+.'’/:][^\W_]+)*"
+
+
+def _is_phrase(phrase: str) -> str:
+    if not re.fullmatch(f"{_WORD}(?: {_WORD})*", phrase):
+        raise ValueError(
+            f"{phrase!r} is not words separated by single spaces, each of letters or digits"
+            " (joined by - + . ' ’ / : inside a word)"
+        )
+    return phrase
+
+
+Name = Annotated[str, AfterValidator(_is_name)]
+"""A month or weekday name or abbreviation: one word of ASCII letters, as the scan splits
+text into words."""
+ScannedPhrase = Annotated[str, AfterValidator(_is_scanned_phrase)]
+"""Words of ASCII letters separated by single spaces: a phrase inside an expression, which
+the scan walks through word by word."""
+LowerScannedPhrase = Annotated[ScannedPhrase, AfterValidator(in_lower_case)]
 Phrase = Annotated[str, AfterValidator(_is_phrase)]
-"""Words of letters separated by single spaces; the rules read a space as any whitespace."""
+"""Words separated by single spaces, each of letters or digits joined by ``- + . ' ’ / :``
+("rocket-launchers", "UTC+3"): a phrase matched around an expression, never scanned for."""
 LowerPhrase = Annotated[Phrase, AfterValidator(in_lower_case)]
-"""A :data:`Phrase` in lower case (matched in any case, or looked up lower-cased)."""
+Names = Annotated[tuple[Name, ...], AfterValidator(distinct)]
 Phrases = Annotated[tuple[Phrase, ...], AfterValidator(distinct)]
 LowerPhrases = Annotated[tuple[LowerPhrase, ...], AfterValidator(distinct)]
-LowerPattern = Annotated[Pattern, AfterValidator(in_lower_case)]
-"""A regular expression in lower case (its lower-cased-text twin must find the same)."""
+LowerScannedPhrases = Annotated[tuple[LowerScannedPhrase, ...], AfterValidator(distinct)]
 Step = Annotated[int, Field(ge=-1, le=1)]
 
 
 class Month(Vocabulary):
     """A month: its name, its number and the abbreviations news copy writes."""
 
-    name: Phrase
+    name: Name
     number: int = Field(ge=1, le=12)
-    abbreviations: Phrases = ()
+    abbreviations: Names = ()
     also_a_word: bool = False
-    """The name is an ordinary English word too ("May"): alone it needs a strong preposition."""
 
     @model_validator(mode="after")
     def _abbreviations_are_prefixes(self) -> Month:
@@ -176,16 +208,16 @@ class Month(Vocabulary):
 class NamedDay(Vocabulary):
     """A day named relative to publication ("yesterday"), and the part of the day it names."""
 
-    phrase: LowerPhrase
+    phrase: LowerScannedPhrase
     offset: int
-    part: LowerPhrase | None = None
+    part: LowerScannedPhrase | None = None
 
 
 class Days(Vocabulary):
     """Parts of a day, days named relative to publication, and words that make a weekday a
     name ("Black Monday") or a title ("Sunday Times")."""
 
-    parts: LowerPhrases
+    parts: LowerScannedPhrases
     named: tuple[NamedDay, ...]
     weekday_name_before: Phrases
     weekday_title_after: Phrases
@@ -202,17 +234,9 @@ class Days(Vocabulary):
 class Periods(Vocabulary):
     """Qualifiers of a period ("early", "the end of") and vague time words ("recently")."""
 
-    qualifiers: Annotated[tuple[Pattern, ...], AfterValidator(distinct)]
-    qualifier_first_words: LowerPhrases
-    vague: LowerPhrases
-
-
-class Triggers(Vocabulary):
-    """The words every time expression holds, and the keys they are found by."""
-
-    words: LowerPhrases
-    keys_any_case: LowerPhrases
-    keys_cased: Phrases
+    qualifiers: LowerAlternatives
+    qualifier_first_words: LowerWords
+    vague: LowerScannedPhrases
 
 
 class Preposition(Vocabulary):
@@ -246,7 +270,7 @@ class Relations(Vocabulary):
 class Clauses(Vocabulary):
     """Future cues, reporting verbs and clause joiners: what makes a bare date future."""
 
-    future_cues: Annotated[tuple[LowerPattern, ...], AfterValidator(distinct)]
+    future_cues: LowerAlternatives
     reporting_verbs: Phrases
     joiners: Phrases
 
@@ -254,7 +278,7 @@ class Clauses(Vocabulary):
 class Years(Vocabulary):
     """Nouns after a number that make it a count, not a year ("1990 troops")."""
 
-    count_nouns: Phrases
+    count_nouns: LowerPhrases
 
 
 class Clock(Vocabulary):
@@ -268,14 +292,12 @@ class TimeWordsFile(Vocabulary):
     """``time_words.toml``: the words time expressions are found and resolved with."""
 
     months: tuple[Month, ...]
-    weekdays: Phrases
-    number_words: dict[LowerPhrase, int]
-    unit_days: dict[LowerPhrase, int]
+    weekdays: Names
+    number_words: dict[LowerScannedPhrase, int]
     days: Days
-    which: dict[LowerPhrase, Step]
-    anaphor: dict[LowerPhrase, Step]
+    which: dict[LowerScannedPhrase, Step]
+    anaphor: dict[LowerScannedPhrase, Step]
     periods: Periods
-    triggers: Triggers
     relations: Relations
     clauses: Clauses
     years: Years
@@ -283,9 +305,7 @@ class TimeWordsFile(Vocabulary):
 
     @model_validator(mode="after")
     def _consistent(self) -> TimeWordsFile:
-        problems = self._calendar_problems() + self._trigger_problems()
-        if set(self.unit_days) != {"day", "week", "hour", "minute"}:
-            problems.append("unit_days must give exactly day, week, hour and minute")
+        problems = self._calendar_problems()
         if 0 in self.anaphor.values():
             problems.append("anaphor steps are -1 or 1")
         if problems:
@@ -303,61 +323,38 @@ class TimeWordsFile(Vocabulary):
             problems.append("weekdays must be the seven days of the week, Monday first")
         return problems
 
-    def _trigger_problems(self) -> list[str]:
-        """Words the scan would never find: every expression is found by its trigger."""
-        triggers = self.triggers
-        unkeyed = [
-            word for word in (*triggers.words, *self.weekdays)
-            if not any(key in word.lower() for key in triggers.keys_any_case)
-        ] + [
-            name for month in self.months for name in (month.name, *month.abbreviations)
-            if not any(key in name for key in triggers.keys_cased)
-        ]  # fmt: skip
-        problems = [f"no trigger key is found in: {', '.join(unkeyed)}"] if unkeyed else []
-        untriggered = [
-            phrase for phrase in (*self.periods.vague, *(day.phrase for day in self.days.named))
-            if not set(phrase.split()) & set(triggers.words)
-        ]  # fmt: skip
-        if untriggered:
-            problems.append(f"holds no trigger word: {', '.join(untriggered)}")
-        return problems
-
 
 _WORDS = load_vocabulary("geo.events", "time_words.toml", TimeWordsFile)
 
 
 def _phrase(phrase: str) -> str:
-    r"""A phrase of the data as a regex: its words separated by any whitespace.
+    r"""An entry of a word list as a regex: its words as written, separated by any whitespace.
 
-    >>> print(_phrase("local time"))
-    local\s+time
+    >>> print(_phrase("local time"), _phrase("UTC+3"))
+    local\s+time UTC\+3
     """
-    return phrase.replace(" ", r"\s+")
+    return r"\s+".join(re.escape(word) for word in phrase.split(" "))
 
 
 def _alternatives(phrases: Iterable[str]) -> str:
-    return "|".join(_phrase(phrase) for phrase in phrases)
+    r"""The entries of a word list as one regex unit, in their order.
 
-
-def _factored(phrases: Iterable[str]) -> str:
-    r"""The alternation of ``phrases``, consecutive ones sharing all but their last word
-    written once ("shortly after", "shortly before" -> ``shortly\s+(?:after|before)``).
-
-    >>> print(_factored(["at", "shortly after", "shortly before", "last night"]))
-    at|shortly\s+(?:after|before)|last\s+night
+    >>> print(_alternatives(["at", "shortly after"]))
+    (?:at|shortly\s+after)
     """
-    groups: list[tuple[str, list[str]]] = []
-    for phrase in phrases:
-        head, _, last = phrase.rpartition(" ")
-        if head and groups and groups[-1][0] == head:
-            groups[-1][1].append(last)
-        else:
-            groups.append((head, [last]))
-    return "|".join(
-        (_phrase(head) + r"\s+" if head else "")
-        + (lasts[0] if len(lasts) == 1 else f"(?:{'|'.join(lasts)})")
-        for head, lasts in groups
-    )
+    return alternation([_phrase(phrase) for phrase in phrases])
+
+
+def _first_words(phrases: Iterable[str]) -> set[str]:
+    return {phrase.split(" ")[0] for phrase in phrases}
+
+
+def _last_words(phrases: Iterable[str]) -> set[str]:
+    return {phrase.split(" ")[-1] for phrase in phrases}
+
+
+def _words_before_the_last(phrases: Iterable[str]) -> set[str]:
+    return {word for phrase in phrases for word in phrase.split(" ")[:-1]}
 
 
 _MONTHS = [month.name for month in _WORDS.months]
@@ -371,40 +368,48 @@ _WEEKDAY_NUMBER = {name: i for i, name in enumerate(_WEEKDAYS)}
 
 # "the" counts one only in the count rule ("the day before"), which names it itself.
 _NUMBER_WORDS: dict[str, int] = {**_WORDS.number_words, "the": 1}
-_UNIT_DAYS = dict(_WORDS.unit_days)
+# The units of a count ("two days later"), with the days in one unit. The count rules give
+# each its own arithmetic: hours and minutes stay on the same day, months and years are
+# calendar steps (_add_months), not days.
+_UNIT_DAYS = {"day": 1, "week": 7, "hour": 0, "minute": 0}
+_UNITS = (*_UNIT_DAYS, "month", "year")
+_ANAPHOR_UNITS = ("day", "morning", "evening", "night", "week")  # "the previous morning"
 
-# Month names that are also ordinary English words need stronger context when standing alone.
 _AMBIGUOUS_MONTHS = frozenset(month.name for month in _WORDS.months if month.also_a_word)
 
-_MONTH_FULL = "|".join(_MONTHS)
+_MONTH_FULL = _alternatives(_MONTHS)
 # Longer abbreviations first ("Sept" before "Sep"), and the dot after one taken in look-behinds
 # of one width each (a look-behind matches a fixed width).
-_MONTH_ANY = "|".join([_MONTH_FULL, *sorted(_ABBREVIATIONS, key=len, reverse=True)])
+_MONTH_ANY = _alternatives([*_MONTHS, *sorted(_ABBREVIATIONS, key=len, reverse=True)])
 _ABBREVIATION_DOT = (
     "(?:"
     + "|".join(
-        f"(?<={'|'.join(a for a in _ABBREVIATIONS if len(a) == width)})\\."
+        f"(?<={_alternatives(a for a in _ABBREVIATIONS if len(a) == width)})\\."
         for width in sorted({len(a) for a in _ABBREVIATIONS})
     )
     + ")?"
 )
-_WEEKDAY = "|".join(_WEEKDAYS)
+_WEEKDAY = _alternatives(_WEEKDAYS)
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19\d\d|20\d\d|2100)(?!\d)"
 # "17-18 January 2022", "the night of 4-5 April": a span of days is dated by its first day.
 _TO_DAY = r"(?:\s?[-\u2013]\s?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?"
-_NUM = r"(?:\d{1,3}|" + "|".join(_WORDS.number_words) + ")"
-_PERIOD_QUALIFIER = "|".join(_WORDS.periods.qualifiers)
-_PART_OF_DAY = "|".join(_WORDS.days.parts)
-_NAMED_DAY = _factored(day.phrase for day in _WORDS.days.named)
-_WHICH = "|".join(_WORDS.which)
-_ANAPHOR = "|".join(_WORDS.anaphor)
-_VAGUE = "|".join(_WORDS.periods.vague)
+_NUM = alternation([r"\d{1,3}", *(_phrase(word) for word in _WORDS.number_words)])
+_PERIOD_QUALIFIER = alternation(_WORDS.periods.qualifiers)
+_PART_OF_DAY = _alternatives(_WORDS.days.parts)
+_NAMED_DAY = _alternatives(day.phrase for day in _WORDS.days.named)
+_WHICH = _alternatives(_WORDS.which)
+_ANAPHOR = _alternatives(_WORDS.anaphor)
+_VAGUE = _alternatives(_WORDS.periods.vague)
 
 _NAMED_DAY_OFFSET = {day.phrase: day.offset for day in _WORDS.days.named}
 _NAMED_DAY_PART = {day.phrase: day.part for day in _WORDS.days.named if day.part is not None}
-_WHICH_STEP = dict(_WORDS.which)  # "last" -1, "this" 0, "next" +1
-_ANAPHOR_STEP = dict(_WORDS.anaphor)  # "the previous day" -1, "the following day" +1
+_WHICH_STEP = dict(_WORDS.which)
+# "this past" is grammar of the period and weekend rules only: the weekday and month rules
+# read "this past Monday" as "past Monday", the same day.
+_PERIOD_WHICH_STEP = {"this past": -1, **_WHICH_STEP}
+_PERIOD_WHICH = _alternatives(_PERIOD_WHICH_STEP)
+_ANAPHOR_STEP = dict(_WORDS.anaphor)
 
 # Ordered: at one position the first alternative that matches wins, so longer and more
 # specific forms come before the shorter forms they contain.
@@ -422,20 +427,15 @@ _RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                    + r")\b" + _ABBREVIATION_DOT + r"(?:\s+of)?,?\s+(?P<y>" + _YEAR + r")"),
     ("named_day", r"(?i:(?:(?P<qual>early|late|earlier|later)\s+)?(?P<word>" + _NAMED_DAY
                   + r")(?:\s+(?P<pod>" + _PART_OF_DAY + r"))?)\b"),
-    ("anaphor", r"(?i:(?:(?P<later>later|earlier)\s+)?(?P<word>the\s+(?:" + _ANAPHOR
-                + r")\s+(?:day|morning|evening|night|week)|the\s+same\s+day"
-                r"|that\s+(?:same\s+)?day))\b"),
-    ("count", r"(?i:(?:(?P<n>" + _NUM + r"|the)\s+)?(?P<unit>day|week|hour|minute|month|year)s?\s+"
+    ("anaphor", r"(?i:(?:(?P<later>later|earlier)\s+)?(?P<word>the\s+" + _ANAPHOR + r"\s+"
+                + alternation(_ANAPHOR_UNITS) + r"|the\s+same\s+day|that\s+(?:same\s+)?day))\b"),
+    ("count", r"(?i:(?:(?P<n>" + _NUM + r"|the)\s+)?(?P<unit>" + alternation(_UNITS) + r")s?\s+"
               r"(?P<dir>later|earlier|afterwards?|after|before|ago))\b"),
     ("since_period", r"(?i:the\s+(?:past|last)\s+(?:(?P<n>" + _NUM + r")\s+)?(?P<unit>day|week"
                      r"|month|year)s?)\b(?!\s+of\b)"),
-    # The weekend and period rules write the [which] words of time_words.toml in their own
-    # order, with "this past": a test reads "<word> week" and "<word> weekend" for each.
-    ("weekend", r"(?i:(?:(?P<which>this\s+past|last|this|next|past|coming)|(?P<the>the))"
-                r"\s+weekend)\b"),
+    ("weekend", r"(?i:(?:(?P<which>" + _PERIOD_WHICH + r")|(?P<the>the))\s+weekend)\b"),
     ("period", r"(?i:(?:(?P<qual>earlier|later|" + _PERIOD_QUALIFIER + r")[\s-]+)?(?P<which>"
-               r"this\s+past|last|this|next|coming|past)\s+(?P<unit>week|month|year))\b"
-               r"(?!\s+of\b)"),
+               + _PERIOD_WHICH + r")\s+(?P<unit>week|month|year))\b(?!\s+of\b)"),
     ("weekday", r"(?:(?P<qual>(?i:late|early|earlier|later))\s+(?:on\s+)?)?(?:(?P<which>(?i:"
                 + _WHICH + r"))\s+)?(?P<wd>" + _WEEKDAY + r")\b(?:['’]s\b|\s+"
                 r"(?P<pod>(?i:" + _PART_OF_DAY + r"))\b)?"),
@@ -452,7 +452,8 @@ _RULE_PATTERNS: tuple[tuple[str, str], ...] = (
 
 _DIGIT_KEY = "#"  # the dispatch key of a word of digits
 _QUALIFIER_WORDS = frozenset(_WORDS.periods.qualifier_first_words)
-_WHICH_WORDS = frozenset(_WHICH_STEP)
+_WHICH_WORDS = frozenset(_first_words(_WHICH_STEP))
+_PERIOD_WHICH_WORDS = frozenset(_first_words(_PERIOD_WHICH_STEP))
 _RULE_FIRST_WORDS: dict[str, frozenset[str]] = {
     "iso": frozenset({_DIGIT_KEY}),
     "slash": frozenset({_DIGIT_KEY}),
@@ -460,22 +461,21 @@ _RULE_FIRST_WORDS: dict[str, frozenset[str]] = {
     "mdy": frozenset({*_MONTH_NUMBER, *_WEEKDAYS}),
     "month_year": frozenset({*_MONTH_NUMBER, *_QUALIFIER_WORDS}),
     "named_day": frozenset(
-        {"early", "late", "earlier", "later"} | {day.split(" ")[0] for day in _NAMED_DAY_OFFSET}
+        {"early", "late", "earlier", "later"} | _first_words(_NAMED_DAY_OFFSET)
     ),
     "anaphor": frozenset({"later", "earlier", "the", "that"}),
     "count": frozenset(
-        {*_NUMBER_WORDS, _DIGIT_KEY, "the"}
-        | {unit + plural for unit in ("day", "week", "hour", "minute", "month", "year")
-           for plural in ("", "s")}
+        {*_first_words(_NUMBER_WORDS), _DIGIT_KEY, "the"}
+        | {unit + plural for unit in _UNITS for plural in ("", "s")}
     ),
     "since_period": frozenset({"the"}),
-    "weekend": frozenset({*_WHICH_WORDS, "the"}),
-    "period": frozenset({"earlier", "later", *_QUALIFIER_WORDS, *_WHICH_WORDS}),
+    "weekend": frozenset({*_PERIOD_WHICH_WORDS, "the"}),
+    "period": frozenset({"earlier", "later", *_QUALIFIER_WORDS, *_PERIOD_WHICH_WORDS}),
     "weekday": frozenset({"late", "early", "earlier", "later", *_WHICH_WORDS, *_WEEKDAYS}),
     "year": frozenset({_DIGIT_KEY, *_QUALIFIER_WORDS}),
     "month": frozenset({*_QUALIFIER_WORDS, *_WHICH_WORDS, *_MONTHS}),
     "vague": frozenset(
-        {*_WORDS.periods.vague}
+        _first_words(_WORDS.periods.vague)
         | {*"in the past last coming next a few several many days weeks months years".split()}
     ),
 }  # fmt: skip
@@ -522,9 +522,35 @@ _BY_FIRST_WORD = _dispatch_table()
 # (all C speed) rather than with a regex alternation tried at every position.
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 _WORDS_BACK = 5  # "the end of this month": words a match may have before its trigger
-_TRIGGER_WORDS = frozenset(_WORDS.triggers.words)
-_TRIGGER_KEYS_ANY_CASE = _WORDS.triggers.keys_any_case
-_TRIGGER_KEYS_CASED = _WORDS.triggers.keys_cased
+
+
+def _trigger_words(words: TimeWordsFile) -> frozenset[str]:
+    """The words every expression without a digit, month or weekday name holds one of.
+
+    They are the units of counts and periods and their plurals ("two days later", "in recent
+    weeks"), "weekend", the units of "the previous day", and the last word of each named day
+    and vague phrase.
+    """
+    return frozenset(
+        {*_UNITS, *(unit + "s" for unit in _UNITS), "weekend", *_ANAPHOR_UNITS}
+        | _last_words(day.phrase for day in words.days.named)
+        | _last_words(words.periods.vague)
+    )
+
+
+def _keys(words: Iterable[str]) -> tuple[str, ...]:
+    """The words that hold none of the others, in order: each word holds one of them.
+
+    >>> _keys(["day", "days", "week", "weekend", "today", "monday"])
+    ('day', 'week')
+    """
+    listed = list(dict.fromkeys(words))
+    return tuple(word for word in listed if not any(o != word and o in word for o in listed))
+
+
+_TRIGGER_WORDS = _trigger_words(_WORDS)
+_TRIGGER_KEYS_ANY_CASE = _keys(sorted(_TRIGGER_WORDS | {day.lower() for day in _WEEKDAYS}))
+_TRIGGER_KEYS_CASED = _keys(name for m in _WORDS.months for name in (m.name, *m.abbreviations))
 
 
 def _digits_or_keys(keys: tuple[str, ...]) -> re.Pattern[str]:
@@ -565,11 +591,16 @@ _TRIGGER_TOKENS = frozenset(_KEYS_OF_TOKEN)
 _MONTH_TOKENS = frozenset(month.lower().encode() for month in _MONTH_NUMBER)
 
 
+# Every word a match may hold before its trigger word: the walk back from a trigger
+# (_candidate_starts) goes through these only.
 _CHAIN_WORDS = (
     frozenset[str]().union(*_RULE_FIRST_WORDS.values())
     | frozenset("of on before after same recent".split())
-    | frozenset(_ANAPHOR_STEP)  # "the previous day"
-)
+    | {word for phrase in (*_NUMBER_WORDS, *_PERIOD_WHICH_STEP, *_ANAPHOR_STEP)
+       for word in phrase.split(" ")}
+    | _words_before_the_last(_NAMED_DAY_OFFSET)
+    | _words_before_the_last(_WORDS.periods.vague)
+)  # fmt: skip
 
 
 def _dispatch_key(word: str) -> str:
@@ -679,12 +710,14 @@ def _preposition_alternation(rows: Iterable[Preposition]) -> str:
     r"""The prepositions of ``rows`` as one alternation, in order.
 
     >>> print(_preposition_alternation(_PREPOSITIONS[1:3]))
-    from|starting(?:\s+(?:on|from|in))?
+    (?:from|starting(?:\s+(?:on|from|in))?)
     """
-    return "|".join(
-        _phrase(row.words)
-        + (r"(?:\s+(?:" + "|".join(row.followed_by) + "))?" if row.followed_by else "")
-        for row in rows
+    return alternation(
+        [
+            _phrase(row.words)
+            + (r"(?:\s+" + _alternatives(row.followed_by) + ")?" if row.followed_by else "")
+            for row in rows
+        ]
     )
 
 
@@ -698,48 +731,42 @@ _PREPOSITION_BEFORE_LOWER = re.compile(_PREPOSITION_BEFORE.pattern.replace("(?i:
 _RELATION_OF_PREPOSITION: dict[str, TimeRelation] = {
     row.words: row.relation for row in _PREPOSITIONS if row.relation is not TimeRelation.ON
 }
-# Prepositions that by themselves point into the future ("starting Monday", "from Monday").
 _FUTURE_PREPOSITIONS = frozenset(row.words for row in _PREPOSITIONS if row.future)
-# A bare month or year needs one of these right before it to be read as a date.
 _DATE_PREPOSITIONS = frozenset(row.words for row in _PREPOSITIONS if row.dates)
-# "May" and "March" are verbs/nouns too: "a speech by May", "after March organisers said".
 _STRONG_MONTH_PREPOSITIONS = frozenset(row.words for row in _PREPOSITIONS if row.dates_also_a_word)
-# Prepositions named by their first word whatever follows: "starting on" -> "starting".
-_FOLLOWED_PREPOSITIONS = frozenset(row.words for row in _PREPOSITIONS if row.followed_by)
+_PREPOSITION_OF_FORM = {
+    form: row.words
+    for row in _PREPOSITIONS
+    for form in (row.words, *(f"{row.words} {then}" for then in row.followed_by))
+}
 
 _CLOCK = (
     r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?|[AP]\.?M\.?)(?!\w)"
     r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)\s*"
     r"(?:GMT|UTC|hrs|hours)|(?P<word>noon|midday|midnight))"
 )
-_CLOCK_ZONE = r"(?:\s+(?:" + _alternatives(_WORDS.clock.zones) + r")|\s*\(\d{3,4}\s*(?:GMT|UTC)\))?"
-_CLOCK_LEAD = r"(?:(?i:" + _factored(_WORDS.clock.prepositions) + r")\s+)"  # "shortly after"
+_CLOCK_ZONE = r"(?:\s+" + _alternatives(_WORDS.clock.zones) + r"|\s*\(\d{3,4}\s*(?:GMT|UTC)\))?"
+_CLOCK_LEAD = r"(?:(?i:" + _alternatives(_WORDS.clock.prepositions) + r")\s+)"
 _CLOCK_BEFORE = re.compile(
     r"(?<![\w:.])" + _CLOCK_LEAD + "?" + _CLOCK + _CLOCK_ZONE + r"\s*,?\s+(?:(?i:on)\s+)?$"
 )
 _ANY_DIGIT = re.compile(r"\d")  # every clock time has one, unless it is a _CLOCK word
 _CLOCK_AFTER = re.compile(r",?\s+" + _CLOCK_LEAD + _CLOCK + _CLOCK_ZONE)
 
-_FUTURE_CUE = re.compile(
-    r"\b(?:" + "|".join(_WORDS.clauses.future_cues) + r")\b|'ll\b", re.IGNORECASE
-)
+_FUTURE_CUE = re.compile(r"\b" + alternation(_WORDS.clauses.future_cues) + r"\b|'ll\b", re.I)
 # The same lower-case pattern matched with case against lower-cased ASCII text finds exactly
 # what _FUTURE_CUE finds in the text, twice as fast: an ignore-case alternation cannot skip
 # alternatives by their first letter. Other text keeps _FUTURE_CUE (Unicode case folding).
 _FUTURE_CUE_LOWER = re.compile(_FUTURE_CUE.pattern)
 _REPORTING_VERB = _alternatives(_WORDS.clauses.reporting_verbs)
-_REPORTING_ANYWHERE = re.compile(r"\b(?:" + _REPORTING_VERB + r")\b")
-# A cue after the expression governs it only within one clause: "attacked on Sunday and the
-# army will respond" is past, "On Monday, the leaders will meet" is future.
-_CLAUSE_JOINER = re.compile(r"\b(?:" + _alternatives(_WORDS.clauses.joiners) + r")\b")
-_REPORTING_BEFORE = re.compile(r"\b(?:" + _REPORTING_VERB + r")\s+(?:on\s+)?$")
-_REPORTING_AFTER = re.compile(r",?\s+(?:" + _REPORTING_VERB + r")\b")
+_REPORTING_ANYWHERE = re.compile(r"\b" + _REPORTING_VERB + r"\b")
+_CLAUSE_JOINER = re.compile(r"\b" + _alternatives(_WORDS.clauses.joiners) + r"\b")
+_REPORTING_BEFORE = re.compile(r"\b" + _REPORTING_VERB + r"\s+(?:on\s+)?$")
+_REPORTING_AFTER = re.compile(r",?\s+" + _REPORTING_VERB + r"\b")
 
-_NAMED_DAY_BEFORE = re.compile(r"\b(?:" + _alternatives(_WORDS.days.weekday_name_before) + r")\s+$")
-_NAMED_DAY_AFTER = re.compile(r"\s+(?:" + _alternatives(_WORDS.days.weekday_title_after) + r")\b")
-_COUNT_NOUN_AFTER = re.compile(
-    r"\s+(?:" + _alternatives(_WORDS.years.count_nouns) + r")\b", re.IGNORECASE
-)
+_NAMED_DAY_BEFORE = re.compile(r"\b" + _alternatives(_WORDS.days.weekday_name_before) + r"\s+$")
+_NAMED_DAY_AFTER = re.compile(r"\s+" + _alternatives(_WORDS.days.weekday_title_after) + r"\b")
+_COUNT_NOUN_AFTER = re.compile(r"\s+" + _alternatives(_WORDS.years.count_nouns) + r"\b", re.I)
 # "Today" capitalised after a word is a title: "USA Today", "Russia Today".
 _TITLE_WORD_BEFORE = re.compile(r"[A-Za-z]\s+$")
 # A cataphoric "two days after" is followed by the event it counts from.
@@ -803,7 +830,7 @@ def _day_month_near(
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+    return int(word) if word.isdigit() else _NUMBER_WORDS[_squash(word)]
 
 
 def _squash(text: str) -> str:
@@ -994,7 +1021,8 @@ def _relative_to_previous(
 
 def _rule_anaphor(m: re.Match[str], scan: _Scan) -> _Reading | None:
     phrase = _squash(m["anaphor__word"])
-    sign = _ANAPHOR_STEP.get(phrase.split(" ")[1], 0)  # 0: "the same day", "that day"
+    which = " ".join(phrase.split(" ")[1:-1])
+    sign = _ANAPHOR_STEP.get(which, 0)  # 0: "the same day", "that day"
     is_week = phrase.endswith("week")
     days = sign * (7 if is_week else 1)
     precision = DatePrecision.WEEK if is_week else DatePrecision.DAY
@@ -1069,10 +1097,10 @@ def _rule_weekend(m: re.Match[str], scan: _Scan) -> _Reading | None:
     what = f"'{_squash(m['weekend'])}'"
     if scan.published is None:
         return scan.no_publication(what)
-    which = _squash(m["weekend__which"] or "the").split(" ")[-1]
+    which = _squash(m["weekend__which"] or "the")
     published = scan.published
     monday = _monday_of(published)
-    step = _WHICH_STEP.get(which, 0)
+    step = _PERIOD_WHICH_STEP.get(which, 0)
     if step:
         monday += datetime.timedelta(days=7 * step)
     elif which == "the" and published.weekday() < 5 and not scan.is_future():
@@ -1086,11 +1114,11 @@ def _rule_weekend(m: re.Match[str], scan: _Scan) -> _Reading | None:
 
 
 def _rule_period(m: re.Match[str], scan: _Scan) -> _Reading | None:
-    which, unit = _squash(m["period__which"]).split(" ")[-1], m["period__unit"].lower()
+    which, unit = _squash(m["period__which"]), m["period__unit"].lower()
     what = f"'{_squash(m['period'])}'"
     if scan.published is None:
         return scan.no_publication(what)
-    step = _WHICH_STEP[which]
+    step = _PERIOD_WHICH_STEP[which]
     published = scan.published
     if unit == "week":
         day = _monday_of(published) + datetime.timedelta(days=7 * step)
@@ -1118,7 +1146,7 @@ def _rule_weekday(m: re.Match[str], scan: _Scan) -> _Reading | None:
     if scan.published is None:
         return scan.no_publication(f"weekday '{name}'")._replace(part_of_day=part)
     weekday, published = _WEEKDAY_NUMBER[name], scan.published
-    step = _WHICH_STEP.get((m["weekday__which"] or "").lower(), 0)
+    step = _WHICH_STEP.get(_squash(m["weekday__which"] or ""), 0)
     if step > 0:
         day = _weekday_on_or_after(published + datetime.timedelta(days=1), weekday)
         how = "next after"
@@ -1164,7 +1192,7 @@ def _rule_month(m: re.Match[str], scan: _Scan) -> _Reading | None:
         return scan.no_publication(what)
     month, published = _MONTH_NUMBER[name], scan.published
     this_year = datetime.date(published.year, month, 1)
-    step = _WHICH_STEP.get((which or "").lower(), 0)
+    step = _WHICH_STEP.get(_squash(which or ""), 0)
     if step > 0:
         future, strict = True, True
     elif step < 0:
@@ -1269,8 +1297,7 @@ def _preposition_name(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
     name = _squash(match["prep"])
-    first = name.split(" ", 1)[0]
-    return first if first in _FOLLOWED_PREPOSITIONS else name
+    return _PREPOSITION_OF_FORM.get(name, name)
 
 
 def _iter_expressions(

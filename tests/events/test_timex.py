@@ -6,15 +6,12 @@ publication date is Tuesday 20 June 2017, so "Monday" is 19 June and "Sunday" 18
 
 from __future__ import annotations
 
-import copy
 import datetime
 import re
-import tomllib
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import DELETE, changed, vocabulary_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -42,9 +39,12 @@ from geo.events.timex import (
     TimeRelation,
     TimeWordsFile,
     _candidate_matches,
+    _keys,
     _may_hold_clock,
+    _phrase,
     _preposition_alternation,
     _trigger_starts,
+    _trigger_words,
     _word_at,
     find_time_expressions,
     shift,
@@ -737,15 +737,11 @@ def test_every_rule_has_a_handler_and_first_words() -> None:
 # The vocabulary file: every word in it is read, and a malformed file is refused
 # ----------------------------------------------------------------------------------------
 
-WORDS_FILE = REPO / "geo" / "events" / "time_words.toml"
-
-
-def _words_data() -> dict[str, Any]:
-    return tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
+DATA = vocabulary_data("geo/events/time_words.toml")
 
 
 def test_the_shipped_time_words_file_is_valid() -> None:
-    assert TimeWordsFile.model_validate(_words_data()) == _WORDS
+    assert TimeWordsFile.model_validate(DATA) == _WORDS
 
 
 @pytest.mark.parametrize(
@@ -779,7 +775,7 @@ def test_every_number_word_counts(word: str, value: int) -> None:
     assert only(f"Troops withdrew {word} days later.").relative_days == value
 
 
-@pytest.mark.parametrize(("word", "step"), list(_WORDS.which.items()))
+@pytest.mark.parametrize(("word", "step"), [*_WORDS.which.items(), ("this past", -1)])
 def test_every_which_word_is_read_by_the_period_and_weekend_rules(word: str, step: int) -> None:
     week = D(2017, 6, 19) + datetime.timedelta(weeks=step)
     found = find_time_expressions(f"They met {word} week and {word} weekend.", TUESDAY)
@@ -849,8 +845,8 @@ def test_a_period_qualifier_opens_with_a_listed_first_word(data: st.DataObject) 
 
 
 def test_a_preposition_added_to_the_data_is_matched() -> None:
-    data = _words_data()
-    data["relations"]["prepositions"].append({"words": "no later than", "relation": "until"})
+    row = {"words": "no later than", "relation": "until"}
+    data = changed(DATA, "relations.prepositions", [*DATA["relations"]["prepositions"], row])
     rows = TimeWordsFile.model_validate(data).relations.prepositions
     pattern = re.compile(rf"(?P<prep>{_preposition_alternation(rows)})\s+$")
     match = pattern.search("signed no later than ")
@@ -858,42 +854,73 @@ def test_a_preposition_added_to_the_data_is_matched() -> None:
     assert _preposition_alternation(_WORDS.relations.prepositions) in _PREPOSITION_BEFORE.pattern
 
 
-def _changed(change: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
-    data = copy.deepcopy(_words_data())
-    change(data)
-    return data
+def test_a_space_in_an_entry_is_any_whitespace_and_other_characters_are_as_written() -> None:
+    assert re.fullmatch(_phrase("local time"), "local \n time")
+    assert re.fullmatch(_phrase("UTC+3"), "UTC+3") and not re.fullmatch(_phrase("UTC+3"), "UTCC3")
+    assert re.fullmatch(_phrase("rocket-launchers"), "rocket-launchers")
+
+
+def test_a_hyphenated_count_noun_and_a_zone_with_an_offset_are_accepted() -> None:
+    data = changed(DATA, "years.count_nouns", [*DATA["years"]["count_nouns"], "rocket-launchers"])
+    data = changed(data, "clock.zones", ["UTC+3", *DATA["clock"]["zones"]])
+    words = TimeWordsFile.model_validate(data)
+    assert "rocket-launchers" in words.years.count_nouns and "UTC+3" in words.clock.zones
+
+
+def test_the_trigger_words_come_from_the_lists() -> None:
+    named = [*DATA["days"]["named"], {"phrase": "the eve of yesterday", "offset": -2}]
+    data = changed(changed(DATA, "days.named", named), "periods.vague", ["formerly"])
+    triggers = _trigger_words(TimeWordsFile.model_validate(data))
+    assert {"formerly", "yesterday", "weekend", "days", "minute"} <= triggers
+    assert not {"recently", "eve", "the"} & triggers
+    assert {"formerly", "day", "night"} <= set(_keys(sorted(triggers)))
+
+
+def test_every_trigger_word_and_name_holds_a_key() -> None:
+    for word in (*_TRIGGER_WORDS, *(day.lower() for day in _WORDS.weekdays)):
+        assert any(key in word for key in _TRIGGER_KEYS_ANY_CASE), word
+    for month in _WORDS.months:
+        for name in (month.name, *month.abbreviations):
+            assert any(key in name for key in _TRIGGER_KEYS_CASED), name
+
+
+def _appended(path: str, entry: Any) -> dict[str, Any]:
+    node: Any = DATA
+    for key in path.split("."):
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    return changed(DATA, path, [*node, entry])
 
 
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
-        (_changed(lambda d: d.update(colours=["red"])), "Extra inputs are not permitted"),
-        (_changed(lambda d: d["periods"]["qualifiers"].append("(?:end")), "not a regular expr"),
-        (_changed(lambda d: d["relations"]["prepositions"][0].update(relation="during")),
+        (changed(DATA, "colours", ["red"]), "Extra inputs are not permitted"),
+        (_appended("periods.qualifiers", "(?:end"), "not a regular expr"),
+        (_appended("periods.qualifiers", "(mid)"), "has a capturing group"),
+        (changed(DATA, "relations.prepositions.0.relation", "during"),
          "Input should be 'on', 'since'"),
-        (_changed(lambda d: d["months"][0].update(number=13)), "less than or equal to 12"),
-        (_changed(lambda d: d["months"].reverse()), "in calendar order, numbered 1-12"),
-        (_changed(lambda d: d["months"][6].update(abbreviations=["Jun"])), "shorter prefixes"),
-        (_changed(lambda d: d["months"][4].update(abbreviations=["Ma"])), "shorter prefixes"),
-        (_changed(lambda d: d["weekdays"].pop()), "seven days of the week"),
-        (_changed(lambda d: d["weekdays"].__setitem__(6, "Monday")), "more than once: Monday"),
-        (_changed(lambda d: d["clauses"]["joiners"].append("and")), "more than once: and"),
-        (_changed(lambda d: d["relations"]["prepositions"].append({"words": "since"})),
-         "more than once: since"),
-        (_changed(lambda d: d["clauses"]["future_cues"].append("Will")), "is not in lower case"),
-        (_changed(lambda d: d["triggers"]["words"].append("Day")), "is not in lower case"),
-        (_changed(lambda d: d["clauses"]["reporting_verbs"].append("said\\s+so")),
-         "words of letters separated by single spaces"),
-        (_changed(lambda d: d["triggers"]["words"].append("decade")),
-         "no trigger key is found in: decade"),
-        (_changed(lambda d: d["periods"]["vague"].append("formerly")),
-         "holds no trigger word: formerly"),
-        (_changed(lambda d: d["days"]["named"][5].update(part="dusk")), "part not in days.parts"),
-        (_changed(lambda d: d["unit_days"].pop("hour")), "exactly day, week, hour and minute"),
-        (_changed(lambda d: d["which"].update(last=-7)), "greater than or equal to -1"),
-        (_changed(lambda d: d["anaphor"].update(prior=0)), "anaphor steps are -1 or 1"),
-        (_changed(lambda d: d["relations"]["prepositions"][0].update(dates=False)),
-         "dates_also_a_word needs dates"),
+        (changed(DATA, "months.0.number", 13), "less than or equal to 12"),
+        (changed(DATA, "months", DATA["months"][::-1]), "in calendar order, numbered 1-12"),
+        (changed(DATA, "months.6.abbreviations", ["Jun"]), "shorter prefixes"),
+        (changed(DATA, "months.4.abbreviations", ["Ma"]), "shorter prefixes"),
+        (changed(DATA, "months.0.name", "Jan uary"), "not one word of letters"),
+        (changed(DATA, "weekdays.6", DELETE), "seven days of the week"),
+        (changed(DATA, "weekdays.6", "Monday"), "more than once: Monday"),
+        (_appended("clauses.joiners", "and"), "more than once: and"),
+        (_appended("relations.prepositions", {"words": "since"}), "more than once: since"),
+        (_appended("clauses.future_cues", "Will"), "is not in lower case"),
+        (_appended("periods.vague", "Lately"), "is not in lower case"),
+        (_appended("years.count_nouns", "Troops"), "is not in lower case"),
+        (_appended("clauses.reporting_verbs", "said\\s+so"),
+         "not words separated by single spaces, each of letters or digits"),
+        (_appended("years.count_nouns", "rocket  launchers"),
+         "not words separated by single spaces"),
+        (_appended("periods.vague", "of-late"), "words of letters separated by single spaces"),
+        (changed(DATA, "days.named.5.part", "dusk"), "part not in days.parts"),
+        (changed(DATA, "which.last", -7), "greater than or equal to -1"),
+        (changed(DATA, "anaphor.prior", 0), "anaphor steps are -1 or 1"),
+        (changed(DATA, "relations.prepositions.0.dates", False), "dates_also_a_word needs dates"),
+        (changed(DATA, "unit_days", {"day": 1}), "Extra inputs are not permitted"),
     ],
 )  # fmt: skip
 def test_a_malformed_time_words_file_is_refused(data: dict[str, Any], problem: str) -> None:
