@@ -6,11 +6,15 @@ import copy
 import importlib.util
 import json
 import os
+import sys
 import tomllib
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
+
+import geo.vocabulary
 
 REPO = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO / "tests" / "data"
@@ -51,6 +55,19 @@ def changed(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
     else:
         node[index] = value
     return copied
+
+
+def module_with_vocabulary(module: ModuleType, vocabulary: Any) -> ModuleType:
+    """``module`` run afresh, as another module, with ``vocabulary`` (a validated model) in
+    place of the data file it loads: what the module would be with an edited file."""
+    spec = importlib.util.spec_from_file_location(f"{module.__name__}_with_data", module.__file__)
+    assert spec is not None and spec.loader is not None
+    fresh = importlib.util.module_from_spec(spec)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(geo.vocabulary, "load_vocabulary", lambda *_: vocabulary)
+        patch.setitem(sys.modules, spec.name, fresh)
+        spec.loader.exec_module(fresh)
+    return fresh
 
 
 def skip_or_fail_in_ci(reason: str) -> None:

@@ -8,19 +8,16 @@ pipeline, since what matters is what :func:`geo.pipeline.extract_events` outputs
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
-import sys
 from types import ModuleType
 from typing import Any
 
 import pytest
 import shapely
-from conftest import DELETE, changed, vocabulary_data
+from conftest import DELETE, changed, module_with_vocabulary, vocabulary_data
 from pydantic import ValidationError
 from shapely.geometry import Point, box, shape
 
-import geo.vocabulary
 from gazetteer import Gazetteer, open_gazetteer
 from gazetteer.model import FeatureClass
 from geo.documents import Document
@@ -402,16 +399,8 @@ LOCATIONS = vocabulary_data("geo/events/locations.toml")
 
 
 def locate_with(data: dict[str, Any]) -> ModuleType:
-    """locate.py run afresh, as another module, on ``data`` in place of locations.toml."""
-    vocabulary = LocationsFile.model_validate(data)
-    spec = importlib.util.spec_from_file_location("locate_with_data", locate.__file__)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(geo.vocabulary, "load_vocabulary", lambda *_: vocabulary)
-        patch.setitem(sys.modules, spec.name, module)
-        spec.loader.exec_module(module)
-    return module
+    """locate.py run afresh on ``data`` in place of its data file."""
+    return module_with_vocabulary(locate, LocationsFile.model_validate(data))
 
 
 def test_the_shipped_locations_file_is_valid() -> None:

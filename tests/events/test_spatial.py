@@ -6,11 +6,9 @@ stage alone; one end-to-end row runs the places stage on the headline sentence.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import re
-import sys
 import time
 from collections.abc import Iterator, Sequence
 from types import ModuleType
@@ -19,13 +17,12 @@ from typing import Any, NamedTuple
 import numpy as np
 import pytest
 import shapely
-from conftest import DELETE, changed, vocabulary_data
+from conftest import DELETE, changed, module_with_vocabulary, vocabulary_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 from shapely.geometry import mapping, shape
 
-import geo.vocabulary
 from gazetteer import Gazetteer, open_gazetteer
 from gazetteer.model import FeatureClass
 from geo.errors import GazetteerDataError
@@ -909,16 +906,8 @@ RELATIONS = vocabulary_data("geo/events/relations.toml")
 
 
 def spatial_with(data: dict[str, Any]) -> ModuleType:
-    """spatial.py run afresh, as another module, on ``data`` in place of relations.toml."""
-    words = RelationsFile.model_validate(data)
-    spec = importlib.util.spec_from_file_location("spatial_with_data", spatial.__file__)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(geo.vocabulary, "load_vocabulary", lambda *_: words)
-        patch.setitem(sys.modules, spec.name, module)
-        spec.loader.exec_module(module)
-    return module
+    """spatial.py run afresh on ``data`` in place of its data file."""
+    return module_with_vocabulary(spatial, RelationsFile.model_validate(data))
 
 
 def test_the_shipped_relations_file_is_valid() -> None:
