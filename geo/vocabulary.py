@@ -38,7 +38,6 @@ from geo.errors import VocabularyError
 __all__ = [
     "Alternative",
     "Alternatives",
-    "CaseBlindAlternative",
     "CaseBlindAlternatives",
     "CountryCode",
     "LowerAlternative",
@@ -134,17 +133,16 @@ Alternative = Annotated[Pattern, AfterValidator(_one_alternative)]
 """One alternative of a list the code joins with ``|`` and wraps in its own groups: a regex
 with no top-level ``|``, no capturing group (the code numbers its own) and no empty match."""
 
-CaseBlindAlternative = Annotated[Alternative, AfterValidator(_case_blind)]
-"""An :data:`Alternative` matched in any case (run over lower-cased text by
-:class:`~geo.events.text.CaseBlind`): no upper-case escape such as ``\\S``."""
-
 Alternatives = Annotated[tuple[Alternative, ...], Field(min_length=1), AfterValidator(distinct)]
 """A non-empty list of :data:`Alternative`, none twice, joined in the order listed."""
 
 CaseBlindAlternatives = Annotated[
-    tuple[CaseBlindAlternative, ...], Field(min_length=1), AfterValidator(distinct)
+    tuple[Annotated[Alternative, AfterValidator(_case_blind)], ...],
+    Field(min_length=1),
+    AfterValidator(distinct),
 ]
-"""A non-empty list of :data:`CaseBlindAlternative`, none twice."""
+"""A non-empty list of :data:`Alternative` matched in any case (run over lower-cased text by
+:class:`~geo.events.text.CaseBlind`): no upper-case escape such as ``\\S``; none twice."""
 
 LowerAlternative = Annotated[Alternative, AfterValidator(in_lower_case)]
 """An :data:`Alternative` written in lower case."""
