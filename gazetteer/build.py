@@ -55,7 +55,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
 DEFAULT_MIN_POPULATION = 0
@@ -236,7 +236,12 @@ def _arrays(
         # from the geometry at every event (reading and parsing it costs up to milliseconds).
         "radius_km": np.array(
             [
-                radius_km(geometry, e.feature_class.value)
+                radius_km(
+                    geometry,
+                    e.feature_class.value,
+                    point=(e.lat, e.lon),
+                    spread_km=e.raw.get("spread_km"),
+                )
                 for e, geometry in zip(entries, geometries, strict=True)
             ],
             dtype=np.float64,

@@ -14,6 +14,7 @@ import numpy as np
 import shapely
 
 __all__ = [
+    "AREA_WITHOUT_OUTLINE_KM",
     "CITY_UNCERTAINTY_KM",
     "EARTH_RADIUS_KM",
     "great_circle_km",
@@ -23,6 +24,9 @@ __all__ = [
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
 CITY_UNCERTAINTY_KM = 10.0
+# An admin area known only from its cities (no outline): never tighter than a small district.
+AREA_WITHOUT_OUTLINE_KM = 25.0
+MAIN_PART_SHARE = 0.25
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -46,15 +50,54 @@ def great_circle_km_to_many(lat: float, lon: float, lats: Any, lons: Any) -> Any
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
-def radius_km(geometry: shapely.Geometry | None, feature_class: str) -> float:
-    """Radius of the circle with the feature's area (half a line's length); a default for
-    points and cities."""
-    if geometry is None or geometry.is_empty or feature_class == "city":
+def radius_km(
+    geometry: shapely.Geometry | None,
+    feature_class: str,
+    *,
+    point: tuple[float, float] | None = None,
+    spread_km: float | None = None,
+) -> float:
+    """How far from its point an event placed at the feature may be: its uncertainty radius.
+
+    An area with a polygon covers the farthest point of its main body from ``point`` (lat,
+    lon), never less than the circle of its area; a line, half its length; an area known
+    only from the cities inside (``spread_km``: its point to the farthest of them) covers
+    them, never less than ``AREA_WITHOUT_OUTLINE_KM``; a city or a bare point, a default.
+
+    >>> square = shapely.box(36.0, 35.0, 37.0, 36.0)  # about 100 km a side
+    >>> radius_km(square, "admin1"), radius_km(square, "admin1", point=(35.5, 36.5))
+    (56.7, 71.8)
+    >>> radius_km(None, "admin2", spread_km=40.0), radius_km(None, "admin2", spread_km=0.0)
+    (50.0, 25.0)
+    """
+    if feature_class == "city":
         return CITY_UNCERTAINTY_KM
+    if geometry is None or geometry.is_empty:
+        if spread_km is None:
+            return CITY_UNCERTAINTY_KM
+        return round(max(AREA_WITHOUT_OUTLINE_KM, spread_km + CITY_UNCERTAINTY_KM), 1)
     if geometry.geom_type in ("LineString", "MultiLineString"):
         return round(max(25.0, _line_length_km(geometry) / 2), 1)
-    area = _area_km2(geometry)
-    return round(max(CITY_UNCERTAINTY_KM, math.sqrt(area / math.pi)), 1)
+    equal_area = math.sqrt(_area_km2(geometry) / math.pi)
+    covering = 0.0 if point is None else _covering_km(geometry, *point)
+    return round(max(CITY_UNCERTAINTY_KM, equal_area, covering), 1)
+
+
+def _covering_km(geometry: shapely.Geometry, lat: float, lon: float) -> float:
+    """The farthest point of the area's main body from (lat, lon): the hull of its parts at
+    least a quarter the size of the largest (a far island must not make a province's circle
+    the size of an ocean)."""
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    sizes = [_area_km2(part) for part in parts]
+    largest = max(sizes)
+    main = shapely.union_all(
+        [part for part, size in zip(parts, sizes, strict=True) if size >= MAIN_PART_SHARE * largest]
+    )
+    hull = shapely.convex_hull(main)
+    coordinates = shapely.get_coordinates(hull)
+    if len(coordinates) == 0:
+        return 0.0
+    return float(great_circle_km_to_many(lat, lon, coordinates[:, 1], coordinates[:, 0]).max())
 
 
 def _area_km2(geometry: shapely.Geometry) -> float:

@@ -25,6 +25,7 @@ from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
 
+from gazetteer.geodesy import great_circle_km_to_many
 from gazetteer.model import Entry, FeatureClass
 from gazetteer.normalize import is_latin, normalize
 from geo.errors import GazetteerDataError
@@ -115,6 +116,7 @@ class AdminArea:
     weighted_lat: float = 0.0
     weighted_dlon: float = 0.0
     reference_lon: float | None = field(default=None)
+    cities: list[tuple[float, float]] = field(default_factory=list)
 
     def add_city(self, population: int, lat: float, lon: float) -> None:
         """Accumulate one city; weight population + 1 so villages without a count still place
@@ -127,6 +129,7 @@ class AdminArea:
         self.weighted_lat += weight * lat
         # Longitudes relative to the first city, so an area across 180° averages correctly.
         self.weighted_dlon += weight * _wrap(lon - self.reference_lon)
+        self.cities.append((lat, lon))
 
     def centroid(self) -> tuple[float, float] | None:
         """Population-weighted (lat, lon) of the cities inside, or None if there are none."""
@@ -135,6 +138,11 @@ class AdminArea:
         lat = self.weighted_lat / self.weight
         lon = _wrap(self.reference_lon + self.weighted_dlon / self.weight)
         return round(lat, 5), round(lon, 5)
+
+    def spread_km(self, lat: float, lon: float) -> float:
+        """How far the farthest city inside lies from (lat, lon): the area's known extent."""
+        lats, lons = zip(*self.cities, strict=True)
+        return round(float(great_circle_km_to_many(lat, lon, lats, lons).max()), 1)
 
 
 def _wrap(lon: float) -> float:
@@ -283,5 +291,6 @@ def _load_areas(select: Callable[[str, str], bool], feature_class: FeatureClass)
                 "geonameid": area.geonameid,
                 "admin_code": area.admin_code or None,
                 "type": area.type or None,
+                "spread_km": area.spread_km(*point),
             },
         )

@@ -12,9 +12,13 @@ Read in this order:
   :mod:`geo.named_actors`);
 * :mod:`geo.events.timex` and :mod:`geo.events.dating` — when (``time_words.toml``);
 * :mod:`geo.events.spatial` and :mod:`geo.events.locate` — where: zones such as "west of the
-  Euphrates" (``relations.toml``), or the most specific place the text supports;
+  Euphrates" (``relations.toml``), or the most specific place the text supports, checked
+  against the place the text puts it in by :mod:`geo.events.containment` ("Kafr Zita in
+  the countryside of Hama", ``containment.toml``);
 * :mod:`geo.events.taxonomy` — event types and their CAMEO and ACLED codes
   (``taxonomy.toml``);
 * :mod:`geo.events.model` — the :class:`~geo.events.model.Event` models;
-* :mod:`geo.events.dedup` — the same event reported by several documents becomes one.
+* :mod:`geo.events.dedup` — the same event reported by several documents becomes one;
+* :mod:`geo.events.evaluation` — scoring events against records coded by people (ACLED-style
+  notes, UCDP GED): located, dated, typed, honest.
 """

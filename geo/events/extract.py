@@ -235,7 +235,10 @@ def events_from_places(
         context.advance_reference(draft.date for draft in sentence_drafts)
         drafts.extend(sentence_drafts)
     relocation = _fallback_relocation(context, drafts)
-    events = [_event(document, draft, relocation) for draft in drafts]
+    events = [
+        _event(document, draft, _paragraph_location(text, drafts[:position], draft) or relocation)
+        for position, draft in enumerate(drafts)
+    ]
     summary = DocumentSummary(
         id=document.id,
         title=document.title,
@@ -270,6 +273,28 @@ def _fallback_relocation(
         country,
         "no place named for the event; the article's other events are placed in this country",
     )
+
+
+def _paragraph_location(
+    text: str, earlier: Sequence[_Draft], draft: _Draft
+) -> EventLocation | None:
+    """Where a violent event the text places nowhere goes when its paragraph has just placed
+    one: "Regime forces shelled Kafr Zita. Two civilians were killed." (a coder's reading)."""
+    if not draft.fell_back or not TAXONOMY[draft.mention.event_type].violent:
+        return None
+    start = draft.mention.sentence.start
+    for previous in reversed(earlier):
+        if "\n" in text[previous.mention.sentence.end : start]:
+            return None  # another paragraph
+        if not previous.fell_back and TAXONOMY[previous.mention.event_type].violent:
+            place = previous.location.name or "it"
+            return previous.location.model_copy(
+                update={
+                    "reason": "no place named for the event; the paragraph's previous event "
+                    f"is at {place}"
+                }
+            )
+    return None
 
 
 def _clause_for(clauses: Sequence[Sentence], mention: EventMention) -> Sentence:

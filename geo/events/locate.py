@@ -29,8 +29,15 @@ from typing import Annotated, Any, Final, TypeVar
 from pydantic import Field
 
 from gazetteer import Gazetteer
-from gazetteer.geodesy import CITY_UNCERTAINTY_KM, radius_km
-from gazetteer.model import Entry, FeatureClass
+from gazetteer.geodesy import AREA_WITHOUT_OUTLINE_KM, CITY_UNCERTAINTY_KM, radius_km
+from gazetteer.model import Candidate, Entry, FeatureClass
+from geo.events.containment import (
+    admin_area_named_like,
+    candidate_inside,
+    container_after,
+    contains,
+    unknown_place_before,
+)
 from geo.events.model import EventLocation, LocationPrecision
 from geo.events.text import CaseBlind
 from geo.places.mentions import Mention, MentionKind
@@ -44,6 +51,7 @@ __all__ = [
     "is_locative",
     "is_modifier",
     "locate_in_span",
+    "location_from_candidate",
     "location_from_country",
     "location_from_mention",
     "radius_km",
@@ -248,12 +256,84 @@ def locate_in_span(
     ]
     if not inside:
         return None
+    # "Sinjar in the countryside of Idlib": the text says the first is the more specific.
+    containers = {
+        (c.start, c.end) for m in inside if (c := container_after(text, m, mentions)) is not None
+    }
     best = min(
         inside,
-        key=lambda m: (SPECIFICITY.get(m.feature_class or "", 9), abs(m.start - trigger_start)),
+        key=lambda m: (
+            (m.start, m.end) in containers,
+            SPECIFICITY.get(m.feature_class or "", 9),
+            abs(m.start - trigger_start),
+        ),
     )
     how = "named as the place" if is_locative(text, best) else "named"
-    return location_from_mention(best, gazetteer, f"{best.text!r} {how} in the event's {scope}")
+    reason = f"{best.text!r} {how} in the event's {scope}"
+    contained = _contained_location(text, best, mentions, gazetteer, actor_spans, reason)
+    return contained or location_from_mention(best, gazetteer, reason)
+
+
+def _contained_location(
+    text: str,
+    best: Mention,
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    actor_spans: Sequence[tuple[int, int]],
+    reason: str,
+) -> EventLocation | None:
+    """What "X in Y" says about the place chosen: X resolved outside Y is the X inside Y (or
+    Y); a place the gazetteer lacks, put in the city Y, is in the area around Y."""
+    container = container_after(text, best, mentions)
+    if (
+        container is not None
+        and container.resolved
+        and best.lat is not None
+        and best.lon is not None
+        and not contains(gazetteer, container, best.lat, best.lon)
+    ):
+        inside = candidate_inside(gazetteer, best.text, container)
+        if inside is not None:
+            return location_from_candidate(
+                inside, gazetteer, f"{reason}; the {inside.name} in {container.text}"
+            )
+        why = f"{reason}, but no {best.text} is known in {container.text}"
+        return _area_around(container, gazetteer, why)
+    unknown = unknown_place_before(text, best, mentions, actor_spans)
+    if unknown is None or unknown.urban:
+        return None
+    why = f"{unknown.name!r} is not in the gazetteer; it lies in {best.text}"
+    return _area_around(best, gazetteer, why)
+
+
+def _area_around(container: Mention, gazetteer: Gazetteer, why: str) -> EventLocation:
+    """Where an event at an unknown place inside ``container`` goes: the container, or for a
+    city the admin area of its name (a village "in Hama" is in Hama province), with the
+    area's uncertainty, never a city's."""
+    if container.feature_class != FeatureClass.CITY:
+        return location_from_mention(container, gazetteer, f"{why}: placed in {container.text}")
+    area = admin_area_named_like(gazetteer, container)
+    if area is not None:
+        return location_from_candidate(area, gazetteer, f"{why}: placed in {area.name}")
+    location = location_from_mention(container, gazetteer, f"{why}: placed around it")
+    return location.model_copy(update={"uncertainty_km": AREA_WITHOUT_OUTLINE_KM})
+
+
+def location_from_candidate(
+    candidate: Candidate, gazetteer: Gazetteer, reason: str
+) -> EventLocation:
+    feature_class = candidate.feature_class.value
+    return EventLocation(
+        name=candidate.name,
+        gazetteer_id=candidate.id,
+        feature_class=feature_class,
+        country=candidate.country_code,
+        lat=candidate.lat,
+        lon=candidate.lon,
+        precision=PRECISION_BY_CLASS.get(feature_class, LocationPrecision.UNKNOWN),
+        uncertainty_km=gazetteer.radius_km(candidate.position),
+        reason=reason,
+    )
 
 
 def _focus_weight(text: str, mention: Mention) -> float:

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from shapely.geometry import Point, box, shape
 
 from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.geodesy import AREA_WITHOUT_OUTLINE_KM, great_circle_km
 from gazetteer.model import FeatureClass
 from geo.documents import Document
 from geo.events import locate
@@ -186,7 +187,7 @@ def test_radius_km(
 
 @pytest.mark.parametrize(
     ("code", "low", "high"),
-    [("SY", 150.0, 400.0), ("US", 1000.0, 3000.0), ("LB", 30.0, 80.0), ("RU", 1500.0, 5000.0)],
+    [("SY", 300.0, 550.0), ("US", 2000.0, 3000.0), ("LB", 40.0, 150.0), ("RU", 2500.0, 5000.0)],
 )
 def test_country_radius_grows_with_its_area(
     gazetteer: Gazetteer, code: str, low: float, high: float
@@ -195,6 +196,28 @@ def test_country_radius_grows_with_its_area(
     assert location is not None
     assert location.precision == COUNTRY
     assert location.uncertainty_km is not None and low <= location.uncertainty_km <= high
+
+
+@pytest.mark.parametrize("entry_id", ["country:SY", "country:IQ", "country:CL", "admin1:SY.12",
+                                      "admin1:IQ.10", "admin1:YE.22", "admin1:US.CA"])
+def test_area_radius_covers_the_main_body(gazetteer: Gazetteer, entry_id: str) -> None:
+    """An event placed at an area is somewhere in it: the circle holds all its main land
+    (Chile and California are long: a circle of equal area would miss their ends)."""
+    index = gazetteer.index_of(entry_id)
+    assert index is not None
+    entry, geometry = gazetteer.entry(index, geometry=False), gazetteer.geometry(index)
+    parts = sorted(getattr(geometry, "geoms", [geometry]), key=lambda part: part.area)
+    far = max(
+        great_circle_km(entry.lat, entry.lon, lat, lon)
+        for lon, lat in shapely.get_coordinates(parts[-1].exterior)
+    )
+    assert far - 0.1 <= gazetteer.radius_km(index) <= far * 1.1 + 1  # rounded to 0.1 km
+
+
+def test_admin2_without_outline_covers_its_cities() -> None:
+    assert radius_km(None, "admin2", spread_km=60.0) == 70.0
+    assert radius_km(None, "admin2", spread_km=3.0) == AREA_WITHOUT_OUTLINE_KM
+    assert radius_km(None, "admin2") == CITY_UNCERTAINTY_KM  # nothing known: a point
 
 
 def test_unknown_country_has_no_location(gazetteer: Gazetteer) -> None:
@@ -207,9 +230,9 @@ def test_unknown_country_has_no_location(gazetteer: Gazetteer) -> None:
         ("Iraqi troops clashed with militants in Mosul on Monday.",
          EventType.ARMED_CLASH, CITY, CITY_UNCERTAINTY_KM, CITY_UNCERTAINTY_KM),
         ("Russian warplanes have bombed rebel positions in Syria since 2015.",
-         EventType.AIR_STRIKE, COUNTRY, 100.0, 400.0),
+         EventType.AIR_STRIKE, COUNTRY, 300.0, 550.0),
         ("Russian and NATO warships held naval exercises in the Black Sea on Monday.",
-         EventType.MILITARY_EXERCISE, WATER, 200.0, 600.0),
+         EventType.MILITARY_EXERCISE, WATER, 400.0, 800.0),
         ("Israeli jets struck targets in the Golan Heights on Tuesday.",
          EventType.AIR_STRIKE, REGION, 10.0, 60.0),
     ],

@@ -16,7 +16,7 @@ from shapely.geometry import Point, shape
 
 from gazetteer import Gazetteer, open_gazetteer
 from gazetteer.build import load_committed
-from gazetteer.geodesy import radius_km
+from gazetteer.geodesy import AREA_WITHOUT_OUTLINE_KM, radius_km
 from gazetteer.model import Entry, FeatureClass
 from geo.errors import GazetteerDataError, QueryError
 
@@ -296,8 +296,10 @@ def test_seas_and_regions_are_areas(
 @pytest.mark.parametrize(
     ("entry_id", "low_km", "high_km"),
     [
-        ("country:SY", 200, 300),  # 185,000 km²: a circle of about 240 km
-        ("country:US", 1500, 2500),
+        # 185,000 km²: a circle of equal area is about 240 km, but the farthest corner of
+        # Syria's land is 460 km from its point: the radius covers the land.
+        ("country:SY", 400, 500),
+        ("country:US", 2000, 3000),  # the contiguous states; Alaska is not the main body
         ("geonames:170063", 10, 10),  # Aleppo: a city gets the city default
     ],
 )
@@ -309,8 +311,19 @@ def test_stored_radius_is_that_of_the_entry_geometry(
     entry = gazetteer.entry(index)
     geometry = shape(entry.geometry) if entry.geometry else None
     stored = gazetteer.radius_km(index)
-    assert stored == radius_km(geometry, entry.feature_class.value)
+    assert stored == radius_km(geometry, entry.feature_class.value, point=(entry.lat, entry.lon))
     assert low_km <= stored <= high_km
+
+
+def test_stored_radius_of_an_admin2_area_covers_its_cities(gazetteer: Gazetteer) -> None:
+    """An admin-2 area without an outline reaches its farthest city (and never less than a
+    small district): "placed in the district, 10 km" would claim more than is known."""
+    radii = [
+        gazetteer.radius_km(index)
+        for index in gazetteer.names_within([FeatureClass.ADMIN2])[:2000]
+        if gazetteer.geometry(index) is None
+    ]
+    assert radii and min(radii) >= AREA_WITHOUT_OUTLINE_KM
 
 
 def test_stored_radius_of_a_river_is_half_its_length(gazetteer: Gazetteer) -> None:

@@ -1,0 +1,248 @@
+"""Containment: a place the text puts inside another ("Kafr Zita in the countryside of Hama").
+
+Conflict reporting names small places by their container: "shelled Kafr Zita in the
+northern countryside of Hama", "Tal Tamr, Hasakah province", "the village of Um Batna in
+Quneitra". The events stage reads two things from such a phrase:
+
+* a check: a contained place resolved outside its container is the wrong homonym; the entry
+  of that name inside the container is taken instead, or the container when it has none;
+* a place the gazetteer does not know is still inside its container: an event there is
+  placed at the area around it (the province of the container's name, not its city), with
+  the area's uncertainty, never at a city centre with a city's.
+
+The words of these phrases (place nouns, the generic first words of Arabic, Kurdish and
+Turkish names, links, area phrases) are data: ``containment.toml`` beside this module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Final, NamedTuple
+
+import shapely
+
+from gazetteer import Gazetteer
+from gazetteer.geodesy import great_circle_km
+from gazetteer.model import Candidate, FeatureClass
+from geo.places.mentions import Mention
+from geo.vocabulary import (
+    Alternatives,
+    LowerAlternatives,
+    Vocabulary,
+    alternation,
+    load_vocabulary,
+)
+
+__all__ = [
+    "ContainmentFile",
+    "UnknownPlace",
+    "admin_area_named_like",
+    "candidate_inside",
+    "container_after",
+    "contains",
+    "unknown_place_before",
+]
+
+
+class ContainmentFile(Vocabulary):
+    """``containment.toml``: the words of "X in Y" phrases."""
+
+    place_nouns: LowerAlternatives
+    urban_nouns: LowerAlternatives
+    toponym_heads: Alternatives
+    links: LowerAlternatives
+    area_phrases: LowerAlternatives
+    admin_words: LowerAlternatives
+
+
+_WORDS: Final = load_vocabulary("geo.events", "containment.toml", ContainmentFile)
+
+_COMPASS = (
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?"
+)
+# Between a contained name and its container: "X in", "X village in the southern
+# countryside of", "X, in rural".
+_NOUNS = alternation(_WORDS.place_nouns)
+_TAIL = rf"(?:the\s+)?{_COMPASS}(?:{alternation(_WORDS.area_phrases)}\s+)?"
+# "X in", "X village in", "X, in", or a noun and "of": "the X quarter of".
+_LINK = rf"(?:\s+(?:{_NOUNS})\s+of\s+|(?:\s+(?:{_NOUNS}))?\s*,?\s+{alternation(_WORDS.links)}\s+)"
+_LINK += _TAIL
+_LINK_GAP = re.compile(rf"^{_LINK}$", re.IGNORECASE)
+_COMMA_GAP = re.compile(r"^\s*,\s+(?:the\s+)?$")
+_ADMIN_WORD_AFTER = re.compile(rf"^\s+{alternation(_WORDS.admin_words)}\b", re.IGNORECASE)
+# A capitalised name of up to four words, with the article particles of romanised names
+# ("Kafr Zita", "Tal al-Abyad", "Deir ez-Zor", "Ma'arrat al-Nu'man").
+_WORD = r"[A-Z\u00c0-\u024f'’][\w'’]*(?:-[\w'’]+)*"
+_NAME = rf"{_WORD}(?:\s+(?:[a-z]{{1,3}}-)?{_WORD}){{0,3}}"
+_UNKNOWN_BEFORE = re.compile(
+    rf"(?P<name>{_NAME})(?:\s+(?P<of_noun>{_NOUNS})\s+of\s+|(?:\s+(?P<noun>{_NOUNS}))?\s*,?\s+"
+    rf"{alternation(_WORDS.links)}\s+){_TAIL}$",
+    re.IGNORECASE,
+)
+_CAPITALISED_NAME = re.compile(rf"^{_NAME}$")
+_NOUN_OF_BEFORE = re.compile(
+    rf"\b(?P<noun>{alternation(_WORDS.place_nouns)})\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_HEAD = re.compile(rf"^(?:{alternation(_WORDS.toponym_heads)})(?:\s|-)")
+_URBAN = re.compile(rf"^(?:{alternation(_WORDS.urban_nouns)})$", re.IGNORECASE)
+
+_MAX_GAP = 60  # characters between a contained name and its container
+_BORDER_TOLERANCE_DEG = 0.1  # a town on a boundary line is inside (outlines are coarse)
+_CITY_EXTENT_KM = 30.0  # how far from a city's point its neighbourhoods and suburbs reach
+_AREA_CLASSES = (FeatureClass.ADMIN1, FeatureClass.ADMIN2)
+
+
+class UnknownPlace(NamedTuple):
+    """A name the text calls a place, which the gazetteer does not know."""
+
+    name: str
+    start: int
+    end: int
+    urban: bool  # a part of a city ("the Sheikh Maqsoud neighbourhood")
+
+
+def container_after(text: str, mention: Mention, mentions: Sequence[Mention]) -> Mention | None:
+    """The place the text puts ``mention`` in: "X in [the countryside of] Y", "X, Y province".
+
+    >>> from geo.places.mentions import MentionKind
+    >>> def m(name: str) -> Mention:
+    ...     start = text.index(name)
+    ...     return Mention(start=start, end=start + len(name), text=name,
+    ...                    kind=MentionKind.TOPONYM)
+    >>> text = "Shelling hit Kafr Nubl in the southern countryside of Idlib."
+    >>> container_after(text, m("Kafr Nubl"), [m("Kafr Nubl"), m("Idlib")]).text
+    'Idlib'
+    >>> text = "Strikes hit Aleppo, Idlib and Hama."
+    >>> container_after(text, m("Aleppo"), [m("Aleppo"), m("Idlib"), m("Hama")]) is None
+    True
+    """
+    for other in mentions:
+        if other.start < mention.end:
+            continue
+        if other.start - mention.end > _MAX_GAP:
+            return None
+        gap = text[mention.end : other.start]
+        if _LINK_GAP.match(gap):
+            return other
+        if _COMMA_GAP.match(gap) and _ADMIN_WORD_AFTER.match(text[other.end : other.end + 20]):
+            return other
+        return None
+    return None
+
+
+def unknown_place_before(
+    text: str,
+    container: Mention,
+    mentions: Sequence[Mention],
+    actor_spans: Sequence[tuple[int, int]] = (),
+) -> UnknownPlace | None:
+    """A place the text puts inside ``container`` that is no resolved mention: a name called
+    a place by a noun ("the village of X", "X town") or by its first word ("Kafr Zita").
+
+    >>> from geo.places.mentions import MentionKind
+    >>> text = "Regime forces shelled Kafr Zita in the northern countryside of Hama."
+    >>> hama = Mention(start=text.index("Hama"), end=text.index("Hama") + 4, text="Hama",
+    ...                kind=MentionKind.TOPONYM)
+    >>> unknown_place_before(text, hama, [hama])
+    UnknownPlace(name='Kafr Zita', start=22, end=31, urban=False)
+    >>> text = "Gunmen shot a man in Hama."
+    >>> hama = hama.model_copy(update={"start": 21, "end": 25})
+    >>> unknown_place_before(text, hama, [hama]) is None
+    True
+    """
+    window_start = max(0, container.start - 120)
+    found = _UNKNOWN_BEFORE.search(text[window_start : container.start])
+    if found is None:
+        return None
+    name = _trimmed_name(found.group("name"))
+    noun = found.group("noun") or found.group("of_noun")
+    if name is None:
+        return None
+    end = window_start + found.end("name")
+    start = end - len(name)
+    if any(m.start < end and start < m.end for m in mentions if m is not container):
+        return None  # a name the places stage found: the check, not this, applies
+    if any(a_start < end and start < a_end for a_start, a_end in actor_spans):
+        return None  # "Syrian Democratic Forces in Raqqa": who, not where
+    noun_before = _NOUN_OF_BEFORE.search(text[max(0, start - 40) : start])
+    if noun is None and noun_before is not None:
+        noun = noun_before.group("noun")
+    if noun is None and not _HEAD.match(name):
+        return None
+    return UnknownPlace(name, start, end, urban=bool(noun and _URBAN.match(noun)))
+
+
+def _trimmed_name(name: str) -> str | None:
+    """The capitalised name at the end of what the loose pattern took ("shelled Kafr Zita" ->
+    "Kafr Zita"): the pattern matches in any case, names do not."""
+    words = name.split()
+    for first in range(len(words)):
+        candidate = " ".join(words[first:])
+        if _CAPITALISED_NAME.match(candidate):
+            return candidate
+    return None
+
+
+def contains(gazetteer: Gazetteer, container: Mention, lat: float, lon: float) -> bool:
+    """Whether the resolved ``container``, or the admin area of a city's name, holds the
+    point (lat, lon)."""
+    if container.lat is None or container.lon is None:
+        return True
+    index = gazetteer.index_of(container.gazetteer_id or "")
+    if index is None:
+        return great_circle_km(container.lat, container.lon, lat, lon) <= _CITY_EXTENT_KM
+    if _holds(gazetteer, gazetteer.candidate(index), lat, lon):
+        return True
+    # "Kafr Zita in Hama": a city's name is also its province's, which holds the village.
+    if container.feature_class != FeatureClass.CITY:
+        return False
+    area = admin_area_named_like(gazetteer, container)
+    return area is not None and _holds(gazetteer, area, lat, lon)
+
+
+def _holds(gazetteer: Gazetteer, area: Candidate, lat: float, lon: float) -> bool:
+    outline = _outline(gazetteer, area.position)
+    if outline is not None:
+        return bool(shapely.distance(outline, shapely.Point(lon, lat)) <= _BORDER_TOLERANCE_DEG)
+    reach = _CITY_EXTENT_KM
+    if area.feature_class != FeatureClass.CITY:
+        reach = max(reach, gazetteer.radius_km(area.position))
+    return great_circle_km(area.lat, area.lon, lat, lon) <= reach
+
+
+@lru_cache(maxsize=256)
+def _outline(gazetteer: Gazetteer, index: int) -> shapely.Geometry | None:
+    geometry = gazetteer.geometry(index)
+    if geometry is None or geometry.geom_type not in ("Polygon", "MultiPolygon"):
+        return None
+    shapely.prepare(geometry)
+    return geometry
+
+
+def candidate_inside(gazetteer: Gazetteer, name: str, container: Mention) -> Candidate | None:
+    """The best-ranked entry called ``name`` that lies inside ``container``."""
+    for candidate in gazetteer.candidates(name):
+        if candidate.id != container.gazetteer_id and contains(
+            gazetteer, container, candidate.lat, candidate.lon
+        ):
+            return candidate
+    return None
+
+
+def admin_area_named_like(gazetteer: Gazetteer, city: Mention) -> Candidate | None:
+    """The admin area that bears a city's name and holds it (Hama province for Hama):
+    first-order before second, the area a "village in Hama" certainly lies in."""
+    if city.lat is None or city.lon is None or not city.text.strip():
+        return None
+    areas = [
+        candidate
+        for candidate in gazetteer.candidates(city.text)
+        if candidate.feature_class in _AREA_CLASSES
+        and candidate.country_code == city.country
+        and _holds(gazetteer, candidate, city.lat, city.lon)
+    ]
+    areas.sort(key=lambda c: (_AREA_CLASSES.index(c.feature_class), -c.importance))
+    return areas[0] if areas else None

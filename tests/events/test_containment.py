@@ -1,0 +1,166 @@
+"""Containment: "X in [the countryside of] Y" checks X against Y and places unknown X in Y."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.geodesy import great_circle_km
+from geo.documents import Document
+from geo.events.containment import container_after, unknown_place_before
+from geo.events.model import Event
+from geo.pipeline import extract_events
+from geo.places.mentions import Mention, MentionKind
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()
+
+
+def _mention(text: str, name: str) -> Mention:
+    start = text.index(name)
+    return Mention(start=start, end=start + len(name), text=name, kind=MentionKind.TOPONYM)
+
+
+@pytest.mark.parametrize(
+    ("text", "contained", "container"),
+    [
+        ("Regime forces shelled Kafr Nubl in Idlib.", "Kafr Nubl", "Idlib"),
+        ("Shells hit Kafr Nubl in the southern countryside of Idlib.", "Kafr Nubl", "Idlib"),
+        ("Clashes in Tal Tamr village in western Hasakah.", "Tal Tamr", "Hasakah"),
+        ("An IED exploded in Tal Tamr, Hasakah province.", "Tal Tamr", "Hasakah"),
+        ("Gunmen killed a farmer in Saraqib, in rural Idlib.", "Saraqib", "Idlib"),
+        ("A drone struck Baiji on the outskirts of Tikrit.", "Baiji", "Tikrit"),
+        ("Mortars fell on Khanaqin in Diyala province.", "Khanaqin", "Diyala"),
+    ],
+)  # fmt: skip
+def test_container_after(text: str, contained: str, container: str) -> None:
+    x, y = _mention(text, contained), _mention(text, container)
+    found = container_after(text, x, [x, y])
+    assert found is not None and found.text == container
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Air strikes hit Aleppo, Idlib and Hama.", "Aleppo", "Idlib"),
+        ("Fighting spread from Saraqib to Idlib.", "Saraqib", "Idlib"),
+        ("Talks between Damascus and Ankara stalled.", "Damascus", "Ankara"),
+        ("Shelling hit Saraqib near Idlib.", "Saraqib", "Idlib"),
+        ("Shelling hit Saraqib on Monday; later in Idlib, a car bomb went off.", "Saraqib",
+         "Idlib"),
+    ],
+)  # fmt: skip
+def test_no_container(text: str, first: str, second: str) -> None:
+    x, y = _mention(text, first), _mention(text, second)
+    assert container_after(text, x, [x, y]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "unknown", "urban"),
+    [
+        ("Regime forces shelled Kafr Zita in the northern countryside of Hama.", "Hama",
+         "Kafr Zita", False),
+        ("An IED killed a shepherd in the village of Um Batna in Quneitra.", "Quneitra",
+         "Um Batna", False),
+        ("Clashes erupted in Tal al-Sawda village in Hasakah.", "Hasakah", "Tal al-Sawda", False),
+        ("Shelling hit Deir Sunbul, in rural Idlib.", "Idlib", "Deir Sunbul", False),
+        ("A car bomb went off in the Sheikh Maqsoud neighbourhood in Aleppo.", "Aleppo",
+         "Sheikh Maqsoud", True),
+        ("Gunmen killed a man in the Hay al-Askari quarter of Deir ez-Zor.", "Deir ez-Zor",
+         "Hay al-Askari", True),
+    ],
+)  # fmt: skip
+def test_unknown_place_before(text: str, container: str, unknown: str, urban: bool) -> None:
+    y = _mention(text, container)
+    found = unknown_place_before(text, y, [y])
+    assert found is not None
+    assert (found.name, found.urban) == (unknown, urban)
+    assert text[found.start : found.end] == unknown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot a man in Hama.",
+        "Clashes in Hama left three dead.",
+        "Ahmad Ali in Idlib said the shelling went on.",  # a person: no place noun, no head
+        "Fighters of the Syrian Democratic Forces in Raqqa withdrew.",
+        "Regime forces and Hezbollah in Hama advanced.",
+    ],
+)
+def test_no_unknown_place(text: str) -> None:
+    container = next(name for name in ("Hama", "Idlib", "Raqqa") if name in text)
+    y = _mention(text, container)
+    actor = (text.index("Syrian"), text.index(" in Raqqa")) if "Syrian" in text else None
+    assert unknown_place_before(text, y, [y], [actor] if actor else []) is None
+
+
+@cache
+def _events(text: str, gazetteer: Gazetteer) -> tuple[Event, ...]:
+    document = Document(id="note", text=text)
+    return tuple(extract_events([document], gazetteer=gazetteer).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon", "within_km"),
+    [
+        # Sinjar and Ariha are first elsewhere (Iraq, Jericho): the container picks Syria's.
+        ("On 4 June 2019, regime aircraft struck Sinjar in the eastern countryside of Idlib.",
+         35.59, 37.0, 10.0),
+        ("On 2 February 2020, Russian jets bombed Ariha in Idlib province.", 35.81, 36.61, 10.0),
+        # Known places stay themselves.
+        ("On 3 May 2020, regime forces shelled Kafr Nubl in the southern countryside of Idlib.",
+         35.61, 36.56, 10.0),
+    ],
+)  # fmt: skip
+def test_contained_place_is_the_one_inside(
+    text: str, lat: float, lon: float, within_km: float, gazetteer: Gazetteer
+) -> None:
+    location = _events(text, gazetteer)[0].location
+    assert location.lat is not None and location.lon is not None
+    assert great_circle_km(location.lat, location.lon, lat, lon) <= within_km, location.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "area_id"),
+    [
+        ("On 3 May 2020, regime forces shelled the village of Qzxyrtah in Hama.", "admin1:SY.10"),
+        ("On 3 May 2020, an IED killed a shepherd near Kafr Qzxyrt in Idlib province.",
+         "admin1:SY.12"),
+    ],
+)  # fmt: skip
+def test_unknown_place_goes_to_the_area_around_it(
+    text: str, area_id: str, gazetteer: Gazetteer
+) -> None:
+    location = _events(text, gazetteer)[0].location
+    index = gazetteer.index_of(area_id)
+    assert index is not None
+    assert location.gazetteer_id == area_id
+    assert location.uncertainty_km == gazetteer.radius_km(index)
+    assert "not in the gazetteer" in location.reason
+
+
+def test_unknown_place_in_a_city_quarter_stays_in_the_city(gazetteer: Gazetteer) -> None:
+    text = "On 3 May 2020, a car bomb exploded in the Qzxyrt neighbourhood in Aleppo."
+    location = _events(text, gazetteer)[0].location
+    assert location.feature_class == "city" and location.country == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "placed"),
+    [
+        ("On 3 May 2020, regime forces shelled Saraqib. Two civilians were killed.", True),
+        ("On 3 May 2020, regime forces shelled Saraqib.\n\nTwo civilians were killed.", False),
+    ],
+)
+def test_unplaced_event_takes_its_paragraphs_place(
+    text: str, placed: bool, gazetteer: Gazetteer
+) -> None:
+    events = _events(text, gazetteer)
+    shelling, killing = events[0], events[-1]
+    assert killing.event_type != shelling.event_type
+    assert (killing.location.gazetteer_id == shelling.location.gazetteer_id) is placed
