@@ -48,6 +48,7 @@ __all__ = [
     "SPECIFICITY",
     "LocationsFile",
     "article_focus",
+    "in_dateline",
     "is_locative",
     "is_modifier",
     "locate_in_span",
@@ -199,6 +200,8 @@ def _is_location_candidate(text: str, mention: Mention) -> bool:
         return False
     if mention.in_organisation or mention.government_actor:
         return False
+    if in_dateline(text, mention):
+        return False
     return _named_as_place(text, mention.start, mention.end, mention.kind, mention.feature_class)
 
 
@@ -219,6 +222,38 @@ def _named_as_place(
     before = text[max(0, start - 30) : start]
     is_topic = bool(_TOPIC.search(before))
     return not is_topic or bool(_LOCATIVE.search(before) or _ATTACK_ON.search(before))
+
+
+# A wire dateline opens a story or a paragraph: "BEIRUT (Reuters) -", "ADEN, Yemen, June 13
+# (AFP) --", "ANKARA/BEIRUT -". The city is where the reporter filed from, not where the
+# event happened; the capitals (or the agency in brackets) and the dash tell it from a
+# sentence.
+_DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)"
+    r"(?:,[ \t]+[A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*)*)*"
+    r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"[ \t]*(?:\([A-Z][\w .&/-]*\))?[ \t]*(?:-{1,2}|–|—)[ \t]",
+    re.MULTILINE,
+)
+
+
+@_per_document
+def _dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(match.span() for match in _DATELINE.finditer(text))
+
+
+def in_dateline(text: str, mention: Mention) -> bool:
+    """Whether the mention is in a wire dateline ("BEIRUT (AFP) -"): where the story was
+    filed, not where it happened.
+
+    >>> text = "BEIRUT (AFP) - Shelling killed two in Idlib."
+    >>> beirut = Mention(start=0, end=6, text="BEIRUT", kind=MentionKind.TOPONYM)
+    >>> idlib = Mention(start=38, end=43, text="Idlib", kind=MentionKind.TOPONYM)
+    >>> in_dateline(text, beirut), in_dateline(text, idlib)
+    (True, False)
+    """
+    spans = _dateline_spans(text)
+    return any(start <= mention.start and mention.end <= end for start, end in spans)
 
 
 def _inside_actor(text: str, mention: Mention, actor_spans: Sequence[tuple[int, int]]) -> bool:
@@ -363,6 +398,7 @@ def article_focus(text: str, mentions: Sequence[Mention]) -> Mention | None:
         and not m.in_organisation
         and m.kind != MentionKind.ORGANISATION
         and not m.government_actor
+        and not in_dateline(text, m)
     ]
     representative: dict[str, Mention] = {}
     for mention in eligible:

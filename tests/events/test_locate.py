@@ -493,3 +493,27 @@ def test_the_shipped_locations_file_builds_the_same_patterns() -> None:
     for name in ("_LOCATIVE", "_TOPIC", "_ATTACK_ON", "_DEMONYM_PLACE", "_MODIFIER_AFTER"):
         assert getattr(fresh, name).pattern == getattr(locate, name).pattern, name
     assert (fresh.PRECISION_BY_CLASS, fresh.SPECIFICITY) == (PRECISION_BY_CLASS, SPECIFICITY)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "dateline"),
+    [
+        ("BEIRUT (Reuters) - Shelling killed two people in Idlib on Monday.", "BEIRUT", True),
+        ("ANKARA/BEIRUT (Reuters) - A car bomb exploded in Tal Abyad.", "BEIRUT", True),
+        ("ADEN, Yemen, June 13 (AFP) -- Fighting raged south of Hodeidah.", "ADEN", True),
+        ("SIDON, Lebanon - Heavy fighting resumed in the camp.", "SIDON", True),
+        ("Title\n\nDAMASCUS (AP) — A bomb exploded near the shrine.", "DAMASCUS", True),
+        ("Shelling killed two people in Beirut - the army said.", "Beirut", False),
+        ("Clashes in ADEN - and in Taiz - went on.", "ADEN", False),
+    ],
+)
+def test_dateline_city_is_not_where_it_happened(text: str, city: str, dateline: bool) -> None:
+    start = text.index(city)
+    mention = Mention(start=start, end=start + len(city), text=city, kind=MentionKind.TOPONYM)
+    assert locate.in_dateline(text, mention) is dateline
+
+
+def test_dated_story_is_placed_where_it_happened(gazetteer: Gazetteer) -> None:
+    text = "BEIRUT (AFP) - An air strike killed five civilians in Saraqib on Monday."
+    events = _events(text, gazetteer)
+    assert events and all(event.location.country == "SY" for event in events)
