@@ -77,12 +77,14 @@ _ADMIN_WORD_AFTER = re.compile(rf"^\s+{alternation(_WORDS.admin_words)}\b", re.I
 # ("Kafr Zita", "Tal al-Abyad", "Deir ez-Zor", "Ma'arrat al-Nu'man").
 _WORD = r"[A-Z\u00c0-\u024f'’][\w'’]*(?:-[\w'’]+)*"
 _NAME = rf"{_WORD}(?:\s+(?:[a-z]{{1,3}}-)?{_WORD}){{0,3}}"
-_UNKNOWN_BEFORE = re.compile(
-    rf"(?P<name>{_NAME})(?:\s+(?P<of_noun>{_NOUNS})\s+of\s+|(?:\s+(?P<noun>{_NOUNS}))?\s*,?\s+"
+# The link before a container, at the end of the text before it (with the noun, if any, that
+# calls the contained name a place), then the capitalised name before that link.
+_LINK_AT_END = re.compile(
+    rf"(?:\s+(?P<of_noun>{_NOUNS})\s+of\s+|(?:\s+(?P<noun>{_NOUNS}))?\s*,?\s+"
     rf"{alternation(_WORDS.links)}\s+){_TAIL}$",
     re.IGNORECASE,
 )
-_CAPITALISED_NAME = re.compile(rf"^{_NAME}$")
+_NAME_AT_END = re.compile(rf"{_NAME}$")
 _NOUN_OF_BEFORE = re.compile(
     rf"\b(?P<noun>{alternation(_WORDS.place_nouns)})\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -154,15 +156,15 @@ def unknown_place_before(
     True
     """
     window_start = max(0, container.start - 120)
-    found = _UNKNOWN_BEFORE.search(text[window_start : container.start])
-    if found is None:
+    window = text[window_start : container.start]
+    link = _LINK_AT_END.search(window)
+    if link is None:
         return None
-    name = _trimmed_name(found.group("name"))
-    noun = found.group("noun") or found.group("of_noun")
-    if name is None:
+    named = _NAME_AT_END.search(window, 0, link.start())
+    if named is None:
         return None
-    end = window_start + found.end("name")
-    start = end - len(name)
+    name, noun = named.group(), link.group("noun") or link.group("of_noun")
+    start, end = window_start + named.start(), window_start + named.end()
     if any(m.start < end and start < m.end for m in mentions if m is not container):
         return None  # a name the places stage found: the check, not this, applies
     if any(a_start < end and start < a_end for a_start, a_end in actor_spans):
@@ -173,17 +175,6 @@ def unknown_place_before(
     if noun is None and not _HEAD.match(name):
         return None
     return UnknownPlace(name, start, end, urban=bool(noun and _URBAN.match(noun)))
-
-
-def _trimmed_name(name: str) -> str | None:
-    """The capitalised name at the end of what the loose pattern took ("shelled Kafr Zita" ->
-    "Kafr Zita"): the pattern matches in any case, names do not."""
-    words = name.split()
-    for first in range(len(words)):
-        candidate = " ".join(words[first:])
-        if _CAPITALISED_NAME.match(candidate):
-            return candidate
-    return None
 
 
 def contains(gazetteer: Gazetteer, container: Mention, lat: float, lon: float) -> bool:
