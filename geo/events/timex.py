@@ -14,8 +14,9 @@ Conventions (wire-copy habits, documented so every stage reads the same thing):
   "is to", "plans to", "scheduled", "expected to") or right before it ("starting", "from",
   "next") it is the next such day on or after publication. A reporting verb right next to it
   ("said Tuesday", "on Monday said") keeps it in the past whatever the clause says; a cue
-  after it across "and"/"which"/... belongs to another clause. "next Monday" is the first
-  Monday after publication, "last Monday" the last one before it.
+  after it across "and"/"which"/... belongs to another clause, and one after it with a
+  determiner before it modifies a noun ("fought on Saturday over the planned return").
+  "next Monday" is the first Monday after publication, "last Monday" the last one before it.
 * A bare month ("in April") is the most recent such month on or before the publication
   month, or the coming one (the current month included) with a future cue.
 * A day and month without a year ("on 3 May", "July 10") take the year that puts them on or
@@ -89,6 +90,10 @@ class DatePrecision(StrEnum):
     WEEK = "week"  # date is the Monday of the ISO week
     MONTH = "month"  # date is the 1st of the month
     YEAR = "year"  # date is 1 January
+    # date is the latest day it can be: the day the report was filed. Only an event
+    # carries it (geo.events.dating), never a time expression: it says the text gives no
+    # date, but a dated report cannot tell of what has not happened yet.
+    ON_OR_BEFORE = "on_or_before"
     UNKNOWN = "unknown"
 
 
@@ -213,12 +218,21 @@ class NamedDay(Vocabulary):
     part: LowerScannedPhrase | None = None
 
 
+class LeadIn(Vocabulary):
+    """A phrase naming a part of a day before a date ("the night of"), and that part."""
+
+    phrase: LowerPhrase
+    part: LowerScannedPhrase
+
+
 class Days(Vocabulary):
-    """Parts of a day, days named relative to publication, and words that make a weekday a
-    name ("Black Monday") or a title ("Sunday Times")."""
+    """Parts of a day, days named relative to publication, phrases naming a part of a day
+    before a date ("the night of"), and words that make a weekday a name ("Black Monday")
+    or a title ("Sunday Times")."""
 
     parts: LowerScannedPhrases
     named: tuple[NamedDay, ...]
+    lead_ins: tuple[LeadIn, ...] = ()
     weekday_name_before: Phrases
     weekday_title_after: Phrases
 
@@ -228,6 +242,13 @@ class Days(Vocabulary):
         unknown = [d.phrase for d in self.named if d.part is not None and d.part not in self.parts]
         if unknown:
             raise ValueError(f"named days with a part not in days.parts: {', '.join(unknown)}")
+        distinct(tuple(lead.phrase for lead in self.lead_ins))
+        parts = {*self.parts, "early", "late"}
+        unknown = [lead.phrase for lead in self.lead_ins if lead.part not in parts]
+        if unknown:
+            raise ValueError(
+                f"lead-ins with a part not in days.parts (or early, late): {', '.join(unknown)}"
+            )
         return self
 
 
@@ -268,10 +289,12 @@ class Relations(Vocabulary):
 
 
 class Clauses(Vocabulary):
-    """Future cues, reporting verbs and clause joiners: what makes a bare date future."""
+    """Future cues, reporting verbs, determiners and clause joiners: what makes a bare date
+    future."""
 
     future_cues: LowerAlternatives
     reporting_verbs: Phrases
+    determiners: Annotated[LowerPhrases, Field(min_length=1)]
     joiners: Phrases
 
 
@@ -392,8 +415,12 @@ _ABBREVIATION_DOT = (
 _WEEKDAY = _alternatives(_WEEKDAYS)
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19\d\d|20\d\d|2100)(?!\d)"
-# "17-18 January 2022", "the night of 4-5 April": a span of days is dated by its first day.
-_TO_DAY = r"(?:\s?[-\u2013]\s?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?"
+# "17-18 January 2022", "the night of 4-5 April", "2 and 3 May", "1 to 3 May": a span of
+# days is dated by its first day.
+_TO_DAY = (
+    r"(?:(?:\s?[-\u2013]\s?|\s+(?:to|and)\s+)(?P<to>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+    r"(?![\d:]))?"
+)
 _NUM = alternation([r"\d{1,3}", *(_phrase(word) for word in _WORDS.number_words)])
 _PERIOD_QUALIFIER = alternation(_WORDS.periods.qualifiers)
 _PART_OF_DAY = _alternatives(_WORDS.days.parts)
@@ -416,7 +443,8 @@ _ANAPHOR_STEP = dict(_WORDS.anaphor)
 _RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\w-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
             r"(?![\w-])"),
-    ("slash", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>" + _YEAR + r")(?![\w/])"),
+    ("slash", r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>" + _YEAR
+              + r")(?![\w/-]|\.\d)"),
     ("dmy", r"(?:(?P<wd>" + _WEEKDAY + r"),?\s+(?:the\s+)?)?(?<![\w,.$£€-])(?P<d>" + _DAYNUM
             + r")" + _TO_DAY + r"(?:\s+of)?\s+(?P<m>" + _MONTH_ANY + r")\b" + _ABBREVIATION_DOT
             + r"(?:,?\s+(?P<y>" + _YEAR + r"))?"),
@@ -427,7 +455,8 @@ _RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                    + r")\b" + _ABBREVIATION_DOT + r"(?:\s+of)?,?\s+(?P<y>" + _YEAR + r")"),
     ("named_day", r"(?i:(?:(?P<qual>early|late|earlier|later)\s+)?(?P<word>" + _NAMED_DAY
                   + r")(?:\s+(?P<pod>" + _PART_OF_DAY + r"))?)\b"),
-    ("anaphor", r"(?i:(?:(?P<later>later|earlier)\s+)?(?P<word>the\s+" + _ANAPHOR + r"\s+"
+    ("anaphor", r"(?i:(?P<in_day>(?:later|earlier)\s+in\s+the\s+day)"
+                r"|(?:(?P<later>later|earlier)\s+)?(?P<word>the\s+" + _ANAPHOR + r"\s+"
                 + alternation(_ANAPHOR_UNITS) + r"|the\s+same\s+day|that\s+(?:same\s+)?day))\b"),
     ("count", r"(?i:(?:(?P<n>" + _NUM + r"|the)\s+)?(?P<unit>" + alternation(_UNITS) + r")s?\s+"
               r"(?P<dir>later|earlier|afterwards?|after|before|ago))\b"),
@@ -482,8 +511,9 @@ _RULE_FIRST_WORDS: dict[str, frozenset[str]] = {
 
 
 def _prefixed(rule: str, pattern: str) -> str:
-    """Rename a rule's named groups ``x`` to ``rule__x`` so all rules fit in one regex."""
-    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{rule}__{m.group(1)}>", pattern)
+    """Rename a rule's named groups ``x`` (and back-references to them) to ``rule__x`` so all
+    rules fit in one regex."""
+    return re.sub(r"\(\?P([<=])(\w+)", lambda m: f"(?P{m.group(1)}{rule}__{m.group(2)}", pattern)
 
 
 def _compile_rules(names: frozenset[str]) -> re.Pattern[str]:
@@ -595,7 +625,7 @@ _MONTH_TOKENS = frozenset(month.lower().encode() for month in _MONTH_NUMBER)
 # (_candidate_starts) goes through these only.
 _CHAIN_WORDS = (
     frozenset[str]().union(*_RULE_FIRST_WORDS.values())
-    | frozenset("of on before after same recent".split())
+    | frozenset("of on before after same recent and to".split())
     | {word for phrase in (*_NUMBER_WORDS, *_PERIOD_WHICH_STEP, *_ANAPHOR_STEP)
        for word in phrase.split(" ")}
     | _words_before_the_last(_NAMED_DAY_OFFSET)
@@ -750,6 +780,15 @@ _CLOCK_LEAD = r"(?:(?i:" + _alternatives(_WORDS.clock.prepositions) + r")\s+)"
 _CLOCK_BEFORE = re.compile(
     r"(?<![\w:.])" + _CLOCK_LEAD + "?" + _CLOCK + _CLOCK_ZONE + r"\s*,?\s+(?:(?i:on)\s+)?$"
 )
+_LEAD_IN_PART = {lead.phrase: lead.part for lead in _WORDS.days.lead_ins}
+_LEAD_IN_BEFORE = (
+    re.compile(r"(?<![\w-])(?P<lead>(?i:" + _alternatives(_LEAD_IN_PART) + r"))\s+$")
+    if _LEAD_IN_PART
+    else None
+)
+_LEAD_IN_REACH = max((len(phrase) for phrase in _LEAD_IN_PART), default=0) + 4
+# ACLED's "Around 2 January 2023 (week of)": the date only names its week (or month).
+_PERIOD_OF = re.compile(r"\s*\((?i:(?P<unit>week|month))\s+of\)")
 _ANY_DIGIT = re.compile(r"\d")  # every clock time has one, unless it is a _CLOCK word
 _CLOCK_AFTER = re.compile(r",?\s+" + _CLOCK_LEAD + _CLOCK + _CLOCK_ZONE)
 
@@ -761,6 +800,9 @@ _FUTURE_CUE_LOWER = re.compile(_FUTURE_CUE.pattern)
 _REPORTING_VERB = _alternatives(_WORDS.clauses.reporting_verbs)
 _REPORTING_ANYWHERE = re.compile(r"\b" + _REPORTING_VERB + r"\b")
 _CLAUSE_JOINER = re.compile(r"\b" + _alternatives(_WORDS.clauses.joiners) + r"\b")
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w-])(?i:" + _alternatives(_WORDS.clauses.determiners) + r")\s+$"
+)
 _REPORTING_BEFORE = re.compile(r"\b" + _REPORTING_VERB + r"\s+(?:on\s+)?$")
 _REPORTING_AFTER = re.compile(r",?\s+" + _REPORTING_VERB + r"\b")
 
@@ -890,6 +932,7 @@ class _Scan:
             elif not (
                 _REPORTING_ANYWHERE.search(text, end, cue.start())
                 or _CLAUSE_JOINER.search(text, end, cue.start())
+                or _DETERMINER_BEFORE.search(text, max(end, cue.start() - 8), cue.start())
             ):
                 return True
         return False
@@ -938,12 +981,21 @@ def _day_month(m: re.Match[str], scan: _Scan, rule: str) -> _Reading | None:
     month = _MONTH_NUMBER[m[f"{rule}__m"]]
     day_number = int(m[f"{rule}__d"].rstrip("stndrh"))
     year_text = m[f"{rule}__y"]
+    to = m[f"{rule}__to"]
+    if to is not None and int(to.rstrip("stndrh")) <= day_number:
+        # Not a span of days ("killed 12 and 3 May", "May 3 and 2 others"): the date is
+        # the day written next to the month, and the span shrinks to it.
+        if rule == "dmy":
+            day_number, scan.start = int(to.rstrip("stndrh")), m.start(f"{rule}__to")
+        else:
+            scan.end, year_text = m.end(f"{rule}__d"), None
+    written = f"'{scan.text[scan.start : scan.end]}'"
     if year_text is not None:
-        return _absolute_day(_safe_date(int(year_text), month, day_number), f"'{m[rule]}'")
+        return _absolute_day(_safe_date(int(year_text), month, day_number), written)
     if _safe_date(2000, month, day_number) is None:  # 2000 is a leap year: Feb 29 passes
         return None
     if scan.published is None:
-        return scan.no_publication(f"day and month '{m[rule]}' without a year")
+        return scan.no_publication(f"day and month {written} without a year")
     future = scan.is_future()
     day = _day_month_near(scan.published, month, day_number, future)
     if day is None:
@@ -951,7 +1003,7 @@ def _day_month(m: re.Match[str], scan: _Scan, rule: str) -> _Reading | None:
     rule_text = "next on or after" if future else "closest (past preferred) to"
     return _Reading(
         day, DatePrecision.DAY, TimeAnchor.PUBLICATION, True,
-        f"'{m[rule]}' without a year = {rule_text} publication {scan.published}",
+        f"{written} without a year = {rule_text} publication {scan.published}",
     )  # fmt: skip
 
 
@@ -1020,6 +1072,9 @@ def _relative_to_previous(
 
 
 def _rule_anaphor(m: re.Match[str], scan: _Scan) -> _Reading | None:
+    if m["anaphor__in_day"] is not None:  # "earlier in the day": the same day
+        what = f"'{_squash(m['anaphor'])}'"
+        return _relative_to_previous(scan, what, 0, DatePrecision.DAY)
     phrase = _squash(m["anaphor__word"])
     which = " ".join(phrase.split(" ")[1:-1])
     sign = _ANAPHOR_STEP.get(which, 0)  # 0: "the same day", "that day"
@@ -1286,6 +1341,25 @@ def _may_hold_clock(text: str, start: int, end: int) -> bool:
     )
 
 
+def _lead_in_before(text: str, start: int, low: int) -> re.Match[str] | None:
+    """A phrase naming a part of the day right before a date: "the night of" 2-3 May."""
+    if _LEAD_IN_BEFORE is None or start - low < 4:
+        return None
+    return _LEAD_IN_BEFORE.search(text, max(low, start - _LEAD_IN_REACH), start)
+
+
+def _period_of(reading: _Reading, unit: str) -> _Reading:
+    """A day read as its week or month: "3 May 2020 (week of)"."""
+    assert reading.date is not None
+    if unit == "week":
+        day, precision = _monday_of(reading.date), DatePrecision.WEEK
+    else:
+        day, precision = reading.date.replace(day=1), DatePrecision.MONTH
+    return reading._replace(
+        date=day, precision=precision, reason=f"{reading.reason}, read as its {unit} ({unit} of)"
+    )
+
+
 def _preposition_before(scan: _Scan, start: int, low: int) -> re.Match[str] | None:
     if scan.lowered is not None:
         return _PREPOSITION_BEFORE_LOWER.search(scan.lowered, max(low, start - 24), start)
@@ -1318,8 +1392,16 @@ def _iter_expressions(
         if reading is None:
             continue
         start, end, clock = scan.start, scan.end, None
+        period_of = _PERIOD_OF.match(text, end) if reading.date is not None else None
+        if period_of is not None:
+            reading, end = _period_of(reading, period_of["unit"].lower()), period_of.end()
         if reading.precision not in _COARSER_THAN_DAY:  # a clock time only sharpens a day
             start, end, clock = _extend_with_clock(scan, start, end, previous_end)
+            lead = _lead_in_before(text, start, previous_end)
+            if lead is not None:
+                start = lead.start()
+                part = _LEAD_IN_PART[_squash(lead["lead"])]
+                reading = reading._replace(part_of_day=reading.part_of_day or part)
         if start != scan.start:  # "since 3 am on Tuesday": the preposition precedes the clock
             prep = _preposition_before(scan, start, previous_end)
         if prep is not None:

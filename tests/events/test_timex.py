@@ -89,7 +89,7 @@ def only(text: str, published: datetime.date | None = TUESDAY) -> TimeExpression
         ("Talks collapsed on 5 Dec. 2016 in Geneva.", "on 5 Dec. 2016", D(2016, 12, 5), DAY),
         # A span of days is dated by its first day (as event coders do).
         ("On the night of 17-18 January 2022, rebels shelled Taiz.",
-         "17-18 January 2022", D(2022, 1, 17), DAY),
+         "On the night of 17-18 January 2022", D(2022, 1, 17), DAY),
         ("Fighting raged on 4\u20135 April 2022 in Irpin.",
          "on 4\u20135 April 2022", D(2022, 4, 4), DAY),
         ("Strikes hit Gaza on May 10-11, 2021, officials said.",
@@ -541,6 +541,87 @@ def test_relative_expressions_need_a_publication_date(sentence: str) -> None:
 # ----------------------------------------------------------------------------------------
 
 
+# ----------------------------------------------------------------------------------------
+# How monitors and agencies write dates: approximations, spans of days, parts of a night
+# ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "date", "precision", "part"),
+    [
+        ("On or around 12 March 2017, gunmen killed a council member in Jasim.",
+         "On or around 12 March 2017", D(2017, 3, 12), DAY, None),
+        ("On or about 4 April 2017, jets struck Khan Shaykhun.",
+         "On or about 4 April 2017", D(2017, 4, 4), DAY, None),
+        ("Around 29 April 2020, IS militants attacked a checkpoint near Diban.",
+         "Around 29 April 2020", D(2020, 4, 29), DAY, None),
+        ("Circa 2 May 2020, militias clashed in Mayadin.",
+         "Circa 2 May 2020", D(2020, 5, 2), DAY, None),
+        # ACLED's "(week of)" and "(month of)": the date only names its week or month
+        ("Around 2 January 2023 (week of), US forces struck al-Shabaab near Jilib.",
+         "Around 2 January 2023 (week of)", D(2023, 1, 2), WEEK, None),
+        ("On 15 March 2023 (week of), militias looted shops in Hajin.",
+         "On 15 March 2023 (week of)", D(2023, 3, 13), WEEK, None),
+        ("In 14 May 2021 (month of), unknown gunmen abducted a teacher in Tafas.",
+         "In 14 May 2021 (month of)", D(2021, 5, 1), MONTH, None),
+        # a span of days is dated by its first day
+        ("On the night of 2 to 3 May, Israeli jets struck militia depots near Albu Kamal.",
+         "On the night of 2 to 3 May", D(2017, 5, 2), DAY, "night"),
+        ("Between 1 and 3 May 2020, clashes continued in the Kabana hills.",
+         "Between 1 and 3 May 2020", D(2020, 5, 1), DAY, None),
+        ("On May 10 and 11, 2021, rockets hit Ashkelon.",
+         "On May 10 and 11, 2021", D(2021, 5, 10), DAY, None),
+        # ... a lower number after "and" is no span: a count, then a date
+        ("The toll rose to 12 and 3 May saw more raids.", "3 May", D(2017, 5, 3), DAY, None),
+        ("Raids on May 3 and 2 others were reported.", "on May 3", D(2017, 5, 3), DAY, None),
+        # parts of a day or night before the date
+        ("In the early hours of Sunday, gunmen attacked a police post in Kirkuk.",
+         "In the early hours of Sunday", SUNDAY, DAY, "early"),
+        ("At dawn on Monday, troops stormed the village.", "At dawn on Monday", MONDAY, DAY,
+         "morning"),
+        ("On the evening of 18 June, shells fell on Daraa al-Balad.",
+         "On the evening of 18 June", SUNDAY, DAY, "evening"),
+        # unambiguous numeric dates with dots or hyphens too
+        ("Protesters were arrested on 13.05.2020 in Nasiriyah.", "on 13.05.2020",
+         D(2020, 5, 13), DAY, None),
+        ("Protesters were arrested on 13-05-2020 in Nasiriyah.", "on 13-05-2020",
+         D(2020, 5, 13), DAY, None),
+        ("Protesters were arrested on 5/13/2020 in Nasiriyah.", "on 5/13/2020",
+         D(2020, 5, 13), DAY, None),
+    ],
+)  # fmt: skip
+def test_how_monitors_write_dates(
+    sentence: str, span: str, date: datetime.date, precision: DatePrecision, part: str | None
+) -> None:
+    expression = only(sentence)
+    assert (expression.text, expression.date, expression.precision) == (span, date, precision)
+    assert expression.part_of_day == part
+
+
+@pytest.mark.parametrize("phrase", ["earlier in the day", "later in the day", "Later in the day"])
+def test_earlier_or_later_in_the_day_is_the_same_day(phrase: str) -> None:
+    found = find_time_expressions(f"Jets struck Idlib on Monday. {phrase}, rebels shelled it.")
+    assert [e.text for e in found] == ["on Monday", phrase]
+    assert found[1].relative_days == 0
+    found = find_time_expressions(f"Jets struck Idlib on Monday, and {phrase} rebels shelled it.",
+                                  TUESDAY)  # fmt: skip
+    assert found[1].date == MONDAY
+
+
+@pytest.mark.parametrize("lead", _WORDS.days.lead_ins, ids=lambda lead: lead.phrase)
+def test_every_lead_in_is_taken_in(lead: Any) -> None:
+    found = only(f"Rebels shelled Taiz on {lead.phrase} 3 May 2020.")
+    assert (found.text, found.date) == (f"on {lead.phrase} 3 May 2020", D(2020, 5, 3))
+    assert found.part_of_day == lead.part
+
+
+@pytest.mark.parametrize("word", _WORDS.clauses.determiners)
+def test_a_cue_after_a_determiner_modifies_a_noun(word: str) -> None:
+    """A cue after the date with a determiner before it is no tense of the date's clause."""
+    assert only(f"Crowds fought on Monday over {word} planned return.").date == MONDAY
+    assert only("Crowds fought on Monday over plans to return.").date == D(2017, 6, 26)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -566,6 +647,9 @@ def test_relative_expressions_need_a_publication_date(sentence: str) -> None:
         "February 30, 2020 was given as the date.",
         "The order dated 31 April 2017 was forged.",
         "Clashes were reported on 3/5/2020 near Idlib.",
+        "Clashes were reported on 03.05.2020 near Idlib.",
+        "Clashes were reported on 3-5-2020 near Idlib.",
+        "Firmware 1.12.2020 was installed.",
         "Police opened fire at 12:30 on protesters.",
         "USA Today reported the strike.",
         "Flight MH17 was downed by a Buk missile.",
