@@ -2,10 +2,21 @@
 
 Two reports are the same event when they have the same type, compatible actors (each role's
 actors overlap or one side names none; statements, condemnations, accusations and warnings
-need the same named speaker), dates within a day (an undated report joins only
-when exactly one dated event fits it), compatible locations (same place, one inside the
-other's country, or within 100 km) and the same kind of object where one is named (a drone
-is not a jet). Distinct events are never merged: anything ambiguous stays separate.
+need the same named speaker), dates that admit a common day, compatible locations (same
+place, one inside the other's country, within 100 km, or an area and a place within its
+radius when one article reports both) and the same kind of object where one is named (a
+drone is not a jet). Distinct events are never merged: anything ambiguous stays separate.
+
+Dates: each report's date admits a span of days (:func:`date_span`): its day, its week,
+month or year, or for an event dated "on or before" a report's day D (no time phrase in a
+dated article, :mod:`geo.events.dating`) the days D - ``ON_OR_BEFORE_DAYS`` to D. Reports
+merge only when their spans share a day, and a cluster keeps the days *all* its reports
+admit: two reports dated to different days never merge, however close; a report "on or
+before 4 May" joins one dated 3 May but never one dated 5 May or 1 May. A merged event's
+date is the most precise date of its reports (a day over "on or before", over a week, a
+month, a year). A report dated only "on or before" its publication, or not at all, must
+also agree positively with its cluster (a shared actor, the same place) and joins only when
+exactly one cluster fits it.
 """
 
 from __future__ import annotations
@@ -16,14 +27,15 @@ from collections.abc import Iterable
 
 from gazetteer.geodesy import great_circle_km
 from geo.events.actors import ActorKind
+from geo.events.dating import ON_OR_BEFORE_DAYS
 from geo.events.locate import SPECIFICITY
-from geo.events.model import Event, EventLocation, LocationPrecision
+from geo.events.model import Event, EventDate, EventLocation, LocationPrecision
 from geo.events.taxonomy import EventType
 from geo.events.timex import DatePrecision
 
-__all__ = ["compatible", "merge_events", "merge_into"]
+__all__ = ["compatible", "date_span", "merge_events", "merge_into"]
 
-MAX_DAYS_APART = 1
+Span = tuple[dt.date, dt.date]
 _MAX_UNDATED_CANDIDATES = 64
 _MAX_DATED_CANDIDATES = 256
 # Statements, condemnations and warnings are everywhere in news; two are one event only when
@@ -33,6 +45,11 @@ _NEEDS_SPEAKER = frozenset(
     {EventType.STATEMENT, EventType.CONDEMNATION, EventType.ACCUSATION, EventType.THREAT}
 )
 MAX_KM_APART = 100.0
+_AREA_SLACK_KM = 10.0  # an area's radius is drawn round its centre, its edge is not a circle
+# Two points this close are one place for a loosely dated report's positive agreement: the
+# same town under two romanisations may resolve to two gazetteer entries a few km apart.
+SAME_PLACE_KM = 10.0
+_POINTS = frozenset({LocationPrecision.POINT, LocationPrecision.CITY})
 _COARSE = frozenset(
     {
         LocationPrecision.COUNTRY,
@@ -65,24 +82,47 @@ def _roles_compatible(a: Event, b: Event) -> bool:
     return True
 
 
-def _period(date: dt.date, precision: DatePrecision) -> tuple[dt.date, dt.date]:
+def date_span(date: EventDate) -> Span | None:
+    """The first and last day a report's date admits; None for an undated report.
+
+    >>> date_span(EventDate(date=dt.date(2020, 5, 4), precision=DatePrecision.ON_OR_BEFORE))
+    (datetime.date(2020, 5, 2), datetime.date(2020, 5, 4))
+    """
+    day, precision = date.date, date.precision
+    if day is None:
+        return None
     if precision == DatePrecision.MONTH:
-        last = calendar.monthrange(date.year, date.month)[1]
-        return date.replace(day=1), date.replace(day=last)
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
     if precision == DatePrecision.YEAR:
-        return date.replace(month=1, day=1), date.replace(month=12, day=31)
+        return day.replace(month=1, day=1), day.replace(month=12, day=31)
     if precision == DatePrecision.WEEK:
-        return date, _shifted(date, 6) or dt.date.max
-    return date, date
+        return day, _shifted(day, 6) or dt.date.max
+    if precision == DatePrecision.ON_OR_BEFORE:
+        return _shifted(day, -ON_OR_BEFORE_DAYS) or dt.date.min, day
+    return day, day
+
+
+def _common(a: Span | None, b: Span | None) -> Span | None:
+    """The days both spans admit (None stands for every day); an empty span if none."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a[0], b[0]), min(a[1], b[1])
+
+
+def _admits_a_day(span: Span | None) -> bool:
+    return span is None or span[0] <= span[1]
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:
-    if a.date.date is None or b.date.date is None:
-        return True
-    a_start, a_end = _period(a.date.date, a.date.precision)
-    b_start, b_end = _period(b.date.date, b.date.precision)
-    gap = max((b_start - a_end).days, (a_start - b_end).days, 0)
-    return gap <= MAX_DAYS_APART
+    return _admits_a_day(_common(date_span(a.date), date_span(b.date)))
+
+
+def _loosely_dated(event: Event) -> bool:
+    """Undated, or dated only by its report ("on or before"): the text gives no day."""
+    return event.date.date is None or event.date.precision == DatePrecision.ON_OR_BEFORE
 
 
 def _km(a: EventLocation, b: EventLocation) -> float:
@@ -90,17 +130,28 @@ def _km(a: EventLocation, b: EventLocation) -> float:
     return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
-def _locations_compatible(a: EventLocation, b: EventLocation) -> bool:
+def _locations_compatible(a: EventLocation, b: EventLocation, one_article: bool) -> bool:
+    """Same place, one inside the other's country, or close enough.
+
+    An area (a province, a zone, a sea) is compatible with anything in its country when the
+    reports come from different articles (one may place the event by its dateline or its
+    province), but within one article it only holds what lies within its radius: an article
+    naming a district for one blast and a town 260 km away for another reports two.
+    """
     if a.precision == LocationPrecision.UNKNOWN or b.precision == LocationPrecision.UNKNOWN:
         return True
     if a.gazetteer_id is not None and a.gazetteer_id == b.gazetteer_id:
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    if a.precision in _COARSE or b.precision in _COARSE:
-        return True
+    if LocationPrecision.COUNTRY in (a.precision, b.precision):
+        return True  # one inside the other's country
     if a.lat is None or b.lat is None:
         return True
+    if a.precision in _COARSE or b.precision in _COARSE:
+        if not one_article or a.uncertainty_km is None or b.uncertainty_km is None:
+            return True
+        return _km(a, b) <= a.uncertainty_km + b.uncertainty_km + _AREA_SLACK_KM
     return _km(a, b) <= MAX_KM_APART
 
 
@@ -115,15 +166,19 @@ def compatible(a: Event, b: Event) -> bool:
     if not (
         _dates_compatible(a, b)
         and _roles_compatible(a, b)
-        and _locations_compatible(a.location, b.location)
+        and _locations_compatible(a.location, b.location, _share_an_article(a, b))
     ):
         return False
     if a.event_type in _NEEDS_SPEAKER:
         return _same_speaker(a, b)
-    if a.date.date is None or b.date.date is None:
+    if _loosely_dated(a) or _loosely_dated(b):
         # Compatibility by absence is not enough here: something must positively agree.
         return _shares_an_actor(a, b) or _same_named_place(a.location, b.location)
     return True
+
+
+def _share_an_article(a: Event, b: Event) -> bool:
+    return not {s.document_id for s in a.sources}.isdisjoint(s.document_id for s in b.sources)
 
 
 def _repeated_sentence(a: Event, b: Event) -> bool:
@@ -152,10 +207,16 @@ def _shares_an_actor(a: Event, b: Event) -> bool:
 
 
 def _same_named_place(a: EventLocation, b: EventLocation) -> bool:
+    """The same named place: one gazetteer entry (not a country), or two towns within
+    ``SAME_PLACE_KM`` (one town under two spellings)."""
+    if a.gazetteer_id is not None and a.gazetteer_id == b.gazetteer_id:
+        return a.precision not in (LocationPrecision.COUNTRY, LocationPrecision.UNKNOWN)
     return (
-        a.gazetteer_id is not None
-        and a.gazetteer_id == b.gazetteer_id
-        and a.precision not in (LocationPrecision.COUNTRY, LocationPrecision.UNKNOWN)
+        a.precision in _POINTS
+        and b.precision in _POINTS
+        and a.lat is not None
+        and b.lat is not None
+        and _km(a, b) <= SAME_PLACE_KM
     )
 
 
@@ -187,12 +248,7 @@ def merge_into(cluster: Event, report: Event) -> Event:
     actors = list(cluster.actors)
     actor_keys = {(a.id, a.role) for a in actors}
     actors.extend(a for a in report.actors if (a.id, a.role) not in actor_keys)
-    date = cluster.date
-    if report.date.date is not None and (
-        date.date is None
-        or _precision_rank(report.date.precision) < _precision_rank(date.precision)
-    ):
-        date = report.date
+    date = _agreed_date(cluster.date, report.date)
     location = _more_specific(cluster.location, report.location)
     zone = cluster.zone or report.zone
     documents = {s.document_id for s in sources}
@@ -210,45 +266,57 @@ def merge_into(cluster: Event, report: Event) -> Event:
     )
 
 
-def _precision_rank(precision: DatePrecision) -> int:
-    order = [
-        DatePrecision.DAY,
-        DatePrecision.WEEK,
-        DatePrecision.MONTH,
-        DatePrecision.YEAR,
-        DatePrecision.UNKNOWN,
-    ]
-    return order.index(precision)
+def _agreed_date(a: EventDate, b: EventDate) -> EventDate:
+    """The most precise of two compatible dates: the one admitting the fewest days (then
+    the earlier last day: "on or before 3 May" over "on or before 4 May")."""
+    a_span, b_span = date_span(a), date_span(b)
+    if b_span is None:
+        return a
+    if a_span is None:
+        return b
+
+    def narrowness(span: Span) -> tuple[int, dt.date]:
+        return (span[1] - span[0]).days, span[1]
+
+    return b if narrowness(b_span) < narrowness(a_span) else a
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """Merge reports of the same event, in a deterministic order."""
+    # Reports with a day of their own first: a loosely dated one then joins the one cluster
+    # it fits, if only one does.
     ordered = sorted(
         events,
         key=lambda e: (
             e.date.date is None,
+            _loosely_dated(e),
             e.date.date or dt.date.min,
             e.sources[0].document_id if e.sources else "",
             e.id,
         ),
     )
     clusters: list[Event] = []
+    spans: list[Span | None] = []  # the days every report of a cluster admits
     index = _ClusterIndex()
     for event in ordered:
+        span = date_span(event.date)
         fitting = [
             position
-            for position in index.candidates(event)
-            if compatible(clusters[position], event)
+            for position in index.candidates(event, span)
+            if _admits_a_day(_common(spans[position], span))
+            and compatible(clusters[position], event)
         ]
-        if event.date.date is None and len(fitting) > 1:
-            fitting = []  # ambiguous: which of several dated events does it report?
+        if _loosely_dated(event) and len(fitting) > 1:
+            fitting = []  # ambiguous: which of several events does it report?
         if not fitting:
             clusters.append(event)
-            index.add(len(clusters) - 1, event)
+            spans.append(span)
+            index.add(len(clusters) - 1, event, span)
             continue
         best = min(fitting, key=lambda position: _date_gap(clusters[position], event))
         clusters[best] = merge_into(clusters[best], event)
-        index.add(best, clusters[best])
+        spans[best] = _common(spans[best], span)
+        index.add(best, clusters[best], spans[best])
     return clusters
 
 
@@ -264,10 +332,11 @@ def _keys(event: Event) -> set[tuple[str, str]]:
 class _ClusterIndex:
     """Which clusters could be compatible with a report, without comparing every pair.
 
-    A report dated to the day can only join clusters of its type dated within a day, or
-    coarser or undated ones; an undated report must share an actor, a named place or a
-    sentence with its cluster. Every candidate is still checked with :func:`compatible`,
-    so a stale entry costs a check, never a wrong merge.
+    A report whose date admits a few days (a day, "on or before", a week) can only join
+    clusters of its type admitting one of those days, or month-, year- or undated ones; an
+    undated report must share an actor, a named place or a sentence with its cluster. Every
+    candidate is still checked with :func:`compatible`, so a stale entry (a cluster's days
+    only narrow as it merges) costs a check, never a wrong merge.
     """
 
     def __init__(self) -> None:
@@ -276,20 +345,21 @@ class _ClusterIndex:
         self._by_key: dict[tuple[EventType, tuple[str, str]], set[int]] = {}
         self._all: dict[EventType, set[int]] = {}
 
-    def add(self, position: int, cluster: Event) -> None:
+    def add(self, position: int, cluster: Event, span: Span | None) -> None:
         kind = cluster.event_type
         self._all.setdefault(kind, set()).add(position)
-        if cluster.date.date is not None and cluster.date.precision == DatePrecision.DAY:
-            self._by_day.setdefault((kind, cluster.date.date), set()).add(position)
-        else:
+        days = _days(span)
+        if days is None:
             self._coarse.setdefault(kind, set()).add(position)
+        for day in days or ():
+            self._by_day.setdefault((kind, day), set()).add(position)
         for key in _keys(cluster):
             self._by_key.setdefault((kind, key), set()).add(position)
 
-    def candidates(self, event: Event) -> list[int]:
-        kind, date = event.event_type, event.date.date
+    def candidates(self, event: Event, span: Span | None) -> list[int]:
+        kind = event.event_type
         found: set[int] = set()
-        if date is None:
+        if span is None:
             for key in _keys(event):
                 found |= self._by_key.get((kind, key), set())
                 if len(found) > _MAX_UNDATED_CANDIDATES:
@@ -298,12 +368,11 @@ class _ClusterIndex:
                     # ambiguous, so none.
                     return []
             return sorted(found)
-        if event.date.precision != DatePrecision.DAY:
+        days = _days(span)
+        if days is None:
             return sorted(self._all.get(kind, set()))
-        for offset in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1):
-            day = _shifted(date, offset)
-            if day is not None:
-                found |= self._by_day.get((kind, day), set())
+        for day in days:
+            found |= self._by_day.get((kind, day), set())
         found |= self._coarse.get(kind, set())
         # A dump of thousands of same-day reports of one type (a 50 MB file) would make this
         # quadratic; the most recent clusters are kept. A merge can be missed, never forced.
@@ -318,7 +387,21 @@ def _shifted(date: dt.date, days: int) -> dt.date | None:
         return None
 
 
+_FEW_DAYS = 7  # a span of at most this many days is indexed by each of its days
+
+
+def _days(span: Span | None) -> list[dt.date] | None:
+    """Each day of a short span; None for a long one (a month, a year) or no span."""
+    if span is None or (span[1] - span[0]).days >= _FEW_DAYS:
+        return None
+    return [span[0] + dt.timedelta(days=n) for n in range((span[1] - span[0]).days + 1)]
+
+
 def _date_gap(cluster: Event, event: Event) -> int:
+    """How far apart two fitting reports' dates are: a dated cluster before an undated one."""
     if cluster.date.date is None or event.date.date is None:
-        return 0
+        return _UNDATED_GAP
     return abs((cluster.date.date - event.date.date).days)
+
+
+_UNDATED_GAP = 1 << 20

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from gazetteer import Gazetteer
 from geo.documents import Document
 from geo.events import spatial
-from geo.events.dating import date_event
+from geo.events.dating import DateScopes, date_event
 from geo.events.locate import (
     article_focus,
     locate_in_span,
@@ -106,6 +106,7 @@ class _DocumentContext:
         self.gazetteer = gazetteer
         self.focus = article_focus(document.text, places.mentions)
         self.reference_date: dt.date | None = document.published
+        self.date_scopes = DateScopes(document.text, document.title, document.published)
 
     def mentions_in(self, sentence: Sentence) -> list[Mention]:
         """The sentence's own mentions: stages see a slice, so a long text stays linear."""
@@ -324,7 +325,12 @@ def _draft(
 ) -> _Draft:
     clause = _clause_for(clauses, mention)
     date = date_event(
-        expressions, clauses, mention.trigger_start, mention.trigger_end, context.reference_date
+        expressions,
+        clauses,
+        mention.trigger_start,
+        mention.trigger_end,
+        context.reference_date,
+        context.date_scopes,
     )
     event_zones = (
         zones if mention.event_type == EventType.THREAT or _zone_in_clause(zones, clause) else ()

@@ -385,6 +385,8 @@ def _sources_block(sources: Sequence[SourceRef]) -> str:
 def _date_text(date: dt.date | None, precision: str) -> str:
     if date is None:
         return "date unknown"
+    if precision == "on_or_before":  # no day in the text: the report's day bounds it
+        return f"on or before {date.isoformat()}"
     return f"{date.isoformat()} (precision: {precision})"
 
 

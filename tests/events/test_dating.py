@@ -1,7 +1,9 @@
 """Event dates: each time phrase of wire copy, resolved against the publication date.
 
-Sentences are written in the style of agency copy (Reuters, AP, AFP), not taken from the
-seeds. The publication date is Wednesday 14 August 2019 unless a row says otherwise.
+Sentences are written in the style of agency copy (Reuters, AP, AFP), ACLED notes and PITF
+descriptions, not taken from the seeds or the development notes. The publication date is
+Wednesday 14 August 2019 unless a row says otherwise. An event whose sentence has no time
+phrase takes its paragraph's leading date, the headline's, or "on or before" the report.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import pytest
 
 from gazetteer import Gazetteer, open_gazetteer
 from geo.documents import Document
-from geo.events.dating import choose_expression, date_event
+from geo.events.dating import DateScopes, choose_expression, date_event
 from geo.events.model import Event
 from geo.events.taxonomy import EventType
 from geo.events.text import Sentence, split_clauses
@@ -21,6 +23,7 @@ from geo.pipeline import extract_events
 
 PUBLISHED = dt.date(2019, 8, 14)  # a Wednesday
 DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
+ON_OR_BEFORE = DatePrecision.ON_OR_BEFORE
 
 
 @pytest.fixture(scope="module")
@@ -185,11 +188,184 @@ def test_absolute_date_resolves_without_publication_date(gazetteer: Gazetteer) -
     assert (event.date.date, event.date.precision) == (dt.date(2020, 5, 3), DAY)
 
 
-def test_no_time_phrase_says_so(gazetteer: Gazetteer) -> None:
+def test_no_time_phrase_in_a_dated_article_is_on_or_before_publication(
+    gazetteer: Gazetteer,
+) -> None:
     event = _only(_events("Gunmen killed two policemen in Kirkuk.", gazetteer), EventType.KILLING)
-    assert event.date.date is None
+    assert (event.date.date, event.date.precision) == (PUBLISHED, ON_OR_BEFORE)
     assert event.date.text is None
     assert "no time phrase" in event.date.reason
+    assert PUBLISHED.isoformat() in event.date.reason
+
+
+def test_no_time_phrase_in_an_undated_article_stays_undated(gazetteer: Gazetteer) -> None:
+    text = "Gunmen killed two policemen in Kirkuk."
+    event = _only(_events(text, gazetteer, published=None), EventType.KILLING)
+    assert (event.date.date, event.date.precision) == (None, DatePrecision.UNKNOWN)
+    assert event.date.text is None
+    assert "no time phrase" in event.date.reason
+
+
+# -- each phrase kind of conflict reporting dates its own event ----------------------------------
+
+TUESDAY = dt.date(2020, 5, 5)  # publication of the rows below
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date", "precision", "phrase"),
+    [
+        # ACLED notes
+        ("On 3 May 2020, Turkish forces shelled the village of Um al-Kef near Tal Tamr.",
+         EventType.SHELLING, dt.date(2020, 5, 3), DAY, "On 3 May 2020"),
+        ("On or around 12 March 2017, unidentified gunmen killed a local council member in "
+         "Jasim, Daraa.", EventType.KILLING, dt.date(2017, 3, 12), DAY,
+         "On or around 12 March 2017"),
+        ("Around 29 April 2020, IS militants attacked an SDF checkpoint near Diban.",
+         EventType.ATTACK, dt.date(2020, 4, 29), DAY, "Around 29 April 2020"),
+        ("Around 27 April 2020 (week of), regime forces shelled the outskirts of Kansafra.",
+         EventType.SHELLING, dt.date(2020, 4, 27), DatePrecision.WEEK,
+         "Around 27 April 2020 (week of)"),
+        # PITF descriptions
+        ("On the night of 2-3 May, Israeli jets struck Iranian-backed militias near Albu Kamal.",
+         EventType.AIR_STRIKE, dt.date(2020, 5, 2), DAY, "On the night of 2-3 May"),
+        ("In the early hours of Sunday, unidentified gunmen attacked a police station in Kirkuk.",
+         EventType.ATTACK, dt.date(2020, 5, 3), DAY, "In the early hours of Sunday"),
+        ("Security forces arrested 12 protesters in Nasiriyah on 13/4/2020.",
+         EventType.ARREST, dt.date(2020, 4, 13), DAY, "on 13/4/2020"),
+        # wire copy
+        ("Late on Saturday, a car bomb exploded near a market in Afrin.",
+         EventType.BOMBING, dt.date(2020, 5, 2), DAY, "Late on Saturday"),
+        ("A roadside bomb killed three soldiers near Tikrit yesterday, police said.",
+         EventType.KILLING, dt.date(2020, 5, 4), DAY, "yesterday"),
+        ("Gunmen on Tuesday shot dead a shop owner in Basra, police said.",
+         EventType.KILLING, TUESDAY, DAY, "on Tuesday"),
+        ("Houthi rebels fired a ballistic missile at Marib last night, the coalition said.",
+         EventType.MISSILE_STRIKE, dt.date(2020, 5, 4), DAY, "last night"),
+        ("Coalition aircraft bombed Houthi positions in Hodeidah earlier this week.",
+         EventType.AIR_STRIKE, dt.date(2020, 5, 4), DatePrecision.WEEK, "earlier this week"),
+        # an ambiguous numeric date names no day: the report's day bounds the event
+        ("Security forces arrested 12 protesters in Nasiriyah on 3/4/2020.",
+         EventType.ARREST, TUESDAY, ON_OR_BEFORE, None),
+        # a vague phrase names no day either
+        ("Militants recently attacked a police station in Kirkuk.",
+         EventType.ATTACK, TUESDAY, ON_OR_BEFORE, "recently"),
+    ],
+)  # fmt: skip
+def test_each_phrase_kind_dates_its_event(
+    text: str,
+    event_type: EventType,
+    date: dt.date,
+    precision: DatePrecision,
+    phrase: str | None,
+    gazetteer: Gazetteer,
+) -> None:
+    event = _only(_events(text, gazetteer, published=TUESDAY), event_type)
+    assert (event.date.date, event.date.precision, event.date.text) == (date, precision, phrase)
+    assert event.date.reason
+
+
+# -- scopes: clause, sentence, paragraph's leading date, headline, dateline ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "date", "precision", "why"),
+    [
+        # The paragraph's leading phrase dates its other sentences (ACLED style).
+        ("On 3 May 2020, Turkish forces shelled Tal Tamr. Two civilians were killed.",
+         EventType.KILLING, dt.date(2020, 5, 3), DAY, "paragraph opens with"),
+        ("Movement of forces: On 2 May 2020, SDF reinforcements arrived in Ain Issa. IS "
+         "fighters later attacked a checkpoint there.",
+         EventType.ATTACK, dt.date(2020, 5, 2), DAY, "paragraph opens with"),
+        ("BEIRUT (Wire) - On Saturday, a car bomb exploded in Afrin. Police arrested two men.",
+         EventType.ARREST, dt.date(2020, 5, 2), DAY, "paragraph opens with"),
+        # ... not the next paragraph's.
+        ("Clashes in the north-east\nOn 3 May 2020, Turkish forces shelled Tal Tamr.\n"
+         "Gunmen killed a farmer in Daraa.",
+         EventType.KILLING, TUESDAY, ON_OR_BEFORE, "no time phrase"),
+        # A phrase in the middle of a paragraph does not lead it.
+        ("Clashes in the north-east\nTurkish forces shelled Tal Tamr on 3 May. Two civilians "
+         "were killed.",
+         EventType.KILLING, TUESDAY, ON_OR_BEFORE, "no time phrase"),
+        # The sentence's own phrase wins over the paragraph's.
+        ("On 3 May 2020, Turkish forces shelled Tal Tamr. On 4 May, two civilians were killed.",
+         EventType.KILLING, dt.date(2020, 5, 4), DAY, "'4 May' without a year"),
+        # The headline's date dates the body.
+        ("Car bomb kills 12 in Baghdad on Friday\n\nPolice said gunmen also attacked a "
+         "checkpoint in Mosul.", EventType.ATTACK, dt.date(2020, 5, 1), DAY, "headline"),
+        # A dateline's date is the report's: the event is on or before it.
+        ("Market bombing\nBAGHDAD, May 3 (Reuters) - A car bomb killed 12 people in a market.",
+         EventType.KILLING, dt.date(2020, 5, 3), ON_OR_BEFORE, "dateline"),
+    ],
+)  # fmt: skip
+def test_scopes_of_a_date(
+    text: str,
+    event_type: EventType,
+    date: dt.date,
+    precision: DatePrecision,
+    why: str,
+    gazetteer: Gazetteer,
+) -> None:
+    title = text.split("\n")[0]
+    document = Document(id="wire", text=text, title=title, published=TUESDAY)
+    event = _only(extract_events([document], gazetteer).events, event_type)
+    assert (event.date.date, event.date.precision) == (date, precision)
+    assert why in event.date.reason
+
+
+def test_leading_relative_phrase_counts_from_the_paragraphs_reference(
+    gazetteer: Gazetteer,
+) -> None:
+    """A relative phrase leading a paragraph ("The next day") dates its later sentences the
+    same day as the sentence it opens, not one more day on."""
+    text = (
+        "On 3 May 2020, regime forces shelled Kafr Nabl.\n"
+        "The next day, jets struck Saraqib. Two civilians were killed."
+    )
+    events = _events(text, gazetteer, published=TUESDAY)
+    assert _only(events, EventType.AIR_STRIKE).date.date == dt.date(2020, 5, 4)
+    assert _only(events, EventType.KILLING).date.date == dt.date(2020, 5, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "position", "expected"),
+    [
+        ("On 3 May 2020, jets struck. Two died.", None, TUESDAY, 30,
+         (dt.date(2020, 5, 3), DAY)),
+        ("Jets struck. Two died.", None, TUESDAY, 15, (TUESDAY, ON_OR_BEFORE)),
+        ("Jets struck. Two died.", "Clashes on Sunday", TUESDAY, 15, (dt.date(2020, 5, 3), DAY)),
+        ("Jets struck. Two died.", "Clashes in 2019", TUESDAY, 15, (TUESDAY, ON_OR_BEFORE)),
+        ("Jets struck. Two died.", None, None, 15, (None, DatePrecision.UNKNOWN)),
+        ("ALEPPO, May 3 (SANA) - Jets struck. Two died.", None, TUESDAY, 40,
+         (dt.date(2020, 5, 3), ON_OR_BEFORE)),
+        ("ALEPPO, 3 May 2020 (SANA) - Jets struck.", None, None, 35,
+         (dt.date(2020, 5, 3), ON_OR_BEFORE)),
+        ("ALEPPO (SANA) - Yesterday, jets struck. Two died.", None, TUESDAY, 42,
+         (dt.date(2020, 5, 4), DAY)),
+        ("", None, TUESDAY, 0, (TUESDAY, ON_OR_BEFORE)),
+    ],
+)  # fmt: skip
+def test_date_scopes_fallback(
+    text: str,
+    title: str | None,
+    published: dt.date | None,
+    position: int,
+    expected: tuple[dt.date | None, DatePrecision],
+) -> None:
+    date = DateScopes(text, title, published).fallback(position, published)
+    assert (date.date, date.precision) == expected
+    assert date.reason
+
+
+def test_dateline_date_is_not_the_events_own_phrase() -> None:
+    text = "BAGHDAD, May 3 (Reuters) - A car bomb killed 12 people."
+    scopes = DateScopes(text, None, TUESDAY)
+    sentence = Sentence(start=0, end=len(text), text=text)
+    trigger = text.index("killed")
+    date = date_event(
+        find_time_expressions(text, TUESDAY), split_clauses(sentence), trigger, trigger + 6,
+        TUESDAY, scopes,
+    )  # fmt: skip
+    assert (date.date, date.precision) == (dt.date(2020, 5, 3), ON_OR_BEFORE)
 
 
 # -- date_event and choose_expression on their own --------------------------------------------

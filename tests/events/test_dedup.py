@@ -49,6 +49,18 @@ BAGHDAD = EventLocation(
     reason="named",
 )  # fmt: skip
 NOWHERE = EventLocation(reason="the text names no place for this event")
+HAMA_PROVINCE = EventLocation(
+    name="Hama", gazetteer_id="admin1:SY.10", feature_class="admin1", country="SY",
+    lat=35.13, lon=36.75, precision=LocationPrecision.ADMIN1, uncertainty_km=60.0,
+    reason="named",
+)  # fmt: skip
+SURAN = EventLocation(
+    name="Suran", gazetteer_id="geonames:164000", feature_class="town", country="SY",
+    lat=35.29, lon=36.74, precision=LocationPrecision.POINT, uncertainty_km=5.0, reason="named",
+)  # fmt: skip
+# Idlib under another spelling, resolved to another gazetteer entry 2 km away.
+IDLIB_2_KM = IDLIB.model_copy(update={"name": "Idleb", "gazetteer_id": "geonames:1", "lat": 35.948})
+ON_OR_BEFORE = DatePrecision.ON_OR_BEFORE
 
 _COUNTER = itertools.count()
 
@@ -105,15 +117,45 @@ def _report(
     [
         # the same shoot-down, reported by two agencies
         (_report(document="reuters"), _report(document="ap"), True),
-        (_report(), _report(document="ap", date=SUNDAY + dt.timedelta(days=1)), True),
         (_report(), _report(document="ap", location=IDLIB), True),
         (_report(), _report(document="ap", actors=(US_JETS,)), True),
         (_report(object_kind="aircraft"), _report(document="ap"), True),
         (_report(location=IDLIB), _report(document="ap", location=ALEPPO), True),  # ~55 km
         (_report(), _report(document="ap", date=dt.date(2019, 8, 1),
                             precision=DatePrecision.MONTH), True),
-        # two shoot-downs two days apart are two events
+        # reports dated to different days are different events, however close
+        (_report(), _report(document="ap", date=SUNDAY + dt.timedelta(days=1)), False),
+        (_report(), _report(document="ap", date=SUNDAY - dt.timedelta(days=1)), False),
         (_report(), _report(document="ap", date=SUNDAY + dt.timedelta(days=2)), False),
+        (_report(), _report(document="ap", date=dt.date(2019, 8, 12),
+                            precision=DatePrecision.WEEK), False),
+        # "on or before D" (no time phrase in an article of day D) admits D-2 .. D
+        (_report(), _report(document="ap", date=SUNDAY, precision=ON_OR_BEFORE), True),
+        (_report(), _report(document="ap", date=SUNDAY + dt.timedelta(days=1),
+                            precision=ON_OR_BEFORE), True),
+        (_report(), _report(document="ap", date=SUNDAY + dt.timedelta(days=2),
+                            precision=ON_OR_BEFORE), True),
+        (_report(), _report(document="ap", date=SUNDAY + dt.timedelta(days=3),
+                            precision=ON_OR_BEFORE), False),
+        (_report(), _report(document="ap", date=SUNDAY - dt.timedelta(days=1),
+                            precision=ON_OR_BEFORE), False),
+        (_report(date=SUNDAY, precision=ON_OR_BEFORE),
+         _report(document="ap", date=SUNDAY + dt.timedelta(days=2), precision=ON_OR_BEFORE),
+         True),
+        (_report(date=SUNDAY, precision=ON_OR_BEFORE),
+         _report(document="ap", date=SUNDAY + dt.timedelta(days=3), precision=ON_OR_BEFORE),
+         False),
+        (_report(date=SUNDAY, precision=ON_OR_BEFORE),
+         _report(document="ap", date=dt.date(2019, 8, 1), precision=DatePrecision.MONTH), True),
+        # ... and, like an undated one, must agree positively with the other report
+        (_report(actors=(US_JETS,)),
+         _report(document="ap", precision=ON_OR_BEFORE, actors=(SYRIAN_JET,)), False),
+        (_report(location=IDLIB, actors=()),
+         _report(document="ap", precision=ON_OR_BEFORE, actors=(), location=IDLIB), True),
+        (_report(location=IDLIB, actors=()),
+         _report(document="ap", precision=ON_OR_BEFORE, actors=(), location=IDLIB_2_KM), True),
+        (_report(location=IDLIB, actors=()),
+         _report(document="ap", precision=ON_OR_BEFORE, actors=(), location=ALEPPO), False),
         # a drone is not a jet
         (_report(object_kind="drone"), _report(document="ap", object_kind="aircraft"), False),
         # a different type, initiator, target or country is a different event
@@ -124,6 +166,13 @@ def _report(
          False),
         (_report(), _report(document="ap", location=BAGHDAD), False),
         (_report(location=IDLIB), _report(document="ap", location=DARAA), False),  # ~370 km
+        # a province holds anything in its country for another article's report, but within
+        # one article only what lies within its radius (Daraa is ~280 km from Hama's centre)
+        (_report(location=HAMA_PROVINCE), _report(document="ap", location=DARAA), True),
+        (_report(location=HAMA_PROVINCE, sentence="One."),
+         _report(location=DARAA, sentence="Two."), False),
+        (_report(location=HAMA_PROVINCE, sentence="One."),
+         _report(location=SURAN, sentence="Two."), True),
         (_report(), _report(document="ap", date=dt.date(2019, 6, 1),
                             precision=DatePrecision.MONTH), False),
         # statements and warnings: the same named speaker or nothing
@@ -185,6 +234,67 @@ def test_two_shoot_downs_two_days_apart_with_a_report_of_each() -> None:
     merged = merge_events([*first, *second])
     assert [len(event.sources) for event in merged] == [2, 2]
     assert [event.date.date for event in merged] == [SUNDAY, SUNDAY + dt.timedelta(days=2)]
+
+
+def _day(day: int, precision: DatePrecision = DatePrecision.DAY) -> EventDate:
+    return EventDate(date=dt.date(2019, 8, day), precision=precision)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agreed"),
+    [
+        (_day(11, ON_OR_BEFORE), _day(11), _day(11)),
+        (_day(11), _day(12, ON_OR_BEFORE), _day(11)),
+        (_day(13, ON_OR_BEFORE), _day(12, ON_OR_BEFORE), _day(12, ON_OR_BEFORE)),
+        (_day(12, DatePrecision.WEEK), _day(13, ON_OR_BEFORE), _day(13, ON_OR_BEFORE)),
+        (_day(1, DatePrecision.MONTH), _day(12, DatePrecision.WEEK), _day(12, DatePrecision.WEEK)),
+        (EventDate(), _day(12, ON_OR_BEFORE), _day(12, ON_OR_BEFORE)),
+        (_day(12, ON_OR_BEFORE), EventDate(), _day(12, ON_OR_BEFORE)),
+    ],
+)  # fmt: skip
+def test_merged_date_is_the_most_precise_both_admit(
+    first: EventDate, second: EventDate, agreed: EventDate
+) -> None:
+    a = _report(location=IDLIB).model_copy(update={"date": first})
+    b = _report(document="ap", location=IDLIB).model_copy(update={"date": second})
+    assert merge_into(a, b).date == agreed
+    assert merge_into(b, a).date == agreed
+
+
+def _dated(document: str, date: EventDate) -> Event:
+    return _report(EventType.SHELLING, document=document, location=IDLIB, actors=()).model_copy(
+        update={"date": date}
+    )
+
+
+def test_a_cluster_keeps_the_days_all_its_reports_admit() -> None:
+    """A report on or before the 13th admits the 11th; once it joined the 11th, a report on
+    or before the 14th (12th-14th) no longer fits, though it would fit the 13th's alone."""
+    merged = merge_events(
+        [_dated("a", _day(11)), _dated("b", _day(13, ON_OR_BEFORE)),
+         _dated("c", _day(14, ON_OR_BEFORE))]
+    )  # fmt: skip
+    assert sorted(sorted(s.document_id for s in e.sources) for e in merged) == [["a", "b"], ["c"]]
+    assert {e.date for e in merged} == {_day(11), _day(14, ON_OR_BEFORE)}
+    alone = merge_events([_dated("b", _day(13, ON_OR_BEFORE)), _dated("c", _day(14, ON_OR_BEFORE))])
+    assert len(alone) == 1 and alone[0].date == _day(13, ON_OR_BEFORE)
+
+
+def test_on_or_before_report_joins_only_an_unambiguous_match() -> None:
+    """Shelling of Idlib on the 11th and the 12th: a report "on or before" the 13th could be
+    either, so it joins neither."""
+    merged = merge_events(
+        [_dated("a", _day(11)), _dated("b", _day(12)), _dated("c", _day(13, ON_OR_BEFORE))]
+    )
+    assert len(merged) == 3
+    assert merged[0].date == _day(11) and merged[1].date == _day(12)
+
+
+def test_reports_of_different_days_never_merge() -> None:
+    reports = [_dated(document, _day(day)) for day in (11, 12, 13) for document in ("a", "b")]
+    merged = merge_events(reports)
+    assert [e.date for e in merged] == [_day(11), _day(12), _day(13)]
+    assert all({s.document_id for s in e.sources} == {"a", "b"} for e in merged)
 
 
 def test_repeated_sentence_in_one_article_merges() -> None:
@@ -270,3 +380,65 @@ def test_reports_at_the_ends_of_the_calendar_merge(day: dt.date, precision: Date
     )
     assert len(merged) == 1
     assert {source.document_id for source in merged[0].sources} == {"reuters", "ap"}
+
+
+def _pipeline(*reports: tuple[str, str, dt.date]) -> list[Event]:
+    documents = [Document(id=name, text=text, published=day) for name, text, day in reports]
+    return extract_events(documents, open_gazetteer()).events
+
+
+def _sources(events: list[Event], event_type: EventType) -> list[set[str]]:
+    return [
+        {source.document_id for source in event.sources}
+        for event in events
+        if event.event_type == event_type
+    ]
+
+
+def test_shelling_of_one_town_on_two_days_stays_two_events() -> None:
+    events = _pipeline(
+        ("sohr", "On 2 May 2020, regime forces shelled Kansafra in the Jabal al-Zawiya area, "
+                 "Idleb.", dt.date(2020, 5, 3)),
+        ("acled", "On 3 May 2020, regime forces shelled Kansafra in the Jabal al-Zawiya area, "
+                  "Idleb.", dt.date(2020, 5, 4)),
+    )  # fmt: skip
+    assert _sources(events, EventType.SHELLING) == [{"sohr"}, {"acled"}]
+
+
+def test_a_friday_and_a_saturday_bombing_in_baghdad_stay_two() -> None:
+    events = _pipeline(
+        ("ap", "BAGHDAD (AP) - A car bomb exploded in a crowded market in Baghdad's Sadr City on "
+               "Friday, killing 12 people, police said.", dt.date(2020, 5, 2)),
+        ("reuters", "BAGHDAD (Reuters) - A car bomb exploded near a mosque in Baghdad's Sadr City "
+                    "on Saturday, killing nine people, police said.", dt.date(2020, 5, 3)),
+    )  # fmt: skip
+    assert sorted(map(sorted, _sources(events, EventType.BOMBING))) == [["ap"], ["reuters"]]
+    assert not any(len(sources) > 1 for sources in _sources(events, EventType.KILLING))
+
+
+def test_same_day_reports_in_two_spellings_merge() -> None:
+    events = _pipeline(
+        ("wire", "Turkish drones struck a vehicle near Qamishli on Sunday, killing two SDF "
+                 "fighters, a war monitor said.", dt.date(2020, 5, 4)),
+        ("note", "On 3 May 2020, a Turkish drone strike targeted an SDF vehicle on the outskirts "
+                 "of Al-Qamishli, killing two fighters.", dt.date(2020, 5, 4)),
+    )  # fmt: skip
+    strikes = [e for e in events if e.event_type == EventType.AIR_STRIKE]
+    assert len(strikes) == 1
+    assert {s.document_id for s in strikes[0].sources} == {"wire", "note"}
+    assert (strikes[0].date.date, strikes[0].date.precision) == (
+        dt.date(2020, 5, 3), DatePrecision.DAY,
+    )  # fmt: skip
+
+
+def test_report_without_a_time_phrase_joins_the_days_event() -> None:
+    """Published the day after, with no time phrase: on or before 4 May admits 3 May."""
+    events = _pipeline(
+        ("sohr", "On 3 May 2020, a Turkish drone strike targeted an SDF vehicle near Qamishli.",
+         dt.date(2020, 5, 3)),
+        ("wire", "A Turkish drone struck an SDF vehicle near Qamishli, a war monitor said.",
+         dt.date(2020, 5, 4)),
+    )  # fmt: skip
+    strikes = [e for e in events if e.event_type == EventType.AIR_STRIKE]
+    assert len(strikes) == 1 and {s.document_id for s in strikes[0].sources} == {"sohr", "wire"}
+    assert strikes[0].date.precision == DatePrecision.DAY

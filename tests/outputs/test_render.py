@@ -329,6 +329,23 @@ def test_event_popup_lists_every_source_and_links_only_http() -> None:
     assert '<span class="geo-url">javascript:alert(3)</span>' in html
 
 
+@pytest.mark.parametrize(
+    ("date", "precision", "shown"),
+    [
+        ("2020-05-03", "day", "2020-05-03 (precision: day)"),
+        ("2020-05-04", "on_or_before", "on or before 2020-05-04"),
+        (None, "unknown", "date unknown"),
+    ],
+)
+def test_event_popup_shows_the_date_with_its_precision(
+    date: str | None, precision: str, shown: str
+) -> None:
+    event = EventProperties.model_validate(
+        {"kind": "event", "id": "e", "date": date, "date_precision": precision}
+    )
+    assert f'<p class="geo-meta">{shown}</p>' in event_popup_html(event)
+
+
 def test_rendered_page_never_contains_raw_hostile_text(xss_collection: dict[str, Any]) -> None:
     html = render_map(xss_collection, title=XSS_TITLE, attributions=[XSS_TEXT])
     for raw in ("<img src=x", '"><script>alert(1)', "<b>bold</b>", 'href="javascript'):
