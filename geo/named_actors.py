@@ -33,6 +33,10 @@ class ActorKind(StrEnum):
     COALITION = "coalition"
     ARMED_GROUP = "armed_group"
     INTERNATIONAL_BODY = "international_body"
+    # ACLED's actor types 5 and 6 (Codebook 2023, "Inter codes"): their violence is a riot,
+    # violence against them by the state is excessive force against protesters.
+    PROTESTERS = "protesters"
+    RIOTERS = "rioters"
     CIVILIANS = "civilians"
     OTHER = "other"
 

@@ -162,6 +162,8 @@ class RoleWords(Vocabulary):
     nominal_hosts: CaseBlindAlternatives
     linked_to: CaseBlindAlternatives
     operated_by: CaseBlindAlternatives
+    victim_verbs: CaseBlindAlternatives
+    victim_participles: CaseBlindAlternatives
 
 
 def _with_suffix(table: Any, suffix: object) -> Any:
@@ -572,6 +574,11 @@ def _force_actor(
         if backed is not None and backed.end() == match.start():
             used.add(index)
             return _backed_actor(text, mod, branch, match.end(), mod.country)
+    of = _OF_COUNTRY.match(text, match.end())
+    for index, mod in enumerate(modifiers if of is not None else ()):
+        if of is not None and mod.start == of.end() and index not in used:
+            used.add(index)  # "Military Forces of Syria", ACLED's name for the Syrian army
+            return _country_actor(mod.country, branch, match.start(), mod.end, text)
     surface = text[match.start() : match.end()]
     return Actor(
         id=f"unknown.{branch.suffix}",
@@ -581,6 +588,9 @@ def _force_actor(
         end=match.end(),
         text=surface,
     )
+
+
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def _backed_actor(
@@ -634,7 +644,9 @@ _RIGHT_STOP = re.compile(
     r"[,;:]|\s(?:after|as|when|because|while|since|before|following|amid|but|and then)\s"
 )
 _TARGET_PREP = re.compile(
-    r"(?:\s+[\w-]+){0,2}?(?:\s+(?:on|against|at|with|targeting|of|near|toward|towards))?\s+"
+    # the words skipped before the object are no locative preposition: "killed in Idlib"
+    r"(?:\s+(?!(?:in|inside|into|across|from|during|outside)\b)[\w-]+){0,2}?"
+    r"(?:\s+(?:on|against|at|with|targeting|of|near|toward|towards))?\s+"
     r"(?:(?:the|a|an|two|three|several|some|its|their|his|her)\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -650,11 +662,31 @@ _BETWEEN = re.compile(r"\s+between\s+", re.IGNORECASE)
 
 
 def is_passive(text: str, trigger_start: int, trigger_end: int) -> bool:
-    """Whether the verb at the trigger is passive ("was downed", "shelled by")."""
+    """Whether the verb at the trigger is passive ("was downed", "shelled by"), or takes its
+    victim as subject ("three soldiers died", headline "Three soldiers killed in ambush")."""
+    if _VICTIM_VERB.folding.fullmatch(text, trigger_start, trigger_end):
+        return True
     before = text[max(0, trigger_start - 40) : trigger_start]
     if text[trigger_start:trigger_end].lower().endswith("ing") and not before.endswith("being "):
         return False  # "has been bombing" is progressive, not passive
-    return bool(_PASSIVE_BEFORE.search(before)) or bool(_BY_AFTER.match(text, trigger_end))
+    if _PASSIVE_BEFORE.search(before) or _BY_AFTER.match(text, trigger_end):
+        return True
+    return bool(
+        _VICTIM_PARTICIPLE.folding.fullmatch(text, trigger_start, trigger_end)
+        and _NO_OBJECT_AFTER.match(text, trigger_end)
+    )
+
+
+_VICTIM_VERB = CaseBlind(alternation(_ROLE_WORDS.victim_verbs))
+_VICTIM_PARTICIPLE = CaseBlind(alternation(_ROLE_WORDS.victim_participles))
+# What follows a participle that has no object: the end, a mark, or a preposition or time
+# word ("killed in", "killed on Monday", "killed, wounded").
+_NO_OBJECT_AFTER = re.compile(
+    r"\s*(?:$|[,;:.!?()\u2013\u2014-]|(?:and|or)\s+(?:wounded|injured)(?:\s*$|\s*[,;:.]|\s+(?:in|at|near|on|by)\b)"
+    r"|(?:in|at|near|on|by|during|after|as|when|while|following|amid|inside|outside|across"
+    r"|along|since|over|overnight|yesterday|today|tonight|last|this|early|late|\w+day)\b)",
+    re.IGNORECASE,
+)
 
 
 def subject_only_until(text: str, triggers: Sequence[tuple[int, int]]) -> int | None:
@@ -811,8 +843,11 @@ def _phrase_at_trigger(
     """'Protesters gathered in Tunis': a trigger naming people is its own initiator."""
     for actor in phrases:
         if actor.start <= trigger_start and trigger_end <= actor.end:
-            return actor if actor.kind is ActorKind.CIVILIANS else None
+            return actor if actor.kind in _PEOPLE else None
     return None
+
+
+_PEOPLE = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS})
 
 
 _MODIFIER_GAP = re.compile(r"(?:'s|\u2019s)?\s*(?:-led\s*)?")
