@@ -3,42 +3,69 @@
 The kinds are :class:`EventType` (code refers to them by name); what each means outside
 geo is data: ``taxonomy.toml`` beside this module holds one :class:`EventTypeInfo` row per
 type — a human label, the CAMEO root code it falls under (``"19 Fight"``), the ACLED event
-type and sub-event type where ACLED codes such events, and whether the event is violent —
-checked at import against the CAMEO roots and ACLED types listed in the same file. The
-table is rendered to ``docs/taxonomy.md`` by :func:`taxonomy_markdown` (a test keeps the
-two identical).
+type and sub-event type an event of the type takes when nothing more is known of it, and
+whether the event is violent — checked at import against the CAMEO roots and ACLED types
+listed in the same file. The table is rendered to ``docs/taxonomy.md`` by
+:func:`taxonomy_markdown` (a test keeps the two identical).
+
+ACLED types an event by the interaction of its actors and the means used, not by the verb
+alone: a killing is a battle when the victims are armed, violence against civilians when
+they are not. The file's ``[[acled_rule]]`` rows say so, the codebook cited beside each;
+:func:`acled_code` picks the first row that fits an event's type, means (what its trigger
+says of the weapon: "suicide bomber", "grenade") and the kinds of its initiators and target.
 
 >>> TAXONOMY[EventType.SHELLING].acled_sub_event_type
 'Shelling/artillery/missile attack'
 >>> TAXONOMY[EventType.THREAT].acled_event_type is None
 True
+>>> acled_code(EventType.KILLING, None, [ActorKind.ARMED_GROUP], [ActorKind.STATE_FORCES])[:2]
+('Battles', 'Armed clash')
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Annotated, NamedTuple
 
-from pydantic import model_validator
+from pydantic import Field, StringConstraints, model_validator
 
+from geo.named_actors import ActorKind
 from geo.vocabulary import Vocabulary, load_vocabulary
 
-__all__ = ["TAXONOMY", "EventType", "EventTypeInfo", "TaxonomyFile", "info", "taxonomy_markdown"]
+__all__ = [
+    "MEANS",
+    "RULES",
+    "TAXONOMY",
+    "AcledCode",
+    "AcledRule",
+    "EventType",
+    "EventTypeInfo",
+    "TaxonomyFile",
+    "acled_code",
+    "info",
+    "taxonomy_markdown",
+]
 
 
 class EventType(StrEnum):
     """Kinds of events, most specific first within each family."""
 
+    CHEMICAL_ATTACK = "chemical_attack"
     AIR_STRIKE = "air_strike"
     MISSILE_STRIKE = "missile_strike"
     SHELLING = "shelling"
     SHOOT_DOWN = "shoot_down"
+    WEAPONS_SEIZURE = "weapons_seizure"
     ARMED_CLASH = "armed_clash"
     BOMBING = "bombing"
     ATTACK = "attack"
     TERRITORY_CAPTURE = "territory_capture"
+    LOOTING = "looting"
     KILLING = "killing"
     ABDUCTION = "abduction"
+    SEXUAL_VIOLENCE = "sexual_violence"
     INTERCEPTION = "interception"
     MILITARY_EXERCISE = "military_exercise"
     DEPLOYMENT = "deployment"
@@ -76,12 +103,63 @@ class _Cameo(Vocabulary):
     roots: tuple[str, ...]
 
 
+_NO_ACTOR = "none"  # in a rule's initiator or target list: the event names no such actor
+Snake = Annotated[str, StringConstraints(pattern=r"^[a-z]+(?:_[a-z]+)*$")]
+
+
+class AcledRule(Vocabulary):
+    """One ``[[acled_rule]]``: the ACLED coding of events of these types, means and actors.
+
+    An empty ``means``, ``initiator`` or ``target`` list fits every event; otherwise one of
+    the event's means or actor kinds must be listed (``"none"``: the event has no such
+    actor). ``specificity`` says how much the coding knows (3: the weapon or form of the
+    event, 2: who fought whom, 1 or 0: an assumption); ``joins`` lists the ACLED event
+    types whose coding the event takes from a more specific event of its clause (deaths
+    "in an air strike" are the strike's).
+    """
+
+    event_types: tuple[EventType, ...] = Field(min_length=1)
+    means: tuple[Snake, ...] = ()
+    initiator: tuple[Snake, ...] = ()
+    target: tuple[Snake, ...] = ()
+    acled_event_type: str
+    acled_sub_event_type: str
+    specificity: int = Field(ge=0, le=3)
+    joins: tuple[str, ...] = ()
+    note: str = Field(min_length=1)
+
+    def fits(
+        self,
+        event_type: EventType,
+        means: str | None,
+        initiators: Collection[ActorKind],
+        targets: Collection[ActorKind],
+    ) -> bool:
+        return (
+            event_type in self.event_types
+            and (not self.means or means in self.means)
+            and _kinds_fit(self.initiator, initiators)
+            and _kinds_fit(self.target, targets)
+        )
+
+
+def _kinds_fit(wanted: tuple[str, ...], kinds: Collection[ActorKind]) -> bool:
+    if not wanted:
+        return True
+    if not kinds:
+        return _NO_ACTOR in wanted
+    return any(kind.value in wanted for kind in kinds)
+
+
 class TaxonomyFile(Vocabulary):
-    """``taxonomy.toml``: the CAMEO roots, ACLED's types and one row per event type."""
+    """``taxonomy.toml``: the CAMEO roots, ACLED's types, the means triggers name, one row
+    per event type and the ACLED rules."""
 
     cameo: _Cameo
     acled: dict[str, tuple[str, ...]]
+    means: dict[Snake, str]
     row: tuple[EventTypeInfo, ...]
+    acled_rule: tuple[AcledRule, ...]
 
     @model_validator(mode="after")
     def _codes_are_known(self) -> TaxonomyFile:
@@ -93,23 +171,71 @@ class TaxonomyFile(Vocabulary):
         listed = [row.event_type for row in self.row]
         if listed != list(EventType):
             problems.append(f"rows must list every event type once, in order: {list(EventType)}")
+        problems += [
+            f"acled_rule {index}: {problem}"
+            for index, rule in enumerate(self.acled_rule)
+            for problem in self._rule_problems(rule)
+        ]
+        if not problems:
+            problems = self._defaults_problems()
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+    def _acled_problems(self, pair: tuple[str | None, str | None]) -> list[str]:
+        if (pair[0] is None) != (pair[1] is None):
+            return ["ACLED event type and sub-event type go together"]
+        if pair[0] is not None and pair[1] not in self.acled.get(pair[0], ()):
+            return [f"unknown ACLED event type / sub-event type {pair}"]
+        return []
 
     def _row_problems(self, row: EventTypeInfo) -> list[str]:
         problems = []
         if row.cameo_root is not None and row.cameo_root not in self.cameo.roots:
             problems.append(f"unknown CAMEO root {row.cameo_root!r}")
-        acled = (row.acled_event_type, row.acled_sub_event_type)
-        if (acled[0] is None) != (acled[1] is None):
-            problems.append("ACLED event type and sub-event type go together")
-        elif acled[0] is not None and acled[1] not in self.acled.get(acled[0], ()):
-            problems.append(f"unknown ACLED event type / sub-event type {acled}")
+        return problems + self._acled_problems((row.acled_event_type, row.acled_sub_event_type))
+
+    def _rule_problems(self, rule: AcledRule) -> list[str]:
+        kinds = {kind.value for kind in ActorKind} | {_NO_ACTOR}
+        problems = self._acled_problems((rule.acled_event_type, rule.acled_sub_event_type))
+        problems += [f"unknown means {m!r}" for m in rule.means if m not in self.means]
+        problems += [
+            f"unknown actor kind {kind!r}"
+            for kind in (*rule.initiator, *rule.target)
+            if kind not in kinds
+        ]
+        problems += [
+            f"unknown ACLED event type {t!r} to join" for t in rule.joins if t not in self.acled
+        ]
+        return problems
+
+    def _defaults_problems(self) -> list[str]:
+        """A row's ACLED columns are what the rules give an event of its type and nothing
+        more: the documented table cannot drift from the rules."""
+        problems = []
+        for row in self.row:
+            code = _first_fit(self.acled_rule, row.event_type, None, (), ())
+            got = (code.acled_event_type, code.acled_sub_event_type) if code else (None, None)
+            if got != (row.acled_event_type, row.acled_sub_event_type):
+                problems.append(f"{row.event_type}: the rules code it {got} with no actor known")
         return problems
 
 
-_ROWS = load_vocabulary("geo.events", "taxonomy.toml", TaxonomyFile).row
+def _first_fit(
+    rules: tuple[AcledRule, ...],
+    event_type: EventType,
+    means: str | None,
+    initiators: Collection[ActorKind],
+    targets: Collection[ActorKind],
+) -> AcledRule | None:
+    return next((r for r in rules if r.fits(event_type, means, initiators, targets)), None)
+
+
+_FILE = load_vocabulary("geo.events", "taxonomy.toml", TaxonomyFile)
+_ROWS = _FILE.row
+
+RULES: tuple[AcledRule, ...] = _FILE.acled_rule
+MEANS: MappingProxyType[str, str] = MappingProxyType(_FILE.means)
 
 TAXONOMY: MappingProxyType[EventType, EventTypeInfo] = MappingProxyType(
     {row.event_type: row for row in _ROWS}
@@ -123,6 +249,39 @@ def info(event_type: EventType) -> EventTypeInfo:
     '14 Protest'
     """
     return TAXONOMY[event_type]
+
+
+class AcledCode(NamedTuple):
+    """An event's ACLED coding, how much it knows and what it may take from its clause."""
+
+    event_type: str
+    sub_event_type: str
+    specificity: int
+    joins: tuple[str, ...]
+
+
+def acled_code(
+    event_type: EventType,
+    means: str | None,
+    initiators: Collection[ActorKind],
+    targets: Collection[ActorKind],
+) -> AcledCode | None:
+    """The ACLED coding of an event, by the first ``[[acled_rule]]`` that fits; None for
+    events ACLED does not code (statements, threats, talks).
+
+    >>> acled_code(EventType.KILLING, None, [ActorKind.ARMED_GROUP], [ActorKind.CIVILIANS])[:2]
+    ('Violence against civilians', 'Attack')
+    >>> acled_code(EventType.BOMBING, "suicide_bomb", [], [])[:2]
+    ('Explosions/Remote violence', 'Suicide bomb')
+    >>> acled_code(EventType.CONDEMNATION, None, [], []) is None
+    True
+    """
+    rule = _first_fit(RULES, event_type, means, initiators, targets)
+    if rule is None:
+        return None
+    return AcledCode(
+        rule.acled_event_type, rule.acled_sub_event_type, rule.specificity, rule.joins
+    )
 
 
 def _cell(value: str | None) -> str:
@@ -152,6 +311,32 @@ def taxonomy_markdown() -> str:
             _cell(row.note),
         )
         lines.append("| " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "## ACLED coding",
+        "",
+        "An event's ACLED type comes from the first rule that fits its type, the means its "
+        "trigger names and the kinds of its actors (an empty cell fits anything; `none`: no "
+        "such actor). An event whose rule lists types to join takes the coding of a more "
+        "specific event of its clause of one of those types.",
+        "",
+        "| event types | means | initiator | target | ACLED event type | ACLED sub-event type "
+        "| specificity | joins | note |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for rule in RULES:
+        rule_cells = (
+            ", ".join(f"`{t.value}`" for t in rule.event_types),
+            _cell(", ".join(rule.means)),
+            _cell(", ".join(rule.initiator)),
+            _cell(", ".join(rule.target)),
+            _cell(rule.acled_event_type),
+            _cell(rule.acled_sub_event_type),
+            str(rule.specificity),
+            _cell(", ".join(rule.joins)),
+            _cell(rule.note),
+        )
+        lines.append("| " + " | ".join(rule_cells) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from geo.events.actors import (
     Actor,
@@ -50,7 +50,7 @@ from geo.events.actors import (
     subject_only_until,
 )
 from geo.events.prefilter import Prefilter, literal_openings
-from geo.events.taxonomy import TAXONOMY, EventType
+from geo.events.taxonomy import MEANS, TAXONOMY, AcledCode, EventType, acled_code
 from geo.events.text import CaseBlind, Sentence, lower_case, split_clauses
 from geo.places.mentions import Mention
 from geo.vocabulary import (
@@ -92,6 +92,9 @@ class EventMention(BaseModel):
     modality: Modality
     actors: list[Actor] = Field(default_factory=list)
     cue: str = Field(description="Which rule fired, e.g. 'lexicon:shoot_down+negation'.")
+    means: str | None = Field(default=None, description="What the trigger says of the means.")
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
 
 
 class TriggerRule(NamedTuple):
@@ -100,6 +103,7 @@ class TriggerRule(NamedTuple):
     event_type: EventType
     pattern: str
     nominal: bool  # the trigger is a noun ("air strikes") rather than a verb ("bombed")
+    means: str | None = None  # a [means] of taxonomy.toml: "suicide_bomb", "grenade"
 
 
 # --- the lexicon, read from triggers.toml -------------------------------------------------
@@ -110,7 +114,15 @@ class TriggerRow(Vocabulary):
 
     event_type: EventType
     nominal: bool
+    means: str | None = None
     alternatives: CaseBlindAlternatives
+
+    @field_validator("means")
+    @classmethod
+    def _means_is_known(cls, means: str | None) -> str | None:
+        if means is not None and means not in MEANS:
+            raise ValueError(f"unknown means {means!r} (taxonomy.toml [means]: {sorted(MEANS)})")
+        return means
 
 
 class ModalityCues(Vocabulary):
@@ -152,10 +164,17 @@ class WeaponSubject(Vocabulary):
     words: CaseBlindAlternatives
 
 
+class VictimNouns(Vocabulary):
+    """``[victims]``: death nouns whose modifier names the victims ("civilian deaths")."""
+
+    nouns: Alternatives
+
+
 class TriggersFile(Vocabulary):
     """``triggers.toml``: the trigger rules and the words around triggers."""
 
     rule: tuple[TriggerRow, ...] = Field(min_length=1)
+    victims: VictimNouns
     modality_cues: ModalityCues
     speech: SpeechVerbs
     not_a_threat: NotAThreat
@@ -165,7 +184,7 @@ class TriggersFile(Vocabulary):
     def as_trigger_rules(self) -> tuple[TriggerRule, ...]:
         """The rules, in the file's order, each pattern its alternatives joined with "|"."""
         return tuple(
-            TriggerRule(row.event_type, "|".join(row.alternatives), row.nominal)
+            TriggerRule(row.event_type, "|".join(row.alternatives), row.nominal, row.means)
             for row in self.rule
         )
 
@@ -321,12 +340,13 @@ def find_event_mentions(
                 if other_events and rule.event_type is EventType.STATEMENT
                 else _event_actors(text, sentence, rule, start, end, context),
                 cue=f"lexicon:{rule.event_type.value}" + (f"+{cue}" if cue else ""),
+                means=rule.means,
             )
         )
     events = _inherit_initiator_from_subject_event(text, clauses, events)
     events = _speech_about_hypothetical_attack_is_threat(text, sentence, events, context)
     events = [_threat_target(text, sentence, e, events, context) for e in events]
-    return _drop_statements_when_other_events(events)
+    return _acled_coded(clauses, _drop_statements_when_other_events(events))
 
 
 def _actors_needed_until(
@@ -382,7 +402,7 @@ def _event_actors(
     info = TAXONOMY[rule.event_type]
     if _TRANSFER.fullmatch(text, start, end):
         return _transfer_recipient(text, sentence, end, context)
-    return find_actors(
+    actors = find_actors(
         text,
         sentence,
         start,
@@ -393,6 +413,25 @@ def _event_actors(
         with_target=rule.event_type not in _NO_TARGET,
         context=context,
     )
+    if rule.nominal and _VICTIM_NOUN.fullmatch(text, start, end):
+        return _victims(text, start, end, actors)
+    return actors
+
+
+_VICTIM_NOUN = re.compile(alternation(_VOCABULARY.victims.nouns), re.IGNORECASE)
+_OF_VICTIMS = re.compile(r"\s+(?:of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}")
+
+
+def _victims(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[Actor]:
+    """'Two soldiers dead', 'the deaths of three soldiers': the people a death noun names
+    are its victims (the target), whatever word order gave them; a phrase after it that
+    is not joined by "of" is not theirs ("dead in a militant attack")."""
+    before = [a for a in actors if a.end <= start]
+    after = [
+        a for a in actors if a.start >= end and _OF_VICTIMS.fullmatch(text, end, a.start)
+    ]
+    victims = before[-1:] or after[:1]
+    return [a.model_copy(update={"role": ActorRole.TARGET}) for a in victims]
 
 
 def _transfer_recipient(
@@ -760,3 +799,54 @@ def _drop_statements_when_other_events(events: list[EventMention]) -> list[Event
     if all(e.event_type is EventType.STATEMENT for e in events):
         return events
     return [e for e in events if e.event_type is not EventType.STATEMENT]
+
+
+# --- ACLED coding ---------------------------------------------------------------------------
+
+
+def _own_acled(event: EventMention) -> AcledCode | None:
+    initiators = [a.kind for a in event.actors if a.role is ActorRole.INITIATOR]
+    targets = [a.kind for a in event.actors if a.role is ActorRole.TARGET]
+    return acled_code(event.event_type, event.means, initiators, targets)
+
+
+def _acled_coded(
+    clauses: Sequence[Sentence], events: list[EventMention]
+) -> list[EventMention]:
+    """Each event with its ACLED coding (taxonomy.toml's [[acled_rule]]).
+
+    ACLED codes one event per incident: deaths "in an air strike" or "in clashes" are the
+    strike's or the clash's. An event whose rule lists types to join takes the coding of
+    the most specific event of its clause (same modality) of one of those types.
+    """
+    if not events:
+        return events
+    codes = [_own_acled(event) for event in events]
+    clause_of = [_clause_start(clauses, event.trigger_start) for event in events]
+    coded: list[EventMention] = []
+    for index, (event, code) in enumerate(zip(events, codes, strict=True)):
+        if code is not None and code.joins:
+            better = [
+                other
+                for j, other in enumerate(codes)
+                if other is not None
+                and j != index
+                and clause_of[j] == clause_of[index]
+                and events[j].modality is event.modality
+                and other.event_type in code.joins
+                and other.specificity > code.specificity
+            ]
+            if better:
+                code = max(better, key=lambda c: c.specificity)
+        if code is None:
+            coded.append(event)
+            continue
+        coded.append(
+            event.model_copy(
+                update={
+                    "acled_event_type": code.event_type,
+                    "acled_sub_event_type": code.sub_event_type,
+                }
+            )
+        )
+    return coded

@@ -9,7 +9,15 @@ import pytest
 from conftest import DELETE, REPO, changed, vocabulary_data
 from pydantic import ValidationError
 
-from geo.events.taxonomy import TAXONOMY, EventType, TaxonomyFile, info, taxonomy_markdown
+from geo.events.taxonomy import (
+    TAXONOMY,
+    EventType,
+    TaxonomyFile,
+    acled_code,
+    info,
+    taxonomy_markdown,
+)
+from geo.named_actors import ActorKind
 
 DOC = REPO / "docs" / "taxonomy.md"
 
@@ -40,6 +48,16 @@ def test_values_are_snake_case() -> None:
         (EventType.BOMBING, "18 Assault", "Explosions/Remote violence",
          "Remote explosive/landmine/IED", True),
         (EventType.ELECTION, None, None, None, False),
+        # the coding with nothing known: victims are civilians unless reported armed; an
+        # attack on a place or force meets its defenders
+        (EventType.KILLING, "18 Assault", "Violence against civilians", "Attack", True),
+        (EventType.ATTACK, "19 Fight", "Battles", "Armed clash", True),
+        (EventType.LOOTING, "17 Coerce", "Strategic developments",
+         "Looting/property destruction", True),
+        (EventType.DEPLOYMENT, "15 Exhibit force posture", "Strategic developments",
+         "Change to group/activity", False),
+        (EventType.WEAPONS_SEIZURE, "17 Coerce", "Strategic developments",
+         "Disrupted weapons use", False),
     ],
 )
 def test_rows(
@@ -87,3 +105,126 @@ def test_a_malformed_taxonomy_file_is_refused(key: str, value: Any, problem: str
 def test_the_shipped_taxonomy_file_is_valid() -> None:
     rows = TaxonomyFile.model_validate(vocabulary_data(TAXONOMY_FILE)).row
     assert [row.event_type for row in rows] == list(EventType)
+
+
+# --- ACLED coding by interaction --------------------------------------------------------------
+K = ActorKind
+STATE, REBEL, CIVIL = K.STATE_FORCES, K.ARMED_GROUP, K.CIVILIANS
+BATTLE = ("Battles", "Armed clash")
+VAC = ("Violence against civilians", "Attack")
+IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+@pytest.mark.parametrize(
+    ("event_type", "means", "initiators", "targets", "expected"),
+    [
+        # a killing or shooting: the victims decide
+        (EventType.KILLING, None, [REBEL], [STATE], BATTLE),  # IS fighters kill a soldier
+        (EventType.KILLING, None, [STATE], [REBEL], BATTLE),  # the army kills militants
+        (EventType.KILLING, None, [REBEL], [REBEL], BATTLE),  # two armed groups
+        (EventType.KILLING, None, [], [STATE], BATTLE),  # "three soldiers killed"
+        (EventType.ATTACK, None, [REBEL], [K.COALITION], BATTLE),
+        (EventType.KILLING, None, [REBEL], [CIVIL], VAC),  # gunmen kill a farmer
+        (EventType.KILLING, None, [STATE], [CIVIL], VAC),  # state forces kill civilians
+        (EventType.ATTACK, None, [K.OTHER], [CIVIL], VAC),  # "hitmen" shoot a doctor
+        (EventType.KILLING, None, [], [], VAC),  # a body found: a civilian unless armed
+        (EventType.KILLING, None, [], [K.GOVERNMENT], VAC),  # an official gunned down
+        (EventType.KILLING, "execution", [REBEL], [STATE], VAC),  # captives executed
+        (EventType.ATTACK, None, [REBEL], [], BATTLE),  # an attack on a town
+        # the weapon decides, whoever is hit
+        (EventType.BOMBING, None, [], [CIVIL], IED),
+        (EventType.BOMBING, "suicide_bomb", [REBEL], [STATE],
+         ("Explosions/Remote violence", "Suicide bomb")),
+        (EventType.BOMBING, "grenade", [], [CIVIL], ("Explosions/Remote violence", "Grenade")),
+        (EventType.AIR_STRIKE, None, [STATE], [CIVIL],
+         ("Explosions/Remote violence", "Air/drone strike")),
+        (EventType.MISSILE_STRIKE, None, [REBEL], [STATE],
+         ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        (EventType.CHEMICAL_ATTACK, None, [STATE], [],
+         ("Explosions/Remote violence", "Chemical weapon")),
+        # capture: who takes it
+        (EventType.TERRITORY_CAPTURE, None, [STATE], [],
+         ("Battles", "Government regains territory")),
+        (EventType.TERRITORY_CAPTURE, None, [REBEL], [],
+         ("Battles", "Non-state actor overtakes territory")),
+        (EventType.TERRITORY_CAPTURE, "transfer", [STATE], [],
+         ("Strategic developments", "Non-violent transfer of territory")),
+        # demonstrations
+        (EventType.PROTEST, None, [K.PROTESTERS], [], ("Protests", "Peaceful protest")),
+        (EventType.PROTEST, "intervention", [STATE], [K.PROTESTERS],
+         ("Protests", "Protest with intervention")),
+        (EventType.ATTACK, None, [STATE], [K.PROTESTERS],
+         ("Protests", "Excessive force against protesters")),
+        (EventType.ATTACK, None, [REBEL], [K.PROTESTERS], VAC),  # not the state: an attack
+        (EventType.ARREST, None, [STATE], [K.PROTESTERS],
+         ("Protests", "Protest with intervention")),
+        (EventType.ARMED_CLASH, None, [K.PROTESTERS], [STATE], ("Riots", "Violent demonstration")),
+        (EventType.RIOT, None, [], [], ("Riots", "Violent demonstration")),
+        (EventType.LOOTING, None, [K.RIOTERS], [], ("Riots", "Violent demonstration")),
+        (EventType.KILLING, None, [K.RIOTERS], [CIVIL], ("Riots", "Mob violence")),
+        (EventType.KILLING, "mob", [CIVIL], [CIVIL], ("Riots", "Mob violence")),
+        # strategic developments
+        (EventType.DEPLOYMENT, None, [STATE], [], ("Strategic developments",
+                                                    "Change to group/activity")),
+        (EventType.WITHDRAWAL, None, [STATE], [], ("Strategic developments",
+                                                    "Change to group/activity")),
+        (EventType.LOOTING, None, [K.ARMED_GROUP], [CIVIL],
+         ("Strategic developments", "Looting/property destruction")),
+        (EventType.ARREST, None, [STATE], [CIVIL], ("Strategic developments", "Arrests")),
+        (EventType.ATTACK, "raid", [STATE], [], ("Strategic developments", "Arrests")),
+        (EventType.WEAPONS_SEIZURE, None, [STATE], [],
+         ("Strategic developments", "Disrupted weapons use")),
+        (EventType.ABDUCTION, None, [REBEL], [CIVIL],
+         ("Violence against civilians", "Abduction/forced disappearance")),
+        (EventType.SEXUAL_VIOLENCE, None, [STATE], [CIVIL],
+         ("Violence against civilians", "Sexual violence")),
+        # what ACLED does not code
+        (EventType.STATEMENT, None, [K.GOVERNMENT], [], None),
+        (EventType.THREAT, None, [REBEL], [STATE], None),
+        (EventType.CONDEMNATION, None, [K.GOVERNMENT], [], None),
+        (EventType.TALKS, None, [K.GOVERNMENT], [K.GOVERNMENT], None),
+    ],
+)
+def test_acled_code(
+    event_type: EventType,
+    means: str | None,
+    initiators: list[ActorKind],
+    targets: list[ActorKind],
+    expected: tuple[str, str] | None,
+) -> None:
+    code = acled_code(event_type, means, initiators, targets)
+    assert (code[:2] if code else None) == expected
+
+
+def test_a_coding_that_knows_the_weapon_outranks_one_that_knows_the_victims() -> None:
+    strike = acled_code(EventType.AIR_STRIKE, None, [STATE], [])
+    deaths = acled_code(EventType.KILLING, None, [], [CIVIL])
+    assert strike and deaths and strike.specificity > deaths.specificity
+    assert strike.event_type in deaths.joins
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        ("means", ["nuclear"], "unknown means 'nuclear'"),
+        ("target", ["aliens"], "unknown actor kind 'aliens'"),
+        ("joins", ["Battle"], "unknown ACLED event type 'Battle' to join"),
+        ("acled_sub_event_type", "Air strike", "unknown ACLED event type"),
+        ("specificity", 4, "less than or equal to 3"),
+        ("event_types", [], "at least 1 item"),
+        ("note", "", "at least 1 character"),
+    ],
+)
+def test_a_malformed_acled_rule_is_refused(key: str, value: Any, problem: str) -> None:
+    data = changed(vocabulary_data(TAXONOMY_FILE), f"acled_rule.0.{key}", value)
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        TaxonomyFile.model_validate(data)
+
+
+def test_a_row_that_disagrees_with_the_rules_is_refused() -> None:
+    data = vocabulary_data(TAXONOMY_FILE)
+    killing = next(i for i, row in enumerate(data["row"]) if row["event_type"] == "killing")
+    data = changed(data, f"row.{killing}.acled_event_type", "Battles")
+    data = changed(data, f"row.{killing}.acled_sub_event_type", "Armed clash")
+    with pytest.raises(ValidationError, match="killing: the rules code it"):
+        TaxonomyFile.model_validate(data)
