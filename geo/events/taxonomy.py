@@ -52,10 +52,10 @@ __all__ = [
 class EventType(StrEnum):
     """Kinds of events, most specific first within each family."""
 
-    CHEMICAL_ATTACK = "chemical_attack"
     AIR_STRIKE = "air_strike"
     MISSILE_STRIKE = "missile_strike"
     SHELLING = "shelling"
+    CHEMICAL_ATTACK = "chemical_attack"
     SHOOT_DOWN = "shoot_down"
     WEAPONS_SEIZURE = "weapons_seizure"
     ARMED_CLASH = "armed_clash"

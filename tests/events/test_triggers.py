@@ -179,7 +179,7 @@ CASES: list[Row] = [
      [(E.LOOTING, "ransacked", A), (E.LOOTING, "burned crops", A)]),
     # anti-tank weapons, rockets, mortars
     ("Rebels destroyed an army vehicle with an anti-tank guided missile.",
-     [(E.ATTACK, "destroyed", A), (E.MISSILE_STRIKE, "anti-tank guided missile", A)]),
+     [(E.MISSILE_STRIKE, "anti-tank guided missile", A)]),
     ("An ATGM hit a regime bulldozer near Kabani.", [(E.MISSILE_STRIKE, "ATGM", A)]),
     ("Gunmen fired an RPG at a police checkpoint in Tarmiyah.",
      [(E.MISSILE_STRIKE, "fired an RPG", A)]),
