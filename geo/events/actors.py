@@ -576,9 +576,14 @@ def _force_actor(
             return _backed_actor(text, mod, branch, match.end(), mod.country)
     of = _OF_COUNTRY.match(text, match.end())
     for index, mod in enumerate(modifiers if of is not None else ()):
-        if of is not None and mod.start == of.end() and index not in used:
-            used.add(index)  # "Military Forces of Syria", ACLED's name for the Syrian army
-            return _country_actor(mod.country, branch, match.start(), mod.end, text)
+        # "Military Forces of Syria" (ACLED's name for the Syrian army); "drones of the
+        # US-led coalition" are the coalition's, not the US's
+        if of is None or mod.start != of.end() or index in used:
+            continue
+        if _HYPHEN_AFTER.match(text, mod.end):
+            continue
+        used.add(index)
+        return _country_actor(mod.country, branch, match.start(), mod.end, text)
     surface = text[match.start() : match.end()]
     return Actor(
         id=f"unknown.{branch.suffix}",
@@ -591,6 +596,7 @@ def _force_actor(
 
 
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
+_HYPHEN_AFTER = re.compile(r"\s?-")
 
 
 def _backed_actor(

@@ -146,6 +146,10 @@ def test_roles(text: str, trigger: str, nominal: bool, expected: list[tuple[str,
         # ACLED's actor names: "<Force> of <country>"
         ("Military Forces of Syria", [("SY.military", ActorKind.STATE_FORCES, "SY")]),
         ("Police Forces of Iraq", [("IQ.police", ActorKind.STATE_FORCES, "IQ")]),
+        ("drones of the US-led coalition", [("unknown.military", ActorKind.STATE_FORCES, None),
+                                           ("coalition.isis", ActorKind.COALITION, None)]),
+        ("drones of the US -led coalition", [("unknown.military", ActorKind.STATE_FORCES, None),
+                                            ("coalition.isis", ActorKind.COALITION, None)]),
         ("Unidentified Armed Group", [("unknown.rebels", ActorKind.ARMED_GROUP, None)]),
         # ACLED's actor types: protesters and rioters are not civilians
         ("Iraqi protesters and an angry mob",
