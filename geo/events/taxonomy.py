@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from enum import StrEnum
 from types import MappingProxyType
@@ -236,6 +237,11 @@ _ROWS = _FILE.row
 
 RULES: tuple[AcledRule, ...] = _FILE.acled_rule
 MEANS: MappingProxyType[str, str] = MappingProxyType(_FILE.means)
+# Each event type's rules, in the file's order: an event is matched against its own only.
+_RULES_OF: dict[EventType, tuple[AcledRule, ...]] = {
+    event_type: tuple(rule for rule in RULES if event_type in rule.event_types)
+    for event_type in EventType
+}
 
 TAXONOMY: MappingProxyType[EventType, EventTypeInfo] = MappingProxyType(
     {row.event_type: row for row in _ROWS}
@@ -276,7 +282,17 @@ def acled_code(
     >>> acled_code(EventType.CONDEMNATION, None, [], []) is None
     True
     """
-    rule = _first_fit(RULES, event_type, means, initiators, targets)
+    return _code(event_type, means, frozenset(initiators), frozenset(targets))
+
+
+@functools.cache  # few combinations recur: every event of a corpus asks one of them
+def _code(
+    event_type: EventType,
+    means: str | None,
+    initiators: frozenset[ActorKind],
+    targets: frozenset[ActorKind],
+) -> AcledCode | None:
+    rule = _first_fit(_RULES_OF[event_type], event_type, means, initiators, targets)
     if rule is None:
         return None
     return AcledCode(

@@ -819,34 +819,39 @@ def _acled_coded(
     strike's or the clash's. An event whose rule lists types to join takes the coding of
     the most specific event of its clause (same modality) of one of those types.
     """
-    if not events:
-        return events
     codes = [_own_acled(event) for event in events]
-    clause_of = [_clause_start(clauses, event.trigger_start) for event in events]
-    coded: list[EventMention] = []
-    for index, (event, code) in enumerate(zip(events, codes, strict=True)):
-        if code is not None and code.joins:
-            better = [
-                other
-                for j, other in enumerate(codes)
-                if other is not None
-                and j != index
-                and clause_of[j] == clause_of[index]
-                and events[j].modality is event.modality
-                and other.event_type in code.joins
-                and other.specificity > code.specificity
-            ]
-            if better:
-                code = max(better, key=lambda c: c.specificity)
-        if code is None:
-            coded.append(event)
-            continue
-        coded.append(
-            event.model_copy(
-                update={
-                    "acled_event_type": code.event_type,
-                    "acled_sub_event_type": code.sub_event_type,
-                }
-            )
+    if sum(code is not None for code in codes) > 1:
+        codes = _joined(clauses, events, codes)
+    return [
+        event
+        if code is None
+        else event.model_copy(
+            update={
+                "acled_event_type": code.event_type,
+                "acled_sub_event_type": code.sub_event_type,
+            }
         )
-    return coded
+        for event, code in zip(events, codes, strict=True)
+    ]
+
+
+def _joined(
+    clauses: Sequence[Sentence], events: list[EventMention], codes: list[AcledCode | None]
+) -> list[AcledCode | None]:
+    clause_of = [_clause_start(clauses, event.trigger_start) for event in events]
+    joined = list(codes)
+    for index, code in enumerate(codes):
+        if code is None or not code.joins:
+            continue
+        better = [
+            other
+            for j, other in enumerate(codes)
+            if other is not None
+            and other.specificity > code.specificity
+            and other.event_type in code.joins
+            and clause_of[j] == clause_of[index]
+            and events[j].modality is events[index].modality
+        ]
+        if better:
+            joined[index] = max(better, key=lambda c: c.specificity)
+    return joined
