@@ -328,6 +328,11 @@ def find_event_mentions(
         if rule.event_type is EventType.THREAT and _TARGETING_THREAT.match(text, start):
             # "would treat any US jet ... as a target": the conditional is the threat's form.
             modality, cue = Modality.ASSERTED, "conditional_targeting"
+        actors = (
+            []
+            if other_events and rule.event_type is EventType.STATEMENT
+            else _event_actors(text, sentence, rule, start, end, context)
+        )
         events.append(
             EventMention(
                 event_type=rule.event_type,
@@ -336,11 +341,10 @@ def find_event_mentions(
                 trigger_text=text[start:end],
                 sentence=sentence,
                 modality=modality,
-                actors=[]
-                if other_events and rule.event_type is EventType.STATEMENT
-                else _event_actors(text, sentence, rule, start, end, context),
+                actors=actors,
                 cue=f"lexicon:{rule.event_type.value}" + (f"+{cue}" if cue else ""),
                 means=rule.means,
+                **_acled_fields(_own_acled(rule.event_type, rule.means, actors)),
             )
         )
     events = _inherit_initiator_from_subject_event(text, clauses, events)
@@ -738,9 +742,13 @@ def _inherit_initiator_from_subject_event(
         initiator = next((a for a in previous.actors if a.role is ActorRole.INITIATOR), None)
         if initiator is None:
             continue
-        others = [a for a in event.actors if a.role is not ActorRole.INITIATOR]
+        actors = [initiator, *[a for a in event.actors if a.role is not ActorRole.INITIATOR]]
         result[index] = event.model_copy(
-            update={"actors": [initiator, *others], "cue": event.cue + "+subject_event"}
+            update={
+                "actors": actors,
+                "cue": event.cue + "+subject_event",
+                **_acled_fields(_own_acled(event.event_type, event.means, actors)),
+            }
         )
     return result
 
@@ -804,34 +812,39 @@ def _drop_statements_when_other_events(events: list[EventMention]) -> list[Event
 # --- ACLED coding ---------------------------------------------------------------------------
 
 
-def _own_acled(event: EventMention) -> AcledCode | None:
-    initiators = [a.kind for a in event.actors if a.role is ActorRole.INITIATOR]
-    targets = [a.kind for a in event.actors if a.role is ActorRole.TARGET]
-    return acled_code(event.event_type, event.means, initiators, targets)
+def _own_acled(
+    event_type: EventType, means: str | None, actors: Sequence[Actor]
+) -> AcledCode | None:
+    """The ACLED coding of an event by its own type, means and actors."""
+    initiators = [a.kind for a in actors if a.role is ActorRole.INITIATOR]
+    targets = [a.kind for a in actors if a.role is ActorRole.TARGET]
+    return acled_code(event_type, means, initiators, targets)
+
+
+def _acled_fields(code: AcledCode | None) -> dict[str, str | None]:
+    if code is None:
+        return {"acled_event_type": None, "acled_sub_event_type": None}
+    return {"acled_event_type": code.event_type, "acled_sub_event_type": code.sub_event_type}
 
 
 def _acled_coded(
     clauses: Sequence[Sentence], events: list[EventMention]
 ) -> list[EventMention]:
-    """Each event with its ACLED coding (taxonomy.toml's [[acled_rule]]).
+    """The events, each with the ACLED coding of its incident.
 
-    ACLED codes one event per incident: deaths "in an air strike" or "in clashes" are the
-    strike's or the clash's. An event whose rule lists types to join takes the coding of
-    the most specific event of its clause (same modality) of one of those types.
+    Each event carries its own coding (taxonomy.toml's [[acled_rule]]) from when it was
+    found. But ACLED codes one event per incident: deaths "in an air strike" or "in
+    clashes" are the strike's or the clash's. An event whose rule lists types to join takes
+    the coding of the most specific event of its clause (same modality) of one of those
+    types.
     """
-    codes = [_own_acled(event) for event in events]
-    if sum(code is not None for code in codes) > 1:
-        codes = _joined(clauses, events, codes)
+    codes = [_own_acled(e.event_type, e.means, e.actors) for e in events]
+    if sum(code is not None for code in codes) < 2:
+        return events  # nothing to join: most sentences
+    joined = _joined(clauses, events, codes)
     return [
-        event
-        if code is None
-        else event.model_copy(
-            update={
-                "acled_event_type": code.event_type,
-                "acled_sub_event_type": code.sub_event_type,
-            }
-        )
-        for event, code in zip(events, codes, strict=True)
+        event if new is old else event.model_copy(update=_acled_fields(new))
+        for event, old, new in zip(events, codes, joined, strict=True)
     ]
 
 
