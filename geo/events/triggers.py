@@ -393,6 +393,8 @@ _NO_TARGET = frozenset(
 _SUBJECT_ONLY = _NO_TARGET - {EventType.TERRITORY_CAPTURE}  # "handed over X to Y": Y
 _TRANSFER = re.compile(r"(?:handed|hands|handing)\s+over|ceded|cedes", re.IGNORECASE)
 _RECIPIENT = re.compile(r"[^,;.]{0,80}?\bto\s+(?:the\s+)?", re.IGNORECASE)
+_FELL_TO = re.compile(r"fell\s+to", re.IGNORECASE)
+_THE = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _event_actors(
@@ -406,6 +408,8 @@ def _event_actors(
     info = TAXONOMY[rule.event_type]
     if _TRANSFER.fullmatch(text, start, end):
         return _transfer_recipient(text, sentence, end, context)
+    if _FELL_TO.fullmatch(text, start, end):
+        return _captor(text, sentence, end, context)
     actors = find_actors(
         text,
         sentence,
@@ -436,6 +440,15 @@ def _victims(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[A
     ]
     victims = before[-1:] or after[:1]
     return [a.model_copy(update={"role": ActorRole.TARGET}) for a in victims]
+
+
+def _captor(text: str, sentence: Sentence, end: int, context: SentenceActors) -> list[Actor]:
+    """'Kandahar fell to the Taliban': who the place fell to took it; the place is no actor."""
+    the = _THE.match(text, end)
+    captor = actor_in_span(text, sentence, the.end(), the.end() + 1, context) if the else None
+    if captor is None:
+        return []
+    return [captor.model_copy(update={"role": ActorRole.INITIATOR})]
 
 
 def _transfer_recipient(

@@ -569,6 +569,13 @@ ERV = "Explosions/Remote violence"
          ("Riots", "Violent demonstration")),
         ("Protesters gathered peacefully outside the parliament.", "Protesters",
          ("Protests", "Peaceful protest")),
+        # territory: who took it (the place that fell is no actor)
+        ("The town of Khanasir fell to regime forces after a week of fighting.", "fell to",
+         ("Battles", "Government regains territory")),
+        ("The town fell to IS fighters overnight.", "fell to",
+         ("Battles", "Non-state actor overtakes territory")),
+        ("Rebels handed over their positions to the army under the deal.", "handed over",
+         ("Strategic developments", "Non-violent transfer of territory")),
         # what ACLED does not code
         ("The ministry condemned the killing of two farmers.", "condemned", (None, None)),
         ("The army said it would strike any position that fires on its troops.", "said",
