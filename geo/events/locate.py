@@ -67,6 +67,7 @@ class _Words(Vocabulary):
     attack_nouns: LowerAlternatives
     demonym_place_nouns: LowerAlternatives
     not_a_modifier_before: LowerAlternatives
+    backing: LowerAlternatives
 
 
 class LocationsFile(Vocabulary):
@@ -371,8 +372,14 @@ def location_from_candidate(
     )
 
 
+# "a Saudi-led coalition", "the US-backed SDF": the country leads or backs, it is not where.
+_BACKING_AFTER = re.compile(rf"^\s?-\s?{alternation(_WORDS.backing)}\b")
+
+
 def _focus_weight(text: str, mention: Mention) -> float:
     """How much one mention says the article happens in its country."""
+    if _BACKING_AFTER.match(text[mention.end : mention.end + 20]):
+        return 0.0
     if is_locative(text, mention):
         weight = 3.0
     elif mention.kind == MentionKind.DEMONYM or is_modifier(text, mention):
@@ -401,13 +408,15 @@ def article_focus(text: str, mentions: Sequence[Mention]) -> Mention | None:
         and not in_dateline(text, m)
     ]
     representative: dict[str, Mention] = {}
+    weights: dict[str, float] = {}
     for mention in eligible:
         if mention.feature_class == "country" and mention.country:
             representative.setdefault(mention.country, mention)
-    if not representative:
-        return None
-    weights = dict.fromkeys(representative, 0.0)
     for mention in eligible:
-        if mention.country in weights:
-            weights[mention.country] += _focus_weight(text, mention)
-    return representative[min(weights, key=lambda code: (-weights[code], code))]
+        if mention.country in representative:
+            weight = _focus_weight(text, mention)
+            weights[mention.country] = weights.get(mention.country, 0.0) + weight
+    weighed = [code for code, weight in weights.items() if weight > 0.0]
+    if not weighed:
+        return None
+    return representative[min(weighed, key=lambda code: (-weights[code], code))]

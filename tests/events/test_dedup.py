@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
+from typing import Any
 
 import pytest
+from conftest import DATA_DIR
 
 from gazetteer import Gazetteer, open_gazetteer
 from geo.documents import Document
@@ -63,6 +66,8 @@ IDLIB_2_KM = IDLIB.model_copy(update={"name": "Idleb", "gazetteer_id": "geonames
 ON_OR_BEFORE = DatePrecision.ON_OR_BEFORE
 
 _COUNTER = itertools.count()
+
+PAIRS = DATA_DIR / "events" / "dedup_pairs.jsonl"
 
 
 def _actor(actor_id: str, role: ActorRole, country: str | None = None) -> Actor:
@@ -442,3 +447,24 @@ def test_report_without_a_time_phrase_joins_the_days_event() -> None:
     strikes = [e for e in events if e.event_type == EventType.AIR_STRIKE]
     assert len(strikes) == 1 and {s.document_id for s in strikes[0].sources} == {"sohr", "wire"}
     assert strikes[0].date.precision == DatePrecision.DAY
+
+
+def _pairs() -> list[dict[str, Any]]:
+    lines = PAIRS.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.mark.parametrize("pair", _pairs(), ids=lambda pair: str(pair["id"]))
+def test_two_outlets_reports(pair: dict[str, Any], gazetteer: Gazetteer) -> None:
+    """Reports by two outlets (``tests/data/events/dedup_pairs.jsonl``, written here from
+    public-record incidents): one event, reported twice, merges; the same place on
+    different days never does."""
+    documents = [
+        Document(id=side["id"], text=side["text"],
+                 published=dt.date.fromisoformat(side["published"]))
+        for side in (pair["a"], pair["b"])
+    ]  # fmt: skip
+    events = extract_events(documents, gazetteer=gazetteer).events
+    ids = {pair["a"]["id"], pair["b"]["id"]}
+    merged = [e for e in events if ids <= {source.document_id for source in e.sources}]
+    assert bool(merged) is pair["same_event"], pair["why"]

@@ -517,3 +517,20 @@ def test_dated_story_is_placed_where_it_happened(gazetteer: Gazetteer) -> None:
     text = "BEIRUT (AFP) - An air strike killed five civilians in Saraqib on Monday."
     events = _events(text, gazetteer)
     assert events and all(event.location.country == "SY" for event in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "focus"),
+    [
+        ("A Saudi-led coalition air strike hit a bus in Dahyan, killing dozens.", None),
+        ("The US-backed SDF said its fighters repelled an attack.", None),
+        ("Saudi-led coalition jets struck again, Saudi state media said.", "SA"),
+        ("More than 60 Syrians were killed on Sunday, a monitor said.", "SY"),
+    ],
+)
+def test_a_leading_or_backing_country_is_no_focus(
+    text: str, focus: str | None, gazetteer: Gazetteer
+) -> None:
+    mentions = find_places(Document(id="d", text=text), gazetteer=gazetteer).mentions
+    found = article_focus(text, mentions)
+    assert (found.country if found else None) == focus
