@@ -8,7 +8,9 @@ moved into place, so an interrupted build never leaves a half-written store.
 
 Store layout (one folder):
 
-* ``names.marisa``  marisa RecordTrie: normalised name -> (entry index, name kind)
+* ``names.marisa``  marisa RecordTrie: normalised name -> (entry index, name kind); the
+                    entries of countries whose names are romanised from Arabic, Kurdish,
+                    Persian or Turkish also under the loose keys of their names ("≈ras an")
 * ``arrays.npz``    per-entry arrays for ranking (class, country, population, lat, lon...)
                     and the uncertainty radius of an event placed at the entry
 * ``strings.json``  per-entry id and display name
@@ -39,7 +41,7 @@ from shapely.geometry.base import BaseGeometry
 
 from gazetteer.geodesy import radius_km
 from gazetteer.model import Entry, FeatureClass, NameKind
-from gazetteer.normalize import normalize
+from gazetteer.normalize import LOOSE_SCOPE, normalize, variant_key
 from gazetteer.sources import admin2, countries, geonames, people
 from gazetteer.sources.abbreviations import ADMIN1_ABBREVIATIONS
 from geo.errors import GazetteerDataError
@@ -208,6 +210,11 @@ def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
         yield normalize(abbreviation), NameKind.ABBREVIATION
     for demonym in entry.demonyms:
         yield normalize(demonym), NameKind.DEMONYM
+    if entry.country_code in LOOSE_SCOPE:
+        for name_or_alt in (entry.name, *entry.alt_names):
+            variant = variant_key(name_or_alt)
+            if variant is not None:
+                yield variant, NameKind.VARIANT
 
 
 def _name_records(entries: list[Entry]) -> list[tuple[str, tuple[int, int]]]:

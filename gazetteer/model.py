@@ -44,6 +44,7 @@ class NameKind(IntEnum):
     ALT = 1  # an alternate name or spelling
     ABBREVIATION = 2  # 'US', 'UAE': must be upper case in text
     DEMONYM = 3  # 'Syrian', 'Russians': an adjective or people, not the place itself
+    VARIANT = 4  # a romanisation variant: the loose key of a name (gazetteer.normalize)
 
 
 class Candidate(NamedTuple):

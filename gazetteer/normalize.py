@@ -2,7 +2,9 @@
 
 Case, diacritics, apostrophes, hyphens, dots and a leading "the" do not distinguish
 names: "Deir ez-Zor" and "Deir Ez Zor", "Dar'a" and "Dara", "U.S." and "US" share a key.
-Transliteration differences ("Dayr az Zawr") are handled by alternate names, not here.
+Transliteration differences ("Dayr az Zawr", "Deir Ezzor") meet in a second, looser key
+(:func:`loose_key`), built by the rules of ``loose_key.toml`` and used only where the exact
+key finds nothing.
 
 >>> normalize("Dayr az-Zawr")
 'dayr az zawr'
@@ -12,6 +14,8 @@ Transliteration differences ("Dayr az Zawr") are handled by alternate names, not
 'syrias'
 >>> query_keys("Syria's")
 [('syrias', None), ('syria', None)]
+>>> loose_key("Ra's al-'Ayn") == loose_key("Ras el Ein") == loose_key("Ras al-Ain")
+True
 """
 
 from __future__ import annotations
@@ -19,8 +23,33 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Annotated
 
-__all__ = ["SUFFIX_CLASSES", "is_latin", "normalize", "query_keys"]
+from pydantic import AfterValidator, Field, model_validator
+
+from geo.vocabulary import (
+    CountryCode,
+    LowerStr,
+    LowerWord,
+    LowerWords,
+    Pattern,
+    Vocabulary,
+    distinct,
+    load_vocabulary,
+)
+
+__all__ = [
+    "LOOSE_SCOPE",
+    "SUFFIX_CLASSES",
+    "VARIANT_MARK",
+    "LooseKeyFile",
+    "is_latin",
+    "loose_key",
+    "loose_word",
+    "normalize",
+    "query_keys",
+    "variant_key",
+]
 
 _APOSTROPHES = "'`´‘’ʻʼʾʿ"
 _DROP = str.maketrans("", "", _APOSTROPHES + ".")
@@ -90,3 +119,118 @@ def is_latin(name: str) -> bool:
         if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
             return False
     return any(ch.isalpha() for ch in name)
+
+
+# -- the loose key -------------------------------------------------------------------------
+class _Scope(Vocabulary):
+    countries: Annotated[tuple[CountryCode, ...], Field(min_length=1), AfterValidator(distinct)]
+
+
+class _Articles(Vocabulary):
+    words: LowerWords
+    glued: LowerWords
+    glued_min_rest: int = Field(ge=1)
+
+
+class _Letters(Vocabulary):
+    rewrites: tuple[tuple[Pattern, LowerStr], ...]
+
+
+class LooseKeyFile(Vocabulary):
+    """``loose_key.toml``: the rules of the loose key, and the countries it indexes."""
+
+    scope: _Scope
+    articles: _Articles
+    words: dict[LowerWord, LowerWords]
+    letters: _Letters
+
+    @model_validator(mode="after")
+    def _each_word_once(self) -> LooseKeyFile:
+        replaced = [word for words in self.words.values() for word in words]
+        repeated = sorted({word for word in replaced if replaced.count(word) > 1})
+        kept = sorted(set(self.words) & set(replaced))
+        problems = [f"replaced twice: {', '.join(repeated)}"] if repeated else []
+        problems += [f"both kept and replaced: {', '.join(kept)}"] if kept else []
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+VARIANT_MARK = "≈"
+"""Opens every loose key in the name index, so that no exact key is ever taken for one."""
+MIN_LOOSE_LETTERS = 3
+"""A loose key of fewer letters ("ab", "an as" has four) is too short to tell places apart."""
+
+_LOOSE = load_vocabulary("gazetteer", "loose_key.toml", LooseKeyFile)
+LOOSE_SCOPE = frozenset(_LOOSE.scope.countries)
+"""Countries whose entries are indexed under their loose keys."""
+_LOOSE_ARTICLES = frozenset(_LOOSE.articles.words)
+_GLUED_ARTICLE = re.compile(
+    rf"^(?:{'|'.join(_LOOSE.articles.glued)})(?=[a-z]{{{_LOOSE.articles.glued_min_rest},}}$)"
+)
+# An assimilated article glued on: a vowel, then a doubled sun letter ("ezzor", "assafira").
+_GLUED_SUN_ARTICLE = re.compile(r"^[ae](?=([tdrzsln])\1[a-z]{2,}$)")
+_LOOSE_WORDS = {word: kept for kept, words in _LOOSE.words.items() for word in words}
+_REWRITES = tuple(
+    (re.compile(pattern), replacement) for pattern, replacement in _LOOSE.letters.rewrites
+)
+_VOWEL_RUN = re.compile(r"[aeiou]+")
+_DOUBLED = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=a)h$")
+_FINAL_VOWEL = re.compile(r"(?<=.)a$")
+
+
+@lru_cache(maxsize=65536)
+def loose_word(word: str, *, first: bool = True) -> str:
+    """One word of a loose key ("" for an article); ``word`` is already normalised.
+
+    >>> loose_word("hudaydah"), loose_word("hodeidah"), loose_word("ezzor", first=False)
+    ('hadad', 'hadad', 'zar')
+    """
+    if word in _LOOSE_ARTICLES:
+        return ""
+    if not first:
+        word = _GLUED_SUN_ARTICLE.sub("", _GLUED_ARTICLE.sub("", word))
+    word = _LOOSE_WORDS.get(word, word)
+    for pattern, replacement in _REWRITES:
+        word = pattern.sub(replacement, word)
+    word = _DOUBLED.sub(r"\1", _VOWEL_RUN.sub("a", word))
+    return _FINAL_VOWEL.sub("", _FINAL_H.sub("", word))
+
+
+@lru_cache(maxsize=65536)
+def loose_key(name: str) -> str:
+    """The loose key of a name: its words' :func:`loose_word`, articles dropped.
+
+    >>> loose_key("Deir ez-Zor"), loose_key("Dair Al-Zour"), loose_key("Dayr az Zawr")
+    ('dar zar', 'dar zar', 'dar zar')
+    >>> loose_key("al-")
+    ''
+    """
+    words = [loose_word(word, first=not kept) for kept, word in _numbered(normalize(name))]
+    return " ".join(word for word in words if word)
+
+
+def _numbered(key: str) -> list[tuple[int, str]]:
+    """The words of a key with the count of non-article words before each."""
+    numbered: list[tuple[int, str]] = []
+    kept = 0
+    for word in key.split():
+        numbered.append((kept, word))
+        if word not in _LOOSE_ARTICLES:
+            kept += 1
+    return numbered
+
+
+def variant_key(name: str) -> str | None:
+    """The index key of a name's romanisation variants, or None when its loose key is too short.
+
+    >>> variant_key("Ras al-Ain")
+    '≈ras an'
+    >>> variant_key("Al-Ain") is None  # "an"
+    True
+    """
+    key = loose_key(name)
+    if sum(ch != " " for ch in key) < MIN_LOOSE_LETTERS:
+        return None
+    return VARIANT_MARK + key

@@ -26,7 +26,7 @@ from shapely.strtree import STRtree
 from gazetteer.build import CLASS_ORDER, DEFAULT_MIN_POPULATION, FORMAT_VERSION, build_store
 from gazetteer.geodesy import great_circle_km_to_many
 from gazetteer.model import Candidate, Entry, FeatureClass, NameKind, ReverseResult
-from gazetteer.normalize import query_keys
+from gazetteer.normalize import query_keys, variant_key
 from geo.errors import GazetteerDataError, QueryError
 
 __all__ = ["Gazetteer", "default_store_path", "open_gazetteer"]
@@ -172,11 +172,19 @@ class Gazetteer:
         )
 
     def candidates(self, name: str) -> list[Candidate]:
-        """Candidates for a free-form name, best prior first (cheap: no records, no geometry)."""
+        """Candidates for a free-form name, best prior first (cheap: no records, no geometry).
+
+        Where no exact key is found, the romanisation variants of the name ("Ras al-Ain" for
+        Ra's al 'Ayn), marked :attr:`NameKind.VARIANT`.
+        """
         if not name or not name.strip():
             raise QueryError("empty place name")
         best: dict[int, Candidate] = {}
-        for key, classes in query_keys(name):
+        variant = variant_key(name)
+        keys = query_keys(name)
+        if variant is not None:
+            keys.append((variant, None))
+        for key, classes in keys:
             for candidate in self.candidates_for_key(key):
                 if classes is not None and candidate.feature_class.value not in classes:
                     continue

@@ -39,7 +39,7 @@ from typing import Annotated, NamedTuple, Protocol
 from pydantic import AfterValidator, Field, model_validator
 
 from gazetteer.model import Candidate, FeatureClass, NameKind
-from gazetteer.normalize import normalize
+from gazetteer.normalize import LOOSE_SCOPE, VARIANT_MARK, loose_key, normalize, variant_key
 from geo.named_actors import NAMED_ACTORS, ActorKind
 from geo.places.mentions import MentionKind
 from geo.vocabulary import (
@@ -149,6 +149,20 @@ class _Arabic(Vocabulary):
     """Arabic articles that join two capitalised words into one name ("al-Balad")."""
 
     articles: LowerWords
+    spaced: LowerWords  # articles that are no English word: "al Bab" as well as "al-Bab"
+
+    @model_validator(mode="after")
+    def _spaced_are_articles(self) -> _Arabic:
+        unknown = [word for word in self.spaced if word not in self.articles]
+        if unknown:
+            raise ValueError(f"spaced: not among the articles: {', '.join(unknown)}")
+        return self
+
+
+class _Variants(Vocabulary):
+    """Words of a name that do not tell one place from another ("district", "camp")."""
+
+    generic_words: LowerWords
 
 
 class _Prepositions(Vocabulary):
@@ -169,6 +183,7 @@ class RecognitionFile(Vocabulary):
     organisations: _Organisations
     people: _People
     arabic: _Arabic
+    variants: _Variants
     prepositions: _Prepositions
 
     @model_validator(mode="after")
@@ -210,8 +225,10 @@ MAX_NAME_TOKENS = 7
 _TOKEN_SPLIT = re.compile(r"([A-Z](?:\.[A-Z])+\.|\w+(?:['’`]\w+)*)")
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
-_SENTENCE_END = re.compile(r"(?:[.!?…:;]['\"”’)\]]*|[\n•*\"“‘(\[—–-])\s*$")
+# A hyphen opens a sentence as a list's bullet ("- Aleppo"), not inside a word ("al-Hawl").
+_SENTENCE_END = re.compile(r"(?:[.!?…:;]['\"”’)\]]*|[\n•*\"“‘(\[—–]|(?<!\w)-)\s*$")
 _JOINING_GAPS = frozenset({" ", "-", " - ", "- ", " -"})
+_AYN_MARKS = frozenset("'’‘`")
 _ABBREVIATED_PREFIXES = frozenset(_WORDS.names.abbreviated_prefixes)
 _ARTICLES = frozenset(_WORDS.names.articles)
 CONNECTORS = frozenset(_WORDS.names.connectors)
@@ -464,6 +481,8 @@ def _joins(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end : right.start]
     if gap in _JOINING_GAPS:
         return True
+    if gap[-1:] in _AYN_MARKS and gap[:-1] in _JOINING_GAPS and left.text in _ARABIC_ARTICLES:
+        return True  # "al-'Ayn", "al ‘Arab": the mark of an ayn opens the word
     if gap == "." and len(left.text) <= 2 and left.text[:1].isupper():
         return True  # "W.Va", "N.S.W"
     return gap == ". " and left.text in _ABBREVIATED_PREFIXES
@@ -485,6 +504,7 @@ class _Scan:
     surnames: set[str] = field(default_factory=set)
     lower_words: set[str] = field(default_factory=set)
     diseases: set[str] = field(default_factory=set)
+    person_like: list[tuple[int, int]] = field(default_factory=list)  # untitled full names
 
 
 def recognize(text: str, index: NameIndex, people: PersonNames | None = None) -> list[Match]:
@@ -497,20 +517,301 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     _block_addresses(scan)
     _block_people(scan)
     matches: list[Match] = []
+    pending: list[_Variant] = []
     covered_until = -1
     for position in compress(range(len(tokens)), capitalised):
         if position <= covered_until:
             continue
         match = _longest_match(scan, position)
+        if match is None or not _name_words(scan, match):
+            match = _exact_after_article(scan, position) or match
+        variant = _longest_variant(scan, position, -1 if match is None else match.last_token)
+        if variant is not None and len(_name_words(scan, variant)) > (
+            0 if match is None else len(_name_words(scan, match))
+        ):
+            pending.append(_Variant(variant, match))
+            covered_until = variant.last_token
+            continue
         if match is None:
             continue
         covered_until = match.last_token
-        if _keep(scan, match):
-            organisation = _classify(scan, match)
-            matches.append(match)
-            if organisation is not None:
-                matches.append(organisation)
+        _add(scan, match, matches)
+    pending.extend(_person_like_variants(scan))
+    if pending:
+        _settle(scan, pending, matches)
+        matches.sort(key=lambda m: (m.start, -m.end))
     return matches
+
+
+def _exact_after_article(scan: _Scan, position: int) -> Match | None:
+    """ "Ar-Raqqa", "Al Bab": the exact name after a capitalised article, the article in its
+    span (the rules still read the name's own first word)."""
+    if position + 1 >= len(scan.tokens):
+        return None
+    article, following = scan.tokens[position], scan.tokens[position + 1]
+    if not following.capitalised or not _article_before(scan.text, article, following.start):
+        return None
+    match = _longest_match(scan, position + 1)
+    if match is not None:
+        match.start = article.start
+        match.text = scan.text[match.start : match.end]
+    return match
+
+
+def _add(scan: _Scan, match: Match, matches: list[Match]) -> None:
+    _after_lower_case_article(scan, match)
+    if match.candidates and _keep(scan, match):
+        organisation = _classify(scan, match)
+        matches.append(match)
+        if organisation is not None:
+            matches.append(organisation)
+
+
+# -- romanisation variants -----------------------------------------------------------------
+# "Ras al-Ain", "Ain Issa", "Deir Ezzor": spellings the gazetteer does not hold, found by
+# their loose key (gazetteer.normalize.loose_key) where the exact scan finds fewer words of
+# a name. Only places of the countries whose names are romanised from Arabic, Kurdish,
+# Persian or Turkish have a loose key, and a loose key is loose: English words and names
+# meet some ("Money", "Mohammad Abed"). So a variant is taken for a place in a country the
+# text is about, or after "in", "near"...; otherwise the exact reading stands.
+_ARABIC_ARTICLES = frozenset(_WORDS.arabic.articles)
+_SPACED_ARTICLES = frozenset(_WORDS.arabic.spaced)
+_GENERIC_WORDS = frozenset(_WORDS.variants.generic_words)
+_HYPHENS = frozenset({"-", "- ", " -", " - "})
+# A place this large (log10 of its population, roughly) that a name most likely means tells
+# which country a text is about; a village that shares an English word's spelling does not.
+_TELLING_IMPORTANCE = 5.0
+# Nor is a one-word variant after "in" alone trusted for a place smaller than this.
+_LONE_VARIANT_IMPORTANCE = 4.0
+# A one-word variant has at least this many letters ("Sub", "Cup" meet too many villages)
+# and no article before it ("the Senate": a romanised town takes none in English).
+_LONE_VARIANT_LETTERS = 4
+_BEFORE_NO_VARIANT = frozenset({"the", "a", "an"})
+# In a text about the variant's country, only a common given name or surname (Hassan,
+# Bashir, Assad: ranked this high in either list) reads as a person rather than a town.
+_COMMON_NAME_RANK = 500
+
+
+@dataclass(slots=True)
+class _Variant:
+    """A variant found by the scan, the exact match it would replace, and whether its words
+    also read as a person's full name ("Mohammad Abed")."""
+
+    match: Match
+    exact: Match | None
+    person_like: bool = False
+
+
+def _longest_variant(scan: _Scan, first: int, exact_last: int) -> Match | None:
+    """The longest run from ``first`` past ``exact_last`` whose loose key is indexed."""
+    tokens, text, index = scan.tokens, scan.text, scan.index
+    head = tokens[first]
+    if first in scan.blocked or head.text in _ARTICLES:
+        return None
+    best: Match | None = None
+    for last in range(first, min(first + MAX_NAME_TOKENS, len(tokens))):
+        token = tokens[last]
+        if last > first:
+            if not _joins(text, tokens[last - 1], token) or last in scan.blocked:
+                break
+            if not token.capitalised and token.text.lower() not in CONNECTORS:
+                break
+        if token.capitalised and last > exact_last and token.text.lower() not in _ARABIC_ARTICLES:
+            best = _variant_match(scan, first, last) or best
+        loose = loose_key(text[head.start : token.end])
+        if loose and not index.has_prefix(f"{VARIANT_MARK}{loose} "):
+            break
+    return best
+
+
+def _variant_match(scan: _Scan, first: int, last: int) -> Match | None:
+    """The tokens ``first..last`` as a variant, if their loose key is indexed."""
+    start, ending = scan.tokens[first].start, _strip_possessive(scan.tokens[last])
+    surface = scan.text[start : ending.end]
+    key = variant_key(surface)
+    if key is None or not scan.index.has_key(key):
+        return None
+    return Match(
+        start=start,
+        end=ending.end,
+        text=surface,
+        key=normalize(surface),  # the rules compare the name's own key
+        kind=MentionKind.TOPONYM,
+        candidates=scan.index.candidates_for_key(key),
+        first_token=first,
+        last_token=last,
+    )
+
+
+def _person_like_variants(scan: _Scan) -> list[_Variant]:
+    """Runs blocked as full names that are also variants ("Ras Al Ain", "Tal Tamer")."""
+    found = []
+    for first, last in scan.person_like:
+        match = _variant_match(scan, first, last)
+        if match is not None and len(_name_words(scan, match)) >= 2:
+            found.append(_Variant(match, None, person_like=True))
+    return found
+
+
+def _name_words(scan: _Scan, match: Match) -> list[int]:
+    """Positions of the match's words that tell one place from another: capitalised, not
+    articles, generic or common words ("Fire District" shares only "Fire" with "Farah
+    District"; "In July" has none), not an initial."""
+    positions = []
+    for position in range(match.first_token, match.last_token + 1):
+        token = scan.tokens[position]
+        word = token.text.lower()
+        if (
+            token.capitalised
+            and len(word) > 1
+            and word not in _ARABIC_ARTICLES
+            and word not in _GENERIC_WORDS
+            and normalize(word) not in NEVER_ALONE
+        ):
+            positions.append(position)
+    return positions
+
+
+def _settle(scan: _Scan, pending: Sequence[_Variant], matches: list[Match]) -> None:
+    """Take each variant the text supports, the exact reading of the others. A variant
+    taken for a place in one country makes the text about that country too."""
+    countries = _countries_named(matches)
+    undecided = list(pending)
+    while undecided:
+        taken = [variant for variant in undecided if _supported(scan, variant, countries)]
+        if not taken:
+            break
+        for variant in taken:
+            undecided.remove(variant)
+            _add(scan, variant.match, matches)
+            codes = {c.country_code or "" for c in variant.match.candidates}
+            if len(codes) == 1 and codes <= LOOSE_SCOPE:
+                countries |= codes
+    for variant in undecided:
+        if not variant.person_like:
+            _add_exact_reading(scan, variant, matches)
+
+
+def _supported(scan: _Scan, variant: _Variant, countries: set[str]) -> bool:
+    """Whether the text supports the variant; its candidates narrowed to those it supports."""
+    match = variant.match
+    words = _name_words(scan, match)
+    in_countries = [c for c in match.candidates if c.country_code in countries]
+    if len(words) == 1 and not _may_be_a_place(
+        scan, words[0], _COMMON_NAME_RANK if in_countries else None
+    ):
+        return False
+    if in_countries:
+        match.candidates = in_countries
+        return True
+    if len(words) >= 2 and not variant.person_like:
+        first = scan.tokens[words[0]].text
+        if scan.people.given_rank(first) is None:  # "Yousuf Raza" may be a person
+            return True
+    return _after_place_preposition(scan, match.first_token) and (
+        len(words) >= 2 or match.candidates[0].importance >= _LONE_VARIANT_IMPORTANCE
+    )
+
+
+def _add_exact_reading(scan: _Scan, variant: _Variant, matches: list[Match]) -> None:
+    """A variant not taken: the exact match it would have replaced, and any exact match in
+    the rest of its words ("My Soul" is not Mosul; "Soul" is scanned as usual)."""
+    position = variant.match.first_token
+    if variant.exact is not None:
+        _add(scan, variant.exact, matches)
+        position = variant.exact.last_token + 1
+    while position <= variant.match.last_token:
+        match = None
+        if scan.capitalised[position]:
+            match = _longest_match(scan, position)
+        if match is None or match.last_token > variant.match.last_token:
+            position += 1
+            continue
+        _add(scan, match, matches)
+        position = match.last_token + 1
+
+
+def _countries_named(matches: Sequence[Match]) -> set[str]:
+    """Countries of romanised names the text is about: named ("Syria", "Yemeni"), or the
+    country of a place of some size that a name most likely means ("Aleppo")."""
+    countries: set[str] = set()
+    for match in matches:
+        if not match.candidates or match.kind == MentionKind.ORGANISATION:
+            continue
+        best = match.candidates[0]
+        if best.country_code in LOOSE_SCOPE and (
+            best.feature_class == FeatureClass.COUNTRY or best.importance >= _TELLING_IMPORTANCE
+        ):
+            countries.add(best.country_code)
+    return countries
+
+
+def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:
+    """The one word of a variant reads as no person (a given name or surname ranked up to
+    ``name_rank``; any, if None), common word, sentence opener or part of a longer name
+    ("Sub-Saharan", "Egyptian Cup", "the Senate")."""
+    token = _strip_possessive(scan.tokens[position])
+    word = normalize(token.text)
+    given = scan.people.given_rank(token.text)
+    surname = scan.people.surname_rank(token.text)
+    before = scan.tokens[position - 1] if position > 0 else None
+    after = scan.tokens[position + 1] if position + 1 < len(scan.tokens) else None
+    return not (
+        len(word) < _LONE_VARIANT_LETTERS
+        or (before is not None and before.text.lower() in _BEFORE_NO_VARIANT)
+        or (before is not None and before.capitalised and _joins(scan.text, before, token))
+        or (after is not None and after.capitalised and _joins(scan.text, token, after))
+        or word in scan.surnames
+        or word in scan.diseases
+        or word in ARMED_GROUP_WORDS
+        or token.text.lower() in scan.lower_words
+        or token.all_caps
+        or (given is not None and (name_rank is None or given <= name_rank))
+        or (surname is not None and (name_rank is None or surname <= name_rank))
+        or _opens_sentence(scan, position)
+        or _next_word_after(scan, position) in PERSON_VERBS
+    )
+
+
+def _next_word_after(scan: _Scan, position: int) -> str:
+    following = position + 1
+    if following >= len(scan.tokens):
+        return ""
+    token = scan.tokens[following]
+    if scan.text[scan.tokens[position].end : token.start].strip(" ,"):
+        return ""
+    return token.text.lower()
+
+
+def _article_before(text: str, token: Token, start: int) -> bool:
+    """``token`` is an Arabic article that opens the name at ``start``: "al-Bab", "as-Safira",
+    "al Bab" (with a space only the articles that are no English word: not "as Safira")."""
+    gap = text[token.end : start]
+    word = token.text.lower()
+    if gap in _HYPHENS:
+        return word in _ARABIC_ARTICLES
+    return gap == " " and word in _SPACED_ARTICLES
+
+
+def _after_lower_case_article(scan: _Scan, match: Match) -> None:
+    """ "the al Malaqa road": a name after a lower-case Arabic article is an Arabic name, so
+    only places of the romanised countries can be meant (not Malaga, whose Arabic name is
+    an alternate); failing those, the variants of the name with its article."""
+    if match.first_token == 0:
+        return
+    before = scan.tokens[match.first_token - 1]
+    if before.capitalised or not _article_before(scan.text, before, match.start):
+        return
+    match.start = before.start  # the article belongs to the name: "al-Hawl" is one name
+    match.text = scan.text[match.start : match.end]
+    kept = [c for c in match.candidates if c.country_code in LOOSE_SCOPE | {None}]
+    if kept:
+        match.candidates = kept
+        return
+    key = variant_key(match.text)
+    match.candidates = [] if key is None else scan.index.candidates_for_key(key)
+    if not match.candidates:
+        match.notes.append("an Arabic name the gazetteer does not know")
 
 
 def _disease_names(text: str) -> set[str]:
@@ -576,6 +877,8 @@ def _block_people(scan: _Scan) -> None:
         if titled or (len(run) >= 2 and _looks_like_full_name(scan, run)):
             scan.blocked.update(range(start, last + 1))
             scan.surnames.add(normalize(_strip_possessive(run[-1]).text))
+            if not titled and len(run) >= 2:
+                scan.person_like.append((start, last))  # or "Ras Al Ain": see _settle
 
 
 def _looks_like_full_name(scan: _Scan, run: Sequence[Token]) -> bool:
@@ -676,7 +979,8 @@ def _keep(scan: _Scan, match: Match) -> bool:
                 return False
     if len(tokens) > 1:
         return True
-    if _NAME_THEN_ARTICLE.search(scan.text, max(0, match.start - 40), match.start):
+    head = tokens[0].start  # a lower-case article before it may have joined the span
+    if _NAME_THEN_ARTICLE.search(scan.text, max(0, head - 40), head):
         match.notes.append("ends a name with an Arabic article ('Daraa al-Balad')")
         return False
     return _keep_single_word(scan, match, tokens[0])
@@ -729,6 +1033,9 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         return False
     if word in scan.diseases:
         match.notes.append("names an illness in this text")
+        return False
+    if word in _ARABIC_ARTICLES:
+        match.notes.append("a lone Arabic article ('Ar' of 'Ar-Raqqa')")
         return False
     strong = (
         best.feature_class in (FeatureClass.COUNTRY, FeatureClass.CONTINENT)
@@ -805,6 +1112,8 @@ def _after_place_preposition(scan: _Scan, position: int) -> bool:
     if position == 0:
         return False
     before, token = scan.tokens[position - 1], scan.tokens[position]
+    if position >= 2 and _article_before(scan.text, before, token.start):
+        before, token = scan.tokens[position - 2], before  # "in al-Hawl"
     joined = not scan.text[before.end : token.start].strip()
     return joined and before.text.lower() in _PLACE_PREPOSITIONS
 

@@ -293,6 +293,8 @@ def _score(
     score = candidate.importance
     large = candidate.feature_class in _LARGE_CLASSES
     if reasons is not None:
+        if candidate.name_kind == NameKind.VARIANT:
+            reasons.append(f"romanisation variant of {candidate.name}")
         reasons.append(f"prior {candidate.importance:.1f} ({candidate.feature_class.value})")
     country_share = 0.0 if large else focus.country_share(candidate.country_code, exclude[0])
     if country_share:

@@ -94,15 +94,31 @@ def test_places_are_found_and_resolved(
         "Efe news agency quoted Ryabkov. Binali was killed.",
         "Despite this, Police said nothing. Us and them.",
         "Read https://example.com/syria-news and pro-Assad blogs.",
-        # parts of names joined by an Arabic article: not Balad in Iraq, Ras in India
-        "Shelling hit Jisr al-Shughur overnight. The mayor, Malkan al-Baini, left.",
-        "Clashes near Ras al-Ain went on.",
+        # a part of a person's name joined by an Arabic article: not Balad in Iraq
+        "The mayor, Malkan al-Baini, left.",
         "",
         "   \n  ",
     ],
 )
 def test_no_place_at_all(text: str, gazetteer: Gazetteer) -> None:
     assert run(text, gazetteer).mentions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # words joined by an Arabic article are one name: not Ras in India, Shughur alone
+        ("Shelling hit Jisr al-Shughur overnight.", "Jisr al-Shughur"),
+        ("Clashes near Ras al-Ain went on.", "Ras al-Ain"),
+        ("Clashes near Ra's al-'Ayn went on.", "Ra's al-'Ayn"),
+        ("Turkish drones struck Ar-Raqqa on Monday.", "Ar-Raqqa"),
+        ("Shells fell on al-Hawl camp overnight, Syrian media said.", "al-Hawl"),
+    ],
+)
+def test_a_name_joined_by_an_article_is_one_mention(
+    text: str, surface: str, gazetteer: Gazetteer
+) -> None:
+    assert [m.text for m in run(text, gazetteer).mentions if m.kind == "toponym"] == [surface]
 
 
 @pytest.mark.parametrize(
