@@ -27,9 +27,10 @@ import math
 import re
 import shutil
 import sqlite3
+import statistics
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -79,8 +80,13 @@ _SEA_SUBTYPE_BASE = {
 }
 
 
-def importance(entry: Entry) -> float:
-    """Prior importance used to rank candidates for the same name (higher first)."""
+def importance(entry: Entry, unknown_population_term: float = 0.0) -> float:
+    """Prior importance used to rank candidates for the same name (higher first).
+
+    A city of population 0 has an unknown population (GeoNames lists every seat of an
+    administrative division, however small or uncounted: Ra's al 'Ayn, Tall Tamr); it is
+    ranked with ``unknown_population_term`` in place of log10 of its population.
+    """
     population_term = math.log10(entry.population + 1)
     match entry.feature_class:
         case FeatureClass.CONTINENT:
@@ -88,6 +94,8 @@ def importance(entry: Entry) -> float:
         case FeatureClass.COUNTRY:
             return 9.0 + population_term / 10
         case FeatureClass.CITY:
+            if not entry.population:
+                population_term = unknown_population_term
             return population_term + (1.5 if entry.raw.get("capital") else 0.0)
         case FeatureClass.ADMIN1:
             return max(population_term - 0.6, 3.0)
@@ -239,6 +247,7 @@ def _arrays(
         "lat": np.array([e.lat for e in entries], dtype=np.float64),
         "lon": np.array([e.lon for e in entries], dtype=np.float64),
         "importance": np.array([e.importance for e in entries], dtype=np.float32),
+        "continent": np.array(_continents(entries), dtype="U2"),
         # An event placed at the feature is uncertain by this much: computed here once, not
         # from the geometry at every event (reading and parsing it costs up to milliseconds).
         "radius_km": np.array(
@@ -254,6 +263,21 @@ def _arrays(
             dtype=np.float64,
         ),
     }
+
+
+def _continents(entries: list[Entry]) -> list[str]:
+    """Each entry's continent code: its country's ("" for seas and rivers of no country)."""
+    by_country = {
+        e.country_code: str(e.raw.get("continent") or "")
+        for e in entries
+        if e.feature_class == FeatureClass.COUNTRY and e.country_code
+    }
+    return [
+        str(e.raw.get("code") or "")
+        if e.feature_class == FeatureClass.CONTINENT
+        else by_country.get(e.country_code or "", "")
+        for e in entries
+    ]
 
 
 def _write_sqlite(
@@ -283,8 +307,11 @@ def _write_sqlite(
 
 
 def _with_importance(entries: Iterable[Entry]) -> list[Entry]:
+    collected = list(entries)
+    unknown = _typical_population_term(collected)
     ranked = [
-        entry.model_copy(update={"importance": round(importance(entry), 4)}) for entry in entries
+        entry.model_copy(update={"importance": round(importance(entry, unknown), 4)})
+        for entry in collected
     ]
     seen: set[str] = set()
     unique: list[Entry] = []
@@ -293,6 +320,13 @@ def _with_importance(entries: Iterable[Entry]) -> list[Entry]:
             seen.add(entry.id)
             unique.append(entry)
     return unique
+
+
+def _typical_population_term(entries: Sequence[Entry]) -> float:
+    """log10 of the median population of the cities whose population is known: the prior of
+    a city whose population is not (about 2,300 people in GeoNames cities500)."""
+    known = [e.population for e in entries if e.feature_class == FeatureClass.CITY and e.population]
+    return math.log10(statistics.median(known) + 1) if known else 0.0
 
 
 def build_store(

@@ -61,6 +61,7 @@ class Candidate(NamedTuple):
     lon: float
     importance: float
     name_kind: NameKind
+    continent: str | None = None  # GeoNames continent code of its country ("AS", "EU")
 
 
 AREA_CLASSES = frozenset(
