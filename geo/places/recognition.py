@@ -159,6 +159,19 @@ class _Arabic(Vocabulary):
         return self
 
 
+class _Currencies(Vocabulary):
+    """Currency words: after a country's name or demonym they name money ("US dollar")."""
+
+    words: LowerWords
+
+
+class _Countryside(Vocabulary):
+    """Words for the countryside of a city, before ("Rural", "Reef") or after its name."""
+
+    before: LowerWords
+    after: LowerWords  # the first is the word of the area's name ("Damascus Countryside")
+
+
 class _Variants(Vocabulary):
     """Words of a name that do not tell one place from another ("district", "camp")."""
 
@@ -184,6 +197,8 @@ class RecognitionFile(Vocabulary):
     people: _People
     arabic: _Arabic
     variants: _Variants
+    countryside: _Countryside
+    currencies: _Currencies
     prepositions: _Prepositions
 
     @model_validator(mode="after")
@@ -560,6 +575,8 @@ def _exact_after_article(scan: _Scan, position: int) -> Match | None:
 
 def _add(scan: _Scan, match: Match, matches: list[Match]) -> None:
     _after_lower_case_article(scan, match)
+    _add_variant_kinds(scan, match)
+    _countryside_area(scan, match)
     if match.candidates and _keep(scan, match):
         organisation = _classify(scan, match)
         matches.append(match)
@@ -578,6 +595,12 @@ _ARABIC_ARTICLES = frozenset(_WORDS.arabic.articles)
 _SPACED_ARTICLES = frozenset(_WORDS.arabic.spaced)
 _GENERIC_WORDS = frozenset(_WORDS.variants.generic_words)
 _HYPHENS = frozenset({"-", "- ", " -", " - "})
+_CURRENCIES = frozenset(_WORDS.currencies.words)
+_SETTLED = frozenset({FeatureClass.CITY, FeatureClass.ADMIN1, FeatureClass.ADMIN2})
+_LARGE = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
+_COUNTRYSIDE_BEFORE = frozenset(_WORDS.countryside.before)
+_COUNTRYSIDE_AFTER = frozenset(_WORDS.countryside.after)
+_COUNTRYSIDE_NAME = _WORDS.countryside.after[0]
 # A place this large (log10 of its population, roughly) that a name most likely means tells
 # which country a text is about; a village that shares an English word's spelling does not.
 _TELLING_IMPORTANCE = 5.0
@@ -651,6 +674,57 @@ def _person_like_variants(scan: _Scan) -> list[_Variant]:
         if match is not None and len(_name_words(scan, match)) >= 2:
             found.append(_Variant(match, None, person_like=True))
     return found
+
+
+def _add_variant_kinds(scan: _Scan, match: Match) -> None:
+    """ "Idleb" is the city's spelling, "Idlib" the governorate's: sources romanise a province
+    and its capital differently, so a name of a romanised country also reads as the places of
+    another kind (city, admin area) in that country that share its loose key."""
+    kinds = {(c.country_code, c.feature_class) for c in match.candidates}
+    countries = {
+        country for country, kind in kinds if country in LOOSE_SCOPE and kind in _SETTLED
+    }
+    if not countries or any(kind in _LARGE for _, kind in kinds):
+        return  # "Algeria" is the country, whatever its loose key shares with "Alger"
+    key = variant_key(match.text)
+    if key is None or not scan.index.has_key(key):
+        return
+    match.candidates += [
+        c
+        for c in scan.index.candidates_for_key(key)
+        if c.country_code in countries
+        and c.feature_class in _SETTLED
+        and (c.country_code, c.feature_class) not in kinds
+    ]
+
+
+def _countryside_area(scan: _Scan, match: Match) -> None:
+    """ "Rural Damascus", "Reef Damascus", "Damascus countryside": the area the gazetteer
+    names "<name> Countryside" (Rif Dimashq), where it has one; the word joins the span."""
+    tokens, text = scan.tokens, scan.text
+    before = tokens[match.first_token - 1] if match.first_token > 0 else None
+    after = tokens[match.last_token + 1] if match.last_token + 1 < len(tokens) else None
+    start, end = match.start, match.end
+    if (
+        before is not None
+        and before.text.lower() in _COUNTRYSIDE_BEFORE
+        and text[before.end : match.start] in _JOINING_GAPS
+    ):
+        start = before.start
+    elif (
+        after is not None
+        and after.text.lower() in _COUNTRYSIDE_AFTER
+        and text[match.end : after.start] == " "
+    ):
+        end = after.end
+    else:
+        return
+    name = text[tokens[match.first_token].start : match.end]
+    area = normalize(f"{name} {_COUNTRYSIDE_NAME}")
+    if not scan.index.has_key(area):
+        return
+    match.start, match.end, match.text, match.key = start, end, text[start:end], area
+    match.candidates = scan.index.candidates_for_key(area)
 
 
 def _name_words(scan: _Scan, match: Match) -> list[int]:
@@ -968,6 +1042,9 @@ def _keep(scan: _Scan, match: Match) -> bool:
     """Rules that drop a span: abbreviations not in capitals, common words, people."""
     tokens = scan.tokens[match.first_token : match.last_token + 1]
     kinds = _name_kinds(match)
+    if _names_a_currency(scan, match):
+        match.notes.append("names a currency ('US dollar', 'Syrian pound')")
+        return False
     if NameKind.ABBREVIATION in kinds:
         if _in_capitals(match.text):  # "UAE", "US's": only the abbreviation's senses
             match.candidates = [c for c in match.candidates if c.name_kind == NameKind.ABBREVIATION]
@@ -984,6 +1061,17 @@ def _keep(scan: _Scan, match: Match) -> bool:
         match.notes.append("ends a name with an Arabic article ('Daraa al-Balad')")
         return False
     return _keep_single_word(scan, match, tokens[0])
+
+
+def _names_a_currency(scan: _Scan, match: Match) -> bool:
+    """ "US dollar", "Syrian pound", "Lebanese lira": a country's name or demonym before a
+    currency word names the money, not the place."""
+    following = match.last_token + 1
+    if following >= len(scan.tokens):
+        return False
+    token = scan.tokens[following]
+    gap = scan.text[match.end : token.start]
+    return (gap == " " or gap == "-") and token.text.lower() in _CURRENCIES
 
 
 def _in_capitals(surface: str) -> bool:
