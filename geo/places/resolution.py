@@ -40,7 +40,9 @@ class ResolutionFile(Vocabulary):
     """``resolution.toml``: generic words that say which kind of place a name means."""
 
     admin_words: LowerAlternatives
+    admin_words_before: LowerAlternatives
     city_words: LowerAlternatives
+    directions: LowerAlternatives
     water_words: LowerAlternatives
 
     @model_validator(mode="after")
@@ -54,9 +56,18 @@ class ResolutionFile(Vocabulary):
 _WORDS = load_vocabulary("geo.places", "resolution.toml", ResolutionFile)
 
 
-def _followed_by(words: Sequence[str]) -> re.Pattern[str]:
-    """Spaces and one of ``words`` (any case), matched right after a name's end."""
-    return re.compile(rf"\s+{alternation(words)}\b", re.IGNORECASE)
+def _followed_by(words: Sequence[str], between: Sequence[str] = ()) -> re.Pattern[str]:
+    """Spaces and one of ``words`` (any case), matched right after a name's end (or its
+    possessive "'s"), perhaps with one of ``between`` first ("Hama northern countryside")."""
+    optional = rf"(?:{alternation(between)}\s+)?" if between else ""
+    return re.compile(rf"(?:['’]s)?\s+{optional}{alternation(words)}\b", re.IGNORECASE)
+
+
+def _preceded_by(words: Sequence[str]) -> re.Pattern[str]:
+    """One of ``words`` (any case) and spaces or a hyphen, perhaps "the", right before a name
+    ("the countryside of Idleb", "rural Damascus", "Reef Damascus"): searched in the text
+    that ends where the name starts."""
+    return re.compile(rf"(?<!\w){alternation(words)}(?:\s+the)?(?:\s+|-)$", re.IGNORECASE)
 
 
 def _water_pattern(words: Sequence[str]) -> re.Pattern[str]:
@@ -82,9 +93,13 @@ WEIGHTS = {
     "min_score": 3.6,
 }
 _COHERENCE_KM = 400.0
+# A place this large (the prior of a city of about three million) needs no other evidence to
+# be named in a text about another continent ("Moscow" in a report from Syria).
+_FAR_PRIOR = 6.5
 _LARGE_CLASSES = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
 _WATER = frozenset({FeatureClass.RIVER, FeatureClass.LAKE, FeatureClass.SEA})
-_ADMIN_AFTER = _followed_by(_WORDS.admin_words)
+_ADMIN_AFTER = _followed_by(_WORDS.admin_words, _WORDS.directions)
+_ADMIN_BEFORE = _preceded_by(_WORDS.admin_words_before)
 _ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _CITY_AFTER = _followed_by(_WORDS.city_words)
 _WATER_WORDS = _water_pattern(_WORDS.water_words)
@@ -100,9 +115,12 @@ class _Group:
     qualifiers: set[str] = field(default_factory=set)  # country or admin-1 codes named after it
     choice: Candidate | None = None
     has_own_name: bool = False  # some candidate has this as its own name, not an alternate
+    has_exact_name: bool = False  # some candidate has this name, not only a variant of it
+    has_area: bool = False  # some candidate is an admin-1 or admin-2 area
     says_water: bool = False  # the surface says "River", "Lake", "Sea"...: water is meant
     has_land: bool = False
-    says_admin: bool = False  # "Anbar province", "Hama governorate": an area, not the city
+    # "Anbar province", "Hama governorate", "the countryside of Idleb": an area, not the city
+    says_admin: bool = False
     says_city: bool = False  # "Jazan city", "Gaza City": the city, not its province
     # Each name votes for every admin-1 area (and country) one of its candidates lies in; a
     # candidate where other names could also be is more likely (Gainesville, Hall County and
@@ -114,6 +132,8 @@ class _Group:
     score: float = 0.0
     runner_up: float | None = None
     reasons: list[str] = field(default_factory=list)
+    kind: MentionKind = MentionKind.TOPONYM
+    far_off: bool = False  # on another continent than the text's other places, unsupported
 
 
 _VOTING_CANDIDATES = 30
@@ -195,9 +215,15 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
         group = by_key.get((match.key, match.kind))
         if group is None:
             group = _Group(match.key, [], _without_cities_named_for_a_country(match.candidates))
+            group.kind = match.kind
             group.has_own_name = any(c.name_kind == NameKind.NAME for c in match.candidates)
+            group.has_exact_name = any(c.name_kind < NameKind.VARIANT for c in match.candidates)
+            group.has_area = any(c.feature_class in _ADMIN for c in match.candidates)
             group.says_water = bool(_WATER_WORDS.search(match.text))
-            group.says_admin = bool(_ADMIN_AFTER.match(text, match.end))
+            group.says_admin = bool(
+                _ADMIN_AFTER.match(text, match.end)
+                or _ADMIN_BEFORE.search(text, max(0, match.start - 30), match.start)
+            )
             group.says_city = bool(_CITY_AFTER.match(text, match.end))
             group.has_land = any(c.feature_class not in _WATER for c in match.candidates)
             by_key[(match.key, match.kind)] = group
@@ -319,15 +345,17 @@ def _score(
         score += WEIGHTS["country_support"] * country_support
     if candidate.name_kind == NameKind.NAME:
         score += WEIGHTS["own_name"]
-    elif candidate.name_kind == NameKind.ALT and group.has_own_name:
+    elif (candidate.name_kind == NameKind.ALT and group.has_own_name) or (
+        candidate.name_kind == NameKind.VARIANT and group.has_exact_name
+    ):
         score -= WEIGHTS["alt_name_penalty"]
     if group.says_admin:
         if candidate.feature_class in _ADMIN:
             score += WEIGHTS["admin_word"]
             if reasons is not None:
-                reasons.append("followed by an administrative word")
-        elif candidate.feature_class == FeatureClass.CITY:
-            score -= WEIGHTS["admin_word"] / 2
+                reasons.append("an administrative word beside it ('province', 'countryside')")
+        elif candidate.feature_class == FeatureClass.CITY and group.has_area:
+            score -= WEIGHTS["admin_word"] / 2  # "Afrin countryside": the city, if no area
     if group.says_city:
         if candidate.feature_class == FeatureClass.CITY:
             score += WEIGHTS["admin_word"]
@@ -419,19 +447,99 @@ def resolve_matches(
         ]
         _choose(group, focus, contributions[id(group)], anchors)
         confident[position] = group.choice is not None and _confidence(group) >= 0.6
+    _keep_to_the_text_continents(groups, focus, contributions)
     return sorted(
         (mention for group in groups for mention in _mentions(group, reported)),
         key=lambda mention: (mention.start, mention.end),
     )
 
 
+def _is_resolved(group: _Group) -> bool:
+    return (
+        group.choice is not None
+        and not group.far_off
+        and (group.score >= WEIGHTS["min_score"] or bool(group.qualifiers))
+    )
+
+
+def _keep_to_the_text_continents(
+    groups: Sequence[_Group], focus: _Focus, contributions: dict[int, tuple[Weights, Weights]]
+) -> None:
+    """A place on another continent than every other place of the text needs evidence of its
+    own: a qualifier ("Turku, Finland"), its country named in the text, the prior of a large
+    city ("Moscow"), or being the place's own name with no reading on the text's continents
+    ("Aleppo" in a report from Moscow). Failing that, the best candidate on the text's
+    continents is taken, if it has the support; else the name stays unresolved ("Abo",
+    Turku's Swedish name, is not Turku in a report from Idlib). The least confident go
+    first, so that of two places far apart the stronger stays."""
+    placed = [g for g in groups if g.kind != MentionKind.ORGANISATION and _is_resolved(g)]
+    named = {
+        g.choice.country_code
+        for g in placed
+        if g.choice is not None and g.choice.feature_class == FeatureClass.COUNTRY
+    }
+    weights: Weights = defaultdict(float)
+    for group in placed:
+        if group.choice is not None and group.choice.continent:
+            weights[group.choice.continent] += _confidence(group)
+    for group in sorted(placed, key=_confidence):
+        choice = group.choice
+        if (
+            choice is None
+            or group.kind != MentionKind.TOPONYM
+            or not choice.continent
+            or choice.feature_class in _LARGE_CLASSES
+            or choice.importance >= _FAR_PRIOR
+            or group.qualifiers
+            or choice.country_code in named
+        ):
+            continue
+        own = _confidence(group)
+        weights[choice.continent] -= own
+        others = {continent for continent, weight in weights.items() if weight > 1e-9}
+        if (
+            not others
+            or choice.continent in others
+            or (  # its own name, and no reading of it nearer: "Aleppo" in a report from Moscow
+                choice.name_kind == NameKind.NAME
+                and not any(c.continent in others for c in group.candidates)
+            )
+        ):
+            weights[choice.continent] += own
+            continue
+        _choose_on(group, others, focus, contributions[id(group)])
+        if _is_resolved(group) and group.choice is not None and group.choice.continent:
+            weights[group.choice.continent] += _confidence(group)
+
+
+def _choose_on(
+    group: _Group, continents: set[str], focus: _Focus, exclude: tuple[Weights, Weights]
+) -> None:
+    """Re-choose the group among its candidates on ``continents``, or mark it far off."""
+    far = group.choice
+    for score, position in group.base:
+        candidate = group.candidates[position]
+        if candidate.continent in continents and score >= WEIGHTS["min_score"]:
+            reasons: list[str] = []
+            _score(candidate, group, focus, exclude, reasons)
+            reasons.append("on the continent of the text's other places")
+            runner_up = group.score
+            group.choice, group.score, group.reasons = candidate, score, reasons
+            group.runner_up = runner_up
+            return
+    group.far_off = True
+    if far is not None:
+        group.reasons = [
+            f"best candidate {far.name} ({far.country_code}) is on another continent than "
+            "every other place of the text, with no qualifier or country named beside it"
+        ]
+
+
 def _mentions(group: _Group, reported: set[int]) -> list[Mention]:
     choice = group.choice
-    resolved = choice is not None and (
-        group.score >= WEIGHTS["min_score"] or bool(group.qualifiers)
-    )
+    resolved = _is_resolved(group)
     reason = "; ".join(group.reasons)
-    if choice is not None and not resolved:
+    if choice is not None and not resolved and not group.far_off:
         reason = (
             f"best candidate {choice.name} ({choice.country_code}) has too little support: {reason}"
         )
