@@ -42,7 +42,7 @@ from shapely.geometry.base import BaseGeometry
 
 from gazetteer.geodesy import radius_km
 from gazetteer.model import Entry, FeatureClass, NameKind
-from gazetteer.normalize import LOOSE_SCOPE, normalize, variant_key
+from gazetteer.normalize import LOOSE_SCOPE, normalize, respellings, variant_key
 from gazetteer.sources import admin2, countries, geonames, people
 from gazetteer.sources.abbreviations import ADMIN1_ABBREVIATIONS
 from geo.errors import GazetteerDataError
@@ -220,9 +220,10 @@ def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
         yield normalize(demonym), NameKind.DEMONYM
     if entry.country_code in LOOSE_SCOPE:
         for name_or_alt in (entry.name, *entry.alt_names):
-            variant = variant_key(name_or_alt)
-            if variant is not None:
-                yield variant, NameKind.VARIANT
+            for spelling in (name_or_alt, *respellings(name_or_alt, entry.country_code)):
+                variant = variant_key(spelling)
+                if variant is not None:
+                    yield variant, NameKind.VARIANT
 
 
 def _name_records(entries: list[Entry]) -> list[tuple[str, tuple[int, int]]]:

@@ -48,6 +48,7 @@ __all__ = [
     "loose_word",
     "normalize",
     "query_keys",
+    "respellings",
     "variant_key",
 ]
 
@@ -136,6 +137,11 @@ class _Letters(Vocabulary):
     rewrites: tuple[tuple[Pattern, LowerStr], ...]
 
 
+class _Orthography(Vocabulary):
+    countries: Annotated[tuple[CountryCode, ...], Field(min_length=1), AfterValidator(distinct)]
+    rewrites: tuple[tuple[LowerStr, LowerStr], ...]
+
+
 class LooseKeyFile(Vocabulary):
     """``loose_key.toml``: the rules of the loose key, and the countries it indexes."""
 
@@ -143,6 +149,7 @@ class LooseKeyFile(Vocabulary):
     articles: _Articles
     words: dict[LowerWord, LowerWords]
     letters: _Letters
+    orthographies: dict[LowerWord, _Orthography]
 
     @model_validator(mode="after")
     def _each_word_once(self) -> LooseKeyFile:
@@ -220,6 +227,29 @@ def _numbered(key: str) -> list[tuple[int, str]]:
         if word not in _LOOSE_ARTICLES:
             kept += 1
     return numbered
+
+
+_RESPELLINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    country: orthography.rewrites
+    for orthography in _LOOSE.orthographies.values()
+    for country in orthography.countries
+}
+
+
+def respellings(name: str, country: str | None) -> list[str]:
+    """The name as the press respells it from its country's Latin orthography, if it has one
+    and that changes the name.
+
+    >>> respellings("Şemdinli", "TR"), respellings("Kobani", "SY")
+    (['shemdinli'], [])
+    """
+    rewrites = _RESPELLINGS.get(country or "")
+    if not rewrites:
+        return []
+    respelt = name.lower()
+    for letter, replacement in rewrites:
+        respelt = respelt.replace(letter, replacement)
+    return [respelt] if respelt != name.lower() else []
 
 
 def variant_key(name: str) -> str | None:

@@ -552,9 +552,13 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
         covered_until = match.last_token
         _add(scan, match, matches)
     pending.extend(_person_like_variants(scan))
+    countries = _countries_named(matches)
     if pending:
-        _settle(scan, pending, matches)
+        _settle(scan, pending, matches, countries)
         matches.sort(key=lambda m: (m.start, -m.end))
+    if countries:
+        for match in matches:
+            _add_variants_in(scan, match, countries)
     return matches
 
 
@@ -746,10 +750,12 @@ def _name_words(scan: _Scan, match: Match) -> list[int]:
     return positions
 
 
-def _settle(scan: _Scan, pending: Sequence[_Variant], matches: list[Match]) -> None:
+def _settle(
+    scan: _Scan, pending: Sequence[_Variant], matches: list[Match], countries: set[str]
+) -> None:
     """Take each variant the text supports, the exact reading of the others. A variant
-    taken for a place in one country makes the text about that country too."""
-    countries = _countries_named(matches)
+    taken for a place in one country makes the text about that country too (``countries``
+    grows)."""
     undecided = list(pending)
     while undecided:
         taken = [variant for variant in undecided if _supported(scan, variant, countries)]
@@ -764,6 +770,25 @@ def _settle(scan: _Scan, pending: Sequence[_Variant], matches: list[Match]) -> N
     for variant in undecided:
         if not variant.person_like:
             _add_exact_reading(scan, variant, matches)
+
+
+def _add_variants_in(scan: _Scan, match: Match, countries: set[str]) -> None:
+    """ "Loder" names a village in Europe, "Lawdar" a town in Yemen: in a text about Yemen,
+    a name none of whose readings is there and none of them a place of some size also
+    reads as the places of the text's countries that share its loose key."""
+    if match.kind != MentionKind.TOPONYM or not match.candidates:
+        return
+    if any(
+        c.country_code in countries or c.importance >= _TELLING_IMPORTANCE
+        for c in match.candidates
+    ):
+        return
+    key = variant_key(match.text)
+    if key is None or not scan.index.has_key(key):
+        return
+    match.candidates += [
+        c for c in scan.index.candidates_for_key(key) if c.country_code in countries
+    ]
 
 
 def _supported(scan: _Scan, variant: _Variant, countries: set[str]) -> bool:
