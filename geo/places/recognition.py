@@ -179,9 +179,11 @@ class _Variants(Vocabulary):
 
 
 class _Prepositions(Vocabulary):
-    """Prepositions after which a name is most often a place ("in Djibo")."""
+    """Prepositions after which a name is most often a place ("in Djibo"), and verbs whose
+    object is ("shelled Afrin")."""
 
     place: LowerWords
+    place_verbs: LowerWords
 
 
 class RecognitionFile(Vocabulary):
@@ -520,6 +522,7 @@ class _Scan:
     lower_words: set[str] = field(default_factory=set)
     diseases: set[str] = field(default_factory=set)
     person_like: list[tuple[int, int]] = field(default_factory=list)  # untitled full names
+    surname_like: list[Match] = field(default_factory=list)  # dropped only as surnames
 
 
 def recognize(text: str, index: NameIndex, people: PersonNames | None = None) -> list[Match]:
@@ -555,11 +558,30 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     countries = _countries_named(matches)
     if pending:
         _settle(scan, pending, matches, countries)
-        matches.sort(key=lambda m: (m.start, -m.end))
     if countries:
+        _readmit_in_named_countries(scan, matches, countries)
         for match in matches:
             _add_variants_in(scan, match, countries)
+    if pending or scan.surname_like:
+        matches.sort(key=lambda m: (m.start, -m.end))
     return matches
+
+
+def _readmit_in_named_countries(scan: _Scan, matches: list[Match], countries: set[str]) -> None:
+    """ "Turkish forces besieged Afrin": the names of towns in Arabic, Kurdish, Persian and
+    Turkish are often given names or surnames too, and a lone surname is dropped unless
+    some evidence says place. A place in a country the text is about (of the romanised
+    countries) is that evidence, for any but the commonest names (Hassan, Ali)."""
+    for match in scan.surname_like:
+        if any(
+            c.country_code in countries and c.name_kind < NameKind.VARIANT
+            for c in match.candidates
+        ):
+            match.notes.append("a surname too, but a place in a country the text is about")
+            organisation = _classify(scan, match)
+            matches.append(match)
+            if organisation is not None:
+                matches.append(organisation)
 
 
 def _exact_after_article(scan: _Scan, position: int) -> Match | None:
@@ -1190,15 +1212,21 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         return best.importance >= 4.0
     surname = scan.people.surname_rank(token.text)
     common_surname = surname is not None and surname <= 3000
-    return (
+    kept = (
         strong
         or not common_surname
         or best.importance >= 5.0
         or (
-            _after_place_preposition(scan, match.first_token)
+            (
+                _after_place_preposition(scan, match.first_token)
+                or _after_word_in(scan, match.first_token, _PLACE_VERBS)  # "shelled Afrin"
+            )
             and not token.text.endswith(_POSSESSIVE_ENDINGS)  # "in Johnson's speech"
         )
     )
+    if not kept and surname is not None and surname > _COMMON_NAME_RANK:
+        scan.surname_like.append(match)  # "Afrin" (a surname too): _readmit_in_named_countries
+    return kept
 
 
 def _opens_sentence(scan: _Scan, position: int) -> bool:
@@ -1218,6 +1246,15 @@ def _opens_sentence(scan: _Scan, position: int) -> bool:
 # Prepositions after which a name is a place far more often than a person or a group ("in
 # Djibo", "near Fano"); "from", "of", "to" and "at" are not ("a letter from Smith", "at Mile 4").
 _PLACE_PREPOSITIONS = frozenset(_WORDS.prepositions.place)
+_PLACE_VERBS = frozenset(_WORDS.prepositions.place_verbs)
+
+
+def _after_word_in(scan: _Scan, position: int, words: frozenset[str]) -> bool:
+    """The token follows one of ``words`` (lower-case), a space between."""
+    if position == 0:
+        return False
+    before = scan.tokens[position - 1]
+    return scan.text[before.end : scan.tokens[position].start] == " " and before.text in words
 
 
 def _after_place_preposition(scan: _Scan, position: int) -> bool:

@@ -1,0 +1,161 @@
+"""Romanised spellings: the press's many spellings of one Arabic, Kurdish, Persian or Turkish
+place name resolve to that place ("Ras al-Ain", "Ras Al Ain" and Ra's al 'Ayn).
+
+The tables are this project's own: spellings as wire services, monitors and aid agencies
+write them, none of which the gazetteer holds as a name (each is found through the loose
+key of gazetteer.normalize), each in a sentence of conflict reporting that names the
+country, with the GeoNames entry it means; names written with their article, which is
+part of the mention; and words that look like places in such reports and are none: lone
+articles and currencies.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.geodesy import great_circle_km
+from gazetteer.normalize import normalize
+from geo.documents import Document
+from geo.places.find import find_places
+from geo.places.mentions import Mention, MentionKind
+
+SENTENCES = {
+    "SY": "Turkish artillery shelled {place} in northern Syria on Tuesday, killing two men.",
+    "IQ": "An IED exploded near {place} in Iraq's north on 3 May, wounding three soldiers.",
+    "YE": "Houthi forces shelled {place} on Sunday, Yemen's government said.",
+    "TR": "Police detained 14 people in {place}, in south-eastern Turkey, on Monday.",
+    "IR": "Security forces fired on protesters in {place} in western Iran, rights groups said.",
+}
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()
+
+
+def toponyms(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    mentions = find_places(Document(id="r", text=text), gazetteer).mentions
+    return [m for m in mentions if m.kind == MentionKind.TOPONYM]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "country", "entry_id"),
+    [
+        ("Ras al-Ain", "SY", "geonames:165509"),  # Ra’s al ‘Ayn
+        ("Ras Al Ain", "SY", "geonames:165509"),  # Ra’s al ‘Ayn
+        ("Ain Issa", "SY", "geonames:172134"),  # ‘Ayn ‘Īsá
+        ("Ayn Issa", "SY", "geonames:172134"),  # ‘Ayn ‘Īsá
+        ("Ein Issa", "SY", "geonames:172134"),  # ‘Ayn ‘Īsá
+        ("Tal Tamr", "SY", "geonames:163434"),  # Tall Tamr
+        ("Tal Tamer", "SY", "geonames:163434"),  # Tall Tamr
+        ("Qamishly", "SY", "geonames:173377"),  # Al Qāmishlī
+        ("Deir Ezzor", "SY", "geonames:170794"),  # Deir ez-Zor
+        ("Dair al-Zour", "SY", "geonames:170794"),  # Deir ez-Zor
+        ("Raqa", "SY", "geonames:172955"),  # Ar Raqqah
+        ("Tal Abiad", "SY", "geonames:163750"),  # Tall Abyaḑ
+        ("Azez", "SY", "geonames:172082"),  # I‘zāz
+        ("Maarat al-Numan", "SY", "geonames:167611"),  # Ma‘arrat an Nu‘mān
+        ("Maarrat al-Nouman", "SY", "geonames:167611"),  # Ma‘arrat an Nu‘mān
+        ("Ma'arat al-Nu'man", "SY", "geonames:167611"),  # Ma‘arrat an Nu‘mān
+        ("Maarat Al-Noaman", "SY", "geonames:167611"),  # Ma‘arrat an Nu‘mān
+        ("Khan Shaikhoun", "SY", "geonames:168325"),  # Khān Shaykhūn
+        ("Jisr al-Shoghour", "SY", "geonames:169023"),  # Jisr ash Shughūr
+        ("Hassakeh", "SY", "geonames:173811"),  # Al Ḩasakah
+        ("Boukamal", "SY", "geonames:174448"),  # Ālbū Kamāl
+        ("Talbisa", "SY", "geonames:163779"),  # Tallbīsah
+        ("Salamieh", "SY", "geonames:164947"),  # As Salamīyah
+        ("Salamiya", "SY", "geonames:164947"),  # As Salamīyah
+        ("Ain al-Arab", "SY", "geonames:172256"),  # ‘Ayn al ‘Arab
+        ("Efrin", "SY", "geonames:174186"),  # ‘Afrīn
+        ("Afreen", "SY", "geonames:174186"),  # ‘Afrīn
+        ("Yabrood", "SY", "geonames:162627"),  # Yabrūd
+        ("Areeha", "SY", "geonames:172994"),  # Arīḩā
+        ("al-Atareb", "SY", "geonames:174030"),  # Al Atārib
+        ("Atareb", "SY", "geonames:174030"),  # Al Atārib
+        ("Takrit", "IQ", "geonames:90150"),  # Tikrīt
+        ("Baaquba", "IQ", "geonames:97990"),  # Baqubah
+        ("Hawija", "IQ", "geonames:390188"),  # Al Ḩawījah
+        ("al-Hawija", "IQ", "geonames:390188"),  # Al Ḩawījah
+        ("Beiji", "IQ", "geonames:97783"),  # Bayjī
+        ("Hadeetha", "IQ", "geonames:96309"),  # Ḩadīthah
+        ("Nassiriya", "IQ", "geonames:98854"),  # Nasiriyah
+        ("Nasriyah", "IQ", "geonames:98854"),  # Nasiriyah
+        ("Talafar", "IQ", "geonames:90393"),  # Tall ‘Afar
+        ("Tuz Khormato", "IQ", "geonames:90026"),  # Ţūz Khūrmātū
+        ("Tuz Khurmato", "IQ", "geonames:90026"),  # Ţūz Khūrmātū
+        ("Tuz Khormatu", "IQ", "geonames:90026"),  # Ţūz Khūrmātū
+        ("Muqdadiya", "IQ", "geonames:99062"),  # Al Miqdādīyah
+        ("Makhmour", "IQ", "geonames:93818"),  # Mexmur
+        ("Makhmoor", "IQ", "geonames:93818"),  # Mexmur
+        ("Shirqat", "IQ", "geonames:91057"),  # Ash Sharqāt
+        ("al-Shirqat", "IQ", "geonames:91057"),  # Ash Sharqāt
+        ("Hodeidah", "YE", "geonames:79415"),  # Al Ḩudaydah
+        ("Mareb", "YE", "geonames:72968"),  # Ma'rib
+        ("Saadah", "YE", "geonames:71334"),  # Sa'dah
+        ("Makalla", "YE", "geonames:78754"),  # Mukalla
+        ("Khukha", "YE", "geonames:79131"),  # Al Khawkhah
+        ("Baihan", "YE", "geonames:77017"),  # Bayḩān
+        ("Jizre", "TR", "geonames:318253"),  # Cizre
+        ("Shemdinli", "TR", "geonames:301209"),  # Şemdinli
+        ("Senendej", "IR", "geonames:117574"),  # Sanandaj
+        ("Meriwan", "IR", "geonames:124778"),  # Marīvān
+        ("Oroumieh", "IR", "geonames:121801"),  # Orūmīyeh
+        ("Boukan", "IR", "geonames:139889"),  # Būkān
+    ],
+)
+def test_a_romanised_spelling_resolves_to_its_place(
+    spelling: str, country: str, entry_id: str, gazetteer: Gazetteer
+) -> None:
+    assert not gazetteer.has_key(normalize(spelling)), "not a variant: the gazetteer has it"
+    text = SENTENCES[country].format(place=spelling)
+    mention = next(m for m in toponyms(text, gazetteer) if spelling in m.text)
+    entry = gazetteer.get(entry_id, geometry=False)
+    assert entry is not None and mention.lat is not None and mention.lon is not None
+    assert great_circle_km(entry.lat, entry.lon, mention.lat, mention.lon) <= 25.0
+    assert "romanisation variant of" in mention.reason
+
+
+@pytest.mark.parametrize(
+    ("spelling", "country", "entry_id"),
+    [
+        ("Ar-Raqqa", "SY", "geonames:172955"),  # Ar Raqqah
+        ("Al-Raqqah", "SY", "geonames:172955"),  # Ar Raqqah
+        ("Al-Zabadani", "SY", "geonames:172059"),  # Az Zabadānī
+        ("Al-Qusair", "SY", "geonames:173322"),  # Al Quşayr
+        ("al-Dumair", "SY", "geonames:170589"),  # Aḑ Ḑumayr
+        ("al-Rutba", "IQ", "geonames:98677"),  # Ar Ruţbah
+        ("Al-Makha", "YE", "geonames:78751"),  # Mocha
+    ],
+)
+def test_a_name_with_its_article_is_one_mention_of_its_place(
+    spelling: str, country: str, entry_id: str, gazetteer: Gazetteer
+) -> None:
+    text = SENTENCES[country].format(place=spelling)
+    mention = next(m for m in toponyms(text, gazetteer) if m.resolved and m.country == country)
+    entry = gazetteer.get(entry_id, geometry=False)
+    assert mention.text == spelling
+    assert entry is not None and mention.lat is not None and mention.lon is not None
+    assert great_circle_km(entry.lat, entry.lon, mention.lat, mention.lon) <= 25.0
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a lone article is no place: not Arras, Halle, Asse
+        ("Ar - the article - was all the caller said.", []),
+        ("Shelling hit Ar-Raqqa; Al and As are not towns.", ["Ar-Raqqa"]),
+        ("Clashes were reported in the al Malaqa road area.", []),
+        # currencies: the country's name or demonym before them is no place
+        ("Protesters in Beirut burned tyres over the US dollar exchange rate.", ["Beirut"]),
+        ("The Syrian pound fell to 4,000 to the dollar in Damascus.", ["Damascus"]),
+        ("The Lebanese lira has lost 90 percent of its value.", []),
+        ("Traders in Erbil sold Iraqi dinars for U.S. dollars.", ["Erbil"]),
+        ("The Turkish lira slid again as Ankara raised rates.", ["Ankara"]),
+        ("The Iranian rial hit a record low in Tehran on Sunday.", ["Tehran"]),
+    ],
+)
+def test_articles_and_currencies_are_no_places(
+    text: str, places: list[str], gazetteer: Gazetteer
+) -> None:
+    assert [m.text for m in toponyms(text, gazetteer) if m.resolved] == places
