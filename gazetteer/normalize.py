@@ -229,8 +229,11 @@ def _numbered(key: str) -> list[tuple[int, str]]:
     return numbered
 
 
-_RESPELLINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    country: orthography.rewrites
+_RESPELLINGS: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {
+    country: (
+        re.compile("|".join(re.escape(letter) for letter, _ in orthography.rewrites)),
+        dict(orthography.rewrites),
+    )
     for orthography in _LOOSE.orthographies.values()
     for country in orthography.countries
 }
@@ -243,13 +246,13 @@ def respellings(name: str, country: str | None) -> list[str]:
     >>> respellings("Şemdinli", "TR"), respellings("Kobani", "SY")
     (['shemdinli'], [])
     """
-    rewrites = _RESPELLINGS.get(country or "")
-    if not rewrites:
+    rules = _RESPELLINGS.get(country or "")
+    if rules is None:
         return []
-    respelt = name.lower()
-    for letter, replacement in rewrites:
-        respelt = respelt.replace(letter, replacement)
-    return [respelt] if respelt != name.lower() else []
+    letters, replacements = rules
+    lower = name.lower()
+    respelt = letters.sub(lambda found: replacements[found.group()], lower)  # one pass
+    return [respelt] if respelt != lower else []
 
 
 def variant_key(name: str) -> str | None:

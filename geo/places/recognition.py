@@ -1134,7 +1134,11 @@ def _written_as_abbreviation(surface: str) -> bool:
 
 # "Daraa al-Balad", "Riad al-Solh": an Arabic article joins two capitalised words into one
 # name, so a part of a name the gazetteer does not know is no place of its own.
-_ARABIC_ARTICLE = rf"{alternation(_WORDS.arabic.articles)}-"
+# The article with its hyphen ("al-", "al- " as some copy spaces it) or, for those that are
+# no English word, a space ("Abu al Duhur").
+_ARABIC_ARTICLE = (
+    rf"(?:{alternation(_WORDS.arabic.articles)}- ?|{alternation(_WORDS.arabic.spaced)} )"
+)
 _ARTICLE_THEN_NAME = re.compile(rf" {_ARABIC_ARTICLE}[A-Z]")
 _NAME_THEN_ARTICLE = re.compile(rf"[A-Z][\w'-]* {_ARABIC_ARTICLE}$")
 

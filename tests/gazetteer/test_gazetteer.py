@@ -15,9 +15,10 @@ import shapely
 from shapely.geometry import Point, shape
 
 from gazetteer import Gazetteer, open_gazetteer
-from gazetteer.build import load_committed
+from gazetteer.build import importance, load_committed
 from gazetteer.geodesy import AREA_WITHOUT_OUTLINE_KM, radius_km
-from gazetteer.model import Entry, FeatureClass
+from gazetteer.model import Entry, FeatureClass, NameKind
+from gazetteer.normalize import LOOSE_SCOPE
 from geo.errors import GazetteerDataError, QueryError
 
 
@@ -136,6 +137,63 @@ def test_raqqa_is_both_a_city_and_a_governorate(gazetteer: Gazetteer, name: str)
 def test_transliterations_and_diacritics(gazetteer: Gazetteer, name: str) -> None:
     cities = [e for e in gazetteer.lookup(name, limit=5) if e.feature_class == FeatureClass.CITY]
     assert cities and _km(cities[0].lat, cities[0].lon, 35.336, 40.141) < 10
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [
+        ("Ras al-Ain", "SY", 36.850, 40.071),  # Ra's al 'Ayn
+        ("Ain Issa", "SY", 36.386, 38.862),  # 'Ayn 'Isa
+        ("Dair Al-Zour", "SY", 35.336, 40.141),
+        ("Hodeidah", "YE", 14.798, 42.955),  # Al Hudaydah
+        ("Jizre", "TR", 37.332, 42.190),  # Cizre, respelt
+        ("Meriwan", "IR", 35.527, 46.176),  # Marivan
+    ],
+)
+def test_a_romanisation_variant_finds_its_place(
+    gazetteer: Gazetteer, name: str, country: str, lat: float, lon: float
+) -> None:
+    found = [c for c in gazetteer.candidates(name) if c.country_code == country]
+    assert found and all(c.name_kind == NameKind.VARIANT for c in gazetteer.candidates(name))
+    assert min(_km(c.lat, c.lon, lat, lon) for c in found) < 10
+
+
+def test_variants_are_only_asked_where_the_exact_name_is_unknown(gazetteer: Gazetteer) -> None:
+    kinds = {c.name_kind for c in gazetteer.candidates("Deir ez-Zor")}
+    assert NameKind.VARIANT not in kinds  # its own name: no loose readings added
+
+
+def test_only_places_of_the_romanised_countries_have_variants(gazetteer: Gazetteer) -> None:
+    assert gazetteer.candidates("Springfeeld") == []  # no loose key for US towns
+    assert {c.country_code for c in gazetteer.candidates("Tal Tamer")} <= LOOSE_SCOPE
+
+
+@pytest.mark.parametrize(
+    ("name", "continent"),
+    [("Aleppo", "AS"), ("Turku", "EU"), ("Syria", "AS"), ("Asia", "AS"), ("Lagos", "AF")],
+)
+def test_candidates_carry_their_continent(gazetteer: Gazetteer, name: str, continent: str) -> None:
+    assert gazetteer.candidates(name)[0].continent == continent
+
+
+def test_rivers_and_seas_of_several_countries_have_no_continent(gazetteer: Gazetteer) -> None:
+    assert gazetteer.candidates("Euphrates")[0].continent is None
+
+
+def test_a_city_of_unknown_population_ranks_as_a_typical_town(gazetteer: Gazetteer) -> None:
+    ras_al_ain = next(c for c in gazetteer.candidates("Ra's al 'Ayn") if c.country_code == "SY")
+    assert ras_al_ain.population == 0  # GeoNames: a seat whose population is not known
+    assert 3.0 < ras_al_ain.importance < 4.0  # log10 of the median known population
+
+
+@pytest.mark.parametrize(("population", "term", "expected"), [(0, 3.4, 3.4), (999, 3.4, 3.0)])
+def test_importance_of_a_city_takes_the_unknown_population_term(
+    population: int, term: float, expected: float
+) -> None:
+    city = Entry(
+        id="t:1", name="T", feature_class=FeatureClass.CITY, population=population, lat=0.0, lon=0.0
+    )
+    assert importance(city, term) == pytest.approx(expected, abs=0.01)
 
 
 def test_lookup_without_geometry_is_lighter(gazetteer: Gazetteer) -> None:

@@ -279,6 +279,122 @@ def test_person_named_like_a_town(
     assert places(found(text, gazetteer, people)) == expected
 
 
+# ------------------------------------------------------------------ romanisation variants
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # English words and names that share a loose key with a village of a romanised
+        # country: no such country in the text, so no variant is taken
+        "Money talks, Sheriff Jones told the Fire District board.",
+        "In July, My Soul topped the charts again.",
+        "Prime Minister Yousuf Raza Gilani announced the decision.",
+        "Similar legislation has been introduced in the Senate.",
+        "Peacekeepers have a poor record in Sub-Saharan Africa.",
+        "Code enforcement officers visited Every home on the street.",
+    ],
+)
+def test_english_words_are_no_romanisation_variants(
+    text: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    variants = [
+        m.text
+        for m in found(text, gazetteer, people)
+        if m.candidates and all(c.name_kind == NameKind.VARIANT for c in m.candidates)
+    ]
+    assert variants == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two words of a name: taken without other support
+        ("Shelling hit Dair Al-Zour overnight.", ["Dair Al-Zour"]),
+        # unless they read as a person's name too ("Abo" is a given name); and no word
+        # of it is a place alone (not Turku, "Abo" in Swedish)
+        ("Abo al- Dohur airport was shelled again.", []),
+        ("Abo al- Dohur airport in Idlib was shelled again.", ["Abo al- Dohur", "Idlib"]),
+        # one word: after "in", "near" ...
+        ("Clashes were reported in Hodeidah on Monday.", ["Hodeidah"]),
+        # ... or for a place in a country the text names
+        ("Yemen's government said Houthis shelled Hodeidah port.", ["Yemen", "Hodeidah"]),
+        # otherwise not: a lone word may be anything
+        ("Officials said Hodeidah port reopened.", []),
+        # nor a common name, even in a text about its country
+        ("Syrian media said Bashir was detained.", ["Syrian"]),
+        # a run that reads as a person's name is a place only where the text supports it
+        ("Fighting in Tal Tamer continued.", ["Tal Tamer"]),
+        ("Syrian media said Mohammad Abed was detained.", ["Syrian"]),
+    ],
+)
+def test_a_variant_is_taken_where_the_text_supports_it(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkish drones struck Ar-Raqqa.", ["Turkish", "Ar-Raqqa"]),
+        ("Shells fell on al-Hawl camp.", ["al-Hawl"]),
+        ("Ar was all he said.", []),  # a lone article: not Arras
+        # a longer name the gazetteer lacks: neither Daraa nor Balad (Iraq) alone
+        ("Gunmen killed a commander in Daraa al-Balad.", []),
+        ("Ayman al-Zawahiri was named.", []),
+        # a lower-case article before a name the gazetteer knows elsewhere: not Malaga
+        ("Clashes on the al Malaqa road.", []),
+        # a hyphen inside a word does not open a sentence
+        ("Syrian troops entered al-Hawl.", ["Syrian", "al-Hawl"]),
+    ],
+)
+def test_arabic_articles_belong_to_the_name(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protests over the US dollar rate spread.", []),
+        ("The U.S.-dollar rate rose in Iraq.", ["Iraq"]),
+        ("The Syrian pound and the Lebanese lira fell.", []),
+        ("Syrian troops shelled Idlib.", ["Syrian", "Idlib"]),  # a demonym before no currency
+    ],
+)
+def test_currencies_are_no_places(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "key"),
+    [
+        ("Clashes in rural Damascus.", "rural Damascus", "damascus countryside"),
+        ("Clashes in Reef Damascus.", "Reef Damascus", "damascus countryside"),
+        ("Damascus countryside was shelled.", "Damascus countryside", "damascus countryside"),
+        ("Clashes in Aleppo countryside.", "Aleppo", "aleppo"),  # no such area: the name
+    ],
+)
+def test_the_countryside_of_a_city_is_its_area_where_the_gazetteer_has_one(
+    text: str, surface: str, key: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    match = next(m for m in found(text, gazetteer, people) if m.text == surface)
+    assert match.key == key
+
+
+def test_a_surname_named_town_is_a_place_in_a_text_about_its_country(
+    gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    # "Afrin" and "Kobani" are given names and surnames too; alone they would be dropped
+    assert places(found("Officials said Kobani was calm.", gazetteer, people)) == []
+    text = "Turkish forces besieged Afrin and Syrian officials said Kobani was calm."
+    assert places(found(text, gazetteer, people)) == ["Turkish", "Afrin", "Syrian", "Kobani"]
+
+
 # ------------------------------------------------------------------ metonymy
 
 
@@ -510,6 +626,11 @@ def _with(section: str, key: str, value: object) -> dict[str, Any]:
             "not among the heads: regime",
         ),
         (_with("people", "verbs", ["explained", "said"]), "already speech verbs"),
+        (_with("arabic", "spaced", ["al", "il"]), "spaced: not among the articles: il"),
+        (_with("currencies", "words", ["dollar", "Euro"]), "'Euro' is not in lower case"),
+        (_with("countryside", "before", ["rif", "rif"]), "listed more than once: rif"),
+        (_with("variants", "generic_words", ["road map"]), "'road map' is not one word"),
+        (_with("prepositions", "place_verbs", []), "at least 1 item"),
     ],
 )
 def test_malformed_word_lists_are_refused(data: dict[str, Any], problem: str) -> None:

@@ -239,6 +239,73 @@ def test_every_resolved_mention_is_complete(text: str, gazetteer: Gazetteer) -> 
 # ------------------------------------------------------------------ the words (resolution.toml)
 
 
+# ------------------------------------------------------------------ admin words
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "feature_class", "admin1"),
+    [
+        ("A civilian was killed in northern Al-Raqqa countryside.", "Al-Raqqa", "admin1", "SY.04"),
+        (
+            "Regime forces shelled Kafr Nabl in the southern countryside of Idleb.",
+            "Idleb",
+            "admin1",
+            "SY.12",
+        ),
+        ("Clashes erupted in Hama northern countryside.", "Hama", "admin1", "SY.10"),
+        ("Drones struck targets in Idlib's countryside.", "Idlib", "admin1", "SY.12"),
+        ("Airstrikes hit the province of Hama.", "Hama", "admin1", "SY.10"),
+        ("Gunmen attacked a checkpoint in Hasakah province.", "Hasakah", "admin1", "SY.01"),
+        ("Shelling hit rural Damascus overnight.", "rural Damascus", "admin1", "SY.08"),
+        ("Shelling hit Reef Damascus overnight.", "Reef Damascus", "admin1", "SY.08"),
+        # the city where the text says so, or where no area of the name exists
+        ("Airstrikes hit Idleb city.", "Idleb", "city", "SY.12"),
+        ("Airstrikes hit Idleb on Monday.", "Idleb", "city", "SY.12"),
+        ("Clashes on Shirawa frontlines in Afrin countryside.", "Afrin", "city", "SY.09"),
+    ],
+)
+def test_admin_words_choose_the_area(
+    text: str, surface: str, feature_class: str, admin1: str, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    entry = gazetteer.get(mention.gazetteer_id or "", geometry=False)
+    assert mention.feature_class == feature_class
+    assert entry is not None and entry.admin1_code == admin1
+
+
+# ------------------------------------------------------------------ continents
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a far reading needs evidence: Turku (Abo in Swedish) is not near Idlib
+        ("Abo airport was shelled by regime forces in Idlib.", "Abo", None),
+        # evidence: its own name and no reading nearer, a qualifier, its country named
+        ("Russia said Moscow would respond to strikes on Aleppo and Idlib.", "Aleppo", "SY"),
+        ("Russia said Moscow would respond to strikes on Aleppo and Idlib.", "Idlib", "SY"),
+        ("Talks in Turku, Finland, followed the fighting in Aleppo.", "Turku", "FI"),
+        ("Finland hosted talks in Abo while fighting went on in Aleppo.", "Abo", "FI"),
+        # a large city is evidence enough
+        ("Officials in Moscow discussed the shelling of Idlib.", "Moscow", "RU"),
+    ],
+)
+def test_a_place_far_from_the_others_needs_evidence(
+    text: str, surface: str, country: str | None, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    assert mention.country == country
+    if country is None:
+        assert "another continent" in mention.reason
+
+
+def test_a_variant_reading_yields_to_the_name_as_written(gazetteer: Gazetteer) -> None:
+    # "Deraa" is GeoNames' spelling of the city; the governorate (Dar`a) is only a variant
+    mention = first(resolved("Clashes were reported in Deraa, Syria.", gazetteer), "Deraa")
+    assert mention.feature_class == "city"
+    assert "romanisation variant" not in mention.reason
+
+
 def _words() -> dict[str, Any]:
     return vocabulary_data("geo/places/resolution.toml")
 
@@ -246,6 +313,9 @@ def _words() -> dict[str, Any]:
 def test_the_shipped_words_are_the_patterns_words() -> None:
     words = ResolutionFile.model_validate(_words())
     assert "oblast" in words.admin_words and resolution._ADMIN_AFTER.match("Donetsk Oblast", 7)
+    assert resolution._ADMIN_AFTER.match("Hama's northern countryside", 4)
+    assert resolution._ADMIN_BEFORE.search("the countryside of the ")
+    assert resolution._ADMIN_BEFORE.search("shelled Rif-") and "rif" in words.admin_words_before
     assert resolution._CITY_AFTER.match("Gaza City", 4)
     assert resolution._WATER_WORDS.search("Great Lakes")
     assert not resolution._ADMIN_AFTER.match("Gaza City", 4)
@@ -261,6 +331,8 @@ def test_the_shipped_words_are_the_patterns_words() -> None:
         ("admin_words", ["province", "(oblast)"], "'(oblast)' has a capturing group"),
         ("water_words", [], "at least 1 item"),
         ("hill_words", ["hill"], "hill_words\n  Extra inputs are not permitted"),
+        ("admin_words_before", ["rural", "rural"], "listed more than once: rural"),
+        ("directions", ["Northern"], "'Northern' is not in lower case"),
     ],
 )
 def test_malformed_words_are_refused(key: str, value: list[str], problem: str) -> None:
