@@ -13,7 +13,7 @@ Store layout (one folder):
                     Persian or Turkish also under the loose keys of their names ("≈ras an")
 * ``arrays.npz``    per-entry arrays for ranking (class, country, population, lat, lon...)
                     and the uncertainty radius of an event placed at the entry
-* ``strings.json``  per-entry id and display name
+* ``strings.json``  per-entry id and display name; the continent of each country
 * ``entries.sqlite`` full records (alternate names, source record) and WKB geometry
 * ``meta.json``     sources, versions, counts, build date, population cut-off
 """
@@ -248,7 +248,6 @@ def _arrays(
         "lat": np.array([e.lat for e in entries], dtype=np.float64),
         "lon": np.array([e.lon for e in entries], dtype=np.float64),
         "importance": np.array([e.importance for e in entries], dtype=np.float32),
-        "continent": np.array(_continents(entries), dtype="U2"),
         # An event placed at the feature is uncertain by this much: computed here once, not
         # from the geometry at every event (reading and parsing it costs up to milliseconds).
         "radius_km": np.array(
@@ -266,19 +265,19 @@ def _arrays(
     }
 
 
-def _continents(entries: list[Entry]) -> list[str]:
-    """Each entry's continent code: its country's ("" for seas and rivers of no country)."""
-    by_country = {
-        e.country_code: str(e.raw.get("continent") or "")
+def _continents(entries: list[Entry]) -> dict[str, str]:
+    """The continent code of each country (GeoNames), and of each continent by its id."""
+    continents = {
+        e.country_code: str(e.raw["continent"])
         for e in entries
-        if e.feature_class == FeatureClass.COUNTRY and e.country_code
+        if e.feature_class == FeatureClass.COUNTRY and e.country_code and e.raw.get("continent")
     }
-    return [
-        str(e.raw.get("code") or "")
-        if e.feature_class == FeatureClass.CONTINENT
-        else by_country.get(e.country_code or "", "")
+    continents.update(
+        (e.id, str(e.raw["code"]))
         for e in entries
-    ]
+        if e.feature_class == FeatureClass.CONTINENT and e.raw.get("code")
+    )
+    return continents
 
 
 def _write_sqlite(
@@ -346,7 +345,11 @@ def build_store(
         marisa_trie.RecordTrie("<IB", _name_records(entries)).save(str(staging / "names.marisa"))
         geometries = [shape(e.geometry) if e.geometry else None for e in entries]
         np.savez(staging / "arrays.npz", allow_pickle=False, **_arrays(entries, geometries))
-        strings = {"ids": [e.id for e in entries], "names": [e.name for e in entries]}
+        strings = {
+            "ids": [e.id for e in entries],
+            "names": [e.name for e in entries],
+            "continents": _continents(entries),
+        }
         (staging / "strings.json").write_text(
             json.dumps(strings, ensure_ascii=False), encoding="utf-8"
         )

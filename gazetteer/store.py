@@ -104,11 +104,12 @@ class Gazetteer:
                 self._lat = arrays["lat"]
                 self._lon = arrays["lon"]
                 self._importance = arrays["importance"]
-                self._continent = arrays["continent"]
                 self._radius = arrays["radius_km"]
             strings = json.loads(strings_path.read_text(encoding="utf-8"))
             self._ids: list[str] = strings["ids"]
             self._names: list[str] = strings["names"]
+            # by country code, and by id for the continents themselves
+            self._continents: dict[str, str] = strings["continents"]
         except (OSError, ValueError, KeyError) as err:
             raise GazetteerDataError(
                 f"{arrays_path.parent}: corrupt gazetteer store ({err}); {_REBUILD}"
@@ -123,7 +124,6 @@ class Gazetteer:
         self._lat_list: list[float] = self._lat.tolist()
         self._lon_list: list[float] = self._lon.tolist()
         self._importance_list: list[float] = self._importance.tolist()
-        self._continent_list: list[str] = self._continent.tolist()
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -171,7 +171,7 @@ class Gazetteer:
             self._lon_list[index],
             self._importance_list[index],
             name_kind,
-            self._continent_list[index] or None,
+            self._continents.get(self._country_list[index] or self._ids[index]),
         )
 
     def candidates(self, name: str) -> list[Candidate]:

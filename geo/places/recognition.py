@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -173,9 +174,11 @@ class _Countryside(Vocabulary):
 
 
 class _Variants(Vocabulary):
-    """Words of a name that do not tell one place from another ("district", "camp")."""
+    """Words of a name that do not tell one place from another ("district", "camp"), and
+    endings of English words ("-ish", "-tion") that no romanised place name has."""
 
     generic_words: LowerWords
+    english_endings: LowerWords
 
 
 class _Prepositions(Vocabulary):
@@ -555,9 +558,10 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
         covered_until = match.last_token
         _add(scan, match, matches)
     pending.extend(_person_like_variants(scan))
-    countries = _countries_named(matches)
+    counts = _country_counts(matches)
     if pending:
-        _settle(scan, pending, matches, countries)
+        _settle(scan, pending, matches, counts)
+    countries = {country for country in counts if country in LOOSE_SCOPE}
     if countries:
         _readmit_in_named_countries(scan, matches, countries)
         for match in matches:
@@ -620,6 +624,7 @@ def _add(scan: _Scan, match: Match, matches: list[Match]) -> None:
 _ARABIC_ARTICLES = frozenset(_WORDS.arabic.articles)
 _SPACED_ARTICLES = frozenset(_WORDS.arabic.spaced)
 _GENERIC_WORDS = frozenset(_WORDS.variants.generic_words)
+_ENGLISH_ENDINGS = tuple(_WORDS.variants.english_endings)
 _HYPHENS = frozenset({"-", "- ", " -", " - "})
 _CURRENCIES = frozenset(_WORDS.currencies.words)
 _SETTLED = frozenset({FeatureClass.CITY, FeatureClass.ADMIN1, FeatureClass.ADMIN2})
@@ -773,14 +778,13 @@ def _name_words(scan: _Scan, match: Match) -> list[int]:
 
 
 def _settle(
-    scan: _Scan, pending: Sequence[_Variant], matches: list[Match], countries: set[str]
+    scan: _Scan, pending: Sequence[_Variant], matches: list[Match], counts: Counter[str]
 ) -> None:
     """Take each variant the text supports, the exact reading of the others. A variant
-    taken for a place in one country makes the text about that country too (``countries``
-    grows)."""
+    taken for a place in one country is one more mention of that country (``counts``)."""
     undecided = list(pending)
     while undecided:
-        taken = [variant for variant in undecided if _supported(scan, variant, countries)]
+        taken = [variant for variant in undecided if _supported(scan, variant, counts)]
         if not taken:
             break
         for variant in taken:
@@ -788,7 +792,7 @@ def _settle(
             _add(scan, variant.match, matches)
             codes = {c.country_code or "" for c in variant.match.candidates}
             if len(codes) == 1 and codes <= LOOSE_SCOPE:
-                countries |= codes
+                counts.update(codes)
     for variant in undecided:
         if not variant.person_like:
             _add_exact_reading(scan, variant, matches)
@@ -813,10 +817,20 @@ def _add_variants_in(scan: _Scan, match: Match, countries: set[str]) -> None:
     ]
 
 
-def _supported(scan: _Scan, variant: _Variant, countries: set[str]) -> bool:
-    """Whether the text supports the variant; its candidates narrowed to those it supports."""
+def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
+    """Whether the text supports the variant; its candidates narrowed to those it supports.
+    A variant of two words or more may be a place of any romanised country the text names;
+    a one-word variant only of one the text is mostly about (named at least half as often
+    as the country named most: "Fear" is no town of Afghanistan in a story from Fargo that
+    mentions the war there)."""
     match = variant.match
     words = _name_words(scan, match)
+    top = max(counts.values(), default=0)
+    countries = {
+        country
+        for country, count in counts.items()
+        if country in LOOSE_SCOPE and (len(words) >= 2 or 2 * count >= top)
+    }
     in_countries = [c for c in match.candidates if c.country_code in countries]
     if len(words) == 1 and not _may_be_a_place(
         scan, words[0], _COMMON_NAME_RANK if in_countries else None
@@ -852,19 +866,19 @@ def _add_exact_reading(scan: _Scan, variant: _Variant, matches: list[Match]) -> 
         position = match.last_token + 1
 
 
-def _countries_named(matches: Sequence[Match]) -> set[str]:
-    """Countries of romanised names the text is about: named ("Syria", "Yemeni"), or the
-    country of a place of some size that a name most likely means ("Aleppo")."""
-    countries: set[str] = set()
+def _country_counts(matches: Sequence[Match]) -> Counter[str]:
+    """How often the text names each country ("Syria", "Yemeni") or a place of some size
+    that a name most likely means there ("Aleppo")."""
+    counts: Counter[str] = Counter()
     for match in matches:
         if not match.candidates or match.kind == MentionKind.ORGANISATION:
             continue
         best = match.candidates[0]
-        if best.country_code in LOOSE_SCOPE and (
+        if best.country_code and (
             best.feature_class == FeatureClass.COUNTRY or best.importance >= _TELLING_IMPORTANCE
         ):
-            countries.add(best.country_code)
-    return countries
+            counts[best.country_code] += 1
+    return counts
 
 
 def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:
@@ -879,6 +893,7 @@ def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:
     after = scan.tokens[position + 1] if position + 1 < len(scan.tokens) else None
     return not (
         len(word) < _LONE_VARIANT_LETTERS
+        or word.endswith(_ENGLISH_ENDINGS)
         or (before is not None and before.text.lower() in _BEFORE_NO_VARIANT)
         or (before is not None and before.capitalised and _joins(scan.text, before, token))
         or (after is not None and after.capitalised and _joins(scan.text, token, after))

@@ -96,6 +96,10 @@ _COHERENCE_KM = 400.0
 # A place this large (the prior of a city of about three million) needs no other evidence to
 # be named in a text about another continent ("Moscow" in a report from Syria).
 _FAR_PRIOR = 6.5
+# ... nor does an area or a town of ten thousand or more named by its own name, the only
+# reading of it ("Idlib" in a report from Moscow; not "Titan", a village of Afghanistan, in
+# a story from Texas).
+_FAR_OWN_NAME_PRIOR = 4.0
 _LARGE_CLASSES = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
 _WATER = frozenset({FeatureClass.RIVER, FeatureClass.LAKE, FeatureClass.SEA})
 _ADMIN_AFTER = _followed_by(_WORDS.admin_words, _WORDS.directions)
@@ -262,6 +266,8 @@ def _contribution(group: _Group) -> tuple[Weights, Weights]:
     second = group.candidates[1].importance if len(group.candidates) > 1 else 0.0
     if best.importance - second < 1.0 and best.feature_class not in _LARGE_CLASSES:
         return countries, admin1  # too ambiguous to steer the others
+    if best.feature_class == FeatureClass.CITY and not best.population:
+        return countries, admin1  # a place of unknown size ranks on a guess: no steer
     weight = float(len(group.matches))
     if best.country_code:
         countries[best.country_code] += weight
@@ -467,8 +473,8 @@ def _keep_to_the_text_continents(
 ) -> None:
     """A place on another continent than every other place of the text needs evidence of its
     own: a qualifier ("Turku, Finland"), its country named in the text, the prior of a large
-    city ("Moscow"), or being the place's own name with no reading on the text's continents
-    ("Aleppo" in a report from Moscow). Failing that, the best candidate on the text's
+    city ("Moscow"), or being the own name of a town with no reading on the text's
+    continents ("Aleppo" in a report from Moscow). Failing that, the best candidate on the text's
     continents is taken, if it has the support; else the name stays unresolved ("Abo",
     Turku's Swedish name, is not Turku in a report from Idlib). The least confident go
     first, so that of two places far apart the stronger stays."""
@@ -502,6 +508,10 @@ def _keep_to_the_text_continents(
             or choice.continent in others
             or (  # its own name, and no reading of it nearer: "Aleppo" in a report from Moscow
                 choice.name_kind == NameKind.NAME
+                and (
+                    choice.feature_class != FeatureClass.CITY
+                    or choice.importance >= _FAR_OWN_NAME_PRIOR
+                )
                 and not any(c.continent in others for c in group.candidates)
             )
         ):
