@@ -105,9 +105,10 @@ def _mention(mentions: list[Mention], text: str, occurrence: int = 0) -> Mention
         # a demonym names a place only with a place noun: "in Syrian airspace"
         ("Syrian air defences shot down an Israeli drone in Syrian airspace on Monday.",
          EventType.SHOOT_DOWN, "SY", "Syria", COUNTRY),
-        # "in Yemen" after the target is still where it happened
+        # "in Yemen" after the target is still where it happened; the target itself where
+        # the gazetteer knows it ("Hodeidah", a spelling of Al Hudaydah)
         ("Saudi-led coalition jets bombed the port of Hodeidah in Yemen on Sunday.",
-         EventType.AIR_STRIKE, "YE", "Yemen", COUNTRY),
+         EventType.AIR_STRIKE, "YE", "Al Ḩudaydah", CITY),
         # "strikes on X": the place hit, not a topic
         ("Government forces retaliated with air strikes on Saraqib.",
          EventType.AIR_STRIKE, "SY", "Saraqib", CITY),
