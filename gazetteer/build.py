@@ -218,7 +218,7 @@ def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
         yield normalize(abbreviation), NameKind.ABBREVIATION
     for demonym in entry.demonyms:
         yield normalize(demonym), NameKind.DEMONYM
-    if entry.country_code in LOOSE_SCOPE:
+    if entry.country_code in LOOSE_SCOPE and entry.feature_class != FeatureClass.COUNTRY:
         for name_or_alt in (entry.name, *entry.alt_names):
             for spelling in (name_or_alt, *respellings(name_or_alt, entry.country_code)):
                 variant = variant_key(spelling)

@@ -40,7 +40,14 @@ from typing import Annotated, NamedTuple, Protocol
 from pydantic import AfterValidator, Field, model_validator
 
 from gazetteer.model import Candidate, FeatureClass, NameKind
-from gazetteer.normalize import LOOSE_SCOPE, VARIANT_MARK, loose_key, normalize, variant_key
+from gazetteer.normalize import (
+    LOOSE_SCOPE,
+    VARIANT_MARK,
+    loose_key,
+    loose_word,
+    normalize,
+    variant_key,
+)
 from geo.named_actors import NAMED_ACTORS, ActorKind
 from geo.places.mentions import MentionKind
 from geo.vocabulary import (
@@ -321,10 +328,11 @@ class _CachedIndex:
     """Memoised name-index lookups. News repeats the same few thousand capitalised words, and
     the index is read-only, so each answer is computed once per process."""
 
-    __slots__ = ("_candidates", "_index", "_keys", "_prefixes")
+    __slots__ = ("_candidates", "_index", "_keys", "_prefixes", "_variant_heads")
 
     def __init__(self, index: NameIndex) -> None:
         self._index = index
+        self._variant_heads: dict[str, bool] = {}
         self._keys: dict[str, bool] = {}
         self._prefixes: dict[str, bool] = {}
         self._candidates: dict[str, list[Candidate]] = {}
@@ -343,6 +351,22 @@ class _CachedIndex:
             if len(self._prefixes) >= _CACHE_LIMIT:
                 self._prefixes.clear()
             found = self._prefixes[key] = self._index.has_prefix(key)
+        return found
+
+    def opens_variant(self, word: str) -> bool:
+        """Whether a loose key is the loose form of ``word`` (a token's text) or opens with it
+        as a word; an article (loose form "") opens any."""
+        found = self._variant_heads.get(word)
+        if found is None:
+            if len(self._variant_heads) >= _CACHE_LIMIT:
+                self._variant_heads.clear()
+            bare = _POSSESSIVE.sub("", word)  # "Hodeidah's"
+            loose = loose_key(bare)
+            key = VARIANT_MARK + loose
+            found = normalize(bare) in _ARABIC_ARTICLES or (
+                len(loose) >= 2 and (self.has_key(key) or self.has_prefix(key + " "))
+            )
+            self._variant_heads[word] = found
         return found
 
     def candidates_for_key(self, key: str) -> list[Candidate]:
@@ -518,7 +542,7 @@ class _Scan:
     text: str
     tokens: list[Token]
     capitalised: list[bool]
-    index: NameIndex
+    index: _CachedIndex
     people: PersonNames
     blocked: set[int] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
@@ -544,9 +568,17 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
         if position <= covered_until:
             continue
         match = _longest_match(scan, position)
-        if match is None or not _name_words(scan, match):
+        if (match is None or _only_an_article(scan, match)) and words[position].lower() in (
+            _ARABIC_ARTICLES
+        ):
             match = _exact_after_article(scan, position) or match
-        variant = _longest_variant(scan, position, -1 if match is None else match.last_token)
+        variant = None
+        if (
+            words[position].lower() not in _NO_VARIANT_HEADS
+            and scan.index.opens_variant(words[position])
+            and (match is None or _continues(scan, match.last_token))
+        ):
+            variant = _longest_variant(scan, position, -1 if match is None else match.last_token)
         if variant is not None and len(_name_words(scan, variant)) > (
             0 if match is None else len(_name_words(scan, match))
         ):
@@ -578,14 +610,30 @@ def _readmit_in_named_countries(scan: _Scan, matches: list[Match], countries: se
     countries) is that evidence, for any but the commonest names (Hassan, Ali)."""
     for match in scan.surname_like:
         if any(
-            c.country_code in countries and c.name_kind < NameKind.VARIANT
-            for c in match.candidates
+            c.country_code in countries and c.name_kind < NameKind.VARIANT for c in match.candidates
         ):
             match.notes.append("a surname too, but a place in a country the text is about")
             organisation = _classify(scan, match)
             matches.append(match)
             if organisation is not None:
                 matches.append(organisation)
+
+
+def _continues(scan: _Scan, position: int) -> bool:
+    """A name could go on after the token at ``position`` (a variant longer than a match)."""
+    following = position + 1
+    if following >= len(scan.tokens):
+        return False
+    token = scan.tokens[following]
+    return (token.capitalised or token.text.lower() in CONNECTORS) and _joins(
+        scan.text, scan.tokens[position], token
+    )
+
+
+def _only_an_article(scan: _Scan, match: Match) -> bool:
+    return match.first_token == match.last_token and (
+        scan.tokens[match.first_token].text.lower() in _ARABIC_ARTICLES
+    )
 
 
 def _exact_after_article(scan: _Scan, position: int) -> Match | None:
@@ -625,6 +673,8 @@ _ARABIC_ARTICLES = frozenset(_WORDS.arabic.articles)
 _SPACED_ARTICLES = frozenset(_WORDS.arabic.spaced)
 _GENERIC_WORDS = frozenset(_WORDS.variants.generic_words)
 _ENGLISH_ENDINGS = tuple(_WORDS.variants.english_endings)
+# Words that open no variant: common words and generic ones ("The", "County", "Monday").
+_NO_VARIANT_HEADS = NEVER_ALONE | _GENERIC_WORDS
 _HYPHENS = frozenset({"-", "- ", " -", " - "})
 _CURRENCIES = frozenset(_WORDS.currencies.words)
 _SETTLED = frozenset({FeatureClass.CITY, FeatureClass.ADMIN1, FeatureClass.ADMIN2})
@@ -663,6 +713,7 @@ def _longest_variant(scan: _Scan, first: int, exact_last: int) -> Match | None:
     if first in scan.blocked or head.text in _ARTICLES:
         return None
     best: Match | None = None
+    words: list[str] = []  # the loose words so far ("" for an article)
     for last in range(first, min(first + MAX_NAME_TOKENS, len(tokens))):
         token = tokens[last]
         if last > first:
@@ -670,9 +721,17 @@ def _longest_variant(scan: _Scan, first: int, exact_last: int) -> Match | None:
                 break
             if not token.capitalised and token.text.lower() not in CONNECTORS:
                 break
-        if token.capitalised and last > exact_last and token.text.lower() not in _ARABIC_ARTICLES:
+        word = normalize(token.text)
+        words.append(loose_word(word, first=not any(words)) if " " not in word else word)
+        loose = " ".join(filter(None, words))
+        if (
+            token.capitalised
+            and last > exact_last
+            and token.text.lower() not in _ARABIC_ARTICLES
+            and index.has_key(VARIANT_MARK + loose)
+            and (" " in loose or _may_be_a_place(scan, last, _COMMON_NAME_RANK))
+        ):  # a one-word variant that reads as a word or a name in any text: not built
             best = _variant_match(scan, first, last) or best
-        loose = loose_key(text[head.start : token.end])
         if loose and not index.has_prefix(f"{VARIANT_MARK}{loose} "):
             break
     return best
@@ -711,10 +770,10 @@ def _add_variant_kinds(scan: _Scan, match: Match) -> None:
     """ "Idleb" is the city's spelling, "Idlib" the governorate's: sources romanise a province
     and its capital differently, so a name of a romanised country also reads as the places of
     another kind (city, admin area) in that country that share its loose key."""
+    if not match.candidates or match.candidates[0].country_code not in LOOSE_SCOPE:
+        return  # most names: their best reading is elsewhere
     kinds = {(c.country_code, c.feature_class) for c in match.candidates}
-    countries = {
-        country for country, kind in kinds if country in LOOSE_SCOPE and kind in _SETTLED
-    }
+    countries = {country for country, kind in kinds if country in LOOSE_SCOPE and kind in _SETTLED}
     if not countries or any(kind in _LARGE for _, kind in kinds):
         return  # "Algeria" is the country, whatever its loose key shares with "Alger"
     key = variant_key(match.text)
@@ -805,8 +864,7 @@ def _add_variants_in(scan: _Scan, match: Match, countries: set[str]) -> None:
     if match.kind != MentionKind.TOPONYM or not match.candidates:
         return
     if any(
-        c.country_code in countries or c.importance >= _TELLING_IMPORTANCE
-        for c in match.candidates
+        c.country_code in countries or c.importance >= _TELLING_IMPORTANCE for c in match.candidates
     ):
         return
     key = variant_key(match.text)

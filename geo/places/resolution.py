@@ -479,6 +479,8 @@ def _keep_to_the_text_continents(
     Turku's Swedish name, is not Turku in a report from Idlib). The least confident go
     first, so that of two places far apart the stronger stays."""
     placed = [g for g in groups if g.kind != MentionKind.ORGANISATION and _is_resolved(g)]
+    if len({g.choice.continent for g in placed if g.choice and g.choice.continent}) < 2:
+        return  # most texts: one continent, nothing far off
     named = {
         g.choice.country_code
         for g in placed
