@@ -550,6 +550,7 @@ class _Scan:
     diseases: set[str] = field(default_factory=set)
     person_like: list[tuple[int, int]] = field(default_factory=list)  # untitled full names
     surname_like: list[Match] = field(default_factory=list)  # dropped only as surnames
+    romanised: bool = False  # some name's best reading is in a romanised country
 
 
 def recognize(text: str, index: NameIndex, people: PersonNames | None = None) -> list[Match]:
@@ -563,19 +564,19 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     _block_people(scan)
     matches: list[Match] = []
     pending: list[_Variant] = []
+    opens_variant = scan.index.opens_variant
     covered_until = -1
     for position in compress(range(len(tokens)), capitalised):
         if position <= covered_until:
             continue
         match = _longest_match(scan, position)
-        if (match is None or _only_an_article(scan, match)) and words[position].lower() in (
-            _ARABIC_ARTICLES
-        ):
+        lower = words[position].lower()
+        if lower in _ARABIC_ARTICLES and (match is None or _only_an_article(scan, match)):
             match = _exact_after_article(scan, position) or match
         variant = None
         if (
-            words[position].lower() not in _NO_VARIANT_HEADS
-            and scan.index.opens_variant(words[position])
+            lower not in _NO_VARIANT_HEADS
+            and opens_variant(words[position])
             and (match is None or _continues(scan, match.last_token))
         ):
             variant = _longest_variant(scan, position, -1 if match is None else match.last_token)
@@ -590,6 +591,8 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
         covered_until = match.last_token
         _add(scan, match, matches)
     pending.extend(_person_like_variants(scan))
+    if not pending and not scan.romanised:
+        return matches  # most texts: no variant, no name of a romanised country
     counts = _country_counts(matches)
     if pending:
         _settle(scan, pending, matches, counts)
@@ -652,9 +655,19 @@ def _exact_after_article(scan: _Scan, position: int) -> Match | None:
 
 
 def _add(scan: _Scan, match: Match, matches: list[Match]) -> None:
-    _after_lower_case_article(scan, match)
-    _add_variant_kinds(scan, match)
-    _countryside_area(scan, match)
+    tokens, first, following = scan.tokens, match.first_token, match.last_token + 1
+    before = tokens[first - 1].text.lower() if first > 0 else ""
+    after = tokens[following].text.lower() if following < len(tokens) else ""
+    if before in _ARABIC_ARTICLES:  # the cheap tests first: most names need none of these
+        _after_lower_case_article(scan, match)
+    if match.candidates and match.candidates[0].country_code in LOOSE_SCOPE:
+        scan.romanised = True
+        _add_variant_kinds(scan, match)
+    if before in _COUNTRYSIDE_BEFORE or after in _COUNTRYSIDE_AFTER:
+        _countryside_area(scan, match)
+    if after in _CURRENCIES and _names_a_currency(scan, match):
+        match.notes.append("names a currency ('US dollar', 'Syrian pound')")
+        return
     if match.candidates and _keep(scan, match):
         organisation = _classify(scan, match)
         matches.append(match)
@@ -1162,9 +1175,6 @@ def _keep(scan: _Scan, match: Match) -> bool:
     """Rules that drop a span: abbreviations not in capitals, common words, people."""
     tokens = scan.tokens[match.first_token : match.last_token + 1]
     kinds = _name_kinds(match)
-    if _names_a_currency(scan, match):
-        match.notes.append("names a currency ('US dollar', 'Syrian pound')")
-        return False
     if NameKind.ABBREVIATION in kinds:
         if _in_capitals(match.text):  # "UAE", "US's": only the abbreviation's senses
             match.candidates = [c for c in match.candidates if c.name_kind == NameKind.ABBREVIATION]
