@@ -122,7 +122,7 @@ def _figures() -> Figures:
 
 # What the notes scored when the floors were last raised; a change that lowers one must say
 # why in its commit.
-FLOORS = {"located": 0.66, "dated": 0.94, "typed": 0.66, "honest": 0.75, "sub_typed": 0.39}
+FLOORS = {"located": 0.79, "dated": 0.98, "typed": 0.88, "honest": 0.81, "sub_typed": 0.65}
 
 
 @pytest.mark.parametrize("figure", sorted(FLOORS))
