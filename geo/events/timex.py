@@ -1388,7 +1388,10 @@ def _iter_expressions(
             continue  # inside the clock time taken by the previous expression
         prep = _preposition_before(scan, scan.start, previous_end)
         scan.preposition = _preposition_name(prep)
-        reading = _RULES[rule](match, scan)
+        try:
+            reading = _RULES[rule](match, scan)
+        except (ValueError, OverflowError):
+            continue  # "in March" or "last week" counted from 1 January 1: before the calendar
         if reading is None:
             continue
         start, end, clock = scan.start, scan.end, None

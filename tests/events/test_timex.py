@@ -1010,3 +1010,9 @@ def _appended(path: str, entry: Any) -> dict[str, Any]:
 def test_a_malformed_time_words_file_is_refused(data: dict[str, Any], problem: str) -> None:
     with pytest.raises(ValidationError, match=re.escape(problem)):
         TimeWordsFile.model_validate(data)
+
+
+@pytest.mark.parametrize("phrase", ["in March", "last week", "last year", "on Monday", "in 2020"])
+def test_a_phrase_counted_past_the_calendars_start_gives_no_date(phrase: str) -> None:
+    found = find_time_expressions(f"Jets shelled the town {phrase}.", datetime.date(1, 1, 1))
+    assert all(expression.date is None or expression.date.year >= 1 for expression in found)
