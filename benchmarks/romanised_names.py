@@ -3,7 +3,8 @@
 Each line of the table (default ``tests/data/places/romanised_spellings.jsonl``: spellings
 of towns in Syria, Iraq and Yemen as news media, ACLED, SOHR and OCHA write them, with the
 town's point) is put in a sentence of conflict reporting and run through the places stage;
-the mention covering the spelling must resolve within ``--km`` of the town.
+the mention covering the spelling must resolve within ``--km`` of the town. With
+``--with-country`` the sentence names the town's country after it ("in Tal Tamr, Syria,").
 
     .venv/bin/python benchmarks/romanised_names.py [--misses]
 """
@@ -24,6 +25,7 @@ from geo.documents import Document  # noqa: E402
 from geo.places.find import find_places  # noqa: E402
 
 TEMPLATE = "Clashes were reported in {} on Monday, a monitor said."
+TEMPLATE_WITH_COUNTRY = "Clashes were reported in {}, {}, on Monday, a monitor said."
 
 
 def main() -> None:
@@ -34,13 +36,21 @@ def main() -> None:
     )  # fmt: skip
     parser.add_argument("--km", type=float, default=25.0)
     parser.add_argument("--misses", action="store_true", help="list the spellings missed")
+    parser.add_argument(
+        "--with-country", action="store_true", help="name the town's country after it"
+    )
     args = parser.parse_args()
     gazetteer = open_gazetteer()
     rows = [json.loads(line) for line in args.table.read_text(encoding="utf-8").splitlines()
             if line.strip()]  # fmt: skip
     hits, misses = 0, []
     for row in rows:
-        text = TEMPLATE.format(row["spelling"])
+        if args.with_country:
+            country = gazetteer.get(f"country:{row['country']}", geometry=False)
+            assert country is not None, row["country"]
+            text = TEMPLATE_WITH_COUNTRY.format(row["spelling"], country.name)
+        else:
+            text = TEMPLATE.format(row["spelling"])
         start = text.index(row["spelling"])
         end = start + len(row["spelling"])
         mentions = find_places(Document(id="s", text=text), gazetteer=gazetteer).mentions
