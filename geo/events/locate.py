@@ -128,6 +128,26 @@ def location_from_mention(mention: Mention, gazetteer: Gazetteer, reason: str) -
     )
 
 
+def location_from_candidate(
+    candidate: Candidate, gazetteer: Gazetteer, reason: str
+) -> EventLocation:
+    """An entry the text did not name as such (the X inside Y, the province of a city's
+    name), as an event location: a mention of it, for the one way to build a location."""
+    mention = Mention(
+        start=0,
+        end=0,
+        text=candidate.name,
+        kind=MentionKind.TOPONYM,
+        gazetteer_id=candidate.id,
+        name=candidate.name,
+        lat=candidate.lat,
+        lon=candidate.lon,
+        feature_class=candidate.feature_class.value,
+        country=candidate.country_code,
+    )
+    return location_from_mention(mention, gazetteer, reason)
+
+
 def is_modifier(text: str, mention: Mention) -> bool:
     """True for a name used attributively: "US warplane", "USA -backed", "Syria tensions"."""
     return _modifier_after(text, mention.end)
@@ -354,22 +374,6 @@ def _area_around(container: Mention, gazetteer: Gazetteer, why: str) -> EventLoc
     location = location_from_mention(container, gazetteer, f"{why}: placed around it")
     return location.model_copy(update={"uncertainty_km": AREA_WITHOUT_OUTLINE_KM})
 
-
-def location_from_candidate(
-    candidate: Candidate, gazetteer: Gazetteer, reason: str
-) -> EventLocation:
-    feature_class = candidate.feature_class.value
-    return EventLocation(
-        name=candidate.name,
-        gazetteer_id=candidate.id,
-        feature_class=feature_class,
-        country=candidate.country_code,
-        lat=candidate.lat,
-        lon=candidate.lon,
-        precision=PRECISION_BY_CLASS.get(feature_class, LocationPrecision.UNKNOWN),
-        uncertainty_km=gazetteer.radius_km(candidate.position),
-        reason=reason,
-    )
 
 
 # "a Saudi-led coalition", "the US-backed SDF": the country leads or backs, it is not where.
