@@ -36,6 +36,7 @@ from geo.named_actors import ActorKind
 from geo.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
+    "ACLED_CODED",
     "MEANS",
     "RULES",
     "TAXONOMY",
@@ -242,6 +243,9 @@ _RULES_OF: dict[EventType, tuple[AcledRule, ...]] = {
     event_type: tuple(rule for rule in RULES if event_type in rule.event_types)
     for event_type in EventType
 }
+# The event types some rule codes: the others (statements, threats, talks) never have an
+# ACLED coding, whatever their actors.
+ACLED_CODED: frozenset[EventType] = frozenset(t for t, rules in _RULES_OF.items() if rules)
 
 TAXONOMY: MappingProxyType[EventType, EventTypeInfo] = MappingProxyType(
     {row.event_type: row for row in _ROWS}

@@ -50,7 +50,7 @@ from geo.events.actors import (
     subject_only_until,
 )
 from geo.events.prefilter import Prefilter, literal_openings
-from geo.events.taxonomy import MEANS, TAXONOMY, AcledCode, EventType, acled_code
+from geo.events.taxonomy import ACLED_CODED, MEANS, TAXONOMY, AcledCode, EventType, acled_code
 from geo.events.text import CaseBlind, Sentence, lower_case, split_clauses
 from geo.places.mentions import Mention
 from geo.vocabulary import (
@@ -347,10 +347,15 @@ def find_event_mentions(
                 **_acled_fields(_own_acled(rule.event_type, rule.means, actors)),
             )
         )
-    events = _inherit_initiator_from_subject_event(text, clauses, events)
-    events = _speech_about_hypothetical_attack_is_threat(text, sentence, events, context)
-    events = [_threat_target(text, sentence, e, events, context) for e in events]
-    return _acled_coded(clauses, _drop_statements_when_other_events(events))
+    if len(events) > 1:  # most sentences report one event: nothing passes between events
+        events = _inherit_initiator_from_subject_event(text, clauses, events)
+    if any(e.modality is Modality.HYPOTHETICAL for e in events):
+        events = _speech_about_hypothetical_attack_is_threat(text, sentence, events, context)
+    if any(e.event_type is EventType.THREAT for e in events):
+        events = [_threat_target(text, sentence, e, events, context) for e in events]
+    if len(events) > 1:
+        events = _acled_coded(clauses, _drop_statements_when_other_events(events))
+    return events
 
 
 def _actors_needed_until(
@@ -406,10 +411,11 @@ def _event_actors(
     context: SentenceActors,
 ) -> list[Actor]:
     info = TAXONOMY[rule.event_type]
-    if _TRANSFER.fullmatch(text, start, end):
-        return _transfer_recipient(text, sentence, end, context)
-    if _FELL_TO.fullmatch(text, start, end):
-        return _captor(text, sentence, end, context)
+    if rule.event_type is EventType.TERRITORY_CAPTURE:
+        if _TRANSFER.fullmatch(text, start, end):
+            return _transfer_recipient(text, sentence, end, context)
+        if _FELL_TO.fullmatch(text, start, end):
+            return _captor(text, sentence, end, context)
     actors = find_actors(
         text,
         sentence,
@@ -829,6 +835,8 @@ def _own_acled(
     event_type: EventType, means: str | None, actors: Sequence[Actor]
 ) -> AcledCode | None:
     """The ACLED coding of an event by its own type, means and actors."""
+    if event_type not in ACLED_CODED:
+        return None  # most events of wire copy: statements
     initiators = [a.kind for a in actors if a.role is ActorRole.INITIATOR]
     targets = [a.kind for a in actors if a.role is ActorRole.TARGET]
     return acled_code(event_type, means, initiators, targets)
@@ -851,9 +859,11 @@ def _acled_coded(
     the coding of the most specific event of its clause (same modality) of one of those
     types.
     """
+    # Until now each event carries its own coding: a sentence with fewer than two coded
+    # events (most) has nothing to join.
+    if sum(e.acled_event_type is not None for e in events) < 2:
+        return events
     codes = [_own_acled(e.event_type, e.means, e.actors) for e in events]
-    if sum(code is not None for code in codes) < 2:
-        return events  # nothing to join: most sentences
     joined = _joined(clauses, events, codes)
     return [
         event if new is old else event.model_copy(update=_acled_fields(new))
