@@ -630,11 +630,34 @@ _PREPOSITION_BEFORE = re.compile(
     guarded(
         r"\b",
         r"(?:of|to|in|by|with|from|near|against|on|at|between|for|into|over|toward|towards"
-        r"|among|than|and|or|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$",
+        r"|among|than|and|or|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[A-Z]{2,}\s+)?$",
         re.IGNORECASE,
     ),
     re.IGNORECASE,
 )
+
+
+def _in_prepositional_phrase(
+    text: str, sentence: Sentence, phrases: Sequence[Actor], index: int
+) -> bool:
+    """Whether ``phrases[index]`` (of phrases in text order) is in a prepositional phrase
+    ("backed by NDF militiamen"), itself or as a later member of a coordination that one
+    opens ("supported by Turkish tanks, special forces and air strikes")."""
+    actor = head = phrases[index]
+    if _preposition_before(text, sentence, actor):
+        return True
+    for other in reversed(phrases[:index]):
+        if not _COORDINATED_GAP.fullmatch(text, other.end, head.start):
+            break
+        head = other
+    return head is not actor and _preposition_before(text, sentence, head)
+
+
+def _preposition_before(text: str, sentence: Sentence, actor: Actor) -> bool:
+    return bool(
+        _PREPOSITION_BEFORE.search(text[max(sentence.start, actor.start - 30) : actor.start])
+    )
+
 _LINKED_OWNER = re.compile(
     rf"\s+{alternation(_ROLE_WORDS.linked_to)}\s+(?:to|with)\s+(?:the\s+)?$"
     rf"|\s+{alternation(_ROLE_WORDS.operated_by)}\s+by\s+(?:the\s+)?$"
@@ -688,6 +711,8 @@ _VICTIM_PARTICIPLE = CaseBlind(alternation(_ROLE_WORDS.victim_participles))
 # What follows a participle that has no object: the end, a mark, or a preposition or time
 # word ("killed in", "killed on Monday", "killed, wounded").
 _NO_OBJECT_AFTER = re.compile(
+    # "killed at least 35", "killed over 100": a count opens the object
+    r"(?!\s*(?:at\s+(?:least|most)\b|over\s+\d|around\s+\d|up\s+to\b))"
     r"\s*(?:$|[,;:.!?()\u2013\u2014-]|(?:and|or)\s+(?:wounded|injured)(?:\s*$|\s*[,;:.]|\s+(?:in|at|near|on|by)\b)"
     r"|(?:in|at|near|on|by|during|after|as|when|while|following|amid|inside|outside|across"
     r"|along|since|over|overnight|yesterday|today|tonight|last|this|early|late|\w+day)\b)",
@@ -800,7 +825,7 @@ def find_actors(
 
 
 _COORDINATED_GAP = re.compile(
-    r"\s*(?:,\s*|,?\s+(?:and|&)\s+)(?:(?:its|their|his|her)\s+(?:[a-z]+\s+){0,2}"
+    r"\s*(?:,\s*|,?\s+(?:and|or|&)\s+)(?:(?:its|their|his|her)\s+(?:[a-z]+\s+){0,2}"
     r"(?:ally|allies|partners?|backers?|patrons?)\s+)?"
 )
 
@@ -939,10 +964,10 @@ def _subject(
         if speech.end() < len(left) - 1:
             cut = sentence.start + speech.end()
     candidates = [p for p in phrases if cut <= p.start and p.end <= trigger_start]
-    for actor in reversed(candidates):
-        if _PREPOSITION_BEFORE.search(text[max(sentence.start, actor.start - 30) : actor.start]):
+    for index in range(len(candidates) - 1, -1, -1):
+        if _in_prepositional_phrase(text, sentence, candidates, index):
             continue
-        return _with_owner(text, actor, phrases, trigger_start)
+        return _with_owner(text, candidates[index], phrases, trigger_start)
     if candidates:
         return _with_owner(text, candidates[0], phrases, trigger_start)
     return _fallback_subject(text, cut, trigger_start)

@@ -225,6 +225,23 @@ def test_mention_overrides_fallback_table() -> None:
         # a handover: the recipient takes the territory
         ("The SDF handed over several villages near Manbij to Syrian regime forces.",
          "territory_capture", [("SY.military", INI)]),
+        # the subject is never inside a phrase a preposition opens, nor coordinated after one
+        ("Army units backed by NDF militiamen and Hezbollah fighters captured Tal Rifaat.",
+         "territory_capture", [("unknown.military", INI)]),
+        ("Rebel factions, supported by Turkish tanks, special forces and drones, captured "
+         "Marea.", "territory_capture", [("unknown.rebels", INI)]),
+        ("Turkish troops, Russian police and Syrian soldiers patrolled the town.",
+         "deployment", [("TR.military", INI), ("RU.police", INI), ("SY.military", INI)]),
+        # "or" coordinates subjects as "and" does: either did it
+        ("Russian or Syrian warplanes bombed a bakery in Ariha.", "air_strike",
+         [("RU.military", INI), ("SY.military", INI)]),
+        # a count after a killing verb opens its object: the verb is active
+        ("Gunmen killed at least nine shepherds near Sukhnah.", "killing",
+         [("unknown.rebels", INI), ("unknown.civilians", T)]),
+        ("Militants killed over 30 villagers in Gajiram.", "killing",
+         [("unknown.rebels", INI), ("unknown.civilians", T)]),
+        # ... but a headline's victims come before the verb and a place or time after it
+        ("Three soldiers killed at dawn near Kirkuk.", "killing", [("unknown.military", T)]),
     ],
 )
 def test_event_roles(text: str, event_type: str, expected: list[tuple[str, ActorRole]]) -> None:
