@@ -42,6 +42,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from geo.events.actors import (
     Actor,
+    ActorKind,
     ActorRole,
     SentenceActors,
     actor_in_span,
@@ -158,9 +159,31 @@ class NotAThreat(Vocabulary):
 
 
 class WeaponSubject(Vocabulary):
-    """One ``[[weapon_subject]]``: weapons whose attack is an event of ``event_type``."""
+    """One ``[[weapon_subject]]``: weapons whose attack is an event of ``event_type``, and
+    the ``means`` of any violent event they do."""
 
     event_type: EventType
+    means: str
+    words: CaseBlindAlternatives
+
+    @field_validator("means")
+    @classmethod
+    def _means_is_known(cls, means: str) -> str:
+        if means not in MEANS:
+            raise ValueError(f"unknown means {means!r} (taxonomy.toml [means]: {sorted(MEANS)})")
+        return means
+
+
+class WeaponModifiers(Vocabulary):
+    """``[weapon_modifiers]``: participles that open a phrase between a weapon and its verb
+    ("drones laden with explosives struck")."""
+
+    participles: CaseBlindAlternatives
+
+
+class Captives(Vocabulary):
+    """``[captives]``: words before the people an event targets that make them captives."""
+
     words: CaseBlindAlternatives
 
 
@@ -179,6 +202,8 @@ class TriggersFile(Vocabulary):
     speech: SpeechVerbs
     not_a_threat: NotAThreat
     weapon_subject: tuple[WeaponSubject, ...]
+    weapon_modifiers: WeaponModifiers
+    captives: Captives
     object_kinds: dict[str, Alternatives]
 
     def as_trigger_rules(self) -> tuple[TriggerRule, ...]:
@@ -333,6 +358,9 @@ def find_event_mentions(
             if other_events and rule.event_type is EventType.STATEMENT
             else _event_actors(text, sentence, rule, start, end, context)
         )
+        means = rule.means
+        if means is None and actors and TAXONOMY[rule.event_type].violent:
+            means = _weapon_means(actors)
         events.append(
             EventMention(
                 event_type=rule.event_type,
@@ -343,8 +371,8 @@ def find_event_mentions(
                 modality=modality,
                 actors=actors,
                 cue=f"lexicon:{rule.event_type.value}" + (f"+{cue}" if cue else ""),
-                means=rule.means,
-                **_acled_fields(_own_acled(rule.event_type, rule.means, actors)),
+                means=means,
+                **_acled_fields(_own_acled(text, rule.event_type, means, actors)),
             )
         )
     if len(events) > 1:  # most sentences report one event: nothing passes between events
@@ -354,7 +382,7 @@ def find_event_mentions(
     if any(e.event_type is EventType.THREAT for e in events):
         events = [_threat_target(text, sentence, e, events, context) for e in events]
     if len(events) > 1:
-        events = _acled_coded(clauses, _drop_statements_when_other_events(events))
+        events = _acled_coded(text, clauses, _drop_statements_when_other_events(events))
     return events
 
 
@@ -470,33 +498,76 @@ def _transfer_recipient(
     return [recipient.model_copy(update={"role": ActorRole.INITIATOR})]
 
 
+# What may stand between a weapon and its verb: a participial phrase ("laden with
+# explosives", "fired from Islamic State-held territory in Syria") or an aside between commas
+# ("a drone, reportedly Turkish, struck").
+_WEAPON_GAP = (
+    rf"(?:\s+{alternation(_VOCABULARY.weapon_modifiers.participles)}(?:\s+[\w'-]+){{1,8}}?"
+    r"|,(?:\s+[\w'-]+){1,3},)?\s+$"
+)
 _WEAPON_SUBJECT = tuple(
+    (row.event_type, CaseBlind(rf"\b{alternation(row.words)}{_WEAPON_GAP}"))
+    for row in _VOCABULARY.weapon_subject
+)
+# A noun takes the weapon right before it only: "(1-)drone strike kills two".
+_WEAPON_COMPOUND = tuple(
     (row.event_type, CaseBlind(rf"\b{alternation(row.words)}\s+$"))
     for row in _VOCABULARY.weapon_subject
 )
-_WEAPON_WINDOW = 30
+_WEAPON_WINDOW = 100
+_WEAPON_VERBS = frozenset({EventType.ATTACK, EventType.SHELLING})  # "warplanes pounded"
+# An actor phrase whose last word is a weapon: "Saudi-led coalition aircraft".
+_WEAPON_HEAD = tuple(
+    (row.means, CaseBlind(rf"\b{alternation(row.words)}$")) for row in _VOCABULARY.weapon_subject
+)
+
+
+def _weapon_means(actors: Sequence[Actor]) -> str | None:
+    """The means of the weapon an initiator is ("coalition aircraft killed 22 civilians": the
+    aircraft, so an air strike to ACLED), as ``[[weapon_subject]]`` says; else None."""
+    for means, head in _WEAPON_HEAD:
+        if any(a.role is ActorRole.INITIATOR and head.search(a.text) for a in actors):
+            return means
+    return None
 
 
 def _by_weapon(text: str, sentence: Sentence, rule: TriggerRule, start: int) -> TriggerRule:
-    """The rule of an attack verb retyped by the weapon before it ("drone struck": an air
-    strike), as triggers.toml's ``[[weapon_subject]]`` says; else ``rule``."""
-    if rule.event_type is not EventType.ATTACK or rule.nominal:
+    """The rule of an attack or shelling verb retyped by the weapon that is its subject
+    ("drone struck": an air strike), or of such a noun by the weapon right before it ("drone
+    strike"), as triggers.toml's ``[[weapon_subject]]`` says; else ``rule``."""
+    if rule.event_type not in _WEAPON_VERBS:
         return rule
     window = max(sentence.start, start - _WEAPON_WINDOW)
-    for event_type, weapon in _WEAPON_SUBJECT:
-        if weapon.search_in_document(text, window, start):
+    for event_type, weapon in _WEAPON_COMPOUND if rule.nominal else _WEAPON_SUBJECT:
+        found = weapon.search_in_document(text, window, start)
+        if found and not _WEAPON_IN_PHRASE.search_in_document(text, window, found.start()):
             return rule._replace(event_type=event_type)
     return rule
+
+
+# A weapon in a prepositional phrase is no subject: "gunmen armed with rockets stormed".
+_WEAPON_IN_PHRASE = CaseBlind(
+    r"\b(?:with|by|of|using|from|against|at|on)\s+(?:[\w'-]+\s+){0,2}$"
+)
 
 
 # A past participle used as an adjective names no event: "the release of detained activists".
 _ADJECTIVE_SLOT = re.compile(r"\b(?:the|a|an|of|for|with|its|their|his|her)\s+$", re.IGNORECASE)
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
+# "killed about 1,700 captured Iraqi Air Force cadets": a number before a word of [captives]
+# counts the captives, then any capitalised words, then the plural noun.
+_COUNT_BEFORE = re.compile(r"\d\s+$")
+_CAPTIVE_WORD = CaseBlind(alternation(_VOCABULARY.captives.words))
+_PEOPLE_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:[a-z]+s|[a-z]*men|people|children)\b")
 
 
 def _is_adjectival_participle(text: str, rule: TriggerRule, start: int, end: int) -> bool:
     if rule.nominal or not text[start:end].lower().endswith("ed"):
         return False
+    if _COUNT_BEFORE.search(text, max(0, start - 3), start):
+        return bool(
+            _CAPTIVE_WORD.folding.fullmatch(text, start, end) and _PEOPLE_AFTER.match(text, end)
+        )
     return bool(_ADJECTIVE_SLOT.search(text, max(0, start - 12), start)) and bool(
         _PLURAL_NOUN_AFTER.match(text, end)
     )
@@ -766,7 +837,7 @@ def _inherit_initiator_from_subject_event(
             update={
                 "actors": actors,
                 "cue": event.cue + "+subject_event",
-                **_acled_fields(_own_acled(event.event_type, event.means, actors)),
+                **_acled_fields(_own_acled(text, event.event_type, event.means, actors)),
             }
         )
     return result
@@ -832,14 +903,24 @@ def _drop_statements_when_other_events(events: list[EventMention]) -> list[Event
 
 
 def _own_acled(
-    event_type: EventType, means: str | None, actors: Sequence[Actor]
+    text: str, event_type: EventType, means: str | None, actors: Sequence[Actor]
 ) -> AcledCode | None:
-    """The ACLED coding of an event by its own type, means and actors."""
+    """The ACLED coding of an event by its own type, means and actors (a target named as
+    captives counts as civilians: [captives])."""
     if event_type not in ACLED_CODED:
         return None  # most events of wire copy: statements
     initiators = [a.kind for a in actors if a.role is ActorRole.INITIATOR]
-    targets = [a.kind for a in actors if a.role is ActorRole.TARGET]
+    targets = [
+        ActorKind.CIVILIANS
+        if _CAPTIVES_BEFORE.search_in_document(text, max(0, a.start - 25), a.start)
+        else a.kind
+        for a in actors
+        if a.role is ActorRole.TARGET
+    ]
     return acled_code(event_type, means, initiators, targets)
+
+
+_CAPTIVES_BEFORE = CaseBlind(rf"\b{alternation(_VOCABULARY.captives.words)}\s+$")
 
 
 def _acled_fields(code: AcledCode | None) -> dict[str, str | None]:
@@ -849,7 +930,7 @@ def _acled_fields(code: AcledCode | None) -> dict[str, str | None]:
 
 
 def _acled_coded(
-    clauses: Sequence[Sentence], events: list[EventMention]
+    text: str, clauses: Sequence[Sentence], events: list[EventMention]
 ) -> list[EventMention]:
     """The events, each with the ACLED coding of its incident.
 
@@ -857,14 +938,14 @@ def _acled_coded(
     found. But ACLED codes one event per incident: deaths "in an air strike" or "in
     clashes" are the strike's or the clash's. An event whose rule lists types to join takes
     the coding of the most specific event of its clause (same modality) of one of those
-    types.
+    types, and not of one told as background ("men of a tribe which had fought the group").
     """
     # Until now each event carries its own coding: a sentence with fewer than two coded
     # events (most) has nothing to join.
     if sum(e.acled_event_type is not None for e in events) < 2:
         return events
-    codes = [_own_acled(e.event_type, e.means, e.actors) for e in events]
-    joined = _joined(clauses, events, codes)
+    codes = [_own_acled(text, e.event_type, e.means, e.actors) for e in events]
+    joined = _joined(text, clauses, events, codes)
     return [
         event if new is old else event.model_copy(update=_acled_fields(new))
         for event, old, new in zip(events, codes, joined, strict=True)
@@ -872,9 +953,19 @@ def _acled_coded(
 
 
 def _joined(
-    clauses: Sequence[Sentence], events: list[EventMention], codes: list[AcledCode | None]
+    text: str,
+    clauses: Sequence[Sentence],
+    events: list[EventMention],
+    codes: list[AcledCode | None],
 ) -> list[AcledCode | None]:
     clause_of = [_clause_start(clauses, event.trigger_start) for event in events]
+    joinable = [
+        code is not None
+        and not _BACKGROUND.search_in_document(
+            text, max(clause_of[j], event.trigger_start - 40), event.trigger_start
+        )
+        for j, (event, code) in enumerate(zip(events, codes, strict=True))
+    ]
     joined = list(codes)
     for index, code in enumerate(codes):
         if code is None or not code.joins:
@@ -883,6 +974,7 @@ def _joined(
             other
             for j, other in enumerate(codes)
             if other is not None
+            and joinable[j]
             and other.specificity > code.specificity
             and other.event_type in code.joins
             and clause_of[j] == clause_of[index]
@@ -891,3 +983,8 @@ def _joined(
         if better:
             joined[index] = max(better, key=lambda c: c.specificity)
     return joined
+
+
+# A relative clause in the past perfect tells what happened before: "which had fought the
+# group", "who had clashed with them". It is no incident another event's coding joins.
+_BACKGROUND = CaseBlind(r"\b(?:which|who|that)\s+had\s+(?:[\w-]+\s+)?$")

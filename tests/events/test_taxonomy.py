@@ -113,6 +113,7 @@ STATE, REBEL, CIVIL = K.STATE_FORCES, K.ARMED_GROUP, K.CIVILIANS
 BATTLE = ("Battles", "Armed clash")
 VAC = ("Violence against civilians", "Attack")
 IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+AIR = ("Explosions/Remote violence", "Air/drone strike")
 
 
 @pytest.mark.parametrize(
@@ -142,11 +143,28 @@ IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
          ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
         (EventType.CHEMICAL_ATTACK, None, [STATE], [],
          ("Explosions/Remote violence", "Chemical weapon")),
+        # ... and the weapon an initiator is decides before its victims do
+        (EventType.KILLING, "air", [K.COALITION], [CIVIL], AIR),  # aircraft killed civilians
+        (EventType.ATTACK, "air", [STATE], [CIVIL], AIR),
+        (EventType.SHELLING, "air", [STATE], [], AIR),  # "warplanes pounded"
+        (EventType.MISSILE_STRIKE, "air", [STATE], [STATE], AIR),  # jets fired missiles
+        (EventType.BOMBING, "air", [], [STATE], AIR),  # an explosive-laden drone detonated
+        (EventType.KILLING, "indirect_fire", [], [CIVIL],
+         ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        (EventType.ATTACK, "strike", [STATE], [CIVIL], AIR),  # "an Israeli strike hit a car"
+        (EventType.ATTACK, "strike", [K.COALITION], [], AIR),
+        (EventType.ATTACK, "strike", [REBEL], [CIVIL], VAC),  # no air force: the victims
+        (EventType.ATTACK, "strike", [], [], BATTLE),
+        # killings of many defenceless people
+        (EventType.KILLING, "massacre", [REBEL], [STATE], VAC),
+        (EventType.ATTACK, "massacre", [], [], VAC),
         # capture: who takes it
         (EventType.TERRITORY_CAPTURE, None, [STATE], [],
          ("Battles", "Government regains territory")),
         (EventType.TERRITORY_CAPTURE, None, [REBEL], [],
          ("Battles", "Non-state actor overtakes territory")),
+        (EventType.TERRITORY_CAPTURE, None, [], [],
+         ("Battles", "Non-state actor overtakes territory")),  # assumed: who took it unsaid
         (EventType.TERRITORY_CAPTURE, "transfer", [STATE], [],
          ("Strategic developments", "Non-violent transfer of territory")),
         # demonstrations
@@ -201,6 +219,14 @@ def test_a_coding_that_knows_the_weapon_outranks_one_that_knows_the_victims() ->
     deaths = acled_code(EventType.KILLING, None, [], [CIVIL])
     assert strike and deaths and strike.specificity > deaths.specificity
     assert strike.event_type in deaths.joins
+
+
+def test_a_capture_by_nobody_named_is_an_assumption_no_death_takes() -> None:
+    """'Fighters killed in the town's recapture': the deaths are coded from who died, not
+    from a guess at who took the town."""
+    capture = acled_code(EventType.TERRITORY_CAPTURE, None, [], [])
+    deaths = acled_code(EventType.KILLING, None, [], [REBEL])
+    assert capture and deaths and capture.specificity < deaths.specificity
 
 
 @pytest.mark.parametrize(
