@@ -802,13 +802,13 @@ def find_actors(
         if initiator is None:
             initiator = _phrase_at_trigger(phrases, trigger_start, trigger_end)
     elif is_passive(text, trigger_start, trigger_end):
-        target = _subject(text, sentence, trigger_start, phrases)
+        target = _subject(text, sentence, trigger_start, phrases) if with_target else None
         initiator = _by_agent(text, sentence, trigger_end, phrases)
     else:
         initiator = _speaker_after(
             text, sentence, trigger_start, trigger_end, phrases
         ) or _subject(text, sentence, trigger_start, phrases)
-        target = _object(text, sentence, trigger_end, phrases)
+        target = _object(text, sentence, trigger_end, phrases) if with_target else None
     initiators: list[Actor] = []
     if initiator is not None:
         initiators = [
