@@ -28,6 +28,7 @@ this module, read once at import and checked by :class:`RecognitionFile`.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -260,16 +261,25 @@ _ABBREVIATED_PREFIXES = frozenset(_WORDS.names.abbreviated_prefixes)
 _ARTICLES = frozenset(_WORDS.names.articles)
 CONNECTORS = frozenset(_WORDS.names.connectors)
 NEVER_ALONE = frozenset(_WORDS.common_words.never_alone)
-# Armed groups named in one word ("Taliban", "Hamas", "Fano"): gazetteers list some of these
-# words as villages or towns (Taliban in Turkey, Fano in Italy), which a report that names
-# the group does not mean. Taken from the actor vocabulary, so the two stay in step.
-ARMED_GROUP_WORDS = frozenset(
-    normalize(pattern)
-    for row in NAMED_ACTORS
-    if row.kind is ActorKind.ARMED_GROUP
-    for pattern in row.patterns
-    if pattern.isalpha()
+# Armed groups named in one word ("Taliban", "Hamas", "Fano", "Houthi"): gazetteers list some
+# of these words as villages or towns (Taliban in Turkey, Fano in Italy), or meet them by a
+# romanisation variant ("Houthi", Lahij's loose key), which a report that names the group
+# does not mean. Taken from the actor vocabulary's patterns, so the two stay in step.
+_ARMED_GROUP = re.compile(
+    "|".join(
+        f"(?:{pattern})"
+        for row in NAMED_ACTORS
+        if row.kind is ActorKind.ARMED_GROUP
+        for pattern in row.patterns
+    ),
+    re.IGNORECASE,
 )
+
+
+@functools.lru_cache(maxsize=4096)
+def names_armed_group(word: str) -> bool:
+    """Whether one word alone names an armed group of the actor vocabulary ("Houthi")."""
+    return " " not in word and _ARMED_GROUP.fullmatch(word) is not None
 _ILLNESS_WORDS = _WORDS.illnesses.words
 _DISEASE_WORDS = _disease_pattern(_ILLNESS_WORDS)
 # Substrings without which _DISEASE_WORDS cannot match: a plain search for each is several
@@ -970,7 +980,7 @@ def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:
         or (after is not None and after.capitalised and _joins(scan.text, token, after))
         or word in scan.surnames
         or word in scan.diseases
-        or word in ARMED_GROUP_WORDS
+        or names_armed_group(word)
         or token.text.lower() in scan.lower_words
         or token.all_caps
         or (given is not None and (name_rank is None or given <= name_rank))
@@ -1272,7 +1282,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         return False
     if word in NEVER_ALONE and not strong:
         return False
-    if word in ARMED_GROUP_WORDS and not _after_place_preposition(scan, match.first_token):
+    if names_armed_group(word) and not _after_place_preposition(scan, match.first_token):
         match.notes.append("names an armed group")  # "Taliban fighters", not the Turkish village
         return False
     if word in scan.surnames:

@@ -476,8 +476,10 @@ def _keep_to_the_text_continents(
     city ("Moscow"), or being the own name of a town with no reading on the text's
     continents ("Aleppo" in a report from Moscow). Failing that, the best candidate on the text's
     continents is taken, if it has the support; else the name stays unresolved ("Abo",
-    Turku's Swedish name, is not Turku in a report from Idlib). The least confident go
-    first, so that of two places far apart the stronger stays."""
+    Turku's Swedish name, is not Turku in a report from Idlib). Demonyms count as the
+    text's continents only for a name with a reading on theirs: "a Russian general killed
+    in Deir Ezzor" keeps Deir Ezzor. The least confident go first, so that of two places far
+    apart the stronger stays."""
     placed = [g for g in groups if g.kind != MentionKind.ORGANISATION and _is_resolved(g)]
     if len({g.choice.continent for g in placed if g.choice and g.choice.continent}) < 2:
         return  # most texts: one continent, nothing far off
@@ -487,9 +489,14 @@ def _keep_to_the_text_continents(
         if g.choice is not None and g.choice.feature_class == FeatureClass.COUNTRY
     }
     weights: Weights = defaultdict(float)
+    # A demonym says whose ("a Russian general", "the Lebanese army") more often than where:
+    # it helps choose between a name's readings but alone puts no place far off.
+    by_name: Weights = defaultdict(float)
     for group in placed:
         if group.choice is not None and group.choice.continent:
             weights[group.choice.continent] += _confidence(group)
+            if group.kind == MentionKind.TOPONYM:
+                by_name[group.choice.continent] += _confidence(group)
     for group in sorted(placed, key=_confidence):
         choice = group.choice
         if (
@@ -504,10 +511,13 @@ def _keep_to_the_text_continents(
             continue
         own = _confidence(group)
         weights[choice.continent] -= own
+        by_name[choice.continent] -= own
         others = {continent for continent, weight in weights.items() if weight > 1e-9}
+        named_elsewhere = any(weight > 1e-9 for weight in by_name.values())
         if (
             not others
             or choice.continent in others
+            or not (named_elsewhere or any(c.continent in others for c in group.candidates))
             or (  # its own name, and no reading of it nearer: "Aleppo" in a report from Moscow
                 choice.name_kind == NameKind.NAME
                 and (
@@ -522,6 +532,7 @@ def _keep_to_the_text_continents(
         _choose_on(group, others, focus, contributions[id(group)])
         if _is_resolved(group) and group.choice is not None and group.choice.continent:
             weights[group.choice.continent] += _confidence(group)
+            by_name[group.choice.continent] += _confidence(group)
 
 
 def _choose_on(

@@ -288,6 +288,12 @@ def test_admin_words_choose_the_area(
         ("Finland hosted talks in Abo while fighting went on in Aleppo.", "Abo", "FI"),
         # a large city is evidence enough
         ("Officials in Moscow discussed the shelling of Idlib.", "Moscow", "RU"),
+        # a demonym says whose, not where: it puts no place far off...
+        ("A bomb killed a Russian general south of Deir Ezzor city.", "Deir Ezzor", "SY"),
+        ("An Italian priest was abducted in Raqqa by gunmen.", "Raqqa", "SY"),
+        # ... but still chooses between a name's readings
+        ("Rioters in Tripoli threw stones at the Lebanese army.", "Tripoli", "LB"),
+        ("Rioters in Tripoli threw stones at the Libyan army.", "Tripoli", "LY"),
     ],
 )
 def test_a_place_far_from_the_others_needs_evidence(
