@@ -49,7 +49,7 @@ from gazetteer.normalize import (
     normalize,
     variant_key,
 )
-from geo.named_actors import NAMED_ACTORS, ActorKind
+from geo.named_actors import NAMED_ACTORS, ActorKind, NamedActorRow
 from geo.places.mentions import MentionKind
 from geo.vocabulary import (
     LowerWord,
@@ -264,22 +264,26 @@ NEVER_ALONE = frozenset(_WORDS.common_words.never_alone)
 # Armed groups named in one word ("Taliban", "Hamas", "Fano", "Houthi"): gazetteers list some
 # of these words as villages or towns (Taliban in Turkey, Fano in Italy), or meet them by a
 # romanisation variant ("Houthi", Lahij's loose key), which a report that names the group
-# does not mean. Taken from the actor vocabulary's patterns, so the two stay in step.
-_ARMED_GROUP = re.compile(
-    "|".join(
-        f"(?:{pattern})"
-        for row in NAMED_ACTORS
-        if row.kind is ActorKind.ARMED_GROUP
-        for pattern in row.patterns
-    ),
-    re.IGNORECASE,
+# does not mean. Taken from the actor vocabulary's patterns, so the two stay in step; a
+# group's home country (Houthis: Yemen) also says which country the text is about.
+_ARMED_GROUPS = tuple(
+    (re.compile("|".join(f"(?:{pattern})" for pattern in row.patterns), re.IGNORECASE), row)
+    for row in NAMED_ACTORS
+    if row.kind is ActorKind.ARMED_GROUP
 )
 
 
 @functools.lru_cache(maxsize=4096)
+def _armed_group_named(word: str) -> NamedActorRow | None:
+    """The armed group one word alone names ("Houthi", "Taliban"), if any."""
+    if " " in word:
+        return None
+    return next((row for pattern, row in _ARMED_GROUPS if pattern.fullmatch(word)), None)
+
+
 def names_armed_group(word: str) -> bool:
     """Whether one word alone names an armed group of the actor vocabulary ("Houthi")."""
-    return " " not in word and _ARMED_GROUP.fullmatch(word) is not None
+    return _armed_group_named(word) is not None
 _ILLNESS_WORDS = _WORDS.illnesses.words
 _DISEASE_WORDS = _disease_pattern(_ILLNESS_WORDS)
 # Substrings without which _DISEASE_WORDS cannot match: a plain search for each is several
@@ -601,9 +605,10 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
         covered_until = match.last_token
         _add(scan, match, matches)
     pending.extend(_person_like_variants(scan))
-    if not pending and not scan.romanised:
+    groups = _armed_group_countries(scan)
+    if not pending and not scan.romanised and not groups:
         return matches  # most texts: no variant, no name of a romanised country
-    counts = _country_counts(matches)
+    counts = _country_counts(matches) + groups
     if pending:
         _settle(scan, pending, matches, counts)
     countries = {country for country in counts if country in LOOSE_SCOPE}
@@ -959,6 +964,17 @@ def _country_counts(matches: Sequence[Match]) -> Counter[str]:
             best.feature_class == FeatureClass.COUNTRY or best.importance >= _TELLING_IMPORTANCE
         ):
             counts[best.country_code] += 1
+    return counts
+
+
+def _armed_group_countries(scan: _Scan) -> Counter[str]:
+    """The home countries of the armed groups the text names in one word ("Houthi forces"
+    place a report in Yemen as much as naming a town there does)."""
+    counts: Counter[str] = Counter()
+    for position in compress(range(len(scan.tokens)), scan.capitalised):
+        row = _armed_group_named(normalize(scan.tokens[position].text))
+        if row is not None and row.country is not None:
+            counts[row.country] += 1
     return counts
 
 

@@ -159,3 +159,18 @@ def test_articles_and_currencies_are_no_places(
     text: str, places: list[str], gazetteer: Gazetteer
 ) -> None:
     assert [m.text for m in toponyms(text, gazetteer) if m.resolved] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "spelling", "entry_id"),
+    [
+        # the group's home country, not a town, says the text is about Yemen
+        ("Houthi fighters were expelled from all of Shabwa governorate.", "Shabwa", "admin1:YE.05"),
+        ("Houthi units left the southern edges of Hodeidah city.", "Hodeidah", "geonames:79415"),
+    ],
+)  # fmt: skip
+def test_an_armed_group_names_its_country_for_variants(
+    text: str, spelling: str, entry_id: str, gazetteer: Gazetteer
+) -> None:
+    mention = next(m for m in toponyms(text, gazetteer) if spelling in m.text)
+    assert mention.gazetteer_id == entry_id
