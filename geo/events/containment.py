@@ -39,6 +39,7 @@ __all__ = [
     "ContainmentFile",
     "UnknownPlace",
     "admin_area_named_like",
+    "admin_area_said",
     "candidate_inside",
     "container_after",
     "contains",
@@ -228,12 +229,29 @@ def admin_area_named_like(gazetteer: Gazetteer, city: Mention) -> Candidate | No
     first-order before second, the area a "village in Hama" certainly lies in."""
     if city.lat is None or city.lon is None or not city.text.strip():
         return None
+    # The name as written, then the city's own ("Lahj" is Laḩij, whose province is Lahij).
+    names = dict.fromkeys(name for name in (city.text, city.name) if name)
     areas = [
         candidate
-        for candidate in gazetteer.candidates(city.text)
+        for name in names
+        for candidate in gazetteer.candidates(name)
         if candidate.feature_class in _AREA_CLASSES
         and candidate.country_code == city.country
         and _holds(gazetteer, candidate, city.lat, city.lon)
     ]
     areas.sort(key=lambda c: (_AREA_CLASSES.index(c.feature_class), -c.importance))
     return areas[0] if areas else None
+
+
+def admin_area_said(text: str, mention: Mention, gazetteer: Gazetteer) -> Candidate | None:
+    """The area a city's name means when an administrative word follows it ("Lahj
+    governorate", "Idlib province"): the admin area of its name that holds it.
+
+    Resolution prefers an area of the name as written; this finds the one whose name is
+    spelt like the city's entry instead (Lahij governorate for "Lahj").
+    """
+    if mention.feature_class != FeatureClass.CITY:
+        return None
+    if not _ADMIN_WORD_AFTER.match(text[mention.end : mention.end + 30]):
+        return None
+    return admin_area_named_like(gazetteer, mention)

@@ -33,6 +33,7 @@ from gazetteer.geodesy import AREA_WITHOUT_OUTLINE_KM, CITY_UNCERTAINTY_KM, radi
 from gazetteer.model import Candidate, Entry, FeatureClass
 from geo.events.containment import (
     admin_area_named_like,
+    admin_area_said,
     candidate_inside,
     container_after,
     contains,
@@ -327,7 +328,13 @@ def locate_in_span(
     how = "named as the place" if is_locative(text, best) else "named"
     reason = f"{best.text!r} {how} in the event's {scope}"
     contained = _contained_location(text, best, mentions, gazetteer, actor_spans, reason)
-    return contained or location_from_mention(best, gazetteer, reason)
+    if contained is not None:
+        return contained
+    area = admin_area_said(text, best, gazetteer)
+    if area is not None:
+        return location_from_candidate(area, gazetteer, f"{reason}; an administrative word "
+                                       f"after it: the area {area.name}")  # fmt: skip
+    return location_from_mention(best, gazetteer, reason)
 
 
 def _contained_location(

@@ -164,3 +164,19 @@ def test_unplaced_event_takes_its_paragraphs_place(
     shelling, killing = events[0], events[-1]
     assert killing.event_type != shelling.event_type
     assert (killing.location.gazetteer_id == shelling.location.gazetteer_id) is placed
+
+
+@pytest.mark.parametrize(
+    ("text", "area_id"),
+    [
+        # the city's name as written has no area; the area is spelt like the city's entry
+        ("On 10 January 2019, a drone exploded over a parade at Al-Anad air base, Lahj "
+         "governorate, killing six soldiers.", "admin1:YE.24"),
+        ("On 3 May 2020, regime aircraft bombed Idlib province, killing four people.",
+         "admin1:SY.12"),
+    ],
+)  # fmt: skip
+def test_an_administrative_word_after_a_city_name_places_the_event_in_the_area(
+    text: str, area_id: str, gazetteer: Gazetteer
+) -> None:
+    assert _events(text, gazetteer)[0].location.gazetteer_id == area_id
