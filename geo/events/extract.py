@@ -91,7 +91,7 @@ def _zone_location(zone: Zone) -> EventLocation:
         lat=round(point.y, 6),
         lon=round(point.x, 6),
         precision=LocationPrecision.ZONE,
-        uncertainty_km=radius_km(geometry, "zone"),
+        uncertainty_km=radius_km(geometry, "zone", point=(point.y, point.x)),
         reason=f"the text names an area by its relation to a feature: {zone.text!r}",
     )
 

@@ -180,3 +180,25 @@ def test_an_administrative_word_after_a_city_name_places_the_event_in_the_area(
     text: str, area_id: str, gazetteer: Gazetteer
 ) -> None:
     assert _events(text, gazetteer)[0].location.gazetteer_id == area_id
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("On 13 February 2019, a car bomb hit a bus on the road between Khash and Zahedan.",
+         "Khash", "Zahedan"),
+        ("On 5 November 2023, a strike hit a car on the road between Tyre and Nabatieh.",
+         "Tyre", "Nabatieh"),
+    ],
+)  # fmt: skip
+def test_a_zone_radius_covers_the_zone_from_its_point(
+    text: str, first: str, second: str, gazetteer: Gazetteer
+) -> None:
+    location = _events(text, gazetteer)[0].location
+    a, b = (gazetteer.candidates(name)[0] for name in (first, second))
+    assert location.feature_class == "zone" and location.uncertainty_km is not None
+    assert location.lat is not None and location.lon is not None
+    for end in (a, b):  # both ends of the road lie within the event's own radius
+        assert great_circle_km(location.lat, location.lon, end.lat, end.lon) <= (
+            location.uncertainty_km
+        )
