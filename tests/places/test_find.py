@@ -307,3 +307,9 @@ def test_seed_mentions_are_valid(seed: tuple[Document, PlacesResult]) -> None:
     for mention in result.mentions:
         assert document.text[mention.start : mention.end] == mention.text
         assert 0.0 <= mention.confidence <= 1.0 and mention.reason
+
+
+def test_a_feast_is_no_place(gazetteer: Gazetteer) -> None:
+    # its loose key meets a Syrian town's (Al 'Asharah), in a text about Syria
+    text = "A bomb hit Damascus in Syria on Friday, a day before Shiite Muslims mark Ashura."
+    assert "Ashura" not in {m.text for m in run(text, gazetteer).mentions}
