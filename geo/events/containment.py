@@ -39,7 +39,7 @@ __all__ = [
     "ContainmentFile",
     "UnknownPlace",
     "admin_area_named_like",
-    "admin_area_said",
+    "admin_word_after",
     "candidate_inside",
     "container_after",
     "contains",
@@ -68,8 +68,13 @@ _COMPASS = (
 # countryside of", "X, in rural".
 _NOUNS = alternation(_WORDS.place_nouns)
 _TAIL = rf"(?:the\s+)?{_COMPASS}(?:{alternation(_WORDS.area_phrases)}\s+)?"
-# "X in", "X village in", "X, in", or a noun and "of": "the X quarter of".
-_LINK = rf"(?:\s+(?:{_NOUNS})\s+of\s+|(?:\s+(?:{_NOUNS}))?\s*,?\s+{alternation(_WORDS.links)}\s+)"
+# "X in", "X village in", "X, in", or a noun and "of": "the X quarter of"; or an apposition
+# that calls X a place: "X, a Druze town in", "X, a border village in".
+_APPOSITION = rf"\s*,\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?P<apposed>{_NOUNS})"
+_LINK = (
+    rf"(?:\s+(?:{_NOUNS})\s+of\s+|(?:\s+(?:{_NOUNS})|{_APPOSITION.replace('?P<apposed>', '')})?"
+    rf"\s*,?\s+{alternation(_WORDS.links)}\s+)"
+)
 _LINK += _TAIL
 _LINK_GAP = re.compile(rf"^{_LINK}$", re.IGNORECASE)
 _COMMA_GAP = re.compile(r"^\s*,\s+(?:the\s+)?$")
@@ -81,7 +86,7 @@ _NAME = rf"{_WORD}(?:\s+(?:[a-z]{{1,3}}-)?{_WORD}){{0,3}}"
 # The link before a container, at the end of the text before it (with the noun, if any, that
 # calls the contained name a place), then the capitalised name before that link.
 _LINK_AT_END = re.compile(
-    rf"(?:\s+(?P<of_noun>{_NOUNS})\s+of\s+|(?:\s+(?P<noun>{_NOUNS}))?\s*,?\s+"
+    rf"(?:\s+(?P<of_noun>{_NOUNS})\s+of\s+|(?:\s+(?P<noun>{_NOUNS})|{_APPOSITION})?\s*,?\s+"
     rf"{alternation(_WORDS.links)}\s+){_TAIL}$",
     re.IGNORECASE,
 )
@@ -164,7 +169,8 @@ def unknown_place_before(
     named = _NAME_AT_END.search(window, 0, link.start())
     if named is None:
         return None
-    name, noun = named.group(), link.group("noun") or link.group("of_noun")
+    name = named.group()
+    noun = link.group("noun") or link.group("of_noun") or link.group("apposed")
     start, end = window_start + named.start(), window_start + named.end()
     if any(m.start < end and start < m.end for m in mentions if m is not container):
         return None  # a name the places stage found: the check, not this, applies
@@ -243,15 +249,9 @@ def admin_area_named_like(gazetteer: Gazetteer, city: Mention) -> Candidate | No
     return areas[0] if areas else None
 
 
-def admin_area_said(text: str, mention: Mention, gazetteer: Gazetteer) -> Candidate | None:
-    """The area a city's name means when an administrative word follows it ("Lahj
-    governorate", "Idlib province"): the admin area of its name that holds it.
-
-    Resolution prefers an area of the name as written; this finds the one whose name is
-    spelt like the city's entry instead (Lahij governorate for "Lahj").
-    """
-    if mention.feature_class != FeatureClass.CITY:
-        return None
-    if not _ADMIN_WORD_AFTER.match(text[mention.end : mention.end + 30]):
-        return None
-    return admin_area_named_like(gazetteer, mention)
+def admin_word_after(text: str, mention: Mention) -> bool:
+    """Whether an administrative word follows a city's name ("Lahj governorate", "Khanaqin
+    district"): the text means the area of that name, not the city."""
+    return mention.feature_class == FeatureClass.CITY and bool(
+        _ADMIN_WORD_AFTER.match(text[mention.end : mention.end + 30])
+    )

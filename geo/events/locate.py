@@ -29,11 +29,16 @@ from typing import Annotated, Any, Final, TypeVar
 from pydantic import Field
 
 from gazetteer import Gazetteer
-from gazetteer.geodesy import AREA_WITHOUT_OUTLINE_KM, CITY_UNCERTAINTY_KM, radius_km
+from gazetteer.geodesy import (
+    AREA_WITHOUT_OUTLINE_KM,
+    CITY_UNCERTAINTY_KM,
+    great_circle_km,
+    radius_km,
+)
 from gazetteer.model import Candidate, Entry, FeatureClass
 from geo.events.containment import (
     admin_area_named_like,
-    admin_area_said,
+    admin_word_after,
     candidate_inside,
     container_after,
     contains,
@@ -163,6 +168,9 @@ def is_locative(text: str, mention: Mention) -> bool:
 
 
 _Answer = TypeVar("_Answer")
+# A list of places farther apart than this is no one event's area ("Aleppo, Idlib and Deir
+# Ezzor"): the event keeps the chosen place's own radius.
+_LIST_REACH_KM = 150.0
 
 
 def _per_document(function: Callable[..., _Answer]) -> Callable[..., _Answer]:
@@ -330,11 +338,61 @@ def locate_in_span(
     contained = _contained_location(text, best, mentions, gazetteer, actor_spans, reason)
     if contained is not None:
         return contained
-    area = admin_area_said(text, best, gazetteer)
-    if area is not None:
-        return location_from_candidate(area, gazetteer, f"{reason}; an administrative word "
-                                       f"after it: the area {area.name}")  # fmt: skip
-    return location_from_mention(best, gazetteer, reason)
+    if admin_word_after(text, best):
+        return _area_around(best, gazetteer, f"{reason}, with an administrative word after it")
+    return _covering_the_list(
+        text, best, inside, location_from_mention(best, gazetteer, reason), gazetteer
+    )
+
+
+# "the ports of Hodeidah, Saleef and Ras Isa": the places of one list, joined by these.
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+
+
+def _listed_with(text: str, best: Mention, mentions: Sequence[Mention]) -> list[Mention]:
+    """The places named in one list with ``best`` ("Hodeidah, Saleef and Ras Isa")."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    at = next(i for i, m in enumerate(ordered) if m is best)
+    listed = [best]
+    for step in (-1, 1):
+        i = at
+        while 0 <= i + step < len(ordered):
+            a, b = (ordered[i], ordered[i + step])[:: step]
+            if not _LIST_GAP.match(text[a.end : b.start]):
+                break
+            i += step
+            listed.append(ordered[i])
+    return listed
+
+
+def _covering_the_list(
+    text: str,
+    best: Mention,
+    inside: Sequence[Mention],
+    location: EventLocation,
+    gazetteer: Gazetteer,
+) -> EventLocation:
+    """An event at several places listed together is placed at the one chosen, with a
+    radius that reaches the others: the coder may have placed it at any of them."""
+    if location.lat is None or location.lon is None or location.uncertainty_km is None:
+        return location
+    reach = location.uncertainty_km
+    for other in _listed_with(text, best, inside):
+        if other is best or other.lat is None or other.lon is None:
+            continue
+        if other.feature_class in ("country", "continent"):
+            continue
+        km = great_circle_km(location.lat, location.lon, other.lat, other.lon)
+        reach = max(reach, km + _radius_for(gazetteer, other.gazetteer_id or ""))
+    if reach <= location.uncertainty_km or reach > _LIST_REACH_KM:
+        return location
+    others = ", ".join(m.text for m in _listed_with(text, best, inside) if m is not best)
+    return location.model_copy(
+        update={
+            "uncertainty_km": round(reach, 1),
+            "reason": f"{location.reason}; listed with {others}: the radius reaches them",
+        }
+    )
 
 
 def _contained_location(

@@ -202,3 +202,55 @@ def test_a_zone_radius_covers_the_zone_from_its_point(
         assert great_circle_km(location.lat, location.lon, end.lat, end.lon) <= (
             location.uncertainty_km
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "contained", "container"),
+    [
+        ("A car bomb exploded at Hader, a Druze town in the northern countryside of Quneitra.",
+         "Hader", "Quneitra"),
+        ("Shells hit Kasab, a border village in Latakia.", "Kasab", "Latakia"),
+    ],
+)  # fmt: skip
+def test_an_apposition_calling_a_name_a_place_links_it_to_its_container(
+    text: str, contained: str, container: str
+) -> None:
+    x, y = _mention(text, contained), _mention(text, container)
+    found = container_after(text, x, [x, y])
+    assert found is not None and found.text == container
+    unknown = unknown_place_before(text, y, [y])
+    assert unknown is not None and unknown.name == contained
+
+
+def test_a_district_the_gazetteer_lacks_is_placed_around_its_city(gazetteer: Gazetteer) -> None:
+    text = "On 3 May 2020, gunmen killed two farmers in Khanaqin district, Diyala province."
+    location = _events(text, gazetteer)[0].location
+    assert location.feature_class == "city" and location.name == "Khānaqīn"
+    assert location.uncertainty_km is not None and location.uncertainty_km >= 25.0
+
+
+@pytest.mark.parametrize(
+    ("text", "listed", "covered"),
+    [
+        ("On 11 May 2019, Houthi forces shelled the ports of Hodeidah and Saleef.",
+         (("Hodeidah", "YE"), ("Saleef", "YE")), True),
+        # too far apart for one event's area: the chosen place keeps its own radius
+        ("On 3 May 2020, air strikes hit Aleppo, Idlib and Deir Ezzor.",
+         (("Aleppo", "SY"), ("Deir Ezzor", "SY")), False),
+    ],
+)  # fmt: skip
+def test_an_event_at_listed_places_reaches_them_all(
+    text: str, listed: tuple[tuple[str, str], ...], covered: bool, gazetteer: Gazetteer
+) -> None:
+    location = _events(text, gazetteer)[0].location
+    assert location.lat is not None and location.lon is not None
+    assert location.uncertainty_km is not None
+    points = [
+        next(c for c in gazetteer.candidates(name) if c.country_code == country)
+        for name, country in listed
+    ]
+    reached = all(
+        great_circle_km(location.lat, location.lon, p.lat, p.lon) <= location.uncertainty_km
+        for p in points
+    )
+    assert reached is covered
