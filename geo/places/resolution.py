@@ -4,6 +4,8 @@ Evidence, each a small scoring function (weights in :data:`WEIGHTS`):
 
 * the prior: population and feature class, as ranked by the gazetteer;
 * explicit qualifiers: "Aleppo, Syria", "Damascus, Oregon";
+* a preposition that introduces places ("in Tal Abyad", "near Hawija"): the text calls the
+  name a place, so a town of unknown population needs no other support;
 * the document's focus: the countries and admin-1 areas the text names most;
 * spatial coherence: candidates near the other places of the text;
 * one sense per name per document: every mention of a name gets the same entry.
@@ -44,6 +46,7 @@ class ResolutionFile(Vocabulary):
     city_words: LowerAlternatives
     directions: LowerAlternatives
     water_words: LowerAlternatives
+    place_prepositions: LowerAlternatives
 
     @model_validator(mode="after")
     def _area_or_city(self) -> ResolutionFile:
@@ -91,6 +94,7 @@ WEIGHTS = {
     "admin1_support": 4.0,
     "country_support": 1.0,
     "min_score": 3.6,
+    "place_preposition": 0.4,
 }
 _COHERENCE_KM = 400.0
 # A place this large (the prior of a city of about three million) needs no other evidence to
@@ -106,6 +110,9 @@ _ADMIN_AFTER = _followed_by(_WORDS.admin_words, _WORDS.directions)
 _ADMIN_BEFORE = _preceded_by(_WORDS.admin_words_before)
 _ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _CITY_AFTER = _followed_by(_WORDS.city_words)
+_PREPOSITION_BEFORE = re.compile(
+    rf"\b{alternation(_WORDS.place_prepositions)}\s+$", re.IGNORECASE
+)
 _WATER_WORDS = _water_pattern(_WORDS.water_words)
 
 
@@ -126,6 +133,7 @@ class _Group:
     # "Anbar province", "Hama governorate", "the countryside of Idleb": an area, not the city
     says_admin: bool = False
     says_city: bool = False  # "Jazan city", "Gaza City": the city, not its province
+    after_preposition: bool = False  # "in X", "near X": the text calls the name a place
     # Each name votes for every admin-1 area (and country) one of its candidates lies in; a
     # candidate where other names could also be is more likely (Gainesville, Hall County and
     # Georgia all have candidates in US.GA). Names found everywhere (Springfield) vote for
@@ -229,6 +237,9 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
                 or _ADMIN_BEFORE.search(text, max(0, match.start - 30), match.start)
             )
             group.says_city = bool(_CITY_AFTER.match(text, match.end))
+            group.after_preposition = bool(
+                _PREPOSITION_BEFORE.search(text, max(0, match.start - 12), match.start)
+            )
             group.has_land = any(c.feature_class not in _WATER for c in match.candidates)
             by_key[(match.key, match.kind)] = group
         group.matches.append(match)
@@ -349,6 +360,10 @@ def _score(
             if reasons is not None:
                 reasons.append(f"other names fit {candidate.admin1_code} ({admin1_support:.0%})")
         score += WEIGHTS["country_support"] * country_support
+    if group.after_preposition:
+        score += WEIGHTS["place_preposition"]
+        if reasons is not None:
+            reasons.append("after 'in', 'near'...")
     if candidate.name_kind == NameKind.NAME:
         score += WEIGHTS["own_name"]
     elif (candidate.name_kind == NameKind.ALT and group.has_own_name) or (

@@ -174,3 +174,21 @@ def test_an_armed_group_names_its_country_for_variants(
 ) -> None:
     mention = next(m for m in toponyms(text, gazetteer) if spelling in m.text)
     assert mention.gazetteer_id == entry_id
+
+
+@pytest.mark.parametrize(
+    ("text", "spelling", "entry_id"),
+    [
+        # towns GeoNames lists without a population: "in" calls the name a place
+        ("Clashes were reported in Tal Abyad on Monday, a monitor said.", "Tal Abyad",
+         "geonames:163750"),
+        ("Clashes were reported near Ain Issa on Monday, a monitor said.", "Ain Issa",
+         "geonames:172134"),
+    ],
+)  # fmt: skip
+def test_a_place_preposition_supports_a_town_of_unknown_population(
+    text: str, spelling: str, entry_id: str, gazetteer: Gazetteer
+) -> None:
+    mention = next(m for m in toponyms(text, gazetteer) if spelling in m.text)
+    assert mention.gazetteer_id == entry_id
+    assert "after 'in', 'near'" in mention.reason
