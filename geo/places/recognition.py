@@ -713,8 +713,10 @@ _COUNTRYSIDE_NAME = _WORDS.countryside.after[0]
 # A place this large (log10 of its population, roughly) that a name most likely means tells
 # which country a text is about; a village that shares an English word's spelling does not.
 _TELLING_IMPORTANCE = 5.0
-# Nor is a one-word variant after "in" alone trusted for a place smaller than this.
-_LONE_VARIANT_IMPORTANCE = 4.0
+# Nor is a one-word variant after "in" alone trusted for a place smaller than this: a town
+# of about two thousand, which admits the seats GeoNames lists without a population (ranked
+# just above it: Hawijah, Al Atarib), many of them towns of tens of thousands.
+_LONE_VARIANT_IMPORTANCE = 3.3
 # A one-word variant has at least this many letters ("Sub", "Cup" meet too many villages)
 # and no article before it ("the Senate": a romanised town takes none in English).
 _LONE_VARIANT_LETTERS = 4

@@ -184,6 +184,11 @@ def test_an_armed_group_names_its_country_for_variants(
          "geonames:163750"),
         ("Clashes were reported near Ain Issa on Monday, a monitor said.", "Ain Issa",
          "geonames:172134"),
+        # one word, its loose key only: a seat of unknown population after "in" is taken
+        ("Clashes were reported in Hawija on Monday, a monitor said.", "Hawija",
+         "geonames:390188"),
+        ("Clashes were reported in Atareb on Monday, a monitor said.", "Atareb",
+         "geonames:174030"),
     ],
 )  # fmt: skip
 def test_a_place_preposition_supports_a_town_of_unknown_population(
