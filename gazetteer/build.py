@@ -42,7 +42,13 @@ from shapely.geometry.base import BaseGeometry
 
 from gazetteer.geodesy import radius_km
 from gazetteer.model import Entry, FeatureClass, NameKind
-from gazetteer.normalize import LOOSE_SCOPE, normalize, respellings, variant_key
+from gazetteer.normalize import (
+    LOOSE_SCOPE,
+    normalize,
+    respellings,
+    run_together_key,
+    variant_key,
+)
 from gazetteer.sources import admin2, countries, geonames, people
 from gazetteer.sources.abbreviations import ADMIN1_ABBREVIATIONS
 from geo.errors import GazetteerDataError
@@ -58,7 +64,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
 DEFAULT_MIN_POPULATION = 0
@@ -224,6 +230,9 @@ def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
                 variant = variant_key(spelling)
                 if variant is not None:
                     yield variant, NameKind.VARIANT
+                    joined = run_together_key(variant)
+                    if joined is not None:
+                        yield joined, NameKind.VARIANT
 
 
 def _name_records(entries: list[Entry]) -> list[tuple[str, tuple[int, int]]]:

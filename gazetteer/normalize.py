@@ -49,6 +49,7 @@ __all__ = [
     "normalize",
     "query_keys",
     "respellings",
+    "run_together_key",
     "variant_key",
 ]
 
@@ -167,6 +168,8 @@ VARIANT_MARK = "≈"
 """Opens every loose key in the name index, so that no exact key is ever taken for one."""
 MIN_LOOSE_LETTERS = 3
 """A loose key of fewer letters ("ab", "an as" has four) is too short to tell places apart."""
+MIN_RUN_TOGETHER_LETTERS = 6
+"""... and a name's words run together shorter than this meet too many English words."""
 
 _LOOSE = load_vocabulary("gazetteer", "loose_key.toml", LooseKeyFile)
 LOOSE_SCOPE = frozenset(_LOOSE.scope.countries)
@@ -253,6 +256,20 @@ def respellings(name: str, country: str | None) -> list[str]:
     lower = name.lower()
     respelt = letters.sub(lambda found: replacements[found.group()], lower)  # one pass
     return [respelt] if respelt != lower else []
+
+
+def run_together_key(variant: str) -> str | None:
+    """The variant key of a name of several words written as one ("Telafar" for Tall 'Afar,
+    "Kafrzita" for Kafr Zayta), or None for a one-word name or one too short to be told
+    apart (fewer than :data:`MIN_RUN_TOGETHER_LETTERS` letters).
+
+    >>> run_together_key(variant_key("Tall 'Afar")) == variant_key("Telafar")
+    True
+    """
+    if " " not in variant:
+        return None
+    joined = variant.replace(" ", "")
+    return joined if len(joined) - len(VARIANT_MARK) >= MIN_RUN_TOGETHER_LETTERS else None
 
 
 def variant_key(name: str) -> str | None:

@@ -82,6 +82,8 @@ def toponyms(text: str, gazetteer: Gazetteer) -> list[Mention]:
         ("Nassiriya", "IQ", "geonames:98854"),  # Nasiriyah
         ("Nasriyah", "IQ", "geonames:98854"),  # Nasiriyah
         ("Talafar", "IQ", "geonames:90393"),  # Tall ‘Afar
+        ("Telafar", "IQ", "geonames:90393"),  # Tall ‘Afar, its words run together
+        ("Kafrzita", "SY", "geonames:168620"),  # Kafr Zaytā, its words run together
         ("Tuz Khormato", "IQ", "geonames:90026"),  # Ţūz Khūrmātū
         ("Tuz Khurmato", "IQ", "geonames:90026"),  # Ţūz Khūrmātū
         ("Tuz Khormatu", "IQ", "geonames:90026"),  # Ţūz Khūrmātū
