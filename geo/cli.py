@@ -252,9 +252,14 @@ def _places_jsonl(args: argparse.Namespace) -> int:
     failures = _Failures()
     path = Path(args.jsonl)
     try:
-        handle = path.open(encoding="utf-8", errors="replace")
+        handle = (
+            open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+            if args.jsonl == "-" else path.open(encoding="utf-8", errors="replace")
+        )
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
+    if args.jsonl == "-":
+        path = Path("stdin")
     with handle:
         for number, line in enumerate(_progress(handle, unit="line"), 1):
             if not line.strip():
@@ -409,6 +414,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
     paths = args.paths or ["seeds"]
     stem = "seeds" if not args.paths else Path(args.paths[0]).stem or "map"
+    stem = "stdin" if stem == "-" else stem
     html_path = Path(args.output) if args.output else Path("maps") / f"{stem}.html"
     geojson_path = Path(args.geojson) if args.geojson else html_path.with_suffix(".geojson")
     if not args.output and not html_path.parent.exists():
@@ -449,7 +455,9 @@ def _add_pipeline_commands(subparsers: Any) -> None:
     )
     places.add_argument("source", nargs="?", help="a text file, or - for standard input")
     places.add_argument("--json", action="store_true")
-    places.add_argument("--jsonl", metavar="CORPUS", help="batch: one {id, text} object a line")
+    places.add_argument(
+        "--jsonl", metavar="CORPUS", help="batch: one {id, text} object a line (- for stdin)"
+    )
     places.add_argument(
         "--gold-spans", action="store_true", help="resolve the input's own toponym spans"
     )
