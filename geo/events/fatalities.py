@@ -76,6 +76,9 @@ _DEATH_THEN_COUNT: Final = re.compile(
 _NEEDS_DEATH_WORD: Final = re.compile(alternation(_WORDS.need_death_word), re.IGNORECASE)
 _DEATH_WORD: Final = re.compile(rf"\b{_DEATH_AFTER}\b", re.IGNORECASE)
 _YEARS: Final = range(1900, 2100)
+_CUE: Final = re.compile(
+    rf"\b(?:{_DEATH_AFTER}|{alternation(_WORDS.before_count)})\b", re.IGNORECASE
+)
 
 
 def parse_count(text: str) -> int | None:
@@ -127,5 +130,7 @@ def _tolls(sentence: str) -> list[tuple[int, int, int]]:
 
 def stated_fatalities(sentence: str) -> int | None:
     """The deaths ``sentence`` states, summed over its tolls; None when it states none."""
+    if not _CUE.search(sentence):  # most sentences name no death: skip the two patterns
+        return None
     tolls = _tolls(sentence)
     return sum(count for _, _, count in tolls) if tolls else None

@@ -151,15 +151,15 @@ class _Areas:
                 return (admin1.name if admin1 else None), admin2
         if lat is None or lon is None or self._gazetteer is None:
             return None, None
-        found = self._gazetteer.reverse(lat, lon)
-        return (found.admin1.name if found.admin1 else None), None
+        _, admin1 = self._gazetteer.areas_at(lat, lon)
+        return (admin1.name if admin1 else None), None
 
     @functools.cache  # noqa: B019
     def country_at(self, lat: float | None, lon: float | None) -> str | None:
         """The ISO code of the country a point lies in (None at sea or unplaced)."""
         if lat is None or lon is None or self._gazetteer is None:
             return None
-        found = self._gazetteer.reverse(lat, lon).country
+        found, _ = self._gazetteer.areas_at(lat, lon)
         return found.country_code if found is not None else None
 
     def feature_class(self, gazetteer_id: str | None) -> str | None:
