@@ -15,11 +15,13 @@ text would be an event's date, not the page's.
 The document's text is the title, a blank line and the main text's paragraphs separated by
 blank lines, like the other formats (headline first); entities are decoded and no markup is
 left, so ``<b>`` in a headline is gone and ``&lt;script&gt;`` is the text ``<script>``.
-Scripts and styles are dropped before extraction (JSON-LD metadata is kept).
+Scripts and styles are dropped before extraction (JSON-LD metadata is kept), and tags written
+inside ``<title>`` (kept as text by HTML parsers: a CMS leaking markup) are removed from it.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -88,6 +90,21 @@ def _clean(value: str | None) -> str | None:
     return (" ".join(value.split()) or None) if value else None
 
 
+# A tag written inside <title> (RCDATA: the parser keeps it as text), a CMS leaking markup:
+# the phrasing elements of the HTML Living Standard (3.2.5.2.5) that style a headline, and
+# script or style. Not any "<word>": "&lt;Kafr Zita&gt;" in a title is the text "<Kafr Zita>".
+_TITLE_TAGS = (
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
+    "i", "ins", "kbd", "mark", "q", "s", "samp", "script", "small", "span", "strong", "style",
+    "sub", "sup", "time", "u", "var", "wbr",
+)
+_TAG = re.compile(rf"</?(?:{'|'.join(_TITLE_TAGS)})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def _title(value: str | None) -> str | None:
+    return _clean(_TAG.sub(" ", value)) if value else None
+
+
 def extract_webpage(data: bytes, *, label: str) -> WebPage:
     """The main text, title, date and site of a saved web page's bytes.
 
@@ -108,7 +125,7 @@ def extract_webpage(data: bytes, *, label: str) -> WebPage:
     paragraphs = _paragraphs(result.text or "") if result is not None else []
     if not paragraphs:
         raise DocumentError(f"{label}: no article text found in the web page")
-    title = _clean(result.title) or _clean(paragraphs[0])
+    title = _title(result.title) or _clean(paragraphs[0])
     return WebPage(
         text=_body_with_headline(title, paragraphs),
         title=title,

@@ -63,6 +63,10 @@ PAGES = [
         None, dt.date(2019, 4, 7), None, id="json-ld-date-script-title",
     ),
     pytest.param(
+        page("<title>Jets <b>strike</b> <i class='x'>Hama</i></title>"),
+        "Jets strike Hama", None, None, id="tags-inside-title-element",
+    ),
+    pytest.param(
         page("", "<h1>Undated report</h1>",
              BODY.replace("on Tuesday", "on 12 March 2017")),
         "Undated report", None, None, id="date-in-text-is-not-the-page-date",
