@@ -248,18 +248,27 @@ class Gazetteer:
     # -- reverse -------------------------------------------------------------------------
     def reverse(self, lat: float, lon: float) -> ReverseResult:
         """The country, admin-1 area and nearest populated place for a point."""
-        _check_coordinates(lat, lon)
-        point = shapely.Point(lon, lat)
-        country = self._containing(self._area_index(FeatureClass.COUNTRY), point)
-        admin1 = self._containing(self._area_index(FeatureClass.ADMIN1), point)
+        country, admin1 = self.areas_at(lat, lon)
         nearest, distance = self._nearest_city(lat, lon)
         return ReverseResult(
             lat=lat,
             lon=lon,
-            country=None if country is None else self.entry(country, geometry=False),
-            admin1=None if admin1 is None else self.entry(admin1, geometry=False),
+            country=country,
+            admin1=admin1,
             nearest_place=None if nearest is None else self.entry(nearest, geometry=False),
             nearest_place_km=None if distance is None else round(distance, 3),
+        )
+
+    def areas_at(self, lat: float, lon: float) -> tuple[Entry | None, Entry | None]:
+        """The country and admin-1 area a point lies in (no geometry): :meth:`reverse`
+        without its nearest-place search, which costs a scan of every city."""
+        _check_coordinates(lat, lon)
+        point = shapely.Point(lon, lat)
+        country = self._containing(self._area_index(FeatureClass.COUNTRY), point)
+        admin1 = self._containing(self._area_index(FeatureClass.ADMIN1), point)
+        return (
+            None if country is None else self.entry(country, geometry=False),
+            None if admin1 is None else self.entry(admin1, geometry=False),
         )
 
     def _area_index(self, feature_class: FeatureClass) -> tuple[STRtree, list[int]]:

@@ -252,9 +252,14 @@ def _places_jsonl(args: argparse.Namespace) -> int:
     failures = _Failures()
     path = Path(args.jsonl)
     try:
-        handle = path.open(encoding="utf-8", errors="replace")
+        handle = (
+            open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+            if args.jsonl == "-" else path.open(encoding="utf-8", errors="replace")
+        )
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
+    if args.jsonl == "-":
+        path = Path("stdin")
     with handle:
         for number, line in enumerate(_progress(handle, unit="line"), 1):
             if not line.strip():
@@ -328,21 +333,39 @@ def _collect(paths: Sequence[str], published: Any, failures: _Failures) -> Any:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     failures = _Failures()
+    tables = [flag for flag, value in (("--csv", args.csv), ("--parquet", args.parquet)) if value]
+    if args.jsonl and tables:
+        raise InputError(f"{tables[0]} writes merged events: it cannot be used with --jsonl")
     if args.jsonl:
         from geo.streaming import stream_jsonl
 
         documents = _progress(_documents(args.paths, args.published, failures))
         stream_jsonl(documents, workers=args.workers)
         return failures.exit_code()
-    if args.geojson:
-        _check_outputs([args.geojson], args.paths)
+    outputs = [path for path in (args.geojson, args.csv, args.parquet) if path]
+    if outputs:
+        _check_outputs(outputs, args.paths)
     collection = _collect(args.paths, args.published, failures)
     if failures.succeeded == 0:
         raise InputError("no document could be read")
     if args.geojson:
         _write_geojson(collection, Path(args.geojson))
+    _write_tables(collection, args)
     sys.stdout.write(collection.model_dump_json(indent=1, exclude={"documents"}) + "\n")
     return failures.exit_code()
+
+
+def _write_tables(collection: Any, args: argparse.Namespace) -> None:
+    """The ``--csv`` (ACLED layout) and ``--parquet`` (GeoParquet) files, if asked for."""
+    if getattr(args, "csv", None):
+        from gazetteer import open_gazetteer
+        from geo.outputs.acled_csv import acled_rows, write_acled_csv
+
+        write_acled_csv(acled_rows(collection, gazetteer=open_gazetteer()), Path(args.csv))
+    if getattr(args, "parquet", None):
+        from geo.outputs.geoparquet import write_geoparquet
+
+        write_geoparquet(_validated_features(collection), Path(args.parquet))
 
 
 def _check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
@@ -409,11 +432,13 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
     paths = args.paths or ["seeds"]
     stem = "seeds" if not args.paths else Path(args.paths[0]).stem or "map"
+    stem = "stdin" if stem == "-" else stem
     html_path = Path(args.output) if args.output else Path("maps") / f"{stem}.html"
     geojson_path = Path(args.geojson) if args.geojson else html_path.with_suffix(".geojson")
     if not args.output and not html_path.parent.exists():
         html_path.parent.mkdir(parents=True)
-    _check_outputs([str(html_path), str(geojson_path)], paths)
+    extra = [args.parquet] if args.parquet else []
+    _check_outputs([str(html_path), str(geojson_path), *extra], paths)
     failures = _Failures()
     collection = _collect(paths, args.published, failures)
     if failures.succeeded == 0:
@@ -424,6 +449,10 @@ def _cmd_map(args: argparse.Namespace) -> int:
     html = _render_html(args, collection, features, failures.succeeded)
     atomic_write_text(geojson_path, _geojson_text(features))
     atomic_write_text(html_path, html)
+    if args.parquet:
+        from geo.outputs.geoparquet import write_geoparquet
+
+        write_geoparquet(features, Path(args.parquet))
     print(
         f"wrote {html_path} and {geojson_path}: {len(collection.events)} events, "
         f"{len(collection.places)} places",
@@ -449,7 +478,9 @@ def _add_pipeline_commands(subparsers: Any) -> None:
     )
     places.add_argument("source", nargs="?", help="a text file, or - for standard input")
     places.add_argument("--json", action="store_true")
-    places.add_argument("--jsonl", metavar="CORPUS", help="batch: one {id, text} object a line")
+    places.add_argument(
+        "--jsonl", metavar="CORPUS", help="batch: one {id, text} object a line (- for stdin)"
+    )
     places.add_argument(
         "--gold-spans", action="store_true", help="resolve the input's own toponym spans"
     )
@@ -471,6 +502,8 @@ def _add_pipeline_commands(subparsers: Any) -> None:
         "--workers", type=int, default=1, help="processes for --jsonl (order kept)"
     )
     extract.add_argument("--geojson", metavar="FILE", help="also write RFC 7946 GeoJSON")
+    extract.add_argument("--csv", metavar="FILE", help="also write the events as ACLED-layout CSV")
+    extract.add_argument("--parquet", metavar="FILE", help="also write GeoParquet 1.1")
     extract.set_defaults(handler=_cmd_extract)
 
     mapping = subparsers.add_parser(
@@ -480,6 +513,7 @@ def _add_pipeline_commands(subparsers: Any) -> None:
     mapping.add_argument("-o", "--output", metavar="HTML", help="default: maps/<name>.html")
     mapping.add_argument("--geojson", metavar="FILE", help="default: beside the HTML")
     mapping.add_argument("--offline", action="store_true", help="one self-contained file, no tiles")
+    mapping.add_argument("--parquet", metavar="FILE", help="also write GeoParquet 1.1")
     mapping.add_argument("--published", type=_published, help="publication date for undated inputs")
     mapping.add_argument("--title")
     mapping.set_defaults(handler=_cmd_map)

@@ -57,8 +57,26 @@ JSON (``*.json``)
     cannot be streamed without a parser geo does not depend on); items are numbered
     from 1 in messages and default ids (``<file stem>:<item>``).
 
+Saved web pages (``*.html``, ``*.htm``)
+    Reduced to the article's main text, title, date and site by trafilatura, offline
+    (:mod:`geo.webpages`); the page's metadata date fills ``published``. A page with no
+    article text is a :class:`~geo.errors.DocumentError`.
+
+Compressed files (``*.gz``, ``*.bz2``, ``*.xz``)
+    Any form above, compressed: the suffix under the compression suffix says the format
+    (``news.jsonl.gz`` is JSONL, streamed; ``a.txt.xz`` is text); ids drop both suffixes.
+    A truncated or corrupt file is one failure naming it (for JSONL, after the lines read
+    before the damage: "truncated gzip data ...; the rest is skipped").
+
+Standard input (``-``)
+    Decompressed first when it starts with the gzip, bzip2 or xz magic number; then JSONL,
+    streamed, when its first non-blank character is ``{`` (ids ``stdin:<line>``,
+    messages ``<stdin>:<line>: ...``); otherwise one text document (with or without a
+    metadata header) with id ``stdin``.
+
 Directories
-    Walked recursively in sorted order, taking the suffixes above (case-insensitive).
+    Walked recursively in sorted order, taking the suffixes above (case-insensitive, also
+    under a compression suffix).
     Hidden files and directories (name starting with ``.``) and ``README.*`` files (a
     corpus' own documentation, not an article) are skipped; name such a file explicitly to
     read it. Symbolic links are followed once (loops are cut). Ids of files found in a
@@ -78,25 +96,34 @@ as stored, after this normalisation.
 
 from __future__ import annotations
 
+import bz2
+import contextlib
 import datetime as dt
+import gzip
 import io
 import json
+import lzma
 import os
 import re
+import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from geo.errors import DocumentError
 
 __all__ = [
+    "COMPRESSION_SUFFIXES",
     "DOCUMENT_SUFFIXES",
     "HEADER_KEYS",
+    "STDIN",
     "Document",
     "DocumentFailure",
     "decode_bytes",
+    "format_suffix",
     "iter_document_files",
     "load_documents",
     "parse_published",
@@ -138,8 +165,21 @@ class DocumentFailure(BaseModel):
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIX = ".jsonl"
 JSON_SUFFIX = ".json"
-DOCUMENT_SUFFIXES = TEXT_SUFFIXES | {JSONL_SUFFIX, JSON_SUFFIX}
-"""Suffixes taken when walking a directory (compared case-insensitively)."""
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {JSONL_SUFFIX, JSON_SUFFIX}
+"""Suffixes taken when walking a directory (compared case-insensitively), also under a
+compression suffix (``news.jsonl.gz``)."""
+
+COMPRESSION_SUFFIXES: dict[str, str] = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz"}
+"""Compressed files, read through the standard library's decompressors, by suffix."""
+
+STDIN = Path("-")
+"""The path that stands for standard input in :func:`iter_document_files` (this very object:
+a file named ``-`` given as ``./-`` is a file)."""
+
+_STDIN_LABEL = "<stdin>"
+_STDIN_ID = "stdin"
+_STDIN_SNIFF_BYTES = 65536
 
 HEADER_KEYS = ("id", "published", "source", "title", "url")
 """Keys allowed in a metadata header."""
@@ -442,8 +482,59 @@ def parse_text(
     )
 
 
+# ------------------------------------------------------------------------ compression
+
+
+def format_suffix(path: Path) -> str:
+    """The lower-case suffix that says a file's format, looking under a compression suffix.
+
+    >>> [format_suffix(Path(name)) for name in ("news.jsonl.gz", "a.TXT", "a.xz")]
+    ['.jsonl', '.txt', '']
+    """
+    suffix = path.suffix.lower()
+    if suffix in COMPRESSION_SUFFIXES:
+        return Path(path.stem).suffix.lower()
+    return suffix
+
+
+def _compression(path: Path) -> str | None:
+    return COMPRESSION_SUFFIXES.get(path.suffix.lower())
+
+
+# What a truncated or corrupt stream raises: gzip EOFError or BadGzipFile (an OSError),
+# zlib.error, bz2 ValueError or OSError ("Invalid data stream"), lzma.LZMAError.
+_DECOMPRESSION_ERRORS = (EOFError, OSError, ValueError, zlib.error, lzma.LZMAError)
+_DECOMPRESS = {"gzip": gzip.decompress, "bzip2": bz2.decompress, "xz": lzma.decompress}
+_OPEN_COMPRESSED = {"gzip": gzip.GzipFile, "bzip2": bz2.BZ2File, "xz": lzma.LZMAFile}
+
+
+def _decompression_problem(kind: str, err: BaseException) -> str:
+    detail = _one_line(str(err)) or type(err).__name__
+    if "ended before" in detail or isinstance(err, EOFError):
+        return f"truncated {kind} data ({detail})"
+    return f"not valid {kind} data ({detail})"
+
+
+def _decompression_error(path: Path, kind: str, err: BaseException) -> DocumentError:
+    return DocumentError(f"{_name(path)}: {_decompression_problem(kind, err)}")
+
+
+def _decompress(path: Path, data: bytes, kind: str) -> bytes:
+    try:
+        return _DECOMPRESS[kind](data)
+    except _DECOMPRESSION_ERRORS as err:
+        raise _decompression_error(path, kind, err) from err
+
+
 def _read_bytes(path: Path) -> bytes:
-    """Read a whole file once, turning OS errors into one-line :class:`DocumentError`."""
+    """Read a whole file once, decompressed if its suffix says so; OS and decompression
+    errors become one-line :class:`DocumentError`."""
+    data = _read_raw_bytes(path)
+    kind = _compression(path)
+    return data if kind is None else _decompress(path, data, kind)
+
+
+def _read_raw_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError as err:
@@ -459,17 +550,33 @@ def _read_bytes(path: Path) -> bytes:
 def read_document(
     path: Path, *, published: dt.date | None = None, doc_id: str | None = None
 ) -> Document:
-    """Read one text file (plain or with a header) into a :class:`Document`.
+    """Read one text file (plain or with a header) or saved web page into a :class:`Document`.
 
+    A compressed file (``.gz``, ``.bz2``, ``.xz``) is read as the format under its suffix.
     The file is read once; the bytes are released as soon as they are decoded, so a large
     file costs a few times its size at most. ``doc_id`` defaults to the file stem.
     Raises :class:`DocumentError` (missing, unreadable, binary, empty, bad header).
     """
+    doc_id = doc_id if doc_id is not None else _id_prefix(path, None)
+    if format_suffix(path) in HTML_SUFFIXES:
+        return _read_webpage(path, doc_id=doc_id, published=published)
     # The decoded text is passed on without a local name so that parse_text holds the
     # only reference and the header-less copy it makes can replace it.
-    return parse_text(
-        _read_text(path), doc_id=doc_id if doc_id is not None else path.stem,
-        path=str(path), published=published,
+    return parse_text(_read_text(path), doc_id=doc_id, path=str(path), published=published)
+
+
+def _read_webpage(path: Path, *, doc_id: str, published: dt.date | None) -> Document:
+    """A saved web page: its main text, title, site, and its metadata's date if valid."""
+    from geo.webpages import extract_webpage  # trafilatura loads in 0.3 s: only when needed
+
+    page = extract_webpage(_read_bytes(path), label=_name(path))
+    page_date: dt.date | None = None
+    if page.date:
+        with contextlib.suppress(DocumentError):  # a date htmldate could not normalise
+            page_date = parse_published(page.date)
+    return Document(
+        id=doc_id, text=page.text, title=page.title, published=page_date or published,
+        source=page.site, url=page.url, path=str(path),
     )
 
 
@@ -564,7 +671,8 @@ def _decode_line(raw: bytes) -> str:
 
 def _open_jsonl_lines(handle: BinaryIO) -> Iterator[str | DocumentError]:
     """Yield each line of a JSONL file decoded, or the error for an undecodable stretch."""
-    head = handle.peek(4) if isinstance(handle, io.BufferedReader) else b""
+    peek = getattr(handle, "peek", None)
+    head: bytes = peek(4) if peek is not None else b""
     for bom, encoding in _BOMS:
         if head.startswith(bom) and encoding != "utf-8":
             handle.read(len(bom))
@@ -582,6 +690,28 @@ def _open_jsonl_lines(handle: BinaryIO) -> Iterator[str | DocumentError]:
         yield _decode_line(raw).rstrip("\r\n")
 
 
+def _guarded_lines(
+    lines: Iterator[str | DocumentError], kind: str | None
+) -> Iterator[str | DocumentError]:
+    """The lines, then, if reading or decompressing fails on the way, that error (last)."""
+    try:
+        yield from lines
+    except _DECOMPRESSION_ERRORS as err:
+        if kind is None:
+            detail = err.strerror if isinstance(err, OSError) and err.strerror else err
+            yield DocumentError(f"cannot read: {_one_line(str(detail))}; the rest is skipped")
+        else:
+            yield DocumentError(f"{_decompression_problem(kind, err)}; the rest is skipped")
+
+
+def _open_stream(handle: BinaryIO, kind: str | None) -> BinaryIO:
+    if kind is None:
+        return handle
+    opener: Any = {"gzip": gzip.open, "bzip2": bz2.open, "xz": lzma.open}[kind]
+    stream: BinaryIO = opener(handle, "rb")
+    return stream
+
+
 def _load_jsonl(
     path: Path, *, id_prefix: str, published: dt.date | None
 ) -> Iterator[Document | DocumentFailure]:
@@ -591,12 +721,23 @@ def _load_jsonl(
     except OSError as err:
         yield _failure(path, _open_error(path, err))
         return
-    with handle:
-        for number, line in enumerate(_open_jsonl_lines(handle), start=1):
-            if isinstance(line, str) and not line.strip():
-                continue
-            yield _jsonl_item(line, number=number, path=path, id_prefix=id_prefix,
-                              published=published)
+    kind = _compression(path)
+    with handle, _open_stream(handle, kind) as stream:
+        yield from _jsonl_items(
+            _guarded_lines(_open_jsonl_lines(stream), kind),
+            path=path, id_prefix=id_prefix, published=published,
+        )
+
+
+def _jsonl_items(
+    lines: Iterable[str | DocumentError], *, path: Path, id_prefix: str,
+    published: dt.date | None,
+) -> Iterator[Document | DocumentFailure]:
+    for number, line in enumerate(lines, start=1):
+        if isinstance(line, str) and not line.strip():
+            continue
+        yield _jsonl_item(line, number=number, path=path, id_prefix=id_prefix,
+                          published=published)
 
 
 def _jsonl_item(
@@ -691,9 +832,9 @@ def _walk(directory: Path, root: Path, seen_dirs: set[str]) -> Iterator[
             continue
         if is_dir:
             yield from _walk(entry_path, root, seen_dirs)
-        elif is_file and entry_path.suffix.lower() in DOCUMENT_SUFFIXES:
+        elif is_file and format_suffix(entry_path) in DOCUMENT_SUFFIXES:
             yield entry_path, root
-        elif entry.is_symlink() and entry_path.suffix.lower() in DOCUMENT_SUFFIXES:
+        elif entry.is_symlink() and format_suffix(entry_path) in DOCUMENT_SUFFIXES:
             # A link to nothing: say so rather than skip a document silently.
             yield _failure(entry_path, f"{entry_path}: broken link, no such file")
 
@@ -704,11 +845,15 @@ def iter_document_files(
     """Expand input paths into ``(file, directory it was found in or None)``.
 
     Directories are walked (see the module docstring); a file is yielded once even when
-    named twice. A missing path becomes a :class:`DocumentFailure`.
+    named twice. A missing path becomes a :class:`DocumentFailure`. ``"-"`` yields
+    :data:`STDIN` (standard input).
     """
     seen_files: set[str] = set()
     seen_dirs: set[str] = set()
     for given in paths:
+        if os.fspath(given) == "-":
+            yield STDIN, None
+            continue
         path = Path(given)
         found: Iterable[tuple[Path, Path | None] | DocumentFailure]
         if path.is_dir():
@@ -727,15 +872,79 @@ def iter_document_files(
 
 
 def _id_prefix(path: Path, root: Path | None) -> str:
-    if root is None:
-        return path.stem
-    return path.relative_to(root).with_suffix("").as_posix()
+    """The file's name (relative to ``root``) without its format and compression suffixes."""
+    relative = path if root is None else path.relative_to(root)
+    if _compression(relative) is not None:
+        relative = relative.with_suffix("")
+    return (relative.stem if root is None else relative.with_suffix("").as_posix())
+
+
+def _sniffable(stream: IO[bytes]) -> io.BufferedReader:
+    """``stream`` as a reader that can peek at its start without consuming it."""
+    if isinstance(stream, io.BufferedReader):
+        return stream
+    if isinstance(stream, io.BufferedIOBase | io.RawIOBase):  # GzipFile, BytesIO, a pipe
+        return io.BufferedReader(stream)
+    return io.BufferedReader(io.BytesIO(stream.read()))
+
+
+_MAGIC_NUMBERS = {b"\x1f\x8b": "gzip", b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz"}
+
+
+def _compression_of_stream(stream: io.BufferedReader) -> str | None:
+    """The compression a stream's first bytes announce (standard input has no suffix)."""
+    head = stream.peek(8)
+    return next((kind for magic, kind in _MAGIC_NUMBERS.items() if head.startswith(magic)), None)
+
+
+def _is_jsonl(head: bytes) -> bool:
+    """Whether a stream opening with ``head`` is JSONL: its first non-blank character is
+    ``{`` (a broken first line is then reported as a bad line, not read as an article)."""
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{")
+
+
+def _load_stdin(
+    published: dt.date | None, stream: IO[bytes] | None = None
+) -> Iterator[Document | DocumentFailure]:
+    """Standard input: JSONL (streamed) when it opens with ``{``, else one text document."""
+    source = _sniffable(stream if stream is not None else sys.stdin.buffer)
+    label = Path(_STDIN_LABEL)
+    kind = _compression_of_stream(source)
+    try:
+        if kind is not None:
+            source = _sniffable(_open_stream(source, kind))
+        if _is_jsonl(source.peek(_STDIN_SNIFF_BYTES)[:_STDIN_SNIFF_BYTES]):
+            yield from _jsonl_items(
+                _guarded_lines(_open_jsonl_lines(source), kind),
+                path=label, id_prefix=_STDIN_ID, published=published,
+            )
+            return
+        data = source.read()
+    except _DECOMPRESSION_ERRORS as err:
+        problem = (
+            _decompression_problem(kind, err) if kind is not None
+            else f"cannot read: {_one_line(str(err))}"
+        )
+        yield _failure(label, f"{_STDIN_LABEL}: {problem}")
+        return
+    if b"\r" in data and not data.startswith(_WIDE_BOMS):
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    try:
+        yield parse_text(
+            decode_bytes(data, name=_STDIN_LABEL), doc_id=_STDIN_ID, path=_STDIN_LABEL,
+            published=published,
+        )
+    except DocumentError as err:
+        yield _failure(label, str(err))
 
 
 def _load_file(
     path: Path, root: Path | None, published: dt.date | None
 ) -> Iterator[Document | DocumentFailure]:
-    suffix = path.suffix.lower()
+    if path is STDIN:
+        yield from _load_stdin(published)
+        return
+    suffix = format_suffix(path)
     prefix = _id_prefix(path, root)
     if suffix == JSONL_SUFFIX:
         yield from _load_jsonl(path, id_prefix=prefix, published=published)

@@ -18,7 +18,9 @@ because root reads and writes through any permission bits:
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -74,6 +76,7 @@ def _write_workspace(root: Path) -> None:
     (root / "utf16.txt").write_bytes(UTF16_TEXT.encode("utf-16"))  # BOM first
     (root / "batch.jsonl").write_text(BATCH_JSONL, encoding="utf-8")
     (root / "bad_date.txt").write_text(BAD_HEADER_DATE, encoding="utf-8")
+    (root / "cut.txt.gz").write_bytes(gzip.compress(ARTICLE.encode())[:40])
     corpus = root / "corpus"
     corpus.mkdir()
     (corpus / "article.txt").write_text(ARTICLE, encoding="utf-8")
@@ -153,6 +156,12 @@ CASES: dict[str, Case] = {
         ("extract", "attachment.png", GEOJSON, NEW_GEOJSON),
         2,
         (("attachment.png", "binary"), NO_DOCUMENT),
+    ),
+    "extract-truncated-gzip": Case(
+        ("extract", "cut.txt.gz", "article.txt", GEOJSON, NEW_GEOJSON),
+        3,
+        (("cut.txt.gz", "truncated gzip data"), ("1 input(s) failed, 1 processed",)),
+        writes=(NEW_GEOJSON,),
     ),
     "extract-cp1252-decodes": Case(
         ("extract", "latin1.txt", GEOJSON, NEW_GEOJSON),
@@ -384,3 +393,59 @@ def test_dangling_link_in_a_directory_is_reported(tmp_path: Path) -> None:
 
     assert result.returncode == 3, result.stderr
     assert "moved.txt" in result.stderr.splitlines()[0]
+
+
+def run_geo_with_input(args: list[str], cwd: Path, data: bytes) -> subprocess.CompletedProcess[str]:
+    """``python -m geo.cli ARGS`` with ``data`` on standard input."""
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    result = subprocess.run(
+        [sys.executable, "-m", "geo.cli", *args], cwd=cwd, env=env, input=data,
+        capture_output=True, timeout=120, check=False,
+    )
+    return subprocess.CompletedProcess(
+        result.args, result.returncode, result.stdout.decode(), result.stderr.decode()
+    )
+
+
+STDIN_JSONL = (BATCH_JSONL.replace('"a"', '"one"').replace('"d"', '"two"')).encode()
+
+
+@pytest.mark.parametrize(
+    ("args", "data", "exit_code", "errors"),
+    [
+        pytest.param(["extract", "-"], ARTICLE.encode(), 0, [], id="extract-text"),
+        pytest.param(["extract", "-", "--jsonl"], STDIN_JSONL, 3,
+                     ["<stdin>:2: not valid JSON", "<stdin>:3: lacks the required 'text'"],
+                     id="extract-jsonl-bad-lines"),
+        pytest.param(["extract", "-", "--jsonl"], gzip.compress(STDIN_JSONL), 3,
+                     ["<stdin>:2: not valid JSON", "<stdin>:3: lacks the required 'text'"],
+                     id="extract-gzip-jsonl"),
+        pytest.param(["extract", "-"], b"", 2, ["<stdin>: empty document"], id="extract-empty"),
+        pytest.param(["places", "--jsonl", "-"], STDIN_JSONL, 3,
+                     ["stdin:2:", "stdin:3:"], id="places-jsonl"),
+        pytest.param(["map", "-", "-o", "out/stdin.html"], ARTICLE.encode(), 0, [],
+                     id="map-text"),
+    ],
+)
+def test_standard_input(
+    tmp_path: Path, args: list[str], data: bytes, exit_code: int, errors: list[str]
+) -> None:
+    _write_workspace(tmp_path)
+    result = run_geo_with_input(args, tmp_path, data)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == exit_code, result.stderr
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("wrote ")]
+    for fragment in errors:
+        assert any(fragment in line for line in lines), (fragment, result.stderr)
+    if exit_code == 2:
+        return
+    if args[0] == "map":
+        assert (tmp_path / "out" / "stdin.html").exists()
+        return
+    outputs = (
+        [json.loads(line) for line in result.stdout.splitlines()]
+        if "--jsonl" in args else [json.loads(result.stdout)]
+    )
+    assert outputs and all(output for output in outputs)
+    if args[0] == "extract" and "--jsonl" in args:
+        assert [output["id"] for output in outputs] == ["one", "two"]

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import bz2
 import datetime as dt
+import functools
+import gzip
+import io
 import json
+import lzma
 import os
 import shutil
+import sys
 import tracemalloc
 from collections.abc import Iterable
 from pathlib import Path
@@ -656,3 +662,147 @@ def test_title_of_a_one_line_article_is_its_first_words() -> None:
     words = title.removesuffix("…")
     assert ONE_LINE_ARTICLE.startswith(words + " ")  # cut between words
     assert words.startswith("Syrian government forces shelled villages in the north of Hama")
+
+
+# ------------------------------------------------------------ compressed files, stdin
+
+# bzip2 at level 1 works in 100 kB blocks: a cut corpus of a few hundred kB keeps whole ones.
+COMPRESSORS = {".gz": gzip.compress, ".bz2": functools.partial(bz2.compress, compresslevel=1),
+               ".xz": lzma.compress}
+JSONL_TWO = (
+    json.dumps({"id": "j1", "text": ARTICLE}) + "\n" + json.dumps({"id": "j2", "text": BODY}) + "\n"
+)
+JSON_ONE = json.dumps({"text": ARTICLE, "published": "2017-06-20"})
+HEADER_ARTICLE = f"---\npublished: 2017-06-20\n---\n{ARTICLE}"
+
+
+def _many_lines(count: int) -> bytes:
+    """A JSONL corpus that compresses poorly (distinct numbers), so a cut loses lines."""
+    return "".join(
+        json.dumps({"id": f"n{i}", "text": f"{BODY} {i * 7919 % 104729} {i ** 3}"}) + "\n"
+        for i in range(count)
+    ).encode()
+
+
+@pytest.mark.parametrize("suffix", sorted(COMPRESSORS))
+@pytest.mark.parametrize(
+    ("name", "data", "ids"),
+    [
+        pytest.param("article.txt", ARTICLE.encode(), ["article"], id="text"),
+        pytest.param("dated.md", HEADER_ARTICLE.encode(), ["dated"], id="header"),
+        pytest.param("news.jsonl", JSONL_TWO.encode(), ["j1", "j2"], id="jsonl"),
+        pytest.param("one.json", JSON_ONE.encode(), ["one"], id="json"),
+        pytest.param("utf16.txt", ARTICLE.encode("utf-16"), ["utf16"], id="utf-16-text"),
+    ],
+)
+def test_compressed_files_read_as_their_inner_format(
+    tmp_path: Path, suffix: str, name: str, data: bytes, ids: list[str]
+) -> None:
+    plain = _write(tmp_path / "plain", name, data)
+    packed = _write(tmp_path / "packed", name + suffix, COMPRESSORS[suffix](data))
+    expected = list(load_documents([plain]))
+    loaded = list(load_documents([packed]))
+    assert _ids(loaded) == ids
+    for got, want in zip(loaded, expected, strict=True):
+        assert isinstance(got, Document) and isinstance(want, Document)
+        assert (got.text, got.title, got.published) == (want.text, want.title, want.published)
+
+
+def test_directory_walk_takes_compressed_documents_by_their_inner_suffix(tmp_path: Path) -> None:
+    _write(tmp_path, "a/news.jsonl.gz", gzip.compress(JSONL_TWO.encode()))
+    _write(tmp_path, "b.txt.XZ", lzma.compress(ARTICLE.encode()))
+    _write(tmp_path, "backup.gz", gzip.compress(ARTICLE.encode()))  # no inner format: skipped
+    _write(tmp_path, "image.png.bz2", bz2.compress(PNG_BYTES))  # not a document: skipped
+    assert _ids(load_documents([tmp_path])) == ["j1", "j2", "b"]
+
+
+def test_read_document_reads_a_compressed_text_named_explicitly(tmp_path: Path) -> None:
+    path = _write(tmp_path, "story.gz", gzip.compress(ARTICLE.encode()))
+    assert read_document(path).text == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        pytest.param("cut.txt.gz", gzip.compress(ARTICLE.encode() * 50)[:40],
+                     "truncated gzip data", id="truncated-gzip"),
+        pytest.param("cut.txt.bz2", bz2.compress(ARTICLE.encode() * 50)[:40],
+                     "truncated bzip2 data", id="truncated-bzip2"),
+        pytest.param("cut.txt.xz", lzma.compress(ARTICLE.encode() * 50)[:40],
+                     "truncated xz data", id="truncated-xz"),
+        pytest.param("plain.txt.gz", ARTICLE.encode(), "not valid gzip data", id="not-gzip"),
+        pytest.param("plain.json.xz", JSON_ONE.encode(), "not valid xz data", id="not-xz"),
+        pytest.param("empty.txt.gz", b"", "empty document", id="empty-gzip"),
+        pytest.param("png.txt.gz", gzip.compress(PNG_BYTES), "binary file", id="binary-inside"),
+    ],
+)
+def test_bad_compressed_file_is_one_failure_and_the_rest_load(
+    tmp_path: Path, name: str, data: bytes, problem: str
+) -> None:
+    bad = _write(tmp_path, name, data)
+    good = _write(tmp_path, "good.txt", ARTICLE.encode())
+    documents, failures = _split(list(load_documents([bad, good])))
+    assert [document.id for document in documents] == ["good"]
+    assert len(failures) == 1
+    assert failures[0].message.startswith(f"{bad}: {problem}"), failures[0].message
+    assert "\n" not in failures[0].message
+
+
+@pytest.mark.parametrize("suffix", sorted(COMPRESSORS))
+def test_truncated_compressed_jsonl_keeps_the_lines_before_the_cut(
+    tmp_path: Path, suffix: str
+) -> None:
+    packed = COMPRESSORS[suffix](_many_lines(3000))
+    path = _write(tmp_path, f"news.jsonl{suffix}", packed[: len(packed) // 2])
+    documents, failures = _split(list(load_documents([path])))
+    assert 0 < len(documents) < 3000
+    assert [document.id for document in documents] == [f"n{i}" for i in range(len(documents))]
+    assert len(failures) == 1
+    kind = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz"}[suffix]
+    assert f": truncated {kind} data" in failures[0].message
+    assert failures[0].message.endswith("the rest is skipped")
+    assert failures[0].message.startswith(f"{path}:{len(documents) + 1}: ")
+
+
+@pytest.mark.parametrize(
+    ("data", "ids", "failures"),
+    [
+        pytest.param(JSONL_TWO.encode(), ["j1", "j2"], [], id="jsonl"),
+        pytest.param(b"\n  \n" + JSONL_TWO.encode(), ["j1", "j2"], [], id="jsonl-blank-first"),
+        pytest.param(
+            b'{"id": "j1", "text": "x"}\n{broken\n' + json.dumps({"text": BODY}).encode(),
+            ["j1", "stdin:3"], ["<stdin>:2: not valid JSON"], id="jsonl-bad-line",
+        ),
+        pytest.param(b"{not json\n" + JSONL_TWO.encode(), ["j1", "j2"],
+                     ["<stdin>:1: not valid JSON"], id="opens-with-brace-is-jsonl"),
+        pytest.param(ARTICLE.encode(), ["stdin"], [], id="text"),
+        pytest.param(HEADER_ARTICLE.encode(), ["stdin"], [], id="text-with-header"),
+        pytest.param(b"[1, 2]\n", ["stdin"], [], id="json-array-is-text"),
+        pytest.param(gzip.compress(JSONL_TWO.encode()), ["j1", "j2"], [], id="gzip-jsonl"),
+        pytest.param(lzma.compress(ARTICLE.encode()), ["stdin"], [], id="xz-text"),
+        pytest.param(gzip.compress(ARTICLE.encode())[:20], [],
+                     ["<stdin>: truncated gzip data"], id="truncated-gzip"),
+        pytest.param(b"", [], ["<stdin>: empty document"], id="empty"),
+        pytest.param(PNG_BYTES, [], ["<stdin>: binary file"], id="binary"),
+    ],
+)
+def test_stdin_is_jsonl_or_one_text(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, ids: list[str], failures: list[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    documents, failed = _split(list(load_documents(["-"], published=dt.date(2020, 1, 2))))
+    assert [document.id for document in documents] == ids
+    assert len(failed) == len(failures)
+    for failure, start in zip(failed, failures, strict=True):
+        assert failure.message.startswith(start), failure.message
+    for document in documents:
+        assert document.path == "<stdin>"
+        assert document.published in (dt.date(2020, 1, 2), dt.date(2017, 6, 20))
+
+
+def test_a_file_named_dash_is_a_file_when_spelt_as_a_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path, "-", ARTICLE.encode())
+    monkeypatch.chdir(tmp_path)
+    assert _ids(load_documents(["./-"])) == ["-"]
