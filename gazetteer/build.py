@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import itertools
 import json
 import math
 import re
@@ -43,7 +44,7 @@ from shapely.geometry.base import BaseGeometry
 from gazetteer.geodesy import radius_km
 from gazetteer.model import Entry, FeatureClass, NameKind
 from gazetteer.normalize import LOOSE_SCOPE, normalize, respellings, variant_key
-from gazetteer.sources import admin2, countries, geonames, people
+from gazetteer.sources import admin2, countries, geonames, geonames_dump, people
 from gazetteer.sources.abbreviations import ADMIN1_ABBREVIATIONS
 from geo.errors import GazetteerDataError
 
@@ -87,8 +88,13 @@ def importance(entry: Entry, unknown_population_term: float = 0.0) -> float:
 
     A city of population 0 has an unknown population (GeoNames lists every seat of an
     administrative division, however small or uncounted: Ra's al 'Ayn, Tall Tamr); it is
-    ranked with ``unknown_population_term`` in place of log10 of its population.
+    ranked with ``unknown_population_term`` in place of log10 of its population. An entry
+    whose source sets its prior (``raw['prior']``: a GeoNames dump's bay or hill, by its
+    feature code) has that prior.
     """
+    prior = entry.raw.get("prior")
+    if prior is not None:
+        return float(prior)
     population_term = math.log10(entry.population + 1)
     match entry.feature_class:
         case FeatureClass.CONTINENT:
@@ -336,9 +342,13 @@ def _write_sqlite(
         connection.close()
 
 
-def _with_importance(entries: Iterable[Entry]) -> list[Entry]:
+def _with_importance(
+    entries: Iterable[Entry], typical: Sequence[Entry] | None = None
+) -> list[Entry]:
+    """Entries with their prior, the first of each id kept; the prior of a city of unknown
+    population is the typical population of the ``typical`` entries' cities (default: all)."""
     collected = list(entries)
-    unknown = _typical_population_term(collected)
+    unknown = _typical_population_term(collected if typical is None else typical)
     ranked = [
         entry.model_copy(update={"importance": round(importance(entry, unknown), 4)})
         for entry in collected
@@ -365,9 +375,22 @@ def build_store(
     min_population: int = DEFAULT_MIN_POPULATION,
     data_dir: Path = DATA_DIR,
     committed: Iterable[str] = COMMITTED_FILES,
+    geonames: Sequence[Path] = (),
 ) -> dict[str, Any]:
-    """Build the store into ``target`` (replacing it atomically) and return its metadata."""
-    entries = _with_importance(collect_entries(min_population, data_dir, committed))
+    """Build the store into ``target`` (replacing it atomically) and return its metadata.
+
+    ``geonames``: GeoNames dump files whose places, admin areas and physical features are
+    added to the bundled sources (:mod:`gazetteer.sources.geonames_dump`); the bundled entries
+    keep their priors, whatever the dumps add.
+    """
+    geonames_dump.check_dumps(geonames)
+    bundled = list(collect_entries(min_population, data_dir, committed))
+    added: Iterable[Entry] = ()
+    if geonames:
+        known = frozenset(e.geonameid for e in bundled if e.geonameid is not None)
+        added = geonames_dump.load_dump_entries(geonames, known)
+    entries = _with_importance(itertools.chain(bundled, added), typical=bundled)
+    del bundled
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".gazetteer-build-", dir=target.parent))
     staging.chmod(0o755)
@@ -388,6 +411,11 @@ def build_store(
         people_counts = people.build_people_lexicon(staging)
         meta = _metadata(entries, min_population)
         meta["people_lexicon"] = people_counts
+        if geonames:
+            meta["sources"].append(
+                "GeoNames dumps (added where no bundled entry has the geonameid): "
+                + ", ".join(path.name for path in geonames)
+            )
         (staging / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         _replace_dir(staging, target)
     except BaseException:
