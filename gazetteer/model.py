@@ -100,6 +100,11 @@ class Entry(BaseModel):
     admin1_code: str | None = Field(
         default=None, description="GeoNames admin-1 code, e.g. 'SY.04'."
     )
+    geonameid: int | None = Field(
+        default=None,
+        description="The GeoNames id of the same place (163843 for Syria), so outputs join "
+        "with GeoNames-keyed data; None where no source gives one (rivers, seas, regions).",
+    )
     population: int = 0
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
@@ -123,6 +128,7 @@ class Entry(BaseModel):
                 "name": self.name,
                 "feature_class": self.feature_class.value,
                 "country_code": self.country_code,
+                "geonameid": self.geonameid,
                 "population": self.population,
             },
         }

@@ -23,7 +23,13 @@ import shapely
 from shapely.geometry import mapping
 from shapely.strtree import STRtree
 
-from gazetteer.build import CLASS_ORDER, DEFAULT_MIN_POPULATION, FORMAT_VERSION, build_store
+from gazetteer.build import (
+    CLASS_ORDER,
+    DEFAULT_MIN_POPULATION,
+    FORMAT_VERSION,
+    GEONAMES_ID_PREFIX,
+    build_store,
+)
 from gazetteer.geodesy import great_circle_km_to_many
 from gazetteer.model import Candidate, Entry, FeatureClass, NameKind, ReverseResult
 from gazetteer.normalize import query_keys, variant_key
@@ -110,6 +116,7 @@ class Gazetteer:
             self._names: list[str] = strings["names"]
             # by country code, and by id for the continents themselves
             self._continents: dict[str, str] = strings["continents"]
+            self._geonameids: dict[str, int] = strings["geonameids"]
         except (OSError, ValueError, KeyError) as err:
             raise GazetteerDataError(
                 f"{arrays_path.parent}: corrupt gazetteer store ({err}); {_REBUILD}"
@@ -221,6 +228,18 @@ class Gazetteer:
         """The entry with this id, or None."""
         row = self._db.execute("SELECT idx FROM entries WHERE id = ?", (entry_id,)).fetchone()
         return None if row is None else self.entry(int(row[0]), geometry=geometry)
+
+    def geonameid_of(self, entry_id: str | None) -> int | None:
+        """The GeoNames id of an entry (None if it has none), without reading its record.
+
+        >>> open_gazetteer().geonameid_of("country:SY")  # doctest: +SKIP
+        163843
+        """
+        if not entry_id:
+            return None
+        if entry_id.startswith(GEONAMES_ID_PREFIX):
+            return int(entry_id[len(GEONAMES_ID_PREFIX) :])
+        return self._geonameids.get(entry_id)
 
     def index_of(self, entry_id: str) -> int | None:
         return self._index_by_id.get(entry_id)

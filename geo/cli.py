@@ -99,7 +99,8 @@ def _cmd_gazetteer_build(args: argparse.Namespace) -> int:
     from gazetteer.store import default_store_path
 
     target = Path(args.output) if args.output else default_store_path()
-    meta = build_store(target, min_population=args.min_population)
+    dumps = [Path(name) for name in args.geonames or ()]
+    meta = build_store(target, min_population=args.min_population, geonames=dumps)
     print(f"built {meta['entries']:,} entries into {target}", file=sys.stderr)
     return EXIT_OK
 
@@ -138,6 +139,13 @@ def _add_gazetteer(subparsers: Any) -> None:
     )
     build.add_argument("--min-population", type=int, default=DEFAULT_MIN_POPULATION)
     build.add_argument("--output", help="store folder (default: the package's store)")
+    build.add_argument(
+        "--geonames",
+        nargs="+",
+        metavar="FILE",
+        help="GeoNames dumps to add (allCountries.zip, XX.zip, cities1000.zip, "
+        "alternateNamesV2.zip)",
+    )
     build.set_defaults(handler=_cmd_gazetteer_build)
 
 
@@ -199,6 +207,7 @@ def _mention_row(mention: Any) -> dict[str, Any]:
         "lat": mention.lat,
         "lon": mention.lon,
         "gazetteer_id": mention.gazetteer_id,
+        "geonameid": mention.geonameid,
         "feature_class": mention.feature_class,
         "country": mention.country,
         "confidence": mention.confidence,

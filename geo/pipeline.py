@@ -86,6 +86,7 @@ def collect_places(summaries: Sequence[DocumentSummary]) -> list[PlaceSummary]:
             if place is None:
                 place = PlaceSummary(
                     gazetteer_id=mention.gazetteer_id,
+                    geonameid=mention.geonameid,
                     name=mention.name or mention.text,
                     feature_class=mention.feature_class or "",
                     country=mention.country,

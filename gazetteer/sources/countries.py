@@ -242,6 +242,7 @@ def _country_entry(
         feature_class=FeatureClass.COUNTRY,
         country_code=code,
         country_codes=(code,),
+        geonameid=geonames.get("geonameid"),
         population=population,
         # GeoNames and gold corpora use the CIA-factbook style centre countryinfo carries;
         # Natural Earth's label point (placed for map labels) can sit 1,000 km away.

@@ -109,6 +109,7 @@ def load_cities(min_population: int, capitals: dict[str, str]) -> Iterator[Entry
             admin1_code=f"{record['countrycode']}.{record['admin1code']}"
             if record.get("admin1code")
             else None,
+            geonameid=int(record["geonameid"]),
             population=population,
             lat=float(record["latitude"]),
             lon=float(record["longitude"]),
@@ -158,6 +159,7 @@ def load_continents() -> Iterator[Entry]:
             name=name,
             alt_names=clean_alt_names(name, english),
             feature_class=FeatureClass.CONTINENT,
+            geonameid=record.get("geonameId"),
             population=int(record.get("population") or 0),
             lat=float(record["lat"]),
             lon=float(record["lng"]),

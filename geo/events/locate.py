@@ -124,6 +124,7 @@ def location_from_mention(mention: Mention, gazetteer: Gazetteer, reason: str) -
     return EventLocation(
         name=mention.name,
         gazetteer_id=mention.gazetteer_id,
+        geonameid=gazetteer.geonameid_of(mention.gazetteer_id),
         feature_class=feature_class,
         country=mention.country,
         lat=mention.lat,
@@ -215,6 +216,7 @@ def location_from_country(gazetteer: Gazetteer, code: str, reason: str) -> Event
     return EventLocation(
         name=entry.name,
         gazetteer_id=entry.id,
+        geonameid=entry.geonameid,
         feature_class="country",
         country=code,
         lat=entry.lat,

@@ -59,6 +59,7 @@ class EventLocation(BaseModel):
 
     name: str | None = None
     gazetteer_id: str | None = None
+    geonameid: int | None = None
     feature_class: str | None = None
     country: str | None = None
     lat: float | None = Field(default=None, ge=-90, le=90)
@@ -126,6 +127,7 @@ class PlaceSummary(BaseModel):
     """A resolved place and every mention of it across the documents."""
 
     gazetteer_id: str
+    geonameid: int | None = None
     name: str
     feature_class: str
     country: str | None = None

@@ -291,6 +291,7 @@ def event_feature(event: Event) -> dict[str, Any]:
         ],
         "location_name": location.name,
         "gazetteer_id": location.gazetteer_id,
+        "geonameid": location.geonameid,
         "precision": location.precision.value,
         "uncertainty_km": location.uncertainty_km,
         "confidence": event.confidence,
@@ -362,6 +363,7 @@ def place_feature(place: PlaceSummary) -> dict[str, Any]:
     properties: dict[str, Any] = {
         "kind": "place",
         "id": place.gazetteer_id,
+        "geonameid": place.geonameid,
         "name": place.name,
         "feature_class": place.feature_class,
         "country": place.country,

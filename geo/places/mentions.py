@@ -33,6 +33,9 @@ class Mention(BaseModel):
         "Service'): an association, never an event location.",
     )
     gazetteer_id: str | None = None
+    geonameid: int | None = Field(
+        default=None, description="GeoNames id of the resolved entry, where it has one."
+    )
     name: str | None = Field(default=None, description="Canonical name of the resolved entry.")
     lat: float | None = None
     lon: float | None = None

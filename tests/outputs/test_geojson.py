@@ -155,6 +155,7 @@ def shoot_down_event(**changes: Any) -> Event:
         "location": EventLocation(
             name="south of Tabqa",
             gazetteer_id="geonames:166365",
+            geonameid=166365,
             feature_class="city",
             country="SY",
             lat=35.7370004,
@@ -247,6 +248,7 @@ def places() -> list[PlaceSummary]:
     return [
         PlaceSummary(
             gazetteer_id="geonames:170654",
+            geonameid=170654,
             name="Damascus",
             feature_class="city",
             country="SY",
@@ -256,6 +258,7 @@ def places() -> list[PlaceSummary]:
         ),
         PlaceSummary(
             gazetteer_id="geonames:166365",
+            geonameid=166365,
             name="Tabqa",
             feature_class="city",
             country="SY",
@@ -360,9 +363,9 @@ def test_features_are_ordered_by_kind_then_date_then_id(small_fc: dict[str, Any]
             [
                 "kind", "id", "event_type", "event_label", "cameo", "acled_event_type",
                 "acled_sub_event_type", "modality", "date", "date_precision", "date_text",
-                "actors", "location_name", "gazetteer_id", "precision", "uncertainty_km",
-                "confidence", "reason", "date_reason", "trigger", "sentence", "zone_id",
-                "sources",
+                "actors", "location_name", "gazetteer_id", "geonameid", "precision",
+                "uncertainty_km", "confidence", "reason", "date_reason", "trigger", "sentence",
+                "zone_id", "sources",
             ],
         ),
         (
@@ -375,7 +378,10 @@ def test_features_are_ordered_by_kind_then_date_then_id(small_fc: dict[str, Any]
         ("feature", ["kind", "id", "name", "feature_class", "role"]),
         (
             "place",
-            ["kind", "id", "name", "feature_class", "country", "mention_count", "mentions"],
+            [
+                "kind", "id", "geonameid", "name", "feature_class", "country", "mention_count",
+                "mentions",
+            ],
         ),
     ],
 )  # fmt: skip
