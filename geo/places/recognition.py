@@ -603,6 +603,8 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
         if match is None:
             continue
         covered_until = match.last_token
+        if _opens_a_longer_arabic_name(scan, match):
+            continue
         _add(scan, match, matches)
     pending.extend(_person_like_variants(scan))
     groups = _armed_group_countries(scan)
@@ -645,6 +647,26 @@ def _continues(scan: _Scan, position: int) -> bool:
     token = scan.tokens[following]
     return (token.capitalised or token.text.lower() in CONNECTORS) and _joins(
         scan.text, scan.tokens[position], token
+    )
+
+
+def _opens_a_longer_arabic_name(scan: _Scan, match: Match) -> bool:
+    """ "Ain al-Hilweh", "Bab al-Hawa": a one-word name followed by an Arabic article and a
+    capitalised word is the first word of a longer name the gazetteer lacks, not the place
+    of that word when it is best read outside the romanised countries (Ain, a French
+    department). One best read inside them may still be meant: "Aleppo al-Jadida"."""
+    following = match.last_token + 1
+    if match.first_token != match.last_token or following + 1 >= len(scan.tokens):
+        return False
+    if not match.candidates or match.candidates[0].country_code in LOOSE_SCOPE:
+        return False
+    article, word = scan.tokens[following], scan.tokens[following + 1]
+    return (
+        article.text.lower() in _ARABIC_ARTICLES
+        and not article.capitalised
+        and scan.text[match.end : article.start] == " "
+        and word.capitalised
+        and _article_before(scan.text, article, word.start)
     )
 
 

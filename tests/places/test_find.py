@@ -96,6 +96,8 @@ def test_places_are_found_and_resolved(
         "Read https://example.com/syria-news and pro-Assad blogs.",
         # a part of a person's name joined by an Arabic article: not Balad in Iraq
         "The mayor, Malkan al-Baini, left.",
+        # the first word of an Arabic name the gazetteer lacks: not Ain, a French department
+        "Clashes erupted in Ain al-Hilweh refugee camp.",
         "",
         "   \n  ",
     ],
