@@ -85,6 +85,7 @@ __all__ = [
     "ZoneProperties",
     "escape_text",
     "event_popup_html",
+    "event_popup_parts",
     "event_style",
     "event_table_row",
     "feature_tooltip_html",
@@ -536,32 +537,36 @@ def _event_icon_html(label: str, colour: str) -> str:
     return f'<span class="geo-event-icon" style="background:{colour}">{escape_text(letter)}</span>'
 
 
-def event_popup_html(event: EventProperties) -> str:
-    """Popup of an event: type, date and precision, actors, sentence, sources, location."""
+def event_popup_parts(event: EventProperties) -> list[str]:
+    """The popup of an event in its blocks (escaped HTML each; :func:`event_popup_html`
+    joins them). Events of one article share blocks (its sources, often the reason), so a
+    map stores each distinct block once (:class:`EventMarkers`)."""
     actors = "".join(
         f"<li>{escape_text(actor.name)}{_parenthesised(actor.role, actor.country)}</li>"
         for actor in event.actors
     )
     uncertainty = f", \u00b1{event.uncertainty_km:g} km" if event.uncertainty_km is not None else ""
     confidence = f", confidence {event.confidence:.2f}" if event.confidence is not None else ""
-    return (
+    parts = [
         '<div class="geo-popup geo-event-popup">'
-        f'<p class="geo-title">{escape_text(event.label)}</p>'
-        f'<p class="geo-meta">{escape_text(_date_text(event.date, event.date_precision))}</p>'
-        + (f'<p class="geo-heading">Actors</p><ul>{actors}</ul>' if actors else "")
-        + _quote(event.sentence)
-        + _sources_block(event.sources)
-        + '<p class="geo-heading">Location</p>'
+        f'<p class="geo-title">{escape_text(event.label)}</p>',
+        f'<p class="geo-meta">{escape_text(_date_text(event.date, event.date_precision))}</p>',
+        f'<p class="geo-heading">Actors</p><ul>{actors}</ul>' if actors else "",
+        _quote(event.sentence),
+        _sources_block(event.sources),
+        '<p class="geo-heading">Location</p>'
         f"<p>{escape_text(event.location_name or 'unnamed location')} "
         f'<span class="geo-meta">(precision: {escape_text(event.precision)}'
-        f"{escape_text(uncertainty)}{escape_text(confidence)})</span></p>"
-        + (
-            f'<p class="geo-reason">Why here: {escape_text(event.reason)}</p>'
-            if event.reason
-            else ""
-        )
-        + "</div>"
-    )
+        f"{escape_text(uncertainty)}{escape_text(confidence)})</span></p>",
+        f'<p class="geo-reason">Why here: {escape_text(event.reason)}</p>' if event.reason else "",
+        "</div>",
+    ]
+    return [part for part in parts if part]
+
+
+def event_popup_html(event: EventProperties) -> str:
+    """Popup of an event: type, date and precision, actors, sentence, sources, location."""
+    return "".join(event_popup_parts(event))
 
 
 def _parenthesised(*parts: str | None) -> str:
@@ -602,7 +607,7 @@ class _ScriptElement(folium.MacroElement):
 class VectorFeatures(_ScriptElement):
     """A GeoJSON layer whose style, popup and tooltip are prepared per feature in Python.
 
-    ``features`` carry only ``properties.style`` (Leaflet path options), and optionally
+    ``features`` carry ``properties.style`` (Leaflet path options), and optionally
     ``popup``/``tooltip`` (escaped HTML), ``radius_m`` (draw a Point as a circle of that
     radius in metres, else a circle marker), ``date`` and ``events`` (the indices, in
     :class:`EventMarkers`, of the events the shape belongs to: :class:`EventTable` shows it
@@ -612,16 +617,20 @@ class VectorFeatures(_ScriptElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON({{ this.js(this.data) }}, {
+        var {{ this.get_name() }}_shapes = {{ this.js(this.data) }};
+        var {{ this.get_name() }} = L.geoJSON({{ this.get_name() }}_shapes, {
             pane: {{ this.js(this.pane) }},
             interactive: {{ this.js(this.interactive) }},
-            style: function (feature) { return feature.properties.style; },
+            style: function (feature) {
+                return {{ this.get_name() }}_shapes.styles[feature.properties.style];
+            },
             pointToLayer: function (feature, latlng) {
                 var p = feature.properties;
+                var style = {{ this.get_name() }}_shapes.styles[p.style];
                 if (p.radius_m) {
-                    return L.circle(latlng, Object.assign({radius: p.radius_m}, p.style));
+                    return L.circle(latlng, Object.assign({radius: p.radius_m}, style));
                 }
-                return L.circleMarker(latlng, p.style);
+                return L.circleMarker(latlng, style);
             },
             onEachFeature: function (feature, layer) {
                 var p = feature.properties;
@@ -651,7 +660,20 @@ class VectorFeatures(_ScriptElement):
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
         self._name = "VectorFeatures"
-        self.data = {"type": "FeatureCollection", "features": list(features)}
+        # Each distinct style is written once ("styles", a GeoJSON foreign member) and
+        # features name it by index: thousands of uncertainty circles share a few styles.
+        style_index: dict[str, int] = {}
+        shapes = []
+        for feature in features:
+            properties = dict(feature["properties"])
+            key = json.dumps(properties["style"])  # keeps option order: a dict is unhashable
+            properties["style"] = style_index.setdefault(key, len(style_index))
+            shapes.append({**feature, "properties": properties})
+        self.data = {
+            "type": "FeatureCollection",
+            "styles": [json.loads(key) for key in style_index],
+            "features": shapes,
+        }
         self.pane = pane
         self.interactive = interactive
 
@@ -660,7 +682,9 @@ class EventMarkers(_ScriptElement):
     """Event markers (coloured letter icons with popups) added to the parent group.
 
     One compact record per event keeps 10,000 events small and fast, and lets a
-    MarkerCluster parent take them in one ``addLayers`` call.
+    MarkerCluster parent take them in one ``addLayers`` call: ``[lat, lon, icon, title,
+    popup, date]``, the popup as indices into ``parts`` (:func:`event_popup_parts`), joined
+    when it opens.
     """
 
     _template = Template(
@@ -674,16 +698,48 @@ class EventMarkers(_ScriptElement):
                     iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -11]
                 });
             });
+            var parts = {{ this.js(this.parts) }};
             var records = {{ this.js(this.records) }};
-            var markers = records.map(function (r) {
+            function popupHtml(i) {
+                return records[i][4].map(function (p) { return parts[p]; }).join("");
+            }
+            var markers = records.map(function (r, i) {
                 var marker = L.marker([r[0], r[1]], {icon: icons[r[2]], title: r[3]});
-                marker.bindPopup(r[4], {maxWidth: 380, autoPanPaddingTopLeft: [20, 60]});
+                marker.bindPopup(function () { return popupHtml(i); },
+                                 {maxWidth: 380, autoPanPaddingTopLeft: [20, 60]});
                 return marker;
             });
-            if (group.addLayers) { group.addLayers(markers); }
-            else { markers.forEach(function (m) { group.addLayer(m); }); }
+            // A MarkerCluster adds thousands of markers in chunks, between frames; clearing
+            // it meanwhile corrupts its clusters, so a new set waits for the last to finish.
+            var loading = false, next = null, callbacks = [];
+            if (group.addLayers) {
+                group.options.chunkProgress = function (processed, total) {
+                    if (processed < total) { return; }
+                    loading = false;
+                    if (next !== null) { var waiting = next; next = null; show(waiting); }
+                    if (loading) { return; }
+                    var run = callbacks;
+                    callbacks = [];
+                    run.forEach(function (callback) { callback(); });
+                };
+            }
+            function whenShown(callback) {
+                if (loading) { callbacks.push(callback); } else { callback(); }
+            }
+            function show(layers) {
+                if (loading) { next = layers; return; }
+                group.clearLayers();
+                if (group.addLayers) {
+                    loading = !!group._map;  // off the map, it adds them at once
+                    group.addLayers(layers);
+                } else { layers.forEach(function (m) { group.addLayer(m); }); }
+            }
+            show(markers);
             return {
                 group: group,
+                show: show,
+                whenShown: whenShown,
+                popupHtml: popupHtml,
                 items: markers.map(function (m, i) { return [m, records[i][5], [i]]; })
             };
         })();
@@ -695,6 +751,7 @@ class EventMarkers(_ScriptElement):
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
         self._name = "EventMarkers"
         icon_index: dict[str, int] = {}
+        part_index: dict[str, int] = {}
         self.icons: list[str] = []
         self.records: list[list[Any]] = []
         for feature, event in events:
@@ -709,10 +766,14 @@ class EventMarkers(_ScriptElement):
                     round(lon, 6),
                     icon_index[event.event_type],
                     title,  # a marker's title is set as an attribute value: inert text
-                    event_popup_html(event),
+                    [
+                        part_index.setdefault(part, len(part_index))
+                        for part in event_popup_parts(event)
+                    ],
                     event.date.isoformat() if event.date else None,
                 ]
             )
+        self.parts = list(part_index)  # each distinct popup block once, in first-use order
 
 
 class TimeSlider(_ScriptElement):
@@ -774,7 +835,8 @@ def _actor_text(actor: Actor) -> str:
 
 
 def event_table_row(event: EventProperties) -> dict[str, Any]:
-    """One row of the event table: what an analyst scans, sorts and filters by.
+    """One row of the event table: what an analyst scans, sorts and filters by (the text
+    search also reads the event's popup, so the sentence and sources are not repeated here).
 
     Values are plain text; the page writes them with ``textContent``, never as HTML.
 
@@ -790,7 +852,6 @@ def event_table_row(event: EventProperties) -> dict[str, Any]:
         "place": event.location_name or "unnamed location",
         "precision": event.precision,
         "sources": len(event.sources),
-        "sentence": event.sentence or "",
     }
 
 
@@ -833,18 +894,25 @@ class EventTable(JSCSSMixin, _ScriptElement):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }}_filter = (function () {
             var map = {{ this._parent.get_name() }};
-            var rows = {{ this.js(this.rows) }};
+            var fields = {{ this.js(this.fields) }};
+            var rows = {{ this.js(this.rows) }}.map(function (values, i) {
+                var row = {i: i, search: null};
+                fields.forEach(function (field, f) { row[field] = values[f]; });
+                return row;
+            });
             var types = {{ this.js(this.types) }};
             var events = {{ this.markers.get_name() }}_dated;
             var targets = [
                 {% for target in this.targets %}{{ target.get_name() }}_dated,{% endfor %}
             ];
             var state = {upTo: null, undated: true, type: "", from: "", to: "", words: []};
-            rows.forEach(function (row, i) {
-                row.i = i;
-                row.search = [row.date, row.type, row.actors, row.place, row.sentence]
-                    .join(" ").toLowerCase();
-            });
+            // What a search reads: the row and its popup's text (built at the first search).
+            var entities = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'"};
+            function searchText(row) {
+                var shown = events.popupHtml(row.i).replace(/<[^>]*>/g, " ")
+                    .replace(/&(amp|lt|gt|quot|#x27);/g, function (e) { return entities[e]; });
+                return [row.date, row.type, row.actors, row.place, shown].join(" ").toLowerCase();
+            }
 
             function el(tag, className, parent) {
                 var node = document.createElement(tag);
@@ -924,6 +992,7 @@ class EventTable(JSCSSMixin, _ScriptElement):
                            || (state.to && row.date > state.to)) {
                     return false;
                 }
+                if (state.words.length && row.search === null) { row.search = searchText(row); }
                 return state.words.every(function (word) {
                     return row.search.indexOf(word) !== -1;
                 });
@@ -938,9 +1007,9 @@ class EventTable(JSCSSMixin, _ScriptElement):
                             return shown[i];
                         });
                     }).map(function (item) { return item[0]; });
+                    if (target.show) { target.show(visible); return; }
                     target.group.clearLayers();
-                    if (target.group.addLayers) { target.group.addLayers(visible); }
-                    else { visible.forEach(function (l) { target.group.addLayer(l); }); }
+                    visible.forEach(function (l) { target.group.addLayer(l); });
                 });
             }
             // Unfiltered at first: the map already shows every event.
@@ -956,12 +1025,14 @@ class EventTable(JSCSSMixin, _ScriptElement):
             table.on("rowClick", function (event, row) {
                 var marker = events.items[row.getData().i][0];
                 if (!map.hasLayer(events.group)) { map.addLayer(events.group); }
-                if (events.group.zoomToShowLayer) {
-                    events.group.zoomToShowLayer(marker, function () { marker.openPopup(); });
-                } else {
-                    map.setView(marker.getLatLng(), Math.max(map.getZoom(), 9));
-                    marker.openPopup();
-                }
+                events.whenShown(function () {  // the marker may be still on its way in
+                    if (events.group.zoomToShowLayer) {
+                        events.group.zoomToShowLayer(marker, function () { marker.openPopup(); });
+                    } else {
+                        map.setView(marker.getLatLng(), Math.max(map.getZoom(), 9));
+                        marker.openPopup();
+                    }
+                });
             });
             search.addEventListener("input", function () {
                 state.words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
@@ -994,7 +1065,10 @@ class EventTable(JSCSSMixin, _ScriptElement):
         self._name = "EventTable"
         self.default_js = [("tabulator", TABLE_JS_URL)]
         self.default_css = [("tabulator_css", TABLE_CSS_URL)]
-        self.rows = [event_table_row(event) for _, event in events]
+        rows = [event_table_row(event) for _, event in events]
+        # Rows as arrays under one list of field names: 10,000 rows stay small.
+        self.fields = list(rows[0]) if rows else []
+        self.rows = [list(row.values()) for row in rows]
         self.types = sorted(
             {event.event_type: event.label for _, event in events}.items(),
             key=lambda entry: entry[1],

@@ -334,14 +334,15 @@ def _table_column(page: Any, field: str) -> list[str]:
     ("action", "expected_places"),
     [
         ("", ["Deir ez-Zor", "Raqqa", "south of Tabqa", "Syria west of the Euphrates", "Syria"]),
-        ("search=raqqa", ["Raqqa"]),
+        ("search=raqqa", ["Raqqa", "south of Tabqa"]),  # a place; a source's title
+        ("search=super hornet", ["south of Tabqa"]),  # the sentence, read from the popup
         ("search=united   STATES", ["south of Tabqa", "Syria west of the Euphrates"]),
         ("search=no such words", []),
         ("type=air_strike", ["Deir ez-Zor", "Raqqa"]),
         ("from=2017-06-06", ["Raqqa", "south of Tabqa", "Syria west of the Euphrates"]),
         ("to=2017-06-06", ["Deir ez-Zor", "Raqqa"]),
         ("slider=2", ["Deir ez-Zor", "Raqqa", "south of Tabqa", "Syria"]),  # undated kept
-        ("slider=1&search=coalition", ["Deir ez-Zor", "Raqqa"]),  # both filters at once
+        ("slider=1&search=struck", ["Deir ez-Zor", "Raqqa"]),  # both filters at once
     ],
 )
 def test_table_filters_and_the_map_show_the_same_events(

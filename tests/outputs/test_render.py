@@ -88,13 +88,32 @@ def _json_after(html: str, marker: str) -> list[Any]:
 
 
 def layer_features(html: str) -> list[dict[str, Any]]:
-    """All features of every VectorFeatures layer, in map order."""
-    return [f for layer in _json_after(html, "L.geoJSON(") for f in layer["features"]]
+    """All features of every VectorFeatures layer, in map order, each with its style."""
+    features = []
+    for layer in _json_after(html, "_shapes = "):
+        for feature in layer["features"]:
+            style = layer["styles"][feature["properties"]["style"]]
+            features.append({**feature, "properties": {**feature["properties"], "style": style}})
+    return features
 
 
 def event_records(html: str) -> list[list[Any]]:
-    """``[lat, lon, icon, title, popup, date]`` of every event marker."""
-    return [record for block in _json_after(html, "var records = ") for record in block]
+    """``[lat, lon, icon, title, popup, date]`` of every event marker, the popup joined."""
+    records = []
+    for parts, block in zip(
+        _json_after(html, "var parts = "), _json_after(html, "var records = "), strict=True
+    ):
+        for record in block:
+            popup = "".join(parts[index] for index in record[4])
+            records.append([*record[:4], popup, *record[5:]])
+    return records
+
+
+def table_rows(html: str) -> list[dict[str, Any]]:
+    """The event table's rows, as field -> value."""
+    (fields,) = _json_after(html, "var fields = ")
+    (rows,) = _json_after(html, "var rows = ")
+    return [dict(zip(fields, row, strict=True)) for row in rows]
 
 
 def with_classes(html: str, css_class: str) -> list[dict[str, Any]]:
@@ -255,11 +274,11 @@ def test_cdn_urls_name_the_pinned_versions() -> None:
 
 def test_the_table_lists_every_event_in_marker_order(sample_collection: dict[str, Any]) -> None:
     html = render_map(sample_collection, title="t", cdn=True)
-    (rows,) = _json_after(html, "var rows = ")
+    rows = table_rows(html)
     records = event_records(html)
     assert len(rows) == len(records) == 5
     assert [row["date"] for row in rows] == [record[5] for record in records]
-    assert {k: v for k, v in rows[1].items() if k != "sentence"} == {
+    assert rows[1] == {
         "date": "2017-06-19",
         "date_precision": "day",
         "event_type": "threat",
@@ -279,17 +298,16 @@ def test_the_table_lists_every_event_in_marker_order(sample_collection: dict[str
 @pytest.mark.parametrize(
     ("properties", "expected"),
     [
-        ({}, {"date": None, "date_precision": "unknown", "type": "Air strike", "actors": "",
-              "place": "unnamed location", "precision": "unknown", "sources": 0,
-              "sentence": ""}),
+        ({}, {"date": None, "date_precision": "unknown", "event_type": "air_strike",
+              "type": "Air strike", "actors": "", "place": "unnamed location",
+              "precision": "unknown", "sources": 0}),
         ({"date": "2017-06", "date_precision": "month"},
          {"date": "2017-06-01", "date_precision": "month"}),
         ({"actors": [{"name": "A"}, {"name": "B", "role": "target", "country": "SY"}]},
          {"actors": "A; B (target)"}),
         ({"event_label": "Strike <b>", "location_name": "Raqqa", "precision": "city",
           "sources": [{"title": "x"}, {"title": "y"}], "sentence": "It <i>was</i>."},
-         {"type": "Strike <b>", "place": "Raqqa", "precision": "city", "sources": 2,
-          "sentence": "It <i>was</i>."}),  # plain text: the page never parses it as HTML
+         {"type": "Strike <b>", "place": "Raqqa", "precision": "city", "sources": 2}),
     ],
 )  # fmt: skip
 def test_event_table_row(properties: dict[str, Any], expected: dict[str, Any]) -> None:
@@ -298,12 +316,13 @@ def test_event_table_row(properties: dict[str, Any], expected: dict[str, Any]) -
     )
     row = event_table_row(event)
     assert {key: row[key] for key in expected} == expected
+    assert ("sentence" in row) is False  # the search reads it from the popup
 
 
 def test_uncertainty_shapes_name_their_events(sample_collection: dict[str, Any]) -> None:
     """The table shows a shape while one of its events is listed: the indices must be right."""
     html = render_map(sample_collection, title="t", cdn=True)
-    (rows,) = _json_after(html, "var rows = ")
+    rows = table_rows(html)
     shapes = with_classes(html, "geo-uncertainty")
     assert sorted(i for shape in shapes for i in shape["properties"]["events"]) == [0, 1, 2, 4]
     for shape in shapes:
@@ -313,7 +332,7 @@ def test_uncertainty_shapes_name_their_events(sample_collection: dict[str, Any])
 
 def test_hostile_text_reaches_the_table_only_as_json(xss_collection: dict[str, Any]) -> None:
     html = render_map(xss_collection, title="t", cdn=True)
-    (rows,) = _json_after(html, "var rows = ")
+    rows = table_rows(html)
     assert {row["type"] for row in rows} == {XSS_TITLE}
     assert all(row["actors"].startswith(XSS_TITLE) for row in rows if row["actors"])
     assert XSS_TITLE not in html and "<img src=x" not in html  # every "<" is \u003c
@@ -769,3 +788,19 @@ def test_fixture_has_every_kind_and_a_country_precision_event(
     precisions = {f["properties"].get("precision") for f in sample_collection["features"]}
     assert "country" in precisions
     assert copy.deepcopy(sample_collection) == json.loads(json.dumps(sample_collection))
+
+
+def test_shared_popup_blocks_and_styles_are_written_once() -> None:
+    """10,000 events stay small: events of one article share their sources block, and
+    thousands of uncertainty circles share a few styles."""
+    source = {"title": "One article", "url": "https://example.org/a"}
+    events = [
+        _event(id=f"ev-{i}", sources=[source], precision="city", uncertainty_km=10)
+        for i in range(20)
+    ]
+    html = render_map(_collection(*events), title="t", cdn=True)
+    (parts,) = _json_after(html, "var parts = ")
+    assert sum("One article" in part for part in parts) == 1
+    assert all(record[4].count("One article") == 1 for record in event_records(html))
+    (shapes,) = [layer for layer in _json_after(html, "_shapes = ") if layer["features"]]
+    assert len(shapes["features"]) == 20 and len(shapes["styles"]) == 1
