@@ -948,20 +948,21 @@ class EventTable(JSCSSMixin, _ScriptElement):
                 var span = el("span");
                 span.appendChild(text(main));
                 if (note) {
-                    el("span", "geo-cell-note", span).textContent = " (" + note + ")";
+                    var words = String(note).replace(/_/g, " ");  // "on_or_before"
+                    el("span", "geo-cell-note", span).textContent = " (" + words + ")";
                 }
                 return span;
             }
             var table = new Tabulator(holder, {
                 data: rows, index: "i", height: "100%", layout: "fitColumns",
-                columnDefaults: {variableHeight: true, minWidth: 90},
+                columnDefaults: {variableHeight: true, minWidth: 64},
                 renderVertical: "virtual", placeholder: "No event matches",
                 initialSort: [{column: "date", dir: "asc"}],
                 rowFormatter: function (row) {
                     row.getElement().setAttribute("data-event", row.getData().i);
                 },
                 columns: [
-                    {title: "Date", field: "date", sorter: "string", minWidth: 100,
+                    {title: "Date", field: "date", sorter: "string", minWidth: 96,
                      sorterParams: {alignEmptyValues: "bottom"},
                      formatter: function (cell) {
                         var row = cell.getData();
@@ -977,7 +978,7 @@ class EventTable(JSCSSMixin, _ScriptElement):
                         var row = cell.getData();
                         return withNote(row.place, row.precision);
                      }},
-                    {title: "Sources", field: "sources", sorter: "number", width: 84,
+                    {title: "Sources", field: "sources", sorter: "number", width: 80,
                      hozAlign: "right",
                      formatter: function (cell) { return text(String(cell.getValue())); }}
                 ]
