@@ -415,9 +415,7 @@ def _render_html(args: argparse.Namespace, collection: Any, features: Any, artic
     from geo.outputs.geojson import located_features
     from geo.outputs.render import render_map
 
-    basemap = None
-    if args.offline:
-        basemap = basemap_collection(open_gazetteer(), _bounds(collection))
+    basemap = basemap_collection(open_gazetteer(), _bounds(collection))  # every map opens offline
     title = args.title or f"geo: {len(collection.events)} events from {articles} article(s)"
     html: str = render_map(
         located_features(features),
@@ -521,7 +519,9 @@ def _add_pipeline_commands(subparsers: Any) -> None:
     mapping.add_argument("paths", nargs="*", metavar="PATH")
     mapping.add_argument("-o", "--output", metavar="HTML", help="default: maps/<name>.html")
     mapping.add_argument("--geojson", metavar="FILE", help="default: beside the HTML")
-    mapping.add_argument("--offline", action="store_true", help="one self-contained file, no tiles")
+    mapping.add_argument(
+        "--offline", action="store_true", help="no online tile layer at all (the map is one file)"
+    )
     mapping.add_argument("--parquet", metavar="FILE", help="also write GeoParquet 1.1")
     mapping.add_argument("--published", type=_published, help="publication date for undated inputs")
     mapping.add_argument("--title")

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from geo.outputs.geojson import validate_feature_collection
+from geo.outputs.render import BASEMAP_LAYER
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -144,14 +145,18 @@ def test_offline_map_fetches_nothing(offline_run: Path) -> None:
 
 def test_offline_map_draws_the_basemap(offline_run: Path) -> None:
     page = (offline_run / "out" / "offline.html").read_text(encoding="utf-8")
-    assert '"Basemap"' in page or "Basemap" in page
+    assert f'"{BASEMAP_LAYER}"' in page
     assert "geo-basemap" in page
 
 
-def test_online_map_links_its_assets(default_run: tuple[Path, str]) -> None:
-    """The contrast that makes the offline check meaningful."""
+def test_default_map_fetches_nothing_but_offers_online_tiles(
+    default_run: tuple[Path, str],
+) -> None:
+    """Every map opens with no network; only the default one names a tile server (an
+    optional layer), which is the contrast that makes the offline check meaningful."""
     page = (default_run[0] / "maps" / "seeds.html").read_text(encoding="utf-8")
-    assert _REMOTE_ASSET.search(page)
+    assert not _REMOTE_ASSET.search(page), _REMOTE_ASSET.search(page)
+    assert "tile.openstreetmap.org" in page and "geo-basemap" in page
 
 
 def test_offline_and_online_geojson_are_the_same(

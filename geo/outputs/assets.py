@@ -1,8 +1,9 @@
 """Local copies of the JavaScript and CSS our folium maps load, and inlining them.
 
-An online map loads Leaflet and its plugins from CDNs. The offline map must be one file that
-opens with no network, so every ``<script src>`` and stylesheet ``<link>`` folium writes is
-replaced by an inline copy of the same file from the npm packages pinned in
+folium pages load Leaflet and its plugins from CDNs. geo's maps must open with no network
+(only ``cdn=True`` keeps the CDN references), so every ``<script src>`` and stylesheet
+``<link>`` folium writes is replaced by an inline copy of the same file from the npm
+packages pinned in
 ``geo/outputs/assets/package.json`` (installed with ``npm ci --prefix geo/outputs/assets``).
 
 Only URLs listed in :data:`CDN_ASSETS` can be inlined: an unknown URL raises instead of
@@ -23,6 +24,8 @@ __all__ = [
     "ASSETS_DIR",
     "CDN_ASSETS",
     "INSTALL_COMMAND",
+    "TABLE_CSS_URL",
+    "TABLE_JS_URL",
     "AssetFile",
     "data_uri",
     "default_icon_data_uris",
@@ -36,6 +39,10 @@ ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 INSTALL_COMMAND = "npm ci --prefix geo/outputs/assets"
 
 _MARKERCLUSTER_CDN = "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0"
+_TABULATOR_CDN = "https://cdn.jsdelivr.net/npm/tabulator-tables@6.5.3/dist"
+TABLE_JS_URL = f"{_TABULATOR_CDN}/js/tabulator.min.js"
+"""The event table's library (Tabulator), as a CDN URL: inlined like folium's own assets."""
+TABLE_CSS_URL = f"{_TABULATOR_CDN}/css/tabulator.min.css"
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,8 @@ CDN_ASSETS: dict[str, AssetFile] = {
     f"{_MARKERCLUSTER_CDN}/MarkerCluster.Default.css": AssetFile(
         "leaflet.markercluster", "dist/MarkerCluster.Default.css"
     ),
+    TABLE_JS_URL: AssetFile("tabulator-tables", "dist/js/tabulator.min.js"),
+    TABLE_CSS_URL: AssetFile("tabulator-tables", "dist/css/tabulator.min.css"),
 }
 
 _DEFAULT_ICONS = {

@@ -29,6 +29,7 @@ from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 import folium
+from folium.elements import JSCSSMixin
 from folium.map import CustomPane
 from folium.plugins import MarkerCluster
 from folium.template import Template
@@ -50,17 +51,25 @@ from shapely.geometry import shape
 from gazetteer.model import FeatureClass
 from geo.errors import InputError
 from geo.events.taxonomy import EventType
-from geo.outputs.assets import default_icon_data_uris, inline_assets
+from geo.outputs.assets import (
+    TABLE_CSS_URL,
+    TABLE_JS_URL,
+    default_icon_data_uris,
+    inline_assets,
+)
 from geo.vocabulary import Vocabulary, distinct, load_vocabulary
 
 __all__ = [
+    "BASEMAP_LAYER",
     "CLUSTER_THRESHOLD",
     "MAP_STYLE",
+    "ONLINE_LAYER",
     "Actor",
     "Attribution",
     "DefaultIconImages",
     "EventMarkers",
     "EventProperties",
+    "EventTable",
     "FeatureProperties",
     "Legend",
     "MapFeature",
@@ -76,7 +85,9 @@ __all__ = [
     "ZoneProperties",
     "escape_text",
     "event_popup_html",
+    "event_popup_parts",
     "event_style",
+    "event_table_row",
     "feature_tooltip_html",
     "link_or_text",
     "parse_collection",
@@ -526,32 +537,36 @@ def _event_icon_html(label: str, colour: str) -> str:
     return f'<span class="geo-event-icon" style="background:{colour}">{escape_text(letter)}</span>'
 
 
-def event_popup_html(event: EventProperties) -> str:
-    """Popup of an event: type, date and precision, actors, sentence, sources, location."""
+def event_popup_parts(event: EventProperties) -> list[str]:
+    """The popup of an event in its blocks (escaped HTML each; :func:`event_popup_html`
+    joins them). Events of one article share blocks (its sources, often the reason), so a
+    map stores each distinct block once (:class:`EventMarkers`)."""
     actors = "".join(
         f"<li>{escape_text(actor.name)}{_parenthesised(actor.role, actor.country)}</li>"
         for actor in event.actors
     )
     uncertainty = f", \u00b1{event.uncertainty_km:g} km" if event.uncertainty_km is not None else ""
     confidence = f", confidence {event.confidence:.2f}" if event.confidence is not None else ""
-    return (
+    parts = [
         '<div class="geo-popup geo-event-popup">'
-        f'<p class="geo-title">{escape_text(event.label)}</p>'
-        f'<p class="geo-meta">{escape_text(_date_text(event.date, event.date_precision))}</p>'
-        + (f'<p class="geo-heading">Actors</p><ul>{actors}</ul>' if actors else "")
-        + _quote(event.sentence)
-        + _sources_block(event.sources)
-        + '<p class="geo-heading">Location</p>'
+        f'<p class="geo-title">{escape_text(event.label)}</p>',
+        f'<p class="geo-meta">{escape_text(_date_text(event.date, event.date_precision))}</p>',
+        f'<p class="geo-heading">Actors</p><ul>{actors}</ul>' if actors else "",
+        _quote(event.sentence),
+        _sources_block(event.sources),
+        '<p class="geo-heading">Location</p>'
         f"<p>{escape_text(event.location_name or 'unnamed location')} "
         f'<span class="geo-meta">(precision: {escape_text(event.precision)}'
-        f"{escape_text(uncertainty)}{escape_text(confidence)})</span></p>"
-        + (
-            f'<p class="geo-reason">Why here: {escape_text(event.reason)}</p>'
-            if event.reason
-            else ""
-        )
-        + "</div>"
-    )
+        f"{escape_text(uncertainty)}{escape_text(confidence)})</span></p>",
+        f'<p class="geo-reason">Why here: {escape_text(event.reason)}</p>' if event.reason else "",
+        "</div>",
+    ]
+    return [part for part in parts if part]
+
+
+def event_popup_html(event: EventProperties) -> str:
+    """Popup of an event: type, date and precision, actors, sentence, sources, location."""
+    return "".join(event_popup_parts(event))
 
 
 def _parenthesised(*parts: str | None) -> str:
@@ -592,24 +607,30 @@ class _ScriptElement(folium.MacroElement):
 class VectorFeatures(_ScriptElement):
     """A GeoJSON layer whose style, popup and tooltip are prepared per feature in Python.
 
-    ``features`` carry only ``properties.style`` (Leaflet path options), and optionally
+    ``features`` carry ``properties.style`` (Leaflet path options), and optionally
     ``popup``/``tooltip`` (escaped HTML), ``radius_m`` (draw a Point as a circle of that
-    radius in metres, else a circle marker) and ``date`` (for :class:`TimeSlider`).
+    radius in metres, else a circle marker), ``date`` and ``events`` (the indices, in
+    :class:`EventMarkers`, of the events the shape belongs to: :class:`EventTable` shows it
+    while any of them is listed).
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON({{ this.js(this.data) }}, {
+        var {{ this.get_name() }}_shapes = {{ this.js(this.data) }};
+        var {{ this.get_name() }} = L.geoJSON({{ this.get_name() }}_shapes, {
             pane: {{ this.js(this.pane) }},
             interactive: {{ this.js(this.interactive) }},
-            style: function (feature) { return feature.properties.style; },
+            style: function (feature) {
+                return {{ this.get_name() }}_shapes.styles[feature.properties.style];
+            },
             pointToLayer: function (feature, latlng) {
                 var p = feature.properties;
+                var style = {{ this.get_name() }}_shapes.styles[p.style];
                 if (p.radius_m) {
-                    return L.circle(latlng, Object.assign({radius: p.radius_m}, p.style));
+                    return L.circle(latlng, Object.assign({radius: p.radius_m}, style));
                 }
-                return L.circleMarker(latlng, p.style);
+                return L.circleMarker(latlng, style);
             },
             onEachFeature: function (feature, layer) {
                 var p = feature.properties;
@@ -622,7 +643,8 @@ class VectorFeatures(_ScriptElement):
         var {{ this.get_name() }}_dated = {
             group: {{ this.get_name() }},
             items: {{ this.get_name() }}.getLayers().map(function (layer) {
-                return [layer, layer.feature.properties.date || null];
+                var p = layer.feature.properties;
+                return [layer, p.date || null, p.events || null];
             })
         };
         {% endmacro %}
@@ -638,7 +660,20 @@ class VectorFeatures(_ScriptElement):
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
         self._name = "VectorFeatures"
-        self.data = {"type": "FeatureCollection", "features": list(features)}
+        # Each distinct style is written once ("styles", a GeoJSON foreign member) and
+        # features name it by index: thousands of uncertainty circles share a few styles.
+        style_index: dict[str, int] = {}
+        shapes = []
+        for feature in features:
+            properties = dict(feature["properties"])
+            key = json.dumps(properties["style"])  # keeps option order: a dict is unhashable
+            properties["style"] = style_index.setdefault(key, len(style_index))
+            shapes.append({**feature, "properties": properties})
+        self.data = {
+            "type": "FeatureCollection",
+            "styles": [json.loads(key) for key in style_index],
+            "features": shapes,
+        }
         self.pane = pane
         self.interactive = interactive
 
@@ -647,7 +682,9 @@ class EventMarkers(_ScriptElement):
     """Event markers (coloured letter icons with popups) added to the parent group.
 
     One compact record per event keeps 10,000 events small and fast, and lets a
-    MarkerCluster parent take them in one ``addLayers`` call.
+    MarkerCluster parent take them in one ``addLayers`` call: ``[lat, lon, icon, title,
+    popup, date]``, the popup as indices into ``parts`` (:func:`event_popup_parts`), joined
+    when it opens.
     """
 
     _template = Template(
@@ -661,17 +698,49 @@ class EventMarkers(_ScriptElement):
                     iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -11]
                 });
             });
+            var parts = {{ this.js(this.parts) }};
             var records = {{ this.js(this.records) }};
-            var markers = records.map(function (r) {
+            function popupHtml(i) {
+                return records[i][4].map(function (p) { return parts[p]; }).join("");
+            }
+            var markers = records.map(function (r, i) {
                 var marker = L.marker([r[0], r[1]], {icon: icons[r[2]], title: r[3]});
-                marker.bindPopup(r[4], {maxWidth: 380, autoPanPaddingTopLeft: [20, 60]});
+                marker.bindPopup(function () { return popupHtml(i); },
+                                 {maxWidth: 380, autoPanPaddingTopLeft: [20, 60]});
                 return marker;
             });
-            if (group.addLayers) { group.addLayers(markers); }
-            else { markers.forEach(function (m) { group.addLayer(m); }); }
+            // A MarkerCluster adds thousands of markers in chunks, between frames; clearing
+            // it meanwhile corrupts its clusters, so a new set waits for the last to finish.
+            var loading = false, next = null, callbacks = [];
+            if (group.addLayers) {
+                group.options.chunkProgress = function (processed, total) {
+                    if (processed < total) { return; }
+                    loading = false;
+                    if (next !== null) { var waiting = next; next = null; show(waiting); }
+                    if (loading) { return; }
+                    var run = callbacks;
+                    callbacks = [];
+                    run.forEach(function (callback) { callback(); });
+                };
+            }
+            function whenShown(callback) {
+                if (loading) { callbacks.push(callback); } else { callback(); }
+            }
+            function show(layers) {
+                if (loading) { next = layers; return; }
+                group.clearLayers();
+                if (group.addLayers) {
+                    loading = !!group._map;  // off the map, it adds them at once
+                    group.addLayers(layers);
+                } else { layers.forEach(function (m) { group.addLayer(m); }); }
+            }
+            show(markers);
             return {
                 group: group,
-                items: markers.map(function (m, i) { return [m, records[i][5]]; })
+                show: show,
+                whenShown: whenShown,
+                popupHtml: popupHtml,
+                items: markers.map(function (m, i) { return [m, records[i][5], [i]]; })
             };
         })();
         {% endmacro %}
@@ -682,6 +751,7 @@ class EventMarkers(_ScriptElement):
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
         self._name = "EventMarkers"
         icon_index: dict[str, int] = {}
+        part_index: dict[str, int] = {}
         self.icons: list[str] = []
         self.records: list[list[Any]] = []
         for feature, event in events:
@@ -696,18 +766,20 @@ class EventMarkers(_ScriptElement):
                     round(lon, 6),
                     icon_index[event.event_type],
                     title,  # a marker's title is set as an attribute value: inert text
-                    event_popup_html(event),
+                    [
+                        part_index.setdefault(part, len(part_index))
+                        for part in event_popup_parts(event)
+                    ],
                     event.date.isoformat() if event.date else None,
                 ]
             )
+        self.parts = list(part_index)  # each distinct popup block once, in first-use order
 
 
 class TimeSlider(_ScriptElement):
-    """A timeline control: show dated items up to the chosen date; undated ones on a switch.
-
-    ``targets`` are elements exposing ``<name>_dated`` (:class:`EventMarkers`,
-    :class:`VectorFeatures`).
-    """
+    """A timeline control: list and show dated events up to the chosen date; undated ones on
+    a switch. It filters through ``table`` (:class:`EventTable`), so the slider, the table's
+    own filters and the map always agree on the events shown."""
 
     _template = Template(
         """
@@ -721,9 +793,7 @@ class TimeSlider(_ScriptElement):
         {% macro script(this, kwargs) %}
         (function () {
             var dates = {{ this.js(this.dates) }};
-            var targets = [
-                {% for target in this.targets %}{{ target.get_name() }}_dated,{% endfor %}
-            ];
+            var filter = {{ this.table.get_name() }}_filter;
             var control = L.control({position: "bottomleft"});
             control.onAdd = function () {
                 var box = L.DomUtil.create("div", "geo-time leaflet-control");
@@ -738,14 +808,7 @@ class TimeSlider(_ScriptElement):
                 function apply() {
                     var limit = dates[Number(slider.value)];
                     label.textContent = "Events up to " + limit;
-                    targets.forEach(function (target) {
-                        var visible = target.items.filter(function (item) {
-                            return item[1] === null ? undated.checked : item[1] <= limit;
-                        }).map(function (item) { return item[0]; });
-                        target.group.clearLayers();
-                        if (target.group.addLayers) { target.group.addLayers(visible); }
-                        else { visible.forEach(function (l) { target.group.addLayer(l); }); }
-                    });
+                    filter.setUpTo(limit, undated.checked);
                 }
                 slider.addEventListener("input", apply);
                 undated.addEventListener("change", apply);
@@ -760,10 +823,258 @@ class TimeSlider(_ScriptElement):
         """
     )
 
-    def __init__(self, dates: Sequence[str], targets: Sequence[folium.MacroElement]) -> None:
+    def __init__(self, dates: Sequence[str], table: EventTable) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
         self._name = "TimeSlider"
         self.dates = sorted(set(dates))
+        self.table = table
+
+
+def _actor_text(actor: Actor) -> str:
+    return f"{actor.name} ({actor.role})" if actor.role else actor.name
+
+
+def event_table_row(event: EventProperties) -> dict[str, Any]:
+    """One row of the event table: what an analyst scans, sorts and filters by (the text
+    search also reads the event's popup, so the sentence and sources are not repeated here).
+
+    Values are plain text; the page writes them with ``textContent``, never as HTML.
+
+    >>> event_table_row(EventProperties(kind="event", id="e", event_type="air_strike"))["type"]
+    'Air strike'
+    """
+    return {
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision,
+        "event_type": event.event_type,
+        "type": event.label,
+        "actors": "; ".join(_actor_text(actor) for actor in event.actors),
+        "place": event.location_name or "unnamed location",
+        "precision": event.precision,
+        "sources": len(event.sources),
+    }
+
+
+class EventTable(JSCSSMixin, _ScriptElement):
+    """The events as a table beside the map (Tabulator): sort by any column, search the text,
+    filter by event type and date range; the map shows exactly the listed events, and a
+    click on a row zooms to its event and opens the popup.
+
+    Tabulator, because it needs no jQuery and renders only the rows in view (a virtual
+    DOM), so 10,000 events stay fast. ``markers`` is the :class:`EventMarkers` element the
+    rows index; ``targets`` are the elements whose ``<name>_dated`` items follow the filter
+    (each item lists the indices of its events).
+    """
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+        .folium-map { width: 62% !important; }
+        .geo-table-panel { position: absolute; top: 0; right: 0; bottom: 0; width: 38%;
+                           display: flex; flex-direction: column; box-sizing: border-box;
+                           border-left: 1px solid #bbb; font: 12px/1.4 sans-serif; }
+        .geo-table-controls { display: flex; flex-wrap: wrap; gap: 4px 8px; padding: 6px;
+                              align-items: center; background: #f4f4f4;
+                              border-bottom: 1px solid #ccc; }
+        .geo-table-controls input, .geo-table-controls select { font: inherit; }
+        .geo-table-search { flex: 1 1 140px; }
+        .geo-table-count { color: #666; }
+        .geo-table { flex: 1 1 auto; min-height: 0; }
+        .geo-table .tabulator-row { cursor: pointer; }
+        .geo-table .tabulator-cell { white-space: normal; overflow-wrap: anywhere; }
+        .geo-table .geo-cell-note { color: #666; }
+        @media (max-width: 760px) {
+            .folium-map { width: 100% !important; height: 60% !important; }
+            .geo-table-panel { top: 60%; width: 100%; border-left: none;
+                               border-top: 1px solid #bbb; }
+        }
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }}_filter = (function () {
+            var map = {{ this._parent.get_name() }};
+            var fields = {{ this.js(this.fields) }};
+            var rows = {{ this.js(this.rows) }}.map(function (values, i) {
+                var row = {i: i, search: null};
+                fields.forEach(function (field, f) { row[field] = values[f]; });
+                return row;
+            });
+            var types = {{ this.js(this.types) }};
+            var events = {{ this.markers.get_name() }}_dated;
+            var targets = [
+                {% for target in this.targets %}{{ target.get_name() }}_dated,{% endfor %}
+            ];
+            var state = {upTo: null, undated: true, type: "", from: "", to: "", words: []};
+            // What a search reads: the row and its popup's text (built at the first search).
+            var entities = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'"};
+            function searchText(row) {
+                var shown = events.popupHtml(row.i).replace(/<[^>]*>/g, " ")
+                    .replace(/&(amp|lt|gt|quot|#x27);/g, function (e) { return entities[e]; });
+                return [row.date, row.type, row.actors, row.place, shown].join(" ").toLowerCase();
+            }
+
+            function el(tag, className, parent) {
+                var node = document.createElement(tag);
+                if (className) { node.className = className; }
+                if (parent) { parent.appendChild(node); }
+                return node;
+            }
+            var panel = el("div", "geo-table-panel", document.body);
+            var controls = el("div", "geo-table-controls", panel);
+            var search = el("input", "geo-table-search", controls);
+            search.type = "search"; search.placeholder = "Search events";
+            var typeSelect = el("select", "geo-table-type", controls);
+            el("option", "", typeSelect).textContent = "All event types";
+            typeSelect.options[0].value = "";
+            types.forEach(function (entry) {
+                var option = el("option", "", typeSelect);
+                option.value = entry[0]; option.textContent = entry[1];
+            });
+            function dateInput(text, className) {
+                var label = el("label", "", controls);
+                label.appendChild(document.createTextNode(text + " "));
+                var input = el("input", className, label);
+                input.type = "date";
+                return input;
+            }
+            var from = dateInput("From", "geo-table-from");
+            var to = dateInput("to", "geo-table-to");
+            var count = el("span", "geo-table-count", controls);
+            var holder = el("div", "geo-table", panel);
+
+            function text(value) { return document.createTextNode(value == null ? "" : value); }
+            function withNote(main, note) {
+                var span = el("span");
+                span.appendChild(text(main));
+                if (note) {
+                    var words = String(note).replace(/_/g, " ");  // "on_or_before"
+                    el("span", "geo-cell-note", span).textContent = " (" + words + ")";
+                }
+                return span;
+            }
+            var table = new Tabulator(holder, {
+                data: rows, index: "i", height: "100%", layout: "fitColumns",
+                columnDefaults: {variableHeight: true, minWidth: 64},
+                renderVertical: "virtual", placeholder: "No event matches",
+                initialSort: [{column: "date", dir: "asc"}],
+                rowFormatter: function (row) {
+                    row.getElement().setAttribute("data-event", row.getData().i);
+                },
+                columns: [
+                    {title: "Date", field: "date", sorter: "string", minWidth: 96,
+                     sorterParams: {alignEmptyValues: "bottom"},
+                     formatter: function (cell) {
+                        var row = cell.getData();
+                        if (row.date === null) { return text("unknown"); }
+                        return withNote(row.date, row.date_precision);
+                     }},
+                    {title: "Type", field: "type", sorter: "string",
+                     formatter: function (cell) { return text(cell.getValue()); }},
+                    {title: "Actors", field: "actors", sorter: "string",
+                     formatter: function (cell) { return text(cell.getValue()); }},
+                    {title: "Place", field: "place", sorter: "string",
+                     formatter: function (cell) {
+                        var row = cell.getData();
+                        return withNote(row.place, row.precision);
+                     }},
+                    {title: "Sources", field: "sources", sorter: "number", width: 80,
+                     hozAlign: "right",
+                     formatter: function (cell) { return text(String(cell.getValue())); }}
+                ]
+            });
+
+            function keep(row) {
+                if (state.type && row.event_type !== state.type) { return false; }
+                if (row.date === null) {
+                    if (!state.undated || state.from || state.to) { return false; }
+                } else if ((state.upTo && row.date > state.upTo)
+                           || (state.from && row.date < state.from)
+                           || (state.to && row.date > state.to)) {
+                    return false;
+                }
+                if (state.words.length && row.search === null) { row.search = searchText(row); }
+                return state.words.every(function (word) {
+                    return row.search.indexOf(word) !== -1;
+                });
+            }
+            function showOnMap(listed) {
+                var shown = new Uint8Array(rows.length);
+                listed.forEach(function (row) { shown[row.getData().i] = 1; });
+                count.textContent = listed.length + " of " + rows.length + " events";
+                targets.forEach(function (target) {
+                    var visible = target.items.filter(function (item) {
+                        return item[2] === null || item[2].some(function (i) {
+                            return shown[i];
+                        });
+                    }).map(function (item) { return item[0]; });
+                    if (target.show) { target.show(visible); return; }
+                    target.group.clearLayers();
+                    visible.forEach(function (l) { target.group.addLayer(l); });
+                });
+            }
+            // Unfiltered at first: the map already shows every event.
+            var built = false, pending = false;
+            function refilter() {
+                if (built) { table.setFilter(keep); } else { pending = true; }
+            }
+            table.on("tableBuilt", function () {
+                built = true;
+                table.on("dataFiltered", function (filters, listed) { showOnMap(listed); });
+                if (pending) { refilter(); }
+            });
+            table.on("rowClick", function (event, row) {
+                var marker = events.items[row.getData().i][0];
+                if (!map.hasLayer(events.group)) { map.addLayer(events.group); }
+                events.whenShown(function () {  // the marker may be still on its way in
+                    if (events.group.zoomToShowLayer) {
+                        events.group.zoomToShowLayer(marker, function () { marker.openPopup(); });
+                    } else {
+                        map.setView(marker.getLatLng(), Math.max(map.getZoom(), 9));
+                        marker.openPopup();
+                    }
+                });
+            });
+            search.addEventListener("input", function () {
+                state.words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
+                refilter();
+            });
+            typeSelect.addEventListener("change", function () {
+                state.type = typeSelect.value; refilter();
+            });
+            from.addEventListener("change", function () { state.from = from.value; refilter(); });
+            to.addEventListener("change", function () { state.to = to.value; refilter(); });
+            count.textContent = rows.length + " of " + rows.length + " events";
+            return {
+                table: table,
+                setUpTo: function (limit, undated) {
+                    state.upTo = limit; state.undated = undated; refilter();
+                }
+            };
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        events: Sequence[tuple[MapFeature, EventProperties]],
+        markers: EventMarkers,
+        targets: Sequence[folium.MacroElement],
+    ) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "EventTable"
+        self.default_js = [("tabulator", TABLE_JS_URL)]
+        self.default_css = [("tabulator_css", TABLE_CSS_URL)]
+        rows = [event_table_row(event) for _, event in events]
+        # Rows as arrays under one list of field names: 10,000 rows stay small.
+        self.fields = list(rows[0]) if rows else []
+        self.rows = [list(row.values()) for row in rows]
+        self.types = sorted(
+            {event.event_type: event.label for _, event in events}.items(),
+            key=lambda entry: entry[1],
+        )
+        self.markers = markers
         self.targets = list(targets)
 
 
@@ -871,7 +1182,7 @@ class Attribution(_ScriptElement):
 
 
 class DefaultIconImages(_ScriptElement):
-    """Offline only: Leaflet's default marker images as data URIs (its path lookup relies on
+    """Inlined pages: Leaflet's default marker images as data URIs (its path lookup relies on
     where leaflet.css was loaded from, which an inlined stylesheet no longer has)."""
 
     _template = Template(
@@ -951,8 +1262,12 @@ def _uncertainty_style(event: EventProperties) -> dict[str, Any]:
     return {**_UNCERTAINTY_STYLE, "color": event_style(event.event_type)}
 
 
-def _zone_uncertainty(events: Sequence[EventProperties], zone: MapFeature) -> dict[str, Any]:
-    """One outline per zone however many events share it; dated by its earliest event."""
+def _zone_uncertainty(
+    indexed: Sequence[tuple[int, EventProperties]], zone: MapFeature
+) -> dict[str, Any]:
+    """One outline per zone however many events share it; dated by its earliest event, and
+    shown while any of its events is (``events``: their indices in the event layer)."""
+    events = [event for _, event in indexed]
     dates = sorted(event.date.isoformat() for event in events if event.date)
     tooltip = "<br>".join(dict.fromkeys(_uncertainty_tooltip(event) for event in events))
     return _drawn(
@@ -960,10 +1275,11 @@ def _zone_uncertainty(events: Sequence[EventProperties], zone: MapFeature) -> di
         _uncertainty_style(events[0]),
         tooltip=tooltip,
         date=dates[0] if dates and len(dates) == len(events) else None,
+        events=[index for index, _ in indexed],
     )
 
 
-def _circle_uncertainty(feature: MapFeature, event: EventProperties) -> dict[str, Any]:
+def _circle_uncertainty(index: int, feature: MapFeature, event: EventProperties) -> dict[str, Any]:
     lon, lat = _point_lon_lat(feature)
     return _drawn(
         {"type": "Point", "coordinates": [lon, lat]},
@@ -971,6 +1287,7 @@ def _circle_uncertainty(feature: MapFeature, event: EventProperties) -> dict[str
         tooltip=_uncertainty_tooltip(event),
         date=event.date.isoformat() if event.date else None,
         radius_m=(event.uncertainty_km or 0) * 1000,
+        events=[index],
     )
 
 
@@ -981,15 +1298,15 @@ def _uncertainty_shapes(
     """Where each event less precise than a point may lie: its zone polygon, else a circle
     of ``uncertainty_km``; nothing for points or when neither is known."""
     zone_by_id = {props.id: feature for feature, props in zones}
-    by_zone: dict[str, list[EventProperties]] = {}
+    by_zone: dict[str, list[tuple[int, EventProperties]]] = {}
     circles = []
-    for feature, event in events:
+    for index, (feature, event) in enumerate(events):
         if event.precision == "point":
             continue
         if event.zone_id in zone_by_id:
-            by_zone.setdefault(event.zone_id, []).append(event)
+            by_zone.setdefault(event.zone_id, []).append((index, event))
         elif event.uncertainty_km:
-            circles.append(_circle_uncertainty(feature, event))
+            circles.append(_circle_uncertainty(index, feature, event))
     outlines = [_zone_uncertainty(group, zone_by_id[zone_id]) for zone_id, group in by_zone.items()]
     return outlines + circles
 
@@ -1127,7 +1444,7 @@ def _basemap_layer(basemap: Mapping[str, Any]) -> folium.FeatureGroup:
             continue
         is_line = str(geometry.get("type", "")).endswith("LineString")
         drawn.append(_drawn(geometry, water if is_line else land))
-    group = folium.FeatureGroup(name="Basemap")
+    group = folium.FeatureGroup(name=BASEMAP_LAYER, overlay=False)  # a base layer
     group.add_child(VectorFeatures(drawn, pane=_BASEMAP_PANE, interactive=False))
     return group
 
@@ -1153,11 +1470,17 @@ def _legend_entries(events: Sequence[tuple[MapFeature, EventProperties]]) -> lis
 # ---------------------------------------------------------------------------------------
 
 
-def _new_map(offline: bool) -> folium.Map:
+ONLINE_LAYER = "OpenStreetMap (online)"
+"""The online tile layer's name in the layer control."""
+BASEMAP_LAYER = "Natural Earth (offline)"
+"""The offline basemap's name in the layer control."""
+
+
+def _new_map() -> folium.Map:
     fmap = folium.Map(
         location=[20, 0],
         zoom_start=2,
-        tiles=None if offline else "OpenStreetMap",
+        tiles=None,  # base layers are added by render_map: the offline basemap, tiles
         control_scale=True,
         maxZoom=_MAX_ZOOM,  # with tiles=None folium drops max_zoom; MarkerCluster needs it
         minZoom=1,
@@ -1168,6 +1491,31 @@ def _new_map(offline: bool) -> folium.Map:
     return fmap
 
 
+def _add_base_layers(fmap: folium.Map, basemap: Mapping[str, Any] | None, offline: bool) -> None:
+    """The offline basemap (the default when given) and, unless ``offline``, online tiles
+    offered in the layer control: shown first only when there is no basemap."""
+    if basemap is not None:
+        fmap.add_child(CustomPane(_BASEMAP_PANE, z_index=250, pointer_events=False))
+        fmap.add_child(_SeaBackground(MAP_STYLE.basemap.background))
+        fmap.add_child(_basemap_layer(basemap))
+    if not offline:
+        fmap.add_child(folium.TileLayer("OpenStreetMap", name=ONLINE_LAYER, show=basemap is None))
+
+
+def _add_event_pieces(
+    fmap: folium.Map, parsed: MapInput, markers: EventMarkers, uncertainty: VectorFeatures
+) -> None:
+    """The event table, the time slider and the legend (nothing when there is no event)."""
+    if not parsed.events:
+        return
+    table = EventTable(parsed.events, markers, [markers, uncertainty])
+    fmap.add_child(table)
+    dates = [event.date.isoformat() for _, event in parsed.events if event.date]
+    if dates:
+        fmap.add_child(TimeSlider(dates, table))
+    fmap.add_child(Legend(_legend_entries(parsed.events)))
+
+
 def render_map(
     collection: Any,
     *,
@@ -1175,22 +1523,26 @@ def render_map(
     offline: bool = False,
     basemap: Mapping[str, Any] | None = None,
     attributions: Sequence[str] = (),
+    cdn: bool = False,
 ) -> str:
     """Render a geo FeatureCollection as a complete HTML page and return it.
 
     ``collection`` is a dict, a pydantic model or anything with ``__geo_interface__``.
-    ``offline=True`` makes one self-contained file: no tiles (``basemap``, a FeatureCollection
-    of land polygons and rivers, is drawn instead) and every script and stylesheet inlined
-    from ``geo/outputs/assets/node_modules`` (:class:`~geo.errors.OutputError` if not installed).
+    The page is one file that opens with no network: every script and stylesheet is inlined
+    from ``geo/outputs/assets/node_modules`` (:class:`~geo.errors.OutputError` if not
+    installed); ``basemap``, a FeatureCollection of land polygons and rivers, is its base
+    layer, and OpenStreetMap tiles are offered in the layer control for when the network is
+    there. ``offline=True`` leaves the tiles out; ``cdn=True`` loads the scripts from CDNs
+    instead (a smaller file that needs the network). Events are also listed in a table
+    beside the map (:class:`EventTable`).
     Raises :class:`~geo.errors.InputError` for an invalid collection.
     """
+    if offline and cdn:
+        raise ValueError("an offline map cannot load its scripts from CDNs")
     parsed = parse_collection(collection)
-    fmap = _new_map(offline)
+    fmap = _new_map()
     fmap.add_child(Title(title))
-    if basemap is not None:
-        fmap.add_child(CustomPane(_BASEMAP_PANE, z_index=250, pointer_events=False))
-        fmap.add_child(_SeaBackground(MAP_STYLE.basemap.background))
-        fmap.add_child(_basemap_layer(basemap))
+    _add_base_layers(fmap, basemap, offline)
     fmap.add_child(_feature_layer(parsed.features))
     fmap.add_child(_zone_layer(parsed.zones))
     uncertainty_group, uncertainty = _uncertainty_layer(parsed.events, parsed.zones)
@@ -1198,17 +1550,13 @@ def render_map(
     fmap.add_child(_place_layer(parsed.places))
     event_group, markers = _event_layer(parsed.events)
     fmap.add_child(event_group)
-    dates = [event.date.isoformat() for _, event in parsed.events if event.date]
-    if dates:
-        fmap.add_child(TimeSlider(dates, [markers, uncertainty]))
-    if parsed.events:
-        fmap.add_child(Legend(_legend_entries(parsed.events)))
+    _add_event_pieces(fmap, parsed, markers, uncertainty)
     fmap.add_child(Attribution(attributions))
-    if offline:
+    if not cdn:
         fmap.add_child(DefaultIconImages(default_icon_data_uris()))
     fmap.add_child(folium.LayerControl(collapsed=False))
     bounds = _bounds(parsed.focus_features())
     if bounds is not None:
         fmap.fit_bounds(bounds, padding=(20, 20), max_zoom=9)
     page = fmap.get_root().render()
-    return inline_assets(page) if offline else page
+    return page if cdn else inline_assets(page)

@@ -17,7 +17,7 @@ import pytest
 from conftest import REPO, SEEDS_DIR, XSS_TEXT, XSS_TITLE, skip_or_fail_in_ci
 
 from geo.outputs.assets import CDN_ASSETS, INSTALL_COMMAND, node_modules_dir
-from geo.outputs.render import CLUSTER_THRESHOLD, render_map
+from geo.outputs.render import BASEMAP_LAYER, CLUSTER_THRESHOLD, ONLINE_LAYER, render_map
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -168,8 +168,9 @@ def test_offline_map_draws_every_layer_without_network(
         assert page.locator("path.geo-uncertainty").count() == 4
         assert page.locator("path.geo-basemap").count() > 5
         layer_names = page.locator(".leaflet-control-layers-overlays").inner_text()
-        for name in ("Basemap", "Features", "Zones", "Uncertainty", "Places", "Events"):
+        for name in ("Features", "Zones", "Uncertainty", "Places", "Events"):
             assert name in layer_names
+        assert page.locator(".leaflet-control-layers-base").inner_text().strip() == BASEMAP_LAYER
         assert page.locator(".geo-map-title").inner_text() == "Syria, June 2017"
         attribution = page.locator(".leaflet-control-attribution").inner_text()
         assert "GeoNames (CC BY 4.0)" in attribution and "Natural Earth" in attribution
@@ -252,7 +253,7 @@ def test_many_events_are_clustered_and_none_lost(browser: Any, tmp_path: Path) -
 def test_online_map_loads_only_cdn_assets_and_tiles(
     browser: Any, sample_collection: dict[str, Any], tmp_path: Path
 ) -> None:
-    html = render_map(sample_collection, title="online", offline=False)
+    html = render_map(sample_collection, title="online", cdn=True)
     page, log = _open(browser, html, tmp_path, online=True)
     try:
         page.wait_for_selector(".leaflet-tile-loaded", state="attached", timeout=10_000)
@@ -261,6 +262,141 @@ def test_online_map_loads_only_cdn_assets_and_tiles(
         assert _on_screen_paths(page, "path.geo-zone") == 1
         assert log.tiles, "no tile was requested"
         assert "OpenStreetMap" in page.locator(".leaflet-control-attribution").inner_text()
+        _assert_clean(log)
+    finally:
+        page.close()
+
+
+def test_default_map_opens_offline_and_offers_online_tiles(
+    browser: Any,
+    sample_collection: dict[str, Any],
+    natural_earth_basemap: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    """The default page: drawn on the offline basemap with the network cut; online tiles
+    are one click away in the layer control, and load when the network is there."""
+    html = render_map(sample_collection, title="t", basemap=natural_earth_basemap)
+    page, log = _open(browser, html, tmp_path)
+    try:
+        assert page.locator(".geo-event-marker").count() == 5
+        assert page.locator("path.geo-basemap").count() > 5
+        assert page.locator(".leaflet-tile").count() == 0
+        _assert_clean(log)
+    finally:
+        page.close()
+    page, log = _open(browser, html, tmp_path, online=True)
+    try:
+        page.get_by_label(ONLINE_LAYER).check()
+        page.wait_for_selector(".leaflet-tile-loaded", state="attached", timeout=10_000)
+        assert log.tiles, "no tile was requested"
+        assert page.locator("path.geo-basemap").count() == 0  # a base layer replaces the other
+        assert "OpenStreetMap" in page.locator(".leaflet-control-attribution").inner_text()
+        _assert_clean(log)
+    finally:
+        page.close()
+
+
+# --- the event table ----------------------------------------------------------------------
+
+LISTED_EVENTS_JS = """async () => {
+    // The table draws only the rows in view: scroll through it and collect them all.
+    const holder = document.querySelector(".geo-table .tabulator-tableholder");
+    const listed = new Set();
+    const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    for (let top = 0; ; top += Math.max(50, holder.clientHeight / 2)) {
+        holder.scrollTop = top;
+        await frame();
+        document.querySelectorAll(".geo-table .tabulator-row[data-event]").forEach((row) => {
+            if (!row.closest(".leaflet-pane") && row.textContent.trim()) {
+                listed.add(row.getAttribute("data-event"));
+            }
+        });
+        if (top >= holder.scrollHeight) { break; }
+    }
+    return listed.size;
+}"""
+
+
+def _listed_events(page: Any) -> int:
+    """How many distinct events the table lists, outside the map panes."""
+    count: int = page.evaluate(LISTED_EVENTS_JS)
+    return count
+
+
+def _table_column(page: Any, field: str) -> list[str]:
+    texts: list[str] = page.locator(
+        f".geo-table .tabulator-row .tabulator-cell[tabulator-field='{field}']"
+    ).all_inner_texts()
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("action", "expected_places"),
+    [
+        ("", ["Deir ez-Zor", "Raqqa", "south of Tabqa", "Syria west of the Euphrates", "Syria"]),
+        ("search=raqqa", ["Raqqa", "south of Tabqa"]),  # a place; a source's title
+        ("search=super hornet", ["south of Tabqa"]),  # the sentence, read from the popup
+        ("search=united   STATES", ["south of Tabqa", "Syria west of the Euphrates"]),
+        ("search=no such words", []),
+        ("type=air_strike", ["Deir ez-Zor", "Raqqa"]),
+        ("from=2017-06-06", ["Raqqa", "south of Tabqa", "Syria west of the Euphrates"]),
+        ("to=2017-06-06", ["Deir ez-Zor", "Raqqa"]),
+        ("slider=2", ["Deir ez-Zor", "Raqqa", "south of Tabqa", "Syria"]),  # undated kept
+        ("slider=1&search=struck", ["Deir ez-Zor", "Raqqa"]),  # both filters at once
+    ],
+)
+def test_table_filters_and_the_map_show_the_same_events(
+    browser: Any, sample_collection: dict[str, Any], tmp_path: Path, action: str,
+    expected_places: list[str],
+) -> None:  # fmt: skip
+    page, log = _open(browser, render_map(sample_collection, title="t", offline=True), tmp_path)
+    try:
+        for step in filter(None, action.split("&")):
+            control, value = step.split("=")
+            if control == "type":
+                page.locator(".geo-table-type").select_option(value)
+            elif control == "slider":
+                page.locator(".geo-time-slider").fill(value)
+            else:
+                page.locator(f".geo-table-{control}").fill(value)
+        places = [text.split(" (")[0] for text in _table_column(page, "place")]
+        assert places == expected_places  # sorted by date, undated last
+        assert page.locator(".geo-event-marker").count() == len(expected_places)
+        assert page.locator(".geo-table-count").inner_text() == f"{len(places)} of 5 events"
+        _assert_clean(log)
+    finally:
+        page.close()
+
+
+def test_table_sorts_by_a_column_and_a_row_click_opens_its_popup(
+    browser: Any, sample_collection: dict[str, Any], tmp_path: Path
+) -> None:
+    page, log = _open(browser, render_map(sample_collection, title="t", offline=True), tmp_path)
+    try:
+        page.locator(".tabulator-col[tabulator-field='type']").click()
+        types = _table_column(page, "type")
+        assert types == sorted(types) and len(types) == 5
+        page.locator(".tabulator-row", has_text="Raqqa").click()
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=10_000)
+        assert "Raqqa" in popup.inner_text() and "Air strike" in popup.inner_text()
+        zoom: float = page.evaluate(f"eval({FIND_MAP_JS!r}).getZoom()")
+        assert zoom >= 9
+        _assert_clean(log)
+    finally:
+        page.close()
+
+
+def test_a_row_click_finds_its_event_inside_a_cluster(browser: Any, tmp_path: Path) -> None:
+    count = CLUSTER_THRESHOLD * 3
+    page, log = _open(
+        browser, render_map(_synthetic_events(count), title="many", offline=True), tmp_path
+    )
+    try:
+        assert _listed_events(page) == count
+        page.locator(".geo-table-search").fill("2017-06-28")
+        page.locator(".tabulator-row").first.click()
+        page.locator(".leaflet-popup-content").wait_for(timeout=10_000)
         _assert_clean(log)
     finally:
         page.close()
@@ -277,7 +413,8 @@ def test_hostile_text_stays_text(
                 const texts = [];
                 const injected = () => document.querySelectorAll(
                     ".leaflet-pane img:not(.leaflet-marker-icon):not(.leaflet-marker-shadow),"
-                    + " .leaflet-pane script, .leaflet-pane b, a[href^='javascript']"
+                    + " .leaflet-pane script, .leaflet-pane b, a[href^='javascript'],"
+                    + " .geo-table-panel img, .geo-table-panel script, .geo-table-panel b"
                 ).length;
                 let found = injected();
                 map.eachLayer((layer) => {
@@ -305,16 +442,28 @@ def test_hostile_text_stays_text(
         assert any(XSS_TITLE in text for text in texts), texts
         assert page.title() == XSS_TITLE
         assert page.locator(".geo-map-title").inner_text() == XSS_TITLE
+        # The table: headline (the event's label) and actor names shown as text.
+        assert set(_table_column(page, "type")) == {XSS_TITLE}
+        assert any(text.startswith(XSS_TITLE) for text in _table_column(page, "actors"))
+        assert any(XSS_TEXT in text for text in _table_column(page, "place"))
+        page.locator(".geo-table-search").fill("<script>")
+        assert page.locator(".geo-table .tabulator-row").count() == 5
+        options = page.locator(".geo-table-type option").all_inner_texts()
+        assert XSS_TITLE in options
+        assert page.locator(".geo-table-panel img, .geo-table-panel script").count() == 0
         assert page.locator("script[src]").count() == 0
         _assert_clean(log)
     finally:
         page.close()
 
 
-def test_offline_seeds_map_from_the_cli_renders_without_network(
-    browser: Any, tmp_path: Path
+@pytest.mark.parametrize("flags", [[], ["--offline"]], ids=["default", "offline"])
+def test_seeds_map_from_the_cli_renders_without_network(
+    browser: Any, tmp_path: Path, flags: list[str]
 ) -> None:
-    """The main job's own output: `geo map seeds --offline`, opened with the network cut."""
+    """The main job's own output: `geo map seeds` (and `--offline`), opened with the
+    network cut: Leaflet running, the Euphrates, the zone, the events on the map and in the
+    table, beside the map panes."""
     import json
     import shutil
     import subprocess
@@ -325,12 +474,12 @@ def test_offline_seeds_map_from_the_cli_renders_without_network(
     shutil.copytree(seeds, workdir / "seeds")
     (workdir / "maps").mkdir()
     done = subprocess.run(
-        [sys.executable, "-m", "geo.cli", "map", "seeds", "--offline",
-         "-o", "maps/seeds-offline.html", "--geojson", "maps/seeds.geojson"],
+        [sys.executable, "-m", "geo.cli", "map", "seeds", *flags,
+         "-o", "maps/seeds.html", "--geojson", "maps/seeds.geojson"],
         cwd=workdir, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    html = (workdir / "maps" / "seeds-offline.html").read_text(encoding="utf-8")
+    html = (workdir / "maps" / "seeds.html").read_text(encoding="utf-8")
     collection = json.loads((workdir / "maps" / "seeds.geojson").read_text(encoding="utf-8"))
     located_events = [
         f for f in collection["features"]
@@ -338,12 +487,17 @@ def test_offline_seeds_map_from_the_cli_renders_without_network(
     ]  # fmt: skip
     page, log = _open(browser, html, tmp_path)
     try:
+        assert page.evaluate("typeof L === 'object' && L.version") == "1.9.3"
         assert page.locator(".geo-event-marker").count() == len(located_events)
         assert _on_screen_paths(page, "path.geo-targeting-line") >= 1  # the Euphrates
         assert _on_screen_paths(page, "path.geo-zone") >= 1  # Syria west of it
         assert page.locator("path.geo-basemap").count() > 5
+        base_layers = page.locator(".leaflet-control-layers-base").inner_text()
+        assert (ONLINE_LAYER in base_layers) is not flags and BASEMAP_LAYER in base_layers
+        assert _listed_events(page) >= 0.8 * len(located_events)
+        assert _listed_events(page) == len(located_events)
         ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "seeds_offline_map.png"))
+        page.screenshot(path=str(ARTIFACTS / f"seeds_map_{'_'.join(flags) or 'default'}.png"))
         _assert_clean(log)
     finally:
         page.close()

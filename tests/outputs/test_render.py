@@ -35,8 +35,10 @@ from geo.outputs.assets import (
     require_assets,
 )
 from geo.outputs.render import (
+    BASEMAP_LAYER,
     CLUSTER_THRESHOLD,
     MAP_STYLE,
+    ONLINE_LAYER,
     EventProperties,
     FeatureProperties,
     MapStyleFile,
@@ -46,6 +48,7 @@ from geo.outputs.render import (
     escape_text,
     event_popup_html,
     event_style,
+    event_table_row,
     feature_tooltip_html,
     link_or_text,
     parse_collection,
@@ -56,9 +59,10 @@ from geo.outputs.render import (
 )
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def offline_assets() -> Path:
-    """The installed npm assets: skipped when missing here, failed when missing in CI."""
+    """The installed npm assets (every map inlines them): skipped when missing here, failed
+    when missing in CI."""
     modules = node_modules_dir()
     if not (modules / "leaflet" / "dist" / "leaflet.js").is_file():
         skip_or_fail_in_ci(f"offline assets missing: run `{INSTALL_COMMAND}`")
@@ -84,13 +88,32 @@ def _json_after(html: str, marker: str) -> list[Any]:
 
 
 def layer_features(html: str) -> list[dict[str, Any]]:
-    """All features of every VectorFeatures layer, in map order."""
-    return [f for layer in _json_after(html, "L.geoJSON(") for f in layer["features"]]
+    """All features of every VectorFeatures layer, in map order, each with its style."""
+    features = []
+    for layer in _json_after(html, "_shapes = "):
+        for feature in layer["features"]:
+            style = layer["styles"][feature["properties"]["style"]]
+            features.append({**feature, "properties": {**feature["properties"], "style": style}})
+    return features
 
 
 def event_records(html: str) -> list[list[Any]]:
-    """``[lat, lon, icon, title, popup, date]`` of every event marker."""
-    return [record for block in _json_after(html, "var records = ") for record in block]
+    """``[lat, lon, icon, title, popup, date]`` of every event marker, the popup joined."""
+    records = []
+    for parts, block in zip(
+        _json_after(html, "var parts = "), _json_after(html, "var records = "), strict=True
+    ):
+        for record in block:
+            popup = "".join(parts[index] for index in record[4])
+            records.append([*record[:4], popup, *record[5:]])
+    return records
+
+
+def table_rows(html: str) -> list[dict[str, Any]]:
+    """The event table's rows, as field -> value."""
+    (fields,) = _json_after(html, "var fields = ")
+    (rows,) = _json_after(html, "var rows = ")
+    return [dict(zip(fields, row, strict=True)) for row in rows]
 
 
 def with_classes(html: str, css_class: str) -> list[dict[str, Any]]:
@@ -154,7 +177,7 @@ def test_uncertainty_is_zone_or_circle_and_absent_for_points(
 )
 def test_clustering_only_when_many_events(count: int, clustered: bool) -> None:
     events = [_event(id=f"ev-{i}") for i in range(count)]
-    html = render_map(_collection(*events), title="t")
+    html = render_map(_collection(*events), title="t", cdn=True)
     assert ("L.markerClusterGroup(" in html) is clustered
     assert ("leaflet.markercluster.js" in html) is clustered
     assert '"maxZoom": 18' in html  # MarkerCluster needs it, tiles or not
@@ -177,9 +200,10 @@ def test_legend_time_slider_and_title(sample_collection: dict[str, Any]) -> None
 
 
 def test_no_events_means_no_legend_and_no_slider() -> None:
-    html = render_map(_collection(), title="Empty")
+    html = normalise(render_map(_collection(), title="Empty"))
     assert "var entries = " not in html and "var dates = " not in html
-    assert "fitBounds" not in html
+    assert "var rows = " not in html and "geo-table-panel" not in html
+    assert "map_ID.fitBounds(" not in html
 
 
 def test_undated_events_only_have_no_slider() -> None:
@@ -203,6 +227,115 @@ def test_attributions_are_escaped_and_deduplicated() -> None:
         "GeoNames (CC BY 4.0)",
         "&lt;b&gt;x&lt;/b&gt; &amp; y",
     ]
+
+
+# --- base layers: the offline basemap, online tiles offered -------------------------------
+
+_BASEMAP = _collection(
+    {"type": "Feature", "properties": {},
+     "geometry": {"type": "Polygon", "coordinates": [[[35, 33], [36, 33], [36, 34], [35, 33]]]}},
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("options", "base_layers", "shown"),
+    [
+        ({"basemap": _BASEMAP}, [BASEMAP_LAYER, ONLINE_LAYER], BASEMAP_LAYER),  # the CLI default
+        ({"basemap": _BASEMAP, "offline": True}, [BASEMAP_LAYER], BASEMAP_LAYER),
+        ({}, [ONLINE_LAYER], ONLINE_LAYER),  # no basemap: the tiles are the base
+        ({"offline": True}, [], None),
+    ],
+)
+def test_base_layers(options: dict[str, Any], base_layers: list[str], shown: str | None) -> None:
+    html = normalise(render_map(_collection(_event()), title="t", **options))
+    (control,) = re.findall(r"base_layers : \{(.*?)\},", html, flags=re.DOTALL)
+    names = re.findall(r'"([^"]+)" : (\w+),', control)
+    assert [name for name, _ in names] == base_layers
+    added = [name for name, variable in names if f"{variable}.addTo(map_ID)" in html]
+    assert added == ([shown] if shown else [])
+    assert ("tile.openstreetmap.org" in html) is (ONLINE_LAYER in base_layers)
+
+
+def test_offline_maps_cannot_use_cdns() -> None:
+    with pytest.raises(ValueError, match="offline"):
+        render_map(_collection(), title="t", offline=True, cdn=True)
+
+
+def test_cdn_urls_name_the_pinned_versions() -> None:
+    """A CDN URL and its inlined copy are the same file only at the same version."""
+    pinned = json.loads((Path(__file__).parents[2] / "geo/outputs/assets/package.json").read_text())
+    for url, asset in CDN_ASSETS.items():
+        version = pinned["dependencies"][asset.package]
+        assert f"{asset.package}@{version}/" in url or f"/{asset.package}/{version}/" in url, url
+
+
+# --- the event table ----------------------------------------------------------------------
+
+
+def test_the_table_lists_every_event_in_marker_order(sample_collection: dict[str, Any]) -> None:
+    html = render_map(sample_collection, title="t", cdn=True)
+    rows = table_rows(html)
+    records = event_records(html)
+    assert len(rows) == len(records) == 5
+    assert [row["date"] for row in rows] == [record[5] for record in records]
+    assert rows[1] == {
+        "date": "2017-06-19",
+        "date_precision": "day",
+        "event_type": "threat",
+        "type": "Threat",
+        "actors": "Russia (initiator); United States (target)",
+        "place": "Syria west of the Euphrates",
+        "precision": "zone",
+        "sources": 1,
+    }
+    assert _json_after(html, "var types = ") == [[
+        ["air_strike", "Air strike"], ["condemnation", "Condemnation"],
+        ["shoot_down", "Shoot-down"], ["threat", "Threat"],
+    ]]  # fmt: skip
+    assert "tabulator-tables@" in html  # its assets come with the table
+
+
+@pytest.mark.parametrize(
+    ("properties", "expected"),
+    [
+        ({}, {"date": None, "date_precision": "unknown", "event_type": "air_strike",
+              "type": "Air strike", "actors": "", "place": "unnamed location",
+              "precision": "unknown", "sources": 0}),
+        ({"date": "2017-06", "date_precision": "month"},
+         {"date": "2017-06-01", "date_precision": "month"}),
+        ({"actors": [{"name": "A"}, {"name": "B", "role": "target", "country": "SY"}]},
+         {"actors": "A; B (target)"}),
+        ({"event_label": "Strike <b>", "location_name": "Raqqa", "precision": "city",
+          "sources": [{"title": "x"}, {"title": "y"}], "sentence": "It <i>was</i>."},
+         {"type": "Strike <b>", "place": "Raqqa", "precision": "city", "sources": 2}),
+    ],
+)  # fmt: skip
+def test_event_table_row(properties: dict[str, Any], expected: dict[str, Any]) -> None:
+    event = EventProperties.model_validate(
+        {"kind": "event", "id": "e", "event_type": "air_strike", **properties}
+    )
+    row = event_table_row(event)
+    assert {key: row[key] for key in expected} == expected
+    assert ("sentence" in row) is False  # the search reads it from the popup
+
+
+def test_uncertainty_shapes_name_their_events(sample_collection: dict[str, Any]) -> None:
+    """The table shows a shape while one of its events is listed: the indices must be right."""
+    html = render_map(sample_collection, title="t", cdn=True)
+    rows = table_rows(html)
+    shapes = with_classes(html, "geo-uncertainty")
+    assert sorted(i for shape in shapes for i in shape["properties"]["events"]) == [0, 1, 2, 4]
+    for shape in shapes:
+        for index in shape["properties"]["events"]:
+            assert rows[index]["precision"] != "point"
+
+
+def test_hostile_text_reaches_the_table_only_as_json(xss_collection: dict[str, Any]) -> None:
+    html = render_map(xss_collection, title="t", cdn=True)
+    rows = table_rows(html)
+    assert {row["type"] for row in rows} == {XSS_TITLE}
+    assert all(row["actors"].startswith(XSS_TITLE) for row in rows if row["actors"])
+    assert XSS_TITLE not in html and "<img src=x" not in html  # every "<" is \u003c
 
 
 # --- escaping and links -------------------------------------------------------------------
@@ -391,6 +524,7 @@ def test_events_sharing_a_zone_get_one_uncertainty_outline(
     ]
     assert len(outlines) == 1
     assert outlines[0]["properties"]["date"] == "2017-06-19"
+    assert outlines[0]["properties"]["events"] == [1, 5]  # shown while either is listed
 
 
 # --- input --------------------------------------------------------------------------------
@@ -566,17 +700,20 @@ def test_the_page_carries_the_styles_of_the_data(sample_collection: dict[str, An
 def test_offline_map_is_self_contained(
     sample_collection: dict[str, Any], natural_earth_basemap: dict[str, Any]
 ) -> None:
-    online = render_map(sample_collection, title="t")
-    offline = render_map(sample_collection, title="t", offline=True, basemap=natural_earth_basemap)
+    online = render_map(sample_collection, title="t", cdn=True)
     assert re.search(r'<script[^>]+src="https?://', online)
-    assert not re.search(r"<script[^>]+src=", offline)
-    assert not re.search(r"<link[^>]+href=", offline)
-    assert "tile.openstreetmap.org" not in offline
-    assert "url(images/" not in offline  # the layer-control icon is a data URI now
-    assert 'url("data:image/png;base64,' in offline
-    assert "L.Icon.Default.mergeOptions(" in offline
-    assert len(with_classes(offline, "geo-basemap")) == len(natural_earth_basemap["features"])
-    assert len(offline) < 1_500_000
+    for offline in (
+        render_map(sample_collection, title="t", offline=True, basemap=natural_earth_basemap),
+        render_map(sample_collection, title="t", basemap=natural_earth_basemap),  # the default
+    ):
+        assert not re.search(r"<script[^>]+src=", offline)
+        assert not re.search(r"<link[^>]+href=", offline)
+        assert "url(images/" not in offline  # the layer-control icon is a data URI now
+        assert 'url("data:image/png;base64,' in offline
+        assert "L.Icon.Default.mergeOptions(" in offline
+        assert "new Tabulator(" in offline and ".tabulator-row" in offline
+        assert len(with_classes(offline, "geo-basemap")) == len(natural_earth_basemap["features"])
+        assert len(offline) < 2_000_000
 
 
 @needs_assets
@@ -620,7 +757,8 @@ def test_inlining_replaces_every_known_asset() -> None:
         for url in CDN_ASSETS
     )
     html = inline_assets(f"<html><head>{tags}</head><body></body></html>")
-    assert html.count("<script>") == 2 and html.count("<style>") == 3
+    scripts = sum(url.endswith(".js") for url in CDN_ASSETS)
+    assert html.count("<script>") == scripts and html.count("<style>") == len(CDN_ASSETS) - scripts
     assert "http" not in re.sub(r"<(script|style)>.*?</\1>", "", html, flags=re.DOTALL)
 
 
@@ -650,3 +788,19 @@ def test_fixture_has_every_kind_and_a_country_precision_event(
     precisions = {f["properties"].get("precision") for f in sample_collection["features"]}
     assert "country" in precisions
     assert copy.deepcopy(sample_collection) == json.loads(json.dumps(sample_collection))
+
+
+def test_shared_popup_blocks_and_styles_are_written_once() -> None:
+    """10,000 events stay small: events of one article share their sources block, and
+    thousands of uncertainty circles share a few styles."""
+    source = {"title": "One article", "url": "https://example.org/a"}
+    events = [
+        _event(id=f"ev-{i}", sources=[source], precision="city", uncertainty_km=10)
+        for i in range(20)
+    ]
+    html = render_map(_collection(*events), title="t", cdn=True)
+    (parts,) = _json_after(html, "var parts = ")
+    assert sum("One article" in part for part in parts) == 1
+    assert all(record[4].count("One article") == 1 for record in event_records(html))
+    (shapes,) = [layer for layer in _json_after(html, "_shapes = ") if layer["features"]]
+    assert len(shapes["features"]) == 20 and len(shapes["styles"]) == 1
