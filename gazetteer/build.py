@@ -40,7 +40,8 @@ import numpy as np
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from gazetteer.geodesy import radius_km
+from gazetteer.geodesy import main_body_point, radius_km
+from gazetteer.groupings import add_groupings
 from gazetteer.model import Entry, FeatureClass, NameKind
 from gazetteer.normalize import LOOSE_SCOPE, normalize, respellings, variant_key
 from gazetteer.sources import admin2, countries, geonames, people
@@ -180,6 +181,15 @@ def _with_admin1_conventions(entry: Entry) -> Entry:
     return entry.model_copy(update=update) if update else entry
 
 
+def _with_sea_point(entry: Entry) -> Entry:
+    """A sea's point is the pole of inaccessibility of its main basin (the Baltic's open
+    water east of Gotland, not the Gulf of Finland); its polygon stays its geometry."""
+    if entry.feature_class != FeatureClass.SEA or not entry.geometry:
+        return entry
+    lat, lon = main_body_point(shape(entry.geometry))
+    return entry.model_copy(update={"lat": lat, "lon": lon})
+
+
 def collect_entries(
     min_population: int, data_dir: Path = DATA_DIR, committed: Iterable[str] = COMMITTED_FILES
 ) -> Iterator[Entry]:
@@ -197,7 +207,7 @@ def collect_entries(
         for entry in load_committed(data_dir / filename):
             if entry.feature_class == FeatureClass.ADMIN1 and entry.admin1_code:
                 admin1_codes.add(entry.admin1_code)
-            yield _with_admin1_conventions(entry)
+            yield _with_sea_point(_with_admin1_conventions(entry))
     yield from admin2.load_admin1_points(frozenset(admin1_codes))
 
 
@@ -337,7 +347,7 @@ def build_store(
     committed: Iterable[str] = COMMITTED_FILES,
 ) -> dict[str, Any]:
     """Build the store into ``target`` (replacing it atomically) and return its metadata."""
-    entries = _with_importance(collect_entries(min_population, data_dir, committed))
+    entries = _with_importance(add_groupings(collect_entries(min_population, data_dir, committed)))
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".gazetteer-build-", dir=target.parent))
     staging.chmod(0o755)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pydantic import model_validator
 
 from gazetteer.geodesy import great_circle_km
+from gazetteer.groupings import FORMER_STATES
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import Match
@@ -414,6 +415,8 @@ def _score(
         if candidate.name_kind == NameKind.VARIANT:
             reasons.append(f"romanisation variant of {candidate.name}")
         reasons.append(f"prior {candidate.importance:.1f} ({candidate.feature_class.value})")
+        if candidate.id in FORMER_STATES:
+            reasons.append("a former state, placed on the states that succeeded it")
     country_share = 0.0 if large else focus.country_share(candidate.country_code, exclude[0])
     if country_share:
         score += WEIGHTS["country_focus"] * country_share
