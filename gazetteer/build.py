@@ -59,7 +59,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
 DEFAULT_MIN_POPULATION = 0
