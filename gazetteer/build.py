@@ -41,7 +41,8 @@ import numpy as np
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from gazetteer.geodesy import radius_km
+from gazetteer.geodesy import main_body_point, radius_km
+from gazetteer.groupings import add_groupings
 from gazetteer.model import Entry, FeatureClass, NameKind
 from gazetteer.normalize import (
     LOOSE_SCOPE,
@@ -66,7 +67,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -206,6 +207,15 @@ def _with_geonameid(entry: Entry, geonameids: dict[str, int]) -> Entry:
     return entry.model_copy(update={"geonameid": geonameid}) if geonameid else entry
 
 
+def _with_sea_point(entry: Entry) -> Entry:
+    """A sea's point is the pole of inaccessibility of its main basin (the Baltic's open
+    water east of Gotland, not the Gulf of Finland); its polygon stays its geometry."""
+    if entry.feature_class != FeatureClass.SEA or not entry.geometry:
+        return entry
+    lat, lon = main_body_point(shape(entry.geometry))
+    return entry.model_copy(update={"lat": lat, "lon": lon})
+
+
 def collect_entries(
     min_population: int, data_dir: Path = DATA_DIR, committed: Iterable[str] = COMMITTED_FILES
 ) -> Iterator[Entry]:
@@ -224,7 +234,7 @@ def collect_entries(
         for entry in load_committed(data_dir / filename):
             if entry.feature_class == FeatureClass.ADMIN1 and entry.admin1_code:
                 admin1_codes.add(entry.admin1_code)
-            yield _with_geonameid(_with_admin1_conventions(entry), geonameids)
+            yield _with_sea_point(_with_geonameid(_with_admin1_conventions(entry), geonameids))
     yield from admin2.load_admin1_points(frozenset(admin1_codes))
 
 
@@ -393,7 +403,7 @@ def build_store(
     keep their priors, whatever the dumps add.
     """
     geonames_dump.check_dumps(geonames)
-    bundled = list(collect_entries(min_population, data_dir, committed))
+    bundled = list(add_groupings(collect_entries(min_population, data_dir, committed)))
     added: Iterable[Entry] = ()
     if geonames:
         known = frozenset(e.geonameid for e in bundled if e.geonameid is not None)

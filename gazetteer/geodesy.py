@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 import shapely
+import shapely.affinity
+import shapely.ops
 
 __all__ = [
     "AREA_WITHOUT_OUTLINE_KM",
@@ -19,6 +21,7 @@ __all__ = [
     "EARTH_RADIUS_KM",
     "great_circle_km",
     "great_circle_km_to_many",
+    "main_body_point",
     "radius_km",
 ]
 
@@ -27,6 +30,23 @@ CITY_UNCERTAINTY_KM = 10.0
 # An admin area known only from its cities (no outline): never tighter than a small district.
 AREA_WITHOUT_OUTLINE_KM = 25.0
 MAIN_PART_SHARE = 0.25
+
+
+def main_body_point(geometry: shapely.Geometry) -> tuple[float, float]:
+    """(lat, lon) of the pole of inaccessibility of an area's largest part: the point inside
+    its main body farthest from its edges (a sea's open water, never a gulf or a strait), on
+    a plane where a degree of longitude is as long as at the part's middle latitude.
+
+    >>> [round(value, 2) for value in main_body_point(shapely.box(0, 0, 2, 2))]
+    [1.0, 1.0]
+    """
+    largest = max(getattr(geometry, "geoms", [geometry]), key=lambda part: part.area)
+    minx, miny, maxx, maxy = largest.bounds
+    stretch = max(0.1, math.cos(math.radians((miny + maxy) / 2)))
+    plane = shapely.affinity.scale(largest, xfact=stretch, yfact=1.0, origin=(0, 0))
+    tolerance = max(maxx - minx, maxy - miny) / 1000
+    point = shapely.ops.polylabel(plane, tolerance=tolerance)
+    return round(point.y, 5), round(point.x / stretch, 5)
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -4,6 +4,10 @@ Metrics as in the literature (Gritta et al. 2018): recognition precision/recall/
 spans, exact and overlapping (1:1 matching); resolution accuracy@161 km, mean and median
 error and AUC of the log-error curve, over gold toponyms with coordinates that the system
 also found; end-to-end accuracy@161 over all gold toponyms with coordinates.
+
+Expected-place tables (``tests/data/places/country_names_local.jsonl``): one sentence, one
+name in it and the kind of place it means; :func:`judge_expected` says whether the places
+stage found that place.
 """
 
 from __future__ import annotations
@@ -24,7 +28,16 @@ from geo.errors import DocumentError, InputError
 from geo.places.find import find_places, resolve_spans
 from geo.places.mentions import Mention, MentionKind
 
-__all__ = ["EvalReport", "GoldDocument", "GoldToponym", "evaluate", "read_corpus"]
+__all__ = [
+    "EvalReport",
+    "ExpectedPlace",
+    "GoldDocument",
+    "GoldToponym",
+    "evaluate",
+    "judge_expected",
+    "read_corpus",
+    "read_expected",
+]
 
 ACCURACY_KM = 161.0
 _EARTH_MAX_KM = 20039.0
@@ -43,6 +56,49 @@ class GoldDocument(BaseModel):
     id: str
     text: str
     toponyms: list[GoldToponym] = Field(default_factory=list)
+
+
+class ExpectedPlace(BaseModel):
+    """One row of an expected-place table: ``mention`` (its first occurrence in ``text``)
+    means a place of ``kind`` (a feature class, or "none": no place at all), in ``country``
+    (countries, admin-1 areas and towns), near ``lat``/``lon``, named ``name`` (continents,
+    regions and seas, whose representative point is a matter of choice)."""
+
+    id: str
+    text: str
+    mention: str
+    kind: str
+    country: str | None = None
+    lat: float
+    lon: float
+    name: str | None = None
+
+
+def read_expected(path: Path) -> list[ExpectedPlace]:
+    """The rows of an expected-place table (JSONL)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ExpectedPlace.model_validate_json(line) for line in lines if line.strip()]
+
+
+def judge_expected(row: ExpectedPlace, mentions: list[Mention]) -> tuple[bool, str]:
+    """Whether the mentions found in ``row.text`` resolve its name to the expected place:
+    the right kind and country (a country or admin-1 area), the right kind within 161 km
+    (a town), the right kind and name or within 161 km (a continent, region or sea); for
+    "none", no resolved mention over the name. The second item says what was found."""
+    start = row.text.index(row.mention)
+    end = start + len(row.mention)
+    found = next((m for m in mentions if m.resolved and m.start < end and start < m.end), None)
+    if found is None or found.lat is None or found.lon is None:
+        return row.kind == "none", "nothing"
+    km = great_circle_km(row.lat, row.lon, found.lat, found.lon)
+    what = f"{found.name} ({found.feature_class}, {found.country}, {km:.0f} km)"
+    if found.feature_class != row.kind:
+        return False, what
+    if row.kind in ("country", "admin1"):
+        return found.country == row.country, what
+    if row.kind == "city":
+        return km <= ACCURACY_KM, what
+    return found.name == row.name or km <= ACCURACY_KM, what
 
 
 class EvalReport(BaseModel):

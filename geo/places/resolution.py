@@ -8,7 +8,11 @@ Evidence, each a small scoring function (weights in :data:`WEIGHTS`):
   name a place, so a town of unknown population needs no other support;
 * the document's focus: the countries and admin-1 areas the text names most;
 * spatial coherence: candidates near the other places of the text;
-* one sense per name per document: every mention of a name gets the same entry.
+* one sense per name per document: every mention of a name gets the same entry;
+* priors that survive local context: a name of a country, first-order region, continent,
+  region or sea is that place, not a far smaller homonym, unless the text names the homonym
+  ("Lebanon, Pennsylvania", "the town of Mexico", "Poland Township"); the focus and the other
+  names only choose among the readings the text allows.
 
 A name whose best candidate has too little support is left unresolved rather than forced.
 Every resolution carries a confidence in [0, 1] and a short reason naming the evidence.
@@ -30,6 +34,7 @@ from dataclasses import dataclass, field
 from pydantic import model_validator
 
 from gazetteer.geodesy import great_circle_km
+from gazetteer.groupings import FORMER_STATES
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import Match
@@ -44,6 +49,10 @@ class ResolutionFile(Vocabulary):
     admin_words: LowerAlternatives
     admin_words_before: LowerAlternatives
     city_words: LowerAlternatives
+    city_words_before: LowerAlternatives
+    town_institutions: LowerAlternatives
+    residents: LowerAlternatives
+    street_words: LowerAlternatives
     directions: LowerAlternatives
     water_words: LowerAlternatives
     place_prepositions: LowerAlternatives
@@ -92,6 +101,9 @@ WEIGHTS = {
     "bare_water_penalty": 1.5,
     "admin_word": 3.0,
     "admin1_support": 4.0,
+    # local copy's words for a town ("Lebanon police", "508 Cumberland St., Lebanon") weigh
+    # against the country, state or sea of the name, as a qualifier weighs for its place
+    "town_words": 6.0,
     "country_support": 1.0,
     "min_score": 3.6,
     "place_preposition": 0.4,
@@ -113,6 +125,37 @@ _CITY_AFTER = _followed_by(_WORDS.city_words)
 _PREPOSITION_BEFORE = re.compile(
     rf"\b{alternation(_WORDS.place_prepositions)}\s+$", re.IGNORECASE
 )
+_CITY_BEFORE = _preceded_by(_WORDS.city_words_before)
+_TOWN_AFTER = _followed_by(_WORDS.town_institutions)
+_RESIDENT_AFTER = _followed_by(_WORDS.residents)
+# A town in local copy's address and residence formats: "508 Cumberland St., Lebanon",
+# "Joyce Glover, 22, Palestine" (not "Williams, 21, of Pennsylvania": a state's people too).
+_ADDRESS_OR_AGE_BEFORE = re.compile(
+    rf"(?:\b{alternation(_WORDS.street_words)}\.?|\b\d{{1,3}}),\s+$", re.IGNORECASE
+)
+# A dateline names the town the story was filed from: "LEBANON (AP) --", "PALESTINE, Texas -".
+_DATELINE_AFTER = re.compile(r"(?:,[^\n,.]{2,20}\.?)?\s*(?:\([A-Za-z. ]{1,25}\)\s*)?(?:—|–|--?)\s")
+# The kinds of place whose name keeps its reading in local context ("China" in a Texas farm
+# story is the country, "Oregon" in one from Wisconsin the state): a smaller homonym outside
+# it needs evidence of its own in the text, unless it is a city of about 100,000 or more
+# (prior 5.0: "Victoria" may be British Columbia's capital, "Armenia" Colombia's city).
+_PRIME_CLASSES = frozenset(
+    {
+        FeatureClass.CONTINENT,
+        FeatureClass.COUNTRY,
+        FeatureClass.ADMIN1,
+        FeatureClass.REGION,
+        FeatureClass.SEA,
+    }
+)
+_LARGE_HOMONYM = 5.0
+_KIND_WORDS = {
+    FeatureClass.CONTINENT: "a continent",
+    FeatureClass.COUNTRY: "a country",
+    FeatureClass.ADMIN1: "a first-order region",
+    FeatureClass.REGION: "a region",
+    FeatureClass.SEA: "a sea",
+}
 _WATER_WORDS = _water_pattern(_WORDS.water_words)
 
 
@@ -134,6 +177,9 @@ class _Group:
     says_admin: bool = False
     says_city: bool = False  # "Jazan city", "Gaza City": the city, not its province
     after_preposition: bool = False  # "in X", "near X": the text calls the name a place
+    # "the town of Mexico", "Lebanon police": some mention of the name reads as a town's
+    says_town: bool = False
+    prime: Candidate | None = None  # the largest country, region or sea the name names
     # Each name votes for every admin-1 area (and country) one of its candidates lies in; a
     # candidate where other names could also be is more likely (Gainesville, Hall County and
     # Georgia all have candidates in US.GA). Names found everywhere (Springfield) vote for
@@ -240,21 +286,62 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
             group.after_preposition = bool(
                 _PREPOSITION_BEFORE.search(text, max(0, match.start - 12), match.start)
             )
+            group.prime = _prime(group.candidates)
             group.has_land = any(c.feature_class not in _WATER for c in match.candidates)
             by_key[(match.key, match.kind)] = group
+        if group.prime is not None and not group.says_town:
+            group.says_town = _reads_as_a_town(text, match, group.prime)
         group.matches.append(match)
     return list(by_key.values())
 
 
+def _reads_as_a_town(text: str, match: Match, prime: Candidate) -> bool:
+    """Local copy's evidence that a country's or state's name is a town: "the town of X",
+    "X police", "508 Cumberland St., X", "Glover, 22, X", a dateline "X (AP) --", and
+    for a country (whose people have a demonym) "a X man", "the X resident"."""
+    before = max(0, match.start - 30)
+    return bool(
+        _CITY_BEFORE.search(text, before, match.start)
+        or _ADDRESS_OR_AGE_BEFORE.search(text, before, match.start)
+        or _TOWN_AFTER.match(text, match.end)
+        or (match.text.isupper() and _DATELINE_AFTER.match(text, match.end))
+        or (prime.feature_class == FeatureClass.COUNTRY and _RESIDENT_AFTER.match(text, match.end))
+    )
+
+
+def _prime(candidates: Sequence[Candidate]) -> Candidate | None:
+    """The name's largest reading as a country, first-order region, continent, region or sea
+    (by name, alternate name, abbreviation or demonym), unless a town or county of the name
+    is larger still ("Paris" has none: its largest reading is a city)."""
+    primes = [
+        c
+        for c in candidates
+        if c.feature_class in _PRIME_CLASSES
+        and c.name_kind != NameKind.VARIANT
+        # a county Natural Earth lists as admin-1 (Kent) is no GeoNames first-order region
+        and (c.feature_class != FeatureClass.ADMIN1 or c.admin1_code)
+    ]
+    if not primes:
+        return None
+    prime = max(primes, key=lambda c: c.importance)
+    places = (FeatureClass.CITY, FeatureClass.ADMIN2)
+    if any(c.feature_class in places and c.importance > prime.importance for c in candidates):
+        return None
+    return prime
+
+
 def _attach_qualifiers(text: str, matches: Sequence[Match], groups: Sequence[_Group]) -> None:
-    """'Aleppo, Syria': a country or admin-1 named right after a place qualifies it."""
+    """'Aleppo, Syria': a country or admin-1 named right after a place qualifies it; every
+    reading of the qualifier counts ("Athens, Georgia": the state or the country)."""
     group_of = {id(match): group for group in groups for match in group.matches}
     for left, right in itertools.pairwise(matches):
         gap = text[left.end : right.start]
         if gap.strip() not in (",", "(", "in") or not right.candidates:
             continue
-        qualifier = right.candidates[0]
-        codes = _area_codes(qualifier)
+        codes = _area_codes(right.candidates[0])
+        for candidate in right.candidates[1:_VOTING_CANDIDATES]:
+            if candidate.name_kind == NameKind.NAME:
+                codes |= _area_codes(candidate)
         if codes:
             group_of[id(left)].qualifiers.update(codes)
 
@@ -339,6 +426,8 @@ def _score(
         if candidate.name_kind == NameKind.VARIANT:
             reasons.append(f"romanisation variant of {candidate.name}")
         reasons.append(f"prior {candidate.importance:.1f} ({candidate.feature_class.value})")
+        if candidate.id in FORMER_STATES:
+            reasons.append("a former state, placed on the states that succeeded it")
     country_share = 0.0 if large else focus.country_share(candidate.country_code, exclude[0])
     if country_share:
         score += WEIGHTS["country_focus"] * country_share
@@ -384,6 +473,8 @@ def _score(
                 reasons.append("followed by 'city', 'town' or 'village'")
         elif candidate.feature_class in _ADMIN:
             score -= WEIGHTS["admin_word"] / 2
+    if group.says_town and candidate.feature_class in _PRIME_CLASSES:
+        score -= WEIGHTS["town_words"]
     if candidate.feature_class in _WATER and not group.says_water and group.has_land:
         score -= WEIGHTS["bare_water_penalty"]
     return score
@@ -423,12 +514,72 @@ def _choose(
         ),
         key=lambda item: (-item[0], item[1]),
     )
-    best_score, best_position = scored[0]
+    allowed = [item for item in scored if _allowed(group, candidates[item[1]])]
+    best_score, best_position = allowed[0]
     best = candidates[best_position]
     reasons: list[str] = []
     _score(best, group, focus, exclude, reasons)
+    reasons.extend(_prior_reasons(group, best, candidates[scored[0][1]]))
     group.choice, group.score, group.reasons = best, best_score, reasons
-    group.runner_up = scored[1][0] if len(scored) > 1 else None
+    group.runner_up = allowed[1][0] if len(allowed) > 1 else None
+
+
+def _homonym_evidence(group: _Group, candidate: Candidate) -> str | None:
+    """What in the text names this smaller reading rather than the country, region or sea
+    of the same name: its state or country after it, a town's or an area's word beside it."""
+    prime = group.prime
+    if (
+        group.qualifiers & {candidate.country_code, candidate.admin1_code}
+        and prime is not None
+        and not group.qualifiers & {prime.country_code, prime.admin1_code}
+    ):
+        return "its state or country named after it"
+    if candidate.feature_class == FeatureClass.CITY and (group.says_city or group.says_town):
+        return "local copy's words for a town beside it ('the town of', 'police', an address)"
+    if candidate.feature_class in _ADMIN and group.says_admin:
+        return "'county' or another area's word beside it"
+    return None
+
+
+def _allowed(group: _Group, candidate: Candidate) -> bool:
+    """A small homonym outside the name's country, first-order region or sea needs evidence
+    ("China", Texas); a place inside it competes on the scores ("Kuwait" the city, "Aleppo"
+    the city or its governorate), as does a large city."""
+    prime = group.prime
+    return (
+        prime is None
+        or candidate.feature_class in _PRIME_CLASSES
+        or candidate.importance >= min(prime.importance, _LARGE_HOMONYM)
+        or _inside(candidate, prime)
+        or _homonym_evidence(group, candidate) is not None
+    )
+
+
+def _inside(candidate: Candidate, area: Candidate) -> bool:
+    if area.feature_class == FeatureClass.COUNTRY:
+        return candidate.country_code == area.country_code
+    if area.feature_class == FeatureClass.ADMIN1:
+        return candidate.admin1_code == area.admin1_code
+    return False
+
+
+def _prior_reasons(group: _Group, chosen: Candidate, best_scored: Candidate) -> list[str]:
+    """Which evidence won between the name's large reading and a small homonym."""
+    prime = group.prime
+    if prime is None:
+        return []
+    if chosen.feature_class in _PRIME_CLASSES and best_scored.feature_class not in _PRIME_CLASSES:
+        where = best_scored.admin1_code or best_scored.country_code
+        return [
+            f"the name of {_KIND_WORDS[chosen.feature_class]}: the "
+            f"{best_scored.feature_class.value} "
+            f"{best_scored.name} ({where}) would need its state, county or 'the town of' "
+            "beside it"
+        ]
+    evidence = _homonym_evidence(group, chosen)
+    if evidence is not None and chosen.feature_class not in _PRIME_CLASSES:
+        return [f"not the {prime.feature_class.value} {prime.name}: {evidence}"]
+    return []
 
 
 def _confidence(group: _Group) -> float:
@@ -557,7 +708,11 @@ def _choose_on(
     far = group.choice
     for score, position in group.base:
         candidate = group.candidates[position]
-        if candidate.continent in continents and score >= WEIGHTS["min_score"]:
+        if (
+            candidate.continent in continents
+            and score >= WEIGHTS["min_score"]
+            and _allowed(group, candidate)
+        ):
             reasons: list[str] = []
             _score(candidate, group, focus, exclude, reasons)
             reasons.append("on the continent of the text's other places")

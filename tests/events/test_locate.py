@@ -232,8 +232,10 @@ def test_unknown_country_has_no_location(gazetteer: Gazetteer) -> None:
          EventType.ARMED_CLASH, CITY, CITY_UNCERTAINTY_KM, CITY_UNCERTAINTY_KM),
         ("Russian warplanes have bombed rebel positions in Syria since 2015.",
          EventType.AIR_STRIKE, COUNTRY, 300.0, 550.0),
+        # placed at its western basin's pole of inaccessibility, the Black Sea reaches the
+        # Sea of Azov's far shore 880 km away
         ("Russian and NATO warships held naval exercises in the Black Sea on Monday.",
-         EventType.MILITARY_EXERCISE, WATER, 400.0, 800.0),
+         EventType.MILITARY_EXERCISE, WATER, 400.0, 950.0),
         ("Israeli jets struck targets in the Golan Heights on Tuesday.",
          EventType.AIR_STRIKE, REGION, 10.0, 60.0),
     ],

@@ -1,0 +1,125 @@
+"""Groupings of countries: continents' adjectives and shapes, supranational and cultural
+regions as unions of their members' polygons, former states on their successors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+from shapely.geometry import shape
+
+from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.groupings import FORMER_STATES, GroupingsFile, Region, add_groupings, union_entry
+from gazetteer.model import Entry, FeatureClass
+from geo.documents import Document
+from geo.places.find import find_places
+
+GROUPINGS = Path(__file__).parents[2] / "gazetteer" / "groupings.toml"
+
+
+def _square(x: float, y: float, size: float = 2.0) -> dict[str, object]:
+    ring = [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def _country(code: str, x: float, continent: str = "EU") -> Entry:
+    return Entry(
+        id=f"country:{code}", name=code, feature_class=FeatureClass.COUNTRY, country_code=code,
+        population=10, lat=1, lon=x + 1, geometry=_square(x, 0), raw={"continent": continent},
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()
+
+
+def test_the_file_says_what_a_row_means_and_where_it_came_from() -> None:
+    lines = GROUPINGS.read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines[: lines.index("")] if line.startswith("#")]
+    assert len(header) >= 3
+    assert any("europa.eu" in line for line in lines[:40])
+
+
+def test_a_region_is_the_union_of_its_members() -> None:
+    countries = {"AA": _country("AA", 0), "BB": _country("BB", 2), "CC": _country("CC", 10)}
+    entry = union_entry(Region(id="region:ab", name="AB", members=("AA", "BB")), countries)
+    assert entry.feature_class == FeatureClass.REGION
+    assert shape(entry.geometry).area == pytest.approx(8.0, rel=0.01)
+    inside = {"type": "Point", "coordinates": [entry.lon, entry.lat]}
+    assert shape(entry.geometry).contains(shape(inside))
+    assert entry.population == 20 and entry.country_codes == ("AA", "BB")
+
+
+def test_a_region_may_keep_a_point_of_its_own() -> None:
+    countries = {"AA": _country("AA", 0), "BB": _country("BB", 2)}
+    region = Region(id="region:ab", name="AB", members=("AA", "BB"), point=(0.5, 0.5))
+    assert (union_entry(region, countries).lat, union_entry(region, countries).lon) == (0.5, 0.5)
+
+
+def test_continents_get_adjectives_and_their_countries_shape() -> None:
+    continent = Entry(
+        id="continent:EU", name="Europe", feature_class=FeatureClass.CONTINENT, lat=48, lon=9,
+        raw={"code": "EU"},
+    )  # fmt: skip
+    groupings = GroupingsFile.model_validate(
+        {"continents": {"EU": ["European"]}, "region": [], "demonyms": {"country:AA": ["Aan"]}}
+    )
+    entries = list(add_groupings([_country("AA", 0), continent], groupings))
+    europe = next(e for e in entries if e.id == "continent:EU")
+    assert europe.demonyms == ("European",) and (europe.lat, europe.lon) == (48, 9)
+    assert shape(europe.geometry).area == pytest.approx(4.0, rel=0.01)
+    assert next(e for e in entries if e.id == "country:AA").demonyms == ("Aan",)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ({"id": "region:a", "name": "A", "members": ["AA"]}, "at least 2"),
+        ({"id": "region:a", "name": "A", "members": ["AA", "AA"]}, "listed more than once"),
+        ({"id": "eu", "name": "A", "members": ["AA", "BB"]}, "pattern"),
+        ({"id": "region:a", "name": "A", "members": ["AA", "bb"]}, "pattern"),
+        ({"id": "region:a", "name": "A", "members": ["AA", "BB"], "point": [91, 0]}, "90"),
+    ],
+)
+def test_a_malformed_region_is_refused(data: dict[str, object], problem: str) -> None:
+    with pytest.raises(ValidationError, match=problem):
+        Region.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entry_id", "reason"),
+    [
+        ("Shares in Charlotte rose as European markets rallied.", "European", "continent:EU",
+         ""),
+        ("Asian stocks fell overnight, dragging futures in Chicago.", "Asian", "continent:AS",
+         ""),
+        ("Dairy farmers in Wisconsin hope a deal with the EU will open markets.", "EU",
+         "region:european-union", ""),
+        ("Arab leaders meeting in Riyadh called for a ceasefire.", "Arab", "region:arab-world",
+         ""),
+        ("Houston's port handles most Latin American grain trade.", "Latin American",
+         "region:latin-america", ""),
+        ("Dearborn's Middle Eastern restaurants draw diners.", "Middle Eastern",
+         "region:middle-east", ""),
+        ("Her parents left the Soviet Union in 1979.", "Soviet Union", "region:soviet-union",
+         "a former state, placed on the states that succeeded it"),
+        ("The church was founded by families who left Yugoslavia.", "Yugoslavia",
+         "region:yugoslavia", "a former state"),
+    ],
+)  # fmt: skip
+def test_groupings_and_adjectives_resolve_to_their_regions(
+    text: str, surface: str, entry_id: str, reason: str, gazetteer: Gazetteer
+) -> None:
+    mentions = find_places(Document(id="g", text=text), gazetteer).mentions
+    mention = next(m for m in mentions if m.text == surface)
+    assert mention.gazetteer_id == entry_id, mention.reason
+    assert reason in mention.reason
+    entry = gazetteer.get(entry_id)
+    assert entry is not None and entry.geometry is not None
+    assert entry.geometry["type"] in ("Polygon", "MultiPolygon")
+
+
+def test_former_states_are_listed() -> None:
+    assert {"region:soviet-union", "region:yugoslavia"} == FORMER_STATES
