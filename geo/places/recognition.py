@@ -195,6 +195,7 @@ class _Prepositions(Vocabulary):
 
     place: LowerWords
     place_verbs: LowerWords
+    place_nouns: LowerWords
 
 
 class RecognitionFile(Vocabulary):
@@ -942,8 +943,9 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
         if country in LOOSE_SCOPE and (len(words) >= 2 or 2 * count >= top)
     }
     in_countries = [c for c in match.candidates if c.country_code in countries]
+    called = _called_a_place(scan, match)
     if len(words) == 1 and not _may_be_a_place(
-        scan, words[0], _COMMON_NAME_RANK if in_countries else None
+        scan, words[0], _COMMON_NAME_RANK if in_countries or called else None
     ):
         return False
     if in_countries:
@@ -953,6 +955,8 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
         first = scan.tokens[words[0]].text
         if scan.people.given_rank(first) is None:  # "Yousuf Raza" may be a person
             return True
+    if called:
+        return True  # "Efrin city", "the town of Efrin"
     return _after_place_preposition(scan, match.first_token) and (
         len(words) >= 2 or match.candidates[0].importance >= _LONE_VARIANT_IMPORTANCE
     )
@@ -1287,6 +1291,7 @@ def _embedded_in_name(scan: _Scan, match: Match) -> bool:
         if (
             left.capitalised
             and text[left.end : tokens[match.first_token].start] == " "
+            and not left.text.endswith(_POSSESSIVE_ENDINGS)  # "Syria's Idlib province"
             and not _sentence_initial(text, left)
             and not scan.people.is_title(left.text)
         ):
@@ -1360,6 +1365,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
             )
             and not token.text.endswith(_POSSESSIVE_ENDINGS)  # "in Johnson's speech"
         )
+        or _called_a_place(scan, match)  # "the town of Afrin"
     )
     if not kept and surname is not None and surname > _COMMON_NAME_RANK:
         scan.surname_like.append(match)  # "Afrin" (a surname too): _readmit_in_named_countries
@@ -1384,6 +1390,21 @@ def _opens_sentence(scan: _Scan, position: int) -> bool:
 # Djibo", "near Fano"); "from", "of", "to" and "at" are not ("a letter from Smith", "at Mile 4").
 _PLACE_PREPOSITIONS = frozenset(_WORDS.prepositions.place)
 _PLACE_VERBS = frozenset(_WORDS.prepositions.place_verbs)
+_PLACE_NOUN_OF = re.compile(
+    rf"\b{alternation(_WORDS.prepositions.place_nouns)} of (?:the )?$", re.IGNORECASE
+)
+_PLACE_NOUN_AFTER = re.compile(
+    rf"(?:['’]s)? {alternation(_WORDS.prepositions.place_nouns)}\b", re.IGNORECASE
+)
+
+
+def _called_a_place(scan: _Scan, match: Match) -> bool:
+    """A noun beside the name calls it a place: "the town of Afrin", "Efrin city"."""
+    start, end = match.start, match.end
+    return bool(
+        _PLACE_NOUN_OF.search(scan.text, max(0, start - 25), start)
+        or _PLACE_NOUN_AFTER.match(scan.text, end)
+    )
 
 
 def _after_word_in(scan: _Scan, position: int, words: frozenset[str]) -> bool:

@@ -315,3 +315,21 @@ def test_a_feast_is_no_place(gazetteer: Gazetteer) -> None:
     # its loose key meets a Syrian town's (Al 'Asharah), in a text about Syria
     text = "A bomb hit Damascus in Syria on Friday, a day before Shiite Muslims mark Ashura."
     assert "Ashura" not in {m.text for m in run(text, gazetteer).mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a possessive before a name embeds it in no longer name
+        ("He was killed in Syria's Idlib province.", "Idlib", "SY"),
+        ("An Israeli strike in Syria's Quneitra province killed six.", "Quneitra", "SY"),
+        # a noun that calls a name a place keeps it, though it is a given name or surname too
+        ("A tanker exploded in the northern Syrian town of Afrin.", "Afrin", "SY"),
+        ("Turkish-backed fighters looted shops in Efrin city in northern Syria.", "Efrin", "SY"),
+    ],
+)  # fmt: skip
+def test_a_name_called_a_place_is_found(
+    text: str, surface: str, country: str, gazetteer: Gazetteer
+) -> None:
+    found = {m.text: m.country for m in run(text, gazetteer).mentions if m.resolved}
+    assert found.get(surface) == country
