@@ -21,6 +21,7 @@ from typing import NamedTuple
 from gazetteer import Gazetteer
 from geo.documents import Document
 from geo.events import spatial
+from geo.events.containment import container_after, contains
 from geo.events.dating import DateScopes, date_event
 from geo.events.locate import (
     article_focus,
@@ -152,8 +153,11 @@ def _locate(
     """The event's location, its zone, and whether the text placed it nowhere (the article's
     fallback location)."""
     text, sentence = context.document.text, mention.sentence
-    if zones:
-        return _zone_location(zones[0]), zones[0], False
+    zone = next(
+        (z for z in zones if not _anchored_outside_its_container(context, sentence, z)), None
+    )
+    if zone is not None:
+        return _zone_location(zone), zone, False
     actor_spans = [(actor.start, actor.end) for actor in mention.actors]
     scopes = (
         (clause.start, clause.end, "clause", False),
@@ -183,6 +187,25 @@ def _locate(
         if location is not None:
             return location, None, False
     return context.fallback_location, None, True
+
+
+def _anchored_outside_its_container(
+    context: _DocumentContext, sentence: Sentence, zone: Zone
+) -> bool:
+    """ "near Nassib town in the countryside of Daraa": a zone around a homonym outside the
+    place the text puts it in is no zone of the event (containment places it instead)."""
+    text, mentions = context.document.text, context.mentions_in(sentence)
+    for anchor in mentions:
+        if anchor.gazetteer_id != zone.anchor_id or anchor.lat is None or anchor.lon is None:
+            continue
+        container = container_after(text, anchor, mentions)
+        if (
+            container is not None
+            and container.resolved
+            and not contains(context.gazetteer, container, anchor.lat, anchor.lon)
+        ):
+            return True
+    return False
 
 
 def _target_country(mention: EventMention) -> str | None:

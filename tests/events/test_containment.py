@@ -254,3 +254,15 @@ def test_an_event_at_listed_places_reaches_them_all(
         for p in points
     )
     assert reached is covered
+
+
+def test_a_zone_around_a_homonym_outside_its_container_gives_way_to_the_container(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Nassib" meets Nisab (Yemen) by its loose key; the text puts it in Daraa
+    text = (
+        "On 6 July 2018, Syrian regime forces regained the border crossing with Jordan near "
+        "Nassib town in the south-eastern countryside of Daraa."
+    )
+    location = _events(text, gazetteer)[0].location
+    assert location.country == "SY" and location.feature_class == "admin1"
