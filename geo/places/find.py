@@ -16,11 +16,11 @@ from gazetteer import Gazetteer, open_gazetteer
 from gazetteer.model import NameKind
 from gazetteer.normalize import normalize
 from geo.documents import Document
-from geo.places.mentions import Mention, MentionKind, PlacesResult
+from geo.places.mentions import MentionKind, PlacesResult
 from geo.places.recognition import Match, NoPersonNames, PersonNames, recognize
 from geo.places.resolution import resolve_matches
 
-__all__ = ["find_places", "person_names", "resolve_spans", "with_geonameids"]
+__all__ = ["find_places", "person_names", "resolve_spans"]
 
 
 @lru_cache(maxsize=4)
@@ -43,18 +43,8 @@ def find_places(document: Document, gazetteer: Gazetteer | None = None) -> Place
     """Recognise and resolve every place mention of a document."""
     gazetteer = gazetteer or open_gazetteer()
     matches = recognize(document.text, gazetteer, person_names(gazetteer))
-    mentions = resolve_matches(document.text, matches)
-    return PlacesResult(document_id=document.id, mentions=with_geonameids(mentions, gazetteer))
-
-
-def with_geonameids(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """The mentions with the GeoNames id of the entry each resolved to, where it has one."""
-    return [
-        mention
-        if (geonameid := gazetteer.geonameid_of(mention.gazetteer_id)) is None
-        else mention.model_copy(update={"geonameid": geonameid})
-        for mention in mentions
-    ]
+    mentions = resolve_matches(document.text, matches, geonameid_of=gazetteer.geonameid_of)
+    return PlacesResult(document_id=document.id, mentions=mentions)
 
 
 def resolve_spans(
@@ -89,5 +79,5 @@ def resolve_spans(
         for match in recognised
         if not any(match.start < end and start < match.end for start, end in spans)
     ]
-    mentions = resolve_matches(text, matches, context)
-    return PlacesResult(document_id=document.id, mentions=with_geonameids(mentions, gazetteer))
+    mentions = resolve_matches(text, matches, context, geonameid_of=gazetteer.geonameid_of)
+    return PlacesResult(document_id=document.id, mentions=mentions)

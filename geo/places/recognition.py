@@ -267,19 +267,25 @@ NEVER_ALONE = frozenset(_WORDS.common_words.never_alone)
 # romanisation variant ("Houthi", Lahij's loose key), which a report that names the group
 # does not mean. Taken from the actor vocabulary's patterns, so the two stay in step; a
 # group's home country (Houthis: Yemen) also says which country the text is about.
-_ARMED_GROUPS = tuple(
-    (re.compile("|".join(f"(?:{pattern})" for pattern in row.patterns), re.IGNORECASE), row)
-    for row in NAMED_ACTORS
-    if row.kind is ActorKind.ARMED_GROUP
+_ARMED_GROUP_ROWS = tuple(row for row in NAMED_ACTORS if row.kind is ActorKind.ARMED_GROUP)
+# One pattern for all groups, a named alternative a row: one match call a word, whose
+# ``lastgroup`` says which group.
+_ARMED_GROUP = re.compile(
+    "|".join(
+        f"(?P<g{number}>" + "|".join(f"(?:{pattern})" for pattern in row.patterns) + ")"
+        for number, row in enumerate(_ARMED_GROUP_ROWS)
+    ),
+    re.IGNORECASE,
 )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def _armed_group_named(word: str) -> NamedActorRow | None:
     """The armed group one word alone names ("Houthi", "Taliban"), if any."""
-    if " " in word:
+    found = _ARMED_GROUP.fullmatch(word) if " " not in word else None
+    if found is None or found.lastgroup is None:
         return None
-    return next((row for pattern, row in _ARMED_GROUPS if pattern.fullmatch(word)), None)
+    return _ARMED_GROUP_ROWS[int(found.lastgroup[1:])]
 
 
 def names_armed_group(word: str) -> bool:
@@ -1000,7 +1006,7 @@ def _armed_group_countries(scan: _Scan) -> Counter[str]:
     place a report in Yemen as much as naming a town there does)."""
     counts: Counter[str] = Counter()
     for position in compress(range(len(scan.tokens)), scan.capitalised):
-        row = _armed_group_named(normalize(scan.tokens[position].text))
+        row = _armed_group_named(scan.tokens[position].text)
         if row is not None and row.country is not None:
             counts[row.country] += 1
     return counts

@@ -28,7 +28,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import model_validator
@@ -591,12 +591,16 @@ def _confidence(group: _Group) -> float:
 
 
 def resolve_matches(
-    text: str, matches: Sequence[Match], context: Sequence[Match] = ()
+    text: str,
+    matches: Sequence[Match],
+    context: Sequence[Match] = (),
+    geonameid_of: Callable[[str], int | None] | None = None,
 ) -> list[Mention]:
     """Resolve recognised spans to mentions; unresolved ones keep their span and a reason.
 
     ``context`` matches (other places the text names) inform the focus and coherence but
     are not reported: gold-span evaluation resolves given spans with the whole text's help.
+    ``geonameid_of`` gives a resolved entry's GeoNames id (``Gazetteer.geonameid_of``).
     """
     reported = {id(match) for match in matches}
     everything = sorted([*matches, *context], key=lambda m: (m.start, m.end))
@@ -621,7 +625,11 @@ def resolve_matches(
         confident[position] = group.choice is not None and _confidence(group) >= 0.6
     _keep_to_the_text_continents(groups, focus, contributions)
     return sorted(
-        (mention for group in groups for mention in _mentions(group, reported)),
+        (
+            mention
+            for group in groups
+            for mention in _mentions(group, reported, geonameid_of)
+        ),
         key=lambda mention: (mention.start, mention.end),
     )
 
@@ -728,7 +736,9 @@ def _choose_on(
         ]
 
 
-def _mentions(group: _Group, reported: set[int]) -> list[Mention]:
+def _mentions(
+    group: _Group, reported: set[int], geonameid_of: Callable[[str], int | None] | None
+) -> list[Mention]:
     choice = group.choice
     resolved = _is_resolved(group)
     reason = "; ".join(group.reasons)
@@ -736,6 +746,9 @@ def _mentions(group: _Group, reported: set[int]) -> list[Mention]:
         reason = (
             f"best candidate {choice.name} ({choice.country_code}) has too little support: {reason}"
         )
+    geonameid = None
+    if resolved and choice is not None and geonameid_of is not None:
+        geonameid = geonameid_of(choice.id)
     mentions = []
     for match in group.matches:
         if id(match) not in reported:
@@ -758,6 +771,7 @@ def _mentions(group: _Group, reported: set[int]) -> list[Mention]:
                     lon=round(choice.lon, 6),
                     feature_class=choice.feature_class.value,
                     country=choice.country_code,
+                    geonameid=geonameid,
                     confidence=_confidence(group),
                     reason=reason,
                 )
