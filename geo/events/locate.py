@@ -47,7 +47,14 @@ from geo.events.containment import (
 from geo.events.model import EventLocation, LocationPrecision
 from geo.events.text import CaseBlind
 from geo.places.mentions import Mention, MentionKind
-from geo.vocabulary import LowerAlternatives, Vocabulary, alternation, covers, load_vocabulary
+from geo.vocabulary import (
+    Alternatives,
+    LowerAlternatives,
+    Vocabulary,
+    alternation,
+    covers,
+    load_vocabulary,
+)
 
 __all__ = [
     "PRECISION_BY_CLASS",
@@ -74,6 +81,7 @@ class _Words(Vocabulary):
     demonym_place_nouns: LowerAlternatives
     not_a_modifier_before: LowerAlternatives
     backing: LowerAlternatives
+    operation_heads: Alternatives
 
 
 class LocationsFile(Vocabulary):
@@ -232,9 +240,20 @@ def _is_location_candidate(text: str, mention: Mention) -> bool:
         return False
     if mention.in_organisation or mention.government_actor:
         return False
-    if in_dateline(text, mention):
+    if in_dateline(text, mention) or _in_operation_name(text, mention.start):
         return False
     return _named_as_place(text, mention.start, mention.end, mention.kind, mention.feature_class)
+
+
+# "Operation Wrath of the Euphrates": the head, then capitalised words or "of", "the".
+_OPERATION_NAME = re.compile(
+    rf"\b{alternation(_WORDS.operation_heads)}\s+(?:(?:[A-Z][\w'’-]*|of|the)\s+){{0,5}}$"
+)
+
+
+def _in_operation_name(text: str, start: int) -> bool:
+    """Whether a name at ``start`` is part of a military operation's name."""
+    return bool(_OPERATION_NAME.search(text, max(0, start - 60), start))
 
 
 @_per_document

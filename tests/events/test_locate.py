@@ -153,6 +153,23 @@ def test_country_as_a_party_is_not_the_place(text: str, gazetteer: Gazetteer) ->
         assert "in the event's" not in event.location.reason, event.location
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On 6 November 2016, the SDF launched Operation Wrath of the Euphrates, advancing on "
+         "ISIS positions in Ar-Raqqa countryside.", "Ar Raqqah"),
+        ("On 24 August 2016, Turkish tanks crossed into Syria in Operation Euphrates Shield, "
+         "shelling ISIS positions in Jarabulus.", "Jarābulus"),
+    ],
+)  # fmt: skip
+def test_a_place_in_an_operation_name_is_not_the_place(
+    text: str, place: str, gazetteer: Gazetteer
+) -> None:
+    locations = [event.location for event in _events(text, gazetteer)]
+    assert locations and all(location.feature_class != "river" for location in locations)
+    assert any(location.name == place for location in locations)
+
+
 def test_no_place_at_all_says_so(gazetteer: Gazetteer) -> None:
     event = _only(_events("Gunmen killed two policemen on Tuesday.", gazetteer), EventType.KILLING)
     assert event.location.precision == LocationPrecision.UNKNOWN
