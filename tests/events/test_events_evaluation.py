@@ -122,7 +122,7 @@ def _figures() -> Figures:
 
 # What the notes scored when the floors were last raised; a change that lowers one must say
 # why in its commit.
-FLOORS = {"located": 0.78, "dated": 0.98, "typed": 0.99, "honest": 0.80, "sub_typed": 0.83}
+FLOORS = {"located": 0.87, "dated": 0.98, "typed": 0.99, "honest": 0.91, "sub_typed": 0.83}
 
 
 @pytest.mark.parametrize("figure", sorted(FLOORS))
