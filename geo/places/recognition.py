@@ -1140,6 +1140,10 @@ def _block_people(scan: _Scan) -> None:
         if start > last:
             continue
         titled = start > first or _is_title(scan, first - 1)
+        if start > first and scan.index.has_key(
+            normalize(scan.text[scan.tokens[first].start : scan.tokens[last].end])
+        ):
+            continue  # a place's name that opens with a title's word: "DR Congo"
         run = scan.tokens[start : last + 1]
         if titled or (len(run) >= 2 and _looks_like_full_name(scan, run)):
             scan.blocked.update(range(start, last + 1))

@@ -323,6 +323,8 @@ def test_a_feast_is_no_place(gazetteer: Gazetteer) -> None:
         # a possessive before a name embeds it in no longer name
         ("He was killed in Syria's Idlib province.", "Idlib", "SY"),
         ("An Israeli strike in Syria's Quneitra province killed six.", "Quneitra", "SY"),
+        # a place's name that opens with a title's word is no titled person ("Dr Congo")
+        ("Uganda's LRA rebels killed scores in northern DR Congo.", "DR Congo", "CD"),
         # a noun that calls a name a place keeps it, though it is a given name or surname too
         ("A tanker exploded in the northern Syrian town of Afrin.", "Afrin", "SY"),
         ("Turkish-backed fighters looted shops in Efrin city in northern Syria.", "Efrin", "SY"),
