@@ -101,6 +101,7 @@ import contextlib
 import datetime as dt
 import gzip
 import io
+import itertools
 import json
 import lzma
 import os
@@ -108,6 +109,7 @@ import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
@@ -122,10 +124,13 @@ __all__ = [
     "STDIN",
     "Document",
     "DocumentFailure",
+    "JsonlBlock",
+    "block_documents",
     "decode_bytes",
     "format_suffix",
     "iter_document_files",
     "load_documents",
+    "load_in_blocks",
     "parse_published",
     "parse_text",
     "read_document",
@@ -974,5 +979,70 @@ def load_documents(
     for item in iter_document_files(paths):
         if isinstance(item, DocumentFailure):
             yield item
+        else:
+            yield from _load_file(item[0], item[1], published)
+
+
+# ------------------------------------------------------------------------ JSONL in blocks
+
+
+@dataclass(frozen=True)
+class JsonlBlock:
+    """Consecutive lines of one JSONL file, decoded but not parsed: a unit of work that
+    :func:`block_documents` turns into documents in another process (a Dask worker), with
+    the ids and failure messages :func:`load_documents` gives. An error that ended the
+    reading (a truncated compressed file) is the block's last line."""
+
+    path: Path
+    id_prefix: str
+    first_line: int
+    lines: tuple[str | DocumentError, ...]
+
+
+def _jsonl_blocks(
+    path: Path, root: Path | None, size: int
+) -> Iterator[JsonlBlock | DocumentFailure]:
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield _failure(path, _open_error(path, err))
+        return
+    kind = _compression(path)
+    prefix = _id_prefix(path, root)
+    with handle, _open_stream(handle, kind) as stream:
+        lines = _guarded_lines(_open_jsonl_lines(stream), kind)
+        first = 1
+        while block := tuple(itertools.islice(lines, size)):
+            yield JsonlBlock(path=path, id_prefix=prefix, first_line=first, lines=block)
+            first += len(block)
+
+
+def block_documents(
+    block: JsonlBlock, *, published: dt.date | None = None
+) -> Iterator[Document | DocumentFailure]:
+    """The documents and failures of a block's lines, as :func:`load_documents` gives them."""
+    for number, line in enumerate(block.lines, start=block.first_line):
+        if isinstance(line, str) and not line.strip():
+            continue
+        yield _jsonl_item(
+            line, number=number, path=block.path, id_prefix=block.id_prefix,
+            published=published,
+        )
+
+
+def load_in_blocks(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    published: dt.date | None = None,
+    block_lines: int = 1024,
+) -> Iterator[Document | DocumentFailure | JsonlBlock]:
+    """:func:`load_documents`, except that JSONL files (plain or compressed, not standard
+    input) come as :class:`JsonlBlock` runs of ``block_lines`` lines, read but not parsed,
+    so that one large file spreads over many workers."""
+    for item in iter_document_files(paths):
+        if isinstance(item, DocumentFailure):
+            yield item
+        elif item[0] is not STDIN and format_suffix(item[0]) == JSONL_SUFFIX:
+            yield from _jsonl_blocks(item[0], item[1], block_lines)
         else:
             yield from _load_file(item[0], item[1], published)
