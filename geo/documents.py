@@ -57,6 +57,11 @@ JSON (``*.json``)
     cannot be streamed without a parser geo does not depend on); items are numbered
     from 1 in messages and default ids (``<file stem>:<item>``).
 
+Parquet (``*.parquet``; a dataset directory of part files is walked like any directory)
+    One row a document, with the JSONL fields as columns (others ignored; a date or
+    timestamp ``published`` column is taken as its date). Read a row group at a time;
+    ids default to ``<file stem>:<row>``, and a bad row is one failure ("row 7: ...").
+
 Saved web pages (``*.html``, ``*.htm``)
     Reduced to the article's main text, title, date and site by trafilatura, offline
     (:mod:`geo.webpages`); the page's metadata date fills ``published``. A page with no
@@ -170,8 +175,9 @@ class DocumentFailure(BaseModel):
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIX = ".jsonl"
 JSON_SUFFIX = ".json"
+PARQUET_SUFFIX = ".parquet"
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {JSONL_SUFFIX, JSON_SUFFIX}
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {JSONL_SUFFIX, JSON_SUFFIX, PARQUET_SUFFIX}
 """Suffixes taken when walking a directory (compared case-insensitively), also under a
 compression suffix (``news.jsonl.gz``)."""
 
@@ -794,6 +800,39 @@ def _load_json(
             yield _failure(path, f"{where}: {err}")
 
 
+_RECORD_FIELDS = ("id", "text", *_OPTIONAL_STRING_FIELDS)
+
+
+def _load_parquet(
+    path: Path, *, id_prefix: str, published: dt.date | None
+) -> Iterator[Document | DocumentFailure]:
+    """Stream a Parquet file's rows (the document columns only), a row group at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(path)
+        columns = [name for name in _RECORD_FIELDS if name in table.schema_arrow.names]
+        batches = table.iter_batches(columns=columns)
+        row = 0
+        for batch in batches:
+            for record in batch.to_pylist():
+                row += 1
+                record = {
+                    key: value.isoformat()[:10] if isinstance(value, dt.date) else value
+                    for key, value in record.items()
+                }
+                try:
+                    yield _document_from_record(
+                        record, default_id=f"{id_prefix}:{row}", path=path, line=row,
+                        published=published,
+                    )
+                except DocumentError as err:
+                    yield _failure(path, f"{_name(path)}: row {row}: {err}")
+    except (OSError, pa.ArrowException) as err:
+        yield _failure(path, f"{_name(path)}: not a readable Parquet file ({_one_line(str(err))})")
+
+
 # ------------------------------------------------------------------------ directories
 
 
@@ -955,6 +994,8 @@ def _load_file(
         yield from _load_jsonl(path, id_prefix=prefix, published=published)
     elif suffix == JSON_SUFFIX:
         yield from _load_json(path, id_prefix=prefix, published=published)
+    elif suffix == PARQUET_SUFFIX:
+        yield from _load_parquet(path, id_prefix=prefix, published=published)
     else:
         try:
             yield read_document(path, published=published, doc_id=prefix)

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import cloudpickle
+import pyarrow
+import pyarrow.parquet
 import pytest
 from conftest import DATA_DIR
 from distributed import Client, WorkerPlugin
@@ -42,7 +44,8 @@ def _records() -> Iterator[dict[str, Any]]:
 
 def _corpus(folder: Path) -> list[str]:
     """A few hundred articles in a plain and a compressed JSONL file and a text file, with
-    near-duplicates a day apart across a month's edge and bad lines in between."""
+    near-duplicates a day apart across a month's edge and bad lines in between, a Parquet
+    dataset repeating some of them."""
     lines: list[str] = []
     for number, record in enumerate(_records()):
         published = record.get("published") or (EDGE - dt.timedelta(days=number % 5)).isoformat()
@@ -61,10 +64,18 @@ def _corpus(folder: Path) -> list[str]:
     plain.write_text("\n".join(lines[:half]) + "\n", encoding="utf-8")
     data = gzip.compress(("\n".join(lines[half:]) + "\n").encode())
     packed.write_bytes(data[: len(data) - 40])  # truncated: the last lines are lost
+    dataset = folder / "dataset"  # a Parquet dataset: part files of the document columns
+    dataset.mkdir()
+    for part, chunk in enumerate((lines[:40], lines[40:80])):
+        rows = [json.loads(line) for line in chunk if line.startswith('{"id": "a')]
+        pyarrow.parquet.write_table(
+            pyarrow.Table.from_pylist([{**row, "id": f"p{row['id']}"} for row in rows]),
+            dataset / f"part-{part}.parquet",
+        )
     text = folder / "story.txt"
     text.write_text("Shelling hit Aleppo on 30 May 2020.\n\nRegime forces shelled Aleppo "
                     "on 30 May 2020, killing three.\n", encoding="utf-8")
-    return [str(plain), str(folder / "missing.jsonl"), str(packed), str(text)]
+    return [str(plain), str(folder / "missing.jsonl"), str(packed), str(dataset), str(text)]
 
 
 @pytest.fixture(scope="module")
