@@ -406,15 +406,33 @@ def _write_tables(collection: Any, args: argparse.Namespace) -> None:
 
         write_acled_csv(acled_rows(collection, gazetteer=open_gazetteer()), Path(args.csv))
     if getattr(args, "parquet", None):
-        from geo.outputs.geoparquet import write_geoparquet
+        _write_parquet(_validated_features(collection), args.parquet)
 
-        write_geoparquet(_validated_features(collection), Path(args.parquet))
+
+def _write_parquet(features: Any, path: str) -> None:
+    """``--parquet``: one GeoParquet file, or a dataset of part files for a directory."""
+    from geo.outputs.geoparquet import (
+        is_dataset_path,
+        write_geoparquet,
+        write_geoparquet_dataset,
+    )
+
+    if is_dataset_path(path):
+        write_geoparquet_dataset(features, Path(path))
+    else:
+        write_geoparquet(features, Path(path))
 
 
 def _check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
     from geo.outputs.files import check_output_path
+    from geo.outputs.geoparquet import is_dataset_path
 
     for output in outputs:
+        if is_dataset_path(output):  # a --parquet dataset: a directory no input is in
+            directory = Path(output).resolve()
+            if any(directory in (p := Path(i).resolve(), *p.parents) for i in inputs):
+                raise InputError(f"{output}: an input is in this directory; choose another")
+            output = str(Path(output) / "part-00000.parquet") if directory.is_dir() else output
         check_output_path(Path(output), inputs=[Path(p) for p in inputs])
 
 
@@ -491,9 +509,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
     atomic_write_text(geojson_path, _geojson_text(features))
     atomic_write_text(html_path, html)
     if args.parquet:
-        from geo.outputs.geoparquet import write_geoparquet
-
-        write_geoparquet(features, Path(args.parquet))
+        _write_parquet(features, args.parquet)
     print(
         f"wrote {html_path} and {geojson_path}: {len(collection.events)} events, "
         f"{len(collection.places)} places",
@@ -545,7 +561,9 @@ def _add_pipeline_commands(subparsers: Any) -> None:
     _add_dask(extract)
     extract.add_argument("--geojson", metavar="FILE", help="also write RFC 7946 GeoJSON")
     extract.add_argument("--csv", metavar="FILE", help="also write the events as ACLED-layout CSV")
-    extract.add_argument("--parquet", metavar="FILE", help="also write GeoParquet 1.1")
+    extract.add_argument(
+        "--parquet", metavar="FILE|DIR/", help="also write GeoParquet 1.1 (DIR/: a dataset)"
+    )
     extract.set_defaults(handler=_cmd_extract)
 
     mapping = subparsers.add_parser(
@@ -557,7 +575,9 @@ def _add_pipeline_commands(subparsers: Any) -> None:
     mapping.add_argument(
         "--offline", action="store_true", help="no online tile layer at all (the map is one file)"
     )
-    mapping.add_argument("--parquet", metavar="FILE", help="also write GeoParquet 1.1")
+    mapping.add_argument(
+        "--parquet", metavar="FILE|DIR/", help="also write GeoParquet 1.1 (DIR/: a dataset)"
+    )
     mapping.add_argument("--published", type=_published, help="publication date for undated inputs")
     mapping.add_argument("--title")
     mapping.add_argument("--workers", type=int, help="processes of a local --dask cluster")
