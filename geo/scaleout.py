@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin
 
 from geo.documents import Document, DocumentFailure, JsonlBlock, block_documents, load_in_blocks
-from geo.errors import ClusterError
+from geo.errors import ClusterError, InputError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -150,7 +150,7 @@ def connect(address: str | None, workers: int | None = None) -> Iterator[Client]
     import logging
 
     if workers is not None and workers < 1:
-        raise ClusterError(f"--workers must be at least 1, got {workers}")
+        raise InputError(f"--workers must be at least 1, got {workers}")
     if address:
         try:
             client = Client(address, timeout="20s")  # type: ignore[no-untyped-call]

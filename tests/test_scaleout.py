@@ -165,3 +165,18 @@ def test_cli_dask_writes_what_one_process_writes(
         runs.append((code, out, err, csv.read_bytes(), parquet.exists()))
     assert runs[0] == runs[1]
     assert runs[0][0] == 3
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--dask", "--jsonl"], "geo: error: --dask merges events across documents"),
+        (["--dask", "--workers", "0"], "geo: error: --workers must be at least 1, got 0"),
+    ],
+)
+def test_cli_dask_refuses_bad_flags_in_one_line(
+    corpus: list[str], flags: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", corpus[0], *flags]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1
