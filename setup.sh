@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev,dask]"
 
 if [ -f geo/outputs/assets/package-lock.json ]; then
     if command -v npm >/dev/null 2>&1; then

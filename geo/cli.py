@@ -321,14 +321,20 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 # -- events and maps --------------------------------------------------------------------------
-def _collect(paths: Sequence[str], published: Any, failures: _Failures) -> Any:
+def _collect(
+    paths: Sequence[str], published: Any, failures: _Failures, args: Any = None
+) -> Any:
     """Events of every readable document; raises InputError when none can be read.
 
     Documents are streamed into the pipeline, not listed first, so memory holds the
     events of a corpus but never all its texts; the gazetteer is opened only once the
-    first document has been read, so a run whose inputs all fail ends at once.
+    first document has been read, so a run whose inputs all fail ends at once. With
+    ``--dask`` the pipeline runs on a Dask cluster instead (:mod:`geo.scaleout`).
     """
     import itertools
+
+    if args is not None and args.dask is not None:
+        return _collect_on_dask(paths, published, failures, args)
 
     from gazetteer import open_gazetteer
     from geo.pipeline import extract_events
@@ -340,21 +346,49 @@ def _collect(paths: Sequence[str], published: Any, failures: _Failures) -> Any:
     return extract_events(itertools.chain([first], documents), open_gazetteer())
 
 
+def _collect_on_dask(
+    paths: Sequence[str], published: Any, failures: _Failures, args: argparse.Namespace
+) -> Any:
+    from geo.scaleout import connect, extract_on_cluster
+
+    with connect(args.dask or None, args.workers) as client:
+        collection, succeeded = extract_on_cluster(
+            client, paths, published=published, report=failures.report
+        )
+    failures.succeeded += succeeded
+    if succeeded == 0:
+        raise InputError("no document could be read")
+    return collection
+
+
+def _add_dask(parser: Any) -> None:
+    parser.add_argument(
+        "--dask",
+        nargs="?",
+        const="",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: the scheduler at ADDRESS (tcp://host:8786), "
+        "else a local cluster of --workers processes",
+    )
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     failures = _Failures()
     tables = [flag for flag, value in (("--csv", args.csv), ("--parquet", args.parquet)) if value]
     if args.jsonl and tables:
         raise InputError(f"{tables[0]} writes merged events: it cannot be used with --jsonl")
+    if args.jsonl and args.dask is not None:
+        raise InputError("--dask merges events across documents: it cannot be used with --jsonl")
     if args.jsonl:
         from geo.streaming import stream_jsonl
 
         documents = _progress(_documents(args.paths, args.published, failures))
-        stream_jsonl(documents, workers=args.workers)
+        stream_jsonl(documents, workers=args.workers or 1)
         return failures.exit_code()
     outputs = [path for path in (args.geojson, args.csv, args.parquet) if path]
     if outputs:
         _check_outputs(outputs, args.paths)
-    collection = _collect(args.paths, args.published, failures)
+    collection = _collect(args.paths, args.published, failures, args)
     if failures.succeeded == 0:
         raise InputError("no document could be read")
     if args.geojson:
@@ -372,15 +406,33 @@ def _write_tables(collection: Any, args: argparse.Namespace) -> None:
 
         write_acled_csv(acled_rows(collection, gazetteer=open_gazetteer()), Path(args.csv))
     if getattr(args, "parquet", None):
-        from geo.outputs.geoparquet import write_geoparquet
+        _write_parquet(_validated_features(collection), args.parquet)
 
-        write_geoparquet(_validated_features(collection), Path(args.parquet))
+
+def _write_parquet(features: Any, path: str) -> None:
+    """``--parquet``: one GeoParquet file, or a dataset of part files for a directory."""
+    from geo.outputs.geoparquet import (
+        is_dataset_path,
+        write_geoparquet,
+        write_geoparquet_dataset,
+    )
+
+    if is_dataset_path(path):
+        write_geoparquet_dataset(features, Path(path))
+    else:
+        write_geoparquet(features, Path(path))
 
 
 def _check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
     from geo.outputs.files import check_output_path
+    from geo.outputs.geoparquet import is_dataset_path
 
     for output in outputs:
+        if is_dataset_path(output):  # a --parquet dataset: a directory no input is in
+            directory = Path(output).resolve()
+            if any(directory in (p := Path(i).resolve(), *p.parents) for i in inputs):
+                raise InputError(f"{output}: an input is in this directory; choose another")
+            output = str(Path(output) / "part-00000.parquet") if directory.is_dir() else output
         check_output_path(Path(output), inputs=[Path(p) for p in inputs])
 
 
@@ -447,7 +499,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
     extra = [args.parquet] if args.parquet else []
     _check_outputs([str(html_path), str(geojson_path), *extra], paths)
     failures = _Failures()
-    collection = _collect(paths, args.published, failures)
+    collection = _collect(paths, args.published, failures, args)
     if failures.succeeded == 0:
         raise InputError("no document could be read")
     # Both files are fully rendered before either is written, so an interrupt or a failure
@@ -457,9 +509,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
     atomic_write_text(geojson_path, _geojson_text(features))
     atomic_write_text(html_path, html)
     if args.parquet:
-        from geo.outputs.geoparquet import write_geoparquet
-
-        write_geoparquet(features, Path(args.parquet))
+        _write_parquet(features, args.parquet)
     print(
         f"wrote {html_path} and {geojson_path}: {len(collection.events)} events, "
         f"{len(collection.places)} places",
@@ -506,11 +556,14 @@ def _add_pipeline_commands(subparsers: Any) -> None:
     extract.add_argument("--published", type=_published, help="publication date for undated inputs")
     extract.add_argument("--jsonl", action="store_true", help="stream one JSON line per document")
     extract.add_argument(
-        "--workers", type=int, default=1, help="processes for --jsonl (order kept)"
+        "--workers", type=int, help="processes for --jsonl (order kept) or a local --dask"
     )
+    _add_dask(extract)
     extract.add_argument("--geojson", metavar="FILE", help="also write RFC 7946 GeoJSON")
     extract.add_argument("--csv", metavar="FILE", help="also write the events as ACLED-layout CSV")
-    extract.add_argument("--parquet", metavar="FILE", help="also write GeoParquet 1.1")
+    extract.add_argument(
+        "--parquet", metavar="FILE|DIR/", help="also write GeoParquet 1.1 (DIR/: a dataset)"
+    )
     extract.set_defaults(handler=_cmd_extract)
 
     mapping = subparsers.add_parser(
@@ -522,9 +575,13 @@ def _add_pipeline_commands(subparsers: Any) -> None:
     mapping.add_argument(
         "--offline", action="store_true", help="no online tile layer at all (the map is one file)"
     )
-    mapping.add_argument("--parquet", metavar="FILE", help="also write GeoParquet 1.1")
+    mapping.add_argument(
+        "--parquet", metavar="FILE|DIR/", help="also write GeoParquet 1.1 (DIR/: a dataset)"
+    )
     mapping.add_argument("--published", type=_published, help="publication date for undated inputs")
     mapping.add_argument("--title")
+    mapping.add_argument("--workers", type=int, help="processes of a local --dask cluster")
+    _add_dask(mapping)
     mapping.set_defaults(handler=_cmd_map)
 
 

@@ -57,6 +57,11 @@ JSON (``*.json``)
     cannot be streamed without a parser geo does not depend on); items are numbered
     from 1 in messages and default ids (``<file stem>:<item>``).
 
+Parquet (``*.parquet``; a dataset directory of part files is walked like any directory)
+    One row a document, with the JSONL fields as columns (others ignored; a date or
+    timestamp ``published`` column is taken as its date). Read a row group at a time;
+    ids default to ``<file stem>:<row>``, and a bad row is one failure ("row 7: ...").
+
 Saved web pages (``*.html``, ``*.htm``)
     Reduced to the article's main text, title, date and site by trafilatura, offline
     (:mod:`geo.webpages`); the page's metadata date fills ``published``. A page with no
@@ -101,6 +106,7 @@ import contextlib
 import datetime as dt
 import gzip
 import io
+import itertools
 import json
 import lzma
 import os
@@ -108,6 +114,7 @@ import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
@@ -122,10 +129,13 @@ __all__ = [
     "STDIN",
     "Document",
     "DocumentFailure",
+    "JsonlBlock",
+    "block_documents",
     "decode_bytes",
     "format_suffix",
     "iter_document_files",
     "load_documents",
+    "load_in_blocks",
     "parse_published",
     "parse_text",
     "read_document",
@@ -165,8 +175,9 @@ class DocumentFailure(BaseModel):
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIX = ".jsonl"
 JSON_SUFFIX = ".json"
+PARQUET_SUFFIX = ".parquet"
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {JSONL_SUFFIX, JSON_SUFFIX}
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {JSONL_SUFFIX, JSON_SUFFIX, PARQUET_SUFFIX}
 """Suffixes taken when walking a directory (compared case-insensitively), also under a
 compression suffix (``news.jsonl.gz``)."""
 
@@ -789,6 +800,39 @@ def _load_json(
             yield _failure(path, f"{where}: {err}")
 
 
+_RECORD_FIELDS = ("id", "text", *_OPTIONAL_STRING_FIELDS)
+
+
+def _load_parquet(
+    path: Path, *, id_prefix: str, published: dt.date | None
+) -> Iterator[Document | DocumentFailure]:
+    """Stream a Parquet file's rows (the document columns only), a row group at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(path)
+        columns = [name for name in _RECORD_FIELDS if name in table.schema_arrow.names]
+        batches = table.iter_batches(columns=columns)
+        row = 0
+        for batch in batches:
+            for record in batch.to_pylist():
+                row += 1
+                record = {
+                    key: value.isoformat()[:10] if isinstance(value, dt.date) else value
+                    for key, value in record.items()
+                }
+                try:
+                    yield _document_from_record(
+                        record, default_id=f"{id_prefix}:{row}", path=path, line=row,
+                        published=published,
+                    )
+                except DocumentError as err:
+                    yield _failure(path, f"{_name(path)}: row {row}: {err}")
+    except (OSError, pa.ArrowException) as err:
+        yield _failure(path, f"{_name(path)}: not a readable Parquet file ({_one_line(str(err))})")
+
+
 # ------------------------------------------------------------------------ directories
 
 
@@ -950,6 +994,8 @@ def _load_file(
         yield from _load_jsonl(path, id_prefix=prefix, published=published)
     elif suffix == JSON_SUFFIX:
         yield from _load_json(path, id_prefix=prefix, published=published)
+    elif suffix == PARQUET_SUFFIX:
+        yield from _load_parquet(path, id_prefix=prefix, published=published)
     else:
         try:
             yield read_document(path, published=published, doc_id=prefix)
@@ -974,5 +1020,70 @@ def load_documents(
     for item in iter_document_files(paths):
         if isinstance(item, DocumentFailure):
             yield item
+        else:
+            yield from _load_file(item[0], item[1], published)
+
+
+# ------------------------------------------------------------------------ JSONL in blocks
+
+
+@dataclass(frozen=True)
+class JsonlBlock:
+    """Consecutive lines of one JSONL file, decoded but not parsed: a unit of work that
+    :func:`block_documents` turns into documents in another process (a Dask worker), with
+    the ids and failure messages :func:`load_documents` gives. An error that ended the
+    reading (a truncated compressed file) is the block's last line."""
+
+    path: Path
+    id_prefix: str
+    first_line: int
+    lines: tuple[str | DocumentError, ...]
+
+
+def _jsonl_blocks(
+    path: Path, root: Path | None, size: int
+) -> Iterator[JsonlBlock | DocumentFailure]:
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield _failure(path, _open_error(path, err))
+        return
+    kind = _compression(path)
+    prefix = _id_prefix(path, root)
+    with handle, _open_stream(handle, kind) as stream:
+        lines = _guarded_lines(_open_jsonl_lines(stream), kind)
+        first = 1
+        while block := tuple(itertools.islice(lines, size)):
+            yield JsonlBlock(path=path, id_prefix=prefix, first_line=first, lines=block)
+            first += len(block)
+
+
+def block_documents(
+    block: JsonlBlock, *, published: dt.date | None = None
+) -> Iterator[Document | DocumentFailure]:
+    """The documents and failures of a block's lines, as :func:`load_documents` gives them."""
+    for number, line in enumerate(block.lines, start=block.first_line):
+        if isinstance(line, str) and not line.strip():
+            continue
+        yield _jsonl_item(
+            line, number=number, path=block.path, id_prefix=block.id_prefix,
+            published=published,
+        )
+
+
+def load_in_blocks(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    published: dt.date | None = None,
+    block_lines: int = 1024,
+) -> Iterator[Document | DocumentFailure | JsonlBlock]:
+    """:func:`load_documents`, except that JSONL files (plain or compressed, not standard
+    input) come as :class:`JsonlBlock` runs of ``block_lines`` lines, read but not parsed,
+    so that one large file spreads over many workers."""
+    for item in iter_document_files(paths):
+        if isinstance(item, DocumentFailure):
+            yield item
+        elif item[0] is not STDIN and format_suffix(item[0]) == JSONL_SUFFIX:
+            yield from _jsonl_blocks(item[0], item[1], block_lines)
         else:
             yield from _load_file(item[0], item[1], published)

@@ -8,6 +8,7 @@ Each class also inherits the matching built-in so callers can catch what they ex
 from __future__ import annotations
 
 __all__ = [
+    "ClusterError",
     "DocumentError",
     "GazetteerDataError",
     "GazetteerError",
@@ -33,6 +34,10 @@ class DocumentError(InputError):
 
 class OutputError(GeoError, OSError):
     """An output cannot be written where the user asked."""
+
+
+class ClusterError(GeoError):
+    """The Dask cluster cannot be reached, or lost the workers of a task too often."""
 
 
 class GazetteerError(GeoError):

@@ -32,6 +32,7 @@ from geo.places.mentions import MentionKind
 
 __all__ = [
     "BATCH",
+    "assemble",
     "collect_places",
     "document_events",
     "events_by_document",
@@ -141,7 +142,13 @@ def extract_events(
     for events, summary in events_by_document(documents, gazetteer):
         reports.extend(events)
         summaries.append(summary)
-    events = merge_events(reports)
+    return assemble(merge_events(reports), summaries, gazetteer)
+
+
+def assemble(
+    events: list[Event], summaries: list[DocumentSummary], gazetteer: Gazetteer
+) -> EventCollection:
+    """The collection of merged events and the documents' summaries (in input order)."""
     return EventCollection(
         events=events,
         places=collect_places(summaries),

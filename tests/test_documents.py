@@ -806,3 +806,25 @@ def test_a_file_named_dash_is_a_file_when_spelt_as_a_path(
     _write(tmp_path, "-", ARTICLE.encode())
     monkeypatch.chdir(tmp_path)
     assert _ids(load_documents(["./-"])) == ["-"]
+
+
+def test_parquet_rows_are_documents_and_bad_rows_failures(tmp_path: Path) -> None:
+    import pyarrow
+    import pyarrow.parquet
+
+    path = tmp_path / "news.parquet"
+    table = pyarrow.Table.from_pylist([
+        {"id": None, "text": "Shelling in Aleppo.", "published": dt.date(2020, 5, 3), "x": 1},
+        {"id": "b", "text": None, "published": None, "x": 2},
+        {"id": "c", "text": "Protest in Homs.", "published": None, "x": 3},
+    ])
+    pyarrow.parquet.write_table(table, path)
+    items = list(load_documents([path]))
+    assert [getattr(item, "id", None) for item in items] == ["news:1", None, "c"]
+    assert items[0].published == dt.date(2020, 5, 3)  # type: ignore[union-attr]
+    assert items[1].message == f"{path}: row 2: lacks the required 'text' field"  # type: ignore[union-attr]
+    bad = tmp_path / "bad.parquet"
+    bad.write_bytes(b"not parquet")
+    assert next(item.message for item in load_documents([bad])).startswith(  # type: ignore[union-attr]
+        f"{bad}: not a readable Parquet file"
+    )

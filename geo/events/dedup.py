@@ -33,7 +33,7 @@ from geo.events.model import Event, EventDate, EventLocation, LocationPrecision
 from geo.events.taxonomy import EventType
 from geo.events.timex import DatePrecision
 
-__all__ = ["compatible", "date_span", "merge_events", "merge_into"]
+__all__ = ["compatible", "date_span", "merge_events", "merge_into", "report_order"]
 
 Span = tuple[dt.date, dt.date]
 _MAX_UNDATED_CANDIDATES = 64
@@ -281,20 +281,22 @@ def _agreed_date(a: EventDate, b: EventDate) -> EventDate:
     return b if narrowness(b_span) < narrowness(a_span) else a
 
 
+def report_order(event: Event) -> tuple[bool, bool, dt.date, str, str]:
+    """The order :func:`merge_events` takes reports in (stable: ties keep input order)."""
+    return (
+        event.date.date is None,
+        _loosely_dated(event),
+        event.date.date or dt.date.min,
+        event.sources[0].document_id if event.sources else "",
+        event.id,
+    )
+
+
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """Merge reports of the same event, in a deterministic order."""
     # Reports with a day of their own first: a loosely dated one then joins the one cluster
     # it fits, if only one does.
-    ordered = sorted(
-        events,
-        key=lambda e: (
-            e.date.date is None,
-            _loosely_dated(e),
-            e.date.date or dt.date.min,
-            e.sources[0].document_id if e.sources else "",
-            e.id,
-        ),
-    )
+    ordered = sorted(events, key=report_order)
     clusters: list[Event] = []
     spans: list[Span | None] = []  # the days every report of a cluster admits
     index = _ClusterIndex()

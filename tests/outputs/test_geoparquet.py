@@ -16,7 +16,8 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from geo.outputs.geoparquet import write_geoparquet
+from geo.errors import OutputError
+from geo.outputs.geoparquet import write_geoparquet, write_geoparquet_dataset
 
 REPO = Path(__file__).resolve().parents[2]
 NOTES = REPO / "tests" / "data" / "events" / "acled_located.jsonl"
@@ -119,3 +120,36 @@ def test_a_failed_write_leaves_the_previous_file(
         write_geoparquet({"type": "FeatureCollection", "features": []}, path)
     assert path.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["events.parquet"]
+
+
+@pytest.mark.parametrize("part_rows", [1, 2, 1000])
+def test_a_dataset_holds_the_file_s_rows_in_parts(
+    written: tuple[Path, dict[str, Any]], tmp_path: Path, part_rows: int
+) -> None:
+    features = {**written[1], "features": written[1]["features"][:5]}
+    parts = write_geoparquet_dataset(features, tmp_path / "events", part_rows=part_rows)
+    assert len(parts) == -(-5 // part_rows)
+    assert all(pq.read_schema(part).metadata[b"geo"] for part in parts)
+    dataset = geopandas.read_parquet(tmp_path / "events")
+    assert list(dataset["id"]) == [f["properties"]["id"] for f in features["features"]]
+
+
+def test_a_dataset_replaces_a_dataset_but_never_other_files(tmp_path: Path) -> None:
+    empty = {"type": "FeatureCollection", "features": []}
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "part-00007.parquet").write_bytes(b"stale")
+    assert [p.name for p in write_geoparquet_dataset(empty, target)] == ["part-00000.parquet"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no temporary left
+    (target / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"not \.parquet"):
+        write_geoparquet_dataset(empty, target)
+    assert (target / "notes.txt").exists()
+
+
+def test_cli_parquet_directory_writes_a_dataset(tmp_path: Path) -> None:
+    result = _geo("extract", str(NOTES), "--parquet", f"{tmp_path / 'dataset'}/")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (tmp_path / "dataset").iterdir()] == ["part-00000.parquet"]
+    refused = _geo("extract", str(NOTES), "--parquet", f"{NOTES.parent}/")
+    assert refused.returncode == 2 and "an input is in this directory" in refused.stderr

@@ -1,0 +1,91 @@
+"""``--dask`` on synthetic news: 1 vs 2 workers, peak memory per worker, shuffle volume.
+
+Generates N synthetic articles (deterministic, see :mod:`synthetic`) as JSONL and runs
+:func:`geo.scaleout.extract_on_cluster` on a LocalCluster of 1 and of 2 single-threaded
+workers (cluster start-up not timed). Reports wall time, docs/s, the speed-up, each
+worker's peak RSS (``ru_maxrss``), the bytes workers sent each other (the dedup shuffle:
+blocks' events moved to their type's merge task, and what the client gathers), the CPU
+seconds spent in the workers and in the client, and the merged events' pickled size.
+
+    .venv/bin/python benchmarks/bench_dask.py --size 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import write_jsonl
+
+from geo.scaleout import connect, extract_on_cluster
+
+
+def _peak_rss_mb() -> float:
+    """This process's own peak RSS (VmHWM: ru_maxrss would count its parent's before exec)."""
+    for line in Path("/proc/self/status").read_text(encoding="utf-8").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _cpu_seconds() -> float:
+    return time.process_time()
+
+
+def _sent_bytes(dask_worker: Any) -> int:
+    return int(dask_worker.transfer_outgoing_bytes_total)
+
+
+def run(corpus: Path, workers: int) -> dict[str, Any]:
+    with connect(None, workers) as client:
+        client.wait_for_workers(workers)
+        cpu_before = client.run(_cpu_seconds)
+        start, client_cpu = time.perf_counter(), time.process_time()
+        collection, documents = extract_on_cluster(client, [str(corpus)], report=print)
+        seconds = time.perf_counter() - start
+        client_cpu = time.process_time() - client_cpu
+        cpu = client.run(_cpu_seconds)
+        peaks = client.run(_peak_rss_mb)
+        sent = client.run(_sent_bytes)
+    return {
+        "workers": workers,
+        "seconds": seconds,
+        "documents": documents,
+        "events": len(collection.events),
+        "peak_rss_mb": sorted(round(value) for value in peaks.values()),
+        "shuffle_mb": sum(sent.values()) / 1e6,
+        "worker_cpu": sum(cpu[key] - cpu_before.get(key, 0.0) for key in cpu),
+        "client_cpu": client_cpu,
+        "events_mb": len(pickle.dumps(collection.events)) / 1e6,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = write_jsonl(Path(folder) / "synthetic.jsonl", args.size)
+        results = [run(corpus, workers) for workers in args.workers]
+    for result in results:
+        print(
+            f"{result['workers']} worker(s): {result['seconds']:.1f} s, "
+            f"{result['documents'] / result['seconds']:.0f} docs/s, {result['events']} events; "
+            f"peak RSS per worker {result['peak_rss_mb']} MB; "
+            f"CPU {result['worker_cpu']:.0f} s in workers, {result['client_cpu']:.0f} s in the "
+            f"client; {result['shuffle_mb']:.1f} MB sent by workers (to each other and the client) "
+            f"(merged events {result['events_mb']:.1f} MB pickled)"
+        )
+    print(f"speed-up {results[0]['seconds'] / results[-1]['seconds']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,268 @@
+"""Running the pipeline on a Dask cluster: the same events as one process, from many.
+
+The client reads the inputs (:func:`geo.documents.load_in_blocks`): JSONL files, plain or
+compressed, as blocks of :data:`BLOCK_LINES` lines read but not parsed, other files as
+batches of documents; it keeps at most a few blocks per worker in flight, never the whole
+input. Each block is one task: the worker parses its lines and runs the pipeline's
+per-document stages (:func:`geo.pipeline.events_by_document`) with the gazetteer it opened
+once (:class:`GazetteerPlugin`). Workers need the installed package and its gazetteer
+store, not the client's files: the blocks carry their lines.
+
+Dedup: each block's events stay on its worker, split by event type; one task per type then
+merges that type's reports from every block (:func:`geo.events.dedup.merge_events`). The
+type is the blocking key because it is the one key that cannot separate two reports the
+single-process dedup would merge, nor change the order it takes them in: ``compatible``
+requires equal types, and every bucket of its candidate index is keyed by type, including
+the caps on candidates. Area and date buckets cannot be: an event placed nowhere or only
+in a country is compatible with every area, a month-, year- or undated report with every
+date bucket, and the greedy merge (a loosely dated report joins a cluster only when
+exactly one fits) lets such a report's outcome depend on clusters in every bucket. The
+merged clusters are put back in the order one process creates them (each founding report's
+place in :func:`~geo.events.dedup.report_order`, then in the input), so event ids,
+sources, properties and order are those of one process.
+
+A worker lost mid-run (killed, out of memory) costs its tasks, which Dask runs again from
+their inputs; a task that loses workers more than Dask's ``allowed-failures`` times ends
+the run with a :class:`~geo.errors.ClusterError`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin
+
+from geo.documents import Document, DocumentFailure, JsonlBlock, block_documents, load_in_blocks
+from geo.errors import ClusterError, InputError
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from geo.events.model import DocumentSummary, Event, EventCollection
+
+__all__ = [
+    "BLOCK_LINES",
+    "GazetteerPlugin",
+    "connect",
+    "extract_on_cluster",
+    "merge_type",
+    "process_block",
+]
+
+# JSONL lines (or documents) one task processes: large enough that the pipeline's batches
+# fill and the scheduler's few milliseconds a task are nothing, small enough to spread.
+BLOCK_LINES = 512
+# Blocks read ahead per worker: enough to keep every worker busy while the client reads.
+AHEAD_PER_WORKER = 3
+
+Position = tuple[int, int]  # (block, event in the block): the input order of a report
+Rank = tuple[tuple[bool, bool, Any, str, str], Position]
+
+
+@dataclass
+class BlockResult:
+    """What a block gives: its failures and documents, and its events by type."""
+
+    failures: list[str]
+    summaries: list[DocumentSummary]
+    events: dict[str, list[tuple[Position, Event]]] = field(default_factory=dict)
+
+
+@dataclass
+class BlockHead:
+    """The part of a block's result the client reads: everything but the events."""
+
+    failures: list[str]
+    summaries: list[DocumentSummary]
+    event_types: list[str]
+
+
+class GazetteerPlugin(WorkerPlugin):
+    """Opens the gazetteer once in each worker process as it starts (a Dask worker plugin),
+    so tasks find it open and it is never shipped with them."""
+
+    name = "geo-gazetteer"
+
+    def setup(self, worker: Any) -> None:
+        from gazetteer import open_gazetteer
+
+        open_gazetteer()
+
+
+def process_block(
+    block: JsonlBlock | list[Document], index: int, published: dt.date | None
+) -> BlockResult:
+    """Run the per-document stages on one block (a task, on a worker)."""
+    from gazetteer import open_gazetteer
+    from geo.pipeline import events_by_document
+
+    items: Iterable[Document | DocumentFailure] = (
+        block_documents(block, published=published) if isinstance(block, JsonlBlock) else block
+    )
+    failures: list[str] = []
+    documents: list[Document] = []
+    for item in items:
+        if isinstance(item, DocumentFailure):
+            failures.append(item.message)
+        else:
+            documents.append(item)
+    result = BlockResult(failures=failures, summaries=[])
+    sequence = itertools.count()
+    for events, summary in events_by_document(documents, open_gazetteer()):
+        result.summaries.append(summary)
+        for event in events:
+            result.events.setdefault(event.event_type.value, []).append(
+                ((index, next(sequence)), event)
+            )
+    return result
+
+
+def _head(result: BlockResult) -> BlockHead:
+    return BlockHead(result.failures, result.summaries, sorted(result.events))
+
+
+def _part(result: BlockResult, event_type: str) -> list[tuple[Position, Event]]:
+    return result.events[event_type]
+
+
+def merge_type(parts: Sequence[list[tuple[Position, Event]]]) -> list[tuple[Rank, Event]]:
+    """Merge one event type's reports from every block (given in input order); each merged
+    event comes with the rank of its founding report in the order one process takes them."""
+    from geo.events.dedup import merge_events, report_order
+
+    reports = [report for part in parts for report in part]
+    ranks: dict[str, Rank] = {}
+    for position, event in sorted(reports, key=lambda item: (report_order(item[1]), item[0])):
+        ranks.setdefault(event.id, (report_order(event), position))
+    return [(ranks[event.id], event) for event in merge_events(event for _, event in reports)]
+
+
+@contextmanager
+def connect(address: str | None, workers: int | None = None) -> Iterator[Client]:
+    """A client of the scheduler at ``address``, or of a local cluster of ``workers``
+    single-threaded processes (default: one per processor), closed on leaving."""
+    import logging
+
+    if workers is not None and workers < 1:
+        raise InputError(f"--workers must be at least 1, got {workers}")
+    if address:
+        try:
+            client = Client(address, timeout="20s")  # type: ignore[no-untyped-call]
+        except (OSError, TimeoutError) as err:
+            raise ClusterError(f"cannot reach the Dask scheduler at {address}: {err}") from err
+        cluster = None
+    else:
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # a free port: 8787 may be taken by another cluster
+            silence_logs=logging.ERROR,
+        )
+        client = Client(cluster)  # type: ignore[no-untyped-call]
+    try:
+        client.register_plugin(GazetteerPlugin(), name=GazetteerPlugin.name)
+        yield client
+    finally:
+        client.close()  # type: ignore[no-untyped-call]
+        if cluster is not None:
+            cluster.close()
+
+
+@dataclass
+class _Pending:
+    result: Future[BlockResult] | None
+    head: Future[BlockHead] | None
+    failures: list[str]
+
+
+def _units(
+    paths: Sequence[str], published: dt.date | None
+) -> Iterator[JsonlBlock | list[Document] | str]:
+    """Blocks, batches of documents (up to :data:`BLOCK_LINES`) and failure messages, in
+    input order."""
+    batch: list[Document] = []
+    for item in load_in_blocks(paths, published=published, block_lines=BLOCK_LINES):
+        if isinstance(item, Document):
+            batch.append(item)
+            if len(batch) == BLOCK_LINES:
+                yield batch
+                batch = []
+            continue
+        if batch:  # what comes before a block or a failure, in order
+            yield batch
+            batch = []
+        yield item.message if isinstance(item, DocumentFailure) else item
+    if batch:
+        yield batch
+
+
+def extract_on_cluster(
+    client: Client,
+    paths: Sequence[str],
+    *,
+    published: dt.date | None = None,
+    report: Callable[[str], None],
+) -> tuple[EventCollection, int]:
+    """The events of ``paths`` computed on the cluster, identical to
+    :func:`geo.pipeline.extract_events` on one process, and how many documents were read.
+    Each bad input is passed to ``report`` as one line, in input order."""
+    try:
+        return _extract(client, paths, published, report)
+    except KilledWorker as err:
+        raise ClusterError(f"a task lost its worker too many times: {err}") from err
+
+
+def _extract(
+    client: Client,
+    paths: Sequence[str],
+    published: dt.date | None,
+    report: Callable[[str], None],
+) -> tuple[EventCollection, int]:
+    from gazetteer import open_gazetteer
+    from geo.pipeline import assemble
+
+    ahead = AHEAD_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+    pending: deque[_Pending] = deque()
+    parts: dict[str, list[Future[Any]]] = {}
+    summaries: list[DocumentSummary] = []
+
+    def drain() -> None:
+        done = pending.popleft()
+        for message in done.failures:
+            report(message)
+        if done.head is None:
+            return
+        head: BlockHead = done.head.result()
+        for message in head.failures:
+            report(message)
+        summaries.extend(head.summaries)
+        for event_type in head.event_types:
+            parts.setdefault(event_type, []).append(
+                client.submit(_part, done.result, event_type, pure=False)
+            )
+
+    for index, unit in enumerate(_units(paths, published)):
+        if isinstance(unit, str):
+            pending.append(_Pending(None, None, [unit]))
+        else:
+            result = client.submit(process_block, unit, index, published, pure=False)
+            pending.append(_Pending(result, client.submit(_head, result, pure=False), []))
+        while len(pending) > ahead:
+            drain()
+    while pending:
+        drain()
+    merged: list[list[tuple[Rank, Event]]] = client.gather(  # type: ignore[no-untyped-call]
+        [client.submit(merge_type, parts[key], pure=False) for key in sorted(parts)]
+    )
+    ranked = sorted(
+        (pair for type_events in merged for pair in type_events), key=lambda pair: pair[0]
+    )
+    events = [event for _, event in ranked]
+    return assemble(events, summaries, open_gazetteer()), len(summaries)

@@ -1,0 +1,182 @@
+"""geo.scaleout: on a two-worker LocalCluster the events are those of one process (ids,
+sources, properties, order), bad records are reported as one process reports them, and a
+worker killed mid-run changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import cloudpickle
+import pyarrow
+import pyarrow.parquet
+import pytest
+from conftest import DATA_DIR
+from distributed import Client, WorkerPlugin
+
+import geo.scaleout
+from geo.cli import main
+from geo.documents import Document, DocumentFailure, load_documents
+from geo.pipeline import extract_events
+from geo.scaleout import connect, extract_on_cluster
+
+# The kill plugin below travels to the workers by value: they cannot import this module.
+cloudpickle.register_pickle_by_value(sys.modules[__name__])
+
+EDGE = dt.date(2020, 5, 31)  # a month's last day: near-duplicates fall on both sides of it
+
+
+def _records() -> Iterator[dict[str, Any]]:
+    """Every article text of tests/data/events, with its date when it has one."""
+    for path in sorted((DATA_DIR / "events").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            for article in (record.get("a"), record.get("b"), record):
+                if isinstance(article, dict) and isinstance(article.get("text"), str):
+                    yield article
+
+
+def _corpus(folder: Path) -> list[str]:
+    """A few hundred articles in a plain and a compressed JSONL file and a text file, with
+    near-duplicates a day apart across a month's edge and bad lines in between, a Parquet
+    dataset repeating some of them."""
+    lines: list[str] = []
+    for number, record in enumerate(_records()):
+        published = record.get("published") or (EDGE - dt.timedelta(days=number % 5)).isoformat()
+        lines.append(json.dumps({"id": f"a{number}", "text": record["text"],
+                                 "published": published}))
+        if number % 4 == 0:  # the same report the next day, worded a little differently
+            day = dt.date.fromisoformat(published[:10]) + dt.timedelta(days=1)
+            lines.append(json.dumps({"id": f"b{number}", "text": "Update: " + record["text"],
+                                     "published": day.isoformat(), "source": "Second Wire"}))
+        if number % 97 == 5:
+            lines.append('{"id": "broken", "text": ')
+        if number % 89 == 7:
+            lines.append(json.dumps({"id": "no-text", "title": "nothing"}))
+    half = len(lines) // 2
+    plain, packed = folder / "news.jsonl", folder / "more.jsonl.gz"
+    plain.write_text("\n".join(lines[:half]) + "\n", encoding="utf-8")
+    data = gzip.compress(("\n".join(lines[half:]) + "\n").encode())
+    packed.write_bytes(data[: len(data) - 40])  # truncated: the last lines are lost
+    dataset = folder / "dataset"  # a Parquet dataset: part files of the document columns
+    dataset.mkdir()
+    for part, chunk in enumerate((lines[:40], lines[40:80])):
+        rows = [json.loads(line) for line in chunk if line.startswith('{"id": "a')]
+        pyarrow.parquet.write_table(
+            pyarrow.Table.from_pylist([{**row, "id": f"p{row['id']}"} for row in rows]),
+            dataset / f"part-{part}.parquet",
+        )
+    text = folder / "story.txt"
+    text.write_text("Shelling hit Aleppo on 30 May 2020.\n\nRegime forces shelled Aleppo "
+                    "on 30 May 2020, killing three.\n", encoding="utf-8")
+    return [str(plain), str(folder / "missing.jsonl"), str(packed), str(dataset), str(text)]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    return _corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus: list[str]) -> tuple[dict[str, Any], list[str]]:
+    items = list(load_documents(corpus))
+    failures = [item.message for item in items if isinstance(item, DocumentFailure)]
+    documents = [item for item in items if isinstance(item, Document)]
+    return extract_events(documents).model_dump(mode="json"), failures
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    with connect(None, 2) as client:
+        yield client
+
+
+@pytest.fixture
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(geo.scaleout, "BLOCK_LINES", 24)  # many blocks over two workers
+
+
+def _on_cluster(client: Client, corpus: list[str]) -> tuple[dict[str, Any], list[str]]:
+    failures: list[str] = []
+    collection, _ = extract_on_cluster(client, corpus, report=failures.append)
+    return collection.model_dump(mode="json"), failures
+
+
+def test_corpus_has_duplicates_merged_and_bad_lines(
+    one_process: tuple[dict[str, Any], list[str]],
+) -> None:
+    collection, failures = one_process
+    assert len(collection["documents"]) > 300
+    assert any(len({s["document_id"] for s in e["sources"]}) > 1 for e in collection["events"])
+    assert len(failures) >= 4  # bad lines, a missing file, a truncated archive
+
+
+@pytest.mark.usefixtures("small_blocks")
+def test_two_workers_give_the_events_of_one_process(
+    client: Client, corpus: list[str], one_process: tuple[dict[str, Any], list[str]]
+) -> None:
+    assert _on_cluster(client, corpus) == one_process
+
+
+class _KillOnce(WorkerPlugin):  # type: ignore[misc]
+    """Ends its worker's process the first time a block starts on it (once per marker)."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def transition(self, key: Any, start: str, finish: str, **kwargs: Any) -> None:
+        name = key if isinstance(key, str) else str(key[0])
+        if finish == "executing" and name.startswith("process_block"):
+            try:
+                os.close(os.open(self.marker, os.O_CREAT | os.O_EXCL))
+            except FileExistsError:
+                return
+            os._exit(1)
+
+
+@pytest.mark.usefixtures("small_blocks")
+def test_a_worker_killed_mid_run_changes_nothing(
+    client: Client, corpus: list[str], one_process: tuple[dict[str, Any], list[str]],
+    tmp_path: Path,
+) -> None:
+    marker = tmp_path / "killed"
+    client.register_plugin(_KillOnce(str(marker)), name="kill-once")
+    try:
+        assert _on_cluster(client, corpus) == one_process
+    finally:
+        client.unregister_worker_plugin("kill-once")
+    assert marker.exists()  # a worker did die
+
+
+def test_cli_dask_writes_what_one_process_writes(
+    corpus: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    runs = []
+    for name, flags in (("one", []), ("dask", ["--dask", "--workers", "2"])):
+        csv, parquet = tmp_path / f"{name}.csv", tmp_path / f"{name}.parquet"
+        code = main(["extract", *corpus, "--csv", str(csv), "--parquet", str(parquet), *flags])
+        out, err = capsys.readouterr()
+        runs.append((code, out, err, csv.read_bytes(), parquet.exists()))
+    assert runs[0] == runs[1]
+    assert runs[0][0] == 3
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--dask", "--jsonl"], "geo: error: --dask merges events across documents"),
+        (["--dask", "--workers", "0"], "geo: error: --workers must be at least 1, got 0"),
+    ],
+)
+def test_cli_dask_refuses_bad_flags_in_one_line(
+    corpus: list[str], flags: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", corpus[0], *flags]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1
