@@ -397,9 +397,10 @@ def _covering_the_list(
     radius that reaches the others: the coder may have placed it at any of them."""
     if location.lat is None or location.lon is None or location.uncertainty_km is None:
         return location
+    others = [m for m in _listed_with(text, best, inside) if m is not best]
     reach = location.uncertainty_km
-    for other in _listed_with(text, best, inside):
-        if other is best or other.lat is None or other.lon is None:
+    for other in others:
+        if other.lat is None or other.lon is None:
             continue
         if other.feature_class in ("country", "continent"):
             continue
@@ -407,11 +408,11 @@ def _covering_the_list(
         reach = max(reach, km + _radius_for(gazetteer, other.gazetteer_id or ""))
     if reach <= location.uncertainty_km or reach > _LIST_REACH_KM:
         return location
-    others = ", ".join(m.text for m in _listed_with(text, best, inside) if m is not best)
+    named = ", ".join(m.text for m in others)
     return location.model_copy(
         update={
             "uncertainty_km": round(reach, 1),
-            "reason": f"{location.reason}; listed with {others}: the radius reaches them",
+            "reason": f"{location.reason}; listed with {named}: the radius reaches them",
         }
     )
 
