@@ -67,7 +67,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -242,11 +242,16 @@ def collect_entries(
 _ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|at|az|ash|ath|adh|ad) (?=\w{4})")
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
 def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
     name = normalize(entry.name)
     yield name, NameKind.NAME
     for alt in entry.alt_names:
-        yield normalize(alt), NameKind.ALT
+        # "CAR" (Cordillera Administrative Region), "KRI": an acronym is an abbreviation, so
+        # that "Car bombs hit Baghdad" meets no region
+        yield normalize(alt), NameKind.ABBREVIATION if _ACRONYM.fullmatch(alt) else NameKind.ALT
     for key in (name, *(normalize(alt) for alt in entry.alt_names)):
         without_article = _ARABIC_ARTICLE.sub("", key)
         if without_article != key:

@@ -241,9 +241,7 @@ def _address_patterns(domains: Sequence[str]) -> tuple[re.Pattern[str], re.Patte
         rf"|\b(?:[\w-]+\.)+{endings}\b(?:/\S*)?",
         re.IGNORECASE,
     )
-    hint = re.compile(
-        rf"[@:.](?:(?<=:)//|(?<=@)|(?<=www\.)|(?<=\w\.){endings}\b)", re.IGNORECASE
-    )
+    hint = re.compile(rf"[@:.](?:(?<=:)//|(?<=@)|(?<=www\.)|(?<=\w\.){endings}\b)", re.IGNORECASE)
     return address, hint
 
 
@@ -291,6 +289,8 @@ def _armed_group_named(word: str) -> NamedActorRow | None:
 def names_armed_group(word: str) -> bool:
     """Whether one word alone names an armed group of the actor vocabulary ("Houthi")."""
     return _armed_group_named(word) is not None
+
+
 _ILLNESS_WORDS = _WORDS.illnesses.words
 _DISEASE_WORDS = _disease_pattern(_ILLNESS_WORDS)
 # Substrings without which _DISEASE_WORDS cannot match: a plain search for each is several
@@ -753,6 +753,7 @@ _BEFORE_NO_VARIANT = frozenset({"the", "a", "an"})
 # In a text about the variant's country, only a common given name or surname (Hassan,
 # Bashir, Assad: ranked this high in either list) reads as a person rather than a town.
 _COMMON_NAME_RANK = 500
+_PLACE_NOUNS = frozenset(_WORDS.prepositions.place_nouns)
 
 
 @dataclass(slots=True)
@@ -1153,8 +1154,9 @@ def _block_people(scan: _Scan) -> None:
 
 
 def _looks_like_full_name(scan: _Scan, run: Sequence[Token]) -> bool:
-    if normalize(run[-1].text) in ORGANISATION_HEADS or len(run) > 4:
-        return False
+    ending = normalize(run[-1].text)
+    if ending in ORGANISATION_HEADS or ending in _PLACE_NOUNS or len(run) > 4:
+        return False  # "Homs City", "Daraa Governorate": a place noun is no surname
     if any(token.all_caps for token in run[1:]):
         return False  # "April U.S. strikes": an abbreviation is no surname
     given = scan.people.given_rank(run[0].text)
@@ -1207,9 +1209,31 @@ def _longest_match(scan: _Scan, first: int) -> Match | None:
                 break
     if best is not None:
         best.candidates = index.candidates_for_key(best.key)
+        if best.last_token > first:
+            _add_readings_without_generic_word(scan, best)
         _extend_over_generic_word(scan, best)
         _include_abbreviation_dot(text, best)
     return best
+
+
+def _add_readings_without_generic_word(scan: _Scan, match: Match) -> None:
+    """ "Dublin City" is an alternate name of Dublin, Ireland only; every Dublin that is a city
+    is a reading of it too (a name whose own name it is, "Kansas City", keeps it alone)."""
+    *words, ending = match.key.split()
+    classes = _GENERIC_SUFFIXES.get(ending)
+    if classes is None or any(
+        c.name_kind == NameKind.NAME and c.feature_class in classes for c in match.candidates
+    ):
+        return
+    known = {c.position for c in match.candidates}
+    shorter = scan.index.candidates_for_key(" ".join(words))
+    match.candidates = sorted(
+        [
+            *match.candidates,
+            *(c for c in shorter if c.feature_class in classes and c.position not in known),
+        ],
+        key=lambda c: (-c.importance, c.name_kind, c.position),
+    )
 
 
 def _extend_over_generic_word(scan: _Scan, match: Match) -> None:
@@ -1309,8 +1333,20 @@ def _embedded_in_name(scan: _Scan, match: Match) -> bool:
     if after < len(tokens):
         right = tokens[after]
         if right.capitalised and text[match.end : right.start] == " ":
-            return True
+            return not _place_noun_ends_the_run(scan, after)
     return False
+
+
+def _place_noun_ends_the_run(scan: _Scan, position: int) -> bool:
+    """ "in Daraa City", "Homs Countryside": a capitalised place noun closes the name; "Huntsville
+    City Schools" goes on into an organisation's."""
+    tokens = scan.tokens
+    if tokens[position].text.lower() not in _PLACE_NOUNS:
+        return False
+    following = position + 1
+    return following >= len(tokens) or not (
+        tokens[following].capitalised and _joins(scan.text, tokens[position], tokens[following])
+    )
 
 
 def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:

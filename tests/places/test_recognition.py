@@ -152,6 +152,8 @@ def test_generic_word_keeps_only_fitting_candidates(
         ("The UAE recalled its ambassador.", "UAE", "AE"),
         ("It damaged the US's image abroad.", "US", "US"),
         ("The plant near Fresno, Calif. closed in May.", "Calif.", "US"),
+        ("Troops were sent to the CAR highlands near Baguio.", "CAR", "PH"),  # an acronym alt name
+        ("Peshmerga units left the KRI on Monday.", "KRI", "IQ"),
     ],
 )
 def test_abbreviations_are_places(
@@ -161,6 +163,19 @@ def test_abbreviations_are_places(
     assert matches, places(found(text, gazetteer, people))
     assert matches[0].candidates[0].country_code == country
     assert all(c.name_kind == NameKind.ABBREVIATION for c in matches[0].candidates)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Car bombs hit Baghdad on Friday, killing 17.", "Car"),  # CAR: Cordillera Adm. Region
+        ("Act now, the mayor told the council.", "Act"),  # ACT: Australian Capital Territory
+    ],
+)
+def test_an_acronym_written_as_a_word_is_no_place(
+    text: str, word: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert word not in places(found(text, gazetteer, people))
 
 
 @pytest.mark.parametrize(
@@ -206,6 +221,28 @@ def test_possessives_and_compounds(
 def test_russian_made_is_a_demonym(gazetteer: Gazetteer, people: PersonNames) -> None:
     (match,) = found("The Russian-made jet crashed.", gazetteer, people)
     assert match.kind == DEMONYM
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Shells fell on residential areas in Daraa City on Monday.", "Daraa"),
+        ("Clashes broke out in Homs City overnight.", "Homs"),
+        ("Regime forces shelled Idlib Governorate again.", "Idlib Governorate"),
+        ("Protesters gathered in Hubei Province.", "Hubei Province"),
+    ],
+)
+def test_a_capitalised_place_noun_closes_the_name(
+    text: str, surface: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert surface in places(found(text, gazetteer, people))
+
+
+def test_a_place_noun_inside_an_organisation_name_still_embeds(
+    gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    text = "The Huntsville City Schools board met on Monday."
+    assert "Huntsville" not in places(found(text, gazetteer, people))
 
 
 # ------------------------------------------------------------------ sentence-initial capitals
