@@ -263,7 +263,8 @@ def _places_jsonl(args: argparse.Namespace) -> int:
     try:
         handle = (
             open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
-            if args.jsonl == "-" else path.open(encoding="utf-8", errors="replace")
+            if args.jsonl == "-"
+            else path.open(encoding="utf-8", errors="replace")
         )
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
@@ -321,9 +322,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 # -- events and maps --------------------------------------------------------------------------
-def _collect(
-    paths: Sequence[str], published: Any, failures: _Failures, args: Any = None
-) -> Any:
+def _collect(paths: Sequence[str], published: Any, failures: _Failures, args: Any = None) -> Any:
     """Events of every readable document; raises InputError when none can be read.
 
     Documents are streamed into the pipeline, not listed first, so memory holds the

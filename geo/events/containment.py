@@ -26,6 +26,7 @@ import shapely
 from gazetteer import Gazetteer
 from gazetteer.geodesy import great_circle_km
 from gazetteer.model import Candidate, FeatureClass
+from gazetteer.normalize import variant_key
 from geo.places.mentions import Mention
 from geo.vocabulary import (
     Alternatives,
@@ -71,13 +72,19 @@ _TAIL = rf"(?:the\s+)?{_COMPASS}(?:{alternation(_WORDS.area_phrases)}\s+)?"
 # "X in", "X village in", "X, in", or a noun and "of": "the X quarter of"; or an apposition
 # that calls X a place: "X, a Druze town in", "X, a border village in".
 _APPOSITION = rf"\s*,\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?P<apposed>{_NOUNS})"
+# ACLED's own notation opens a parenthesis on the containers: "Al-Jineh village (Atareb,
+# Aleppo)", "Khana Sor (Sinjar, Ninewa)" - the location, then its admin areas.
+_PARENTHESIS = rf"(?:\s+(?P<paren_noun>{_NOUNS}))?\s*\(\s*"
 _LINK = (
     rf"(?:\s+(?:{_NOUNS})\s+of\s+|(?:\s+(?:{_NOUNS})|{_APPOSITION.replace('?P<apposed>', '')})?"
-    rf"\s*,?\s+{alternation(_WORDS.links)}\s+)"
+    rf"\s*,?\s+{alternation(_WORDS.links)}\s+|{_PARENTHESIS.replace('?P<paren_noun>', '')})"
 )
 _LINK += _TAIL
 _LINK_GAP = re.compile(rf"^{_LINK}$", re.IGNORECASE)
 _COMMA_GAP = re.compile(r"^\s*,\s+(?:the\s+)?$")
+# Inside those parentheses each name lies in the next: "(Atareb, Aleppo)".
+_IN_PARENTHESES_GAP = re.compile(r"^\s*,\s*$")
+_CLOSING = re.compile(r"\s*\)")
 _ADMIN_WORD_AFTER = re.compile(rf"^\s+{alternation(_WORDS.admin_words)}\b", re.IGNORECASE)
 # A capitalised name of up to four words, with the article particles of romanised names
 # ("Kafr Zita", "Tal al-Abyad", "Deir ez-Zor", "Ma'arrat al-Nu'man").
@@ -87,7 +94,7 @@ _NAME = rf"{_WORD}(?:\s+(?:[a-z]{{1,3}}-)?{_WORD}){{0,3}}"
 # calls the contained name a place), then the capitalised name before that link.
 _LINK_AT_END = re.compile(
     rf"(?:\s+(?P<of_noun>{_NOUNS})\s+of\s+|(?:\s+(?P<noun>{_NOUNS})|{_APPOSITION})?\s*,?\s+"
-    rf"{alternation(_WORDS.links)}\s+){_TAIL}$",
+    rf"{alternation(_WORDS.links)}\s+|{_PARENTHESIS}){_TAIL}$",
     re.IGNORECASE,
 )
 _NAME_AT_END = re.compile(rf"{_NAME}$")
@@ -100,6 +107,9 @@ _URBAN = re.compile(rf"^(?:{alternation(_WORDS.urban_nouns)})$", re.IGNORECASE)
 _MAX_GAP = 60  # characters between a contained name and its container
 _BORDER_TOLERANCE_DEG = 0.1  # a town on a boundary line is inside (outlines are coarse)
 _CITY_EXTENT_KM = 30.0  # how far from a city's point its neighbourhoods and suburbs reach
+# How far the district named for a town may reach when the gazetteer has no outline of it
+# (a district of 5,000 km², the size of many in Syria, Iraq and Iran, is 40 km across).
+_DISTRICT_REACH_KM = 60.0
 _AREA_CLASSES = (FeatureClass.ADMIN1, FeatureClass.ADMIN2)
 
 
@@ -137,8 +147,20 @@ def container_after(text: str, mention: Mention, mentions: Sequence[Mention]) ->
             return other
         if _COMMA_GAP.match(gap) and _ADMIN_WORD_AFTER.match(text[other.end : other.end + 20]):
             return other
+        if _IN_PARENTHESES_GAP.match(gap) and _closes_parentheses(text, mention, other):
+            return other
         return None
     return None
+
+
+def _closes_parentheses(text: str, inner: Mention, outer: Mention) -> bool:
+    """ "(Atareb, Aleppo)": ``outer`` closes a parenthesis that ``inner`` is in."""
+    opened = text.rfind("(", max(0, inner.start - _MAX_GAP), inner.start)
+    return (
+        opened >= 0
+        and ")" not in text[opened : inner.start]
+        and bool(_CLOSING.match(text, outer.end))
+    )
 
 
 def unknown_place_before(
@@ -170,7 +192,12 @@ def unknown_place_before(
     if named is None:
         return None
     name = named.group()
-    noun = link.group("noun") or link.group("of_noun") or link.group("apposed")
+    noun = (
+        link.group("noun")
+        or link.group("of_noun")
+        or link.group("apposed")
+        or link.group("paren_noun")
+    )
     start, end = window_start + named.start(), window_start + named.end()
     if any(m.start < end and start < m.end for m in mentions if m is not container):
         return None  # a name the places stage found: the check, not this, applies
@@ -198,7 +225,10 @@ def contains(gazetteer: Gazetteer, container: Mention, lat: float, lon: float) -
     if container.feature_class != FeatureClass.CITY:
         return False
     area = admin_area_named_like(gazetteer, container)
-    return area is not None and _holds(gazetteer, area, lat, lon)
+    if area is None:
+        # "Rask (Sarbaz county, ...)": a district of the town's name the gazetteer lacks
+        return great_circle_km(container.lat, container.lon, lat, lon) <= _DISTRICT_REACH_KM
+    return _holds(gazetteer, area, lat, lon)
 
 
 def _holds(gazetteer: Gazetteer, area: Candidate, lat: float, lon: float) -> bool:
@@ -235,12 +265,15 @@ def admin_area_named_like(gazetteer: Gazetteer, city: Mention) -> Candidate | No
     first-order before second, the area a "village in Hama" certainly lies in."""
     if city.lat is None or city.lon is None or not city.text.strip():
         return None
-    # The name as written, then the city's own ("Lahj" is Laḩij, whose province is Lahij).
+    # The name as written, then the city's own ("Lahj" is Laḩij, whose province is Lahij),
+    # each also by its romanisation variants (Erbil is in the governorate of Arbil).
     names = dict.fromkeys(name for name in (city.text, city.name) if name)
+    keys = dict.fromkeys(key for name in names if (key := variant_key(name)) is not None)
+    readings = [c for name in names for c in gazetteer.candidates(name)]
+    readings += [c for key in keys for c in gazetteer.candidates_for_key(key)]
     areas = [
         candidate
-        for name in names
-        for candidate in gazetteer.candidates(name)
+        for candidate in dict((c.position, c) for c in readings).values()
         if candidate.feature_class in _AREA_CLASSES
         and candidate.country_code == city.country
         and _holds(gazetteer, candidate, city.lat, city.lon)

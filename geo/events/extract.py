@@ -260,7 +260,13 @@ def events_from_places(
         drafts.extend(sentence_drafts)
     relocation = _fallback_relocation(context, drafts)
     events = [
-        _event(document, draft, _paragraph_location(text, drafts[:position], draft) or relocation)
+        _event(
+            document,
+            draft,
+            _paragraph_location(text, drafts[:position], draft)
+            or _place_of_the_sentence_before(context, spans, draft)
+            or relocation,
+        )
         for position, draft in enumerate(drafts)
     ]
     summary = DocumentSummary(
@@ -318,6 +324,42 @@ def _paragraph_location(
                     f"is at {place}"
                 }
             )
+    return None
+
+
+# How many sentences back a violent event the text places nowhere looks for its place.
+_SENTENCES_BACK = 2
+
+
+def _place_of_the_sentence_before(
+    context: _DocumentContext, spans: Sequence[tuple[int, int]], draft: _Draft
+) -> EventLocation | None:
+    """ "A patrol was stopped at a checkpoint in Khirbet Ammo (Al-Hasakeh). Gunmen opened
+    fire, killing a man.": a violent event placed nowhere, whose paragraph has placed no
+    event yet, is at the place the sentence before it names as a location."""
+    if not draft.fell_back or not TAXONOMY[draft.mention.event_type].violent:
+        return None
+    text, start = context.document.text, draft.mention.sentence.start
+    before = [span for span in spans if span[1] <= start][-_SENTENCES_BACK:]
+    for span_start, span_end in reversed(before):
+        if "\n" in text[span_end:start]:
+            return None  # another paragraph
+        sentence = Sentence(start=span_start, end=span_end, text=text[span_start:span_end])
+        location = locate_in_span(
+            text,
+            context.mentions_in(sentence),
+            span_start,
+            span_end,
+            span_end,
+            context.gazetteer,
+            "paragraph's sentence before",
+            locative_only=True,
+        )
+        if location is not None:
+            return location.model_copy(
+                update={"reason": f"no place named for the event; {location.reason}"}
+            )
+        start = span_start
     return None
 
 

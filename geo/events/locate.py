@@ -378,7 +378,7 @@ def _listed_with(text: str, best: Mention, mentions: Sequence[Mention]) -> list[
     for step in (-1, 1):
         i = at
         while 0 <= i + step < len(ordered):
-            a, b = (ordered[i], ordered[i + step])[:: step]
+            a, b = (ordered[i], ordered[i + step])[::step]
             if not _LIST_GAP.match(text[a.end : b.start]):
                 break
             i += step
@@ -427,14 +427,8 @@ def _contained_location(
 ) -> EventLocation | None:
     """What "X in Y" says about the place chosen: X resolved outside Y is the X inside Y (or
     Y); a place the gazetteer lacks, put in the city Y, is in the area around Y."""
-    container = container_after(text, best, mentions)
-    if (
-        container is not None
-        and container.resolved
-        and best.lat is not None
-        and best.lon is not None
-        and not contains(gazetteer, container, best.lat, best.lon)
-    ):
+    container = _container_not_holding(text, best, mentions, gazetteer)
+    if container is not None:
         inside = candidate_inside(gazetteer, best.text, container)
         if inside is not None:
             return location_from_candidate(
@@ -449,6 +443,28 @@ def _contained_location(
     return _area_around(best, gazetteer, why)
 
 
+# How many containers out a place is checked against: "Al-Mansoura (Al Mansura, Aden)".
+_CHAIN_LENGTH = 3
+
+
+def _container_not_holding(
+    text: str, best: Mention, mentions: Sequence[Mention], gazetteer: Gazetteer
+) -> Mention | None:
+    """The innermost container the text puts ``best`` in ("X in Y", "X (Y, Z)", and Y's
+    own container) that does not hold the place ``best`` resolved to: a wrong homonym."""
+    if best.lat is None or best.lon is None:
+        return None
+    inner = best
+    for _ in range(_CHAIN_LENGTH):
+        container = container_after(text, inner, mentions)
+        if container is None:
+            return None
+        if container.resolved and not contains(gazetteer, container, best.lat, best.lon):
+            return container
+        inner = container
+    return None
+
+
 def _area_around(container: Mention, gazetteer: Gazetteer, why: str) -> EventLocation:
     """Where an event at an unknown place inside ``container`` goes: the container, or for a
     city the admin area of its name (a village "in Hama" is in Hama province), with the
@@ -460,7 +476,6 @@ def _area_around(container: Mention, gazetteer: Gazetteer, why: str) -> EventLoc
         return location_from_candidate(area, gazetteer, f"{why}: placed in {area.name}")
     location = location_from_mention(container, gazetteer, f"{why}: placed around it")
     return location.model_copy(update={"uncertainty_km": AREA_WITHOUT_OUTLINE_KM})
-
 
 
 # "a Saudi-led coalition", "the US-backed SDF": the country leads or backs, it is not where.

@@ -1036,8 +1036,21 @@ def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:
         or token.all_caps
         or (given is not None and (name_rank is None or given <= name_rank))
         or (surname is not None and (name_rank is None or surname <= name_rank))
-        or _opens_sentence(scan, position)
+        or (_opens_sentence(scan, position) and not _opens_an_admin_chain(scan, token))
         or _next_word_after(scan, position) in PERSON_VERBS
+    )
+
+
+# ACLED's notation of a location's admin areas: "Al-Jineh village (Atareb, Aleppo)". A name
+# that opens such a parenthesis opens no sentence.
+_CHAIN_OPENING = re.compile(r"\w\s\(\s*$")
+_CHAIN_GOES_ON = re.compile(r"\s*[,)]")
+
+
+def _opens_an_admin_chain(scan: _Scan, token: Token) -> bool:
+    return bool(
+        _CHAIN_OPENING.search(scan.text, max(0, token.start - 4), token.start)
+        and _CHAIN_GOES_ON.match(scan.text, token.end)
     )
 
 
@@ -1395,6 +1408,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
     if (
         not strong
         and _opens_sentence(scan, match.first_token)
+        and not _opens_an_admin_chain(scan, token)
         and scan.people.surname_rank(token.text) is None
     ):
         return best.importance >= 4.0

@@ -122,9 +122,7 @@ _ADMIN_AFTER = _followed_by(_WORDS.admin_words, _WORDS.directions)
 _ADMIN_BEFORE = _preceded_by(_WORDS.admin_words_before)
 _ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _CITY_AFTER = _followed_by(_WORDS.city_words)
-_PREPOSITION_BEFORE = re.compile(
-    rf"\b{alternation(_WORDS.place_prepositions)}\s+$", re.IGNORECASE
-)
+_PREPOSITION_BEFORE = re.compile(rf"\b{alternation(_WORDS.place_prepositions)}\s+$", re.IGNORECASE)
 _CITY_BEFORE = _preceded_by(_WORDS.city_words_before)
 _TOWN_AFTER = _followed_by(_WORDS.town_institutions)
 _RESIDENT_AFTER = _followed_by(_WORDS.residents)
@@ -192,6 +190,8 @@ class _Group:
     reasons: list[str] = field(default_factory=list)
     kind: MentionKind = MentionKind.TOPONYM
     far_off: bool = False  # on another continent than the text's other places, unsupported
+    # every mention is a word before a noun, never after "in": "US forces", "UK officials"
+    only_attributive: bool = True
 
 
 _VOTING_CANDIDATES = 30
@@ -291,8 +291,20 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
             by_key[(match.key, match.kind)] = group
         if group.prime is not None and not group.says_town:
             group.says_town = _reads_as_a_town(text, match, group.prime)
+        if group.only_attributive and not _attributive(text, match):
+            group.only_attributive = False
         group.matches.append(match)
     return list(by_key.values())
+
+
+_NOUN_AFTER = re.compile(r" [a-z]")
+
+
+def _attributive(text: str, match: Match) -> bool:
+    """ "a US patrol", "Turkish drones": the name says whose, not where."""
+    return bool(_NOUN_AFTER.match(text, match.end)) and not _PREPOSITION_BEFORE.search(
+        text, max(0, match.start - 12), match.start
+    )
 
 
 def _reads_as_a_town(text: str, match: Match, prime: Candidate) -> bool:
@@ -625,11 +637,7 @@ def resolve_matches(
         confident[position] = group.choice is not None and _confidence(group) >= 0.6
     _keep_to_the_text_continents(groups, focus, contributions)
     return sorted(
-        (
-            mention
-            for group in groups
-            for mention in _mentions(group, reported, geonameid_of)
-        ),
+        (mention for group in groups for mention in _mentions(group, reported, geonameid_of)),
         key=lambda mention: (mention.start, mention.end),
     )
 
@@ -650,10 +658,10 @@ def _keep_to_the_text_continents(
     city ("Moscow"), or being the own name of a town with no reading on the text's
     continents ("Aleppo" in a report from Moscow). Failing that, the best candidate on the text's
     continents is taken, if it has the support; else the name stays unresolved ("Abo",
-    Turku's Swedish name, is not Turku in a report from Idlib). Demonyms count as the
-    text's continents only for a name with a reading on theirs: "a Russian general killed
-    in Deir Ezzor" keeps Deir Ezzor. The least confident go first, so that of two places far
-    apart the stronger stays."""
+    Turku's Swedish name, is not Turku in a report from Idlib). Demonyms, and countries named
+    only before a noun ("US forces"), count as the text's continents only for a name with a
+    reading on theirs: "a Russian general killed in Deir Ezzor" keeps Deir Ezzor. The least
+    confident go first, so that of two places far apart the stronger stays."""
     placed = [g for g in groups if g.kind != MentionKind.ORGANISATION and _is_resolved(g)]
     if len({g.choice.continent for g in placed if g.choice and g.choice.continent}) < 2:
         return  # most texts: one continent, nothing far off
@@ -669,7 +677,7 @@ def _keep_to_the_text_continents(
     for group in placed:
         if group.choice is not None and group.choice.continent:
             weights[group.choice.continent] += _confidence(group)
-            if group.kind == MentionKind.TOPONYM:
+            if group.kind == MentionKind.TOPONYM and not _says_whose(group):
                 by_name[group.choice.continent] += _confidence(group)
     for group in sorted(placed, key=_confidence):
         choice = group.choice
@@ -707,6 +715,15 @@ def _keep_to_the_text_continents(
         if _is_resolved(group) and group.choice is not None and group.choice.continent:
             weights[group.choice.continent] += _confidence(group)
             by_name[group.choice.continent] += _confidence(group)
+
+
+def _says_whose(group: _Group) -> bool:
+    """A country named only before nouns ("US forces", "a US patrol") is a demonym's use."""
+    return (
+        group.only_attributive
+        and group.choice is not None
+        and group.choice.feature_class == FeatureClass.COUNTRY
+    )
 
 
 def _choose_on(

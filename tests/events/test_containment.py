@@ -35,6 +35,10 @@ def _mention(text: str, name: str) -> Mention:
         ("Gunmen killed a farmer in Saraqib, in rural Idlib.", "Saraqib", "Idlib"),
         ("A drone struck Baiji on the outskirts of Tikrit.", "Baiji", "Tikrit"),
         ("Mortars fell on Khanaqin in Diyala province.", "Khanaqin", "Diyala"),
+        # ACLED's notation: the location, then its admin areas in parentheses
+        ("A drone struck a car near Soran (Rawanduz, Erbil).", "Rawanduz", "Erbil"),
+        ("Shelling hit Khan Shaykhun (Maarrat an-Numan, Idlib).", "Khan Shaykhun",
+         "Maarrat an-Numan"),
     ],
 )  # fmt: skip
 def test_container_after(text: str, contained: str, container: str) -> None:
@@ -52,6 +56,8 @@ def test_container_after(text: str, contained: str, container: str) -> None:
         ("Shelling hit Saraqib near Idlib.", "Saraqib", "Idlib"),
         ("Shelling hit Saraqib on Monday; later in Idlib, a car bomb went off.", "Saraqib",
          "Idlib"),
+        ("Shelling hit Saraqib (Idlib) and Ariha, Hama said.", "Idlib", "Ariha"),  # closed
+        ("Shelling hit Saraqib (and Ariha, Idlib said).", "Ariha", "Idlib"),  # no chain end
     ],
 )  # fmt: skip
 def test_no_container(text: str, first: str, second: str) -> None:
@@ -72,6 +78,9 @@ def test_no_container(text: str, first: str, second: str) -> None:
          "Sheikh Maqsoud", True),
         ("Gunmen killed a man in the Hay al-Askari quarter of Deir ez-Zor.", "Deir ez-Zor",
          "Hay al-Askari", True),
+        ("US aircraft struck a mosque in Al-Jineh village (Atareb, Aleppo).", "Atareb",
+         "Al-Jineh", False),
+        ("A drone hit a car in Sidakan area (Soran, Erbil).", "Soran", "Sidakan", False),
     ],
 )  # fmt: skip
 def test_unknown_place_before(text: str, container: str, unknown: str, urban: bool) -> None:
@@ -266,3 +275,46 @@ def test_a_zone_around_a_homonym_outside_its_container_gives_way_to_the_containe
     )
     location = _events(text, gazetteer)[0].location
     assert location.country == "SY" and location.feature_class == "admin1"
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon", "within_km"),
+    [
+        # an unknown village in "(district town, province)": around the district's town
+        ("On 16 March 2017, US aircraft struck a mosque in Al-Jineh village (Atareb, Aleppo), "
+         "killing 49.", 36.139, 36.830, 25.0),
+        ("On 11 August 2020, a Turkish drone struck a car in Sidakan area (Soran, Erbil), "
+         "killing three.", 36.65, 44.54, 25.0),
+        # a homonym abroad is checked against every container of the chain: the one in Aden
+        ("On 29 August 2016, a suicide bomber struck a school in Al-Mansoura (Al Mansura, "
+         "Aden), killing 71.", 12.85, 44.98, 15.0),
+        # "Rask (Sarbaz county, ...)": a district of the town's name the gazetteer lacks holds
+        # places about its town
+        ("On 15 December 2023, militants attacked the police headquarters in Rask (Sarbaz "
+         "county, Sistan and Baluchestan).", 26.24, 61.40, 10.0),
+    ],
+)  # fmt: skip
+def test_acled_parentheses_name_the_containers(
+    text: str, lat: float, lon: float, within_km: float, gazetteer: Gazetteer
+) -> None:
+    location = _events(text, gazetteer)[0].location
+    assert location.lat is not None and location.lon is not None
+    km = great_circle_km(location.lat, location.lon, lat, lon)
+    assert km <= within_km, location.reason
+    assert location.uncertainty_km is not None and km <= location.uncertainty_km + 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "placed"),
+    [
+        ("On 12 February 2020, a US patrol was stopped at a checkpoint in Qamishli. Gunmen "
+         "opened fire; US forces returned fire, killing a man.", True),
+        ("On 12 February 2020, a US patrol was stopped at a checkpoint in Qamishli.\n\nGunmen "
+         "opened fire; US forces returned fire, killing a man.", False),
+    ],
+)  # fmt: skip
+def test_unplaced_event_takes_the_place_of_the_sentence_before(
+    text: str, placed: bool, gazetteer: Gazetteer
+) -> None:
+    killing = _events(text, gazetteer)[-1]
+    assert (killing.location.name == "Al Qāmishlī") is placed, killing.location.reason
