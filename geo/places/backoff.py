@@ -211,7 +211,7 @@ def _contained_place(
     first), when the words around it hold a facility's, organisation's or feature's word,
     or are all qualifiers."""
     words = [_word(token.group()) for token in tokens]
-    best: tuple[tuple[bool, int], str, list[Candidate]] | None = None
+    best: tuple[tuple[bool, int, int], str, list[Candidate]] | None = None
     for length in range(len(tokens) - 1, 0, -1):
         for first in range(len(tokens) - length + 1):
             last = first + length - 1
@@ -230,16 +230,20 @@ def _contained_place(
             ):
                 continue
             name = _POSSESSIVE.sub("", surface[tokens[first].start() : tokens[last].end()])
-            rank = (normalize(name) in known, length)
-            if best is not None and rank <= best[0]:
+            if best is not None and (normalize(name) in known, length) < best[0][:2]:
                 continue
             # a romanisation variant is a reading of a whole name, not of a word in one
             candidates = [c for c in lookup(name) if c.name_kind != NameKind.VARIANT]
-            if candidates:
+            if not candidates:
+                continue
+            # of two names as long, the more specific: "University of Texas at Austin" is Austin
+            specific = -_FOCUS_CLASSES.get(candidates[0].feature_class, len(_FOCUS_CLASSES))
+            rank = (normalize(name) in known, length, specific)
+            if best is None or rank > best[0]:
                 best = (rank, name, candidates)
     if best is None:
         return None
-    (elsewhere, _), name, candidates = best
+    (elsewhere, _, _), name, candidates = best
     also = ", a name the text uses elsewhere" if elsewhere else ""
     kind = (
         MentionKind.DEMONYM

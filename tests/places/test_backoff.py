@@ -73,6 +73,11 @@ CONTAINED = [
      "Manchester Arena", "Manchester", "GB"),
     ("Crews dredged the Port of Los Angeles through the winter, the harbor commission said.",
      "Port of Los Angeles", "Los Angeles", "US"),
+    # of two names as long, the more specific
+    ("Students at the University of Texas at Austin marched on the state's capitol.",
+     "University of Texas at Austin", "Austin", "US"),
+    ("Lawmakers returned to the Texas State Capitol on Monday for a special session.",
+     "Texas State Capitol", "Texas", "US"),
 ]  # fmt: skip
 
 
