@@ -137,6 +137,12 @@ def head_of(surface: str) -> tuple[str, str] | None:
     return None
 
 
+def _generic(word: str) -> bool:
+    """A word that names no place by itself: a head word, a qualifier or a stop word."""
+    word = _word(word)
+    return word in _HEADS or word in _MODIFIERS or word in _STOP
+
+
 def only_stop_words(surface: str) -> bool:
     """True for a span of nothing but articles and other words that name no place."""
     return all(_word(token.group()) in _STOP for token in _tokens(surface))
@@ -169,8 +175,10 @@ def _forms(surface: str, last: re.Match[str]) -> list[tuple[str, str]]:
     for rule, endings in (("demonym", _WORDS.endings.demonym), ("plural", _WORDS.endings.plural)):
         for ending, replacement in endings:
             stem = word[: len(word) - len(ending)]
-            if word.lower().endswith(ending) and len(stem) >= _MIN_STEM:
-                forms.append((surface[: last.start()] + stem + replacement, rule))
+            new = stem + replacement
+            # "Westerners" names no place called Western: a qualifier is no stem
+            if word.lower().endswith(ending) and len(stem) >= _MIN_STEM and not _generic(new):
+                forms.append((surface[: last.start()] + new, rule))
     return forms
 
 

@@ -43,6 +43,10 @@ NORMAL_FORMS = [
      "Iraqis", "Iraq", "country", "IQ"),
     ("Ontarians will pay more for hydro from May, the province announced in Toronto.",
      "Ontarians", "Ontario", "admin1", "CA"),
+    ("Floridians braced for the storm as it turned toward Tampa overnight.",
+     "Floridians", "Florida", "admin1", "US"),
+    ("Pakistanis abroad sent home record remittances this year, the central bank said.",
+     "Pakistanis", "Pakistan", "country", "PK"),
     ("The Gwinnett school board met Tuesday in Lawrenceville, Georgia, to vote on the budget.",
      "Gwinnett", "Gwinnett County", "admin2", "US"),
     ("Deputies said the crash happened in Loudon Co. late Friday, near Lenoir City.",
@@ -127,6 +131,9 @@ NO_ANSWER = [
     ("The rally on Main Street drew tourists from Paris, Tokyo, Lagos and Lima.", "Main Street"),
     # no head word and no qualifier: "Indian" is no reading of the name, nor is India
     ("Residents of Indian Orchard, a Springfield neighbourhood, met on Monday.", "Indian Orchard"),
+    # a qualifier or an area's generic word is no place: not Western Province, nor "Area"
+    ("Westerners were told to leave the capital within a week.", "Westerners"),
+    ("Rents in the Bay Area rose again, a survey of tenants found.", "Bay Area"),
     # a lone article, and nothing but stop words
     ("They walked to the market near the bridge in Springfield.", "the"),
     ("Sales of the new phone rose in Dallas.", "of the"),
