@@ -5,8 +5,9 @@ Gold-span resolution (:func:`geo.places.find.resolve_spans`) is handed spans suc
 Rather than drop them, three rules are tried in order; each answer's reason names its rule:
 
 1. the surface's normal form (:func:`back_off`): a people's or plural name ("Iowans" Iowa,
-   "Iraqis" Iraqi), "Republic of Congo" as "Republic of the Congo" (possessives, a leading
-   "the" and romanisation variants are the gazetteer's own lookup);
+   "Iraqis" Iraqi), an area's word left out ("Gwinnett" Gwinnett County), a compound
+   adjective ("Iranian-backed"), "Republic of Congo" as "Republic of the Congo"
+   (possessives, a leading "the" and romanisation variants are the gazetteer's own lookup);
 2. a place named inside the span ("Beirut International Airport" Beirut, "University of
    Texas" Texas): the longest, preferring a name the text uses elsewhere, when the rest of the
    span is a facility's, organisation's or feature's word or a qualifier ("South"); not a
@@ -90,6 +91,7 @@ _AREAS = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2, FeatureClass.REGIO
 _STOP = frozenset(_WORDS.stop_words)
 _TOKEN = re.compile(r"[^\s\-‐‑–—/,;:()\"“”]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_COMPOUND = re.compile(r"(\w[\w .'’]*?)[-‐‑](?:[a-z]+-?)+")
 _MIN_STEM = 3  # letters left after an ending is cut: "Ian" is no one's name for "Ia"
 _MAX_WORDS = 8  # a longer span is a sentence, not a name
 # Rule 3's answer is a guess from the rest of the text: it never claims more than this.
@@ -164,6 +166,9 @@ def _forms(surface: str, last: re.Match[str]) -> list[tuple[str, str]]:
         forms.append((re.sub(r"\b(of) the\b", r"\1", surface, flags=re.IGNORECASE), "'of the'"))
     elif re.search(r"\bof\b", surface):
         forms.append((re.sub(r"\b(of)\b", r"\1 the", surface, count=1), "'of the'"))
+    compound = _COMPOUND.fullmatch(surface)
+    if compound and compound.group(1)[:1].isupper():  # "Iranian-backed", "Texas-based"
+        forms.append((compound.group(1), "compound"))
     word = _POSSESSIVE.sub("", last.group())
     if not word[:1].isupper():
         return forms
@@ -202,6 +207,7 @@ def _normal_form(surface: str, tokens: list[re.Match[str]], lookup: Lookup) -> R
         "plural": "a plural",
         "'of the'": "'of' or 'of the'",
         "area": "an area's word left out or shortened",
+        "compound": "the place of a compound adjective",
     }
     return Reading(
         form,

@@ -53,6 +53,10 @@ NORMAL_FORMS = [
      "Loudon Co.", "Loudon County", "admin2", "US"),
     ("Vaccine doses reached the Republic of Congo on Thursday, health officials said.",
      "Republic of Congo", "Republic of the Congo", "country", "CG"),
+    ("The Texas-based chain will close 40 stores, its Dallas office said.",
+     "Texas-based", "Texas", "admin1", "US"),
+    ("Iranian-backed militias fired rockets at the base overnight, the coalition said.",
+     "Iranian-backed", "Iran", "country", "IR"),
 ]  # fmt: skip
 
 
@@ -137,6 +141,8 @@ NO_ANSWER = [
     # a lone article, and nothing but stop words
     ("They walked to the market near the bridge in Springfield.", "the"),
     ("Sales of the new phone rose in Dallas.", "of the"),
+    # a lower-case compound is no place's adjective
+    ("The well-known chef opened a bistro in Dallas.", "well-known"),
 ]  # fmt: skip
 
 
