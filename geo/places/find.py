@@ -8,14 +8,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from gazetteer import Gazetteer, open_gazetteer
-from gazetteer.model import NameKind
+from gazetteer.model import Candidate, NameKind
 from gazetteer.normalize import normalize
 from geo.documents import Document
+from geo.places.backoff import Reading, answer_backed_off, back_off
 from geo.places.mentions import MentionKind, PlacesResult
 from geo.places.recognition import Match, NoPersonNames, PersonNames, recognize
 from geo.places.resolution import resolve_matches
@@ -50,34 +51,51 @@ def find_places(document: Document, gazetteer: Gazetteer | None = None) -> Place
 def resolve_spans(
     document: Document, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer | None = None
 ) -> PlacesResult:
-    """Resolve given spans (gold annotations) instead of recognising them."""
+    """Resolve given spans (gold annotations) instead of recognising them; a span the
+    gazetteer has no entry for goes through the back-off (:mod:`geo.places.backoff`)."""
     gazetteer = gazetteer or open_gazetteer()
     text = document.text
     recognised = recognize(text, gazetteer, person_names(gazetteer))
-    matches = []
-    for start, end in spans:
-        surface = text[start:end]
-        if not surface.strip():
-            continue
-        candidates = gazetteer.candidates(surface)
-        kinds = {c.name_kind for c in candidates}
-        kind = MentionKind.DEMONYM if kinds == {NameKind.DEMONYM} else MentionKind.TOPONYM
-        matches.append(
-            Match(
-                start,
-                end,
-                surface,
-                normalize(surface),
-                kind,
-                candidates,
-                first_token=-1,
-                last_token=-1,
-            )
-        )
     context = [
         match
         for match in recognised
         if not any(match.start < end and start < match.end for start, end in spans)
     ]
-    mentions = resolve_matches(text, matches, context, geonameid_of=gazetteer.geonameid_of)
-    return PlacesResult(document_id=document.id, mentions=mentions)
+    given = [
+        (start, end, gazetteer.candidates(text[start:end]))
+        for start, end in spans
+        if text[start:end].strip()
+    ]
+    known = {m.key for m in context} | {normalize(text[s:e]) for s, e, found in given if found}
+    matches = []
+    backed: dict[tuple[int, int], Reading | None] = {}
+    for start, end, candidates in given:
+        surface = text[start:end]
+        key = normalize(surface)
+        kinds = {c.name_kind for c in candidates}
+        kind = MentionKind.DEMONYM if kinds == {NameKind.DEMONYM} else MentionKind.TOPONYM
+        if not candidates:
+            reading = backed[(start, end)] = back_off(surface, gazetteer.candidates, known)
+            if reading is not None:
+                key, kind, candidates = reading.key, reading.kind, reading.candidates
+        matches.append(
+            Match(start, end, surface, key, kind, candidates, first_token=-1, last_token=-1)
+        )
+    if not backed:
+        mentions = resolve_matches(text, matches, context, geonameid_of=gazetteer.geonameid_of)
+        return PlacesResult(document_id=document.id, mentions=mentions)
+    # the back-off's focus is the whole text's, so the context's mentions are resolved too
+    everything = resolve_matches(text, [*matches, *context], geonameid_of=gazetteer.geonameid_of)
+    mentions = answer_backed_off(everything, backed, _candidate_of(gazetteer))
+    wanted = {(match.start, match.end) for match in matches}
+    return PlacesResult(
+        document_id=document.id, mentions=[m for m in mentions if (m.start, m.end) in wanted]
+    )
+
+
+def _candidate_of(gazetteer: Gazetteer) -> Callable[[str], Candidate | None]:
+    def candidate_of(entry_id: str) -> Candidate | None:
+        index = gazetteer.index_of(entry_id)
+        return None if index is None else gazetteer.candidate(index)
+
+    return candidate_of

@@ -56,6 +56,7 @@ class ResolutionFile(Vocabulary):
     directions: LowerAlternatives
     water_words: LowerAlternatives
     place_prepositions: LowerAlternatives
+    country_appositions: LowerAlternatives
 
     @model_validator(mode="after")
     def _area_or_city(self) -> ResolutionFile:
@@ -107,6 +108,8 @@ WEIGHTS = {
     "country_support": 1.0,
     "min_score": 3.6,
     "place_preposition": 0.4,
+    # "Georgia, the former Soviet republic": as strong for the country as a qualifier
+    "country_apposition": 6.0,
 }
 _COHERENCE_KM = 400.0
 # A place this large (the prior of a city of about three million) needs no other evidence to
@@ -155,6 +158,11 @@ _KIND_WORDS = {
     FeatureClass.SEA: "a sea",
 }
 _WATER_WORDS = _water_pattern(_WORDS.water_words)
+_COUNTRY_APPOSITION = re.compile(
+    rf",\s+the\s+(?:(?!of\b)[\w'’-]+\s+){{0,4}}?"
+    rf"{alternation(_WORDS.country_appositions)}\b(?!['’])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -177,6 +185,7 @@ class _Group:
     after_preposition: bool = False  # "in X", "near X": the text calls the name a place
     # "the town of Mexico", "Lebanon police": some mention of the name reads as a town's
     says_town: bool = False
+    says_country: bool = False  # "Georgia, the former Soviet republic": the country is meant
     prime: Candidate | None = None  # the largest country, region or sea the name names
     # Each name votes for every admin-1 area (and country) one of its candidates lies in; a
     # candidate where other names could also be is more likely (Gainesville, Hall County and
@@ -293,6 +302,8 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
             group.says_town = _reads_as_a_town(text, match, group.prime)
         if group.only_attributive and not _attributive(text, match):
             group.only_attributive = False
+        if not group.says_country and text.startswith(",", match.end):
+            group.says_country = _COUNTRY_APPOSITION.match(text, match.end) is not None
         group.matches.append(match)
     return list(by_key.values())
 
@@ -485,6 +496,10 @@ def _score(
                 reasons.append("followed by 'city', 'town' or 'village'")
         elif candidate.feature_class in _ADMIN:
             score -= WEIGHTS["admin_word"] / 2
+    if group.says_country and candidate.feature_class == FeatureClass.COUNTRY:
+        score += WEIGHTS["country_apposition"]
+        if reasons is not None:
+            reasons.append("an apposition calls it a country ('the former Soviet republic')")
     if group.says_town and candidate.feature_class in _PRIME_CLASSES:
         score -= WEIGHTS["town_words"]
     if candidate.feature_class in _WATER and not group.says_water and group.has_land:

@@ -196,13 +196,16 @@ def test_read_corpus_yields_models(tiny: Path) -> None:
 # F1 0.839 (overlap 0.851), e2e 0.794; its precision floor was lowered from 0.785 to 0.768.
 # Gold-span floors raised to issue 17's "no lower than" line (LGL 0.833, GeoVirus 0.825) when
 # they measured 0.841 and 0.829.
+# The back-off for gold spans the gazetteer has no entry for (geo/places/backoff.py) took them
+# to LGL 0.8615 (AUC 0.198) and GeoVirus 0.8341 (AUC 0.298): floors LGL 0.851, GeoVirus
+# 0.829 (the line it was measured at before), AUC ceilings 0.208 and 0.308.
 FLOORS: dict[tuple[str, bool], dict[str, float]] = {
     ("lgl", False): {"exact_f1": 0.749, "overlap_f1": 0.773, "precision": 0.794,
                      "recall": 0.708, "accuracy_161": 0.870, "end_to_end": 0.703},
-    ("lgl", True): {"accuracy_161": 0.833, "auc_ceiling": 0.232},
+    ("lgl", True): {"accuracy_161": 0.851, "auc_ceiling": 0.208},
     ("geovirus", False): {"exact_f1": 0.834, "overlap_f1": 0.846, "precision": 0.768,
                           "recall": 0.889, "accuracy_161": 0.846, "end_to_end": 0.771},
-    ("geovirus", True): {"accuracy_161": 0.825, "auc_ceiling": 0.319},
+    ("geovirus", True): {"accuracy_161": 0.829, "auc_ceiling": 0.308},
 }  # fmt: skip
 
 

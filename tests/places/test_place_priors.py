@@ -154,6 +154,18 @@ def _found(text: str, surface: str, gazetteer: Gazetteer) -> Mention:
         ("A Florida woman was arrested in Albany on Monday.", "Florida", "admin1", "US", ""),
         # a city larger than its namesake region competes as before ("Paris" is no country)
         ("The festival in Paris drew crowds to Lamar County.", "Paris", "city", None, ""),
+        # an apposition calls the name a country, against the state the local places favour
+        ("Peach growers from Macon and Savannah hosted farmers from Georgia, the former Soviet "
+         "republic, on Tuesday.", "Georgia", "country", "GE", "an apposition calls it a country"),
+        ("Students in Albany and Savannah wrote to Georgia, the country in the Caucasus.",
+         "Georgia", "country", "GE", "an apposition calls it a country"),
+        ("Hershey and Harrisburg churches raised money for Lebanon, the Middle Eastern nation "
+         "hit by the blast.", "Lebanon", "country", "LB", "an apposition calls it a country"),
+        # ... and only an apposition: "the state's", "the nation's" say whose, not what
+        ("Voters in Georgia, the state's Senate race decided, lined up in Atlanta and Macon.",
+         "Georgia", "admin1", "US", ""),
+        ("Crowds in Georgia, the nation's peach state, lined up in Atlanta and Macon.",
+         "Georgia", "admin1", "US", ""),
     ],
 )  # fmt: skip
 def test_a_large_place_keeps_its_name_unless_the_text_names_the_homonym(

@@ -1,0 +1,422 @@
+"""Back-off for given spans the gazetteer has no entry for: an answer, and the rule that gave it.
+
+Gold-span resolution (:func:`geo.places.find.resolve_spans`) is handed spans such as
+"Iowans", "Beirut International Airport" or "Memorial Hospital" that no gazetteer key names.
+Rather than drop them, three rules are tried in order; each answer's reason names its rule:
+
+1. the surface's normal form (:func:`back_off`): a people's or plural name ("Iowans" Iowa,
+   "Iraqis" Iraqi), an area's word left out ("Gwinnett" Gwinnett County), a compound
+   adjective ("Iranian-backed"), "Republic of Congo" as "Republic of the Congo"
+   (possessives, a leading "the" and romanisation variants are the gazetteer's own lookup);
+2. a place named inside the span ("Beirut International Airport" Beirut, "University of
+   Texas" Texas): the longest, preferring a name the text uses elsewhere, when the rest of the
+   span is a facility's, organisation's or feature's word or a qualifier ("South"); not a
+   road's, which is named for where it leads ("Oxford Street" is in London);
+3. a facility, road, organisation or feature with no place in its name ("Main Street",
+   "Memorial Hospital") is placed at the document's focus (:func:`focus_place`), with a low
+   confidence (:func:`at_the_focus`).
+
+Rules 1 and 2 give the resolver a name to resolve with the text's evidence; rule 3 runs on
+the resolved mentions. The words are data: ``backoff.toml`` beside this module.
+
+>>> head_of("Gaza City's Shifa hospital")
+('hospital', 'facility')
+>>> head_of("the") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Container, Sequence
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from gazetteer.model import Candidate, FeatureClass, NameKind
+from gazetteer.normalize import normalize
+from geo.places.mentions import Mention, MentionKind
+from geo.vocabulary import LowerStr, LowerWord, LowerWords, Vocabulary, load_vocabulary
+
+__all__ = [
+    "BackoffFile",
+    "Focus",
+    "Reading",
+    "answer_backed_off",
+    "at_the_focus",
+    "back_off",
+    "focus_place",
+    "head_of",
+    "only_stop_words",
+]
+
+
+class _Endings(Vocabulary):
+    demonym: tuple[tuple[LowerStr, LowerStr], ...] = Field(min_length=1)
+    plural: tuple[tuple[LowerStr, LowerStr], ...] = Field(min_length=1)
+
+
+class _Areas(Vocabulary):
+    left_out: LowerWords
+    abbreviations: tuple[tuple[LowerWord, LowerWord], ...] = Field(min_length=1)
+
+
+class BackoffFile(Vocabulary):
+    """``backoff.toml``: head words by kind, qualifiers, stop words and name endings."""
+
+    facility: LowerWords
+    road: LowerWords
+    organisation: LowerWords
+    feature: LowerWords
+    modifiers: LowerWords
+    stop_words: LowerWords
+    endings: _Endings
+    areas: _Areas
+
+
+_WORDS = load_vocabulary("geo.places", "backoff.toml", BackoffFile)
+_HEADS = {
+    word: kind
+    for kind, words in (
+        ("facility", _WORDS.facility),
+        ("road", _WORDS.road),
+        ("organisation", _WORDS.organisation),
+        ("feature", _WORDS.feature),
+    )
+    for word in words
+}
+_MODIFIERS = frozenset(_WORDS.modifiers)
+_ABBREVIATIONS = dict(_WORDS.areas.abbreviations)
+_AREAS = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2, FeatureClass.REGION})
+_STOP = frozenset(_WORDS.stop_words)
+_TOKEN = re.compile(r"[^\s\-‐‑–—/,;:()\"“”]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_COMPOUND = re.compile(r"(\w[\w .'’]*?)[-‐‑](?:[a-z]+-?)+")
+_MIN_STEM = 3  # letters left after an ending is cut: "Ian" is no one's name for "Ia"
+_MAX_WORDS = 8  # a longer span is a sentence, not a name
+# Rule 3's answer is a guess from the rest of the text: it never claims more than this.
+_FOCUS_CONFIDENCE = 0.3
+_FOCUS_CLASSES = {  # the kinds of place a document's focus may be, most specific first
+    FeatureClass.CITY: 0,
+    FeatureClass.ADMIN2: 1,
+    FeatureClass.ADMIN1: 2,
+    FeatureClass.REGION: 3,
+    FeatureClass.COUNTRY: 4,
+}
+
+Lookup = Callable[[str], list[Candidate]]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the back-off reads a span as: the name looked up, its candidates, the rule."""
+
+    name: str
+    key: str
+    candidates: list[Candidate]
+    kind: MentionKind
+    reason: str
+    contained: bool = False  # rule 2: a place inside the span
+    elsewhere: bool = False  # ... whose name the text uses elsewhere
+
+
+def _word(token: str) -> str:
+    """A token as the word lists write it: lower case, no possessive, no full stop."""
+    return _POSSESSIVE.sub("", token.lower()).rstrip(".")
+
+
+def _tokens(surface: str) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(surface))
+
+
+def head_of(surface: str) -> tuple[str, str] | None:
+    """The last word of ``surface`` that marks a facility, road, organisation or natural
+    feature, and which of them (None if it has none)."""
+    for token in reversed(_tokens(surface)):
+        word = _word(token.group())
+        if word in _HEADS:
+            return word, _HEADS[word]
+    return None
+
+
+def _generic(word: str) -> bool:
+    """A word that names no place by itself: a head word, a qualifier or a stop word."""
+    word = _word(word)
+    return word in _HEADS or word in _MODIFIERS or word in _STOP
+
+
+def only_stop_words(surface: str) -> bool:
+    """True for a span of nothing but articles and other words that name no place."""
+    return all(_word(token.group()) in _STOP for token in _tokens(surface))
+
+
+def back_off(surface: str, lookup: Lookup, known: Container[str] = frozenset()) -> Reading | None:
+    """Rules 1 and 2 for a span ``lookup`` (``Gazetteer.candidates``) finds nothing for;
+    ``known`` holds the keys of the names the text uses elsewhere. None: neither applies."""
+    tokens = _tokens(surface)
+    if not tokens or len(tokens) > _MAX_WORDS or only_stop_words(surface):
+        return None
+    return _normal_form(surface, tokens, lookup) or _contained_place(surface, tokens, lookup, known)
+
+
+def _forms(surface: str, last: re.Match[str]) -> list[tuple[str, str]]:
+    """Rewritten surfaces to try, each with the rule that made it."""
+    forms: list[tuple[str, str]] = []
+    if re.search(r"\bof the\b", surface, re.IGNORECASE):
+        forms.append((re.sub(r"\b(of) the\b", r"\1", surface, flags=re.IGNORECASE), "'of the'"))
+    elif re.search(r"\bof\b", surface):
+        forms.append((re.sub(r"\b(of)\b", r"\1 the", surface, count=1), "'of the'"))
+    compound = _COMPOUND.fullmatch(surface)
+    if compound and compound.group(1)[:1].isupper():  # "Iranian-backed", "Texas-based"
+        forms.append((compound.group(1), "compound"))
+    word = _POSSESSIVE.sub("", last.group())
+    if not word[:1].isupper():
+        return forms
+    short = _word(word)
+    if short in _ABBREVIATIONS:
+        forms.append((surface[: last.start()] + _ABBREVIATIONS[short].title(), "area"))
+    elif short not in _HEADS:
+        forms.extend((f"{surface} {area.title()}", "area") for area in _WORDS.areas.left_out)
+    for rule, endings in (("demonym", _WORDS.endings.demonym), ("plural", _WORDS.endings.plural)):
+        for ending, replacement in endings:
+            stem = word[: len(word) - len(ending)]
+            new = stem + replacement
+            # "Westerners" names no place called Western: a qualifier is no stem
+            if word.lower().endswith(ending) and len(stem) >= _MIN_STEM and not _generic(new):
+                forms.append((surface[: last.start()] + new, rule))
+    return forms
+
+
+def _normal_form(surface: str, tokens: list[re.Match[str]], lookup: Lookup) -> Reading | None:
+    """Rule 1: the rewrite of the surface whose best reading ranks highest."""
+    best: tuple[float, str, str, list[Candidate]] | None = None
+    for form, rule in _forms(surface, tokens[-1]):
+        candidates = lookup(form)
+        if rule == "plural":  # "Iraqis", "Czechs": a people; "the Urals" is no town of Ural
+            candidates = [c for c in candidates if c.name_kind == NameKind.DEMONYM]
+        elif rule == "area":  # "Gwinnett" for Gwinnett County, not a town named for it
+            candidates = [c for c in candidates if c.feature_class in _AREAS]
+        if candidates and (best is None or candidates[0].importance > best[0]):
+            best = (candidates[0].importance, form, rule, candidates)
+    if best is None:
+        return None
+    _, form, rule, candidates = best
+    demonym = rule == "demonym" or all(c.name_kind == NameKind.DEMONYM for c in candidates)
+    what = {
+        "demonym": "a people's name",
+        "plural": "a plural",
+        "'of the'": "'of' or 'of the'",
+        "area": "an area's word left out or shortened",
+        "compound": "the place of a compound adjective",
+    }
+    return Reading(
+        form,
+        normalize(form),
+        candidates,
+        MentionKind.DEMONYM if demonym else MentionKind.TOPONYM,
+        f"back-off, normal form: '{surface}' read as '{form}' ({what[rule]})",
+    )
+
+
+def _contained_place(
+    surface: str, tokens: list[re.Match[str]], lookup: Lookup, known: Container[str]
+) -> Reading | None:
+    """Rule 2: the longest place name inside the span (a name the text uses elsewhere
+    first), when the words around it hold a facility's, organisation's or feature's word,
+    or are all qualifiers."""
+    words = [_word(token.group()) for token in tokens]
+    best: tuple[tuple[bool, int, int], str, list[Candidate]] | None = None
+    for length in range(len(tokens) - 1, 0, -1):
+        for first in range(len(tokens) - length + 1):
+            last = first + length - 1
+            inside = words[first : last + 1]
+            rest = words[:first] + words[last + 1 :]
+            if (
+                not tokens[first].group()[:1].isupper()
+                or not tokens[last].group()[:1].isupper()
+                or inside[0] in _STOP
+                or inside[-1] in _STOP
+                or all(w in _HEADS or w in _MODIFIERS or w in _STOP for w in inside)
+                or not (
+                    any(_HEADS.get(w, "road") != "road" for w in rest)
+                    or all(w in _MODIFIERS or w in _STOP for w in rest)
+                )
+            ):
+                continue
+            name = _POSSESSIVE.sub("", surface[tokens[first].start() : tokens[last].end()])
+            if best is not None and (normalize(name) in known, length) < best[0][:2]:
+                continue
+            # a romanisation variant is a reading of a whole name, not of a word in one
+            candidates = [c for c in lookup(name) if c.name_kind != NameKind.VARIANT]
+            if not candidates:
+                continue
+            # of two names as long, the more specific: "University of Texas at Austin" is Austin
+            specific = -_FOCUS_CLASSES.get(candidates[0].feature_class, len(_FOCUS_CLASSES))
+            rank = (normalize(name) in known, length, specific)
+            if best is None or rank > best[0]:
+                best = (rank, name, candidates)
+    if best is None:
+        return None
+    (elsewhere, _, _), name, candidates = best
+    also = ", a name the text uses elsewhere" if elsewhere else ""
+    kind = (
+        MentionKind.DEMONYM
+        if all(c.name_kind == NameKind.DEMONYM for c in candidates)
+        else MentionKind.TOPONYM
+    )
+    return Reading(
+        name,
+        normalize(name),
+        candidates,
+        kind,
+        f"back-off, contained place: '{name}' named inside '{surface}'{also}",
+        contained=True,
+        elsewhere=elsewhere,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """The document's focus place: the mention that names it, and how many places agree."""
+
+    mention: Mention
+    support: int
+    places: int
+
+
+def focus_place(
+    mentions: Sequence[Mention], candidate_of: Callable[[str], Candidate | None]
+) -> Focus | None:
+    """The most specific place that at least half of the document's resolved toponyms are,
+    or lie in, and no other place as specific as it matches (the town named most, else
+    their admin-1 area, else their country); None when they agree on none."""
+    placed: list[tuple[Mention, Candidate]] = []
+    for mention in mentions:
+        if mention.kind != MentionKind.TOPONYM or mention.gazetteer_id is None:
+            continue
+        candidate = candidate_of(mention.gazetteer_id)
+        if candidate is not None and candidate.feature_class in _FOCUS_CLASSES:
+            placed.append((mention, candidate))
+    levels: dict[int, list[tuple[int, Mention]]] = {}
+    seen: set[str] = set()
+    for mention, place in placed:
+        if place.id not in seen:
+            seen.add(place.id)
+            support = sum(_within(other, place) for _, other in placed)
+            if 2 * support >= len(placed):
+                levels.setdefault(_FOCUS_CLASSES[place.feature_class], []).append(
+                    (support, mention)
+                )
+    for level in sorted(levels):
+        ranked = sorted(levels[level], key=lambda item: -item[0])
+        if len(ranked) == 1 or ranked[0][0] > ranked[1][0]:
+            return Focus(ranked[0][1], ranked[0][0], len(placed))
+    return None
+
+
+def _within(candidate: Candidate, area: Candidate) -> bool:
+    if candidate.id == area.id:
+        return True
+    if area.feature_class == FeatureClass.COUNTRY:
+        return candidate.country_code == area.country_code
+    if area.feature_class == FeatureClass.ADMIN1 and area.admin1_code:
+        return candidate.admin1_code == area.admin1_code
+    return False
+
+
+def at_the_focus(mention: Mention, head: tuple[str, str], focus: Focus) -> Mention:
+    """Rule 3: an unanswered facility, road, organisation or feature placed at the focus."""
+    place = focus.mention
+    share = focus.support / focus.places
+    return mention.model_copy(
+        update={
+            "gazetteer_id": place.gazetteer_id,
+            "geonameid": place.geonameid,
+            "name": place.name,
+            "lat": place.lat,
+            "lon": place.lon,
+            "feature_class": place.feature_class,
+            "country": place.country,
+            "confidence": round(_FOCUS_CONFIDENCE * share, 3),
+            "reason": (
+                f"back-off, document focus: '{head[0]}' names a {head[1]} with no known place "
+                f"in its name, placed at the document's focus {place.name} ({focus.support} "
+                f"of {focus.places} places agree), a guess"
+            ),
+        }
+    )
+
+
+def _agrees(place: Candidate, focus: Candidate) -> bool:
+    """Whether a place lies in the focus's area (its admin-1 area, or its country when the
+    focus is a country or larger), or contains the focus ("Texas" for a story from Austin)."""
+    if focus.feature_class in (FeatureClass.COUNTRY, FeatureClass.REGION) or not focus.admin1_code:
+        inside = place.country_code == focus.country_code
+    else:
+        inside = place.admin1_code == focus.admin1_code
+    return (
+        inside
+        or _within(focus, place)
+        or (place.feature_class == FeatureClass.CONTINENT and place.continent == focus.continent)
+    )
+
+
+def answer_backed_off(
+    mentions: list[Mention],
+    readings: dict[tuple[int, int], Reading | None],
+    candidate_of: Callable[[str], Candidate | None],
+) -> list[Mention]:
+    """The resolved mentions with the back-off's reasons on the spans it read (``readings``:
+    every span the gazetteer had no entry for, None where rules 1 and 2 found nothing).
+
+    A contained place the text names nowhere else must agree with the document's focus
+    ("Griffith Park" in a Los Angeles story is no town called Griffith); if it does not,
+    or nothing was found, a span with a facility's, road's, organisation's or feature's word
+    goes to rule 3, and any other stays unanswered."""
+    focus = focus_place([m for m in mentions if (m.start, m.end) not in readings], candidate_of)
+    focus_candidate = None
+    if focus is not None and focus.mention.gazetteer_id is not None:
+        focus_candidate = candidate_of(focus.mention.gazetteer_id)
+    done = []
+    for mention in mentions:
+        span = (mention.start, mention.end)
+        if span not in readings:
+            done.append(mention)
+            continue
+        reading = readings[span]
+        answer = candidate_of(mention.gazetteer_id) if mention.gazetteer_id else None
+        if (
+            reading is not None
+            and reading.contained
+            and not reading.elsewhere
+            and answer is not None
+            and focus_candidate is not None
+            and not _agrees(answer, focus_candidate)
+        ):
+            answer = None
+            reason = (
+                f"{reading.reason}, but {mention.name} ({mention.country}) is outside the "
+                f"document's focus {focus_candidate.name}"
+            )
+        else:
+            reason = f"{reading.reason}; {mention.reason}" if reading else mention.reason
+        head = head_of(mention.text)
+        if answer is None and head is not None and focus is not None:
+            done.append(at_the_focus(mention, head, focus))
+        elif answer is None:
+            done.append(_unanswered(mention, reason))
+        else:
+            done.append(mention.model_copy(update={"reason": reason}))
+    return done
+
+
+def _unanswered(mention: Mention, reason: str) -> Mention:
+    return Mention(
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        kind=mention.kind,
+        government_actor=mention.government_actor,
+        in_organisation=mention.in_organisation,
+        reason=reason,
+    )

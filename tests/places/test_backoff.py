@@ -1,0 +1,180 @@
+"""The back-off for given spans the gazetteer has no entry for (geo/places/backoff.py).
+
+Invented sentences in the styles of web news (local crime and sport, politics, health,
+business, travel): one table per rule, each row a span that no gazetteer key names and the
+place it must end at (or none). Rows are checked through ``resolve_spans``, as gold-span
+evaluation runs them, and each checks the rule its reason names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.model import Candidate
+from geo.documents import Document
+from geo.places.backoff import back_off, head_of, only_stop_words
+from geo.places.find import resolve_spans
+from geo.places.mentions import Mention
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()
+
+
+def resolved(text: str, span: str, gazetteer: Gazetteer) -> Mention:
+    """The mention of ``span`` (its first occurrence) when it is the only span given."""
+    start = text.index(span)
+    assert not gazetteer.candidates(span), f"{span!r} has entries: no case for the back-off"
+    mentions = resolve_spans(Document(id="t", text=text), [(start, start + len(span))], gazetteer)
+    [mention] = mentions.mentions
+    assert mention.text == span and mention.reason
+    return mention
+
+
+# (text, span, the place's name, its feature class, its country)
+NORMAL_FORMS = [
+    ("Iowans head to the caucuses on Monday; candidates crisscrossed Des Moines all week.",
+     "Iowans", "Iowa", "admin1", "US"),
+    ("Coach Ryan told Texans at a rally in Lubbock that the season starts now.",
+     "Texans", "Texas", "admin1", "US"),
+    ("Thousands of Iraqis crossed into Syria last year, the UN refugee agency said.",
+     "Iraqis", "Iraq", "country", "IQ"),
+    ("Ontarians will pay more for hydro from May, the province announced in Toronto.",
+     "Ontarians", "Ontario", "admin1", "CA"),
+    ("Floridians braced for the storm as it turned toward Tampa overnight.",
+     "Floridians", "Florida", "admin1", "US"),
+    ("Pakistanis abroad sent home record remittances this year, the central bank said.",
+     "Pakistanis", "Pakistan", "country", "PK"),
+    ("The Gwinnett school board met Tuesday in Lawrenceville, Georgia, to vote on the budget.",
+     "Gwinnett", "Gwinnett County", "admin2", "US"),
+    ("Deputies said the crash happened in Loudon Co. late Friday, near Lenoir City.",
+     "Loudon Co.", "Loudon County", "admin2", "US"),
+    ("Vaccine doses reached the Republic of Congo on Thursday, health officials said.",
+     "Republic of Congo", "Republic of the Congo", "country", "CG"),
+    ("The Texas-based chain will close 40 stores, its Dallas office said.",
+     "Texas-based", "Texas", "admin1", "US"),
+    ("Iranian-backed militias fired rockets at the base overnight, the coalition said.",
+     "Iranian-backed", "Iran", "country", "IR"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "name", "feature_class", "country"), NORMAL_FORMS)
+def test_a_normal_form_of_the_span_is_resolved(
+    text: str, span: str, name: str, feature_class: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mention = resolved(text, span, gazetteer)
+    assert (mention.name, mention.feature_class, mention.country) == (name, feature_class, country)
+    assert mention.reason.startswith("back-off, normal form")
+
+
+# (text, span, the contained place's name, its country)
+CONTAINED = [
+    ("Flights resumed at Beirut International Airport after the strike, Lebanese officials said.",
+     "Beirut International Airport", "Beirut", "LB"),
+    ("Patients were moved from Gaza City's Shifa hospital, medics in Gaza said.",
+     "Gaza City's Shifa hospital", "Gaza", "PS"),
+    ("Home prices in South Los Angeles rose 4% this spring, brokers said.",
+     "South Los Angeles", "Los Angeles", "US"),
+    ("Fans filled the Manchester Arena for the final night; Manchester police made no arrests.",
+     "Manchester Arena", "Manchester", "GB"),
+    ("Crews dredged the Port of Los Angeles through the winter, the harbor commission said.",
+     "Port of Los Angeles", "Los Angeles", "US"),
+    # of two names as long, the more specific
+    ("Students at the University of Texas at Austin marched on the state's capitol.",
+     "University of Texas at Austin", "Austin", "US"),
+    ("Lawmakers returned to the Texas State Capitol on Monday for a special session.",
+     "Texas State Capitol", "Texas", "US"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "name", "country"), CONTAINED)
+def test_a_place_named_inside_the_span_is_taken(
+    text: str, span: str, name: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mention = resolved(text, span, gazetteer)
+    assert (mention.name, mention.country) == (name, country)
+    assert mention.reason.startswith("back-off, contained place")
+
+
+def test_a_contained_name_the_text_uses_elsewhere_says_so(gazetteer: Gazetteer) -> None:
+    text, span, _, _ = CONTAINED[3]
+    assert span == "Manchester Arena"
+    assert "a name the text uses elsewhere" in resolved(text, span, gazetteer).reason
+
+
+# (text, span, the focus place's name, its country); no place inside the span's name
+AT_THE_FOCUS = [
+    ("Firefighters in Lanesboro, Minnesota, were called to a blaze on Main Street on Sunday. "
+     "Lanesboro's mayor thanked them.", "Main Street", "Lanesboro", "US"),
+    ("Two victims were taken to Memorial Hospital in Savannah, Georgia, police said.",
+     "Memorial Hospital", "Savannah", "US"),
+    ("Traffic backed up for miles on Interstate 95 outside Baltimore, Maryland, after a crash "
+     "near Baltimore.", "Interstate 95", "Baltimore", "US"),
+    ("The Wolverine Creek fire near Chelan, Washington, grew overnight, Chelan officials said.",
+     "Wolverine Creek", "Chelan", "US"),
+    # a road is named for where it leads: Oxford Street is no street of Oxford
+    ("Shoppers crowded Oxford Street in London on Boxing Day.", "Oxford Street", "London", "GB"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "name", "country"), AT_THE_FOCUS)
+def test_a_facility_road_or_feature_is_placed_at_the_document_focus(
+    text: str, span: str, name: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mention = resolved(text, span, gazetteer)
+    assert (mention.name, mention.country) == (name, country)
+    assert mention.reason.startswith("back-off, document focus")
+    assert "a guess" in mention.reason and mention.confidence <= 0.3
+
+
+# Spans the back-off must leave unanswered
+NO_ANSWER = [
+    # the text's places agree on no focus
+    ("The rally on Main Street drew tourists from Paris, Tokyo, Lagos and Lima.", "Main Street"),
+    # no head word and no qualifier: "Indian" is no reading of the name, nor is India
+    ("Residents of Indian Orchard, a Springfield neighbourhood, met on Monday.", "Indian Orchard"),
+    # a qualifier or an area's generic word is no place: not Western Province, nor "Area"
+    ("Westerners were told to leave the capital within a week.", "Westerners"),
+    ("Rents in the Bay Area rose again, a survey of tenants found.", "Bay Area"),
+    # a lone article, and nothing but stop words
+    ("They walked to the market near the bridge in Springfield.", "the"),
+    ("Sales of the new phone rose in Dallas.", "of the"),
+    # a lower-case compound is no place's adjective
+    ("The well-known chef opened a bistro in Dallas.", "well-known"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span"), NO_ANSWER)
+def test_no_back_off_answer(text: str, span: str, gazetteer: Gazetteer) -> None:
+    assert not resolved(text, span, gazetteer).resolved
+
+
+@pytest.mark.parametrize(
+    "span", ["the", "The", "THE", "a", "an", "of the", "the of", "and", "in the", "its", "de la"]
+)
+def test_stop_words_never_get_an_answer(span: str, gazetteer: Gazetteer) -> None:
+    def everything(name: str) -> list[Candidate]:  # a gazetteer that knows every word
+        return gazetteer.candidates("Paris")
+
+    assert only_stop_words(span)
+    assert back_off(span, everything, {span.lower()}) is None
+    assert head_of(span) is None
+
+
+@pytest.mark.parametrize(
+    ("span", "head"),
+    [
+        ("Beirut International Airport", ("airport", "facility")),
+        ("Memorial Hospital", ("hospital", "facility")),
+        ("Interstate 95", ("interstate", "road")),
+        ("University of Texas", ("university", "facility")),
+        ("Madison Twp.", ("twp", "organisation")),
+        ("Neches River", ("river", "feature")),
+        ("St. Marc", None),  # "St." opens a saint's name more often than it closes a street
+        ("Lanexa", None),
+    ],
+)
+def test_head_words(span: str, head: tuple[str, str] | None) -> None:
+    assert head_of(span) == head
