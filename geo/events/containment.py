@@ -44,6 +44,7 @@ __all__ = [
     "candidate_inside",
     "container_after",
     "contains",
+    "in_admin_chain",
     "unknown_place_before",
 ]
 
@@ -72,12 +73,17 @@ _TAIL = rf"(?:the\s+)?{_COMPASS}(?:{alternation(_WORDS.area_phrases)}\s+)?"
 # "X in", "X village in", "X, in", or a noun and "of": "the X quarter of"; or an apposition
 # that calls X a place: "X, a Druze town in", "X, a border village in".
 _APPOSITION = rf"\s*,\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?P<apposed>{_NOUNS})"
+# A capitalised name of up to four words, with the article particles of romanised names
+# ("Kafr Zita", "Tal al-Abyad", "Deir ez-Zor", "Ma'arrat al-Nu'man").
+_WORD = r"[A-Z\u00c0-\u024f'’][\w'’]*(?:-[\w'’]+)*"
+_NAME = rf"{_WORD}(?:\s+(?:[a-z]{{1,3}}-)?{_WORD}){{0,3}}"
 # ACLED's own notation opens a parenthesis on the containers: "Al-Jineh village (Atareb,
 # Aleppo)", "Khana Sor (Sinjar, Ninewa)" - the location, then its admin areas.
-_PARENTHESIS = rf"(?:\s+(?P<paren_noun>{_NOUNS}))?\s*\(\s*"
+_PARENTHESIS = rf"(?:\s+(?P<paren_noun>{_NOUNS}|city|district))?\s*\(\s*"
 _LINK = (
     rf"(?:\s+(?:{_NOUNS})\s+of\s+|(?:\s+(?:{_NOUNS})|{_APPOSITION.replace('?P<apposed>', '')})?"
-    rf"\s*,?\s+{alternation(_WORDS.links)}\s+|{_PARENTHESIS.replace('?P<paren_noun>', '')})"
+    rf"\s*,?\s+{alternation(_WORDS.links)}\s+|{_PARENTHESIS.replace('?P<paren_noun>', '')}"
+    rf"(?:{_NAME}\s*,\s*)?)"  # "Aleppo city (Jebel Saman, Aleppo)": an unknown area between
 )
 _LINK += _TAIL
 _LINK_GAP = re.compile(rf"^{_LINK}$", re.IGNORECASE)
@@ -86,10 +92,6 @@ _COMMA_GAP = re.compile(r"^\s*,\s+(?:the\s+)?$")
 _IN_PARENTHESES_GAP = re.compile(r"^\s*,\s*$")
 _CLOSING = re.compile(r"\s*\)")
 _ADMIN_WORD_AFTER = re.compile(rf"^\s+{alternation(_WORDS.admin_words)}\b", re.IGNORECASE)
-# A capitalised name of up to four words, with the article particles of romanised names
-# ("Kafr Zita", "Tal al-Abyad", "Deir ez-Zor", "Ma'arrat al-Nu'man").
-_WORD = r"[A-Z\u00c0-\u024f'’][\w'’]*(?:-[\w'’]+)*"
-_NAME = rf"{_WORD}(?:\s+(?:[a-z]{{1,3}}-)?{_WORD}){{0,3}}"
 # The link before a container, at the end of the text before it (with the noun, if any, that
 # calls the contained name a place), then the capitalised name before that link.
 _LINK_AT_END = re.compile(
@@ -153,6 +155,22 @@ def container_after(text: str, mention: Mention, mentions: Sequence[Mention]) ->
     return None
 
 
+# "Al-Jineh (Atareb, Aleppo)": a name in such a parenthesis, before a comma or its end.
+_CHAIN_BEFORE = re.compile(rf"\w\s\((?:\s*{_NAME}\s*,)?\s*$")
+_CHAIN_AFTER = re.compile(r"\s*[,)]")
+# The first name of the chain, which the gazetteer does not know: "(Jebel Saman, " before B.
+_UNKNOWN_CHAIN_HEAD = re.compile(rf"\w\s\(\s*(?P<name>{_NAME})\s*,\s*$")
+
+
+def in_admin_chain(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is one of the admin areas ACLED writes in parentheses after a
+    location: "Al-Jineh village (Atareb, Aleppo)" - a location, as "in Aleppo" is."""
+    return bool(
+        _CHAIN_AFTER.match(text, mention.end)
+        and _CHAIN_BEFORE.search(text, max(0, mention.start - _MAX_GAP), mention.start)
+    )
+
+
 def _closes_parentheses(text: str, inner: Mention, outer: Mention) -> bool:
     """ "(Atareb, Aleppo)": ``outer`` closes a parenthesis that ``inner`` is in."""
     opened = text.rfind("(", max(0, inner.start - _MAX_GAP), inner.start)
@@ -187,7 +205,7 @@ def unknown_place_before(
     window = text[window_start : container.start]
     link = _LINK_AT_END.search(window)
     if link is None:
-        return None
+        return _unknown_chain_head(text, window, window_start, mentions, container)
     named = _NAME_AT_END.search(window, 0, link.start())
     if named is None:
         return None
@@ -209,6 +227,19 @@ def unknown_place_before(
     if noun is None and not _HEAD.match(name):
         return None
     return UnknownPlace(name, start, end, urban=bool(noun and _URBAN.match(noun)))
+
+
+def _unknown_chain_head(
+    text: str, window: str, window_start: int, mentions: Sequence[Mention], container: Mention
+) -> UnknownPlace | None:
+    """ "(Jebel Saman, Aleppo)": an admin area the gazetteer does not know, inside the next."""
+    head = _UNKNOWN_CHAIN_HEAD.search(window)
+    if head is None or not _CLOSING.match(text, container.end):
+        return None
+    start, end = window_start + head.start("name"), window_start + head.end("name")
+    if any(m.start < end and start < m.end for m in mentions if m is not container):
+        return None
+    return UnknownPlace(head.group("name"), start, end, urban=False)
 
 
 def contains(gazetteer: Gazetteer, container: Mention, lat: float, lon: float) -> bool:

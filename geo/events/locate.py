@@ -42,6 +42,7 @@ from geo.events.containment import (
     candidate_inside,
     container_after,
     contains,
+    in_admin_chain,
     unknown_place_before,
 )
 from geo.events.model import EventLocation, LocationPrecision
@@ -173,7 +174,7 @@ def _modifier_after(text: str, end: int) -> bool:
 
 
 def is_locative(text: str, mention: Mention) -> bool:
-    return _locative_before(text, mention.start)
+    return _locative_before(text, mention.start) or in_admin_chain(text, mention)
 
 
 _Answer = TypeVar("_Answer")
@@ -342,7 +343,8 @@ def locate_in_span(
     ]
     if not inside:
         return None
-    # "Sinjar in the countryside of Idlib": the text says the first is the more specific.
+    # "Sinjar in the countryside of Idlib", "Qamishli city (Al-Hasakeh)": the text says the
+    # first is the more specific.
     containers = {
         (c.start, c.end) for m in inside if (c := container_after(text, m, mentions)) is not None
     }
@@ -459,10 +461,29 @@ def _container_not_holding(
         container = container_after(text, inner, mentions)
         if container is None:
             return None
-        if container.resolved and not contains(gazetteer, container, best.lat, best.lon):
+        if (
+            container.resolved
+            and not contains(gazetteer, container, best.lat, best.lon)
+            and not _outside_its_own_container(text, container, mentions, gazetteer)
+        ):
             return container
         inner = container
     return None
+
+
+def _outside_its_own_container(
+    text: str, container: Mention, mentions: Sequence[Mention], gazetteer: Gazetteer
+) -> bool:
+    """ "Taiz city (Al Qahirah, Taiz)": a container resolved outside the next one out (Cairo,
+    for a quarter of Taiz) is a wrong homonym itself, and says nothing of what it holds."""
+    if container.lat is None or container.lon is None:
+        return False
+    outer = container_after(text, container, mentions)
+    return (
+        outer is not None
+        and outer.resolved
+        and not contains(gazetteer, outer, container.lat, container.lon)
+    )
 
 
 def _area_around(container: Mention, gazetteer: Gazetteer, why: str) -> EventLocation:

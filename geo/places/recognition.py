@@ -624,7 +624,7 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     if countries:
         _readmit_in_named_countries(scan, matches, countries)
         for match in matches:
-            _add_variants_in(scan, match, countries)
+            _add_variants_in(scan, match, _named_besides(match, counts, countries))
     if pending or scan.surname_like:
         matches.sort(key=lambda m: (m.start, -m.end))
     return matches
@@ -917,14 +917,23 @@ def _settle(
             _add_exact_reading(scan, variant, matches)
 
 
+def _named_besides(match: Match, counts: Counter[str], countries: set[str]) -> set[str]:
+    """The text's countries but for the one only ``match`` itself names ("al-Mansoura" is
+    first a city of Egypt: that says nothing of where the text is)."""
+    own = _country_counts([match])
+    return {country for country in countries if counts[country] > own[country]}
+
+
 def _add_variants_in(scan: _Scan, match: Match, countries: set[str]) -> None:
     """ "Loder" names a village in Europe, "Lawdar" a town in Yemen: in a text about Yemen,
     a name none of whose readings is there and none of them a place of some size also
     reads as the places of the text's countries that share its loose key."""
     if match.kind != MentionKind.TOPONYM or not match.candidates:
         return
-    if any(
-        c.country_code in countries or c.importance >= _TELLING_IMPORTANCE for c in match.candidates
+    if any(c.country_code in countries for c in match.candidates):
+        return
+    if any(c.importance >= _TELLING_IMPORTANCE for c in match.candidates) and not (
+        _called_a_place(scan, match)  # "the village of al-Mansoura", though Egypt's is a city
     ):
         return
     key = variant_key(match.text)

@@ -290,6 +290,7 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
             group.says_admin = bool(
                 _ADMIN_AFTER.match(text, match.end)
                 or _ADMIN_BEFORE.search(text, max(0, match.start - 30), match.start)
+                or _closes_an_admin_chain(text, match)
             )
             group.says_city = bool(_CITY_AFTER.match(text, match.end))
             group.after_preposition = bool(
@@ -308,7 +309,20 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
     return list(by_key.values())
 
 
-_NOUN_AFTER = re.compile(r" [a-z]")
+# ACLED's notation: a location, then its admin areas in parentheses, the province last:
+# "Yakla (Walad Rabi, Al Bayda)" names the governorate of Al Bayda, not a town.
+_ADMIN_CHAIN_BEFORE = re.compile(r"\w\s\((?:[^(),]{1,40},\s*){1,2}$")
+_CHAIN_CLOSES = re.compile(r"\s*\)")
+
+
+def _closes_an_admin_chain(text: str, match: Match) -> bool:
+    return bool(
+        _CHAIN_CLOSES.match(text, match.end)
+        and _ADMIN_CHAIN_BEFORE.search(text, max(0, match.start - 90), match.start)
+    )
+
+
+_NOUN_AFTER = re.compile(r"[ -][a-z]")  # "US forces", "US-led"
 
 
 def _attributive(text: str, match: Match) -> bool:
@@ -716,11 +730,7 @@ def _keep_to_the_text_continents(
             or choice.continent in others
             or not (named_elsewhere or any(c.continent in others for c in group.candidates))
             or (  # its own name, and no reading of it nearer: "Aleppo" in a report from Moscow
-                choice.name_kind == NameKind.NAME
-                and (
-                    choice.feature_class != FeatureClass.CITY
-                    or choice.importance >= _FAR_OWN_NAME_PRIOR
-                )
+                _own_name_there(group, choice.continent)
                 and not any(c.continent in others for c in group.candidates)
             )
         ):
@@ -730,6 +740,17 @@ def _keep_to_the_text_continents(
         if _is_resolved(group) and group.choice is not None and group.choice.continent:
             weights[group.choice.continent] += _confidence(group)
             by_name[group.choice.continent] += _confidence(group)
+
+
+def _own_name_there(group: _Group, continent: str) -> bool:
+    """The name is the own name of an area or a town of some size on ``continent`` ("Aden"
+    the city, when the text means its governorate, `Adan)."""
+    return any(
+        c.name_kind == NameKind.NAME
+        and c.continent == continent
+        and (c.feature_class != FeatureClass.CITY or c.importance >= _FAR_OWN_NAME_PRIOR)
+        for c in group.candidates
+    )
 
 
 def _says_whose(group: _Group) -> bool:

@@ -288,6 +288,13 @@ def test_a_zone_around_a_homonym_outside_its_container_gives_way_to_the_containe
         # a homonym abroad is checked against every container of the chain: the one in Aden
         ("On 29 August 2016, a suicide bomber struck a school in Al-Mansoura (Al Mansura, "
          "Aden), killing 71.", 12.85, 44.98, 15.0),
+        # a container resolved outside the next one out (Cairo for a quarter of Taiz) is a
+        # wrong homonym, not a container
+        ("On 17 January 2022, Houthi forces shelled neighbourhoods in Taiz city (Al Qahirah, "
+         "Taiz), injuring 2 children.", 13.58, 44.02, 10.0),
+        # the last of the chain is a province: Al Bayda governorate, Yemen, not Libya's city
+        ("On 29 January 2017, US special forces raided houses in Yakkla (Walad Rabi, Al "
+         "Bayda); clashes killed 30.", 14.50, 45.18, 80.0),
         # "Rask (Sarbaz county, ...)": a district of the town's name the gazetteer lacks holds
         # places about its town
         ("On 15 December 2023, militants attacked the police headquarters in Rask (Sarbaz "

@@ -363,6 +363,8 @@ def test_english_words_are_no_romanisation_variants(
         # a run that reads as a person's name is a place only where the text supports it
         ("Fighting in Tal Tamer continued.", ["Tal Tamer"]),
         ("Syrian media said Mohammad Abed was detained.", ["Syrian"]),
+        # a one-word name opening ACLED's parenthesised admin areas opens no sentence
+        ("Shells hit Al-Jineh village (Atareb, Aleppo).", ["Atareb", "Aleppo"]),
     ],
 )
 def test_a_variant_is_taken_where_the_text_supports_it(
@@ -697,3 +699,19 @@ def test_a_top_level_domain_added_to_the_list_makes_an_address() -> None:
     found = address.search(text)
     assert hint.search(text) is not None
     assert found is not None and found.group() == "bbc.co.uk/news/Syria"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "the village of": a variant in the text's country, though Egypt's city is larger
+        ("Jets struck the village of al-Mansoura, west of Raqqa city.", "al-Mansoura", "SY"),
+        # a name whose only large reading is its own: its own country does not count
+        ("Jets struck al-Mansoura, west of Raqqa city.", "al-Mansoura", "EG"),
+    ],
+)
+def test_variants_in_the_texts_countries_count_other_names_only(
+    text: str, name: str, country: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    match = next(m for m in found(text, gazetteer, people) if m.text == name)
+    assert country in {c.country_code for c in match.candidates}
