@@ -37,6 +37,7 @@ from geo.vocabulary import (
 )
 
 __all__ = [
+    "PLACE_NOUNS",
     "ContainmentFile",
     "UnknownPlace",
     "admin_area_named_like",
@@ -69,6 +70,8 @@ _COMPASS = (
 # Between a contained name and its container: "X in", "X village in the southern
 # countryside of", "X, in rural".
 _NOUNS = alternation(_WORDS.place_nouns)
+PLACE_NOUNS: Final = _NOUNS
+"""The nouns that call a name a place ("village", "neighbourhood"), as a regex alternation."""
 _TAIL = rf"(?:the\s+)?{_COMPASS}(?:{alternation(_WORDS.area_phrases)}\s+)?"
 # "X in", "X village in", "X, in", or a noun and "of": "the X quarter of"; or an apposition
 # that calls X a place: "X, a Druze town in", "X, a border village in".

@@ -37,6 +37,7 @@ from gazetteer.geodesy import (
 )
 from gazetteer.model import Candidate, Entry, FeatureClass
 from geo.events.containment import (
+    PLACE_NOUNS,
     admin_area_named_like,
     admin_word_after,
     candidate_inside,
@@ -110,6 +111,13 @@ _LOCATIVE = CaseBlind(
     rf"(?:\b{alternation(_WORDS.locative)}\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+)?)$"
+)
+# "in the Mouawad neighbourhood of Beirut", "on the southern outskirts of": the place named
+# after a locative phrase's noun and "of" is where, as after "in".
+_LOCATIVE_NOUN_OF = re.compile(
+    rf"\b{alternation(_WORDS.locative)}\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{PLACE_NOUNS})\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _TOPIC = re.compile(rf"\b{alternation(_WORDS.topic)}\s+(?:the\s+)?$", re.IGNORECASE)
 # "strikes on Saraqib", "an attack on the town": after a noun of attack, "on" names the place hit.
@@ -209,7 +217,10 @@ def _per_document(function: Callable[..., _Answer]) -> Callable[..., _Answer]:
 
 @_per_document
 def _locative_before(text: str, start: int) -> bool:
-    return bool(_LOCATIVE.search(text[max(0, start - 30) : start]))
+    return bool(
+        _LOCATIVE.search(text[max(0, start - 30) : start])
+        or _LOCATIVE_NOUN_OF.search(text, max(0, start - 60), start)
+    )
 
 
 @lru_cache(maxsize=512)

@@ -284,6 +284,11 @@ def test_uncertainty_follows_the_place(
         ("Protesters marched through central Baghdad.", "Baghdad", False, True),
         ("Russia said it would respond.", "Russia", False, False),
         ("Talks on Syria resumed.", "Syria", False, False),
+        # a locative phrase's place noun and "of": the name after it is where
+        ("Drones came down in the Mouawad neighbourhood of Beirut.", "Beirut", False, True),
+        ("A shell hit the southern suburbs of Beirut.", "Beirut", False, False),
+        # ACLED's admin areas in parentheses are where, as after "in"
+        ("Shells hit Al-Jineh village (Atareb, Aleppo).", "Aleppo", False, True),
     ],
 )
 def test_modifier_and_locative(
