@@ -40,6 +40,7 @@ from typing import Annotated, NamedTuple, Protocol
 
 from pydantic import AfterValidator, Field, model_validator
 
+from gazetteer.geodesy import great_circle_km
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import (
     LOOSE_SCOPE,
@@ -572,6 +573,8 @@ class _Scan:
     person_like: list[tuple[int, int]] = field(default_factory=list)  # untitled full names
     surname_like: list[Match] = field(default_factory=list)  # dropped only as surnames
     romanised: bool = False  # some name's best reading is in a romanised country
+    # where the text's telling names are (a country's centre, a large place's point)
+    anchors: list[tuple[float, float]] = field(default_factory=list)
 
 
 def recognize(text: str, index: NameIndex, people: PersonNames | None = None) -> list[Match]:
@@ -902,6 +905,13 @@ def _settle(
     """Take each variant the text supports, the exact reading of the others. A variant
     taken for a place in one country is one more mention of that country (``counts``)."""
     undecided = list(pending)
+    scan.anchors = [
+        (best.lat, best.lon)
+        for match in matches
+        if match.candidates
+        and match.kind != MentionKind.ORGANISATION
+        and _telling(best := match.candidates[0])
+    ]
     while undecided:
         taken = [variant for variant in undecided if _supported(scan, variant, counts)]
         if not taken:
@@ -967,6 +977,12 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
     if in_countries:
         match.candidates = in_countries
         return True
+    if countries and scan.anchors:
+        # "Dar Saad district of Aden": no Deir el Asad of Israel in a text about Yemen
+        near = [c for c in match.candidates if _near_an_anchor(scan, c)]
+        if not near:
+            return False
+        match.candidates = near
     if len(words) >= 2 and not variant.person_like:
         first = scan.tokens[words[0]].text
         if scan.people.given_rank(first) is None:  # "Yousuf Raza" may be a person
@@ -975,6 +991,25 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
         return True  # "Efrin city", "the town of Efrin"
     return _after_place_preposition(scan, match.first_token) and (
         len(words) >= 2 or match.candidates[0].importance >= _LONE_VARIANT_IMPORTANCE
+    )
+
+
+# A variant in a romanised country the text does not name is taken only this near one of
+# its telling names: a neighbour's town (Turkey's, in a report from Syria), not one abroad.
+_VARIANT_REACH_KM = 1000.0
+
+
+def _near_an_anchor(scan: _Scan, candidate: Candidate) -> bool:
+    return any(
+        great_circle_km(lat, lon, candidate.lat, candidate.lon) <= _VARIANT_REACH_KM
+        for lat, lon in scan.anchors
+    )
+
+
+def _telling(candidate: Candidate) -> bool:
+    """A reading that says where the text is: a country, or a place of some size."""
+    return candidate.feature_class == FeatureClass.COUNTRY or (
+        candidate.importance >= _TELLING_IMPORTANCE
     )
 
 

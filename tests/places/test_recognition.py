@@ -363,6 +363,9 @@ def test_english_words_are_no_romanisation_variants(
         # a run that reads as a person's name is a place only where the text supports it
         ("Fighting in Tal Tamer continued.", ["Tal Tamer"]),
         ("Syrian media said Mohammad Abed was detained.", ["Syrian"]),
+        # a variant only abroad, far from every telling name of the text: not Deir el Asad
+        # (Israel) in a report from Aden
+        ("A journalist was shot in Dar Saad district of Aden city.", ["Aden"]),
         # a one-word name opening ACLED's parenthesised admin areas opens no sentence
         ("Shells hit Al-Jineh village (Atareb, Aleppo).", ["Atareb", "Aleppo"]),
     ],
