@@ -158,7 +158,16 @@ def _locate(
     )
     if zone is not None:
         return _zone_location(zone), zone, False
-    actor_spans = [(actor.start, actor.end) for actor in mention.actors]
+    # "Mogadishu explosions target soldiers": a name right before the trigger noun says where
+    # the event is (a country's, "US strikes", says whose: locate never takes it as a place)
+    actor_spans = [
+        (actor.start, actor.end)
+        for actor in mention.actors
+        if not (
+            actor.end <= mention.trigger_start
+            and not text[actor.end : mention.trigger_start].strip()
+        )
+    ]
     scopes = (
         (clause.start, clause.end, "clause", False),
         (sentence.start, sentence.end, "sentence", True),

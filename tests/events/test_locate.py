@@ -123,6 +123,9 @@ def _mention(mentions: list[Mention], text: str, occurrence: int = 0) -> Mention
          EventType.AIR_STRIKE, None, "Golan Heights", REGION),
         ("Militants attacked an army checkpoint in the Sinai Peninsula on Wednesday.",
          EventType.ATTACK, None, "Sinai Peninsula", REGION),
+        # a headline's city before the event noun is where, not who
+        ("Mogadishu Explosions Target Federal Govt Soldiers",
+         EventType.BOMBING, "SO", "Mogadishu", CITY),
     ],
 )  # fmt: skip
 def test_event_location(
