@@ -2,9 +2,13 @@
 
 ``tests/data/events/conflict_notes.jsonl`` holds notes in the styles of ACLED, PITF and wire
 copy, written here from public-record incidents in Syria, Iraq, Yemen, Lebanon, Turkey and
-Iran, with the place, point, date and ACLED type a coder would record. They run as one
-collection, as ``geo extract`` runs a file: the floors below are what the pipeline reached
-when they were set (``benchmarks/event_accuracy.py`` prints the same figures).
+Iran, with the place, point, date and ACLED type a coder would record.
+``tests/data/events/blind_notes.jsonl`` holds 120 more in the same format, written blind: by
+a session that saw neither the code nor the first set, and measured before any change was
+made for them (located/dated/typed/honest 0.78/0.98/0.88/0.86 on 2026-12-05); they have
+guided development since. Each set runs as one collection, as ``geo extract`` runs a file:
+the floors below are what the pipeline reached when they were set
+(``benchmarks/event_accuracy.py`` prints the same figures).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from functools import cache
+from pathlib import Path
 
 import pytest
 from conftest import DATA_DIR
@@ -31,6 +36,7 @@ from geo.events.triggers import Modality
 from geo.pipeline import extract_events
 
 NOTES = DATA_DIR / "events" / "conflict_notes.jsonl"
+BLIND_NOTES = DATA_DIR / "events" / "blind_notes.jsonl"
 
 RECORD = CodedRecord(
     id="r1",
@@ -90,14 +96,16 @@ def test_ucdp_record_reads_the_coders_range_and_type() -> None:
     assert "Violence against civilians" in record.event_types
 
 
-def _notes() -> list[dict[str, object]]:
-    lines = NOTES.read_text(encoding="utf-8").splitlines()
+@cache
+def _notes(path: Path = NOTES) -> list[dict[str, object]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def test_notes_are_well_formed() -> None:
-    notes = _notes()
-    assert len(notes) >= 150
+@pytest.mark.parametrize("path", [NOTES, BLIND_NOTES], ids=["conflict", "blind"])
+def test_notes_are_well_formed(path: Path) -> None:
+    notes = _notes(path)
+    assert len(notes) >= 120
     assert len({note["id"] for note in notes}) == len(notes)
     for note in notes:
         gold = note["gold"]
@@ -108,8 +116,8 @@ def test_notes_are_well_formed() -> None:
 
 
 @cache
-def _figures() -> Figures:
-    notes = _notes()
+def _figures(path: Path) -> Figures:
+    notes = _notes(path)
     documents = [
         Document(id=str(note["id"]), text=str(note["text"]),
                  published=dt.date.fromisoformat(str(note["published"])))
@@ -120,13 +128,20 @@ def _figures() -> Figures:
     return figures([score(record, found.get(record.id, [])) for record in records], records)
 
 
-# What the notes scored when the floors were last raised; a change that lowers one must say
+# What each set scored when the floors were last raised; a change that lowers one must say
 # why in its commit.
-FLOORS = {"located": 0.87, "dated": 0.98, "typed": 0.99, "honest": 0.91, "sub_typed": 0.83}
+FLOORS = {
+    NOTES: {"located": 0.87, "dated": 0.98, "typed": 0.99, "honest": 0.91, "sub_typed": 0.83},
+    BLIND_NOTES: {"located": 0.81, "dated": 0.97, "typed": 0.87, "honest": 0.91, "sub_typed": 0.80},
+}
 
 
-@pytest.mark.parametrize("figure", sorted(FLOORS))
-def test_conflict_notes_figures(figure: str) -> None:
-    value = getattr(_figures(), figure)
-    print(f"conflict notes {figure}: {value:.3f}")
-    assert value >= FLOORS[figure]
+@pytest.mark.parametrize(
+    ("path", "figure"),
+    [(path, figure) for path, floors in FLOORS.items() for figure in sorted(floors)],
+    ids=lambda value: value.stem if isinstance(value, Path) else str(value),
+)
+def test_conflict_notes_figures(path: Path, figure: str) -> None:
+    value = getattr(_figures(path), figure)
+    print(f"{path.stem} {figure}: {value:.3f}")
+    assert value >= FLOORS[path][figure]
