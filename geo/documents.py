@@ -249,8 +249,7 @@ def _is_mostly_control(text: str) -> bool:
     if not sample:
         return False
     controls = sum(
-        1
-        for char in sample
+        1 for char in sample
         if (char < " " or "\x7f" <= char < "\xa0") and char not in _TEXT_CONTROLS
     )
     return controls / len(sample) > _BINARY_CONTROL_SHARE
@@ -280,7 +279,7 @@ def decode_bytes(data: bytes, *, name: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom) :].decode(encoding)
+                text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError as err:
                 raise DocumentError(
                     f"{label}: not valid {encoding.upper()} despite its byte-order mark "
@@ -375,7 +374,7 @@ def _first_line_title(text: str) -> str | None:
         line = text[position:end].strip()
         if line:
             heading = _MARKDOWN_HEADING.match(line)
-            return _headline(line[heading.end() :] if heading else line)
+            return _headline(line[heading.end():] if heading else line)
         position = end + 1
     return None
 
@@ -587,13 +586,8 @@ def _read_webpage(path: Path, *, doc_id: str, published: dt.date | None) -> Docu
         with contextlib.suppress(DocumentError):  # a date htmldate could not normalise
             page_date = parse_published(page.date)
     return Document(
-        id=doc_id,
-        text=page.text,
-        title=page.title,
-        published=page_date or published,
-        source=page.site,
-        url=page.url,
-        path=str(path),
+        id=doc_id, text=page.text, title=page.title, published=page_date or published,
+        source=page.site, url=page.url, path=str(path),
     )
 
 
@@ -632,11 +626,7 @@ def _record_id(record: dict[str, Any], default: str) -> str:
 
 
 def _document_from_record(
-    record: object,
-    *,
-    default_id: str,
-    path: Path,
-    line: int | None,
+    record: object, *, default_id: str, path: Path, line: int | None,
     published: dt.date | None,
 ) -> Document:
     """Validate one JSON object into a :class:`Document`; messages omit the location."""
@@ -665,15 +655,8 @@ def _document_from_record(
 
 
 def _json_type(value: object) -> str:
-    names = {
-        dict: "an object",
-        list: "an array",
-        str: "a string",
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        type(None): "null",
-    }
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+             int: "a number", float: "a number", type(None): "null"}
     return names.get(type(value), type(value).__name__)
 
 
@@ -753,31 +736,23 @@ def _load_jsonl(
     with handle, _open_stream(handle, kind) as stream:
         yield from _jsonl_items(
             _guarded_lines(_open_jsonl_lines(stream), kind),
-            path=path,
-            id_prefix=id_prefix,
-            published=published,
+            path=path, id_prefix=id_prefix, published=published,
         )
 
 
 def _jsonl_items(
-    lines: Iterable[str | DocumentError],
-    *,
-    path: Path,
-    id_prefix: str,
+    lines: Iterable[str | DocumentError], *, path: Path, id_prefix: str,
     published: dt.date | None,
 ) -> Iterator[Document | DocumentFailure]:
     for number, line in enumerate(lines, start=1):
         if isinstance(line, str) and not line.strip():
             continue
-        yield _jsonl_item(line, number=number, path=path, id_prefix=id_prefix, published=published)
+        yield _jsonl_item(line, number=number, path=path, id_prefix=id_prefix,
+                          published=published)
 
 
 def _jsonl_item(
-    line: str | DocumentError,
-    *,
-    number: int,
-    path: Path,
-    id_prefix: str,
+    line: str | DocumentError, *, number: int, path: Path, id_prefix: str,
     published: dt.date | None,
 ) -> Document | DocumentFailure:
     """Turn one decoded JSONL line (or its decoding error) into a result naming the line."""
@@ -785,10 +760,7 @@ def _jsonl_item(
         if isinstance(line, DocumentError):
             raise line
         return _document_from_record(
-            _loads(line),
-            default_id=f"{id_prefix}:{number}",
-            path=path,
-            line=number,
+            _loads(line), default_id=f"{id_prefix}:{number}", path=path, line=number,
             published=published,
         )
     except DocumentError as err:
@@ -813,9 +785,8 @@ def _load_json(
         return
     del text
     if not isinstance(data, dict | list):
-        yield _failure(
-            path, f"{_name(path)}: expected an object or a list of objects, got {_json_type(data)}"
-        )
+        yield _failure(path, f"{_name(path)}: expected an object or a list of objects, "
+                             f"got {_json_type(data)}")
         return
     records = data if isinstance(data, list) else [data]
     for item, record in enumerate(records, start=1):
@@ -853,10 +824,7 @@ def _load_parquet(
                 }
                 try:
                     yield _document_from_record(
-                        record,
-                        default_id=f"{id_prefix}:{row}",
-                        path=path,
-                        line=row,
+                        record, default_id=f"{id_prefix}:{row}", path=path, line=row,
                         published=published,
                     )
                 except DocumentError as err:
@@ -884,9 +852,9 @@ def _is_skipped(name: str) -> bool:
     return name.startswith(".") or name.lower().startswith("readme.")
 
 
-def _walk(
-    directory: Path, root: Path, seen_dirs: set[str]
-) -> Iterator[tuple[Path, Path] | DocumentFailure]:
+def _walk(directory: Path, root: Path, seen_dirs: set[str]) -> Iterator[
+    tuple[Path, Path] | DocumentFailure
+]:
     """Yield ``(file, root)`` for document files under ``directory``, sorted, depth first."""
     real = os.path.realpath(directory)
     if real in seen_dirs:
@@ -952,7 +920,7 @@ def _id_prefix(path: Path, root: Path | None) -> str:
     relative = path if root is None else path.relative_to(root)
     if _compression(relative) is not None:
         relative = relative.with_suffix("")
-    return relative.stem if root is None else relative.with_suffix("").as_posix()
+    return (relative.stem if root is None else relative.with_suffix("").as_posix())
 
 
 def _sniffable(stream: IO[bytes]) -> io.BufferedReader:
@@ -992,16 +960,13 @@ def _load_stdin(
         if _is_jsonl(source.peek(_STDIN_SNIFF_BYTES)[:_STDIN_SNIFF_BYTES]):
             yield from _jsonl_items(
                 _guarded_lines(_open_jsonl_lines(source), kind),
-                path=label,
-                id_prefix=_STDIN_ID,
-                published=published,
+                path=label, id_prefix=_STDIN_ID, published=published,
             )
             return
         data = source.read()
     except _DECOMPRESSION_ERRORS as err:
         problem = (
-            _decompression_problem(kind, err)
-            if kind is not None
+            _decompression_problem(kind, err) if kind is not None
             else f"cannot read: {_one_line(str(err))}"
         )
         yield _failure(label, f"{_STDIN_LABEL}: {problem}")
@@ -1010,9 +975,7 @@ def _load_stdin(
         data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     try:
         yield parse_text(
-            decode_bytes(data, name=_STDIN_LABEL),
-            doc_id=_STDIN_ID,
-            path=_STDIN_LABEL,
+            decode_bytes(data, name=_STDIN_LABEL), doc_id=_STDIN_ID, path=_STDIN_LABEL,
             published=published,
         )
     except DocumentError as err:
@@ -1103,10 +1066,7 @@ def block_documents(
         if isinstance(line, str) and not line.strip():
             continue
         yield _jsonl_item(
-            line,
-            number=number,
-            path=block.path,
-            id_prefix=block.id_prefix,
+            line, number=number, path=block.path, id_prefix=block.id_prefix,
             published=published,
         )
 

@@ -658,7 +658,6 @@ def _preposition_before(text: str, sentence: Sentence, actor: Actor) -> bool:
         _PREPOSITION_BEFORE.search(text[max(sentence.start, actor.start - 30) : actor.start])
     )
 
-
 _LINKED_OWNER = re.compile(
     rf"\s+{alternation(_ROLE_WORDS.linked_to)}\s+(?:to|with)\s+(?:the\s+)?$"
     rf"|\s+{alternation(_ROLE_WORDS.operated_by)}\s+by\s+(?:the\s+)?$"
@@ -806,9 +805,9 @@ def find_actors(
         target = _subject(text, sentence, trigger_start, phrases) if with_target else None
         initiator = _by_agent(text, sentence, trigger_end, phrases)
     else:
-        initiator = _speaker_after(text, sentence, trigger_start, trigger_end, phrases) or _subject(
-            text, sentence, trigger_start, phrases
-        )
+        initiator = _speaker_after(
+            text, sentence, trigger_start, trigger_end, phrases
+        ) or _subject(text, sentence, trigger_start, phrases)
         target = _object(text, sentence, trigger_end, phrases) if with_target else None
     initiators: list[Actor] = []
     if initiator is not None:

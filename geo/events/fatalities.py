@@ -51,7 +51,9 @@ _NUMBERS: Final = {word.lower(): value for word, value in _FILE.numbers.items()}
 _WORDS: Final = _FILE.words
 
 _NUMBER_WORD = alternation(sorted(map(re.escape, _NUMBERS), key=len, reverse=True))
-_COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}(?:[ -]{_NUMBER_WORD})*)"
+_COUNT = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}(?:[ -]{_NUMBER_WORD})*)"
+)
 _QUALIFIED = rf"(?:{alternation(_WORDS.qualifiers)}\s+)?(?P<count>{_COUNT})\b"
 _ANY_COUNT = rf"(?:{alternation(_WORDS.qualifiers)}\s+)?{_COUNT}\b"
 _NOT_A_COUNT = rf"(?!\s+{alternation(_WORDS.not_counts)}\b)"

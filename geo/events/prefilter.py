@@ -37,7 +37,9 @@ def _minimal(words: _Words) -> _Words:
 
 def _strongest(options: list[_Words], shortest: int) -> _Words | None:
     """Of several valid requirements, the one whose shortest word is longest."""
-    valid = [_minimal(words) for words in options if words and min(map(len, words)) >= shortest]
+    valid = [
+        _minimal(words) for words in options if words and min(map(len, words)) >= shortest
+    ]
     return max(valid, key=lambda words: min(map(len, words)), default=None)
 
 

@@ -299,7 +299,9 @@ def _code(
     rule = _first_fit(_RULES_OF[event_type], event_type, means, initiators, targets)
     if rule is None:
         return None
-    return AcledCode(rule.acled_event_type, rule.acled_sub_event_type, rule.specificity, rule.joins)
+    return AcledCode(
+        rule.acled_event_type, rule.acled_sub_event_type, rule.specificity, rule.joins
+    )
 
 
 def _cell(value: str | None) -> str:

@@ -469,7 +469,9 @@ def _victims(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[A
     are its victims (the target), whatever word order gave them; a phrase after it that
     is not joined by "of" is not theirs ("dead in a militant attack")."""
     before = [a for a in actors if a.end <= start]
-    after = [a for a in actors if a.start >= end and _OF_VICTIMS.fullmatch(text, end, a.start)]
+    after = [
+        a for a in actors if a.start >= end and _OF_VICTIMS.fullmatch(text, end, a.start)
+    ]
     victims = before[-1:] or after[:1]
     return [a.model_copy(update={"role": ActorRole.TARGET}) for a in victims]
 
@@ -544,7 +546,9 @@ def _by_weapon(text: str, sentence: Sentence, rule: TriggerRule, start: int) -> 
 
 
 # A weapon in a prepositional phrase is no subject: "gunmen armed with rockets stormed".
-_WEAPON_IN_PHRASE = CaseBlind(r"\b(?:with|by|of|using|from|against|at|on)\s+(?:[\w'-]+\s+){0,2}$")
+_WEAPON_IN_PHRASE = CaseBlind(
+    r"\b(?:with|by|of|using|from|against|at|on)\s+(?:[\w'-]+\s+){0,2}$"
+)
 
 
 # A past participle used as an adjective names no event: "the release of detained activists".

@@ -93,11 +93,15 @@ def _check_directory(output: Path) -> None:
     parent = _parent(output)
     shown = _quoted(output)
     if not parent.exists():
-        raise OutputError(f"cannot write {shown}: directory '{_quoted(parent)}' does not exist")
+        raise OutputError(
+            f"cannot write {shown}: directory '{_quoted(parent)}' does not exist"
+        )
     if not parent.is_dir():
         raise OutputError(f"cannot write {shown}: '{_quoted(parent)}' is not a directory")
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputError(f"cannot write {shown}: directory '{_quoted(parent)}' is not writable")
+        raise OutputError(
+            f"cannot write {shown}: directory '{_quoted(parent)}' is not writable"
+        )
 
 
 def check_output_path(path: str | os.PathLike[str], *, inputs: Iterable[Path]) -> Path:
@@ -136,8 +140,7 @@ def _create_temp_file(target: Path) -> tuple[Path, int]:
         temp = parent / f"{_TEMP_PREFIX}{target.name}.{secrets.token_hex(6)}{_TEMP_SUFFIX}"
         try:
             descriptor = os.open(
-                temp,
-                os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                 _NEW_FILE_MODE,
             )
         except FileExistsError:
@@ -226,8 +229,7 @@ def _atomic_writer(path: Path, mode: str, encoding: str) -> Iterator[IO[Any]]:
     try:
         _copy_permissions(target, descriptor)
         handle: IO[Any] = (
-            os.fdopen(descriptor, "wb")
-            if mode == "wb"
+            os.fdopen(descriptor, "wb") if mode == "wb"
             else os.fdopen(descriptor, "w", encoding=encoding, newline="")
         )
     except BaseException:
@@ -252,7 +254,9 @@ def _atomic_writer(path: Path, mode: str, encoding: str) -> Iterator[IO[Any]]:
     _fsync_directory(_parent(target))
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
+def atomic_write_text(
+    path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8"
+) -> None:
     """Replace ``path`` with ``text`` atomically (see :func:`atomic_writer`)."""
     with atomic_writer(path, "w", encoding=encoding) as handle:
         handle.write(text)
