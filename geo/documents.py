@@ -130,6 +130,7 @@ __all__ = [
     "Document",
     "DocumentFailure",
     "JsonlBlock",
+    "JsonlRange",
     "block_documents",
     "decode_bytes",
     "format_suffix",
@@ -139,6 +140,7 @@ __all__ = [
     "parse_published",
     "parse_text",
     "read_document",
+    "read_range",
 ]
 
 
@@ -1071,19 +1073,96 @@ def block_documents(
         )
 
 
+@dataclass(frozen=True)
+class JsonlRange:
+    """Bytes ``start:end`` of a plain JSONL file, whole lines, the first of them line
+    ``first_line``: a unit of work whose process reads the file itself (:func:`read_range`),
+    so the lines never travel. ``path`` is the file as given (messages and documents name
+    it so), ``location`` where another process opens it."""
+
+    path: Path
+    location: str
+    id_prefix: str
+    first_line: int
+    start: int
+    end: int
+
+
+def _jsonl_ranges(
+    path: Path, root: Path | None, size: int
+) -> Iterator[JsonlRange | DocumentFailure]:
+    """The file cut into ranges of about ``size`` bytes, each ending at a newline, and the
+    lines before each counted: the bytes are read but never decoded or parsed."""
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield _failure(path, _open_error(path, err))
+        return
+    prefix, location = _id_prefix(path, root), os.path.abspath(path)
+    start, first = 0, 1
+    with handle:
+        try:
+            while data := handle.read(size):
+                if not data.endswith(b"\n"):
+                    data += handle.readline()  # the rest of the line the cut fell in
+                yield JsonlRange(path, location, prefix, first, start, start + len(data))
+                start, first = start + len(data), first + data.count(b"\n")
+        except OSError as err:
+            detail = _one_line(err.strerror or str(err))
+            message = f"{_name(path)}:{first}: cannot read: {detail}; the rest is skipped"
+            yield DocumentFailure(source=f"{path}:{first}", line=first, message=message)
+
+
+def read_range(part: JsonlRange) -> JsonlBlock:
+    """A range's lines, decoded as :func:`load_documents` decodes them (a line that
+    cannot be read is the block's last line, as for a file that fails midway)."""
+    try:
+        with open(part.location, "rb") as handle:
+            handle.seek(part.start)
+            data = handle.read(part.end - part.start)
+    except OSError as err:
+        problem = DocumentError(f"cannot read: {_one_line(err.strerror or str(err))}")
+        return JsonlBlock(part.path, part.id_prefix, part.first_line, (problem,))
+    raw_lines = data.split(b"\n")
+    if data.endswith(b"\n"):
+        raw_lines.pop()
+    if part.start == 0 and raw_lines and raw_lines[0].startswith(b"\xef\xbb\xbf"):
+        raw_lines[0] = raw_lines[0][3:]
+    lines = tuple(_decode_line(raw).rstrip("\r\n") for raw in raw_lines)
+    return JsonlBlock(part.path, part.id_prefix, part.first_line, lines)
+
+
+def _splittable(path: Path) -> bool:
+    """A plain JSONL file in UTF-8 (or Windows-1252): its lines end at every newline byte,
+    which UTF-16 and UTF-32 text and compressed streams do not promise."""
+    if path is STDIN or _compression(path) is not None:
+        return False
+    try:
+        with path.open("rb") as handle:
+            return not handle.read(4).startswith(_WIDE_BOMS)
+    except OSError:
+        return True  # reported when the ranges are cut, as one process reports it
+
+
 def load_in_blocks(
     paths: Iterable[str | os.PathLike[str]],
     *,
     published: dt.date | None = None,
     block_lines: int = 1024,
-) -> Iterator[Document | DocumentFailure | JsonlBlock]:
+    block_bytes: int | None = None,
+) -> Iterator[Document | DocumentFailure | JsonlBlock | JsonlRange]:
     """:func:`load_documents`, except that JSONL files (plain or compressed, not standard
     input) come as :class:`JsonlBlock` runs of ``block_lines`` lines, read but not parsed,
-    so that one large file spreads over many workers."""
+    so that one large file spreads over many workers; with ``block_bytes``, plain UTF-8
+    JSONL files come as :class:`JsonlRange` cuts of about that many bytes instead, not
+    even read into lines."""
     for item in iter_document_files(paths):
         if isinstance(item, DocumentFailure):
             yield item
         elif item[0] is not STDIN and format_suffix(item[0]) == JSONL_SUFFIX:
-            yield from _jsonl_blocks(item[0], item[1], block_lines)
+            if block_bytes is not None and _splittable(item[0]):
+                yield from _jsonl_ranges(item[0], item[1], block_bytes)
+            else:
+                yield from _jsonl_blocks(item[0], item[1], block_lines)
         else:
             yield from _load_file(item[0], item[1], published)

@@ -28,8 +28,10 @@ the run with a :class:`~geo.errors.ClusterError`.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
+import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,7 +40,15 @@ from typing import TYPE_CHECKING, Any
 
 from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin
 
-from geo.documents import Document, DocumentFailure, JsonlBlock, block_documents, load_in_blocks
+from geo.documents import (
+    Document,
+    DocumentFailure,
+    JsonlBlock,
+    JsonlRange,
+    block_documents,
+    load_in_blocks,
+    read_range,
+)
 from geo.errors import ClusterError, InputError
 
 if TYPE_CHECKING:
@@ -47,17 +57,21 @@ if TYPE_CHECKING:
     from geo.events.model import DocumentSummary, Event, EventCollection
 
 __all__ = [
+    "BLOCK_BYTES",
     "BLOCK_LINES",
     "GazetteerPlugin",
     "connect",
     "extract_on_cluster",
     "merge_type",
     "process_block",
+    "workers_see",
 ]
 
 # JSONL lines (or documents) one task processes: large enough that the pipeline's batches
 # fill and the scheduler's few milliseconds a task are nothing, small enough to spread.
 BLOCK_LINES = 512
+# Bytes of a plain JSONL file one task reads itself: about BLOCK_LINES news articles.
+BLOCK_BYTES = 256 * 1024
 # Blocks read ahead per worker: enough to keep every worker busy while the client reads.
 AHEAD_PER_WORKER = 3
 
@@ -96,12 +110,14 @@ class GazetteerPlugin(WorkerPlugin):
 
 
 def process_block(
-    block: JsonlBlock | list[Document], index: int, published: dt.date | None
+    block: JsonlBlock | JsonlRange | list[Document], index: int, published: dt.date | None
 ) -> BlockResult:
     """Run the per-document stages on one block (a task, on a worker)."""
     from gazetteer import open_gazetteer
     from geo.pipeline import events_by_document
 
+    if isinstance(block, JsonlRange):
+        block = read_range(block)
     items: Iterable[Document | DocumentFailure] = (
         block_documents(block, published=published) if isinstance(block, JsonlBlock) else block
     )
@@ -183,12 +199,15 @@ class _Pending:
 
 
 def _units(
-    paths: Sequence[str], published: dt.date | None
-) -> Iterator[JsonlBlock | list[Document] | str]:
-    """Blocks, batches of documents (up to :data:`BLOCK_LINES`) and failure messages, in
-    input order."""
+    paths: Sequence[str], published: dt.date | None, block_bytes: int | None
+) -> Iterator[JsonlBlock | JsonlRange | list[Document] | str]:
+    """Blocks, ranges, batches of documents (up to :data:`BLOCK_LINES`) and failure
+    messages, in input order."""
     batch: list[Document] = []
-    for item in load_in_blocks(paths, published=published, block_lines=BLOCK_LINES):
+    items = load_in_blocks(
+        paths, published=published, block_lines=BLOCK_LINES, block_bytes=block_bytes
+    )
+    for item in items:
         if isinstance(item, Document):
             batch.append(item)
             if len(batch) == BLOCK_LINES:
@@ -203,18 +222,64 @@ def _units(
         yield batch
 
 
+def _stat(paths: Sequence[str]) -> list[tuple[bool, int, int] | None]:
+    """Each path's (is a directory, size, modification time), None where there is none."""
+    found: list[tuple[bool, int, int] | None] = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except OSError:
+            found.append(None)
+            continue
+        folder = stat.S_ISDIR(status.st_mode)
+        found.append((folder, 0 if folder else status.st_size, status.st_mtime_ns))
+    return found
+
+
+def workers_see(client: Client, paths: Sequence[str]) -> bool:
+    """Whether every worker sees ``paths`` as the client does: the same absolute paths,
+    sizes and modification times (a local cluster, a shared filesystem)."""
+    located = [os.path.abspath(path) for path in paths if path != "-"]
+    here = _stat(located)
+    seen = client.run(_stat, located)
+    return all(there == here for there in seen.values())
+
+
+@contextmanager
+def _young_collections_only() -> Iterator[None]:
+    """Python's cyclic collector limited to the young generations while the client
+    receives results: the summaries and events it keeps are hundreds of thousands of
+    objects, and full collections scanning them again and again took most of the client's
+    CPU (benchmarks/README.md). Short-lived cycles are still collected at each block."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def extract_on_cluster(
     client: Client,
     paths: Sequence[str],
     *,
     published: dt.date | None = None,
     report: Callable[[str], None],
+    workers_read: bool | None = None,
 ) -> tuple[EventCollection, int]:
     """The events of ``paths`` computed on the cluster, identical to
     :func:`geo.pipeline.extract_events` on one process, and how many documents were read.
-    Each bad input is passed to ``report`` as one line, in input order."""
+    Each bad input is passed to ``report`` as one line, in input order.
+
+    Plain JSONL files are cut into byte ranges that the workers read themselves when
+    ``workers_read`` (by default: when :func:`workers_see` the inputs); otherwise the
+    client reads them and sends their lines."""
+    if workers_read is None:
+        workers_read = workers_see(client, paths)
     try:
-        return _extract(client, paths, published, report)
+        with _young_collections_only():
+            return _extract(client, paths, published, report, workers_read)
     except KilledWorker as err:
         raise ClusterError(f"a task lost its worker too many times: {err}") from err
 
@@ -224,6 +289,7 @@ def _extract(
     paths: Sequence[str],
     published: dt.date | None,
     report: Callable[[str], None],
+    workers_read: bool,
 ) -> tuple[EventCollection, int]:
     from gazetteer import open_gazetteer
     from geo.pipeline import assemble
@@ -234,6 +300,7 @@ def _extract(
     summaries: list[DocumentSummary] = []
 
     def drain() -> None:
+        gc.collect(1)
         done = pending.popleft()
         for message in done.failures:
             report(message)
@@ -248,7 +315,8 @@ def _extract(
                 client.submit(_part, done.result, event_type, pure=False)
             )
 
-    for index, unit in enumerate(_units(paths, published)):
+    block_bytes = BLOCK_BYTES if workers_read else None
+    for index, unit in enumerate(_units(paths, published, block_bytes)):
         if isinstance(unit, str):
             pending.append(_Pending(None, None, [unit]))
         else:
