@@ -8,12 +8,14 @@ blocks' events moved to their type's merge task, and what the client gathers), t
 seconds spent in the workers and in the client, and the merged events' pickled size.
 
     .venv/bin/python benchmarks/bench_dask.py --size 100000
+
+The client never holds the articles: the workers read their byte ranges of the file
+(:class:`geo.documents.JsonlRange`); it holds the documents' summaries and the merged events.
 """
 
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 import tempfile
 import time
@@ -51,6 +53,7 @@ def run(corpus: Path, workers: int) -> dict[str, Any]:
         collection, documents = extract_on_cluster(client, [str(corpus)], report=print)
         seconds = time.perf_counter() - start
         client_cpu = time.process_time() - client_cpu
+        client_rss = _peak_rss_mb()
         cpu = client.run(_cpu_seconds)
         peaks = client.run(_peak_rss_mb)
         sent = client.run(_sent_bytes)
@@ -63,27 +66,36 @@ def run(corpus: Path, workers: int) -> dict[str, Any]:
         "shuffle_mb": sum(sent.values()) / 1e6,
         "worker_cpu": sum(cpu[key] - cpu_before.get(key, 0.0) for key in cpu),
         "client_cpu": client_cpu,
-        "events_mb": len(pickle.dumps(collection.events)) / 1e6,
+        "client_rss_mb": client_rss,
     }
+
+
+def _line(result: dict[str, Any]) -> str:
+    return (
+        f"{result['workers']} worker(s): {result['seconds']:.1f} s, "
+        f"{result['documents'] / result['seconds']:.0f} docs/s, {result['events']} events; "
+        f"peak RSS per worker {result['peak_rss_mb']} MB; "
+        f"CPU {result['worker_cpu']:.0f} s in workers, {result['client_cpu']:.1f} s in the "
+        f"client (its peak RSS so far {result['client_rss_mb']:.0f} MB, the scheduler's "
+        f"included); {result['shuffle_mb']:.1f} MB sent by workers (to each other and the "
+        f"client)"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--corpus", type=Path, help="reuse (or keep) the synthetic JSONL here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        corpus = write_jsonl(Path(folder) / "synthetic.jsonl", args.size)
-        results = [run(corpus, workers) for workers in args.workers]
-    for result in results:
-        print(
-            f"{result['workers']} worker(s): {result['seconds']:.1f} s, "
-            f"{result['documents'] / result['seconds']:.0f} docs/s, {result['events']} events; "
-            f"peak RSS per worker {result['peak_rss_mb']} MB; "
-            f"CPU {result['worker_cpu']:.0f} s in workers, {result['client_cpu']:.0f} s in the "
-            f"client; {result['shuffle_mb']:.1f} MB sent by workers (to each other and the client) "
-            f"(merged events {result['events_mb']:.1f} MB pickled)"
-        )
+        corpus = args.corpus or Path(folder) / "synthetic.jsonl"
+        if not corpus.exists():
+            write_jsonl(corpus, args.size)
+        results = []
+        for workers in args.workers:
+            results.append(run(corpus, workers))
+            print(_line(results[-1]), flush=True)
     print(f"speed-up {results[0]['seconds'] / results[-1]['seconds']:.2f}")
 
 

@@ -94,7 +94,7 @@ class BlockHead:
 
     failures: list[str]
     summaries: list[DocumentSummary]
-    event_types: list[str]
+    event_types: dict[str, int]  # reports of each type
 
 
 class GazetteerPlugin(WorkerPlugin):
@@ -136,11 +136,21 @@ def process_block(
             result.events.setdefault(event.event_type.value, []).append(
                 ((index, next(sequence)), event)
             )
+    _keep_out_of_collections()
     return result
 
 
+def _keep_out_of_collections() -> None:
+    """Collect this block's garbage, then leave every object alive (the events the worker
+    holds until their merge) out of later collections: otherwise each full collection
+    rescans every block's events, a cost that grows with the blocks a worker holds."""
+    gc.collect()
+    gc.freeze()
+
+
 def _head(result: BlockResult) -> BlockHead:
-    return BlockHead(result.failures, result.summaries, sorted(result.events))
+    counts = {event_type: len(reports) for event_type, reports in result.events.items()}
+    return BlockHead(result.failures, result.summaries, counts)
 
 
 def _part(result: BlockResult, event_type: str) -> list[tuple[Position, Event]]:
@@ -256,6 +266,8 @@ def _young_collections_only() -> Iterator[None]:
     try:
         yield
     finally:
+        gc.collect(1)
+        gc.freeze()  # and out of the full collections while the outputs are written
         if enabled:
             gc.enable()
 
@@ -297,6 +309,7 @@ def _extract(
     ahead = AHEAD_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
     pending: deque[_Pending] = deque()
     parts: dict[str, list[Future[Any]]] = {}
+    reports: dict[str, int] = {}
     summaries: list[DocumentSummary] = []
 
     def drain() -> None:
@@ -310,10 +323,11 @@ def _extract(
         for message in head.failures:
             report(message)
         summaries.extend(head.summaries)
-        for event_type in head.event_types:
+        for event_type, count in head.event_types.items():
             parts.setdefault(event_type, []).append(
                 client.submit(_part, done.result, event_type, pure=False)
             )
+            reports[event_type] = reports.get(event_type, 0) + count
 
     block_bytes = BLOCK_BYTES if workers_read else None
     for index, unit in enumerate(_units(paths, published, block_bytes)):
@@ -326,8 +340,11 @@ def _extract(
             drain()
     while pending:
         drain()
+    # The largest merges first (Dask runs tasks in the order given): the run ends with the
+    # small ones spread over the workers, not with one worker merging the largest alone.
+    largest_first = sorted(parts, key=lambda key: (-reports[key], key))
     merged: list[list[tuple[Rank, Event]]] = client.gather(  # type: ignore[no-untyped-call]
-        [client.submit(merge_type, parts[key], pure=False) for key in sorted(parts)]
+        [client.submit(merge_type, parts[key], pure=False) for key in largest_first]
     )
     ranked = sorted(
         (pair for type_events in merged for pair in type_events), key=lambda pair: pair[0]
