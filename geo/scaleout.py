@@ -45,8 +45,10 @@ from geo.documents import (
     DocumentFailure,
     JsonlBlock,
     JsonlRange,
+    ParquetPart,
     block_documents,
     load_in_blocks,
+    read_parquet_part,
     read_range,
 )
 from geo.errors import ClusterError, InputError
@@ -110,7 +112,9 @@ class GazetteerPlugin(WorkerPlugin):
 
 
 def process_block(
-    block: JsonlBlock | JsonlRange | list[Document], index: int, published: dt.date | None
+    block: JsonlBlock | JsonlRange | ParquetPart | list[Document],
+    index: int,
+    published: dt.date | None,
 ) -> BlockResult:
     """Run the per-document stages on one block (a task, on a worker)."""
     from gazetteer import open_gazetteer
@@ -119,7 +123,9 @@ def process_block(
     if isinstance(block, JsonlRange):
         block = read_range(block)
     items: Iterable[Document | DocumentFailure] = (
-        block_documents(block, published=published) if isinstance(block, JsonlBlock) else block
+        block_documents(block, published=published) if isinstance(block, JsonlBlock)
+        else read_parquet_part(block, published=published) if isinstance(block, ParquetPart)
+        else block
     )
     failures: list[str] = []
     documents: list[Document] = []
@@ -210,7 +216,7 @@ class _Pending:
 
 def _units(
     paths: Sequence[str], published: dt.date | None, block_bytes: int | None
-) -> Iterator[JsonlBlock | JsonlRange | list[Document] | str]:
+) -> Iterator[JsonlBlock | JsonlRange | ParquetPart | list[Document] | str]:
     """Blocks, ranges, batches of documents (up to :data:`BLOCK_LINES`) and failure
     messages, in input order."""
     batch: list[Document] = []

@@ -26,9 +26,11 @@ from geo.documents import (
     Document,
     DocumentFailure,
     JsonlRange,
+    ParquetPart,
     block_documents,
     load_documents,
     load_in_blocks,
+    read_parquet_part,
     read_range,
 )
 from geo.pipeline import extract_events
@@ -254,3 +256,21 @@ def test_cli_dask_refuses_bad_flags_in_one_line(
     assert main(["extract", corpus[0], *flags]) == 2
     err = capsys.readouterr().err
     assert err.startswith(message) and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("block_lines", [1, 4, 5, 100])
+def test_parquet_row_groups_give_the_rows_of_one_process(
+    tmp_path: Path, block_lines: int
+) -> None:
+    path = tmp_path / "rows.parquet"
+    rows = [{"id": f"r{row}", "text": f"Clashes in Idlib on day {row}."} for row in range(11)]
+    rows[5] = {"id": None, "text": "An article without an id, in Homs."}
+    rows[7] = {"id": "blank", "text": "   "}  # a bad row amid the others
+    pyarrow.parquet.write_table(pyarrow.Table.from_pylist(rows), path, row_group_size=3)
+    units = list(load_in_blocks([str(path)], block_lines=block_lines, block_bytes=1))
+    parts = [unit for unit in units if isinstance(unit, ParquetPart)]
+    assert parts == units
+    assert [group for part in parts for group in part.row_groups] == [0, 1, 2, 3]
+    split = [item for part in parts for item in read_parquet_part(part)]
+    assert _items(iter(split)) == _items(load_documents([str(path)]))
+    assert sum(isinstance(item, DocumentFailure) for item in split) == 1
