@@ -1,12 +1,16 @@
 """Running the pipeline on a Dask cluster: the same events as one process, from many.
 
-The client reads the inputs (:func:`geo.documents.load_in_blocks`): JSONL files, plain or
-compressed, as blocks of :data:`BLOCK_LINES` lines read but not parsed, other files as
-batches of documents; it keeps at most a few blocks per worker in flight, never the whole
-input. Each block is one task: the worker parses its lines and runs the pipeline's
-per-document stages (:func:`geo.pipeline.events_by_document`) with the gazetteer it opened
-once (:class:`GazetteerPlugin`). Workers need the installed package and its gazetteer
-store, not the client's files: the blocks carry their lines.
+The client cuts the inputs into blocks (:func:`geo.documents.load_in_blocks`) and keeps at
+most a few blocks per worker in flight, never the whole input. When every worker sees the
+inputs as the client does (:func:`workers_see`: a local cluster, a shared filesystem), the
+workers read them: a plain JSONL file is cut into byte ranges of about :data:`BLOCK_BYTES`
+ending at newlines (the client reads the bytes once to count the lines before each range,
+never decoding or parsing them), a Parquet file into runs of row groups (from its footer).
+Otherwise, and for compressed or UTF-16/32 JSONL, which cannot be cut, the client reads
+them: JSONL as blocks of :data:`BLOCK_LINES` lines read but not parsed, other files as
+batches of documents. Each block is one task: the worker reads and parses it and runs the
+pipeline's per-document stages (:func:`geo.pipeline.events_by_document`) with the
+gazetteer it opened once (:class:`GazetteerPlugin`).
 
 Dedup: each block's events stay on its worker, split by event type; one task per type then
 merges that type's reports from every block (:func:`geo.events.dedup.merge_events`). The
