@@ -130,6 +130,8 @@ __all__ = [
     "Document",
     "DocumentFailure",
     "JsonlBlock",
+    "JsonlRange",
+    "ParquetPart",
     "block_documents",
     "decode_bytes",
     "format_suffix",
@@ -139,6 +141,8 @@ __all__ = [
     "parse_published",
     "parse_text",
     "read_document",
+    "read_parquet_part",
+    "read_range",
 ]
 
 
@@ -812,25 +816,39 @@ def _load_parquet(
 
     try:
         table = pq.ParquetFile(path)
-        columns = [name for name in _RECORD_FIELDS if name in table.schema_arrow.names]
-        batches = table.iter_batches(columns=columns)
-        row = 0
-        for batch in batches:
-            for record in batch.to_pylist():
-                row += 1
-                record = {
-                    key: value.isoformat()[:10] if isinstance(value, dt.date) else value
-                    for key, value in record.items()
-                }
-                try:
-                    yield _document_from_record(
-                        record, default_id=f"{id_prefix}:{row}", path=path, line=row,
-                        published=published,
-                    )
-                except DocumentError as err:
-                    yield _failure(path, f"{_name(path)}: row {row}: {err}")
+        batches = table.iter_batches(columns=_parquet_columns(table))
+        yield from _parquet_rows(batches, path, id_prefix, 1, published)
     except (OSError, pa.ArrowException) as err:
-        yield _failure(path, f"{_name(path)}: not a readable Parquet file ({_one_line(str(err))})")
+        yield _unreadable_parquet(path, err)
+
+
+def _parquet_columns(table: Any) -> list[str]:
+    return [name for name in _RECORD_FIELDS if name in table.schema_arrow.names]
+
+
+def _unreadable_parquet(path: Path, err: Exception) -> DocumentFailure:
+    return _failure(path, f"{_name(path)}: not a readable Parquet file ({_one_line(str(err))})")
+
+
+def _parquet_rows(
+    batches: Iterable[Any], path: Path, id_prefix: str, first_row: int,
+    published: dt.date | None,
+) -> Iterator[Document | DocumentFailure]:
+    row = first_row - 1
+    for batch in batches:
+        for record in batch.to_pylist():
+            row += 1
+            record = {
+                key: value.isoformat()[:10] if isinstance(value, dt.date) else value
+                for key, value in record.items()
+            }
+            try:
+                yield _document_from_record(
+                    record, default_id=f"{id_prefix}:{row}", path=path, line=row,
+                    published=published,
+                )
+            except DocumentError as err:
+                yield _failure(path, f"{_name(path)}: row {row}: {err}")
 
 
 # ------------------------------------------------------------------------ directories
@@ -1071,19 +1089,154 @@ def block_documents(
         )
 
 
+@dataclass(frozen=True)
+class JsonlRange:
+    """Bytes ``start:end`` of a plain JSONL file, whole lines, the first of them line
+    ``first_line``: a unit of work whose process reads the file itself (:func:`read_range`),
+    so the lines never travel. ``path`` is the file as given (messages and documents name
+    it so), ``location`` where another process opens it."""
+
+    path: Path
+    location: str
+    id_prefix: str
+    first_line: int
+    start: int
+    end: int
+
+
+def _jsonl_ranges(
+    path: Path, root: Path | None, size: int
+) -> Iterator[JsonlRange | DocumentFailure]:
+    """The file cut into ranges of about ``size`` bytes, each ending at a newline, and the
+    lines before each counted: the bytes are read but never decoded or parsed."""
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield _failure(path, _open_error(path, err))
+        return
+    prefix, location = _id_prefix(path, root), os.path.abspath(path)
+    start, first = 0, 1
+    with handle:
+        try:
+            while data := handle.read(size):
+                if not data.endswith(b"\n"):
+                    data += handle.readline()  # the rest of the line the cut fell in
+                yield JsonlRange(path, location, prefix, first, start, start + len(data))
+                start, first = start + len(data), first + data.count(b"\n")
+        except OSError as err:
+            detail = _one_line(err.strerror or str(err))
+            message = f"{_name(path)}:{first}: cannot read: {detail}; the rest is skipped"
+            yield DocumentFailure(source=f"{path}:{first}", line=first, message=message)
+
+
+def read_range(part: JsonlRange) -> JsonlBlock:
+    """A range's lines, decoded as :func:`load_documents` decodes them (a line that
+    cannot be read is the block's last line, as for a file that fails midway)."""
+    try:
+        with open(part.location, "rb") as handle:
+            handle.seek(part.start)
+            data = handle.read(part.end - part.start)
+    except OSError as err:
+        problem = DocumentError(f"cannot read: {_one_line(err.strerror or str(err))}")
+        return JsonlBlock(part.path, part.id_prefix, part.first_line, (problem,))
+    raw_lines = data.split(b"\n")
+    if data.endswith(b"\n"):
+        raw_lines.pop()
+    if part.start == 0 and raw_lines and raw_lines[0].startswith(b"\xef\xbb\xbf"):
+        raw_lines[0] = raw_lines[0][3:]
+    lines = tuple(_decode_line(raw).rstrip("\r\n") for raw in raw_lines)
+    return JsonlBlock(part.path, part.id_prefix, part.first_line, lines)
+
+
+@dataclass(frozen=True)
+class ParquetPart:
+    """Row groups of one Parquet file, the first of their rows numbered ``first_row``: a
+    unit of work whose process reads them itself (:func:`read_parquet_part`)."""
+
+    path: Path
+    location: str
+    id_prefix: str
+    first_row: int
+    row_groups: tuple[int, ...]
+
+
+def _parquet_parts(
+    path: Path, root: Path | None, rows: int
+) -> Iterator[ParquetPart | DocumentFailure]:
+    """The file's row groups in runs of at least ``rows`` rows, from its footer alone."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        metadata = pq.read_metadata(path)
+    except (OSError, pa.ArrowException) as err:
+        yield _unreadable_parquet(path, err)
+        return
+    prefix, location = _id_prefix(path, root), os.path.abspath(path)
+    groups: list[int] = []
+    first = count = 1
+    for group in range(metadata.num_row_groups):
+        groups.append(group)
+        count += metadata.row_group(group).num_rows
+        if count - first >= rows or group == metadata.num_row_groups - 1:
+            yield ParquetPart(path, location, prefix, first, tuple(groups))
+            groups, first = [], count
+
+
+def read_parquet_part(
+    part: ParquetPart, *, published: dt.date | None = None
+) -> Iterator[Document | DocumentFailure]:
+    """The documents and failures of a part's rows, as :func:`load_documents` gives them."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(part.location)
+        batches = table.iter_batches(
+            row_groups=list(part.row_groups), columns=_parquet_columns(table)
+        )
+        yield from _parquet_rows(batches, part.path, part.id_prefix, part.first_row, published)
+    except (OSError, pa.ArrowException) as err:
+        yield _unreadable_parquet(part.path, err)
+
+
+def _splittable(path: Path) -> bool:
+    """A plain JSONL file in UTF-8 (or Windows-1252): its lines end at every newline byte,
+    which UTF-16 and UTF-32 text and compressed streams do not promise."""
+    if path is STDIN or _compression(path) is not None:
+        return False
+    try:
+        with path.open("rb") as handle:
+            return not handle.read(4).startswith(_WIDE_BOMS)
+    except OSError:
+        return True  # reported when the ranges are cut, as one process reports it
+
+
 def load_in_blocks(
     paths: Iterable[str | os.PathLike[str]],
     *,
     published: dt.date | None = None,
     block_lines: int = 1024,
-) -> Iterator[Document | DocumentFailure | JsonlBlock]:
+    block_bytes: int | None = None,
+) -> Iterator[Document | DocumentFailure | JsonlBlock | JsonlRange | ParquetPart]:
     """:func:`load_documents`, except that JSONL files (plain or compressed, not standard
     input) come as :class:`JsonlBlock` runs of ``block_lines`` lines, read but not parsed,
-    so that one large file spreads over many workers."""
+    so that one large file spreads over many workers. With ``block_bytes`` (the reading
+    left to the workers), plain UTF-8 JSONL files come as :class:`JsonlRange` cuts of
+    about that many bytes instead, not even read into lines, and Parquet files as
+    :class:`ParquetPart` runs of row groups of at least ``block_lines`` rows."""
     for item in iter_document_files(paths):
         if isinstance(item, DocumentFailure):
             yield item
-        elif item[0] is not STDIN and format_suffix(item[0]) == JSONL_SUFFIX:
-            yield from _jsonl_blocks(item[0], item[1], block_lines)
+            continue
+        path, root = item
+        suffix = None if path is STDIN else format_suffix(path)
+        if suffix == JSONL_SUFFIX:
+            if block_bytes is not None and _splittable(path):
+                yield from _jsonl_ranges(path, root, block_bytes)
+            else:
+                yield from _jsonl_blocks(path, root, block_lines)
+        elif suffix == PARQUET_SUFFIX and block_bytes is not None:
+            yield from _parquet_parts(path, root, block_lines)
         else:
-            yield from _load_file(item[0], item[1], published)
+            yield from _load_file(path, root, published)

@@ -1,12 +1,16 @@
 """Running the pipeline on a Dask cluster: the same events as one process, from many.
 
-The client reads the inputs (:func:`geo.documents.load_in_blocks`): JSONL files, plain or
-compressed, as blocks of :data:`BLOCK_LINES` lines read but not parsed, other files as
-batches of documents; it keeps at most a few blocks per worker in flight, never the whole
-input. Each block is one task: the worker parses its lines and runs the pipeline's
-per-document stages (:func:`geo.pipeline.events_by_document`) with the gazetteer it opened
-once (:class:`GazetteerPlugin`). Workers need the installed package and its gazetteer
-store, not the client's files: the blocks carry their lines.
+The client cuts the inputs into blocks (:func:`geo.documents.load_in_blocks`) and keeps at
+most a few blocks per worker in flight, never the whole input. When every worker sees the
+inputs as the client does (:func:`workers_see`: a local cluster, a shared filesystem), the
+workers read them: a plain JSONL file is cut into byte ranges of about :data:`BLOCK_BYTES`
+ending at newlines (the client reads the bytes once to count the lines before each range,
+never decoding or parsing them), a Parquet file into runs of row groups (from its footer).
+Otherwise, and for compressed or UTF-16/32 JSONL, which cannot be cut, the client reads
+them: JSONL as blocks of :data:`BLOCK_LINES` lines read but not parsed, other files as
+batches of documents. Each block is one task: the worker reads and parses it and runs the
+pipeline's per-document stages (:func:`geo.pipeline.events_by_document`) with the
+gazetteer it opened once (:class:`GazetteerPlugin`).
 
 Dedup: each block's events stay on its worker, split by event type; one task per type then
 merges that type's reports from every block (:func:`geo.events.dedup.merge_events`). The
@@ -28,8 +32,10 @@ the run with a :class:`~geo.errors.ClusterError`.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
+import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,7 +44,17 @@ from typing import TYPE_CHECKING, Any
 
 from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin
 
-from geo.documents import Document, DocumentFailure, JsonlBlock, block_documents, load_in_blocks
+from geo.documents import (
+    Document,
+    DocumentFailure,
+    JsonlBlock,
+    JsonlRange,
+    ParquetPart,
+    block_documents,
+    load_in_blocks,
+    read_parquet_part,
+    read_range,
+)
 from geo.errors import ClusterError, InputError
 
 if TYPE_CHECKING:
@@ -47,17 +63,21 @@ if TYPE_CHECKING:
     from geo.events.model import DocumentSummary, Event, EventCollection
 
 __all__ = [
+    "BLOCK_BYTES",
     "BLOCK_LINES",
     "GazetteerPlugin",
     "connect",
     "extract_on_cluster",
     "merge_type",
     "process_block",
+    "workers_see",
 ]
 
 # JSONL lines (or documents) one task processes: large enough that the pipeline's batches
 # fill and the scheduler's few milliseconds a task are nothing, small enough to spread.
 BLOCK_LINES = 512
+# Bytes of a plain JSONL file one task reads itself: about BLOCK_LINES news articles.
+BLOCK_BYTES = 256 * 1024
 # Blocks read ahead per worker: enough to keep every worker busy while the client reads.
 AHEAD_PER_WORKER = 3
 
@@ -80,7 +100,7 @@ class BlockHead:
 
     failures: list[str]
     summaries: list[DocumentSummary]
-    event_types: list[str]
+    event_types: dict[str, int]  # reports of each type
 
 
 class GazetteerPlugin(WorkerPlugin):
@@ -96,14 +116,20 @@ class GazetteerPlugin(WorkerPlugin):
 
 
 def process_block(
-    block: JsonlBlock | list[Document], index: int, published: dt.date | None
+    block: JsonlBlock | JsonlRange | ParquetPart | list[Document],
+    index: int,
+    published: dt.date | None,
 ) -> BlockResult:
     """Run the per-document stages on one block (a task, on a worker)."""
     from gazetteer import open_gazetteer
     from geo.pipeline import events_by_document
 
+    if isinstance(block, JsonlRange):
+        block = read_range(block)
     items: Iterable[Document | DocumentFailure] = (
-        block_documents(block, published=published) if isinstance(block, JsonlBlock) else block
+        block_documents(block, published=published) if isinstance(block, JsonlBlock)
+        else read_parquet_part(block, published=published) if isinstance(block, ParquetPart)
+        else block
     )
     failures: list[str] = []
     documents: list[Document] = []
@@ -120,11 +146,21 @@ def process_block(
             result.events.setdefault(event.event_type.value, []).append(
                 ((index, next(sequence)), event)
             )
+    _keep_out_of_collections()
     return result
 
 
+def _keep_out_of_collections() -> None:
+    """Collect this block's garbage, then leave every object alive (the events the worker
+    holds until their merge) out of later collections: otherwise each full collection
+    rescans every block's events, a cost that grows with the blocks a worker holds."""
+    gc.collect()
+    gc.freeze()
+
+
 def _head(result: BlockResult) -> BlockHead:
-    return BlockHead(result.failures, result.summaries, sorted(result.events))
+    counts = {event_type: len(reports) for event_type, reports in result.events.items()}
+    return BlockHead(result.failures, result.summaries, counts)
 
 
 def _part(result: BlockResult, event_type: str) -> list[tuple[Position, Event]]:
@@ -183,12 +219,15 @@ class _Pending:
 
 
 def _units(
-    paths: Sequence[str], published: dt.date | None
-) -> Iterator[JsonlBlock | list[Document] | str]:
-    """Blocks, batches of documents (up to :data:`BLOCK_LINES`) and failure messages, in
-    input order."""
+    paths: Sequence[str], published: dt.date | None, block_bytes: int | None
+) -> Iterator[JsonlBlock | JsonlRange | ParquetPart | list[Document] | str]:
+    """Blocks, ranges, batches of documents (up to :data:`BLOCK_LINES`) and failure
+    messages, in input order."""
     batch: list[Document] = []
-    for item in load_in_blocks(paths, published=published, block_lines=BLOCK_LINES):
+    items = load_in_blocks(
+        paths, published=published, block_lines=BLOCK_LINES, block_bytes=block_bytes
+    )
+    for item in items:
         if isinstance(item, Document):
             batch.append(item)
             if len(batch) == BLOCK_LINES:
@@ -203,18 +242,66 @@ def _units(
         yield batch
 
 
+def _stat(paths: Sequence[str]) -> list[tuple[bool, int, int] | None]:
+    """Each path's (is a directory, size, modification time), None where there is none."""
+    found: list[tuple[bool, int, int] | None] = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except OSError:
+            found.append(None)
+            continue
+        folder = stat.S_ISDIR(status.st_mode)
+        found.append((folder, 0 if folder else status.st_size, status.st_mtime_ns))
+    return found
+
+
+def workers_see(client: Client, paths: Sequence[str]) -> bool:
+    """Whether every worker sees ``paths`` as the client does: the same absolute paths,
+    sizes and modification times (a local cluster, a shared filesystem)."""
+    located = [os.path.abspath(path) for path in paths if path != "-"]
+    here = _stat(located)
+    seen = client.run(_stat, located)
+    return all(there == here for there in seen.values())
+
+
+@contextmanager
+def _young_collections_only() -> Iterator[None]:
+    """Python's cyclic collector limited to the young generations while the client
+    receives results: the summaries and events it keeps are hundreds of thousands of
+    objects, and full collections scanning them again and again took most of the client's
+    CPU (benchmarks/README.md). Short-lived cycles are still collected at each block."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect(1)
+        gc.freeze()  # and out of the full collections while the outputs are written
+        if enabled:
+            gc.enable()
+
+
 def extract_on_cluster(
     client: Client,
     paths: Sequence[str],
     *,
     published: dt.date | None = None,
     report: Callable[[str], None],
+    workers_read: bool | None = None,
 ) -> tuple[EventCollection, int]:
     """The events of ``paths`` computed on the cluster, identical to
     :func:`geo.pipeline.extract_events` on one process, and how many documents were read.
-    Each bad input is passed to ``report`` as one line, in input order."""
+    Each bad input is passed to ``report`` as one line, in input order.
+
+    Plain JSONL files are cut into byte ranges that the workers read themselves when
+    ``workers_read`` (by default: when :func:`workers_see` the inputs); otherwise the
+    client reads them and sends their lines."""
+    if workers_read is None:
+        workers_read = workers_see(client, paths)
     try:
-        return _extract(client, paths, published, report)
+        with _young_collections_only():
+            return _extract(client, paths, published, report, workers_read)
     except KilledWorker as err:
         raise ClusterError(f"a task lost its worker too many times: {err}") from err
 
@@ -224,6 +311,7 @@ def _extract(
     paths: Sequence[str],
     published: dt.date | None,
     report: Callable[[str], None],
+    workers_read: bool,
 ) -> tuple[EventCollection, int]:
     from gazetteer import open_gazetteer
     from geo.pipeline import assemble
@@ -231,9 +319,11 @@ def _extract(
     ahead = AHEAD_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
     pending: deque[_Pending] = deque()
     parts: dict[str, list[Future[Any]]] = {}
+    reports: dict[str, int] = {}
     summaries: list[DocumentSummary] = []
 
     def drain() -> None:
+        gc.collect(1)
         done = pending.popleft()
         for message in done.failures:
             report(message)
@@ -243,12 +333,14 @@ def _extract(
         for message in head.failures:
             report(message)
         summaries.extend(head.summaries)
-        for event_type in head.event_types:
+        for event_type, count in head.event_types.items():
             parts.setdefault(event_type, []).append(
                 client.submit(_part, done.result, event_type, pure=False)
             )
+            reports[event_type] = reports.get(event_type, 0) + count
 
-    for index, unit in enumerate(_units(paths, published)):
+    block_bytes = BLOCK_BYTES if workers_read else None
+    for index, unit in enumerate(_units(paths, published, block_bytes)):
         if isinstance(unit, str):
             pending.append(_Pending(None, None, [unit]))
         else:
@@ -258,8 +350,11 @@ def _extract(
             drain()
     while pending:
         drain()
+    # The largest merges first (Dask runs tasks in the order given): the run ends with the
+    # small ones spread over the workers, not with one worker merging the largest alone.
+    largest_first = sorted(parts, key=lambda key: (-reports[key], key))
     merged: list[list[tuple[Rank, Event]]] = client.gather(  # type: ignore[no-untyped-call]
-        [client.submit(merge_type, parts[key], pure=False) for key in sorted(parts)]
+        [client.submit(merge_type, parts[key], pure=False) for key in largest_first]
     )
     ranked = sorted(
         (pair for type_events in merged for pair in type_events), key=lambda pair: pair[0]

@@ -22,7 +22,17 @@ from distributed import Client, WorkerPlugin
 
 import geo.scaleout
 from geo.cli import main
-from geo.documents import Document, DocumentFailure, load_documents
+from geo.documents import (
+    Document,
+    DocumentFailure,
+    JsonlRange,
+    ParquetPart,
+    block_documents,
+    load_documents,
+    load_in_blocks,
+    read_parquet_part,
+    read_range,
+)
 from geo.pipeline import extract_events
 from geo.scaleout import connect, extract_on_cluster
 
@@ -100,11 +110,16 @@ def client() -> Iterator[Client]:
 @pytest.fixture
 def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(geo.scaleout, "BLOCK_LINES", 24)  # many blocks over two workers
+    monkeypatch.setattr(geo.scaleout, "BLOCK_BYTES", 3000)  # and ranges, cut mid-line
 
 
-def _on_cluster(client: Client, corpus: list[str]) -> tuple[dict[str, Any], list[str]]:
+def _on_cluster(
+    client: Client, corpus: list[str], workers_read: bool | None = None
+) -> tuple[dict[str, Any], list[str]]:
     failures: list[str] = []
-    collection, _ = extract_on_cluster(client, corpus, report=failures.append)
+    collection, _ = extract_on_cluster(
+        client, corpus, report=failures.append, workers_read=workers_read
+    )
     return collection.model_dump(mode="json"), failures
 
 
@@ -118,10 +133,71 @@ def test_corpus_has_duplicates_merged_and_bad_lines(
 
 
 @pytest.mark.usefixtures("small_blocks")
+@pytest.mark.parametrize("workers_read", [True, False])  # byte ranges, or lines sent
 def test_two_workers_give_the_events_of_one_process(
-    client: Client, corpus: list[str], one_process: tuple[dict[str, Any], list[str]]
+    client: Client, corpus: list[str], one_process: tuple[dict[str, Any], list[str]],
+    workers_read: bool,
 ) -> None:
-    assert _on_cluster(client, corpus) == one_process
+    assert _on_cluster(client, corpus, workers_read) == one_process
+
+
+def test_workers_of_a_local_cluster_see_the_inputs(client: Client, corpus: list[str]) -> None:
+    assert geo.scaleout.workers_see(client, corpus)
+
+
+# A plain JSONL file whose records straddle range edges: a UTF-8 byte order mark, CRLF and
+# blank lines, a long record, a broken line and a Windows-1252 one amid them, no final
+# newline.
+_RAGGED = (
+    b'\xef\xbb\xbf{"id": "first", "text": "Shelling hit Aleppo on 3 May 2020."}\r\n'
+    b"\n   \n"
+    b'{"text": "Fighting near Homs ' + b"went on " * 40 + b'."}\n'
+    b'{"id": "broken", "text": \n'
+    b"\n"
+    b'{"id": "cafe", "text": "A caf\xe9 was bombed in Beirut."}\n'
+    b'{"title": "no text"}\r\n'
+    b'{"id": "last", "text": "Clashes in Idlib."}'
+)
+
+
+def _items(items: Iterator[Any]) -> list[dict[str, Any]]:
+    return [item.model_dump(mode="json") for item in items]
+
+
+@pytest.mark.parametrize("block_bytes", [1, 7, 50, 64, 333, 10_000])
+@pytest.mark.parametrize("data", [_RAGGED, _RAGGED + b"\n", b"\n\n" + _RAGGED[3:]])
+def test_byte_ranges_give_the_lines_of_one_process(
+    tmp_path: Path, block_bytes: int, data: bytes
+) -> None:
+    path = tmp_path / "ragged.jsonl"
+    path.write_bytes(data)
+    units = list(load_in_blocks([str(path)], block_bytes=block_bytes))
+    ranges = [unit for unit in units if isinstance(unit, JsonlRange)]
+    assert ranges == units  # nothing read on this side
+    assert [part.start for part in ranges] == [0] + [part.end for part in ranges[:-1]]
+    assert ranges[-1].end == len(data)
+    assert (len(ranges) > 1) == (block_bytes < len(data))
+    split = [item for part in ranges for item in block_documents(read_range(part))]
+    assert _items(iter(split)) == _items(load_documents([str(path)]))
+    assert sum(isinstance(item, DocumentFailure) for item in split) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("packed.jsonl.gz", gzip.compress(_RAGGED)),  # a compressed stream cannot be cut
+        ("wide.jsonl", "\ufeff{\"text\": \"Clashes in Idlib.\"}\n".encode("utf-16-le")),
+    ],
+)
+def test_files_that_cannot_be_cut_are_read_in_lines(
+    tmp_path: Path, name: str, data: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    units = list(load_in_blocks([str(path)], block_bytes=8))
+    assert units and not any(isinstance(unit, JsonlRange) for unit in units)
+    items = [item for unit in units for item in block_documents(unit)]
+    assert _items(iter(items)) == _items(load_documents([str(path)]))
 
 
 class _KillOnce(WorkerPlugin):  # type: ignore[misc]
@@ -180,3 +256,21 @@ def test_cli_dask_refuses_bad_flags_in_one_line(
     assert main(["extract", corpus[0], *flags]) == 2
     err = capsys.readouterr().err
     assert err.startswith(message) and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("block_lines", [1, 4, 5, 100])
+def test_parquet_row_groups_give_the_rows_of_one_process(
+    tmp_path: Path, block_lines: int
+) -> None:
+    path = tmp_path / "rows.parquet"
+    rows = [{"id": f"r{row}", "text": f"Clashes in Idlib on day {row}."} for row in range(11)]
+    rows[5] = {"id": None, "text": "An article without an id, in Homs."}
+    rows[7] = {"id": "blank", "text": "   "}  # a bad row amid the others
+    pyarrow.parquet.write_table(pyarrow.Table.from_pylist(rows), path, row_group_size=3)
+    units = list(load_in_blocks([str(path)], block_lines=block_lines, block_bytes=1))
+    parts = [unit for unit in units if isinstance(unit, ParquetPart)]
+    assert parts == units
+    assert [group for part in parts for group in part.row_groups] == [0, 1, 2, 3]
+    split = [item for part in parts for item in read_parquet_part(part)]
+    assert _items(iter(split)) == _items(load_documents([str(path)]))
+    assert sum(isinstance(item, DocumentFailure) for item in split) == 1
