@@ -34,12 +34,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import marisa_trie
 import numpy as np
-from shapely.geometry import shape
-from shapely.geometry.base import BaseGeometry
 
 from gazetteer.geodesy import main_body_point, radius_km
 from gazetteer.groupings import add_groupings
@@ -51,9 +49,11 @@ from gazetteer.normalize import (
     run_together_key,
     variant_key,
 )
-from gazetteer.sources import admin2, countries, geonames, geonames_dump, people
 from gazetteer.sources.abbreviations import ADMIN1_ABBREVIATIONS
 from geo.errors import GazetteerDataError
+
+if TYPE_CHECKING:  # shapely is imported where shapes are built: opening a store needs none
+    from shapely.geometry.base import BaseGeometry
 
 __all__ = [
     "COMMITTED_FILES",
@@ -190,6 +190,8 @@ def _with_admin1_conventions(entry: Entry) -> Entry:
     if abbreviations:
         update["abbreviations"] = abbreviations
     if entry.geometry:
+        from shapely.geometry import shape
+
         area = shape(entry.geometry)
         centroid = area.centroid
         if not centroid.is_empty and area.contains(centroid):
@@ -212,6 +214,8 @@ def _with_sea_point(entry: Entry) -> Entry:
     water east of Gotland, not the Gulf of Finland); its polygon stays its geometry."""
     if entry.feature_class != FeatureClass.SEA or not entry.geometry:
         return entry
+    from shapely.geometry import shape
+
     lat, lon = main_body_point(shape(entry.geometry))
     return entry.model_copy(update={"lat": lat, "lon": lon})
 
@@ -220,6 +224,10 @@ def collect_entries(
     min_population: int, data_dir: Path = DATA_DIR, committed: Iterable[str] = COMMITTED_FILES
 ) -> Iterator[Entry]:
     """Every entry from every source, countries first."""
+    # The sources are imported where they are read: opening a built store (every command)
+    # needs this module's constants, not the readers of the sources and their libraries.
+    from gazetteer.sources import admin2, countries, geonames
+
     country_list = list(countries.load_countries())
     yield from country_list
     yield from geonames.load_continents()
@@ -407,6 +415,10 @@ def build_store(
     added to the bundled sources (:mod:`gazetteer.sources.geonames_dump`); the bundled entries
     keep their priors, whatever the dumps add.
     """
+    from shapely.geometry import shape
+
+    from gazetteer.sources import geonames_dump, people
+
     geonames_dump.check_dumps(geonames)
     bundled = list(add_groupings(collect_entries(min_population, data_dir, committed)))
     added: Iterable[Entry] = ()
@@ -458,6 +470,8 @@ def _replace_dir(staging: Path, target: Path) -> None:
 
 
 def _metadata(entries: list[Entry], min_population: int) -> dict[str, Any]:
+    from gazetteer.sources import admin2, countries, geonames
+
     counts = Counter(entry.feature_class.value for entry in entries)
     return {
         "format_version": FORMAT_VERSION,

@@ -8,12 +8,14 @@ pipeline share.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import shapely
-import shapely.affinity
-import shapely.ops
+
+# shapely is imported where geometry is handled: `geo places` and the store's name lookups
+# never touch it, and it costs every command's start-up.
+if TYPE_CHECKING:
+    import shapely
 
 __all__ = [
     "AREA_WITHOUT_OUTLINE_KM",
@@ -37,9 +39,13 @@ def main_body_point(geometry: shapely.Geometry) -> tuple[float, float]:
     its main body farthest from its edges (a sea's open water, never a gulf or a strait), on
     a plane where a degree of longitude is as long as at the part's middle latitude.
 
+    >>> import shapely
     >>> [round(value, 2) for value in main_body_point(shapely.box(0, 0, 2, 2))]
     [1.0, 1.0]
     """
+    import shapely.affinity
+    import shapely.ops
+
     largest = max(getattr(geometry, "geoms", [geometry]), key=lambda part: part.area)
     minx, miny, maxx, maxy = largest.bounds
     stretch = max(0.1, math.cos(math.radians((miny + maxy) / 2)))
@@ -84,6 +90,7 @@ def radius_km(
     only from the cities inside (``spread_km``: its point to the farthest of them) covers
     them, never less than ``AREA_WITHOUT_OUTLINE_KM``; a city or a bare point, a default.
 
+    >>> import shapely
     >>> square = shapely.box(36.0, 35.0, 37.0, 36.0)  # about 100 km a side
     >>> radius_km(square, "admin1"), radius_km(square, "admin1", point=(35.5, 36.5))
     (56.7, 71.8)
@@ -107,6 +114,8 @@ def _covering_km(geometry: shapely.Geometry, lat: float, lon: float) -> float:
     """The farthest point of the area's main body from (lat, lon): the hull of its parts at
     least a quarter the size of the largest (a far island must not make a province's circle
     the size of an ocean)."""
+    import shapely
+
     parts = list(getattr(geometry, "geoms", [geometry]))
     sizes = [_area_km2(part) for part in parts]
     largest = max(sizes)

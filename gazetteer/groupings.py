@@ -17,17 +17,19 @@ entries of the same build, so they follow Natural Earth's coastlines and borders
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import AfterValidator, Field, model_validator
-from shapely.geometry import mapping, shape
-from shapely.geometry.base import BaseGeometry
-from shapely.ops import unary_union
 
 from gazetteer.geodesy import main_body_point
 from gazetteer.model import Entry, FeatureClass
 from geo.errors import GazetteerDataError
 from geo.vocabulary import CountryCode, Vocabulary, distinct, load_vocabulary
+
+# shapely is imported where geometry is handled: the pipeline reads FORMER_STATES only,
+# never a shape, and it costs every command's start-up.
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 __all__ = ["FORMER_STATES", "GroupingsFile", "Region", "add_groupings", "union_entry"]
 
@@ -66,6 +68,9 @@ class GroupingsFile(Vocabulary):
 
 
 def _union(members: Iterable[str], countries: Mapping[str, Entry], what: str) -> BaseGeometry:
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
     shapes = [
         shape(countries[code].geometry)
         for code in members
@@ -84,6 +89,8 @@ FORMER_STATES = frozenset(region.id for region in _GROUPINGS.region if region.fo
 def union_entry(region: Region, countries: Mapping[str, Entry]) -> Entry:
     """The region as an entry: the union of its members' polygons, its own point or a point
     in its main body."""
+    from shapely.geometry import mapping
+
     geometry = _union(region.members, countries, region.id)
     lat, lon = region.point or main_body_point(geometry)
     population = sum(countries[c].population for c in region.members if c in countries)
@@ -108,6 +115,8 @@ def union_entry(region: Region, countries: Mapping[str, Entry]) -> Entry:
 def _continent(entry: Entry, adjectives: tuple[str, ...], countries: Mapping[str, Entry]) -> Entry:
     """A continent with its adjectives and the union of its countries as its shape; its
     point stays GeoNames' (the union's main body would put Europe's in Siberia)."""
+    from shapely.geometry import mapping
+
     code = str(entry.raw.get("code"))
     members = [c for c, country in countries.items() if country.raw.get("continent") == code]
     update: dict[str, Any] = {"demonyms": (*entry.demonyms, *adjectives)}

@@ -15,13 +15,10 @@ import threading
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import marisa_trie
 import numpy as np
-import shapely
-from shapely.geometry import mapping
-from shapely.strtree import STRtree
 
 from gazetteer.build import (
     CLASS_ORDER,
@@ -34,6 +31,12 @@ from gazetteer.geodesy import great_circle_km_to_many
 from gazetteer.model import Candidate, Entry, FeatureClass, NameKind, ReverseResult
 from gazetteer.normalize import query_keys, variant_key
 from geo.errors import GazetteerDataError, QueryError
+
+# shapely is imported where geometry is read: name lookups (all of `geo places`) need none,
+# and importing it costs every command's start-up.
+if TYPE_CHECKING:
+    import shapely
+    from shapely.strtree import STRtree
 
 __all__ = ["Gazetteer", "default_store_path", "open_gazetteer"]
 
@@ -123,14 +126,9 @@ class Gazetteer:
             ) from err
         if len(self._ids) != len(self._class):
             raise GazetteerDataError(f"{strings_path}: does not match arrays.npz; {_REBUILD}")
-        # Plain Python lists: indexing them is several times faster than numpy scalars.
-        self._class_list: list[FeatureClass] = [CLASS_ORDER[c] for c in self._class.tolist()]
-        self._country_list: list[str] = self._country.tolist()
-        self._admin1_list: list[str] = self._admin1.tolist()
-        self._population_list: list[int] = self._population.tolist()
-        self._lat_list: list[float] = self._lat.tolist()
-        self._lon_list: list[float] = self._lon.tolist()
-        self._importance_list: list[float] = self._importance.tolist()
+        # No Python lists of 275,000 values each (70 ms at every start): a run reads a few
+        # thousand entries, each once (recognition memoises candidates by name), and
+        # ndarray.item gives the same Python int, float or str as tolist would.
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -166,19 +164,20 @@ class Gazetteer:
         return found
 
     def candidate(self, index: int, name_kind: NameKind = NameKind.NAME) -> Candidate:
+        country: str = self._country.item(index)
         return Candidate(
             index,
             self._ids[index],
             self._names[index],
-            self._class_list[index],
-            self._country_list[index] or None,
-            self._admin1_list[index] or None,
-            self._population_list[index],
-            self._lat_list[index],
-            self._lon_list[index],
-            self._importance_list[index],
+            CLASS_ORDER[self._class.item(index)],
+            country or None,
+            self._admin1.item(index) or None,
+            self._population.item(index),
+            self._lat.item(index),
+            self._lon.item(index),
+            self._importance.item(index),
             name_kind,
-            self._continents.get(self._country_list[index] or self._ids[index]),
+            self._continents.get(country or self._ids[index]),
         )
 
     def candidates(self, name: str) -> list[Candidate]:
@@ -221,6 +220,9 @@ class Gazetteer:
             raise KeyError(index)
         entry = Entry.model_validate_json(row[0])
         if row[1] is not None:
+            import shapely
+            from shapely.geometry import mapping
+
             entry = entry.model_copy(update={"geometry": mapping(shapely.from_wkb(row[1]))})
         return entry
 
@@ -259,6 +261,8 @@ class Gazetteer:
         return self._recent_geometries(index)
 
     def _read_geometry(self, index: int) -> shapely.Geometry | None:
+        import shapely
+
         row = self._db.execute("SELECT geometry FROM entries WHERE idx = ?", (index,)).fetchone()
         if row is None or row[0] is None:
             return None
@@ -281,6 +285,8 @@ class Gazetteer:
     def areas_at(self, lat: float, lon: float) -> tuple[Entry | None, Entry | None]:
         """The country and admin-1 area a point lies in (no geometry): :meth:`reverse`
         without its nearest-place search, which costs a scan of every city."""
+        import shapely
+
         _check_coordinates(lat, lon)
         point = shapely.Point(lon, lat)
         country = self._containing(self._area_index(FeatureClass.COUNTRY), point)
@@ -295,6 +301,9 @@ class Gazetteer:
             "_areas", {}
         )
         if feature_class not in cache:
+            import shapely
+            from shapely.strtree import STRtree
+
             rows = self._db.execute(
                 "SELECT idx, geometry FROM entries "
                 "WHERE feature_class = ? AND geometry IS NOT NULL",
@@ -306,6 +315,8 @@ class Gazetteer:
 
     @staticmethod
     def _containing(index: tuple[STRtree, list[int]], point: shapely.Point) -> int | None:
+        import shapely
+
         tree, indices = index
         hits = tree.query(point, predicate="intersects")
         if len(hits) == 0:

@@ -33,8 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import itemgetter, not_
 from typing import Annotated, NamedTuple, Protocol
 
@@ -250,7 +249,10 @@ MAX_NAME_TOKENS = 7
 
 # A token: an initialism with full stops ("U.S.") or a word with inner apostrophes ("Zawr's").
 # The group keeps the tokens in re.split's output, between the gaps.
-_TOKEN_SPLIT = re.compile(r"([A-Z](?:\.[A-Z])+\.|\w+(?:['’`]\w+)*)")
+# A token is an abbreviation with full stops ("U.S.") or a word with inner apostrophes
+# ("Zawr's"). Both start with a word character, taken first so that the regex engine skips
+# to the next one between tokens; the lookbehind then reads it as the abbreviation's capital.
+_TOKEN_SPLIT = re.compile(r"(\w(?:(?<=[A-Z])(?:\.[A-Z])+\.|\w*(?:['’`]\w+)*))")
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 # A hyphen opens a sentence as a list's bullet ("- Aleppo"), not inside a word ("al-Hawl").
@@ -475,11 +477,14 @@ class Token(NamedTuple):
 
     @property
     def all_caps(self) -> bool:
-        letters = [ch for ch in self.text if ch.isalpha()]
-        return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+        return _all_caps(self.text)
 
 
-_new_token = partial(tuple.__new__, Token)
+@functools.lru_cache(maxsize=1 << 16)
+def _all_caps(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
 
 
 @dataclass(slots=True)
@@ -518,7 +523,9 @@ def _tokenize(text: str) -> tuple[list[Token], list[str], list[bool]]:
     offsets = list(accumulate(map(len, parts)))
     capitalised = list(map(str.isupper, map(itemgetter(0), words)))
     starts, ends = offsets[0:-1:2], offsets[1::2]
-    tokens = list(map(_new_token, zip(starts, ends, words, capitalised, strict=True)))
+    # map's second iterable passes the class without partial's copy of the arguments
+    fields = zip(starts, ends, words, capitalised, strict=True)
+    tokens = list(map(tuple.__new__, repeat(Token), fields))
     return tokens, words, capitalised
 
 
@@ -1050,9 +1057,9 @@ def _armed_group_countries(scan: _Scan) -> Counter[str]:
     """The home countries of the armed groups the text names in one word ("Houthi forces"
     place a report in Yemen as much as naming a town there does)."""
     counts: Counter[str] = Counter()
-    for position in compress(range(len(scan.tokens)), scan.capitalised):
-        row = _armed_group_named(scan.tokens[position].text)
-        if row is not None and row.country is not None:
+    words = map(itemgetter(2), compress(scan.tokens, scan.capitalised))  # Token.text
+    for row in filter(None, map(_armed_group_named, words)):  # no Python loop a word
+        if row.country is not None:
             counts[row.country] += 1
     return counts
 
@@ -1155,10 +1162,10 @@ def _block_addresses(scan: _Scan) -> None:
     text = scan.text
     if _ADDRESS_HINT.search(text) is None:  # most texts: one fast pass instead of the full one
         return
-    starts = [token.start for token in scan.tokens]
+    start_of = itemgetter(0)  # Token.start: no list of every token's start to search
     for found in _ADDRESS.finditer(text):
-        first = bisect.bisect_left(starts, found.start())
-        last = bisect.bisect_left(starts, found.end())
+        first = bisect.bisect_left(scan.tokens, found.start(), key=start_of)
+        last = bisect.bisect_left(scan.tokens, found.end(), key=start_of)
         scan.blocked.update(range(first, last))
 
 
@@ -1180,24 +1187,18 @@ def _capitalised_runs(scan: _Scan) -> Iterator[tuple[int, int]]:
         yield i, j
 
 
-def _is_title(scan: _Scan, token_index: int) -> bool:
-    if token_index < 0:
-        return False
-    word = scan.tokens[token_index].text
-    return scan.people.is_title(word)
-
-
 def _block_people(scan: _Scan) -> None:
     """Mark tokens of personal names ("Joseph Dunford", "President Assad") as not places."""
+    tokens, is_title = scan.tokens, scan.people.is_title  # every capitalised word: no wrapper
     for first, last in _capitalised_runs(scan):
-        while first <= last and scan.tokens[first].text in _ARTICLES:
+        while first <= last and tokens[first].text in _ARTICLES:
             first += 1  # "The U.S. Treasury": "The" is ranked as a given name somewhere
         start = first
-        while start <= last and _is_title(scan, start):
+        while start <= last and is_title(tokens[start].text):
             start += 1
         if start > last:
             continue
-        titled = start > first or _is_title(scan, first - 1)
+        titled = start > first or (first > 0 and is_title(tokens[first - 1].text))
         if start > first and scan.index.has_key(
             normalize(scan.text[scan.tokens[first].start : scan.tokens[last].end])
         ):

@@ -445,7 +445,11 @@ def _distance_between(lat_a: float, lon_a: float, lat_b: float, lon_b: float) ->
 def _coherence(candidate: Candidate, anchors: Sequence[Candidate]) -> float:
     if not anchors or candidate.feature_class in _LARGE_CLASSES:
         return 0.0
-    closeness = [math.exp(-_distance_km(candidate, anchor) / _COHERENCE_KM) for anchor in anchors]
+    lat, lon = candidate.lat, candidate.lon  # _distance_km without a call per pair
+    closeness = [
+        math.exp(-_distance_between(lat, lon, anchor.lat, anchor.lon) / _COHERENCE_KM)
+        for anchor in anchors
+    ]
     return sum(closeness) / len(closeness)
 
 
