@@ -85,6 +85,7 @@ class EventType(StrEnum):
     PROTEST = "protest"
     RIOT = "riot"
     ARREST = "arrest"
+    EMERGENCY_RULE = "emergency_rule"
     DISPLACEMENT = "displacement"
     ELECTION = "election"
 

@@ -960,6 +960,7 @@ def _joined(
         and not _BACKGROUND.search_in_document(
             text, max(clause_of[j], event.trigger_start - 40), event.trigger_start
         )
+        and not _earlier_act(text, clause_of[j], event)
         for j, (event, code) in enumerate(zip(events, codes, strict=True))
     ]
     joined = list(codes)
@@ -983,4 +984,31 @@ def _joined(
 
 # A relative clause in the past perfect tells what happened before: "which had fought the
 # group", "who had clashed with them". It is no incident another event's coding joins.
-_BACKGROUND = CaseBlind(r"\b(?:which|who|that)\s+had\s+(?:[\w-]+\s+)?$")
+_BACKGROUND = CaseBlind(
+    r"\b(?:which|who|that)\s+had\s+(?:[\w-]+\s+)?$"
+    # ... and so does the cause a clause gives for its act: "angered by US air strikes,
+    # crowds broke into the embassy", "in retaliation for the shelling"
+    r"|\b(?:angered|outraged|enraged|provoked|prompted)\s+by\s+(?:[\w-]+\s+){0,3}$"
+    r"|\bin\s+(?:retaliation|revenge|response)\s+(?:for|to)\s+(?:[\w-]+\s+){0,3}$"
+)
+# A verb after "after" or "before" is a gerund telling another act of the same actor ("a
+# day after killing the former president, Houthi fighters looted houses"); a noun there
+# ("killed after an air strike") is the incident itself, and joins.
+_EARLIER_ACT = CaseBlind(r"\b(?:after|before)\s+$")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _earlier_act(text: str, clause_start: int, event: EventMention) -> bool:
+    """"after killing X": a gerund (a trigger a verb rule of its type reads, not followed
+    by "of") right after "after" or "before"."""
+    start, end = event.trigger_start, event.trigger_end
+    if not event.trigger_text.lower().endswith("ing") or _OF_AFTER.match(text, end):
+        return False
+    if not _EARLIER_ACT.search_in_document(text, max(clause_start, start - 12), start):
+        return False
+    return any(
+        not rule.nominal
+        and rule.event_type is event.event_type
+        and regex.folding.fullmatch(event.trigger_text)
+        for rule, regex in _COMPILED
+    )

@@ -58,6 +58,8 @@ def test_values_are_snake_case() -> None:
          "Change to group/activity", False),
         (EventType.WEAPONS_SEIZURE, "17 Coerce", "Strategic developments",
          "Disrupted weapons use", False),
+        # curfews, states of emergency, self-rule: ACLED's catch-all strategic development
+        (EventType.EMERGENCY_RULE, "17 Coerce", "Strategic developments", "Other", False),
     ],
 )
 def test_rows(
