@@ -238,7 +238,7 @@ def test_a_capture_by_nobody_named_is_an_assumption_no_death_takes() -> None:
         ("target", ["aliens"], "unknown actor kind 'aliens'"),
         ("joins", ["Battle"], "unknown ACLED event type 'Battle' to join"),
         ("acled_sub_event_type", "Air strike", "unknown ACLED event type"),
-        ("specificity", 4, "less than or equal to 3"),
+        ("specificity", 5, "less than or equal to 4"),
         ("event_types", [], "at least 1 item"),
         ("note", "", "at least 1 character"),
     ],

@@ -323,6 +323,13 @@ CASES: list[Row] = [
      "security cameras.",
      [(E.ATTACK, "broke into", A), (E.LOOTING, "setting fires", A),
       (E.LOOTING, "smashing security cameras", A)]),
+    # suicide bombings (plural), a takeover, a withdrawal without a fight
+    ("A wave of suicide bombings in Mukalla killed at least 38 soldiers.",
+     [(E.BOMBING, "suicide bombings", A), (E.KILLING, "killed", A)]),
+    ("SDF fighters completed the takeover of Tabqa.",
+     [(E.TERRITORY_CAPTURE, "completed the takeover of", A)]),
+    ("Peshmerga forces withdrew without a fight from Sinjar.",
+     [(E.TERRITORY_CAPTURE, "withdrew without a fight", A)]),
     # curfews, states of emergency, self-rule
     ("Authorities imposed a curfew on Cizre.", [(E.EMERGENCY_RULE, "curfew", A)]),
     ("The council declared self-rule in the south.",
@@ -743,6 +750,15 @@ ERV = "Explosions/Remote violence"
         ("In retaliation for the shelling, gunmen looted shops in the market.", "looted",
          ("Strategic developments", "Looting/property destruction")),
         ("Authorities imposed a curfew on Cizre.", "curfew", ("Strategic developments", "Other")),
+        # a blast a suicide bomber set off is the suicide bomb, and so are its deaths
+        ("A suicide bomber detonated explosives at a wedding, killing 57 people.", "detonated",
+         (ERV, "Suicide bomb")),
+        ("A suicide bomber detonated explosives at a wedding, killing 57 people.", "killing",
+         (ERV, "Suicide bomb")),
+        ("A roadside bomb exploded near a patrol in Kirkuk.", "exploded",
+         (ERV, "Remote explosive/landmine/IED")),
+        ("Peshmerga forces withdrew without a fight from Sinjar.", "withdrew without a fight",
+         ("Strategic developments", "Non-violent transfer of territory")),
         # what ACLED does not code
         ("The ministry condemned the killing of two farmers.", "condemned", (None, None)),
         ("The army said it would strike any position that fires on its troops.", "said",
