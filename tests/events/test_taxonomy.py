@@ -175,7 +175,14 @@ AIR = ("Explosions/Remote violence", "Air/drone strike")
          ("Protests", "Protest with intervention")),
         (EventType.ATTACK, None, [STATE], [K.PROTESTERS],
          ("Protests", "Excessive force against protesters")),
-        (EventType.ATTACK, None, [REBEL], [K.PROTESTERS], VAC),  # not the state: an attack
+        # any armed group: the codebook's protest with intervention covers "armed groups or
+        # rioters" meeting peaceful protesters without serious injuries; with them, excessive
+        # force
+        (EventType.ATTACK, None, [REBEL], [K.PROTESTERS],
+         ("Protests", "Excessive force against protesters")),
+        (EventType.ATTACK, None, [K.OTHER], [K.PROTESTERS],
+         ("Protests", "Excessive force against protesters")),
+        (EventType.ATTACK, None, [K.RIOTERS], [K.PROTESTERS], ("Riots", "Mob violence")),
         (EventType.ARREST, None, [STATE], [K.PROTESTERS],
          ("Protests", "Protest with intervention")),
         (EventType.ARMED_CLASH, None, [K.PROTESTERS], [STATE], ("Riots", "Violent demonstration")),

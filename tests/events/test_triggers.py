@@ -330,6 +330,11 @@ CASES: list[Row] = [
      [(E.TERRITORY_CAPTURE, "completed the takeover of", A)]),
     ("Peshmerga forces withdrew without a fight from Sinjar.",
      [(E.TERRITORY_CAPTURE, "withdrew without a fight", A)]),
+    # live fire; suicide and car bombs told together
+    ("Security forces fired live ammunition at protesters in Sanandaj.",
+     [(E.ATTACK, "fired live ammunition", A), (E.PROTEST, "protesters", A)]),
+    ("ISIS carried out coordinated suicide and car bomb attacks in Jableh.",
+     [(E.BOMBING, "suicide and car bomb attacks", A)]),
     # curfews, states of emergency, self-rule
     ("Authorities imposed a curfew on Cizre.", [(E.EMERGENCY_RULE, "curfew", A)]),
     ("The council declared self-rule in the south.",
@@ -663,6 +668,10 @@ ERV = "Explosions/Remote violence"
          ("Protests", "Excessive force against protesters")),
         ("Security forces opened fire on protesters in Basra, killing two.", "protesters",
          ("Protests", "Excessive force against protesters")),
+        ("Gunmen guarding the party building opened fire on protesters, wounding three.",
+         "opened fire", ("Protests", "Excessive force against protesters")),
+        ("Security forces fired live ammunition at protesters in Sanandaj.",
+         "fired live ammunition", ("Protests", "Excessive force against protesters")),
         ("Police fired tear gas at protesters in Nasiriyah.", "protesters",
          ("Protests", "Protest with intervention")),
         ("Protesters burned tyres outside the governorate building.", "Protesters",
