@@ -335,6 +335,14 @@ CASES: list[Row] = [
      [(E.ATTACK, "fired live ammunition", A), (E.PROTEST, "protesters", A)]),
     ("ISIS carried out coordinated suicide and car bomb attacks in Jableh.",
      [(E.BOMBING, "suicide and car bomb attacks", A)]),
+    # a place taken, left or handed to another force; a patrol carried out
+    ("Houthi forces took the local authority compound.",
+     [(E.TERRITORY_CAPTURE, "took the local authority compound", A)]),
+    ("He took the bus to the city centre.", []),
+    ("The fighters withdrew, leaving the border town to Turkish forces.",
+     [(E.WITHDRAWAL, "withdrew", A), (E.TERRITORY_CAPTURE, "leaving the border town to", A)]),
+    ("Russian and Turkish forces carried out their first joint ground patrol near Darbasiyah.",
+     [(E.DEPLOYMENT, "carried out their first joint ground patrol", A)]),
     # curfews, states of emergency, self-rule
     ("Authorities imposed a curfew on Cizre.", [(E.EMERGENCY_RULE, "curfew", A)]),
     ("The council declared self-rule in the south.",
@@ -766,6 +774,8 @@ ERV = "Explosions/Remote violence"
          (ERV, "Suicide bomb")),
         ("A roadside bomb exploded near a patrol in Kirkuk.", "exploded",
          (ERV, "Remote explosive/landmine/IED")),
+        ("Buses evacuated the fighters, handing the town to regime forces.",
+         "handing the town to", ("Strategic developments", "Non-violent transfer of territory")),
         ("Peshmerga forces withdrew without a fight from Sinjar.", "withdrew without a fight",
          ("Strategic developments", "Non-violent transfer of territory")),
         # what ACLED does not code
