@@ -69,6 +69,7 @@ class EventType(StrEnum):
     ABDUCTION = "abduction"
     SEXUAL_VIOLENCE = "sexual_violence"
     INTERCEPTION = "interception"
+    CONFRONTATION = "confrontation"
     MILITARY_EXERCISE = "military_exercise"
     DEPLOYMENT = "deployment"
     WITHDRAWAL = "withdrawal"

@@ -403,6 +403,7 @@ def _actors_needed_until(
 _MILITARY_POSTURE = frozenset(
     {
         EventType.INTERCEPTION,
+        EventType.CONFRONTATION,
         EventType.MILITARY_EXERCISE,
         EventType.DEPLOYMENT,
         EventType.WITHDRAWAL,

@@ -60,6 +60,9 @@ def test_values_are_snake_case() -> None:
          "Disrupted weapons use", False),
         # curfews, states of emergency, self-rule: ACLED's catch-all strategic development
         (EventType.EMERGENCY_RULE, "17 Coerce", "Strategic developments", "Other", False),
+        # forces confronting each other without fire: no armed clash
+        (EventType.CONFRONTATION, "15 Exhibit force posture", "Strategic developments", "Other",
+         False),
     ],
 )
 def test_rows(

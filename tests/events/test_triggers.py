@@ -343,6 +343,16 @@ CASES: list[Row] = [
      [(E.WITHDRAWAL, "withdrew", A), (E.TERRITORY_CAPTURE, "leaving the border town to", A)]),
     ("Russian and Turkish forces carried out their first joint ground patrol near Darbasiyah.",
      [(E.DEPLOYMENT, "carried out their first joint ground patrol", A)]),
+    # forces confronting each other without fire; a car driven into people is no such thing
+    ("A Russian armoured vehicle rammed a US MRAP near Dayrik.",
+     [(E.CONFRONTATION, "rammed a US MRAP", A)]),
+    ("A stand-off between Russian and American patrols lasted an hour.",
+     [(E.CONFRONTATION, "stand-off between Russian and American patrols", A)]),
+    ("A driver rammed his car into a crowd in Nice.", []),
+    # headlines in the present tense
+    ("Tigray rebels take control of Lalibela.", [(E.TERRITORY_CAPTURE, "take control of", A)]),
+    ("Rebels capture town in north.", [(E.TERRITORY_CAPTURE, "capture", A)]),
+    ("Troops plan to capture the hill.", [(E.TERRITORY_CAPTURE, "capture", H)]),
     # curfews, states of emergency, self-rule
     ("Authorities imposed a curfew on Cizre.", [(E.EMERGENCY_RULE, "curfew", A)]),
     ("The council declared self-rule in the south.",
@@ -767,6 +777,8 @@ ERV = "Explosions/Remote violence"
         ("In retaliation for the shelling, gunmen looted shops in the market.", "looted",
          ("Strategic developments", "Looting/property destruction")),
         ("Authorities imposed a curfew on Cizre.", "curfew", ("Strategic developments", "Other")),
+        ("A Russian armoured vehicle rammed a US MRAP near Dayrik, injuring four soldiers.",
+         "rammed a US MRAP", ("Strategic developments", "Other")),
         # a blast a suicide bomber set off is the suicide bomb, and so are its deaths
         ("A suicide bomber detonated explosives at a wedding, killing 57 people.", "detonated",
          (ERV, "Suicide bomb")),
