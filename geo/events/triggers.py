@@ -141,6 +141,7 @@ class ModalityCues(Vocabulary):
     prevention_modifiers: CaseBlindAlternatives
     continuing_verbs: CaseBlindAlternatives
     causative_verbs: CaseBlindAlternatives
+    assembly_verbs: CaseBlindAlternatives
 
 
 class SpeechVerbs(Vocabulary):
@@ -350,6 +351,8 @@ def find_event_mentions(
     for rule, start, end in candidates:
         clause_start = _clause_start(clauses, start)
         modality, cue = _modality(text, clause_start, start)
+        if cue == "infinitive" and rule.event_type is EventType.PROTEST:
+            modality, cue = _purpose_of_gathering(text, clause_start, start, modality, cue)
         if rule.event_type is EventType.THREAT and _TARGETING_THREAT.match(text, start):
             # "would treat any US jet ... as a target": the conditional is the threat's form.
             modality, cue = Modality.ASSERTED, "conditional_targeting"
@@ -754,6 +757,24 @@ def _modality(text: str, clause_start: int, trigger_start: int) -> tuple[Modalit
     if cue(_INFINITIVE) and not cue(_REAL_INFINITIVE):
         return Modality.HYPOTHETICAL, "infinitive"
     return Modality.ASSERTED, ""
+
+
+# "residents gathered in front of the building to protest": the protest is the gathering's
+# purpose, and the gathering happened (only for protests: troops gathered "to attack" have
+# not attacked).
+_ASSEMBLED = CaseBlind(rf"\b{alternation(_CUE_LISTS.assembly_verbs)}\s+{_W}{{0,10}}?to\s+$")
+
+
+def _purpose_of_gathering(
+    text: str, clause_start: int, start: int, modality: Modality, cue: str
+) -> tuple[Modality, str]:
+    left = text[max(clause_start, start - _LEFT_WINDOW) : start]
+    before_words = _BEFORE_WORDS.match(left)
+    if before_words is not None:
+        left = left[before_words.end() :]
+    if _ASSEMBLED.search(left) is None:
+        return modality, cue
+    return Modality.ASSERTED, "purpose_of_gathering"
 
 
 _CUES = (

@@ -353,6 +353,12 @@ CASES: list[Row] = [
     ("Tigray rebels take control of Lalibela.", [(E.TERRITORY_CAPTURE, "take control of", A)]),
     ("Rebels capture town in north.", [(E.TERRITORY_CAPTURE, "capture", A)]),
     ("Troops plan to capture the hill.", [(E.TERRITORY_CAPTURE, "capture", H)]),
+    # a protest that is the purpose of a gathering happened; an attack troops gathered for
+    # has not
+    ("Residents gathered in front of the governorate building in Sweida to protest the "
+     "price rises.", [(E.PROTEST, "protest", A)]),
+    ("Troops gathered near the border to attack the town.", [(E.ATTACK, "attack", H)]),
+    ("Residents plan to protest on Friday.", [(E.PROTEST, "protest", H)]),
     # curfews, states of emergency, self-rule
     ("Authorities imposed a curfew on Cizre.", [(E.EMERGENCY_RULE, "curfew", A)]),
     ("The council declared self-rule in the south.",
