@@ -494,9 +494,14 @@ def _phrases(
             continue
         head = _named_head(text, phrases, match.start())
         if head is not None:  # "Hezbollah fighters" is Hezbollah
-            phrases[head] = phrases[head].model_copy(
-                update={"end": match.end(), "text": text[phrases[head].start : match.end()]}
-            )
+            update: dict[str, object] = {
+                "end": match.end(),
+                "text": text[phrases[head].start : match.end()],
+            }
+            kind = FORCE_NOUNS[int(str(match.lastgroup)[1:])][1].kind
+            if kind in _CROWDS:  # "PMF supporters" are a crowd backing it, not its fighters
+                update["kind"] = kind
+            phrases[head] = phrases[head].model_copy(update=update)
             continue
         actor = _force_actor(text, match, modifiers, used_modifiers)
         phrases.extend(_coordinated_modifiers(text, actor, match, modifiers, used_modifiers))
@@ -512,6 +517,11 @@ def _phrases(
     phrases.sort(key=lambda a: a.start)
     return phrases
 
+
+# ACLED codes a group's supporters demonstrating or rioting as protesters or rioters, the
+# group associated (Codebook 2023, "Actors": protesters, rioters): the crowd's noun decides
+# the kind of a named group's phrase.
+_CROWDS = frozenset({ActorKind.PROTESTERS, ActorKind.RIOTERS})
 
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|inside|into|across|over|near|throughout|within|at|outside)\s+(?:the\s+)?$",

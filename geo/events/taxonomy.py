@@ -69,6 +69,7 @@ class EventType(StrEnum):
     ABDUCTION = "abduction"
     SEXUAL_VIOLENCE = "sexual_violence"
     INTERCEPTION = "interception"
+    CONFRONTATION = "confrontation"
     MILITARY_EXERCISE = "military_exercise"
     DEPLOYMENT = "deployment"
     WITHDRAWAL = "withdrawal"
@@ -85,6 +86,7 @@ class EventType(StrEnum):
     PROTEST = "protest"
     RIOT = "riot"
     ARREST = "arrest"
+    EMERGENCY_RULE = "emergency_rule"
     DISPLACEMENT = "displacement"
     ELECTION = "election"
 
@@ -114,10 +116,10 @@ class AcledRule(Vocabulary):
 
     An empty ``means``, ``initiator`` or ``target`` list fits every event; otherwise one of
     the event's means or actor kinds must be listed (``"none"``: the event has no such
-    actor). ``specificity`` says how much the coding knows (3: the weapon or form of the
-    event, 2: who fought whom, 1 or 0: an assumption); ``joins`` lists the ACLED event
-    types whose coding the event takes from a more specific event of its clause (deaths
-    "in an air strike" are the strike's).
+    actor). ``specificity`` says how much the coding knows (4: the attacker died with the
+    weapon, 3: the weapon or form of the event, 2: who fought whom, 1 or 0: an
+    assumption); ``joins`` lists the ACLED event types whose coding the event takes from a
+    more specific event of its clause (deaths "in an air strike" are the strike's).
     """
 
     event_types: tuple[EventType, ...] = Field(min_length=1)
@@ -126,7 +128,7 @@ class AcledRule(Vocabulary):
     target: tuple[Snake, ...] = ()
     acled_event_type: str
     acled_sub_event_type: str
-    specificity: int = Field(ge=0, le=3)
+    specificity: int = Field(ge=0, le=4)
     joins: tuple[str, ...] = ()
     note: str = Field(min_length=1)
 

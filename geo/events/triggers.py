@@ -141,6 +141,7 @@ class ModalityCues(Vocabulary):
     prevention_modifiers: CaseBlindAlternatives
     continuing_verbs: CaseBlindAlternatives
     causative_verbs: CaseBlindAlternatives
+    assembly_verbs: CaseBlindAlternatives
 
 
 class SpeechVerbs(Vocabulary):
@@ -350,6 +351,8 @@ def find_event_mentions(
     for rule, start, end in candidates:
         clause_start = _clause_start(clauses, start)
         modality, cue = _modality(text, clause_start, start)
+        if cue == "infinitive" and rule.event_type is EventType.PROTEST:
+            modality, cue = _purpose_of_gathering(text, clause_start, start, modality, cue)
         if rule.event_type is EventType.THREAT and _TARGETING_THREAT.match(text, start):
             # "would treat any US jet ... as a target": the conditional is the threat's form.
             modality, cue = Modality.ASSERTED, "conditional_targeting"
@@ -403,6 +406,7 @@ def _actors_needed_until(
 _MILITARY_POSTURE = frozenset(
     {
         EventType.INTERCEPTION,
+        EventType.CONFRONTATION,
         EventType.MILITARY_EXERCISE,
         EventType.DEPLOYMENT,
         EventType.WITHDRAWAL,
@@ -759,6 +763,24 @@ def _modality(text: str, clause_start: int, trigger_start: int) -> tuple[Modalit
     return Modality.ASSERTED, ""
 
 
+# "residents gathered in front of the building to protest": the protest is the gathering's
+# purpose, and the gathering happened (only for protests: troops gathered "to attack" have
+# not attacked).
+_ASSEMBLED = CaseBlind(rf"\b{alternation(_CUE_LISTS.assembly_verbs)}\s+{_W}{{0,10}}?to\s+$")
+
+
+def _purpose_of_gathering(
+    text: str, clause_start: int, start: int, modality: Modality, cue: str
+) -> tuple[Modality, str]:
+    left = text[max(clause_start, start - _LEFT_WINDOW) : start]
+    before_words = _BEFORE_WORDS.match(left)
+    if before_words is not None:
+        left = left[before_words.end() :]
+    if _ASSEMBLED.search(left) is None:
+        return modality, cue
+    return Modality.ASSERTED, "purpose_of_gathering"
+
+
 _CUES = (
     _DENIAL,
     _NEGATION,
@@ -964,6 +986,7 @@ def _joined(
         and not _BACKGROUND.search_in_document(
             text, max(clause_of[j], event.trigger_start - 40), event.trigger_start
         )
+        and not _earlier_act(text, clause_of[j], event)
         for j, (event, code) in enumerate(zip(events, codes, strict=True))
     ]
     joined = list(codes)
@@ -987,4 +1010,31 @@ def _joined(
 
 # A relative clause in the past perfect tells what happened before: "which had fought the
 # group", "who had clashed with them". It is no incident another event's coding joins.
-_BACKGROUND = CaseBlind(r"\b(?:which|who|that)\s+had\s+(?:[\w-]+\s+)?$")
+_BACKGROUND = CaseBlind(
+    r"\b(?:which|who|that)\s+had\s+(?:[\w-]+\s+)?$"
+    # ... and so does the cause a clause gives for its act: "angered by US air strikes,
+    # crowds broke into the embassy", "in retaliation for the shelling"
+    r"|\b(?:angered|outraged|enraged|provoked|prompted)\s+by\s+(?:[\w-]+\s+){0,3}$"
+    r"|\bin\s+(?:retaliation|revenge|response)\s+(?:for|to)\s+(?:[\w-]+\s+){0,3}$"
+)
+# A verb after "after" or "before" is a gerund telling another act of the same actor ("a
+# day after killing the former president, Houthi fighters looted houses"); a noun there
+# ("killed after an air strike") is the incident itself, and joins.
+_EARLIER_ACT = CaseBlind(r"\b(?:after|before)\s+$")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _earlier_act(text: str, clause_start: int, event: EventMention) -> bool:
+    """"after killing X": a gerund (a trigger a verb rule of its type reads, not followed
+    by "of") right after "after" or "before"."""
+    start, end = event.trigger_start, event.trigger_end
+    if not event.trigger_text.lower().endswith("ing") or _OF_AFTER.match(text, end):
+        return False
+    if not _EARLIER_ACT.search_in_document(text, max(clause_start, start - 12), start):
+        return False
+    return any(
+        not rule.nominal
+        and rule.event_type is event.event_type
+        and regex.folding.fullmatch(event.trigger_text)
+        for rule, regex in _COMPILED
+    )

@@ -143,6 +143,12 @@ def test_roles(text: str, trigger: str, nominal: bool, expected: list[tuple[str,
                                    ("unknown.military", ActorKind.STATE_FORCES, None)]),
         ("Russia's defence ministry", [("RU.government", ActorKind.GOVERNMENT, "RU")]),
         ("Syrian civilians", [("SY.civilians", ActorKind.CIVILIANS, "SY")]),
+        # a group's fighters are the group; its supporters in the street are a crowd
+        ("Hezbollah fighters", [("hezbollah", ActorKind.ARMED_GROUP, "LB")]),
+        ("Hezbollah supporters", [("hezbollah", ActorKind.PROTESTERS, "LB")]),
+        # a suicide bomber is no bomber aircraft
+        ("a suicide bomber", [("unknown.rebels", ActorKind.ARMED_GROUP, None)]),
+        ("Russian bombers", [("RU.military", ActorKind.STATE_FORCES, "RU")]),
         # ACLED's actor names: "<Force> of <country>"
         ("Military Forces of Syria", [("SY.military", ActorKind.STATE_FORCES, "SY")]),
         ("Police Forces of Iraq", [("IQ.police", ActorKind.STATE_FORCES, "IQ")]),

@@ -58,6 +58,11 @@ def test_values_are_snake_case() -> None:
          "Change to group/activity", False),
         (EventType.WEAPONS_SEIZURE, "17 Coerce", "Strategic developments",
          "Disrupted weapons use", False),
+        # curfews, states of emergency, self-rule: ACLED's catch-all strategic development
+        (EventType.EMERGENCY_RULE, "17 Coerce", "Strategic developments", "Other", False),
+        # forces confronting each other without fire: no armed clash
+        (EventType.CONFRONTATION, "15 Exhibit force posture", "Strategic developments", "Other",
+         False),
     ],
 )
 def test_rows(
@@ -173,7 +178,14 @@ AIR = ("Explosions/Remote violence", "Air/drone strike")
          ("Protests", "Protest with intervention")),
         (EventType.ATTACK, None, [STATE], [K.PROTESTERS],
          ("Protests", "Excessive force against protesters")),
-        (EventType.ATTACK, None, [REBEL], [K.PROTESTERS], VAC),  # not the state: an attack
+        # any armed group: the codebook's protest with intervention covers "armed groups or
+        # rioters" meeting peaceful protesters without serious injuries; with them, excessive
+        # force
+        (EventType.ATTACK, None, [REBEL], [K.PROTESTERS],
+         ("Protests", "Excessive force against protesters")),
+        (EventType.ATTACK, None, [K.OTHER], [K.PROTESTERS],
+         ("Protests", "Excessive force against protesters")),
+        (EventType.ATTACK, None, [K.RIOTERS], [K.PROTESTERS], ("Riots", "Mob violence")),
         (EventType.ARREST, None, [STATE], [K.PROTESTERS],
          ("Protests", "Protest with intervention")),
         (EventType.ARMED_CLASH, None, [K.PROTESTERS], [STATE], ("Riots", "Violent demonstration")),
@@ -236,7 +248,7 @@ def test_a_capture_by_nobody_named_is_an_assumption_no_death_takes() -> None:
         ("target", ["aliens"], "unknown actor kind 'aliens'"),
         ("joins", ["Battle"], "unknown ACLED event type 'Battle' to join"),
         ("acled_sub_event_type", "Air strike", "unknown ACLED event type"),
-        ("specificity", 4, "less than or equal to 3"),
+        ("specificity", 5, "less than or equal to 4"),
         ("event_types", [], "at least 1 item"),
         ("note", "", "at least 1 character"),
     ],
