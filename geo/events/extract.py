@@ -349,7 +349,8 @@ def _place_of_the_sentence_before(
     if not draft.fell_back or not TAXONOMY[draft.mention.event_type].violent:
         return None
     text, start = context.document.text, draft.mention.sentence.start
-    before = [span for span in spans if span[1] <= start][-_SENTENCES_BACK:]
+    position = bisect.bisect_left(spans, (start, start))  # the event's own sentence
+    before = spans[max(0, position - _SENTENCES_BACK) : position]
     for span_start, span_end in reversed(before):
         if "\n" in text[span_end:start]:
             return None  # another paragraph
