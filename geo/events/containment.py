@@ -27,6 +27,7 @@ from gazetteer import Gazetteer
 from gazetteer.geodesy import great_circle_km
 from gazetteer.model import Candidate, FeatureClass
 from gazetteer.normalize import variant_key
+from geo.places import admin_chain
 from geo.places.mentions import Mention
 from geo.vocabulary import (
     Alternatives,
@@ -93,7 +94,6 @@ _LINK_GAP = re.compile(rf"^{_LINK}$", re.IGNORECASE)
 _COMMA_GAP = re.compile(r"^\s*,\s+(?:the\s+)?$")
 # Inside those parentheses each name lies in the next: "(Atareb, Aleppo)".
 _IN_PARENTHESES_GAP = re.compile(r"^\s*,\s*$")
-_CLOSING = re.compile(r"\s*\)")
 _ADMIN_WORD_AFTER = re.compile(rf"^\s+{alternation(_WORDS.admin_words)}\b", re.IGNORECASE)
 # The link before a container, at the end of the text before it (with the noun, if any, that
 # calls the contained name a place), then the capitalised name before that link.
@@ -160,7 +160,6 @@ def container_after(text: str, mention: Mention, mentions: Sequence[Mention]) ->
 
 # "Al-Jineh (Atareb, Aleppo)": a name in such a parenthesis, before a comma or its end.
 _CHAIN_BEFORE = re.compile(rf"\w\s\((?:\s*{_NAME}\s*,)?\s*$")
-_CHAIN_AFTER = re.compile(r"\s*[,)]")
 # The first name of the chain, which the gazetteer does not know: "(Jebel Saman, " before B.
 _UNKNOWN_CHAIN_HEAD = re.compile(rf"\w\s\(\s*(?P<name>{_NAME})\s*,\s*$")
 
@@ -169,7 +168,7 @@ def in_admin_chain(text: str, mention: Mention) -> bool:
     """Whether ``mention`` is one of the admin areas ACLED writes in parentheses after a
     location: "Al-Jineh village (Atareb, Aleppo)" - a location, as "in Aleppo" is."""
     return bool(
-        _CHAIN_AFTER.match(text, mention.end)
+        admin_chain.GOES_ON.match(text, mention.end)
         and _CHAIN_BEFORE.search(text, max(0, mention.start - _MAX_GAP), mention.start)
     )
 
@@ -180,7 +179,7 @@ def _closes_parentheses(text: str, inner: Mention, outer: Mention) -> bool:
     return (
         opened >= 0
         and ")" not in text[opened : inner.start]
-        and bool(_CLOSING.match(text, outer.end))
+        and bool(admin_chain.CLOSING.match(text, outer.end))
     )
 
 
@@ -237,7 +236,7 @@ def _unknown_chain_head(
 ) -> UnknownPlace | None:
     """ "(Jebel Saman, Aleppo)": an admin area the gazetteer does not know, inside the next."""
     head = _UNKNOWN_CHAIN_HEAD.search(window)
-    if head is None or not _CLOSING.match(text, container.end):
+    if head is None or not admin_chain.CLOSING.match(text, container.end):
         return None
     start, end = window_start + head.start("name"), window_start + head.end("name")
     if any(m.start < end and start < m.end for m in mentions if m is not container):

@@ -50,6 +50,7 @@ from gazetteer.normalize import (
     variant_key,
 )
 from geo.named_actors import NAMED_ACTORS, ActorKind, NamedActorRow
+from geo.places import admin_chain
 from geo.places.mentions import MentionKind
 from geo.vocabulary import (
     LowerWord,
@@ -1092,17 +1093,10 @@ def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:
     )
 
 
-# ACLED's notation of a location's admin areas: "Al-Jineh village (Atareb, Aleppo)". A name
-# that opens such a parenthesis opens no sentence.
-_CHAIN_OPENING = re.compile(r"\w\s\(\s*$")
-_CHAIN_GOES_ON = re.compile(r"\s*[,)]")
-
-
 def _opens_an_admin_chain(scan: _Scan, token: Token) -> bool:
-    return bool(
-        _CHAIN_OPENING.search(scan.text, max(0, token.start - 4), token.start)
-        and _CHAIN_GOES_ON.match(scan.text, token.end)
-    )
+    """ "Al-Jineh village (Atareb, Aleppo)": a name opening ACLED's admin areas opens no
+    sentence."""
+    return admin_chain.opens(scan.text, token.start, token.end)
 
 
 def _next_word_after(scan: _Scan, position: int) -> str:

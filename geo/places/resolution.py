@@ -36,6 +36,7 @@ from pydantic import model_validator
 from gazetteer.geodesy import great_circle_km
 from gazetteer.groupings import FORMER_STATES
 from gazetteer.model import Candidate, FeatureClass, NameKind
+from geo.places import admin_chain
 from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import Match
 from geo.vocabulary import LowerAlternatives, Vocabulary, alternation, load_vocabulary
@@ -290,7 +291,7 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
             group.says_admin = bool(
                 _ADMIN_AFTER.match(text, match.end)
                 or _ADMIN_BEFORE.search(text, max(0, match.start - 30), match.start)
-                or _closes_an_admin_chain(text, match)
+                or admin_chain.closes(text, match.start, match.end)
             )
             group.says_city = bool(_CITY_AFTER.match(text, match.end))
             group.after_preposition = bool(
@@ -307,19 +308,6 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
             group.says_country = _COUNTRY_APPOSITION.match(text, match.end) is not None
         group.matches.append(match)
     return list(by_key.values())
-
-
-# ACLED's notation: a location, then its admin areas in parentheses, the province last:
-# "Yakla (Walad Rabi, Al Bayda)" names the governorate of Al Bayda, not a town.
-_ADMIN_CHAIN_BEFORE = re.compile(r"\w\s\((?:[^(),]{1,40},\s*){1,2}$")
-_CHAIN_CLOSES = re.compile(r"\s*\)")
-
-
-def _closes_an_admin_chain(text: str, match: Match) -> bool:
-    return bool(
-        _CHAIN_CLOSES.match(text, match.end)
-        and _ADMIN_CHAIN_BEFORE.search(text, max(0, match.start - 90), match.start)
-    )
 
 
 _NOUN_AFTER = re.compile(r"[ -][a-z]")  # "US forces", "US-led"
