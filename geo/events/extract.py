@@ -82,19 +82,27 @@ def _zone_location(zone: Zone) -> EventLocation:
 
     geometry = shape(zone.geometry)
     point = geometry.representative_point()
+    if zone.relation == spatial.RelationKind.PART and geometry.contains(geometry.centroid):
+        point = geometry.centroid  # a side of an area: its middle, as for the area itself
     return EventLocation(
         name=zone.label,
         gazetteer_id=zone.anchor_id,
         feature_class="zone",
-        country=zone.clip_id.removeprefix("country:")
-        if zone.clip_id and zone.clip_id.startswith("country:")
-        else None,
+        country=_zone_country(zone),
         lat=round(point.y, 6),
         lon=round(point.x, 6),
         precision=LocationPrecision.ZONE,
         uncertainty_km=radius_km(geometry, "zone", point=(point.y, point.x)),
         reason=f"the text names an area by its relation to a feature: {zone.text!r}",
     )
+
+
+def _zone_country(zone: Zone) -> str | None:
+    """The country that clips the zone, or that the zone is a side of ("northern Iraq")."""
+    for area in (zone.clip_id, zone.anchor_id):
+        if area and area.startswith("country:"):
+            return area.removeprefix("country:")
+    return None
 
 
 class _DocumentContext:
@@ -154,7 +162,13 @@ def _locate(
     fallback location)."""
     text, sentence = context.document.text, mention.sentence
     zone = next(
-        (z for z in zones if not _anchored_outside_its_container(context, sentence, z)), None
+        (
+            z
+            for z in zones
+            if z.relation != spatial.RelationKind.PART
+            and not _anchored_outside_its_container(context, sentence, z)
+        ),
+        None,
     )
     if zone is not None:
         return _zone_location(zone), zone, False
@@ -185,7 +199,7 @@ def _locate(
             locative_only=locative_only,
         )
         if location is not None:
-            return location, None, False
+            return _side_of(location, zones)
     target = _target_country(mention)
     if target is not None:
         location = location_from_country(
@@ -196,6 +210,17 @@ def _locate(
         if location is not None:
             return location, None, False
     return context.fallback_location, None, True
+
+
+def _side_of(
+    location: EventLocation, zones: Sequence[Zone]
+) -> tuple[EventLocation, Zone | None, bool]:
+    """ "in the southern countryside of Idleb": an event placed at the area itself takes the
+    side the text names; a place named inside it (a town) stays where it is."""
+    for zone in zones:
+        if zone.relation == spatial.RelationKind.PART and zone.anchor_id == location.gazetteer_id:
+            return _zone_location(zone), zone, False
+    return location, None, False
 
 
 def _anchored_outside_its_container(
@@ -408,7 +433,9 @@ def _draft(
         context.date_scopes,
     )
     event_zones = (
-        zones if mention.event_type == EventType.THREAT or _zone_in_clause(zones, clause) else ()
+        zones
+        if mention.event_type == EventType.THREAT
+        else [zone for zone in zones if _in_clause(zone, clause)]
     )
     location, zone, fell_back = _locate(context, mention, clause, event_zones)
     return _Draft(mention, clause, date, location, zone, fell_back)
@@ -437,5 +464,5 @@ def _event(document: Document, draft: _Draft, relocation: EventLocation | None) 
     )
 
 
-def _zone_in_clause(zones: Sequence[Zone], clause: Sentence) -> bool:
-    return any(clause.text and zone.text and zone.text in clause.text for zone in zones)
+def _in_clause(zone: Zone, clause: Sentence) -> bool:
+    return bool(clause.text and zone.text and zone.text in clause.text)

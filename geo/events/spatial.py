@@ -13,6 +13,9 @@ Detection (one sentence, resolved place mentions only):
 * ``between <place> and <place>`` → ``between`` (places under 400 km apart, not countries,
   and not after "talks", "relations", "border" ...: those name no area)
 * ``along <river>`` → ``along``
+* ``(the) northern|south-eastern... [countryside|parts|areas... of] <area>`` → ``part``
+  with a bearing ("northern Syria", "the southern countryside of Idleb", "eastern Homs
+  province"): the side of an area (a country, an admin area, a region), never of a city
 
 A few words may sit between the phrase and the place: "west of the Syrian city of Aleppo".
 Anything else ("north of 2,000 troops in Aleppo", "west of here") is not a relation.
@@ -47,6 +50,8 @@ are metric, not degrees):
   (at least 5 km), not clipped;
 * between: the convex hull of both anchors (cities buffered 10 km), clipped;
 * along: the river buffered 10 km inside the clip.
+* part: the half of the area beyond the line through its centroid, as for a direction of
+  an area; an area the gazetteer has only as a point gives no zone.
 
 Degenerate input (an anchor with no geometry, a river that touches its clip without
 dividing it, such as a border river, leaving under 1 % or over 99 % of the clip on the
@@ -121,6 +126,7 @@ class RelationKind(StrEnum):
     OFFSET = "offset"
     BETWEEN = "between"
     ALONG = "along"
+    PART = "part"  # "northern Syria", "the southern countryside of Idleb": a side of an area
 
 
 # Degrees clockwise from north, by compass word (hyphens and spaces removed): the eight
@@ -227,6 +233,12 @@ class _Clip(Vocabulary):
     locative: LowerAlternatives
 
 
+class _Part(Vocabulary):
+    """``[part]``: nouns between a compass adjective and "of" ("the northern countryside of")."""
+
+    nouns: LowerAlternatives
+
+
 class RelationsFile(Vocabulary):
     """``relations.toml``: the words spatial relations are built from, by relation."""
 
@@ -236,6 +248,7 @@ class RelationsFile(Vocabulary):
     between: _Between
     filler: _Filler
     clip: _Clip
+    part: _Part
 
 
 _WORDS: Final = load_vocabulary("geo.events", "relations.toml", RelationsFile)
@@ -298,6 +311,12 @@ _DIRECTION_RE = re.compile(
 _NEAR_RE = re.compile(rf"\b{alternation(_WORDS.near.phrases)}\s+", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\s+", re.IGNORECASE)
 _ALONG_RE = re.compile(r"\balong\s+(?:the\s+)?(?:banks?\s+of\s+)?", re.IGNORECASE)
+_PART_RE = re.compile(
+    r"\b(?:the\s+)?"
+    + _DIRECTION.replace("(?P<dir>", "(?P<dir>", 1)
+    + rf"(?:ern)?\s+(?:(?:{alternation(_WORDS.part.nouns)})\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
 _RELATION_PATTERNS: Final = (
     _OFFSET_RE,
     _DISTANCE_RE,
@@ -305,10 +324,11 @@ _RELATION_PATTERNS: Final = (
     _NEAR_RE,
     _BETWEEN_RE,
     _ALONG_RE,
+    _PART_RE,
 )
 _RELATION_WORDS = Prefilter([pattern.pattern for pattern in _RELATION_PATTERNS])
 # The same patterns in lower case, run over the lower-cased document (several times faster).
-_OFFSET, _DISTANCE, _DIRECTION_OF, _NEAR, _BETWEEN, _ALONG = (
+_OFFSET, _DISTANCE, _DIRECTION_OF, _NEAR, _BETWEEN, _ALONG, _PART = (
     CaseBlind(pattern.pattern) for pattern in _RELATION_PATTERNS
 )
 # A cheap test like _UNIT_WORDS: every match of a direction pattern holds "<compass word> of ".
@@ -407,7 +427,14 @@ def find_relations(
                 continue
             taken.append((relation.start, relation.end))
             found.append(_with_clip(text, relation, sentence, focus, mentions))
-    return sorted(found, key=lambda r: r.start)
+    return sorted(_without_clipping_sides(found), key=lambda r: r.start)
+
+
+def _without_clipping_sides(found: list[SpatialRelation]) -> list[SpatialRelation]:
+    """ "east of the Euphrates in northern Syria": the side of the area that clips another
+    relation's zone is no zone of its own."""
+    clips = {r.clip.start for r in found if r.clip is not None}
+    return [r for r in found if r.relation != RelationKind.PART or r.anchor.start not in clips]
 
 
 def _usable(mention: Mention) -> bool:
@@ -589,6 +616,18 @@ def _alongs(text: str, start: int, end: int, sentence: Sequence[Mention]) -> lis
     return found
 
 
+def _parts(text: str, start: int, end: int, sentence: Sequence[Mention]) -> list[SpatialRelation]:
+    found = []
+    for match in _matches(_PART, text, start, end):
+        anchor = _anchor_after(text, match.end(), sentence)
+        if anchor is None or anchor.feature_class not in _AREA_CLASSES:
+            continue  # "northern Aleppo" is the city, all of it
+        bearing = BEARINGS[_direction_word(match)]
+        reason = f"a side of {anchor.text!r}"
+        found.append(_relation(text, match, (anchor,), RelationKind.PART, reason, None, bearing))
+    return found
+
+
 _Detector = Callable[[str, int, int, Sequence[Mention]], list[SpatialRelation]]
 # By the index of their pattern in _RELATION_PATTERNS; also the order they claim text in.
 _DETECTORS: Final[tuple[_Detector, ...]] = (
@@ -598,6 +637,7 @@ _DETECTORS: Final[tuple[_Detector, ...]] = (
     _nears,
     _betweens,
     _alongs,
+    _parts,
 )
 
 
@@ -891,6 +931,10 @@ def _build(
         return _clipped(_buffer_km(anchor, _ALONG_RADIUS_KM), clip), clip
     if kind == RelationKind.NEAR:
         return _clipped(_near(anchor, feature_class, inputs.distance_km), clip), clip
+    if kind == RelationKind.PART:
+        if anchor.geom_type == "Point" or inputs.bearing is None:
+            return None, clip  # an area known only by its point has no side to take
+        return _clipped(_half_towards(anchor, inputs.bearing), clip), clip
     if inputs.bearing is None:
         return None, clip
     if feature_class == "river":
@@ -1307,6 +1351,8 @@ def _label(relation: SpatialRelation, clip: _Area | None) -> str:
         return f"{near} {anchor}{where}"
     if kind == RelationKind.ALONG:
         return f"along {anchor}" + ("" if clip is None else f" in {clip.name}")
+    if kind == RelationKind.PART:
+        return f"{_compass_word(relation)}ern {anchor}"
     direction = kind.value.removesuffix("_of")
     if relation.anchor.feature_class == "river" and clip is not None:
         return f"{clip.name} {direction} of {anchor}"

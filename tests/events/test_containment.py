@@ -265,7 +265,7 @@ def test_an_event_at_listed_places_reaches_them_all(
     assert reached is covered
 
 
-def test_a_zone_around_a_homonym_outside_its_container_gives_way_to_the_container(
+def test_a_zone_around_a_homonym_outside_its_container_gives_way_to_the_container_side(
     gazetteer: Gazetteer,
 ) -> None:
     # "Nassib" meets Nisab (Yemen) by its loose key; the text puts it in Daraa
@@ -274,7 +274,12 @@ def test_a_zone_around_a_homonym_outside_its_container_gives_way_to_the_containe
         "Nassib town in the south-eastern countryside of Daraa."
     )
     location = _events(text, gazetteer)[0].location
-    assert location.country == "SY" and location.feature_class == "admin1"
+    assert (location.country, location.feature_class) == ("SY", "zone")
+    assert location.name is not None and location.name.startswith("southeastern ")
+    assert location.lat is not None and location.lon is not None
+    assert location.uncertainty_km is not None
+    nassib_crossing = (32.54, 36.20)
+    assert great_circle_km(location.lat, location.lon, *nassib_crossing) <= location.uncertainty_km
 
 
 @pytest.mark.parametrize(

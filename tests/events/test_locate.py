@@ -113,6 +113,8 @@ def _mention(mentions: list[Mention], text: str, occurrence: int = 0) -> Mention
         ("Government forces retaliated with air strikes on Saraqib.",
          EventType.AIR_STRIKE, "SY", "Saraqib", CITY),
         ("Turkey has conducted air strikes on Kurdish militants in northern Iraq since 2015.",
+         EventType.AIR_STRIKE, "IQ", "northern Iraq", ZONE),
+        ("Turkey has conducted air strikes on Kurdish militants in Iraq since 2015.",
          EventType.AIR_STRIKE, "IQ", "Iraq", COUNTRY),
         # water bodies and regions
         ("Russian and NATO warships held naval exercises in the Black Sea on Monday.",

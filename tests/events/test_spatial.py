@@ -339,6 +339,36 @@ DETECTION_CASES = [
         "north of Aleppo",
         id="clip-in-another-country-refused",
     ),
+    pytest.param(
+        "Regime jets struck villages in the southern countryside of Idlib on Monday.",
+        (Place("Idlib", IDLIB_PROVINCE),),
+        RelationKind.PART,
+        (IDLIB_PROVINCE,),
+        None,
+        None,
+        "the southern countryside of Idlib",
+        id="side-of-a-province-with-countryside",
+    ),
+    pytest.param(
+        "A civilian was killed in northern Idlib province by a sniper.",
+        (Place("Idlib", IDLIB_PROVINCE),),
+        RelationKind.PART,
+        (IDLIB_PROVINCE,),
+        None,
+        None,
+        "northern Idlib province",
+        id="side-of-a-province-bare-adjective",
+    ),
+    pytest.param(
+        "Turkish troops crossed into north-eastern Syria at dawn.",
+        (Place("Turkish", "country:TR", MentionKind.DEMONYM), Place("Syria", "country:SY")),
+        RelationKind.PART,
+        ("country:SY",),
+        None,
+        None,
+        "north-eastern Syria",
+        id="side-of-a-country",
+    ),
 ]  # fmt: skip
 
 
@@ -432,6 +462,21 @@ NO_RELATION_CASES = [
         (Place("Moscow", "geonames:524901", government_actor=True),
          Place("Moscow", "geonames:524901", government_actor=True)),
         id="anchor-is-a-government-actor",
+    ),
+    pytest.param(
+        "Clashes erupted in northern Aleppo on Monday.",
+        (Place("Aleppo", ALEPPO),),
+        id="side-of-a-city-is-the-city",
+    ),
+    pytest.param(
+        "Talks with South Korea and Japan resumed.",
+        (Place("South Korea", "country:KR"), Place("Japan", "country:JP")),
+        id="compass-word-inside-a-name",
+    ),
+    pytest.param(
+        "Western diplomats met in Syria.",
+        (Place("Syria", "country:SY"),),
+        id="compass-adjective-of-no-place",
     ),
     pytest.param("", (), id="empty"),
 ]  # fmt: skip
@@ -722,6 +767,16 @@ GEOMETRY_CASES = [
         "Iraq, Syria and Turkey west of the Euphrates",
         id="clip-the-river-misses-is-dropped",
     ),
+    pytest.param(
+        "Regime jets struck villages in the southern countryside of Idlib on Monday.",
+        (Place("Idlib", IDLIB_PROVINCE),),
+        [LatLon(35.65, 36.60), LatLon(35.47, 36.52)],  # Maarat al-Numan, Kafr Nabl
+        [LatLon(36.21, 36.52), LatLon(35.93, 36.63)],  # Sarmada, Idlib city
+        (2000.0, 4500.0),
+        "zone:part:admin1:SY.12:country:SY",
+        "southern Idlib",
+        id="southern-side-of-a-province",
+    ),
 ]  # fmt: skip
 
 
@@ -870,6 +925,7 @@ _SHORTCUT_PATTERNS = [
     pytest.param(spatial._DISTANCE, (spatial._UNIT_WORDS,), id="distance"),
     pytest.param(spatial._DIRECTION_OF, (spatial._COMPASS_OF,), id="direction"),
     pytest.param(spatial._NEAR, (), id="near"),
+    pytest.param(spatial._PART, (), id="part"),
 ]
 _NOISE = st.sampled_from([" ", "Middle ", "İ", "\u212a", "West", "20 KM ", "of ", "x"])
 
