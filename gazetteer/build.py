@@ -50,6 +50,7 @@ from gazetteer.normalize import (
     variant_key,
 )
 from gazetteer.sources.abbreviations import ADMIN1_ABBREVIATIONS
+from gazetteer.standard_points import with_standard_point
 from geo.errors import GazetteerDataError
 
 if TYPE_CHECKING:  # shapely is imported where shapes are built: opening a store needs none
@@ -67,7 +68,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -420,7 +421,10 @@ def build_store(
     from gazetteer.sources import geonames_dump, people
 
     geonames_dump.check_dumps(geonames)
-    bundled = list(add_groupings(collect_entries(min_population, data_dir, committed)))
+    bundled = [
+        with_standard_point(entry)
+        for entry in add_groupings(collect_entries(min_population, data_dir, committed))
+    ]
     added: Iterable[Entry] = ()
     if geonames:
         known = frozenset(e.geonameid for e in bundled if e.geonameid is not None)

@@ -205,8 +205,11 @@ FLOORS: dict[tuple[str, bool], dict[str, float]] = {
     ("lgl", True): {"accuracy_161": 0.851, "auc_ceiling": 0.208},
     ("geovirus", False): {"exact_f1": 0.834, "overlap_f1": 0.846, "precision": 0.768,
                           "recall": 0.889, "accuracy_161": 0.846, "end_to_end": 0.771},
-    ("geovirus", True): {"accuracy_161": 0.829, "auc_ceiling": 0.308},
+    ("geovirus", True): {"accuracy_161": 0.825, "auc_ceiling": 0.315},
 }  # fmt: skip
+# GeoVirus gold-span 0.8341 -> 0.8295 when countries and oceans took GeoNames' own points
+# (gazetteer/standard_points.toml): GeoVirus gives Wikipedia's (Canada 60 N 95 W, 46
+# mentions), GeoNames-scored corpora GeoNames' (60.1 N 113.6 W); floor at issue 17's line.
 
 
 @pytest.fixture(
@@ -235,5 +238,24 @@ def test_development_corpora_stay_above_their_floors(
     assert report.overlap["f1"] >= floors["overlap_f1"]
     assert report.exact["precision"] >= floors["precision"]
     assert report.exact["recall"] >= floors["recall"]
+    assert report.end_to_end_accuracy_161 is not None
+    assert report.end_to_end_accuracy_161 >= floors["end_to_end"]
+
+
+# The blind web-genre set (tests/data/places/BLIND_WEB.md: 120 articles written by a helper
+# who saw no code), measured first at raw F1 0.916, e2e 0.783, gold spans 0.817; after
+# GeoNames' points for countries and oceans and adjectives of regions: 0.919, 0.836, 0.871.
+BLIND_WEB = Path(__file__).parents[1] / "data" / "places" / "blind_web.jsonl"
+BLIND_WEB_FLOORS = {False: {"exact_f1": 0.905, "end_to_end": 0.825}, True: {"accuracy_161": 0.86}}
+
+
+@pytest.mark.parametrize("gold_spans", [False, True], ids=["raw", "gold"])
+def test_the_blind_web_set_stays_above_its_floors(gazetteer: Gazetteer, gold_spans: bool) -> None:
+    report = evaluate(BLIND_WEB, gazetteer, gold_spans=gold_spans)
+    floors = BLIND_WEB_FLOORS[gold_spans]
+    if gold_spans:
+        assert report.accuracy_161 is not None and report.accuracy_161 >= floors["accuracy_161"]
+        return
+    assert report.exact["f1"] >= floors["exact_f1"]
     assert report.end_to_end_accuracy_161 is not None
     assert report.end_to_end_accuracy_161 >= floors["end_to_end"]
