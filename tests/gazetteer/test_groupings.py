@@ -121,5 +121,24 @@ def test_groupings_and_adjectives_resolve_to_their_regions(
     assert entry.geometry["type"] in ("Polygon", "MultiPolygon")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "entry_id"),
+    [
+        ("Scottish ministers accused Westminster of ignoring Edinburgh.", "Scottish",
+         "geonames:2638360"),
+        ("Welsh farmers protested outside the Senedd in Cardiff.", "Welsh", "geonames:2634895"),
+        ("Texan ranchers lost cattle to the drought near Lubbock.", "Texan", "admin1:US.TX"),
+        ("A Bavarian brewery in Munich doubled its exports.", "Bavarian", "admin1:DE.02"),
+        ("The Catalan government in Barcelona called a vote.", "Catalan", "admin1:ES.56"),
+    ],
+)  # fmt: skip
+def test_adjectives_of_regions_resolve_to_them(
+    text: str, surface: str, entry_id: str, gazetteer: Gazetteer
+) -> None:
+    mentions = find_places(Document(id="g", text=text), gazetteer).mentions
+    mention = next(m for m in mentions if m.text == surface)
+    assert mention.gazetteer_id == entry_id, mention.reason
+
+
 def test_former_states_are_listed() -> None:
     assert {"region:soviet-union", "region:yugoslavia"} == FORMER_STATES
