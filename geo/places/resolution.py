@@ -128,6 +128,12 @@ _ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _CITY_AFTER = _followed_by(_WORDS.city_words)
 _PREPOSITION_BEFORE = re.compile(rf"\b{alternation(_WORDS.place_prepositions)}\s+$", re.IGNORECASE)
 _CITY_BEFORE = _preceded_by(_WORDS.city_words_before)
+# Between a country's adjective and a place: "Indian| state of |Punjab", "Mexican| border
+# city of |Juarez" (up to two words before the kind of place).
+_WHOSE_PLACE_NOUN = re.compile(
+    rf"\s+(?:[a-z-]+\s+){{0,2}}?{alternation((*_WORDS.admin_words, *_WORDS.city_words))}"
+    r"\s+of\s+(?:the\s+)?"
+)
 _TOWN_AFTER = _followed_by(_WORDS.town_institutions)
 _RESIDENT_AFTER = _followed_by(_WORDS.residents)
 # A town in local copy's address and residence formats: "508 Cumberland St., Lebanon",
@@ -174,6 +180,7 @@ class _Group:
     matches: list[Match]
     candidates: list[Candidate]
     qualifiers: set[str] = field(default_factory=set)  # country or admin-1 codes named after it
+    whose: set[str] = field(default_factory=set)  # "the Indian state of": the country before it
     choice: Candidate | None = None
     has_own_name: bool = False  # some candidate has this as its own name, not an alternate
     has_exact_name: bool = False  # some candidate has this name, not only a variant of it
@@ -361,6 +368,11 @@ def _attach_qualifiers(text: str, matches: Sequence[Match], groups: Sequence[_Gr
     group_of = {id(match): group for group in groups for match in group.matches}
     for left, right in itertools.pairwise(matches):
         gap = text[left.end : right.start]
+        if _WHOSE_PLACE_NOUN.fullmatch(gap) and left.candidates:
+            # "the Indian state of Punjab", "the Syrian city of Aleppo": the country before
+            # the noun says where the place is
+            group_of[id(right)].whose.update(_area_codes(left.candidates[0]))
+            continue
         if gap.strip() not in (",", "(", "in") or not right.candidates:
             continue
         codes = _area_codes(right.candidates[0])
@@ -471,6 +483,8 @@ def _score(
         score += WEIGHTS["qualifier"]
         if reasons is not None:
             reasons.append("qualified by the name that follows it")
+    if reasons is not None and group.whose & {candidate.country_code, candidate.admin1_code}:
+        reasons.append("its country's adjective before the kind of place ('the X state of')")
     if not large:
         admin1_support, country_support = focus.support(group, candidate)
         if admin1_support >= 0.05:
@@ -578,6 +592,12 @@ def _allowed(group: _Group, candidate: Candidate) -> bool:
     """A small homonym outside the name's country, first-order region or sea needs evidence
     ("China", Texas); a place inside it competes on the scores ("Kuwait" the city, "Aleppo"
     the city or its governorate), as does a large city."""
+    if (
+        group.whose
+        and not group.whose & {candidate.country_code, candidate.admin1_code}
+        and any(group.whose & {c.country_code, c.admin1_code} for c in group.candidates)
+    ):
+        return False  # "the Indian state of Punjab": not Pakistan's
     prime = group.prime
     return (
         prime is None

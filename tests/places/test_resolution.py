@@ -85,6 +85,24 @@ def test_qualifier_is_named_in_the_reason(
     assert "qualified" in mention.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Floods hit Lahore and Multan in Pakistan. Across the border, the Indian state of "
+         "Punjab was also flooded.", "Punjab", "IN"),
+        ("Lahore and Multan flooded in Pakistan's Punjab.", "Punjab", "PK"),
+        ("Texas police said the Mexican border city of Juarez was calm.", "Juarez", "MX"),
+        ("Lawmakers in Portland voted on Tuesday, days after the Australian state of "
+         "Victoria passed a similar law.", "Victoria", "AU"),
+    ],
+)  # fmt: skip
+def test_a_countrys_adjective_before_the_kind_of_place_says_its_country(
+    text: str, surface: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    assert mention.resolved and mention.country == country, mention.reason
+
+
 # ------------------------------------------------------------------ document focus
 
 
