@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from functools import lru_cache
@@ -50,6 +51,7 @@ __all__ = [
     "query_keys",
     "respellings",
     "run_together_key",
+    "spelling_distance",
     "variant_key",
 ]
 
@@ -284,3 +286,22 @@ def variant_key(name: str) -> str | None:
     if sum(ch != " " for ch in key) < MIN_LOOSE_LETTERS:
         return None
     return VARIANT_MARK + key
+
+
+@lru_cache(maxsize=65536)
+def spelling_distance(written: str, name: str) -> float:
+    """How far a spelling is from a name, 0 (the same letters) to 1, articles and marks
+    aside: the loose key meets many names, the nearest spelling is likelier the one meant
+    ("Efrin" is 'Afrin', not 'Ifrane'; "Radaa" is 'Rada', not 'Riyadh').
+
+    >>> spelling_distance("Efrin", "‘Afrīn") < spelling_distance("Efrin", "Ifrane")
+    True
+    >>> near, far = spelling_distance("Ras al-Ain", "Ra's al 'Ayn"), spelling_distance(
+    ...     "Ras al-Ain", "Rosh Ha'Ayin")
+    >>> near < far
+    True
+    """
+    def bare(text: str) -> str:
+        return " ".join(word for word in normalize(text).split() if word not in _LOOSE_ARTICLES)
+
+    return round(1.0 - difflib.SequenceMatcher(None, bare(written), bare(name)).ratio(), 3)

@@ -607,7 +607,7 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
             match = _exact_after_article(scan, position) or match
         variant = None
         if (
-            lower not in _NO_VARIANT_HEADS
+            (lower not in _NO_VARIANT_HEADS or _hyphened_article(scan, position))
             and opens_variant(words[position])
             and (match is None or _continues(scan, match.last_token))
         ):
@@ -639,6 +639,12 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     if pending or scan.surname_like:
         matches.sort(key=lambda m: (m.start, -m.end))
     return matches
+
+
+def _hyphened_article(scan: _Scan, position: int) -> bool:
+    """ "Al-Atareb", "al-Hol": an article joined to the name it opens."""
+    token = scan.tokens[position]
+    return token.text.lower() in _ARABIC_ARTICLES and scan.text[token.end : token.end + 1] == "-"
 
 
 def _readmit_in_named_countries(scan: _Scan, matches: list[Match], countries: set[str]) -> None:
@@ -978,10 +984,15 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
     }
     in_countries = [c for c in match.candidates if c.country_code in countries]
     called = _called_a_place(scan, match)
+    after_in = _after_place_preposition(scan, match.first_token)
     if len(words) == 1 and not _may_be_a_place(
-        scan, words[0], _COMMON_NAME_RANK if in_countries or called else None
+        scan,
+        words[0],
+        _COMMON_NAME_RANK if in_countries or called or (after_in and not countries) else None,
     ):
-        return False
+        return False  # after "in" in a text that names no country, only a common name
+        # reads as a person ("in Hassan's"); with countries named, a town outside them
+        # must read as no name at all
     if in_countries:
         match.candidates = in_countries
         return True
@@ -995,9 +1006,10 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
         first = scan.tokens[words[0]].text
         if scan.people.given_rank(first) is None:  # "Yousuf Raza" may be a person
             return True
-    if called:
-        return True  # "Efrin city", "the town of Efrin"
-    return _after_place_preposition(scan, match.first_token) and (
+    if called and not countries:
+        return True  # "Efrin city", "the town of Efrin"; not a town abroad ("Al-Jineh
+        # village (Atareb, Aleppo)" is no Jounieh of Lebanon)
+    return after_in and (
         len(words) >= 2 or match.candidates[0].importance >= _LONE_VARIANT_IMPORTANCE
     )
 
@@ -1079,7 +1091,12 @@ def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:
         len(word) < _LONE_VARIANT_LETTERS
         or word.endswith(_ENGLISH_ENDINGS)
         or (before is not None and before.text.lower() in _BEFORE_NO_VARIANT)
-        or (before is not None and before.capitalised and _joins(scan.text, before, token))
+        or (
+            before is not None
+            and before.capitalised
+            and _joins(scan.text, before, token)
+            and normalize(before.text) not in _ARABIC_ARTICLES  # "Al-Atareb" is one name
+        )
         or (after is not None and after.capitalised and _joins(scan.text, token, after))
         or word in scan.surnames
         or word in scan.diseases
@@ -1211,6 +1228,8 @@ def _looks_like_full_name(scan: _Scan, run: Sequence[Token]) -> bool:
         return False  # "Homs City", "Daraa Governorate": a place noun is no surname
     if any(token.all_caps for token in run[1:]):
         return False  # "April U.S. strikes": an abbreviation is no surname
+    if normalize(run[0].text) in _ARABIC_ARTICLES and scan.text[run[0].end : run[0].end + 1] == "-":
+        return False  # "Al-Atareb": an article joined to its name, as no "Al" is to a surname
     given = scan.people.given_rank(run[0].text)
     if given is None or given > 2000:
         return False

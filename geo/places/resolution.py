@@ -36,6 +36,7 @@ from pydantic import model_validator
 from gazetteer.geodesy import great_circle_km
 from gazetteer.groupings import FORMER_STATES
 from gazetteer.model import Candidate, FeatureClass, NameKind
+from gazetteer.normalize import spelling_distance
 from geo.places import admin_chain
 from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import Match
@@ -109,6 +110,9 @@ WEIGHTS = {
     "country_support": 1.0,
     "min_score": 3.6,
     "place_preposition": 0.4,
+    # a romanisation variant is taken the less, the farther its spelling from the name
+    # (0 to 1): "Efrin" is Afrin (0.20), not Ifrane (0.45)
+    "variant_spelling": 4.0,
     # "Georgia, the former Soviet republic": as strong for the country as a qualifier
     "country_apposition": 6.0,
 }
@@ -181,6 +185,7 @@ class _Group:
     candidates: list[Candidate]
     qualifiers: set[str] = field(default_factory=set)  # country or admin-1 codes named after it
     whose: set[str] = field(default_factory=set)  # "the Indian state of": the country before it
+    nearest_spelling: float | None = None  # of its variant readings (see _nearest_spelling)
     choice: Candidate | None = None
     has_own_name: bool = False  # some candidate has this as its own name, not an alternate
     has_exact_name: bool = False  # some candidate has this name, not only a variant of it
@@ -212,6 +217,8 @@ class _Group:
 
 
 _VOTING_CANDIDATES = 30
+# A variant reading spelt this much farther from the text than the nearest one is none.
+_SPELLING_MARGIN = 0.2
 _SCORED_CANDIDATES = 30  # by prior; the 31st "Springfield" never wins
 
 
@@ -496,6 +503,11 @@ def _score(
         score += WEIGHTS["place_preposition"]
         if reasons is not None:
             reasons.append("after 'in', 'near'...")
+    if candidate.name_kind == NameKind.VARIANT:
+        distance = _spelling_distance(group, candidate)
+        score -= WEIGHTS["variant_spelling"] * (distance - _nearest_spelling(group))
+        if reasons is not None:
+            reasons.append(f"spelling distance {distance:.2f}")
     if candidate.name_kind == NameKind.NAME:
         score += WEIGHTS["own_name"]
     elif (candidate.name_kind == NameKind.ALT and group.has_own_name) or (
@@ -525,6 +537,25 @@ def _score(
     if candidate.feature_class in _WATER and not group.says_water and group.has_land:
         score -= WEIGHTS["bare_water_penalty"]
     return score
+
+
+def _spelling_distance(group: _Group, candidate: Candidate) -> float:
+    return spelling_distance(group.matches[0].text, candidate.name)
+
+
+def _nearest_spelling(group: _Group) -> float:
+    """The spelling distance of the name's nearest variant reading: the others are weighed
+    against it, so that spelling chooses among variants, not against an exact name."""
+    if group.nearest_spelling is None:
+        group.nearest_spelling = min(
+            (
+                _spelling_distance(group, c)
+                for c in group.candidates[:_SCORED_CANDIDATES]
+                if c.name_kind == NameKind.VARIANT
+            ),
+            default=0.0,
+        )
+    return group.nearest_spelling
 
 
 def _rank_by_base_score(group: _Group, focus: _Focus, exclude: tuple[Weights, Weights]) -> None:
@@ -598,6 +629,11 @@ def _allowed(group: _Group, candidate: Candidate) -> bool:
         and any(group.whose & {c.country_code, c.admin1_code} for c in group.candidates)
     ):
         return False  # "the Indian state of Punjab": not Pakistan's
+    if (
+        candidate.name_kind == NameKind.VARIANT
+        and _spelling_distance(group, candidate) > _nearest_spelling(group) + _SPELLING_MARGIN
+    ):
+        return False  # "Radaa" is Rada', never Riyadh, however large
     prime = group.prime
     return (
         prime is None

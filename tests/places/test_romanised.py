@@ -194,6 +194,9 @@ def test_an_armed_group_names_its_country_for_variants(
          "geonames:390188"),
         ("Clashes were reported in Atareb on Monday, a monitor said.", "Atareb",
          "geonames:174030"),
+        # the article joined by a hyphen is part of the name, no given name ("Al Gore")
+        ("Clashes were reported in Al-Atareb on Monday, a monitor said.", "Al-Atareb",
+         "geonames:174030"),
     ],
 )  # fmt: skip
 def test_a_place_preposition_supports_a_town_of_unknown_population(
@@ -204,9 +207,29 @@ def test_a_place_preposition_supports_a_town_of_unknown_population(
     assert "after 'in', 'near'" in mention.reason
 
 
+@pytest.mark.parametrize(
+    ("spelling", "entry_id", "not_country"),
+    [
+        # the loose key meets several towns: the nearest spelling is the one meant
+        ("Efrin", "geonames:174186", "MA"),  # Afrin, not Ifrane
+        ("Afreen", "geonames:174186", "MA"),
+        ("Radaa", None, "SA"),  # never Riyadh, however large
+    ],
+)
+def test_the_nearest_spelling_wins_among_variants(
+    spelling: str, entry_id: str | None, not_country: str, gazetteer: Gazetteer
+) -> None:
+    text = f"Clashes were reported in {spelling} on Monday, a monitor said."
+    mention = next((m for m in toponyms(text, gazetteer) if m.text == spelling), None)
+    if entry_id is not None:
+        assert mention is not None and mention.gazetteer_id == entry_id, mention
+        assert "spelling distance" in mention.reason
+    assert mention is None or mention.country != not_country
+
+
 # What tests/data/places/romanised_spellings.jsonl scored when the floors were last raised
 # (benchmarks/romanised_names.py prints the same figures and lists the misses).
-ROMANISED_FLOORS = {"bare": 0.78, "with_country": 0.90}
+ROMANISED_FLOORS = {"bare": 0.82, "with_country": 0.91}
 
 
 @pytest.mark.parametrize("setting", sorted(ROMANISED_FLOORS))
