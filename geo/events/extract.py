@@ -77,13 +77,21 @@ def _source(document: Document, mention: EventMention) -> Source:
     )
 
 
-def _zone_location(zone: Zone) -> EventLocation:
-    from shapely.geometry import shape
+# "north of Kirkuk" with no distance: events so placed lie mostly within a few tens of km
+# of the town (K1 base, 15 km; Camp Taji, 27 km; al-Taim field, 10 km south of Deir ez-Zor).
+_DIRECTION_POINT_KM = 15.0
+
+
+def _zone_location(zone: Zone, gazetteer: Gazetteer) -> EventLocation:
+    from shapely.geometry import Point, shape
 
     geometry = shape(zone.geometry)
     point = geometry.representative_point()
     if zone.relation == spatial.RelationKind.PART and geometry.contains(geometry.centroid):
         point = geometry.centroid  # a side of an area: its middle, as for the area itself
+    toward = _along_the_bearing(zone, gazetteer)
+    if toward is not None and geometry.contains(Point(toward[1], toward[0])):
+        point = Point(toward[1], toward[0])
     return EventLocation(
         name=zone.label,
         gazetteer_id=zone.anchor_id,
@@ -95,6 +103,19 @@ def _zone_location(zone: Zone) -> EventLocation:
         uncertainty_km=radius_km(geometry, "zone", point=(point.y, point.x)),
         reason=f"the text names an area by its relation to a feature: {zone.text!r}",
     )
+
+
+def _along_the_bearing(zone: Zone, gazetteer: Gazetteer) -> tuple[float, float] | None:
+    """ "north of Kirkuk": a point some way from the town along the bearing, where events
+    so described cluster, rather than the middle of the 100 km sector."""
+    bearing = spatial.BEARINGS.get(zone.relation.removesuffix("_of"))
+    if bearing is None or zone.distance_km is not None or zone.anchor_id is None:
+        return None
+    index = gazetteer.index_of(zone.anchor_id)
+    if index is None or gazetteer.geometry(index) is not None:
+        return None  # an area's direction is its half: its middle serves
+    anchor = gazetteer.candidate(index)
+    return spatial.destination(anchor.lat, anchor.lon, bearing, _DIRECTION_POINT_KM)
 
 
 def _zone_country(zone: Zone) -> str | None:
@@ -171,7 +192,7 @@ def _locate(
         None,
     )
     if zone is not None:
-        return _zone_location(zone), zone, False
+        return _zone_location(zone, context.gazetteer), zone, False
     # "Mogadishu explosions target soldiers": a name right before the trigger noun says where
     # the event is (a country's, "US strikes", says whose: locate never takes it as a place)
     actor_spans = [
@@ -199,7 +220,7 @@ def _locate(
             locative_only=locative_only,
         )
         if location is not None:
-            return _side_of(location, zones)
+            return _side_of(location, zones, context.gazetteer)
     target = _target_country(mention)
     if target is not None:
         location = location_from_country(
@@ -213,13 +234,13 @@ def _locate(
 
 
 def _side_of(
-    location: EventLocation, zones: Sequence[Zone]
+    location: EventLocation, zones: Sequence[Zone], gazetteer: Gazetteer
 ) -> tuple[EventLocation, Zone | None, bool]:
     """ "in the southern countryside of Idleb": an event placed at the area itself takes the
     side the text names; a place named inside it (a town) stays where it is."""
     for zone in zones:
         if zone.relation == spatial.RelationKind.PART and zone.anchor_id == location.gazetteer_id:
-            return _zone_location(zone), zone, False
+            return _zone_location(zone, gazetteer), zone, False
     return location, None, False
 
 

@@ -564,3 +564,26 @@ def test_a_leading_or_backing_country_is_no_focus(
     mentions = find_places(Document(id="d", text=text), gazetteer=gazetteer).mentions
     found = article_focus(text, mentions)
     assert (found.country if found else None) == focus
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "bearing_check"),
+    [
+        # K1 base, about 15 km north-west of Kirkuk
+        ("Rockets were fired at a military base northwest of Kirkuk on Friday.",
+         (35.51, 44.28), lambda lat, lon: lat > 35.47 and lon < 44.39),
+        # the al-Taim oil field, about 10 km south of Deir ez-Zor
+        ("A roadside bomb exploded near an army convoy south of Deir ez-Zor on Monday.",
+         (35.25, 40.12), lambda lat, lon: lat < 35.33),
+    ],
+)  # fmt: skip
+def test_a_direction_from_a_town_places_the_event_near_it_along_the_bearing(
+    text: str, site: tuple[float, float], bearing_check: Any, gazetteer: Gazetteer
+) -> None:
+    location = _events(text, gazetteer)[0].location
+    assert location.feature_class == "zone"
+    assert location.lat is not None and location.lon is not None
+    assert location.uncertainty_km is not None
+    assert bearing_check(location.lat, location.lon)
+    assert great_circle_km(location.lat, location.lon, *site) <= 25.0
+    assert great_circle_km(location.lat, location.lon, *site) <= location.uncertainty_km
