@@ -56,7 +56,12 @@ __all__ = [
 ]
 
 _APOSTROPHES = "'`´‘’ʻʼʾʿ"
-_DROP = str.maketrans("", "", _APOSTROPHES + ".")
+# Letters with no Unicode decomposition, written in English copy with the plain letter:
+# "Diyarbakir" for Diyarbakır, "Lodz" for Łódź, "Tromso" for Tromsø, "Da Nang" for Đà Nẵng.
+_DROP = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "þ": "th", "æ": "ae", "œ": "oe"}
+    | dict.fromkeys(_APOSTROPHES + ".")
+)
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\"“”«»]+")
 _LEADING_ARTICLE = re.compile(r"^the\s+")
 _POSSESSIVE = re.compile(r"\s?(?:['’]s|['’])$")
@@ -86,7 +91,11 @@ def _strip_marks(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
-    """The index key of a name: no marks, no case, no punctuation, single spaces."""
+    """The index key of a name: no marks, no case, no punctuation, single spaces.
+
+    >>> normalize("Diyarbakır"), normalize("Łódź"), normalize("The Hague")
+    ('diyarbakir', 'lodz', 'hague')
+    """
     text = _strip_marks(name).casefold().translate(_DROP)
     text = _SEPARATORS.sub(" ", text).strip()
     return _LEADING_ARTICLE.sub("", text)
