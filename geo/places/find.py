@@ -43,8 +43,12 @@ def person_names(gazetteer: Gazetteer) -> PersonNames:
 def find_places(document: Document, gazetteer: Gazetteer | None = None) -> PlacesResult:
     """Recognise and resolve every place mention of a document."""
     gazetteer = gazetteer or open_gazetteer()
-    matches = recognize(document.text, gazetteer, person_names(gazetteer))
-    mentions = resolve_matches(document.text, matches, geonameid_of=gazetteer.geonameid_of)
+    recognised = recognize(document.text, gazetteer, person_names(gazetteer))
+    matches = [match for match in recognised if not match.context_only]
+    context = [match for match in recognised if match.context_only]
+    mentions = resolve_matches(
+        document.text, matches, context, geonameid_of=gazetteer.geonameid_of
+    )
     return PlacesResult(document_id=document.id, mentions=mentions)
 
 

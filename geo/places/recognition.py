@@ -53,6 +53,7 @@ from geo.named_actors import NAMED_ACTORS, ActorKind, NamedActorRow
 from geo.places import admin_chain
 from geo.places.mentions import MentionKind
 from geo.vocabulary import (
+    CountryCode,
     LowerWord,
     LowerWords,
     Vocabulary,
@@ -173,6 +174,7 @@ class _Currencies(Vocabulary):
     """Currency words: after a country's name or demonym they name money ("US dollar")."""
 
     words: LowerWords
+    world: tuple[CountryCode, ...]
 
 
 class _Countryside(Vocabulary):
@@ -503,6 +505,8 @@ class Match:
     government_actor: bool = False
     in_organisation: bool = False
     notes: list[str] = field(default_factory=list)
+    # evidence of where the text is, not a place it names ("the Lebanese pound slid")
+    context_only: bool = False
 
 
 def tokenize(text: str) -> list[Token]:
@@ -728,6 +732,9 @@ def _add(scan: _Scan, match: Match, matches: list[Match]) -> None:
         _countryside_area(scan, match)
     if after in _CURRENCIES and _names_a_currency(scan, match):
         match.notes.append("names a currency ('US dollar', 'Syrian pound')")
+        if match.candidates and match.candidates[0].country_code not in _WORLD_CURRENCIES:
+            match.context_only = True  # a story about the Lebanese pound is about Lebanon
+            matches.append(match)
         return
     if match.candidates and _keep(scan, match):
         organisation = _classify(scan, match)
@@ -751,6 +758,7 @@ _ENGLISH_ENDINGS = tuple(_WORDS.variants.english_endings)
 _NO_VARIANT_HEADS = NEVER_ALONE | _GENERIC_WORDS
 _HYPHENS = frozenset({"-", "- ", " -", " - "})
 _CURRENCIES = frozenset(_WORDS.currencies.words)
+_WORLD_CURRENCIES = frozenset(_WORDS.currencies.world)
 _SETTLED = frozenset({FeatureClass.CITY, FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _LARGE = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
 _COUNTRYSIDE_BEFORE = frozenset(_WORDS.countryside.before)

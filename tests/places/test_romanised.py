@@ -167,6 +167,30 @@ def test_articles_and_currencies_are_no_places(
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a country's own currency says where the story is, though it names no place
+        ("Protesters in Saida burned tyres as the Lebanese pound slid again.", "Saida", "LB"),
+        ("Traders in Tripoli said the Libyan dinar held steady.", "Tripoli", "LY"),
+        ("Traders in Tripoli said the Lebanese lira fell again.", "Tripoli", "LB"),
+    ],
+)  # fmt: skip
+def test_a_local_currency_is_evidence_of_the_country(
+    text: str, surface: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mentions = toponyms(text, gazetteer)
+    assert [m.text for m in mentions if m.resolved] == [surface]
+    assert next(m for m in mentions if m.text == surface).country == country
+
+
+def test_the_dollar_says_nothing_of_where() -> None:
+    """The US dollar is quoted everywhere: no US town for a Lebanese protest over it."""
+    text = "Protesters in Saida burned tyres over the US dollar exchange rate."
+    mentions = toponyms(text, open_gazetteer())
+    assert all(m.country != "US" for m in mentions)
+
+
+@pytest.mark.parametrize(
     ("text", "spelling", "entry_id"),
     [
         # the group's home country, not a town, says the text is about Yemen
