@@ -68,7 +68,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 14
+FORMAT_VERSION = 15
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -254,6 +254,37 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|at|az|ash|ath|adh|ad) (?=\w{4}
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
+# The word for a first-order area that its alternate names may end with; the name is also
+# indexed without it, as news writes it ("Baalbek-Hermel governorate", "in Baalbek-Hermel").
+_ADMIN1_GENERIC_WORDS = frozenset(
+    {"governorate", "province", "oblast", "prefecture", "wilayah", "muhafazah"}
+)  # fmt: skip
+
+
+# Words that make no name of an area without its kind's word ("South Governorate",
+# "Capital Governorate", "Eastern Province").
+_NOT_A_NAME = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "central", "middle", "capital", "northeast", "northwest", "southeast", "southwest"}
+)  # fmt: skip
+
+
+def _without_admin1_word(entry: Entry) -> list[str]:
+    """A first-order area's alternate names that end with its kind's word, without it."""
+    if entry.feature_class != FeatureClass.ADMIN1:
+        return []
+    heads = []
+    for alt in entry.alt_names:
+        head, _, generic = normalize(alt).rpartition(" ")
+        if (
+            generic in _ADMIN1_GENERIC_WORDS
+            and len(head.replace(" ", "")) >= 4
+            and not set(head.split()) & _NOT_A_NAME
+        ):
+            heads.append(head)
+    return heads
+
+
 def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
     name = normalize(entry.name)
     yield name, NameKind.NAME
@@ -265,12 +296,15 @@ def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
         without_article = _ARABIC_ARTICLE.sub("", key)
         if without_article != key:
             yield without_article, NameKind.ALT
+    # "Baalbek-Hermel Governorate" is also "Baalbeck-Hermel", by the loose key only: an exact
+    # key would give every city its province as a second reading ("Alexandria", "Moscow")
+    without_generic = _without_admin1_word(entry)
     for abbreviation in entry.abbreviations:
         yield normalize(abbreviation), NameKind.ABBREVIATION
     for demonym in entry.demonyms:
         yield normalize(demonym), NameKind.DEMONYM
     if entry.country_code in LOOSE_SCOPE and entry.feature_class != FeatureClass.COUNTRY:
-        for name_or_alt in (entry.name, *entry.alt_names):
+        for name_or_alt in (entry.name, *entry.alt_names, *without_generic):
             for spelling in (name_or_alt, *respellings(name_or_alt, entry.country_code)):
                 variant = variant_key(spelling)
                 if variant is not None:

@@ -391,3 +391,19 @@ def test_stored_radius_of_a_river_is_half_its_length(gazetteer: Gazetteer) -> No
     assert gazetteer.radius_km(index) == pytest.approx(
         _line_km(shape(euphrates.geometry)) / 2, rel=0.15
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "entry_id", "found"),
+    [
+        # an area's alternate name with its kind's word is also met without it, loosely
+        ("Baalbeck-Hermel", "admin1:LB.11", True),
+        ("Baalbek Hermel", "admin1:LB.11", True),
+        # ... nor for a bare direction or "Capital" ("South Governorate")
+        ("South", "admin1:LB.06", False),
+    ],
+)
+def test_an_admin1_name_without_its_kinds_word(
+    gazetteer: Gazetteer, name: str, entry_id: str, found: bool
+) -> None:
+    assert any(c.id == entry_id for c in gazetteer.candidates(name)) is found

@@ -60,8 +60,9 @@ def found(text: str, gazetteer: Gazetteer, people: PersonNames) -> list[Match]:
 
 
 def places(matches: list[Match]) -> list[str]:
-    """Surfaces of the location mentions (toponyms and demonyms), in text order."""
-    return [m.text for m in matches if m.kind != ORGANISATION]
+    """Surfaces of the location mentions (toponyms and demonyms), in text order; a currency's
+    country, evidence of where the text is but no mention, is none."""
+    return [m.text for m in matches if m.kind != ORGANISATION and not m.context_only]
 
 
 # ------------------------------------------------------------------ tokens
