@@ -241,6 +241,23 @@ def test_mention_overrides_fallback_table() -> None:
         # "or" coordinates subjects as "and" does: either did it
         ("Russian or Syrian warplanes bombed a bakery in Ariha.", "air_strike",
          [("RU.military", INI), ("SY.military", INI)]),
+        # a backer named after "backed by" is not the subject, whatever names come first
+        ("Yemeni army units backed by Popular Committee fighters retook Ja'ar.",
+         "territory_capture", [("YE.military", INI)]),
+        ("Regime forces backed by Russian jets regained the Nassib crossing.",
+         "territory_capture", [("unknown.military", INI)]),
+        # "thousands of", "members of" open no prepositional phrase: the crowd is the subject
+        ("Angered by the death of a commander of Kataib Hezbollah, thousands of PMF "
+         "supporters broke into the embassy.", "attack",
+         [("pmf", INI), ("unknown.government", T)]),
+        # a verb coordinated with an earlier one has its subject, not its object
+        ("IRGC forces pursued protesters into the marshes and opened fire with machine guns.",
+         "attack", [("IR.irgc", INI)]),
+        # armed men are an armed group, not civilians
+        ("Armed men looted shops in Tuz Khormato.", "looting", [("unknown.rebels", INI)]),
+        # clashes "erupted between" two sides: both
+        ("Clashes erupted between the SDF and ISIS in Hajin.", "armed_clash",
+         [("sdf", INI), ("islamic_state", T)]),
         # a count after a killing verb opens its object: the verb is active
         ("Gunmen killed at least nine shepherds near Sukhnah.", "killing",
          [("unknown.rebels", INI), ("unknown.civilians", T)]),

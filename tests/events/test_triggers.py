@@ -796,6 +796,37 @@ ERV = "Explosions/Remote violence"
          "handing the town to", ("Strategic developments", "Non-violent transfer of territory")),
         ("Peshmerga forces withdrew without a fight from Sinjar.", "withdrew without a fight",
          ("Strategic developments", "Non-violent transfer of territory")),
+        # who the dead were decides: a list of them after the killing, losses suffered
+        ("179 died yesterday, including 40 of the regime forces and armed loyalists.", "died",
+         ("Battles", "Armed clash")),
+        ("Fighting claimed the lives of 12 people, among them 5 soldiers.",
+         "claimed the lives", ("Battles", "Armed clash")),
+        ("Taliban militants suffered heavy casualties in operations in Ghazni.",
+         "suffered heavy casualties", ("Battles", "Armed clash")),
+        ("The army inflicted heavy losses on IS fighters near Rutba.",
+         "inflicted heavy losses on", ("Battles", "Armed clash")),
+        ("Ten NDF members were killed in western Raqqa.", "killed", ("Battles", "Armed clash")),
+        ("Three cops killed in Bastar.", "killed", ("Battles", "Armed clash")),
+        # a participle after a comma is done by the subject of the verb before it
+        ("IS fighters ambushed an army patrol near Rutba, killing four soldiers.", "killing",
+         ("Battles", "Armed clash")),
+        # a crowd or villagers clashing is a riot, not a battle
+        ("Villagers clashed with police in Jableh.", "clashed",
+         ("Riots", "Violent demonstration")),
+        ("Rival crowds fought with stones in Kirkuk.", "fought",
+         ("Riots", "Violent demonstration")),
+        # offensives and losses of ground
+        ("Houthi rebels pushed into the southern province of Dhale.", "pushed into",
+         ("Battles", "Armed clash")),
+        ("A Maoist was killed in an encounter with security forces.", "encounter",
+         ("Battles", "Armed clash")),
+        ("Regime forces drove IS out of the town of Sukhnah.", "drove IS out of",
+         ("Battles", "Government regains territory")),
+        ("The Giants Brigades restored government control over Bayhan.",
+         "restored government control over", ("Battles", "Non-state actor overtakes territory")),
+        # two incidents of a clause keep their own coding: other actors did each
+        ("After Iraqi forces took control of the town, armed men looted homes.", "looted",
+         ("Strategic developments", "Looting/property destruction")),
         # what ACLED does not code
         ("The ministry condemned the killing of two farmers.", "condemned", (None, None)),
         ("The army said it would strike any position that fires on its troops.", "said",
