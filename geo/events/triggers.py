@@ -462,18 +462,34 @@ def _event_actors(
     )
     if rule.nominal and _VICTIM_NOUN.fullmatch(text, start, end):
         actors = _victims(text, start, end, actors)
-    if rule.event_type is EventType.KILLING and not any(
-        a.role is ActorRole.TARGET for a in actors
-    ):
-        actors = [*actors, *_listed_victims(text, sentence, end, context)]
+    if rule.event_type is EventType.KILLING:
+        actors = _with_listed_victims(text, sentence, end, actors, context)
     return actors
+
+
+_COMBATANTS = frozenset({ActorKind.STATE_FORCES, ActorKind.ARMED_GROUP})
+
+
+def _with_listed_victims(
+    text: str, sentence: Sentence, end: int, actors: list[Actor], context: SentenceActors
+) -> list[Actor]:
+    """A killing's target from its list of the dead: where it names none, or where the
+    list names combatants among the civilians or people it counts ("56 people were killed,
+    including 18 members of the regime forces"): ACLED's interaction is with the armed."""
+    targets = [a for a in actors if a.role is ActorRole.TARGET]
+    if targets and any(a.kind is not ActorKind.CIVILIANS for a in targets):
+        return actors
+    listed = _listed_victims(text, sentence, end, context)
+    if not listed or (targets and listed[0].kind not in _COMBATANTS):
+        return actors
+    return [*[a for a in actors if a.role is not ActorRole.TARGET], *listed]
 
 
 _LISTED_VICTIMS = re.compile(
     rf"[^.;:]{{0,60}}?\b{alternation(_VOCABULARY.victims.appositives)}\s+", re.IGNORECASE
 )
 _COUNT_OF = re.compile(
-    r"(?:(?:at\s+least|more\s+than|about|nearly|over)\s+)?(?:\d+\s+|[a-z]+\s+)?"
+    r"(?:(?:at\s+least|more\s+than|about|nearly|over)\s+)?(?:\d+\s+)?(?:[a-z]+\s+){0,2}"
     r"(?:(?:members?|elements?|fighters?)\s+)?(?:of\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )

@@ -365,6 +365,20 @@ CASES: list[Row] = [
      [(E.EMERGENCY_RULE, "declared self-rule", A)]),
     ("The government declared a state of emergency in Aden.",
      [(E.EMERGENCY_RULE, "state of emergency", A)]),
+    # headline and monitor wording of deaths and offensives
+    ("About 190 fell yesterday.", [(E.KILLING, "fell", A)]),
+    ("Prices fell 5 percent in Damascus.", []),
+    ("They locate an executed man in a ravine.", [(E.KILLING, "locate an executed", A)]),
+    ("They find the charred remains of a person.", [(E.KILLING, "find the charred remains", A)]),
+    ("A double homicide in Zamora.", [(E.KILLING, "homicide", A)]),
+    ("Russian forces destroyed 65 Ukrainian soldiers.", [(E.KILLING, "destroyed", A)]),
+    ("Russian forces destroyed a bridge.", []),
+    ("Regime forces shell areas in the Qalamoun.", [(E.SHELLING, "shell", A)]),
+    ("The militia targets the army in Mayadin.", [(E.ATTACK, "targets", A)]),
+    ("Military targets in Syria.", []),
+    ("Conflicts claim more than 150 lives.", [(E.KILLING, "claim more than 150 lives", A)]),
+    ("The town fell on Tuesday.", [(E.TERRITORY_CAPTURE, "fell", A)]),
+    ("The town fell silent.", []),
     # no event
     ("The weather in Damascus was mild on Tuesday.", []),
     ("Bashar Assad has ruled Syria since 2000.", []),
@@ -799,6 +813,11 @@ ERV = "Explosions/Remote violence"
         # who the dead were decides: a list of them after the killing, losses suffered
         ("179 died yesterday, including 40 of the regime forces and armed loyalists.", "died",
          ("Battles", "Armed clash")),
+        # combatants listed among the people killed make it a battle; children do not
+        ("56 people were killed, including 18 members of the regime forces.", "killed",
+         ("Battles", "Armed clash")),
+        ("Gunmen killed 12 people, including 3 children, in Tafas.", "killed",
+         ("Violence against civilians", "Attack")),
         ("Fighting claimed the lives of 12 people, among them 5 soldiers.",
          "claimed the lives", ("Battles", "Armed clash")),
         ("Taliban militants suffered heavy casualties in operations in Ghazni.",
