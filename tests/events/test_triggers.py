@@ -842,7 +842,9 @@ ERV = "Explosions/Remote violence"
         ("Regime forces drove IS out of the town of Sukhnah.", "drove IS out of",
          ("Battles", "Government regains territory")),
         ("The Giants Brigades restored government control over Bayhan.",
-         "restored government control over", ("Battles", "Non-state actor overtakes territory")),
+         "restored government control over", ("Battles", "Government regains territory")),
+        ("Russian military police entered the border town of Kobani under a deal.", "entered",
+         ("Strategic developments", "Change to group/activity")),
         # two incidents of a clause keep their own coding: other actors did each
         ("After Iraqi forces took control of the town, armed men looted homes.", "looted",
          ("Strategic developments", "Looting/property destruction")),
