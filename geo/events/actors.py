@@ -686,7 +686,8 @@ _PARTITIVE_BEFORE = re.compile(
 _LINKED_OWNER = re.compile(
     rf"\s+{alternation(_ROLE_WORDS.linked_to)}\s+(?:to|with)\s+(?:the\s+)?$"
     rf"|\s+{alternation(_ROLE_WORDS.operated_by)}\s+by\s+(?:the\s+)?$"
-    r"|\s+of\s+the\s+$",
+    # "a sniper from HTS", "fighters from the SDF"
+    r"|\s+of\s+the\s+$|\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _PRONOUN = CaseBlind(
@@ -994,6 +995,13 @@ def _subject(
         if speech.end() < len(left) - 1:
             cut = sentence.start + speech.end()
     candidates = [p for p in phrases if cut <= p.start and p.end <= trigger_start]
+    if (
+        candidates
+        and _PARTICIPLE.match(text, trigger_start)
+        and not text[candidates[-1].end : trigger_start].strip()
+    ):
+        # "fired on crowds protesting fuel prices": the noun a participle follows does it
+        return _with_owner(text, candidates[-1], phrases, trigger_start)
     shares_subject = _shares_subject(text, left, trigger_start)
     for index in range(len(candidates) - 1, -1, -1):
         if _in_prepositional_phrase(text, sentence, candidates, index):
@@ -1016,7 +1024,7 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 _PARTICIPLE = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
 _OBJECT_OF_VERB = re.compile(
     r"\b(?:[a-z]{3,}ed|struck|shot|hit|fought|took|overran|seized)\s+"
-    r"(?:(?:the|a|an|its|their|his|her|some|several|at\s+least)\s+)?(?:\d+\s+)?$"
+    r"(?:(?:the|a|an|its|their|his|her|some|several|at\s+least)\s+)?(?:[\w'-]+\s+){0,3}$"
 )
 
 

@@ -253,6 +253,15 @@ def test_mention_overrides_fallback_table() -> None:
         # a verb coordinated with an earlier one has its subject, not its object
         ("IRGC forces pursued protesters into the marshes and opened fire with machine guns.",
          "attack", [("IR.irgc", INI)]),
+        # ... however many words stand between that verb and its object
+        ("IS militants executed dozens of Yazidi men and abducted the women.", "abduction",
+         [("islamic_state", INI), ("unknown.civilians", T)]),
+        # a participle right after a noun is that noun's act, even inside a phrase
+        ("Security forces fired on crowds protesting fuel prices in Shiraz.", "protest",
+         [("unknown.protesters", INI)]),
+        # a sniper "from" a group is the group's
+        ("A soldier was killed by a sniper from HTS near Kafr Nabl.", "killing",
+         [("hts", INI), ("unknown.military", T)]),
         # armed men are an armed group, not civilians
         ("Armed men looted shops in Tuz Khormato.", "looting", [("unknown.rebels", INI)]),
         # clashes "erupted between" two sides: both
