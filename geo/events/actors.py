@@ -502,6 +502,9 @@ def _phrases(
             kind = FORCE_NOUNS[int(str(match.lastgroup)[1:])][1].kind
             if kind in _CROWDS:  # "PMF supporters" are a crowd backing it, not its fighters
                 update["kind"] = kind
+                # ... and so are those of a group coordinated before: "Hezbollah and Amal
+                # supporters"
+                _crowd_coordinated_before(text, phrases, head, kind)
             phrases[head] = phrases[head].model_copy(update=update)
             continue
         actor = _force_actor(text, match, modifiers, used_modifiers)
@@ -524,8 +527,11 @@ def _phrases(
 # the kind of a named group's phrase.
 _CROWDS = frozenset({ActorKind.PROTESTERS, ActorKind.RIOTERS})
 
+# "south Lebanon", "northern Syria": a direction before a country names part of it
+_DIRECTION = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|inside|into|across|over|near|throughout|within|at|outside)\s+(?:the\s+)?$",
+    r"\b(?:in|inside|into|across|over|near|throughout|within|at|outside)\s+(?:the\s+)?"
+    rf"(?:{_DIRECTION}\s+)?$",
     re.IGNORECASE,
 )
 
@@ -555,6 +561,19 @@ def _coordinated_modifiers(
         extra.insert(0, _country_actor(mod.country, branch, mod.start, mod.end, text))
         left = mod.start
     return extra
+
+
+def _crowd_coordinated_before(
+    text: str, phrases: list[Actor], head: int, kind: ActorKind
+) -> None:
+    """The named actors coordinated right before ``phrases[head]`` take the crowd's kind."""
+    left = phrases[head].start
+    for index in range(head - 1, -1, -1):
+        other = phrases[index]
+        if not _COORDINATION.fullmatch(text, other.end, left):
+            return
+        phrases[index] = other.model_copy(update={"kind": kind})
+        left = other.start
 
 
 def _named_head(text: str, phrases: Sequence[Actor], start: int) -> int | None:

@@ -262,6 +262,12 @@ def test_mention_overrides_fallback_table() -> None:
         # a sniper "from" a group is the group's
         ("A soldier was killed by a sniper from HTS near Kafr Nabl.", "killing",
          [("hts", INI), ("unknown.military", T)]),
+        # the crowd noun after a coordination is every coordinated group's crowd
+        ("Hezbollah and Amal supporters attacked protesters in Beirut.", "attack",
+         [("hezbollah", INI), ("amal", INI), ("unknown.protesters", T)]),
+        # a country after "over south" is where, not who
+        ("An Israeli drone flew over south Lebanon and dropped a bomb near Kfar Kila.",
+         "air_strike", [("IL.military", INI)]),
         # armed men are an armed group, not civilians
         ("Armed men looted shops in Tuz Khormato.", "looting", [("unknown.rebels", INI)]),
         # clashes "erupted between" two sides: both

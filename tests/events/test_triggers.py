@@ -845,6 +845,11 @@ ERV = "Explosions/Remote violence"
          "restored government control over", ("Battles", "Government regains territory")),
         ("Russian military police entered the border town of Kobani under a deal.", "entered",
          ("Strategic developments", "Change to group/activity")),
+        # supporters of groups attacking a crowd riot
+        ("Hezbollah and Amal supporters attacked protesters in Beirut.", "attacked",
+         ("Riots", "Violent demonstration")),
+        ("A drone dropped a sound bomb near Kfar Kila.", "dropped a sound bomb",
+         ("Explosions/Remote violence", "Air/drone strike")),
         # two incidents of a clause keep their own coding: other actors did each
         ("After Iraqi forces took control of the town, armed men looted homes.", "looted",
          ("Strategic developments", "Looting/property destruction")),
