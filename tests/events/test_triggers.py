@@ -845,6 +845,11 @@ ERV = "Explosions/Remote violence"
          "restored government control over", ("Battles", "Government regains territory")),
         ("Russian military police entered the border town of Kobani under a deal.", "entered",
          ("Strategic developments", "Change to group/activity")),
+        # a regime officer is a member of the state's forces, a tribal sheikh a civilian
+        ("Unidentified gunmen killed a regime officer in Daraa al-Balad.", "killed",
+         ("Battles", "Armed clash")),
+        ("Unidentified gunmen killed a tribal sheikh in Diban.", "killed",
+         ("Violence against civilians", "Attack")),
         # supporters of groups attacking a crowd riot
         ("Hezbollah and Amal supporters attacked protesters in Beirut.", "attacked",
          ("Riots", "Violent demonstration")),
