@@ -379,6 +379,10 @@ CASES: list[Row] = [
     ("Conflicts claim more than 150 lives.", [(E.KILLING, "claim more than 150 lives", A)]),
     ("The town fell on Tuesday.", [(E.TERRITORY_CAPTURE, "fell", A)]),
     ("The town fell silent.", []),
+    ("Syrian troops besiege rebellious suburb.", [(E.ARMED_CLASH, "besiege", A)]),
+    ("Aid reached the besieged city of Deir Ezzor.", [(E.AID, "Aid", A)]),
+    ("The bar demands an inquiry into the murder.",
+     [(E.DEMAND, "demands", A), (E.KILLING, "murder", A)]),
     # no event
     ("The weather in Damascus was mild on Tuesday.", []),
     ("Bashar Assad has ruled Syria since 2000.", []),
