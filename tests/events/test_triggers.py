@@ -380,6 +380,9 @@ CASES: list[Row] = [
     ("The town fell on Tuesday.", [(E.TERRITORY_CAPTURE, "fell", A)]),
     ("The town fell silent.", []),
     ("Syrian troops besiege rebellious suburb.", [(E.ARMED_CLASH, "besiege", A)]),
+    # an ACLED note's toll label belongs to the note's event: no event of its own
+    ("Fatalities: 23.", []),
+    ("Rebels suffered heavy fatalities.", [(E.KILLING, "suffered heavy fatalities", A)]),
     ("Aid reached the besieged city of Deir Ezzor.", [(E.AID, "Aid", A)]),
     ("The bar demands an inquiry into the murder.",
      [(E.DEMAND, "demands", A), (E.KILLING, "murder", A)]),
