@@ -655,7 +655,7 @@ _PASSIVE_BEFORE = re.compile(
     ),
     re.IGNORECASE,
 )
-_BY_AFTER = re.compile(r"\s+by\b")
+_BY_AFTER = re.compile(r"\s+(?:by|at\s+the\s+hands\s+of)\b")
 _PREPOSITION_BEFORE = re.compile(
     guarded(
         r"\b",

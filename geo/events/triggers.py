@@ -727,6 +727,14 @@ def _candidate_triggers(
                 text, max(start, match.start() - 12), match.start()
             ):
                 continue  # "condemned the attack": a noun after a determiner, not a verb
+            if (
+                not rule.nominal
+                and _PREPOSITION_PHRASE_BEFORE.search(
+                    text, max(start, match.start() - 40), match.start()
+                )
+                and _reads_as_noun(rule.event_type, match.group())
+            ):
+                continue  # "killed in Kurdish militant attack": a noun, not a verb
             if rule.event_type is EventType.STATEMENT and _is_name(text, sentence, match):
                 continue  # "Abdullah Saied's cross found Said unguarded": a person
             found.append((rule, match.start(), match.end()))
@@ -750,6 +758,19 @@ _DETERMINER_BEFORE = re.compile(
     r"|['\u2019]s)\s+$",
     re.IGNORECASE,
 )
+
+
+_PREPOSITION_PHRASE_BEFORE = re.compile(
+    r"\b(?:in|during|amid)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _reads_as_noun(event_type: EventType, words: str) -> bool:
+    """Whether a nominal rule of ``event_type`` reads ``words`` too ("attack", "raids")."""
+    return any(
+        rule.nominal and rule.event_type is event_type and regex.folding.fullmatch(words)
+        for rule, regex in _COMPILED
+    )
 
 
 def _select_triggers(
@@ -885,11 +906,18 @@ def _inherit_initiator_from_subject_event(
     """'Russian air strikes on Idlib killed 12': the strikes' initiator did the killing."""
     result = list(events)
     for index, event in enumerate(events):
-        if index == 0 or event.cue.startswith("speech"):
+        if event.cue.startswith("speech"):
             continue
         participle_initiator = _participle_initiator(text, events, index)
-        if participle_initiator is not None:
+        if participle_initiator is not None and not _is_target(event, participle_initiator):
             result[index] = _with_initiator(text, event, participle_initiator, "+participle")
+            continue
+        if index + 1 < len(events):
+            incident_initiator = _incident_initiator(text, event, events[index + 1])
+            if incident_initiator is not None and not _is_target(event, incident_initiator):
+                result[index] = _with_initiator(text, event, incident_initiator, "+incident")
+                continue
+        if index == 0:
             continue
         previous = events[index - 1]
         if not previous.actors or not TAXONOMY[previous.event_type].violent:
@@ -909,6 +937,11 @@ def _inherit_initiator_from_subject_event(
             continue
         result[index] = _with_initiator(text, event, initiator, "+subject_event")
     return result
+
+
+def _is_target(event: EventMention, actor: Actor) -> bool:
+    """Whether ``actor`` is the event's own target (the victims never did it)."""
+    return any(a.role is ActorRole.TARGET and a.start == actor.start for a in event.actors)
 
 
 def _with_initiator(text: str, event: EventMention, initiator: Actor, cue: str) -> EventMention:
@@ -931,6 +964,26 @@ _PREPOSITION_BEFORE_NOUN = CaseBlind(
 # what the subject of the clause's verb did next: it takes that verb's initiator.
 _COMMA_BEFORE = CaseBlind(r",\s*$")
 _PARTICIPLE = CaseBlind(r"[a-z]+ing")
+
+
+_TWO_SIDED = frozenset({EventType.ARMED_CLASH, EventType.CONFRONTATION})
+_IN_INCIDENT = CaseBlind(r"\s+(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}")
+
+
+def _incident_initiator(text: str, event: EventMention, after: EventMention) -> Actor | None:
+    """'three soldiers were killed in an attack by ISIS': who did the incident a verb
+    with no initiator of its own happened in."""
+    if any(a.role is ActorRole.INITIATOR for a in event.actors) or _is_nominal_trigger(event):
+        return None
+    if after.event_type in _TWO_SIDED or not TAXONOMY[after.event_type].violent:
+        return None  # the dead of a clash between two sides are neither side's alone
+    if not _is_nominal_trigger(after):
+        return None
+    if after.modality is not event.modality or not _IN_INCIDENT.folding.fullmatch(
+        text, event.trigger_end, after.trigger_start
+    ):
+        return None
+    return next((a for a in after.actors if a.role is ActorRole.INITIATOR), None)
 
 
 def _participle_initiator(

@@ -268,6 +268,12 @@ def test_mention_overrides_fallback_table() -> None:
         # a country after "over south" is where, not who
         ("An Israeli drone flew over south Lebanon and dropped a bomb near Kfar Kila.",
          "air_strike", [("IL.military", INI)]),
+        # "at the hands of" names the agent as "by" does
+        ("Two civilians were killed at the hands of ISIS militants near Sukhnah.", "killing",
+         [("islamic_state", INI), ("unknown.civilians", T)]),
+        # deaths "in an attack by" a group are the group's
+        ("Three soldiers were killed in an attack by ISIS militants near Rutba.", "killing",
+         [("islamic_state", INI), ("unknown.military", T)]),
         # armed men are an armed group, not civilians
         ("Armed men looted shops in Tuz Khormato.", "looting", [("unknown.rebels", INI)]),
         # clashes "erupted between" two sides: both

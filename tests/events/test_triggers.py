@@ -833,6 +833,9 @@ ERV = "Explosions/Remote violence"
          "inflicted heavy losses on", ("Battles", "Armed clash")),
         ("Ten NDF members were killed in western Raqqa.", "killed", ("Battles", "Armed clash")),
         ("Three cops killed in Bastar.", "killed", ("Battles", "Armed clash")),
+        # "in militant attack": a noun after a preposition, whose modifier did it
+        ("Three Turkish soldiers killed in Kurdish militant attack.", "killed",
+         ("Battles", "Armed clash")),
         # a participle after a comma is done by the subject of the verb before it
         ("IS fighters ambushed an army patrol near Rutba, killing four soldiers.", "killing",
          ("Battles", "Armed clash")),
