@@ -382,6 +382,8 @@ CASES: list[Row] = [
     ("Syrian troops besiege rebellious suburb.", [(E.ARMED_CLASH, "besiege", A)]),
     # an ACLED note's toll label belongs to the note's event: no event of its own
     ("Fatalities: 23.", []),
+    ("The area where the SDF established its headquarters.", []),
+    ("Regime forces advanced into Saraqib.", [(E.ARMED_CLASH, "advanced into", A)]),
     ("Rebels suffered heavy fatalities.", [(E.KILLING, "suffered heavy fatalities", A)]),
     ("Aid reached the besieged city of Deir Ezzor.", [(E.AID, "Aid", A)]),
     ("The bar demands an inquiry into the murder.",
