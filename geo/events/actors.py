@@ -162,6 +162,7 @@ class RoleWords(Vocabulary):
     nominal_hosts: CaseBlindAlternatives
     linked_to: CaseBlindAlternatives
     operated_by: CaseBlindAlternatives
+    partitive_heads: CaseBlindAlternatives
     victim_verbs: CaseBlindAlternatives
     victim_participles: CaseBlindAlternatives
 
@@ -501,6 +502,9 @@ def _phrases(
             kind = FORCE_NOUNS[int(str(match.lastgroup)[1:])][1].kind
             if kind in _CROWDS:  # "PMF supporters" are a crowd backing it, not its fighters
                 update["kind"] = kind
+                # ... and so are those of a group coordinated before: "Hezbollah and Amal
+                # supporters"
+                _crowd_coordinated_before(text, phrases, head, kind)
             phrases[head] = phrases[head].model_copy(update=update)
             continue
         actor = _force_actor(text, match, modifiers, used_modifiers)
@@ -523,8 +527,11 @@ def _phrases(
 # the kind of a named group's phrase.
 _CROWDS = frozenset({ActorKind.PROTESTERS, ActorKind.RIOTERS})
 
+# "south Lebanon", "northern Syria": a direction before a country names part of it
+_DIRECTION = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|inside|into|across|over|near|throughout|within|at|outside)\s+(?:the\s+)?$",
+    r"\b(?:in|inside|into|across|over|near|throughout|within|at|outside)\s+(?:the\s+)?"
+    rf"(?:{_DIRECTION}\s+)?$",
     re.IGNORECASE,
 )
 
@@ -554,6 +561,19 @@ def _coordinated_modifiers(
         extra.insert(0, _country_actor(mod.country, branch, mod.start, mod.end, text))
         left = mod.start
     return extra
+
+
+def _crowd_coordinated_before(
+    text: str, phrases: list[Actor], head: int, kind: ActorKind
+) -> None:
+    """The named actors coordinated right before ``phrases[head]`` take the crowd's kind."""
+    left = phrases[head].start
+    for index in range(head - 1, -1, -1):
+        other = phrases[index]
+        if not _COORDINATION.fullmatch(text, other.end, left):
+            return
+        phrases[index] = other.model_copy(update={"kind": kind})
+        left = other.start
 
 
 def _named_head(text: str, phrases: Sequence[Actor], start: int) -> int | None:
@@ -635,12 +655,14 @@ _PASSIVE_BEFORE = re.compile(
     ),
     re.IGNORECASE,
 )
-_BY_AFTER = re.compile(r"\s+by\b")
+_BY_AFTER = re.compile(r"\s+(?:by|at\s+the\s+hands\s+of)\b")
 _PREPOSITION_BEFORE = re.compile(
     guarded(
         r"\b",
         r"(?:of|to|in|by|with|from|near|against|on|at|between|for|into|over|toward|towards"
-        r"|among|than|and|or|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[A-Z]{2,}\s+)?$",
+        r"|among|than|and|or|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
+        # names before the actor's noun: "backed by Popular Committee fighters"
+        r"(?:(?-i:[A-Z][\w'-]*)\s+){0,3}$",
         re.IGNORECASE,
     ),
     re.IGNORECASE,
@@ -664,14 +686,27 @@ def _in_prepositional_phrase(
 
 
 def _preposition_before(text: str, sentence: Sentence, actor: Actor) -> bool:
-    return bool(
-        _PREPOSITION_BEFORE.search(text[max(sentence.start, actor.start - 30) : actor.start])
+    left = max(sentence.start, actor.start - 50)
+    found = _PREPOSITION_BEFORE.search(text[left : actor.start])
+    if found is None:
+        return False
+    # "thousands of PMF supporters", "members of the SDF": a part of the group, the subject
+    at = left + found.start()
+    return not (
+        text[at : at + 2].lower() == "of"
+        and _PARTITIVE_BEFORE.search(text, max(sentence.start, at - 20), at) is not None
     )
+
+
+_PARTITIVE_BEFORE = re.compile(
+    rf"\b{alternation(_ROLE_WORDS.partitive_heads)}\s+$", re.IGNORECASE
+)
 
 _LINKED_OWNER = re.compile(
     rf"\s+{alternation(_ROLE_WORDS.linked_to)}\s+(?:to|with)\s+(?:the\s+)?$"
     rf"|\s+{alternation(_ROLE_WORDS.operated_by)}\s+by\s+(?:the\s+)?$"
-    r"|\s+of\s+the\s+$",
+    # "a sniper from HTS", "fighters from the SDF"
+    r"|\s+of\s+the\s+$|\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _PRONOUN = CaseBlind(
@@ -697,7 +732,12 @@ _NOMINAL_HOST = re.compile(
     ),
     re.IGNORECASE,
 )
-_BETWEEN = re.compile(r"\s+between\s+", re.IGNORECASE)
+# "clashes between X and Y", "clashes erupted between X and Y"
+_BETWEEN = re.compile(
+    r"(?:\s+(?:erupted|broke\s+out|took\s+place|occurred|raged|continued|resumed))?"
+    r"\s+between\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 
 
 def is_passive(text: str, trigger_start: int, trigger_end: int) -> bool:
@@ -974,13 +1014,43 @@ def _subject(
         if speech.end() < len(left) - 1:
             cut = sentence.start + speech.end()
     candidates = [p for p in phrases if cut <= p.start and p.end <= trigger_start]
+    if (
+        candidates
+        and _PARTICIPLE.match(text, trigger_start)
+        and not text[candidates[-1].end : trigger_start].strip()
+    ):
+        # "fired on crowds protesting fuel prices": the noun a participle follows does it
+        return _with_owner(text, candidates[-1], phrases, trigger_start)
+    shares_subject = _shares_subject(text, left, trigger_start)
     for index in range(len(candidates) - 1, -1, -1):
         if _in_prepositional_phrase(text, sentence, candidates, index):
             continue
+        if shares_subject and _OBJECT_OF_VERB.search(
+            text, max(sentence.start, candidates[index].start - 40), candidates[index].start
+        ):
+            continue  # "forces pursued protesters ... and opened fire": not the protesters
         return _with_owner(text, candidates[index], phrases, trigger_start)
     if candidates:
         return _with_owner(text, candidates[0], phrases, trigger_start)
     return _fallback_subject(text, cut, trigger_start)
+
+
+# A verb coordinated with an earlier one ("... and opened fire") or a participle after a
+# comma (", killing four soldiers") has the earlier verb's subject, never its object: an
+# actor right after a verb is skipped.
+_AND_BEFORE = re.compile(r"\band\s+(?:then\s+)?$", re.IGNORECASE)
+_COMMA_BEFORE = re.compile(r",\s*$")
+_PARTICIPLE = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
+_OBJECT_OF_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed|struck|shot|hit|fought|took|overran|seized)\s+"
+    r"(?:(?:the|a|an|its|their|his|her|some|several|at\s+least)\s+)?(?:[\w'-]+\s+){0,3}$"
+)
+
+
+def _shares_subject(text: str, left: str, trigger_start: int) -> bool:
+    if _AND_BEFORE.search(left):
+        return True
+    return bool(_COMMA_BEFORE.search(left) and _PARTICIPLE.match(text, trigger_start))
 
 
 _CONTROL_VERB = CaseBlind(rf"\b{alternation(_ROLE_WORDS.control_verbs)}\s+(?:[a-z]+ly\s+)?to\s+$")

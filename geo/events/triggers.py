@@ -192,6 +192,7 @@ class VictimNouns(Vocabulary):
     """``[victims]``: death nouns whose modifier names the victims ("civilian deaths")."""
 
     nouns: Alternatives
+    appositives: CaseBlindAlternatives
 
 
 class TriggersFile(Vocabulary):
@@ -460,8 +461,52 @@ def _event_actors(
         context=context,
     )
     if rule.nominal and _VICTIM_NOUN.fullmatch(text, start, end):
-        return _victims(text, start, end, actors)
+        actors = _victims(text, start, end, actors)
+    if rule.event_type is EventType.KILLING:
+        actors = _with_listed_victims(text, sentence, end, actors, context)
     return actors
+
+
+_COMBATANTS = frozenset({ActorKind.STATE_FORCES, ActorKind.ARMED_GROUP})
+
+
+def _with_listed_victims(
+    text: str, sentence: Sentence, end: int, actors: list[Actor], context: SentenceActors
+) -> list[Actor]:
+    """A killing's target from its list of the dead: where it names none, or where the
+    list names combatants among the civilians or people it counts ("56 people were killed,
+    including 18 members of the regime forces"): ACLED's interaction is with the armed."""
+    targets = [a for a in actors if a.role is ActorRole.TARGET]
+    if targets and any(a.kind is not ActorKind.CIVILIANS for a in targets):
+        return actors
+    listed = _listed_victims(text, sentence, end, context)
+    if not listed or (targets and listed[0].kind not in _COMBATANTS):
+        return actors
+    return [*[a for a in actors if a.role is not ActorRole.TARGET], *listed]
+
+
+_LISTED_VICTIMS = re.compile(
+    rf"[^.;:]{{0,60}}?\b{alternation(_VOCABULARY.victims.appositives)}\s+", re.IGNORECASE
+)
+_COUNT_OF = re.compile(
+    r"(?:(?:at\s+least|more\s+than|about|nearly|over)\s+)?(?:\d+\s+)?(?:[a-z]+\s+){0,2}"
+    r"(?:(?:members?|elements?|fighters?)\s+)?(?:of\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _listed_victims(
+    text: str, sentence: Sentence, end: int, context: SentenceActors
+) -> list[Actor]:
+    """'179 died yesterday, including 40 of the regime forces': the actor a list of the dead
+    opens with is the killing's target."""
+    listed = _LISTED_VICTIMS.match(text, end, sentence.end)
+    if listed is None:
+        return []
+    victim = next((a for a in context.phrases if a.start >= listed.end()), None)
+    if victim is None or not _COUNT_OF.fullmatch(text, listed.end(), victim.start):
+        return []
+    return [victim.model_copy(update={"role": ActorRole.TARGET})]
 
 
 _VICTIM_NOUN = re.compile(alternation(_VOCABULARY.victims.nouns), re.IGNORECASE)
@@ -682,6 +727,14 @@ def _candidate_triggers(
                 text, max(start, match.start() - 12), match.start()
             ):
                 continue  # "condemned the attack": a noun after a determiner, not a verb
+            if (
+                not rule.nominal
+                and _PREPOSITION_PHRASE_BEFORE.search(
+                    text, max(start, match.start() - 40), match.start()
+                )
+                and _reads_as_noun(rule.event_type, match.group())
+            ):
+                continue  # "killed in Kurdish militant attack": a noun, not a verb
             if rule.event_type is EventType.STATEMENT and _is_name(text, sentence, match):
                 continue  # "Abdullah Saied's cross found Said unguarded": a person
             found.append((rule, match.start(), match.end()))
@@ -705,6 +758,19 @@ _DETERMINER_BEFORE = re.compile(
     r"|['\u2019]s)\s+$",
     re.IGNORECASE,
 )
+
+
+_PREPOSITION_PHRASE_BEFORE = re.compile(
+    r"\b(?:in|during|amid)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _reads_as_noun(event_type: EventType, words: str) -> bool:
+    """Whether a nominal rule of ``event_type`` reads ``words`` too ("attack", "raids")."""
+    return any(
+        rule.nominal and rule.event_type is event_type and regex.folding.fullmatch(words)
+        for rule, regex in _COMPILED
+    )
 
 
 def _select_triggers(
@@ -840,7 +906,18 @@ def _inherit_initiator_from_subject_event(
     """'Russian air strikes on Idlib killed 12': the strikes' initiator did the killing."""
     result = list(events)
     for index, event in enumerate(events):
-        if index == 0 or event.cue.startswith("speech"):
+        if event.cue.startswith("speech"):
+            continue
+        participle_initiator = _participle_initiator(text, events, index)
+        if participle_initiator is not None and not _is_target(event, participle_initiator):
+            result[index] = _with_initiator(text, event, participle_initiator, "+participle")
+            continue
+        if index + 1 < len(events):
+            incident_initiator = _incident_initiator(text, event, events[index + 1])
+            if incident_initiator is not None and not _is_target(event, incident_initiator):
+                result[index] = _with_initiator(text, event, incident_initiator, "+incident")
+                continue
+        if index == 0:
             continue
         previous = events[index - 1]
         if not previous.actors or not TAXONOMY[previous.event_type].violent:
@@ -851,18 +928,82 @@ def _inherit_initiator_from_subject_event(
             continue
         if not _is_nominal_trigger(previous) or _is_nominal_trigger(event):
             continue  # only "Russian air strikes ... killed 12": a noun subject of a verb
+        if _PREPOSITION_BEFORE_NOUN.search_in_document(
+            text, max(0, previous.trigger_start - 60), previous.trigger_start
+        ):
+            continue  # "forces backed by Russian air strikes regained": not the subject
         initiator = next((a for a in previous.actors if a.role is ActorRole.INITIATOR), None)
         if initiator is None:
             continue
-        actors = [initiator, *[a for a in event.actors if a.role is not ActorRole.INITIATOR]]
-        result[index] = event.model_copy(
-            update={
-                "actors": actors,
-                "cue": event.cue + "+subject_event",
-                **_acled_fields(_own_acled(text, event.event_type, event.means, actors)),
-            }
-        )
+        result[index] = _with_initiator(text, event, initiator, "+subject_event")
     return result
+
+
+def _is_target(event: EventMention, actor: Actor) -> bool:
+    """Whether ``actor`` is the event's own target (the victims never did it)."""
+    return any(a.role is ActorRole.TARGET and a.start == actor.start for a in event.actors)
+
+
+def _with_initiator(text: str, event: EventMention, initiator: Actor, cue: str) -> EventMention:
+    """``event`` with ``initiator`` as its only initiator, its ACLED coding redone."""
+    others = [a for a in event.actors if a.role is not ActorRole.INITIATOR]
+    actors = [initiator, *[a for a in others if a.start != initiator.start]]
+    return event.model_copy(
+        update={
+            "actors": actors,
+            "cue": event.cue + cue,
+            **_acled_fields(_own_acled(text, event.event_type, event.means, actors)),
+        }
+    )
+
+
+_PREPOSITION_BEFORE_NOUN = CaseBlind(
+    r"\b(?:by|with|after|amid|under|following|despite|under)\s+(?:[\w'-]+\s+){0,3}$"
+)
+# A participle after a comma ("IS fighters ambushed a patrol, killing four soldiers") tells
+# what the subject of the clause's verb did next: it takes that verb's initiator.
+_COMMA_BEFORE = CaseBlind(r",\s*$")
+_PARTICIPLE = CaseBlind(r"[a-z]+ing")
+
+
+_TWO_SIDED = frozenset({EventType.ARMED_CLASH, EventType.CONFRONTATION})
+_IN_INCIDENT = CaseBlind(r"\s+(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}")
+
+
+def _incident_initiator(text: str, event: EventMention, after: EventMention) -> Actor | None:
+    """'three soldiers were killed in an attack by ISIS': who did the incident a verb
+    with no initiator of its own happened in."""
+    if any(a.role is ActorRole.INITIATOR for a in event.actors) or _is_nominal_trigger(event):
+        return None
+    if after.event_type in _TWO_SIDED or not TAXONOMY[after.event_type].violent:
+        return None  # the dead of a clash between two sides are neither side's alone
+    if not _is_nominal_trigger(after):
+        return None
+    if after.modality is not event.modality or not _IN_INCIDENT.folding.fullmatch(
+        text, event.trigger_end, after.trigger_start
+    ):
+        return None
+    return next((a for a in after.actors if a.role is ActorRole.INITIATOR), None)
+
+
+def _participle_initiator(
+    text: str, events: Sequence[EventMention], index: int
+) -> Actor | None:
+    """The initiator the participle event ``events[index]`` takes from the verb before it."""
+    event = events[index]
+    if not _PARTICIPLE.folding.fullmatch(event.trigger_text) or _is_nominal_trigger(event):
+        return None
+    if not _COMMA_BEFORE.search_in_document(
+        text, max(0, event.trigger_start - 3), event.trigger_start
+    ):
+        return None
+    for previous in reversed(events[:index]):
+        if previous.modality is not event.modality or _is_nominal_trigger(previous):
+            continue
+        if not TAXONOMY[previous.event_type].violent:
+            return None
+        return next((a for a in previous.actors if a.role is ActorRole.INITIATOR), None)
+    return None
 
 
 def _is_nominal_trigger(event: EventMention) -> bool:
@@ -1002,10 +1143,20 @@ def _joined(
             and other.event_type in code.joins
             and clause_of[j] == clause_of[index]
             and events[j].modality is events[index].modality
+            and not _other_initiators(events[j], events[index])
         ]
         if better:
             joined[index] = max(better, key=lambda c: c.specificity)
     return joined
+
+
+def _other_initiators(one: EventMention, other: EventMention) -> bool:
+    """Whether both events name initiators and share no actor: two incidents ("after Iraqi
+    forces took control of the town, armed men looted homes"); the protest that forces
+    opened fire on is one incident with the firing."""
+    if not all(any(a.role is ActorRole.INITIATOR for a in e.actors) for e in (one, other)):
+        return False
+    return not {a.id for a in one.actors} & {a.id for a in other.actors}
 
 
 # A relative clause in the past perfect tells what happened before: "which had fought the

@@ -241,6 +241,44 @@ def test_mention_overrides_fallback_table() -> None:
         # "or" coordinates subjects as "and" does: either did it
         ("Russian or Syrian warplanes bombed a bakery in Ariha.", "air_strike",
          [("RU.military", INI), ("SY.military", INI)]),
+        # a backer named after "backed by" is not the subject, whatever names come first
+        ("Yemeni army units backed by Popular Committee fighters retook Ja'ar.",
+         "territory_capture", [("YE.military", INI)]),
+        ("Regime forces backed by Russian jets regained the Nassib crossing.",
+         "territory_capture", [("unknown.military", INI)]),
+        # "thousands of", "members of" open no prepositional phrase: the crowd is the subject
+        ("Angered by the death of a commander of Kataib Hezbollah, thousands of PMF "
+         "supporters broke into the embassy.", "attack",
+         [("pmf", INI), ("unknown.government", T)]),
+        # a verb coordinated with an earlier one has its subject, not its object
+        ("IRGC forces pursued protesters into the marshes and opened fire with machine guns.",
+         "attack", [("IR.irgc", INI)]),
+        # ... however many words stand between that verb and its object
+        ("IS militants executed dozens of Yazidi men and abducted the women.", "abduction",
+         [("islamic_state", INI), ("unknown.civilians", T)]),
+        # a participle right after a noun is that noun's act, even inside a phrase
+        ("Security forces fired on crowds protesting fuel prices in Shiraz.", "protest",
+         [("unknown.protesters", INI)]),
+        # a sniper "from" a group is the group's
+        ("A soldier was killed by a sniper from HTS near Kafr Nabl.", "killing",
+         [("hts", INI), ("unknown.military", T)]),
+        # the crowd noun after a coordination is every coordinated group's crowd
+        ("Hezbollah and Amal supporters attacked protesters in Beirut.", "attack",
+         [("hezbollah", INI), ("amal", INI), ("unknown.protesters", T)]),
+        # a country after "over south" is where, not who
+        ("An Israeli drone flew over south Lebanon and dropped a bomb near Kfar Kila.",
+         "air_strike", [("IL.military", INI)]),
+        # "at the hands of" names the agent as "by" does
+        ("Two civilians were killed at the hands of ISIS militants near Sukhnah.", "killing",
+         [("islamic_state", INI), ("unknown.civilians", T)]),
+        # deaths "in an attack by" a group are the group's
+        ("Three soldiers were killed in an attack by ISIS militants near Rutba.", "killing",
+         [("islamic_state", INI), ("unknown.military", T)]),
+        # armed men are an armed group, not civilians
+        ("Armed men looted shops in Tuz Khormato.", "looting", [("unknown.rebels", INI)]),
+        # clashes "erupted between" two sides: both
+        ("Clashes erupted between the SDF and ISIS in Hajin.", "armed_clash",
+         [("sdf", INI), ("islamic_state", T)]),
         # a count after a killing verb opens its object: the verb is active
         ("Gunmen killed at least nine shepherds near Sukhnah.", "killing",
          [("unknown.rebels", INI), ("unknown.civilians", T)]),
