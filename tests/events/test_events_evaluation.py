@@ -131,8 +131,8 @@ def _figures(path: Path) -> Figures:
 # What each set scored when the floors were last raised; a change that lowers one must say
 # why in its commit.
 FLOORS = {
-    NOTES: {"located": 0.87, "dated": 0.98, "typed": 0.99, "honest": 0.91, "sub_typed": 0.92},
-    BLIND_NOTES: {"located": 0.84, "dated": 0.99, "typed": 0.98, "honest": 0.92, "sub_typed": 0.96},
+    NOTES: {"located": 0.91, "dated": 0.98, "typed": 0.99, "honest": 0.93, "sub_typed": 0.92},
+    BLIND_NOTES: {"located": 0.88, "dated": 0.99, "typed": 0.98, "honest": 0.95, "sub_typed": 0.96},
 }
 
 
