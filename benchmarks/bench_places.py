@@ -2,15 +2,19 @@
 
 Measures, on a corpus in the gold JSONL format (default ``../shared/eval/lgl.jsonl``):
 
-* ``geo places --jsonl CORPUS`` as a subprocess, one process: wall-clock documents per
-  second (start-up and gazetteer opening included) and the child's peak RSS, read with
-  ``resource.getrusage(RUSAGE_CHILDREN)`` after it exits;
+* ``geo places --jsonl CORPUS --workers 1`` as a subprocess: wall-clock documents per
+  second (start-up and gazetteer opening included) and its peak RSS;
 * the same command on the corpus repeated ``--stream-copies`` times in one file (each copy's
-  documents given distinct ids): documents per second of wall time with the start-up
-  included (issue 17's bar: at least 1,000 on ten copies of LGL), and once started (the
-  wall time of the command on an empty file taken off);
+  documents given distinct ids), on one process and with the default ``--workers`` (a fork
+  pool of the CPUs this process may use): documents per second of wall time with the
+  start-up included (issue 17's bar: at least 1,000 on ten copies of LGL), and once started
+  (the wall time of the command on an empty file taken off), and the peak RSS and PSS sums
+  of the process tree (parent and workers; :mod:`measure`);
 * :func:`geo.places.find.find_places` and :func:`geo.places.recognition.recognize` in
   process, after a warm-up pass, best of ``--repeat`` passes.
+
+The project's modules are byte-compiled first, as an installed package's are (a checkout
+run with ``PYTHONDONTWRITEBYTECODE`` would compile them at every start, about 0.1 s).
 
 Run::
 
@@ -22,15 +26,15 @@ Target (issue 3): at least 1,000 documents a second on one process, under 500 MB
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
-import resource
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from measure import run_measured
 from pydantic import BaseModel
 
 from gazetteer import open_gazetteer
@@ -40,6 +44,7 @@ from geo.places.recognition import recognize
 
 __all__ = [
     "BenchReport",
+    "StreamRun",
     "bench_cli",
     "bench_cli_stream",
     "bench_in_process",
@@ -67,6 +72,12 @@ class BenchReport(BaseModel):
     cli_stream_docs_per_second_with_startup: float
     cli_stream_docs_per_second: float
     cli_peak_rss_mb: float
+    pool_stream_seconds: float
+    pool_stream_docs_per_second_with_startup: float
+    pool_stream_docs_per_second: float
+    pool_peak_rss_sum_mb: float
+    pool_peak_pss_sum_mb: float
+    pool_processes: int
     find_places_docs_per_second: float
     recognize_docs_per_second: float
 
@@ -95,9 +106,19 @@ def copies_of(corpus: Path, copies: int) -> list[str]:
     return lines
 
 
-def bench_cli_stream(corpus: Path, copies: int) -> tuple[float, int, float]:
-    """Start-up seconds, documents, and wall seconds of ``geo places --jsonl`` over
-    ``copies`` copies of the corpus in one file."""
+class StreamRun(BaseModel):
+    """``geo places --jsonl`` over copies of a corpus: wall seconds and process-tree memory."""
+
+    documents: int
+    seconds: float
+    peak_rss_sum_mb: float
+    peak_pss_sum_mb: float
+    processes: int
+
+
+def bench_cli_stream(corpus: Path, copies: int) -> tuple[float, StreamRun, StreamRun]:
+    """Start-up seconds, then ``geo places --jsonl`` over ``copies`` copies of the corpus in
+    one file on one process, and with the default workers."""
     lines = copies_of(corpus, copies)
     with tempfile.TemporaryDirectory() as scratch:
         empty = Path(scratch) / "empty.jsonl"
@@ -105,25 +126,32 @@ def bench_cli_stream(corpus: Path, copies: int) -> tuple[float, int, float]:
         stream = Path(scratch) / "stream.jsonl"
         stream.write_text("\n".join(lines) + "\n", encoding="utf-8")
         startup = min(bench_cli(empty)[0] for _ in range(3))
-        seconds, _ = bench_cli(stream)
-    return startup, len(lines), seconds
+        runs = [_stream_run(stream, len(lines), flags) for flags in (["--workers", "1"], [])]
+    return startup, runs[0], runs[1]
+
+
+def _stream_run(stream: Path, documents: int, flags: list[str]) -> StreamRun:
+    measured = run_measured([str(GEO), "places", "--jsonl", str(stream), *flags], interval=0.05)
+    if measured.returncode != 0:
+        raise SystemExit(f"bench_places: geo places failed ({measured.returncode})")
+    return StreamRun(
+        documents=documents,
+        seconds=measured.seconds,
+        peak_rss_sum_mb=measured.peak_rss_mb,
+        peak_pss_sum_mb=measured.peak_pss_mb,
+        processes=measured.peak_processes,
+    )
 
 
 def bench_cli(corpus: Path) -> tuple[float, float]:
-    """Seconds and peak RSS in MB of ``geo places --jsonl corpus`` (output discarded)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = time.perf_counter()
-    subprocess.run(
-        [str(GEO), "places", "--jsonl", str(corpus)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    """Seconds and peak RSS in MB of ``geo places --jsonl corpus --workers 1`` (output
+    discarded)."""
+    measured = run_measured(
+        [str(GEO), "places", "--jsonl", str(corpus), "--workers", "1"], interval=0.05
     )
-    seconds = time.perf_counter() - started
-    # ru_maxrss of RUSAGE_CHILDREN is the largest child so far (KB on Linux); this is the
-    # only child, so a rise means it is its own peak.
-    peak_kb = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
-    return seconds, peak_kb / 1024
+    if measured.returncode != 0:
+        raise SystemExit(f"bench_places: geo places failed ({measured.returncode})")
+    return measured.seconds, measured.peak_rss_mb
 
 
 def bench_in_process(documents: list[Document], repeat: int) -> tuple[float, float]:
@@ -157,9 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_file():
         print(f"bench_places: {args.corpus}: no such corpus", file=sys.stderr)
         return 2
+    for package in ("geo", "gazetteer"):
+        compileall.compile_dir(ROOT / package, quiet=1)
     documents = read_documents(args.corpus)
     cli_seconds, peak_mb = bench_cli(args.corpus)
-    startup, stream_documents, stream_seconds = bench_cli_stream(args.corpus, args.stream_copies)
+    startup, one, pool = bench_cli_stream(args.corpus, args.stream_copies)
     places_rate, recognize_rate = bench_in_process(documents, args.repeat)
     report = BenchReport(
         corpus=str(args.corpus),
@@ -168,11 +198,17 @@ def main(argv: list[str] | None = None) -> int:
         cli_seconds=round(cli_seconds, 2),
         cli_docs_per_second=round(len(documents) / cli_seconds, 1),
         cli_startup_seconds=round(startup, 2),
-        cli_stream_documents=stream_documents,
-        cli_stream_seconds=round(stream_seconds, 2),
-        cli_stream_docs_per_second_with_startup=round(stream_documents / stream_seconds, 1),
-        cli_stream_docs_per_second=round(stream_documents / (stream_seconds - startup), 1),
-        cli_peak_rss_mb=round(peak_mb, 1),
+        cli_stream_documents=one.documents,
+        cli_stream_seconds=round(one.seconds, 2),
+        cli_stream_docs_per_second_with_startup=round(one.documents / one.seconds, 1),
+        cli_stream_docs_per_second=round(one.documents / (one.seconds - startup), 1),
+        cli_peak_rss_mb=round(max(peak_mb, one.peak_rss_sum_mb), 1),
+        pool_stream_seconds=round(pool.seconds, 2),
+        pool_stream_docs_per_second_with_startup=round(pool.documents / pool.seconds, 1),
+        pool_stream_docs_per_second=round(pool.documents / (pool.seconds - startup), 1),
+        pool_peak_rss_sum_mb=round(pool.peak_rss_sum_mb, 1),
+        pool_peak_pss_sum_mb=round(pool.peak_pss_sum_mb, 1),
+        pool_processes=pool.processes,
         find_places_docs_per_second=round(places_rate, 1),
         recognize_docs_per_second=round(recognize_rate, 1),
     )

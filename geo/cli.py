@@ -250,14 +250,12 @@ def _cmd_places(args: argparse.Namespace) -> int:
 
 
 def _places_jsonl(args: argparse.Namespace) -> int:
-    import json as _json
+    import functools
 
     from gazetteer import open_gazetteer
-    from geo.documents import Document
-    from geo.places.find import find_places, resolve_spans
-    from geo.places.mentions import places_json_line
+    from geo.streaming import map_in_order
 
-    gazetteer = open_gazetteer()
+    open_gazetteer()  # once, before any worker forks: the workers share its pages
     failures = _Failures()
     path = Path(args.jsonl)
     try:
@@ -270,28 +268,55 @@ def _places_jsonl(args: argparse.Namespace) -> int:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
     if args.jsonl == "-":
         path = Path("stdin")
-    with handle:
-        for number, line in enumerate(_progress(handle, unit="line"), 1):
-            if not line.strip():
-                continue
-            try:
-                record = _json.loads(line)
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                    raise ValueError("needs an object with a string 'text'")
-                document = Document(
-                    id=str(record.get("id", f"{path.stem}:{number}")), text=record["text"]
-                )
-                if args.gold_spans:
-                    spans = [(int(t["start"]), int(t["end"])) for t in record.get("toponyms") or []]
-                    result = resolve_spans(document, spans, gazetteer)
-                else:
-                    result = find_places(document, gazetteer)
-            except (ValueError, KeyError, TypeError) as err:
-                failures.report(f"{path}:{number}: {str(err).splitlines()[0]}")
+    lines = ((n, line) for n, line in enumerate(_progress(handle, unit="line"), 1) if line.strip())
+    chunk_places = functools.partial(_places_lines, source=path, gold_spans=args.gold_spans)
+
+    def emit(results: list[tuple[str, str | None]]) -> None:
+        for output, failure in results:
+            if failure is not None:
+                failures.report(failure)
                 continue
             failures.succeeded += 1
-            sys.stdout.write(places_json_line(result) + "\n")
+            sys.stdout.write(output + "\n")
+        sys.stdout.flush()
+
+    with handle:
+        map_in_order(chunk_places, lines, emit, workers=args.workers)
     return failures.exit_code()
+
+
+def _places_lines(
+    numbered: list[tuple[int, str]], *, source: Path, gold_spans: bool
+) -> list[tuple[str, str | None]]:
+    """``geo places --jsonl`` of some numbered input lines: for each, its output line, or
+    the one-line message of its failure (a pool worker's part; module-level to be sent)."""
+    import json as _json
+
+    from gazetteer import open_gazetteer
+    from geo.documents import Document
+    from geo.places.find import find_places, resolve_spans
+    from geo.places.mentions import places_json_line
+
+    gazetteer = open_gazetteer()
+    results: list[tuple[str, str | None]] = []
+    for number, line in numbered:
+        try:
+            record = _json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError("needs an object with a string 'text'")
+            document = Document(
+                id=str(record.get("id", f"{source.stem}:{number}")), text=record["text"]
+            )
+            if gold_spans:
+                spans = [(int(t["start"]), int(t["end"])) for t in record.get("toponyms") or []]
+                result = resolve_spans(document, spans, gazetteer)
+            else:
+                result = find_places(document, gazetteer)
+        except (ValueError, KeyError, TypeError) as err:
+            results.append(("", f"{source}:{number}: {str(err).splitlines()[0]}"))
+            continue
+        results.append((places_json_line(result), None))
+    return results
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -382,7 +407,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         from geo.streaming import stream_jsonl
 
         documents = _progress(_documents(args.paths, args.published, failures))
-        stream_jsonl(documents, workers=args.workers or 1)
+        stream_jsonl(documents, workers=args.workers)
         return failures.exit_code()
     outputs = [path for path in (args.geojson, args.csv, args.parquet) if path]
     if outputs:
@@ -540,6 +565,12 @@ def _add_pipeline_commands(subparsers: Any) -> None:
     places.add_argument(
         "--gold-spans", action="store_true", help="resolve the input's own toponym spans"
     )
+    places.add_argument(
+        "--workers",
+        type=int,
+        help="processes for --jsonl, order kept (default: the CPUs usable, for inputs of "
+        "over 256 documents)",
+    )
     places.set_defaults(handler=_cmd_places)
 
     evaluation = subparsers.add_parser(
@@ -555,7 +586,10 @@ def _add_pipeline_commands(subparsers: Any) -> None:
     extract.add_argument("--published", type=_published, help="publication date for undated inputs")
     extract.add_argument("--jsonl", action="store_true", help="stream one JSON line per document")
     extract.add_argument(
-        "--workers", type=int, help="processes for --jsonl (order kept) or a local --dask"
+        "--workers",
+        type=int,
+        help="processes for --jsonl, order kept (default: the CPUs usable, for inputs of over "
+        "256 documents), or of a local --dask",
     )
     _add_dask(extract)
     extract.add_argument("--geojson", metavar="FILE", help="also write RFC 7946 GeoJSON")

@@ -334,6 +334,21 @@ CASES: dict[str, Case] = {
         ),
         stdout_has=('{"id":"a",', '{"id":"d",'),
     ),
+    "places-jsonl-bad-lines-two-workers": Case(
+        ("places", "--jsonl", "batch.jsonl", "--workers", "2"),
+        3,
+        (
+            ("batch.jsonl:2",),
+            ("batch.jsonl:3", "'text'"),
+            ("2 input(s) failed, 2 processed",),
+        ),
+        stdout_has=('{"id":"a",', '{"id":"d",'),
+    ),
+    "places-jsonl-no-workers": Case(
+        ("places", "--jsonl", "batch.jsonl", "--workers", "0"),
+        2,
+        (("--workers must be at least 1, got 0",),),
+    ),
     "places-jsonl-missing": Case(
         ("places", "--jsonl", "nope.jsonl"), 2, (("nope.jsonl", "cannot read"),)
     ),

@@ -272,19 +272,22 @@ def _jsonl_corpus(root: Path, articles: int) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("signum", "exit_code", "to_group"),
-    [(signal.SIGINT, 130, True), (signal.SIGTERM, 143, False)],
-    ids=["ctrl-c-to-process-group", "SIGTERM-to-parent"],
+    ("command", "signum", "exit_code", "to_group"),
+    [
+        (["extract", "--jsonl", "--workers", "2", "{corpus}"], signal.SIGINT, 130, True),
+        (["extract", "--jsonl", "--workers", "2", "{corpus}"], signal.SIGTERM, 143, False),
+        (["places", "--jsonl", "{corpus}", "--workers", "2"], signal.SIGINT, 130, True),
+    ],
+    ids=["ctrl-c-to-process-group", "SIGTERM-to-parent", "places-ctrl-c-to-process-group"],
 )
 def test_interrupted_worker_pool_exits_cleanly(
-    tmp_path: Path, signum: signal.Signals, exit_code: int, to_group: bool
+    tmp_path: Path, command: list[str], signum: signal.Signals, exit_code: int, to_group: bool
 ) -> None:
-    """``extract --jsonl --workers 2`` stops promptly: no hang, no traceback per worker."""
+    """``--jsonl --workers 2`` stops promptly: no hang, no traceback per worker."""
     corpus = _jsonl_corpus(tmp_path, articles=3000)
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    command = [sys.executable, "-m", "geo.cli", "extract", "--jsonl", "--workers", "2"]
     process = subprocess.Popen(
-        [*command, str(corpus)],
+        [sys.executable, "-m", "geo.cli", *(arg.format(corpus=corpus) for arg in command)],
         cwd=tmp_path,
         env=env,
         stdin=subprocess.DEVNULL,

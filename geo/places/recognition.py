@@ -355,11 +355,12 @@ class _CachedIndex:
     """Memoised name-index lookups. News repeats the same few thousand capitalised words, and
     the index is read-only, so each answer is computed once per process."""
 
-    __slots__ = ("_candidates", "_index", "_keys", "_prefixes", "_variant_heads")
+    __slots__ = ("_candidates", "_dead_heads", "_index", "_keys", "_prefixes", "_variant_heads")
 
     def __init__(self, index: NameIndex) -> None:
         self._index = index
         self._variant_heads: dict[str, bool] = {}
+        self._dead_heads: dict[str, bool] = {}
         self._keys: dict[str, bool] = {}
         self._prefixes: dict[str, bool] = {}
         self._candidates: dict[str, list[Candidate]] = {}
@@ -378,6 +379,22 @@ class _CachedIndex:
             if len(self._prefixes) >= _CACHE_LIMIT:
                 self._prefixes.clear()
             found = self._prefixes[key] = self._index.has_prefix(key)
+        return found
+
+    def opens_nothing(self, word: str) -> bool:
+        """Whether no indexed name is ``word`` (a token's text, possessive or not) or has it as
+        its first word: :func:`_longest_match` of it is then None unless a full stop joins
+        the next token ("W.Va"). Most capitalised words of news are no place's first word;
+        this answers them in one lookup."""
+        found = self._dead_heads.get(word)
+        if found is None:
+            if len(self._dead_heads) >= _CACHE_LIMIT:
+                self._dead_heads.clear()
+            stripped = _POSSESSIVE.sub("", word) if word.endswith(_POSSESSIVE_ENDINGS) else word
+            found = not (
+                self.has_prefix(normalize(word) + " ") or self.has_key(normalize(stripped or word))
+            )
+            self._dead_heads[word] = found
         return found
 
     def opens_variant(self, word: str) -> bool:
@@ -1255,6 +1272,10 @@ def _longest_match(scan: _Scan, first: int) -> Match | None:
     tokens, text, index = scan.tokens, scan.text, scan.index
     head = tokens[first]
     if not head.capitalised or first in scan.blocked or head.text in _ARTICLES:
+        return None
+    if index.opens_nothing(head.text) and (
+        first + 1 >= len(tokens) or text[head.end : tokens[first + 1].start] != "."
+    ):
         return None
     best: Match | None = None
     for last in range(first, min(first + MAX_NAME_TOKENS, len(tokens))):
