@@ -4,8 +4,9 @@ Two reports are the same event when they have the same type, compatible actors (
 actors overlap or one side names none; statements, condemnations, accusations and warnings
 need the same named speaker), dates that admit a common day, compatible locations (same
 place, one inside the other's country, within 100 km, or an area and a place within its
-radius when one article reports both) and the same kind of object where one is named (a
-drone is not a jet). Distinct events are never merged: anything ambiguous stays separate.
+radius when one article reports both or the area's country is not known) and the same kind
+of object where one is named (a drone is not a jet). Distinct events are never merged:
+anything ambiguous stays separate.
 
 Dates: each report's date admits a span of days (:func:`date_span`): its day, its week,
 month or year, or for an event dated "on or before" a report's day D (no time phrase in a
@@ -14,9 +15,9 @@ merge only when their spans share a day, and a cluster keeps the days *all* its 
 admit: two reports dated to different days never merge, however close; a report "on or
 before 4 May" joins one dated 3 May but never one dated 5 May or 1 May. A merged event's
 date is the most precise date of its reports (a day over "on or before", over a week, a
-month, a year). A report dated only "on or before" its publication, or not at all, must
-also agree positively with its cluster (a shared actor, the same place) and joins only when
-exactly one cluster fits it.
+month, a year). A report dated only "on or before" its publication, only to a week, month
+or year, or not at all, must also agree positively with its cluster (a shared named actor,
+the same place) and joins only when exactly one cluster fits it.
 """
 
 from __future__ import annotations
@@ -120,9 +121,15 @@ def _dates_compatible(a: Event, b: Event) -> bool:
     return _admits_a_day(_common(date_span(a.date), date_span(b.date)))
 
 
+_NO_DAY = frozenset(
+    {DatePrecision.ON_OR_BEFORE, DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR}
+)
+
+
 def _loosely_dated(event: Event) -> bool:
-    """Undated, or dated only by its report ("on or before"): the text gives no day."""
-    return event.date.date is None or event.date.precision == DatePrecision.ON_OR_BEFORE
+    """Undated, dated only by its report ("on or before"), or only to a week, month or year
+    ("in 2018", "since July"): the text gives no day, so sharing one proves nothing."""
+    return event.date.date is None or event.date.precision in _NO_DAY
 
 
 def _km(a: EventLocation, b: EventLocation) -> float:
@@ -149,7 +156,12 @@ def _locations_compatible(a: EventLocation, b: EventLocation, one_article: bool)
     if a.lat is None or b.lat is None:
         return True
     if a.precision in _COARSE or b.precision in _COARSE:
-        if not one_article or a.uncertainty_km is None or b.uncertainty_km is None:
+        # across articles an area holds anything in its country; an area of no known country
+        # (a zone round a river) only what lies within its radius
+        countries_known = bool(a.country and b.country)
+        if (countries_known and not one_article) or (
+            a.uncertainty_km is None or b.uncertainty_km is None
+        ):
             return True
         return _km(a, b) <= a.uncertainty_km + b.uncertainty_km + _AREA_SLACK_KM
     return _km(a, b) <= MAX_KM_APART

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from gazetteer import Gazetteer
+from gazetteer.model import FeatureClass
 from geo.documents import Document
 from geo.events import spatial
 from geo.events.containment import container_after, contains
@@ -96,7 +97,7 @@ def _zone_location(zone: Zone, gazetteer: Gazetteer) -> EventLocation:
         name=zone.label,
         gazetteer_id=zone.anchor_id,
         feature_class="zone",
-        country=_zone_country(zone),
+        country=_zone_country(zone, gazetteer),
         lat=round(point.y, 6),
         lon=round(point.x, 6),
         precision=LocationPrecision.ZONE,
@@ -118,12 +119,19 @@ def _along_the_bearing(zone: Zone, gazetteer: Gazetteer) -> tuple[float, float] 
     return spatial.destination(anchor.lat, anchor.lon, bearing, _DIRECTION_POINT_KM)
 
 
-def _zone_country(zone: Zone) -> str | None:
-    """The country that clips the zone, or that the zone is a side of ("northern Iraq")."""
+def _zone_country(zone: Zone, gazetteer: Gazetteer) -> str | None:
+    """The country that clips the zone, or that the zone is a side of ("northern Iraq"), or
+    its anchor's ("near Daglica"); none for a river's bank across countries."""
     for area in (zone.clip_id, zone.anchor_id):
         if area and area.startswith("country:"):
             return area.removeprefix("country:")
-    return None
+    index = None if zone.anchor_id is None else gazetteer.index_of(zone.anchor_id)
+    if index is None:
+        return None
+    anchor = gazetteer.candidate(index)
+    if anchor.feature_class in (FeatureClass.RIVER, FeatureClass.SEA, FeatureClass.LAKE):
+        return None
+    return anchor.country_code or None
 
 
 class _DocumentContext:

@@ -61,6 +61,11 @@ SURAN = EventLocation(
     name="Suran", gazetteer_id="geonames:164000", feature_class="town", country="SY",
     lat=35.29, lon=36.74, precision=LocationPrecision.POINT, uncertainty_km=5.0, reason="named",
 )  # fmt: skip
+# A zone whose country is not known (a river's bank), near Daraa.
+ZONE_NEAR_DARAA = EventLocation(
+    name="near Daraa", feature_class="zone", lat=32.7, lon=36.2,
+    precision=LocationPrecision.ZONE, uncertainty_km=30.0, reason="a zone",
+)  # fmt: skip
 # Idlib under another spelling, resolved to another gazetteer entry 2 km away.
 IDLIB_2_KM = IDLIB.model_copy(update={"name": "Idleb", "gazetteer_id": "geonames:1", "lat": 35.948})
 ON_OR_BEFORE = DatePrecision.ON_OR_BEFORE
@@ -194,6 +199,17 @@ def _report(
                  actors=(_actor("US.government", ActorRole.TARGET, "US"),)), False),
         (_report(EventType.CONDEMNATION, actors=(RUSSIA,)),
          _report(EventType.CONDEMNATION, document="ap", actors=(REBELS,)), False),
+        # a report dated to a month or a year ("in 2018") shares no day: it too must agree
+        # positively (a named actor, the same place)
+        (_report(location=IDLIB, actors=()),
+         _report(document="ap", date=dt.date(2019, 8, 1), precision=DatePrecision.MONTH,
+                 actors=(), location=ALEPPO), False),
+        (_report(location=IDLIB, actors=()),
+         _report(document="ap", date=dt.date(2019, 1, 1), precision=DatePrecision.YEAR,
+                 actors=(), location=IDLIB), True),
+        # a zone of no known country holds only what lies within its radius, in any article
+        (_report(location=ZONE_NEAR_DARAA), _report(document="ap", location=DARAA), True),
+        (_report(location=ZONE_NEAR_DARAA), _report(document="ap", location=BAGHDAD), False),
         # an undated report needs positive agreement, not just no conflict
         (_report(), _report(document="ap", date=None), True),
         (_report(actors=(US_JETS,)), _report(document="ap", date=None, actors=(SYRIAN_JET,)),
