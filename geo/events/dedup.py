@@ -2,10 +2,11 @@
 
 Two reports are the same event when they have the same type, compatible actors (each role's
 actors overlap or one side names none; statements, condemnations, accusations and warnings
-need the same named speaker), dates that admit a common day, compatible locations (same
-place, one inside the other's country, within 100 km, or an area and a place within its
-radius when one article reports both or the area's country is not known) and the same kind
-of object where one is named (a drone is not a jet). Distinct events are never merged:
+need the same named speaker; two reports placed no nearer than a country, a shared named
+actor), dates that admit a common day, compatible locations (same place, one inside the
+other's country, within 100 km, or an area and a place within its radius when one article
+reports both or the area's country is not known) and the same kind of object where one is
+named (a drone is not a jet). Distinct events are never merged:
 anything ambiguous stays separate.
 
 Dates: each report's date admits a span of days (:func:`date_span`): its day, its week,
@@ -186,7 +187,15 @@ def compatible(a: Event, b: Event) -> bool:
     if _loosely_dated(a) or _loosely_dated(b):
         # Compatibility by absence is not enough here: something must positively agree.
         return _shares_an_actor(a, b) or _same_named_place(a.location, b.location)
+    if _placed_nowhere_nearer(a.location) and _placed_nowhere_nearer(b.location):
+        # two killings in Syria the same day are two unless they share a named actor
+        return _shares_an_actor(a, b)
     return True
+
+
+def _placed_nowhere_nearer(location: EventLocation) -> bool:
+    """Placed only in a country, or nowhere: a war has many events a day there."""
+    return location.precision in (LocationPrecision.COUNTRY, LocationPrecision.UNKNOWN)
 
 
 def _share_an_article(a: Event, b: Event) -> bool:

@@ -207,6 +207,10 @@ def _report(
         (_report(location=IDLIB, actors=()),
          _report(document="ap", date=dt.date(2019, 1, 1), precision=DatePrecision.YEAR,
                  actors=(), location=IDLIB), True),
+        # two reports placed only in the country: one event only with a named actor shared
+        (_report(location=SYRIA, actors=()), _report(document="ap", location=SYRIA, actors=()),
+         False),
+        (_report(location=SYRIA), _report(document="ap", location=SYRIA), True),
         # a zone of no known country holds only what lies within its radius, in any article
         (_report(location=ZONE_NEAR_DARAA), _report(document="ap", location=DARAA), True),
         (_report(location=ZONE_NEAR_DARAA), _report(document="ap", location=BAGHDAD), False),
