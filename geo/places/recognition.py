@@ -1372,6 +1372,11 @@ def _keep(scan: _Scan, match: Match) -> bool:
             match.candidates = [c for c in match.candidates if c.name_kind != NameKind.ABBREVIATION]
             if not match.candidates:
                 return False
+    if _ARMED_GROUP.fullmatch(match.text) and not _after_place_preposition(
+        scan, match.first_token
+    ):
+        match.notes.append("names an armed group")  # "Al-Shabab", not the Iranian town
+        return False
     if len(tokens) > 1:
         return True
     head = tokens[0].start  # a lower-case article before it may have joined the span

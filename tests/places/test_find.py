@@ -130,6 +130,9 @@ def test_a_name_joined_by_an_article_is_one_mention(
         ("Taliban fighters attacked a police checkpoint in Kunduz.", {"Kunduz": "AF"}),
         ("Hamas said it fired rockets at Ashkelon.", {"Ashkelon": "IL"}),
         ("Fano militiamen clashed with federal troops in Bahir Dar.", {"Bahir Dar": "ET"}),
+        # ... and with the Arabic article joined to it ("Shabab" is a town of Iran)
+        ("Al-Shabab reportedly kills 13 soldiers in deadly Somalia ambush.",
+         {"Somalia": "SO"}),
         # a group named by a pattern of the actor vocabulary ("Houthis?"), met by a variant
         ("Strikes killed Houthi-allied officials in Sana'a.", {"Sana'a": "YE"}),
         ("Houthi gunmen stormed a school in Sana'a.", {"Sana'a": "YE"}),
