@@ -237,19 +237,20 @@ def _locate(
             "no place named for the event; a violent event is placed in its target's country",
         )
         if location is not None:
-            return location, None, False
-    return context.fallback_location, None, True
+            return _side_of(location, zones, context.gazetteer)
+    return _side_of(context.fallback_location, zones, context.gazetteer, fell_back=True)
 
 
 def _side_of(
-    location: EventLocation, zones: Sequence[Zone], gazetteer: Gazetteer
+    location: EventLocation, zones: Sequence[Zone], gazetteer: Gazetteer, *, fell_back: bool = False
 ) -> tuple[EventLocation, Zone | None, bool]:
     """ "in the southern countryside of Idleb": an event placed at the area itself takes the
-    side the text names; a place named inside it (a town) stays where it is."""
+    side the text names ("in east DR Congo attack" though the country only says whose); a
+    place named inside it (a town) stays where it is."""
     for zone in zones:
         if zone.relation == spatial.RelationKind.PART and zone.anchor_id == location.gazetteer_id:
             return _zone_location(zone, gazetteer), zone, False
-    return location, None, False
+    return location, None, fell_back
 
 
 def _anchored_outside_its_container(

@@ -116,6 +116,9 @@ def _mention(mentions: list[Mention], text: str, occurrence: int = 0) -> Mention
          EventType.AIR_STRIKE, "IQ", "northern Iraq", ZONE),
         ("Turkey has conducted air strikes on Kurdish militants in Iraq since 2015.",
          EventType.AIR_STRIKE, "IQ", "Iraq", COUNTRY),
+        # the side of a country that otherwise only says whose ("DR Congo attack")
+        ("Suspected rebels kill 10 in east DR Congo attack.",
+         EventType.KILLING, "CD", "eastern Democratic Republic of the Congo", ZONE),
         # water bodies and regions
         ("Russian and NATO warships held naval exercises in the Black Sea on Monday.",
          EventType.MILITARY_EXERCISE, None, "Black Sea", WATER),
