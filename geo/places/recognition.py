@@ -1264,6 +1264,9 @@ def _looks_like_full_name(scan: _Scan, run: Sequence[Token]) -> bool:
     last = _strip_possessive(run[-1]).text
     if any(c.importance >= 6.0 for c in scan.index.candidates_for_key(normalize(last))):
         return scan.people.surname_rank(last) is not None
+    if any(c.importance >= 6.0 for c in scan.index.candidates_for_key(normalize(run[0].text))):
+        # "Baghdad Shi'ite districts": a great city's name before no surname is the city
+        return scan.people.surname_rank(last) is not None
     return True
 
 

@@ -309,6 +309,9 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         ("Paris Hilton arrived for the premiere.", []),
         ("Paris Hilton flew to Paris on Friday.", ["Paris"]),
         ("Georgia Smith, a nurse, was hurt.", []),
+        # ... but a great city's name before a word that is no surname is the city
+        ("Car bombs hit Baghdad Shi'ite districts.", ["Baghdad"]),
+        ("Fans packed Melbourne Cup marquees.", ["Melbourne"]),
     ],
 )
 def test_person_named_like_a_town(
