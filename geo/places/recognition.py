@@ -846,16 +846,25 @@ def _variant_match(scan: _Scan, first: int, last: int) -> Match | None:
     key = variant_key(surface)
     if key is None or not scan.index.has_key(key):
         return None
+    candidates = scan.index.candidates_for_key(key)
+    own = normalize(surface)
     return Match(
         start=start,
         end=ending.end,
         text=surface,
-        key=normalize(surface),  # the rules compare the name's own key
-        kind=MentionKind.TOPONYM,
-        candidates=scan.index.candidates_for_key(key),
+        key=own,  # the rules compare the name's own key
+        kind=MentionKind.DEMONYM if _a_nisba(own, candidates) else MentionKind.TOPONYM,
+        candidates=candidates,
         first_token=first,
         last_token=last,
     )
+
+
+def _a_nisba(key: str, candidates: Sequence[Candidate]) -> bool:
+    """ "Gonabadi dervishes", "Baghdadi families": a place's name and the -i of Arabic and
+    Persian adjectives of origin says who or whose, as a demonym does; the loose key, which
+    drops a final vowel, meets the place itself."""
+    return key.endswith("i") and any(normalize(c.name) == key[:-1] for c in candidates)
 
 
 def _person_like_variants(scan: _Scan) -> list[_Variant]:

@@ -278,3 +278,26 @@ def test_romanised_spellings_table(setting: str, gazetteer: Gazetteer) -> None:
     share = hits / len(rows)
     print(f"romanised spellings ({setting}): {share:.3f}")
     assert share >= ROMANISED_FLOORS[setting]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # the -i of origin after a place's name: whose, as a demonym says ("Gonabadi dervishes")
+        ("In Iran, Gonabadi dervishes clashed with police in Tehran.", "Gonabadi"),
+    ],
+)
+def test_an_adjective_of_origin_reads_as_a_demonym(
+    text: str, surface: str, gazetteer: Gazetteer
+) -> None:
+    mentions = find_places(Document(id="n", text=text), gazetteer).mentions
+    mention = next(m for m in mentions if m.text == surface)
+    assert mention.kind == MentionKind.DEMONYM
+
+
+def test_a_town_spelt_with_a_final_i_stays_a_town(gazetteer: Gazetteer) -> None:
+    """ "Shaddadi" is Ash Shaddadah, no adjective: only the exact name plus -i is one."""
+    text = "Clashes were reported in Shaddadi, Syria, on Monday."
+    mention = next(m for m in find_places(Document(id="n", text=text), gazetteer).mentions
+                   if m.text == "Shaddadi")  # fmt: skip
+    assert mention.kind == MentionKind.TOPONYM
