@@ -151,6 +151,13 @@ def test_group_names_and_surnames_are_places_only_after_a_place_preposition(
     assert found == expected
 
 
+def test_the_planet_is_no_town_that_steers_the_text(gazetteer: Gazetteer) -> None:
+    """ "on Earth" met Earth, Texas, whose state then made Perth a town of the US."""
+    found = {m.text: m.country for m in run(
+        "Perth is one of the most isolated cities on Earth.", gazetteer).mentions}  # fmt: skip
+    assert found == {"Perth": "AU"}
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "government"),
     [
