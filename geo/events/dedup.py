@@ -2,12 +2,12 @@
 
 Two reports are the same event when they have the same type, compatible actors (each role's
 actors overlap or one side names none; statements, condemnations, accusations and warnings
-need the same named speaker; two reports placed no nearer than a country, a shared named
-actor), dates that admit a common day, compatible locations (same place, one inside the
-other's country, within 100 km, or an area and a place within its radius when one article
-reports both or the area's country is not known) and the same kind of object where one is
-named (a drone is not a jet). Distinct events are never merged:
-anything ambiguous stays separate.
+need the same named speaker; two articles' reports placed no nearer than a country, a
+shared named actor), dates that admit a common day, compatible locations (same place, one
+inside the other's country, within 100 km, or an area and a place within its radius when
+one article reports both or the area's country is not known) and the same kind of object
+where one is named (a drone is not a jet). Distinct events are never merged: anything
+ambiguous stays separate.
 
 Dates: each report's date admits a span of days (:func:`date_span`): its day, its week,
 month or year, or for an event dated "on or before" a report's day D (no time phrase in a
@@ -187,8 +187,13 @@ def compatible(a: Event, b: Event) -> bool:
     if _loosely_dated(a) or _loosely_dated(b):
         # Compatibility by absence is not enough here: something must positively agree.
         return _shares_an_actor(a, b) or _same_named_place(a.location, b.location)
-    if _placed_nowhere_nearer(a.location) and _placed_nowhere_nearer(b.location):
-        # two killings in Syria the same day are two unless they share a named actor
+    if (
+        _placed_nowhere_nearer(a.location)
+        and _placed_nowhere_nearer(b.location)
+        and not _share_an_article(a, b)
+    ):
+        # two articles' killings in Syria the same day are two unless they share a named
+        # actor (one article that tells a bombing twice tells one bombing)
         return _shares_an_actor(a, b)
     return True
 

@@ -211,6 +211,9 @@ def _report(
         (_report(location=SYRIA, actors=()), _report(document="ap", location=SYRIA, actors=()),
          False),
         (_report(location=SYRIA), _report(document="ap", location=SYRIA), True),
+        # ... but one article that tells a bombing twice tells one bombing
+        (_report(location=SYRIA, actors=(), sentence="One."),
+         _report(location=SYRIA, actors=(), sentence="Two."), True),
         # a zone of no known country holds only what lies within its radius, in any article
         (_report(location=ZONE_NEAR_DARAA), _report(document="ap", location=DARAA), True),
         (_report(location=ZONE_NEAR_DARAA), _report(document="ap", location=BAGHDAD), False),
