@@ -313,7 +313,7 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+", re.IGNORECASE)
 _ALONG_RE = re.compile(r"\balong\s+(?:the\s+)?(?:banks?\s+of\s+)?", re.IGNORECASE)
 _PART_RE = re.compile(
     r"\b(?:the\s+)?"
-    + _DIRECTION.replace("(?P<dir>", "(?P<dir>", 1)
+    + _DIRECTION
     + rf"(?:ern)?\s+(?:(?:{alternation(_WORDS.part.nouns)})\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )

@@ -628,7 +628,7 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
             match = _exact_after_article(scan, position) or match
         variant = None
         if (
-            (lower not in _NO_VARIANT_HEADS or _hyphened_article(scan, position))
+            (lower not in _NO_VARIANT_HEADS or _hyphened_article(scan, tokens[position]))
             and opens_variant(words[position])
             and (match is None or _continues(scan, match.last_token))
         ):
@@ -662,10 +662,9 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     return matches
 
 
-def _hyphened_article(scan: _Scan, position: int) -> bool:
+def _hyphened_article(scan: _Scan, token: Token) -> bool:
     """ "Al-Atareb", "al-Hol": an article joined to the name it opens."""
-    token = scan.tokens[position]
-    return token.text.lower() in _ARABIC_ARTICLES and scan.text[token.end : token.end + 1] == "-"
+    return normalize(token.text) in _ARABIC_ARTICLES and scan.text[token.end : token.end + 1] == "-"
 
 
 def _readmit_in_named_countries(scan: _Scan, matches: list[Match], countries: set[str]) -> None:
@@ -1262,7 +1261,7 @@ def _looks_like_full_name(scan: _Scan, run: Sequence[Token]) -> bool:
         return False  # "Homs City", "Daraa Governorate": a place noun is no surname
     if any(token.all_caps for token in run[1:]):
         return False  # "April U.S. strikes": an abbreviation is no surname
-    if normalize(run[0].text) in _ARABIC_ARTICLES and scan.text[run[0].end : run[0].end + 1] == "-":
+    if _hyphened_article(scan, run[0]):
         return False  # "Al-Atareb": an article joined to its name, as no "Al" is to a surname
     given = scan.people.given_rank(run[0].text)
     if given is None or given > 2000:
