@@ -166,6 +166,11 @@ class Gazetteer:
         found.sort(key=lambda c: (-c.importance, c.name_kind, c.position))
         return found
 
+    def country(self, code: str) -> Candidate | None:
+        """The country entry of an ISO 3166-1 alpha-2 code, as a candidate, or None."""
+        index = self.index_of(f"country:{code}")
+        return None if index is None else self.candidate(index)
+
     def candidate(self, index: int, name_kind: NameKind = NameKind.NAME) -> Candidate:
         country: str = self._country.item(index)
         return Candidate(

@@ -4,7 +4,7 @@ Read in this order:
 
 * :mod:`geo.events.extract` — the stage itself: ``events_from_places(document, places,
   gazetteer) -> (events, summary)``;
-* :mod:`geo.events.text` — sentences and clauses (with :mod:`geo.events.prefilter`, which
+* :mod:`geo.events.text` — sentences and clauses (with :mod:`geo.prefilter`, which
   tells which vocabularies a sentence can match before any regex runs);
 * :mod:`geo.events.triggers` — trigger words, their event type and modality
   (``triggers.toml``);

@@ -44,10 +44,10 @@ from pydantic import (
     model_validator,
 )
 
-from geo.events.prefilter import Prefilter, guarded
 from geo.events.text import CaseBlind, Sentence
 from geo.named_actors import NAMED_ACTORS, ActorKind
 from geo.places.mentions import Mention, MentionKind
+from geo.prefilter import Prefilter, guarded
 from geo.vocabulary import (
     Alternative,
     Alternatives,
@@ -301,7 +301,7 @@ def _country_alternatives(index: Sequence[tuple[str, str, bool]]) -> str:
 _COUNTRY_INDEX = _country_index(COUNTRIES)
 _COUNTRY_ALTERNATIVES = _country_alternatives(_COUNTRY_INDEX)
 _COUNTRY_RE = re.compile(guarded(r"(?<![\w-])(?=[A-Z])", _COUNTRY_ALTERNATIVES))
-# Which of the big vocabularies can match a sentence at all (see geo.events.prefilter): the names
+# Which of the big vocabularies can match a sentence at all (see geo.prefilter): the names
 # by case, the force nouns in any case.
 _VOCABULARIES = Prefilter([_NAMED_ALTERNATIVES, _COUNTRY_ALTERNATIVES], flags=0, shortest=2)
 _FORCE_WORDS = Prefilter([_FORCE.pattern], shortest=2)
@@ -646,7 +646,7 @@ def _backed_actor(
 # --- roles -------------------------------------------------------------------------------
 
 # Cues anchored at the end of the text before a word are tried at every word start of it:
-# a look-ahead of their openings (see geo.events.prefilter.guarded) turns most words away at once.
+# a look-ahead of their openings (see geo.prefilter.guarded) turns most words away at once.
 _PASSIVE_BEFORE = re.compile(
     guarded(
         r"\b",

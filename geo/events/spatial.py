@@ -82,9 +82,9 @@ from gazetteer.geodesy import great_circle_km
 from gazetteer.model import FeatureClass
 from gazetteer.store import Gazetteer
 from geo.events.model import Zone
-from geo.events.prefilter import Prefilter, spellings
 from geo.events.text import CaseBlind
 from geo.places.mentions import Mention, MentionKind
+from geo.prefilter import Prefilter, spellings
 from geo.vocabulary import (
     LowerAlternative,
     LowerAlternatives,

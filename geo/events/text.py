@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from geo.events.prefilter import guarded
+from geo.prefilter import guarded
 
 __all__ = [
     "CaseBlind",

@@ -50,10 +50,10 @@ from geo.events.actors import (
     sentence_actors,
     subject_only_until,
 )
-from geo.events.prefilter import Prefilter, literal_openings
 from geo.events.taxonomy import ACLED_CODED, MEANS, TAXONOMY, AcledCode, EventType, acled_code
 from geo.events.text import CaseBlind, Sentence, lower_case, split_clauses
 from geo.places.mentions import Mention
+from geo.prefilter import Prefilter, literal_openings
 from geo.vocabulary import (
     Alternatives,
     CaseBlindAlternatives,

@@ -52,6 +52,7 @@ from gazetteer.normalize import (
 from geo.named_actors import NAMED_ACTORS, ActorKind, NamedActorRow
 from geo.places import admin_chain
 from geo.places.mentions import MentionKind
+from geo.prefilter import Prefilter, guarded
 from geo.vocabulary import (
     CountryCode,
     LowerWord,
@@ -283,6 +284,22 @@ _ARMED_GROUP = re.compile(
 )
 
 
+# The groups of one country, found anywhere in a text as the actor analysis finds them (case
+# as written). Most texts name none: the prefilter says so in one pass, before any regex.
+_HOME_GROUP_ROWS = tuple(row for row in _ARMED_GROUP_ROWS if row.country is not None)
+_HOME_GROUP_WORDS = Prefilter(["|".join(row.patterns) for row in _HOME_GROUP_ROWS], flags=0)
+_HOME_GROUP = re.compile(
+    guarded(
+        r"(?<![\w-])",
+        "|".join(
+            f"(?P<g{number}>" + "|".join(f"(?:{pattern})" for pattern in row.patterns) + ")"
+            for number, row in enumerate(_HOME_GROUP_ROWS)
+        ),
+    )
+    + r"(?!\w)"
+)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _armed_group_named(word: str) -> NamedActorRow | None:
     """The armed group one word alone names ("Houthi", "Taliban"), if any."""
@@ -345,6 +362,7 @@ class NameIndex(Protocol):
     def has_key(self, key: str) -> bool: ...
     def has_prefix(self, key: str) -> bool: ...
     def candidates_for_key(self, key: str) -> list[Candidate]: ...
+    def country(self, code: str) -> Candidate | None: ...
 
 
 _CACHE_LIMIT = 200_000  # entries per table; cleared when full (a cache, not a store)
@@ -420,6 +438,9 @@ class _CachedIndex:
                 self._candidates.clear()
             found = self._candidates[key] = self._index.candidates_for_key(key)
         return list(found)  # a copy: callers may filter or reorder their own list
+
+    def country(self, code: str) -> Candidate | None:
+        return self._index.country(code)
 
 
 class _CachedPeople:
@@ -646,9 +667,16 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
             continue
         _add(scan, match, matches)
     pending.extend(_person_like_variants(scan))
-    groups = _armed_group_countries(scan)
-    if not pending and not scan.romanised and not groups:
-        return matches  # most texts: no variant, no name of a romanised country
+    homes = _armed_groups_at_home(scan)
+    if pending or scan.romanised or homes:  # most texts: no variant, no romanised country
+        _settle_variants(scan, pending, matches, Counter(home.country for home in homes))
+    matches.extend(_home_country_context(scan, homes))
+    return matches
+
+
+def _settle_variants(
+    scan: _Scan, pending: list[_Variant], matches: list[Match], groups: Counter[str]
+) -> None:
     counts = _country_counts(matches) + groups
     if pending:
         _settle(scan, pending, matches, counts)
@@ -659,7 +687,6 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
             _add_variants_in(scan, match, _named_besides(match, counts, countries))
     if pending or scan.surname_like:
         matches.sort(key=lambda m: (m.start, -m.end))
-    return matches
 
 
 def _hyphened_article(scan: _Scan, token: Token) -> bool:
@@ -1099,15 +1126,35 @@ def _country_counts(matches: Sequence[Match]) -> Counter[str]:
     return counts
 
 
-def _armed_group_countries(scan: _Scan) -> Counter[str]:
-    """The home countries of the armed groups the text names in one word ("Houthi forces"
-    place a report in Yemen as much as naming a town there does)."""
-    counts: Counter[str] = Counter()
-    words = map(itemgetter(2), compress(scan.tokens, scan.capitalised))  # Token.text
-    for row in filter(None, map(_armed_group_named, words)):  # no Python loop a word
-        if row.country is not None:
-            counts[row.country] += 1
-    return counts
+class _HomeGroup(NamedTuple):
+    start: int
+    end: int
+    country: str
+
+
+def _armed_groups_at_home(scan: _Scan) -> list[_HomeGroup]:
+    """Where the text names an armed group of one country, and that country ("Houthi
+    forces", "Boko Haram"): written as the actor analysis reads them, case as written."""
+    homes: list[_HomeGroup] = []
+    if not any(_HOME_GROUP_WORDS.possible(scan.text)):
+        return homes
+    for found in _HOME_GROUP.finditer(scan.text):
+        row = _HOME_GROUP_ROWS[int(str(found.lastgroup)[1:])]
+        homes.append(_HomeGroup(found.start(), found.end(), str(row.country)))
+    return homes
+
+
+def _home_country_context(scan: _Scan, homes: Sequence[_HomeGroup]) -> Iterator[Match]:
+    """A group's home country as evidence of where the text is, not a place it names: "Houthi
+    forces shelled Hays" is a report from Yemen as much as one naming Sanaa would be."""
+    for home in homes:
+        country = scan.index.country(home.country)
+        if country is not None:
+            yield Match(
+                home.start, home.end, scan.text[home.start : home.end], normalize(country.name),
+                MentionKind.DEMONYM, [country], first_token=-1, last_token=-1,
+                notes=["names an armed group of this country"], context_only=True,
+            )  # fmt: skip
 
 
 def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:

@@ -21,10 +21,10 @@ from geo.events.actors import (
     find_actor_phrases,
     find_actors,
 )
-from geo.events.prefilter import guarded
 from geo.events.text import Sentence
 from geo.events.triggers import find_event_mentions
 from geo.places.mentions import Mention, MentionKind
+from geo.prefilter import guarded
 
 INI, T = ActorRole.INITIATOR, ActorRole.TARGET
 

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from geo.events import triggers
-from geo.events.prefilter import literal_openings
 from geo.events.taxonomy import EventType as E
 from geo.events.text import Sentence
 from geo.events.triggers import EventMention, Modality, TriggersFile, find_event_mentions
+from geo.prefilter import literal_openings
 
 A, N, H, R = Modality.ASSERTED, Modality.NEGATED, Modality.HYPOTHETICAL, Modality.REPORTED
 Row = tuple[str, list[tuple[E, str, Modality]]]

@@ -183,6 +183,23 @@ def test_a_local_currency_is_evidence_of_the_country(
     assert next(m for m in mentions if m.text == surface).country == country
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # an armed group of one country places the report there, as a town there would:
+        # the Hays of Kansas is the larger town
+        ("Houthi forces shelled Hays on Monday.", "Hays", "YE"),
+        ("Ansar Allah fighters shelled Hays on Monday.", "Hays", "YE"),  # a name of two words
+    ],
+)  # fmt: skip
+def test_an_armed_group_is_evidence_of_its_country(
+    text: str, surface: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mentions = toponyms(text, gazetteer)
+    assert next(m for m in mentions if m.text == surface).country == country
+    assert all(m.text not in ("Houthi", "Ansar Allah") for m in mentions)  # evidence, no place
+
+
 def test_the_dollar_says_nothing_of_where() -> None:
     """The US dollar is quoted everywhere: no US town for a Lebanese protest over it."""
     text = "Protesters in Saida burned tyres over the US dollar exchange rate."

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from geo.events.prefilter import Prefilter, guarded, required_words
+from geo.prefilter import Prefilter, guarded, required_words
 
 
 @pytest.mark.parametrize(
