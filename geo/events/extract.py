@@ -22,6 +22,7 @@ from gazetteer import Gazetteer
 from gazetteer.model import FeatureClass
 from geo.documents import Document
 from geo.events import spatial
+from geo.events.actors import Actor
 from geo.events.containment import container_after, contains
 from geo.events.dating import DateScopes, date_event
 from geo.events.locate import (
@@ -50,6 +51,7 @@ from geo.events.triggers import (
     object_kind,
     trigger_rules,
 )
+from geo.named_actors import ActorKind
 from geo.places.mentions import Mention, PlacesResult
 
 __all__ = ["events_from_places"]
@@ -210,6 +212,7 @@ def _locate(
             actor.end <= mention.trigger_start
             and not text[actor.end : mention.trigger_start].strip()
         )
+        and not _people_of_a_place(actor)
     ]
     scopes = (
         (clause.start, clause.end, "clause", False),
@@ -251,6 +254,17 @@ def _side_of(
         if zone.relation == spatial.RelationKind.PART and zone.anchor_id == location.gazetteer_id:
             return _zone_location(zone, gazetteer), zone, False
     return location, None, fell_back
+
+
+def _people_of_a_place(actor: Actor) -> bool:
+    """ "Residents of Ahvaz in Khuzestan province protested": people called after the place
+    they live in are where they are, as a place in a name of forces ("Syrian regime forces")
+    is not."""
+    return actor.kind in _PEOPLE and _OF_A_PLACE.search(actor.text) is not None
+
+
+_PEOPLE = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS})
+_OF_A_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 
 def _anchored_outside_its_container(

@@ -124,6 +124,11 @@ def _events(text: str, gazetteer: Gazetteer) -> tuple[Event, ...]:
         # Known places stay themselves.
         ("On 3 May 2020, regime forces shelled Kafr Nubl in the southern countryside of Idlib.",
          35.61, 36.56, 10.0),
+        # people called after their town are there: the town, not the province after it
+        ("On 30 June 2018, residents of Ahvaz in Khuzestan province protested over water.",
+         31.32, 48.67, 10.0),
+        ("On 30 June 2018, hundreds of residents of Khoramshahr, Khuzestan province, "
+         "protested over water shortages.", 30.44, 48.17, 10.0),
     ],
 )  # fmt: skip
 def test_contained_place_is_the_one_inside(
