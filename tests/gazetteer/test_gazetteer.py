@@ -399,8 +399,13 @@ def test_stored_radius_of_a_river_is_half_its_length(gazetteer: Gazetteer) -> No
         # an area's alternate name with its kind's word is also met without it, loosely
         ("Baalbeck-Hermel", "admin1:LB.11", True),
         ("Baalbek Hermel", "admin1:LB.11", True),
-        # ... nor for a bare direction or "Capital" ("South Governorate")
-        ("South", "admin1:LB.06", False),
+        # ... but not for "Capital" ("Capital Governorate")
+        ("Capital", "admin1:KW.02", False),
+        # an area named for the side of its country is that side ("North Lebanon": "North",
+        # as ACLED writes it), as GeoNames calls Cameroon's Nord "North"
+        ("North", "admin1:LB.09", True),
+        ("South", "admin1:LB.06", True),
+        ("North", "admin1:US.NC", False),
     ],
 )
 def test_an_admin1_name_without_its_kinds_word(

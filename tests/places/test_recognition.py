@@ -490,6 +490,23 @@ def test_organisation_names_hold_a_flagged_place(
 
 
 @pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Protests in Tripoli (Tripoli, North) went on.", ["North"]),  # ACLED's admin notation
+        ("A camp near Saida, South governorate, was shelled.", ["South"]),
+        ("He moved North last year.", []),  # a side alone is no place
+        ("The North voted against it.", []),
+    ],
+)
+def test_a_side_names_an_area_only_in_an_area_s_place(
+    text: str, sides: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    matches = [m for m in found(text, gazetteer, people) if m.key in ("north", "south")]
+    assert [m.text for m in matches] == sides
+    assert all(c.feature_class == FeatureClass.ADMIN1 for m in matches for c in m.candidates)
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "country"),
     [
         ("Syrian troops entered the town.", "Syrian", "SY"),

@@ -58,8 +58,12 @@ def first(mentions: list[Mention], surface: str) -> Mention:
         ("Storms hit Paris, France, and the north.", "Paris", "FR", None),
         ("Flooding closed roads in Athens, Ga., on Sunday.", "Athens", "US", "US.GA"),
         ("Police in Birmingham, Alabama, made arrests.", "Birmingham", "US", "US.AL"),
+        # an area named by the side of its country (ACLED's notation, or an area's word)
+        ("Thousands protested in Tripoli (Tripoli, North) against taxes.", "Tripoli", "LB",
+         "LB.09"),
+        ("Gunmen fired in a camp near Saida, South governorate.", "Saida", "LB", "LB.06"),
     ],
-)
+)  # fmt: skip
 def test_qualifier_picks_the_entry_in_the_named_area(
     text: str, surface: str, country: str, admin1: str | None, gazetteer: Gazetteer
 ) -> None:
