@@ -1058,7 +1058,14 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
         # reads as a person ("in Hassan's"); with countries named, a town outside them
         # must read as no name at all
     if in_countries:
-        match.candidates = in_countries
+        # a city of some size near the text's places stays a reading: "Quamishli", near the
+        # Turkish border, is Syria's Qamishli, not a village of Turkey
+        match.candidates = [
+            c
+            for c in match.candidates
+            if c.country_code in countries
+            or (c.importance >= _TELLING_IMPORTANCE and _near_an_anchor(scan, c))
+        ]
         return True
     if countries and scan.anchors:
         # "Dar Saad district of Aden": no Deir el Asad of Israel in a text about Yemen

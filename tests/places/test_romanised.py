@@ -200,6 +200,21 @@ def test_an_armed_group_is_evidence_of_its_country(
     assert all(m.text not in ("Houthi", "Ansar Allah") for m in mentions)  # evidence, no place
 
 
+@pytest.mark.parametrize(
+    ("text", "spelling", "country"),
+    [
+        # a neighbour named in the text keeps a variant's readings there, but not from a
+        # city of some size near the text's places
+        ("BEIRUT - A bomb hit the mainly Kurdish city of Quamishli near the Turkish border.",
+         "Quamishli", "SY"),
+    ],
+)  # fmt: skip
+def test_a_neighbour_named_keeps_a_city_near_it(
+    text: str, spelling: str, country: str, gazetteer: Gazetteer
+) -> None:
+    assert next(m for m in toponyms(text, gazetteer) if m.text == spelling).country == country
+
+
 def test_the_dollar_says_nothing_of_where() -> None:
     """The US dollar is quoted everywhere: no US town for a Lebanese protest over it."""
     text = "Protesters in Saida burned tyres over the US dollar exchange rate."
