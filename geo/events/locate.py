@@ -125,9 +125,10 @@ _ATTACK_ON = re.compile(rf"\b{alternation(_WORDS.attack_nouns)}\s+on\s+(?:the\s+
 _DEMONYM_PLACE = re.compile(rf"^\s+{alternation(_WORDS.demonym_place_nouns)}\b")
 # A name used as a modifier ("US warplane", "U.S.-backed", "Syria tensions") says whose
 # something is, not where it happened; a verb after it ("Iraq killed", "Syria resumed") makes
-# the name a subject or an object, not a modifier.
+# the name a subject or an object, not a modifier. A dash between spaces ("in Somalia -
+# residents") joins no compound.
 _MODIFIER_AFTER = re.compile(
-    rf"^(?:\s?-\s?[a-z]+|\s+(?!{alternation(_WORDS.not_a_modifier_before)}\b)[a-z]+)"
+    rf"^(?:(?:-\s?|\s-)[a-z]+|\s+(?!{alternation(_WORDS.not_a_modifier_before)}\b)[a-z]+)"
 )
 
 
@@ -178,7 +179,29 @@ def is_modifier(text: str, mention: Mention) -> bool:
 
 
 def _modifier_after(text: str, end: int) -> bool:
-    return bool(_MODIFIER_AFTER.match(text[end : end + 30]))
+    following = text[end : end + 30]
+    if _MODIFIER_AFTER.match(following):
+        return True
+    # a headline in title case capitalises the noun: "Involved in U.S. Drone Attack"
+    return (
+        _CAPITAL_AFTER.match(following) is not None
+        and _in_title_case(text, end)
+        and bool(_MODIFIER_AFTER.match(following.lower()))
+    )
+
+
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
+
+
+def _in_title_case(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is a headline in title case: three in four of its
+    words of four letters or more capitalised (at least three of them)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = _LONG_WORD.findall(text, start, len(text) if end < 0 else end)
+    capitalised = sum(word[0].isupper() for word in words)
+    return len(words) >= 3 and 4 * capitalised >= 3 * len(words)
 
 
 def is_locative(text: str, mention: Mention) -> bool:

@@ -286,6 +286,10 @@ def test_uncertainty_follows_the_place(
     [
         ("A US warplane shot down a jet.", "US", True, False),
         ("The USA -backed forces advanced.", "USA", True, False),
+        ("Drone strike kills two in Somalia - residents", "Somalia", False, True),  # a dash
+        # a headline in title case capitalises the noun a name modifies
+        ("Somalia Intelligence Involved in U.S. Drone Attack - Official", "U.S.", True, True),
+        ("Shelling resumed in Syria Monday, and Turkish forces replied.", "Syria", False, True),
         ("Syria tensions rose.", "Syria", True, False),
         ("Jets flew over Syria on Monday.", "Syria", False, True),
         ("Clashes in northern Iraq killed five.", "Iraq", False, True),
