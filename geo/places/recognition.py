@@ -120,9 +120,11 @@ class _CommonWords(Vocabulary):
 
 
 class _Illnesses(Vocabulary):
-    """Words after a name that make it an illness ("Ebola virus"); joined in order."""
+    """Words after a name that make it an illness ("Ebola virus"); joined in order; and the
+    words that may stand between ("Ebola haemorrhagic fever")."""
 
     words: LowerWords
+    between: LowerWords
 
 
 class _Addresses(Vocabulary):
@@ -153,9 +155,11 @@ class _Organisations(Vocabulary):
 
 
 class _People(Vocabulary):
-    """Verbs after a lone name that make it a person, beside the speech verbs."""
+    """Verbs after a lone name that make it a person, beside the speech verbs; nouns after
+    a lone surname that make it a person's."""
 
     verbs: LowerWords
+    nouns: LowerWords
 
 
 class _Arabic(Vocabulary):
@@ -233,9 +237,12 @@ class RecognitionFile(Vocabulary):
 _WORDS = load_vocabulary("geo.places", "recognition.toml", RecognitionFile)
 
 
-def _disease_pattern(illness_words: Sequence[str]) -> re.Pattern[str]:
-    """Capitalised words followed by an illness word: "Ebola virus", "West Nile fever"."""
-    return re.compile(rf"((?:[A-Z][\w'’-]+ )+){alternation(illness_words)}\b")
+def _disease_pattern(illness_words: Sequence[str], between: Sequence[str]) -> re.Pattern[str]:
+    """Capitalised words followed by an illness word: "Ebola virus", "West Nile fever",
+    perhaps with a word between ("Ebola haemorrhagic fever")."""
+    return re.compile(
+        rf"((?:[A-Z][\w'’-]+ )+)(?:{alternation(between)} )?{alternation(illness_words)}\b"
+    )
 
 
 def _address_patterns(domains: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -320,7 +327,7 @@ def names_armed_group(word: str) -> bool:
 
 
 _ILLNESS_WORDS = _WORDS.illnesses.words
-_DISEASE_WORDS = _disease_pattern(_ILLNESS_WORDS)
+_DISEASE_WORDS = _disease_pattern(_ILLNESS_WORDS, _WORDS.illnesses.between)
 # Substrings without which _DISEASE_WORDS cannot match: a plain search for each is several
 # times faster than the regex, which tries every capital letter of the text.
 _ILLNESS_HINTS = tuple(" " + word for word in _ILLNESS_WORDS)
@@ -338,6 +345,7 @@ ORGANISATION_HEADS = frozenset(_WORDS.organisations.heads)
 _PLAIN_ORG_HEADS = ORGANISATION_HEADS - frozenset(_WORDS.organisations.need_a_word_between)
 SPEECH_VERBS = frozenset(_WORDS.speech.verbs)
 PERSON_VERBS = SPEECH_VERBS | frozenset(_WORDS.people.verbs)
+_PERSON_NOUNS = frozenset(_WORDS.people.nouns)
 
 
 class PersonNames(Protocol):
@@ -1576,6 +1584,13 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         and best.name_kind != NameKind.ABBREVIATION
     ):
         return False  # "NATO", "CNN", "ISIS": acronyms, not small towns
+    if (
+        not strong
+        and _next_word(scan, match) in _PERSON_NOUNS
+        and scan.people.surname_rank(token.text) is not None
+    ):
+        match.notes.append("a surname before a noun of a person's ('the Obama administration')")
+        return False
     if not strong and _followed_by_person_verb(scan, match):
         surname = scan.people.surname_rank(token.text)
         if surname is not None or best.importance < 5.0:

@@ -312,6 +312,12 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         # ... but a great city's name before a word that is no surname is the city
         ("Car bombs hit Baghdad Shi'ite districts.", ["Baghdad"]),
         ("Fans packed Melbourne Cup marquees.", ["Melbourne"]),
+        # a surname before a person's noun is the person's; a capital stays the government
+        ("Critics said the Obama administration had erred.", []),
+        ("Talks with the Kabul administration resumed.", ["Kabul"]),
+        # institutions, titles and illnesses are no towns
+        ("Congress passed the bill after the Leader spoke.", []),
+        ("Tests proved negative for the Ebola haemorrhagic fever; Ebola spread.", []),
     ],
 )
 def test_person_named_like_a_town(
@@ -713,7 +719,9 @@ def test_a_section_left_out_is_refused() -> None:
 def test_an_illness_word_added_to_the_list_is_matched() -> None:
     text = "Cases of Bubonic plague rose."
     assert recognition._DISEASE_WORDS.search(text) is None
-    found = recognition._disease_pattern([*_word_lists()["illnesses"]["words"], "plague"])
+    found = recognition._disease_pattern(
+        [*_word_lists()["illnesses"]["words"], "plague"], _word_lists()["illnesses"]["between"]
+    )
     match = found.search(text)
     assert match is not None and match.group(1) == "Bubonic "
 
