@@ -43,7 +43,8 @@ _ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "KR": ("ROK",),
     "SA": ("KSA",),
 }
-# Adjectives and plural nouns that countryinfo's single demonym misses.
+# Adjectives and plural nouns that countryinfo's single demonym misses (English usage as the
+# UK FCDO's country names index and the Oxford dictionaries give it: "Argentine", "Kazakh").
 _EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {
     "GB": ("British", "Briton", "Britons"),
     "US": ("American", "Americans"),
@@ -75,7 +76,24 @@ _EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {
     "FI": ("Finn", "Finns"),
     "PL": ("Pole", "Poles"),
     "BD": ("Bangladeshis",),
-    "TH": ("Thais",),
+    "TH": ("Thai", "Thais"),
+    "AR": ("Argentine", "Argentines", "Argentinian", "Argentinians"),
+    "AZ": ("Azeri", "Azeris"),
+    "EC": ("Ecuadorian", "Ecuadorians"),
+    "IS": ("Icelandic",),
+    "KZ": ("Kazakh", "Kazakhs"),
+    "KG": ("Kyrgyz",),
+    "LA": ("Lao", "Laotian", "Laotians"),
+    "ME": ("Montenegrin", "Montenegrins"),
+    "NP": ("Nepali", "Nepalis", "Nepalese"),
+    "SI": ("Slovenian", "Slovenians", "Slovene", "Slovenes"),
+    "TJ": ("Tajik", "Tajiks"),
+    "UZ": ("Uzbek", "Uzbeks"),
+    "AE": ("Emiratis",),
+    "SO": ("Somalis",),
+    "TL": ("Timorese",),
+    "XK": ("Kosovar", "Kosovars"),
+    "AU": ("Aussie", "Aussies"),
 }
 # Short names news uses that the sources lack.
 _EXTRA_NAMES: dict[str, tuple[str, ...]] = {

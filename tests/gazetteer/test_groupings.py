@@ -130,6 +130,11 @@ def test_groupings_and_adjectives_resolve_to_their_regions(
         ("Texan ranchers lost cattle to the drought near Lubbock.", "Texan", "admin1:US.TX"),
         ("A Bavarian brewery in Munich doubled its exports.", "Bavarian", "admin1:DE.02"),
         ("The Catalan government in Barcelona called a vote.", "Catalan", "admin1:ES.56"),
+        ("Korean negotiators met at Panmunjom.", "Korean", "region:korean-peninsula"),
+        # adjectives of countries that countryinfo's one demonym misses
+        ("Kazakh officials in Astana denied it.", "Kazakh", "country:KZ"),
+        ("Argentine farmers blocked roads near Rosario.", "Argentine", "country:AR"),
+        ("Nepali climbers reached the summit.", "Nepali", "country:NP"),
     ],
 )  # fmt: skip
 def test_adjectives_of_regions_resolve_to_them(
