@@ -4,7 +4,9 @@ Each line of the table (default ``tests/data/places/romanised_spellings.jsonl``:
 of towns in Syria, Iraq and Yemen as news media, ACLED, SOHR and OCHA write them, with the
 town's point) is put in a sentence of conflict reporting and run through the places stage;
 the mention covering the spelling must resolve within ``--km`` of the town. With
-``--with-country`` the sentence names the town's country after it ("in Tal Tamr, Syria,").
+``--with-country`` the sentence names the town's country after it ("in Tal Tamr, Syria,"),
+with ``--with-province`` its first-order area as the gazetteer spells it ("in Tal Tamr,
+Al Hasakah province,").
 
     .venv/bin/python benchmarks/romanised_names.py [--misses]
 """
@@ -26,6 +28,7 @@ from geo.places.find import find_places  # noqa: E402
 
 TEMPLATE = "Clashes were reported in {} on Monday, a monitor said."
 TEMPLATE_WITH_COUNTRY = "Clashes were reported in {}, {}, on Monday, a monitor said."
+TEMPLATE_WITH_PROVINCE = "Clashes were reported in {}, {} province, on Monday, a monitor said."
 
 
 def main() -> None:
@@ -39,13 +42,23 @@ def main() -> None:
     parser.add_argument(
         "--with-country", action="store_true", help="name the town's country after it"
     )
+    parser.add_argument(
+        "--with-province",
+        action="store_true",
+        help="name the first-order area holding the town's point after it, as the gazetteer "
+        "spells it (ACLED and wire copy name the province)",
+    )
     args = parser.parse_args()
     gazetteer = open_gazetteer()
     rows = [json.loads(line) for line in args.table.read_text(encoding="utf-8").splitlines()
             if line.strip()]  # fmt: skip
     hits, misses = 0, []
     for row in rows:
-        if args.with_country:
+        if args.with_province:
+            _, admin1 = gazetteer.areas_at(row["latitude"], row["longitude"])
+            assert admin1 is not None, row
+            text = TEMPLATE_WITH_PROVINCE.format(row["spelling"], admin1.name)
+        elif args.with_country:
             country = gazetteer.get(f"country:{row['country']}", geometry=False)
             assert country is not None, row["country"]
             text = TEMPLATE_WITH_COUNTRY.format(row["spelling"], country.name)

@@ -33,7 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from operator import itemgetter, not_
 from typing import Annotated, NamedTuple, Protocol
 
@@ -689,16 +689,53 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
 def _settle_variants(
     scan: _Scan, pending: list[_Variant], matches: list[Match], groups: Counter[str]
 ) -> None:
-    counts = _country_counts(matches) + groups
+    counts = _country_counts(matches) + _areas_named_as_areas(scan, matches) + groups
     if pending:
         _settle(scan, pending, matches, counts)
     countries = {country for country in counts if country in LOOSE_SCOPE}
     if countries:
         _readmit_in_named_countries(scan, matches, countries)
+        qualified = _qualified_by_an_area(scan, matches, countries)
         for match in matches:
-            _add_variants_in(scan, match, _named_besides(match, counts, countries))
+            _add_variants_in(
+                scan, match, _named_besides(match, counts, countries), id(match) in qualified
+            )
     if pending or scan.surname_like:
         matches.sort(key=lambda m: (m.start, -m.end))
+
+
+def _areas_named_as_areas(scan: _Scan, matches: Sequence[Match]) -> Counter[str]:
+    """The countries of first-order areas the text names as areas ("Abyan province", the
+    last of ACLED's "(Lawdar, Abyan)"), however small: as telling as a large place."""
+    counts: Counter[str] = Counter()
+    for match in matches:
+        area = next((c for c in match.candidates if c.feature_class == FeatureClass.ADMIN1), None)
+        if (
+            area is not None
+            and area.country_code
+            and match.candidates[0].importance < _TELLING_IMPORTANCE  # counted already
+            and (
+                _AREA_WORD_AFTER.match(scan.text, match.end)
+                or admin_chain.closes(scan.text, match.start, match.end)
+            )
+        ):
+            counts[area.country_code] += 1
+    return counts
+
+
+def _qualified_by_an_area(scan: _Scan, matches: Sequence[Match], countries: set[str]) -> set[int]:
+    """The matches right before an area of one of ``countries`` ("Bajel, Al Hudaydah
+    province", "Bajel (Al Hudaydah)"): ids of the qualified ones."""
+    qualified = set()
+    for left, right in pairwise(matches):
+        if scan.text[left.end : right.start].strip() in (",", "(") and any(
+            c.feature_class in _AREAS and c.country_code in countries for c in right.candidates
+        ):
+            qualified.add(id(left))
+    return qualified
+
+
+_AREAS = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 
 
 def _hyphened_article(scan: _Scan, token: Token) -> bool:
@@ -1020,16 +1057,20 @@ def _named_besides(match: Match, counts: Counter[str], countries: set[str]) -> s
     return {country for country in countries if counts[country] > own[country]}
 
 
-def _add_variants_in(scan: _Scan, match: Match, countries: set[str]) -> None:
+def _add_variants_in(
+    scan: _Scan, match: Match, countries: set[str], qualified: bool = False
+) -> None:
     """ "Loder" names a village in Europe, "Lawdar" a town in Yemen: in a text about Yemen,
-    a name none of whose readings is there and none of them a place of some size also
-    reads as the places of the text's countries that share its loose key."""
+    a name none of whose readings is there and none of them a place of some size (unless
+    the text calls it a place, or names its area right after it: ``qualified``) also reads
+    as the places of the text's countries that share its loose key."""
     if match.kind != MentionKind.TOPONYM or not match.candidates:
         return
     if any(c.country_code in countries for c in match.candidates):
         return
     if any(c.importance >= _TELLING_IMPORTANCE for c in match.candidates) and not (
-        _called_a_place(scan, match)  # "the village of al-Mansoura", though Egypt's is a city
+        qualified
+        or _called_a_place(scan, match)  # "the village of al-Mansoura", though Egypt's is a city
     ):
         return
     key = variant_key(match.text)

@@ -73,9 +73,10 @@ _WORDS = load_vocabulary("geo.places", "resolution.toml", ResolutionFile)
 
 def _followed_by(words: Sequence[str], between: Sequence[str] = ()) -> re.Pattern[str]:
     """Spaces and one of ``words`` (any case), matched right after a name's end (or its
-    possessive "'s"), perhaps with one of ``between`` first ("Hama northern countryside")."""
+    possessive "'s", or the mark of a final ayn or hamza: "Al Bayda' province"), perhaps
+    with one of ``between`` first ("Hama northern countryside")."""
     optional = rf"(?:{alternation(between)}\s+)?" if between else ""
-    return re.compile(rf"(?:['’]s)?\s+{optional}{alternation(words)}\b", re.IGNORECASE)
+    return re.compile(rf"(?:['’]s?)?\s+{optional}{alternation(words)}\b", re.IGNORECASE)
 
 
 def _preceded_by(words: Sequence[str]) -> re.Pattern[str]:
@@ -493,7 +494,7 @@ def _score(
         score += WEIGHTS["admin1_focus"] * admin1_share
         if reasons is not None:
             reasons.append(f"document focus {candidate.admin1_code} ({admin1_share:.0%})")
-    if group.qualifiers and group.qualifiers & {candidate.country_code, candidate.admin1_code}:
+    if group.qualifiers and group.qualifiers & _qualified_codes(candidate):
         score += WEIGHTS["qualifier"]
         if reasons is not None:
             reasons.append("qualified by the name that follows it")
@@ -544,6 +545,15 @@ def _score(
     if candidate.feature_class in _WATER and not group.says_water and group.has_land:
         score -= WEIGHTS["bare_water_penalty"]
     return score
+
+
+def _qualified_codes(candidate: Candidate) -> set[str | None]:
+    """The areas whose name after a place qualifies ``candidate``: its country's and its
+    admin-1 area's, but an area is not qualified by its own name ("Daraa, Daraa province",
+    ACLED's "(Hama, Hama)": the city in it)."""
+    if candidate.feature_class == FeatureClass.ADMIN1:
+        return {candidate.country_code}
+    return {candidate.country_code, candidate.admin1_code}
 
 
 def _spelling_distance(group: _Group, candidate: Candidate) -> float:
