@@ -68,7 +68,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 17
+FORMAT_VERSION = 18
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import zipfile
 from collections.abc import Iterator
 from importlib import resources
@@ -224,6 +225,45 @@ def load_countries() -> Iterator[Entry]:
             grouped.setdefault(code, []).append((record, geometry))
     for code in sorted(grouped):
         yield _country_entry(code, grouped[code], geonames.get(code, {}), info.get(code, {}))
+    for code in sorted(set(geonames) - set(grouped) - _DISSOLVED):
+        if info.get(code, {}).get("latlng"):
+            yield _territory_entry(code, geonames[code], info[code])
+
+
+# GeoNames country records of states that no longer exist (Serbia and Montenegro, the
+# Netherlands Antilles): their successors are countries of their own.
+_DISSOLVED = frozenset({"CS", "AN"})
+
+
+def _territory_entry(code: str, geonames: dict[str, Any], info: dict[str, Any]) -> Entry:
+    """A territory with an ISO code of its own that Natural Earth draws inside another country
+    (French Guiana, Reunion, Svalbard): GeoNames' record, placed at countryinfo's centre, its
+    reach the circle of its area (no outline of its own). countryinfo's demonyms of these
+    are their sovereign's ("French"), so none are taken."""
+    name = str(geonames["name"]).strip()
+    latlng = info["latlng"]
+    area = float(geonames.get("areakm2") or 0.0)
+    return Entry(
+        id=f"country:{code}",
+        name=name,
+        alt_names=_alt_names(name, [info.get("name") or "", *(info.get("altSpellings") or [])]),
+        feature_class=FeatureClass.COUNTRY,
+        country_code=code,
+        country_codes=(code,),
+        geonameid=geonames.get("geonameid"),
+        population=int(geonames.get("population") or 0),
+        lat=float(latlng[0]),
+        lon=float(latlng[1]),
+        source="GeoNames; countryinfo (no Natural Earth outline)",
+        raw={
+            "iso3": geonames.get("iso3"),
+            "capital": geonames.get("capital"),
+            "continent": geonames.get("continentcode"),
+            "geonameid": geonames.get("geonameid"),
+            "neighbours": geonames.get("neighbours", ""),
+            "spread_km": round(math.sqrt(area / math.pi), 1),
+        },
+    )
 
 
 def _country_entry(

@@ -121,6 +121,25 @@ def test_country_abbreviations_and_variants(gazetteer: Gazetteer, name: str, exp
     assert gazetteer.lookup(name, limit=1)[0].id == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected", "lat", "lon"),
+    [
+        # territories Natural Earth draws inside France or Norway have entries of their own
+        ("French Guiana", "country:GF", 4.0, -53.0),
+        ("Reunion", "country:RE", -21.15, 55.5),
+        ("Svalbard and Jan Mayen", "country:SJ", 78.0, 20.0),
+    ],
+)
+def test_territories_with_codes_of_their_own(
+    gazetteer: Gazetteer, name: str, expected: str, lat: float, lon: float
+) -> None:
+    best = gazetteer.lookup(name, limit=1)[0]
+    assert best.id == expected
+    assert (best.lat, best.lon) == pytest.approx((lat, lon), abs=0.5)
+    index = gazetteer.index_of(expected)
+    assert index is not None and gazetteer.radius_km(index) > 25.0  # an area, not a town
+
+
 def test_washington_ranks_the_us_capital_first(gazetteer: Gazetteer) -> None:
     best = gazetteer.lookup("Washington", limit=1)[0]
     assert best.feature_class == FeatureClass.CITY and best.country_code == "US"
