@@ -310,6 +310,10 @@ def test_admin_words_choose_the_area(
         ("Finland hosted talks in Abo while fighting went on in Aleppo.", "Abo", "FI"),
         # a large city is evidence enough
         ("Officials in Moscow discussed the shelling of Idlib.", "Moscow", "RU"),
+        ("Startups in Berlin and Paris drew investors in San Francisco.", "San Francisco",
+         "US"),
+        # ... a small town is not: the Swan River near Perth is no town of Canada
+        ("Fremantle lies at the mouth of the Swan River near Perth.", "Swan River", "AU"),
         # a demonym says whose, not where: it puts no place far off...
         ("A bomb killed a Russian general south of Deir Ezzor city.", "Deir Ezzor", "SY"),
         ("An Italian priest was abducted in Raqqa by gunmen.", "Raqqa", "SY"),
@@ -317,7 +321,7 @@ def test_admin_words_choose_the_area(
         ("Rioters in Tripoli threw stones at the Lebanese army.", "Tripoli", "LB"),
         ("Rioters in Tripoli threw stones at the Libyan army.", "Tripoli", "LY"),
     ],
-)
+)  # fmt: skip
 def test_a_place_far_from_the_others_needs_evidence(
     text: str, surface: str, country: str | None, gazetteer: Gazetteer
 ) -> None:
