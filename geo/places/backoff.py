@@ -36,6 +36,7 @@ from pydantic import Field
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from geo.places.mentions import Mention, MentionKind
+from geo.places.recognition import NEVER_ALONE
 from geo.vocabulary import LowerStr, LowerWord, LowerWords, Vocabulary, load_vocabulary
 
 __all__ = [
@@ -246,6 +247,8 @@ def _contained_place(
             name = _POSSESSIVE.sub("", surface[tokens[first].start() : tokens[last].end()])
             if best is not None and (normalize(name) in known, length) < best[0][:2]:
                 continue
+            if normalize(name) in NEVER_ALONE and any(_HEADS.get(w) == "facility" for w in rest):
+                continue  # "Olympic Stadium" holds no town Olympic; "Pleasant Township" does
             # a romanisation variant is a reading of a whole name, not of a word in one
             candidates = [c for c in lookup(name) if c.name_kind != NameKind.VARIANT]
             if not candidates:

@@ -116,6 +116,9 @@ AT_THE_FOCUS = [
      "Wolverine Creek", "Chelan", "US"),
     # a road is named for where it leads: Oxford Street is no street of Oxford
     ("Shoppers crowded Oxford Street in London on Boxing Day.", "Oxford Street", "London", "GB"),
+    # a word never read alone is no town inside a facility's name
+    ("Crowds filled the Olympic Stadium in Munich, Germany, for the final.", "Olympic Stadium",
+     "Munich", "DE"),
 ]  # fmt: skip
 
 
