@@ -117,8 +117,8 @@ AT_THE_FOCUS = [
     # a road is named for where it leads: Oxford Street is no street of Oxford
     ("Shoppers crowded Oxford Street in London on Boxing Day.", "Oxford Street", "London", "GB"),
     # a word never read alone is no town inside a facility's name
-    ("Crowds filled the Olympic Stadium in Munich, Germany, for the final.", "Olympic Stadium",
-     "Munich", "DE"),
+    ("Fans packed Liberty Stadium in Memphis, Tennessee, for the bowl game.",
+     "Liberty Stadium", "Memphis", "US"),
 ]  # fmt: skip
 
 
