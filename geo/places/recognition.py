@@ -1360,6 +1360,25 @@ def _block_people(scan: _Scan) -> None:
             scan.surnames.add(normalize(_strip_possessive(run[-1]).text))
             if not titled and len(run) >= 2:
                 scan.person_like.append((start, last))  # or "Ras Al Ain": see _settle
+    _block_names_with_an_initial(scan)
+
+
+# "St. Patrick's Day", "St. George's Day": a saint's day, no place.
+_HOLIDAY_AFTER = re.compile(r"['’]s\s+Day\b")
+# "John A. Stewart", "Tyrise M. Bell": a middle initial makes a person's name, whether or not
+# the lexicon knows the given name.
+_WITH_AN_INITIAL = re.compile(r"\b[A-Z][a-z]+\s[A-Z]\.\s([A-Z][a-z][\w'’-]*)")
+
+
+def _block_names_with_an_initial(scan: _Scan) -> None:
+    if ". " not in scan.text:
+        return
+    start_of = itemgetter(0)  # Token.start
+    for found in _WITH_AN_INITIAL.finditer(scan.text):
+        first = bisect.bisect_left(scan.tokens, found.start(), key=start_of)
+        last = bisect.bisect_left(scan.tokens, found.start(1), key=start_of)
+        scan.blocked.update(range(first, last + 1))
+        scan.surnames.add(normalize(_strip_possessive(scan.tokens[last]).text))
 
 
 def _looks_like_full_name(scan: _Scan, run: Sequence[Token]) -> bool:
@@ -1593,6 +1612,9 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         return False
     if word in scan.diseases:
         match.notes.append("names an illness in this text")
+        return False
+    if _HOLIDAY_AFTER.match(scan.text, match.end):
+        match.notes.append("names a feast day ('St. Patrick's Day')")
         return False
     if word in _ARABIC_ARTICLES:
         match.notes.append("a lone Arabic article ('Ar' of 'Ar-Raqqa')")

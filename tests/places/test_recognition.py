@@ -318,6 +318,11 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         # institutions, titles and illnesses are no towns
         ("Congress passed the bill after the Leader spoke.", []),
         ("Tests proved negative for the Ebola haemorrhagic fever; Ebola spread.", []),
+        # a middle initial makes a name, known given name or not; its surname is no town
+        ("Police shot Tyrise M. Bell in Reno. Officers said Bell drew a gun.", ["Reno"]),
+        ("John A. Stewart, a professor, spoke. Stewart left for Denver.", ["Denver"]),
+        # a saint's day is no place
+        ("Crowds marked St. Patrick's Day in Boston.", ["Boston"]),
     ],
 )
 def test_person_named_like_a_town(
