@@ -533,6 +533,7 @@ def _area_around(container: Mention, gazetteer: Gazetteer, why: str) -> EventLoc
     return location.model_copy(update={"uncertainty_km": AREA_WITHOUT_OUTLINE_KM})
 
 
+_DATELINE_FOCUS_WEIGHT = 0.5
 # "a Saudi-led coalition", "the US-backed SDF": the country leads or backs, it is not where.
 _BACKING_AFTER = re.compile(rf"^\s?-\s?{alternation(_WORDS.backing)}\b")
 
@@ -541,6 +542,11 @@ def _focus_weight(text: str, mention: Mention) -> float:
     """How much one mention says the article happens in its country."""
     if _BACKING_AFTER.match(text[mention.end : mention.end + 20]):
         return 0.0
+    if in_dateline(text, mention):
+        # where the reporter filed from: most often the story's country, but a report from
+        # Syria is filed from Beirut, so far less than a place named as where (3), a little
+        # more than a demonym of a country (0.3: "a Palestinian refugee camp" in Sidon)
+        return _DATELINE_FOCUS_WEIGHT
     if is_locative(text, mention):
         weight = 3.0
     elif mention.kind == MentionKind.DEMONYM or is_modifier(text, mention):
@@ -566,7 +572,6 @@ def article_focus(text: str, mentions: Sequence[Mention]) -> Mention | None:
         and not m.in_organisation
         and m.kind != MentionKind.ORGANISATION
         and not m.government_actor
-        and not in_dateline(text, m)
     ]
     representative: dict[str, Mention] = {}
     weights: dict[str, float] = {}

@@ -350,6 +350,10 @@ def test_locate_in_span_prefers_the_most_specific_place(gazetteer: Gazetteer) ->
         ("A US warplane and a US drone flew. Jets struck targets in Iraq.", "IQ"),
         ("Nothing happened anywhere.", None),
         ("", None),
+        # the dateline's country outweighs a demonym ("Palestinian refugee camp")...
+        ("SIDON, Lebanon - Fighting resumed in a Palestinian refugee camp.", "LB"),
+        # ... but not a country the text names as where ("BEIRUT (Reuters)" for Syria)
+        ("BEIRUT, Lebanon (Reuters) - Jets struck targets in Syria on Monday.", "SY"),
     ],
 )
 def test_article_focus(text: str, focus: str | None, gazetteer: Gazetteer) -> None:
