@@ -1367,18 +1367,28 @@ def _block_people(scan: _Scan) -> None:
 _HOLIDAY_AFTER = re.compile(r"['’]s\s+Day\b")
 # "John A. Stewart", "Tyrise M. Bell": a middle initial makes a person's name, whether or not
 # the lexicon knows the given name.
-_WITH_AN_INITIAL = re.compile(r"\b[A-Z][a-z]+\s[A-Z]\.\s([A-Z][a-z][\w'’-]*)")
+# (The initial alone, a literal space first: the scan fails at once almost everywhere.)
+_AN_INITIAL = re.compile(r" [A-Z]\. ")
 
 
 def _block_names_with_an_initial(scan: _Scan) -> None:
-    if ". " not in scan.text:
-        return
+    tokens = scan.tokens
     start_of = itemgetter(0)  # Token.start
-    for found in _WITH_AN_INITIAL.finditer(scan.text):
-        first = bisect.bisect_left(scan.tokens, found.start(), key=start_of)
-        last = bisect.bisect_left(scan.tokens, found.start(1), key=start_of)
+    for found in _AN_INITIAL.finditer(scan.text):
+        initial = bisect.bisect_left(tokens, found.start() + 1, key=start_of)
+        first, last = initial - 1, initial + 1
+        if (
+            first < 0
+            or last >= len(tokens)
+            or not tokens[first].text[-1:].islower()  # "Tyrise M. Bell", not "U.S. A. Smith"
+            or scan.text[tokens[first].end : tokens[initial].start] != " "  # "County, W. Va."
+            or not tokens[first].capitalised
+            or not tokens[last].capitalised
+            or not tokens[last].text[1:2].islower()
+        ):
+            continue
         scan.blocked.update(range(first, last + 1))
-        scan.surnames.add(normalize(_strip_possessive(scan.tokens[last]).text))
+        scan.surnames.add(normalize(_strip_possessive(tokens[last]).text))
 
 
 def _looks_like_full_name(scan: _Scan, run: Sequence[Token]) -> bool:

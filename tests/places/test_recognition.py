@@ -321,6 +321,7 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         # a middle initial makes a name, known given name or not; its surname is no town
         ("Police shot Tyrise M. Bell in Reno. Officers said Bell drew a gun.", ["Reno"]),
         ("John A. Stewart, a professor, spoke. Stewart left for Denver.", ["Denver"]),
+        ("He was held in Greenwood, W. Va., last week.", ["Greenwood", "Va."]),
         # common words that open sentences, and area words alone
         ("Much of the state was dealing with snow in Wichita.", ["Wichita"]),
         ("Region 4 officials met the Coast Guard in Tampa.", ["Tampa"]),
