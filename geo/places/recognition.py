@@ -557,6 +557,9 @@ class Match:
     notes: list[str] = field(default_factory=list)
     # evidence of where the text is, not a place it names ("the Lebanese pound slid")
     context_only: bool = False
+    # a side read as the area on that side of its country ("(Koura, North)"): which country's
+    # is for the rest of the text to say
+    by_side: bool = False
 
 
 def tokenize(text: str) -> list[Token]:
@@ -1543,6 +1546,7 @@ def _an_area_named_by_its_side(scan: _Scan, match: Match, token: Token) -> bool:
     areas = [c for c in match.candidates if c.feature_class == FeatureClass.ADMIN1]
     if areas:
         match.candidates = areas
+        match.by_side = True
         match.notes.append("names the area on that side of its country")
     return bool(areas)
 

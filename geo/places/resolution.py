@@ -217,6 +217,9 @@ class _Group:
     far_off: bool = False  # on another continent than the text's other places, unsupported
     # every mention is a word before a noun, never after "in": "US forces", "UK officials"
     only_attributive: bool = True
+    # a side read as an area ("North"): resolved only where the text supports the country
+    by_side: bool = False
+    supported: bool = True
 
 
 _VOTING_CANDIDATES = 30
@@ -323,6 +326,7 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
             group.only_attributive = False
         if not group.says_country and text.startswith(",", match.end):
             group.says_country = _COUNTRY_APPOSITION.match(text, match.end) is not None
+        group.by_side = group.by_side or match.by_side
         group.matches.append(match)
     return list(by_key.values())
 
@@ -616,6 +620,12 @@ def _choose(
     best = candidates[best_position]
     reasons: list[str] = []
     _score(best, group, focus, exclude, reasons)
+    if group.by_side:
+        group.supported = bool(
+            group.qualifiers & {best.country_code, best.admin1_code}
+            or focus.country_share(best.country_code, exclude[0])
+            or focus.support(group, best)[1]
+        )
     reasons.extend(_prior_reasons(group, best, candidates[scored[0][1]]))
     group.choice, group.score, group.reasons = best, best_score, reasons
     group.runner_up = allowed[1][0] if len(allowed) > 1 else None
@@ -742,6 +752,7 @@ def _is_resolved(group: _Group) -> bool:
     return (
         group.choice is not None
         and not group.far_off
+        and group.supported
         and (group.score >= WEIGHTS["min_score"] or bool(group.qualifiers))
     )
 

@@ -295,6 +295,24 @@ def test_admin_words_choose_the_area(
     assert entry is not None and entry.admin1_code == admin1
 
 
+@pytest.mark.parametrize(
+    ("text", "side", "entry_id"),
+    [
+        ("Thousands protested in Tripoli (Tripoli, North) against taxes.", "North",
+         "admin1:LB.09"),
+        ("Troops entered Kousseri in Cameroon's Far North and then Maroua (Diamare, North).",
+         "North", "admin1:CM.13"),
+        # a side with nothing in the text to say whose is left unresolved, not guessed
+        ("Gunmen shot 3 guards of Kaftoun (Koura, North) and fled.", "North", None),
+    ],
+)  # fmt: skip
+def test_a_side_read_as_an_area_needs_its_country_in_the_text(
+    text: str, side: str, entry_id: str | None, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), side)
+    assert (mention.gazetteer_id if mention.resolved else None) == entry_id, mention.reason
+
+
 # ------------------------------------------------------------------ continents
 
 
