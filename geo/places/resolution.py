@@ -275,11 +275,16 @@ class _Focus:
         total = sum(self.countries.values()) - sum(exclude.values())
         return own / total if total > 0 else 0.0
 
-    def admin1_share(self, code: str | None, exclude: Weights) -> float:
+    def admin1_share(self, code: str | None, exclude: Weights, countries: Weights) -> float:
+        """The area's share of the text's areas, or of half its countries where those are
+        more: one mention of London in a story of five countries is no English focus."""
         own = self.admin1.get(code, 0.0) - exclude.get(code, 0.0) if code else 0.0
         if own <= 0:
             return 0.0
-        total = sum(self.admin1.values()) - sum(exclude.values())
+        total = max(
+            sum(self.admin1.values()) - sum(exclude.values()),
+            (sum(self.countries.values()) - sum(countries.values())) / 2,
+        )
         return own / total if total > 0 else 0.0
 
 
@@ -495,7 +500,9 @@ def _score(
         score += WEIGHTS["country_focus"] * country_share
         if reasons is not None:
             reasons.append(f"document focus {candidate.country_code} ({country_share:.0%})")
-    admin1_share = 0.0 if large else focus.admin1_share(candidate.admin1_code, exclude[1])
+    admin1_share = (
+        0.0 if large else focus.admin1_share(candidate.admin1_code, exclude[1], exclude[0])
+    )
     if admin1_share:
         score += WEIGHTS["admin1_focus"] * admin1_share
         if reasons is not None:

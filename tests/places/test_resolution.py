@@ -296,6 +296,25 @@ def test_admin_words_choose_the_area(
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # one mention of London in a story of four countries is no English focus: a great
+        # city keeps its prior over an English town of its name
+        ("Kenyan and Ethiopian runners swept the Boston marathon on Monday. The winner, who "
+         "trains in Iten and in Boulder, Colorado, was second in London last year. Fans "
+         "watched in Eldoret and Nairobi, and in Addis Ababa.", "Boston", "US"),
+        # a local story's area still decides ("Paris" in a story about Lamar County, Texas)
+        ("Paris police arrested two men in Lamar County. Deputies from Reno and Blossom, "
+         "Texas, helped.", "Paris", "US"),
+    ],
+)  # fmt: skip
+def test_an_area_named_once_in_a_story_of_many_countries_is_no_focus(
+    text: str, surface: str, country: str, gazetteer: Gazetteer
+) -> None:
+    assert first(resolved(text, gazetteer), surface).country == country
+
+
+@pytest.mark.parametrize(
     ("text", "side", "entry_id"),
     [
         ("Thousands protested in Tripoli (Tripoli, North) against taxes.", "North",
