@@ -1764,7 +1764,16 @@ def _next_word(scan: _Scan, match: Match) -> str:
 
 
 def _followed_by_person_verb(scan: _Scan, match: Match) -> bool:
-    return _next_word(scan, match) in PERSON_VERBS
+    """ "Ware explained": the name is the verb's subject, right before it. Not after a comma
+    ("a stand-up from Cork, said she": the subject came earlier), nor after a place
+    preposition ("analysts in Perth say", "a clinic in Murcia confirmed")."""
+    following = match.last_token + 1
+    return (
+        following < len(scan.tokens)
+        and scan.text[match.end : scan.tokens[following].start] == " "
+        and scan.tokens[following].text.lower() in PERSON_VERBS
+        and not _after_place_preposition(scan, match.first_token)
+    )
 
 
 # -- kinds -----------------------------------------------------------------------------------
