@@ -1693,10 +1693,33 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
             and not token.text.endswith(_POSSESSIVE_ENDINGS)  # "in Johnson's speech"
         )
         or _called_a_place(scan, match)  # "the town of Afrin"
+        or _qualified_by_a_state(scan, match)  # "Gary, Indiana"
     )
     if not kept and surname is not None and surname > _COMMON_NAME_RANK:
         scan.surname_like.append(match)  # "Afrin" (a surname too): _readmit_in_named_countries
     return kept
+
+
+def _qualified_by_a_state(scan: _Scan, match: Match) -> bool:
+    """ "Gary, Indiana", "Cushing, Oklahoma": a country or first-order area named after a
+    comma says the name before it is a place of it."""
+    tokens = scan.tokens
+    following = match.last_token + 1
+    if following >= len(tokens) or scan.text[match.end : tokens[following].start] != ", ":
+        return False
+    codes = {c.country_code for c in match.candidates} | {c.admin1_code for c in match.candidates}
+    for last in range(following, min(following + 3, len(tokens))):
+        if not tokens[last].capitalised:
+            break
+        key = normalize(scan.text[tokens[following].start : tokens[last].end])
+        for area in scan.index.candidates_for_key(key):
+            if area.name_kind >= NameKind.VARIANT:
+                continue
+            if (area.feature_class == FeatureClass.COUNTRY and area.country_code in codes) or (
+                area.feature_class == FeatureClass.ADMIN1 and area.admin1_code in codes
+            ):
+                return True
+    return False
 
 
 def _opens_sentence(scan: _Scan, position: int) -> bool:

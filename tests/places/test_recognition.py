@@ -328,6 +328,12 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         # a place before a person's verb: after a place preposition, or with a comma between
         ("Scans at a clinic in Murcia confirmed a tear.", ["Murcia"]),
         ("Aisling Byrne, a stand-up from Cork, said she would lose money.", ["Cork"]),
+        # a common given name or surname before its state or country is a place
+        (
+            "Steelworkers in Pittsburgh and Gary, Indiana, had lobbied.",
+            ["Pittsburgh", "Gary", "Indiana"],
+        ),
+        ("Gary, who lives in Boston, said so.", ["Boston"]),
         # a saint's day is no place
         ("Crowds marked St. Patrick's Day in Boston.", ["Boston"]),
     ],
