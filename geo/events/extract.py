@@ -201,8 +201,6 @@ def _locate(
         ),
         None,
     )
-    if zone is not None:
-        return _zone_location(zone, context.gazetteer), zone, False
     # "Mogadishu explosions target soldiers": a name right before the trigger noun says where
     # the event is (a country's, "US strikes", says whose: locate never takes it as a place)
     actor_spans = [
@@ -214,6 +212,11 @@ def _locate(
         )
         and not _people_of_a_place(actor)
     ]
+    if zone is not None:
+        town = _town_before_the_zone(context, mention, clause, zone, actor_spans)
+        if town is not None:
+            return town, None, False
+        return _zone_location(zone, context.gazetteer), zone, False
     scopes = (
         (clause.start, clause.end, "clause", False),
         (sentence.start, sentence.end, "sentence", True),
@@ -242,6 +245,42 @@ def _locate(
         if location is not None:
             return _side_of(location, zones, context.gazetteer)
     return _side_of(context.fallback_location, zones, context.gazetteer, fell_back=True)
+
+
+def _town_before_the_zone(
+    context: _DocumentContext,
+    mention: EventMention,
+    clause: Sentence,
+    zone: Zone,
+    actor_spans: Sequence[tuple[int, int]],
+) -> EventLocation | None:
+    """ "SDF took Al-Shadadi town (Al-Hasakeh) after clashes south of Al-Hasakeh city": a
+    town the clause names after the trigger and before the relation is where the event is;
+    the relation says where else the fighting went. Not the relation's own anchor."""
+    text = context.document.text
+    zone_start = text.find(zone.text, mention.trigger_start) if zone.text else -1
+    if zone_start < 0:
+        return None
+    location = locate_in_span(
+        text,
+        context.mentions_in(mention.sentence),
+        mention.trigger_start,
+        min(zone_start, clause.end),
+        mention.trigger_start,
+        context.gazetteer,
+        "clause",
+        actor_spans=actor_spans,
+    )
+    if (
+        location is None
+        or location.precision not in _TOWNS
+        or location.gazetteer_id in (zone.anchor_id, zone.clip_id)
+    ):
+        return None
+    return location
+
+
+_TOWNS = frozenset({LocationPrecision.POINT, LocationPrecision.CITY})
 
 
 def _side_of(

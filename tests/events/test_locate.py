@@ -402,6 +402,23 @@ def test_spatial_relation_becomes_a_zone(
     assert event.zone.text and event.zone.text in text
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a town the event's clause names after the trigger, before a relation, is where
+        ("On 25 August 2016, Iraqi forces regained Qayyarah from ISIS after clashes south of "
+         "Mosul.", "Al Qayyārah"),
+        ("On 17 November 2017, Iraqi forces recaptured Rawa after an offensive along the "
+         "Euphrates.", "Rāwah"),
+    ],
+)  # fmt: skip
+def test_a_town_named_before_a_relation_is_the_event_s_place(
+    text: str, name: str, gazetteer: Gazetteer
+) -> None:
+    event = _only(_events(text, gazetteer), EventType.TERRITORY_CAPTURE)
+    assert (event.location.name, event.zone) == (name, None), event.location.reason
+
+
 # -- negation and reported speech never become a past attack --------------------------------------
 
 
