@@ -37,6 +37,8 @@ from geo.pipeline import extract_events
 
 NOTES = DATA_DIR / "events" / "conflict_notes.jsonl"
 BLIND_NOTES = DATA_DIR / "events" / "blind_notes.jsonl"
+# 100 more, written blind on 2026-12-06 (tests/data/events/BLIND_NOTES_2.md)
+BLIND_NOTES_2 = DATA_DIR / "events" / "blind_notes_2.jsonl"
 
 RECORD = CodedRecord(
     id="r1",
@@ -131,8 +133,15 @@ def _figures(path: Path) -> Figures:
 # What each set scored when the floors were last raised; a change that lowers one must say
 # why in its commit.
 FLOORS = {
-    NOTES: {"located": 0.91, "dated": 0.98, "typed": 0.99, "honest": 0.93, "sub_typed": 0.92},
-    BLIND_NOTES: {"located": 0.88, "dated": 0.99, "typed": 0.98, "honest": 0.95, "sub_typed": 0.96},
+    NOTES: {"located": 0.93, "dated": 0.98, "typed": 0.99, "honest": 0.95, "sub_typed": 0.93},
+    BLIND_NOTES: {"located": 0.92, "dated": 0.99, "typed": 0.98, "honest": 0.97, "sub_typed": 0.96},
+    BLIND_NOTES_2: {
+        "located": 0.91,
+        "dated": 0.98,
+        "typed": 0.91,
+        "honest": 0.93,
+        "sub_typed": 0.74,
+    },
 }
 
 
