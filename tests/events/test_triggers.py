@@ -388,6 +388,11 @@ CASES: list[Row] = [
     ("Aid reached the besieged city of Deir Ezzor.", [(E.AID, "Aid", A)]),
     ("The bar demands an inquiry into the murder.",
      [(E.DEMAND, "demands", A), (E.KILLING, "murder", A)]),
+    # a petrol bomb is thrown, not dropped from the air; the verb still bombs
+    ("Rioters threw petrol bombs at the police station.",
+     [(E.RIOT, "Rioters", A), (E.RIOT, "threw petrol bombs", A)]),
+    ("Police fired smoke bombs at the crowd.", []),
+    ("Russia bombs Aleppo again.", [(E.AIR_STRIKE, "bombs", A)]),
     # no event
     ("The weather in Damascus was mild on Tuesday.", []),
     ("Bashar Assad has ruled Syria since 2000.", []),
