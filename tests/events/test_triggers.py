@@ -388,6 +388,8 @@ CASES: list[Row] = [
     ("Aid reached the besieged city of Deir Ezzor.", [(E.AID, "Aid", A)]),
     ("The bar demands an inquiry into the murder.",
      [(E.DEMAND, "demands", A), (E.KILLING, "murder", A)]),
+    ("Regime forces broke the three-year ISIS siege of Deir-ez-Zor city.",
+     [(E.TERRITORY_CAPTURE, "broke the three-year ISIS siege", A)]),
     # a petrol bomb is thrown, not dropped from the air; the verb still bombs
     ("Rioters threw petrol bombs at the police station.",
      [(E.RIOT, "Rioters", A), (E.RIOT, "threw petrol bombs", A)]),
