@@ -38,6 +38,7 @@ from geo.vocabulary import (
 )
 
 __all__ = [
+    "DISTRICT_RADIUS_KM",
     "PLACE_NOUNS",
     "ContainmentFile",
     "UnknownPlace",
@@ -115,6 +116,9 @@ _CITY_EXTENT_KM = 30.0  # how far from a city's point its neighbourhoods and sub
 # How far the district named for a town may reach when the gazetteer has no outline of it
 # (a district of 5,000 km², the size of many in Syria, Iraq and Iran, is 40 km across).
 _DISTRICT_REACH_KM = 60.0
+# ... and how far a place in such a district may lie from its town, as an uncertainty: a
+# district 40 km across, its town off its centre.
+DISTRICT_RADIUS_KM = 40.0
 _AREA_CLASSES = (FeatureClass.ADMIN1, FeatureClass.ADMIN2)
 
 
@@ -226,9 +230,16 @@ def unknown_place_before(
     noun_before = _NOUN_OF_BEFORE.search(text[max(0, start - 40) : start])
     if noun is None and noun_before is not None:
         noun = noun_before.group("noun")
-    if noun is None and not _HEAD.match(name):
+    if noun is None and not _HEAD.match(name) and not _opens_a_chain_of_two(text, link, container):
         return None
     return UnknownPlace(name, start, end, urban=bool(noun and _URBAN.match(noun)))
+
+
+def _opens_a_chain_of_two(text: str, link: re.Match[str], container: Mention) -> bool:
+    """ "retook Hamam al-Alil (Mosul, Ninewa)": ACLED's notation, a location and then its
+    district and province in parentheses, makes the name before them a place, whatever its
+    words."""
+    return "(" in link.group() and text[container.end : container.end + 3].lstrip().startswith(",")
 
 
 def _unknown_chain_head(

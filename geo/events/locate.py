@@ -37,6 +37,7 @@ from gazetteer.geodesy import (
 )
 from gazetteer.model import Candidate, Entry, FeatureClass
 from geo.events.containment import (
+    DISTRICT_RADIUS_KM,
     PLACE_NOUNS,
     admin_area_named_like,
     admin_word_after,
@@ -476,7 +477,7 @@ def _contained_location(
     if unknown is None or unknown.urban:
         return None
     why = f"{unknown.name!r} is not in the gazetteer; it lies in {best.text}"
-    return _area_around(best, gazetteer, why)
+    return _area_around(best, gazetteer, why, district=in_admin_chain(text, best))
 
 
 # How many containers out a place is checked against: "Al-Mansoura (Al Mansura, Aden)".
@@ -520,17 +521,21 @@ def _outside_its_own_container(
     )
 
 
-def _area_around(container: Mention, gazetteer: Gazetteer, why: str) -> EventLocation:
+def _area_around(
+    container: Mention, gazetteer: Gazetteer, why: str, *, district: bool = False
+) -> EventLocation:
     """Where an event at an unknown place inside ``container`` goes: the container, or for a
     city the admin area of its name (a village "in Hama" is in Hama province), with the
-    area's uncertainty, never a city's."""
+    area's uncertainty, never a city's; a city named as a district in ACLED's notation
+    ("Fishkhabour (Zakho, Duhok)") and unknown as one reaches as far as a district does."""
     if container.feature_class != FeatureClass.CITY:
         return location_from_mention(container, gazetteer, f"{why}: placed in {container.text}")
     area = admin_area_named_like(gazetteer, container)
     if area is not None:
         return location_from_candidate(area, gazetteer, f"{why}: placed in {area.name}")
     location = location_from_mention(container, gazetteer, f"{why}: placed around it")
-    return location.model_copy(update={"uncertainty_km": AREA_WITHOUT_OUTLINE_KM})
+    reach = DISTRICT_RADIUS_KM if district else AREA_WITHOUT_OUTLINE_KM
+    return location.model_copy(update={"uncertainty_km": reach})
 
 
 _DATELINE_FOCUS_WEIGHT = 0.5

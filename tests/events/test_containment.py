@@ -81,6 +81,8 @@ def test_no_container(text: str, first: str, second: str) -> None:
         ("US aircraft struck a mosque in Al-Jineh village (Atareb, Aleppo).", "Atareb",
          "Al-Jineh", False),
         ("A drone hit a car in Sidakan area (Soran, Erbil).", "Soran", "Sidakan", False),
+        # ACLED's chain of two after a name makes it a place, whatever its words
+        ("ISF retook Hamam al-Alil (Mosul, Ninewa) from ISIS.", "Mosul", "Hamam al-Alil", False),
     ],
 )  # fmt: skip
 def test_unknown_place_before(text: str, container: str, unknown: str, urban: bool) -> None:
@@ -99,6 +101,7 @@ def test_unknown_place_before(text: str, container: str, unknown: str, urban: bo
         "Ahmad Ali in Idlib said the shelling went on.",  # a person: no place noun, no head
         "Fighters of the Syrian Democratic Forces in Raqqa withdrew.",
         "Regime forces and Hezbollah in Hama advanced.",
+        "Spokesman Ahmad Ali (Hama) said so.",  # one name in parentheses is no chain
     ],
 )
 def test_no_unknown_place(text: str) -> None:
