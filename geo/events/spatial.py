@@ -934,6 +934,10 @@ def _build(
     if kind == RelationKind.PART:
         if anchor.geom_type == "Point" or inputs.bearing is None:
             return None, clip  # an area known only by its point has no side to take
+        if clip is not None and not clip.geometry.contains(anchor.centroid):
+            # "near the Syrian border in the northern Bekaa": a side of an area is of that
+            # area, not cut to another country the sentence names
+            clip = None
         return _clipped(_half_towards(anchor, inputs.bearing), clip), clip
     if inputs.bearing is None:
         return None, clip

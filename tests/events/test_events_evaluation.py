@@ -136,7 +136,7 @@ FLOORS = {
     NOTES: {"located": 0.93, "dated": 0.98, "typed": 0.99, "honest": 0.95, "sub_typed": 0.93},
     BLIND_NOTES: {"located": 0.92, "dated": 0.99, "typed": 0.98, "honest": 0.97, "sub_typed": 0.96},
     BLIND_NOTES_2: {
-        "located": 0.91,
+        "located": 0.90,
         "dated": 0.98,
         "typed": 0.91,
         "honest": 0.93,

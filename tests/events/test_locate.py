@@ -419,6 +419,20 @@ def test_a_town_named_before_a_relation_is_the_event_s_place(
     assert (event.location.name, event.zone) == (name, None), event.location.reason
 
 
+def test_a_side_of_an_area_is_not_cut_to_another_country(gazetteer: Gazetteer) -> None:
+    """ "near the Syrian border in the northern Bekaa": the northern half of the Bekaa, not
+    the sliver of it a coarse Syrian outline overlaps."""
+    text = "Suicide bombers struck the village of al-Qaa near the Syrian border in the northern "
+    text += "Bekaa."
+    event = _events(text, gazetteer)[0]
+    location = event.location
+    assert event.zone is not None and location.country == "LB"
+    assert location.lat is not None and location.lon is not None
+    assert location.uncertainty_km is not None and location.uncertainty_km > 30.0
+    al_qaa = (34.35, 36.38)
+    assert great_circle_km(location.lat, location.lon, *al_qaa) <= location.uncertainty_km
+
+
 # -- negation and reported speech never become a past attack --------------------------------------
 
 
