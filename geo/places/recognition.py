@@ -777,11 +777,13 @@ def _opens_a_longer_arabic_name(scan: _Scan, match: Match) -> bool:
     """ "Ain al-Hilweh", "Bab al-Hawa": a one-word name followed by an Arabic article and a
     capitalised word is the first word of a longer name the gazetteer lacks, not the place
     of that word when it is best read outside the romanised countries (Ain, a French
-    department). One best read inside them may still be meant: "Aleppo al-Jadida"."""
+    department) or by another of its names ("Riad al-Solh", a square: not Riyadh). One read
+    inside them by its own name may still be meant: "Aleppo al-Jadida"."""
     following = match.last_token + 1
     if match.first_token != match.last_token or following + 1 >= len(scan.tokens):
         return False
-    if not match.candidates or match.candidates[0].country_code in LOOSE_SCOPE:
+    best = match.candidates[0] if match.candidates else None
+    if best is None or (best.country_code in LOOSE_SCOPE and best.name_kind == NameKind.NAME):
         return False
     article, word = scan.tokens[following], scan.tokens[following + 1]
     return (
