@@ -280,6 +280,7 @@ def test_every_resolved_mention_is_complete(text: str, gazetteer: Gazetteer) -> 
         ("Gunmen attacked a checkpoint in Hasakah province.", "Hasakah", "admin1", "SY.01"),
         ("Shelling hit rural Damascus overnight.", "rural Damascus", "admin1", "SY.08"),
         ("Shelling hit Reef Damascus overnight.", "Reef Damascus", "admin1", "SY.08"),
+        ("Missiles struck an air base in the Homs desert.", "Homs", "admin1", "SY.11"),
         # the city where the text says so, or where no area of the name exists
         ("Airstrikes hit Idleb city.", "Idleb", "city", "SY.12"),
         ("Airstrikes hit Idleb on Monday.", "Idleb", "city", "SY.12"),
