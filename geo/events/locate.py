@@ -472,12 +472,20 @@ def _contained_location(
                 inside, gazetteer, f"{reason}; the {inside.name} in {container.text}"
             )
         why = f"{reason}, but no {best.text} is known in {container.text}"
-        return _area_around(container, gazetteer, why)
+        return _area_around(container, gazetteer, why, district=_names_a_district(text, container))
     unknown = unknown_place_before(text, best, mentions, actor_spans)
     if unknown is None or unknown.urban:
         return None
     why = f"{unknown.name!r} is not in the gazetteer; it lies in {best.text}"
-    return _area_around(best, gazetteer, why, district=in_admin_chain(text, best))
+    return _area_around(best, gazetteer, why, district=_names_a_district(text, best))
+
+
+def _names_a_district(text: str, mention: Mention) -> bool:
+    """ "Al-Baghdadi (Hit, Anbar)", "Daraa al-Balad (Dar'a, Dar'a)": the first of ACLED's
+    two admin areas is a district, named for its town."""
+    return in_admin_chain(text, mention) and text[mention.end : mention.end + 3].lstrip(
+        " "
+    ).startswith(",")
 
 
 # How many containers out a place is checked against: "Al-Mansoura (Al Mansura, Aden)".
@@ -527,11 +535,12 @@ def _area_around(
     """Where an event at an unknown place inside ``container`` goes: the container, or for a
     city the admin area of its name (a village "in Hama" is in Hama province), with the
     area's uncertainty, never a city's; a city named as a district in ACLED's notation
-    ("Fishkhabour (Zakho, Duhok)") and unknown as one reaches as far as a district does."""
+    ("Fishkhabour (Zakho, Duhok)", "Daraa al-Balad (Dar'a, Dar'a)") reaches as far as a
+    district does, not as far as the province of its name."""
     if container.feature_class != FeatureClass.CITY:
         return location_from_mention(container, gazetteer, f"{why}: placed in {container.text}")
     area = admin_area_named_like(gazetteer, container)
-    if area is not None:
+    if area is not None and not (district and area.feature_class == FeatureClass.ADMIN1):
         return location_from_candidate(area, gazetteer, f"{why}: placed in {area.name}")
     location = location_from_mention(container, gazetteer, f"{why}: placed around it")
     reach = DISTRICT_RADIUS_KM if district else AREA_WITHOUT_OUTLINE_KM

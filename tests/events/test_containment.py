@@ -9,7 +9,7 @@ import pytest
 from gazetteer import Gazetteer, open_gazetteer
 from gazetteer.geodesy import great_circle_km
 from geo.documents import Document
-from geo.events.containment import container_after, unknown_place_before
+from geo.events.containment import DISTRICT_RADIUS_KM, container_after, unknown_place_before
 from geo.events.model import Event
 from geo.pipeline import extract_events
 from geo.places.mentions import Mention, MentionKind
@@ -159,6 +159,22 @@ def test_unknown_place_goes_to_the_area_around_it(
     assert location.gazetteer_id == area_id
     assert location.uncertainty_km == gazetteer.radius_km(index)
     assert "not in the gazetteer" in location.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # the first of ACLED's two admin areas is a district named for its town: the town,
+        # as far as a district reaches, not the province of the same name
+        ("On 10 March 2019, residents demonstrated in Daraa al-Balad (Dar'a, Dar'a).", "Dar‘ā"),
+        ("On 8 January 2020, missiles hit an air base near Al-Baghdadi (Hit, Anbar).", "Hīt"),
+    ],
+)  # fmt: skip
+def test_unknown_place_in_a_district_named_for_its_town(
+    text: str, city: str, gazetteer: Gazetteer
+) -> None:
+    location = _events(text, gazetteer)[0].location
+    assert (location.name, location.uncertainty_km) == (city, DISTRICT_RADIUS_KM)
 
 
 def test_unknown_place_in_a_city_quarter_stays_in_the_city(gazetteer: Gazetteer) -> None:
