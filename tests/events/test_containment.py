@@ -167,7 +167,8 @@ def test_unknown_place_goes_to_the_area_around_it(
         # the first of ACLED's two admin areas is a district named for its town: the town,
         # as far as a district reaches, not the province of the same name
         ("On 10 March 2019, residents demonstrated in Daraa al-Balad (Dar'a, Dar'a).", "Dar‘ā"),
-        ("On 8 January 2020, missiles hit an air base near Al-Baghdadi (Hit, Anbar).", "Hīt"),
+        ("On 8 January 2020, the IRGC fired missiles from Iran at the Ain al-Asad air base "
+         "near Al-Baghdadi (Hit, Anbar), which hosts US troops.", "Hīt"),
     ],
 )  # fmt: skip
 def test_unknown_place_in_a_district_named_for_its_town(
