@@ -136,11 +136,11 @@ FLOORS = {
     NOTES: {"located": 0.93, "dated": 0.98, "typed": 0.99, "honest": 0.95, "sub_typed": 0.93},
     BLIND_NOTES: {"located": 0.92, "dated": 0.99, "typed": 0.98, "honest": 0.97, "sub_typed": 0.96},
     BLIND_NOTES_2: {
-        "located": 0.90,
+        "located": 0.92,
         "dated": 0.98,
-        "typed": 0.91,
-        "honest": 0.93,
-        "sub_typed": 0.74,
+        "typed": 0.93,
+        "honest": 0.98,
+        "sub_typed": 0.75,
     },
 }
 
