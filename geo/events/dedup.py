@@ -52,6 +52,7 @@ _AREA_SLACK_KM = 10.0  # an area's radius is drawn round its centre, its edge is
 # same town under two romanisations may resolve to two gazetteer entries a few km apart.
 SAME_PLACE_KM = 10.0
 _POINTS = frozenset({LocationPrecision.POINT, LocationPrecision.CITY})
+_IN_THE_AIR = frozenset({EventType.SHOOT_DOWN, EventType.INTERCEPTION})
 _COARSE = frozenset(
     {
         LocationPrecision.COUNTRY,
@@ -168,6 +169,24 @@ def _locations_compatible(a: EventLocation, b: EventLocation, one_article: bool)
     return _km(a, b) <= MAX_KM_APART
 
 
+def _towns_agree(a: Event, b: Event) -> bool:
+    """Two towns the reports name are one place only under two spellings (Najafabad and
+    Qahderijan, 11 km apart, had two shootings on one day of the 2018 protests), unless
+    the event happens in the air, where reports place it by different towns below (a jet
+    shot down "over Idlib" and "near Aleppo")."""
+    x, y = a.location, b.location
+    if (
+        x.precision not in _POINTS
+        or y.precision not in _POINTS
+        or x.gazetteer_id == y.gazetteer_id
+        or a.event_type in _IN_THE_AIR
+        or x.lat is None
+        or y.lat is None
+    ):
+        return True
+    return _km(x, y) <= SAME_PLACE_KM
+
+
 def compatible(a: Event, b: Event) -> bool:
     """Could ``a`` and ``b`` be two reports of one event?"""
     if a.event_type != b.event_type:
@@ -180,6 +199,7 @@ def compatible(a: Event, b: Event) -> bool:
         _dates_compatible(a, b)
         and _roles_compatible(a, b)
         and _locations_compatible(a.location, b.location, _share_an_article(a, b))
+        and _towns_agree(a, b)
     ):
         return False
     if a.event_type in _NEEDS_SPEAKER:

@@ -51,6 +51,11 @@ BAGHDAD = EventLocation(
     lat=33.34, lon=44.40, precision=LocationPrecision.CITY, uncertainty_km=10.0,
     reason="named",
 )  # fmt: skip
+SARAQIB = EventLocation(
+    name="Saraqib", gazetteer_id="geonames:163270", feature_class="city", country="SY",
+    lat=35.86, lon=36.80, precision=LocationPrecision.CITY, uncertainty_km=10.0,
+    reason="named",
+)  # fmt: skip
 NOWHERE = EventLocation(reason="the text names no place for this event")
 HAMA_PROVINCE = EventLocation(
     name="Hama", gazetteer_id="admin1:SY.10", feature_class="admin1", country="SY",
@@ -131,6 +136,14 @@ def _report(
         (_report(), _report(document="ap", actors=(US_JETS,)), True),
         (_report(object_kind="aircraft"), _report(document="ap"), True),
         (_report(location=IDLIB), _report(document="ap", location=ALEPPO), True),  # ~55 km
+        # ... but an event on the ground is at one town: two towns are two events, unless one
+        # town under two spellings
+        (_report(EventType.KILLING, location=IDLIB),
+         _report(EventType.KILLING, document="ap", location=ALEPPO), False),
+        (_report(EventType.KILLING, location=SARAQIB),
+         _report(EventType.KILLING, document="ap", location=IDLIB), False),  # ~17 km
+        (_report(EventType.KILLING, location=IDLIB),
+         _report(EventType.KILLING, document="ap", location=IDLIB_2_KM), True),
         (_report(), _report(document="ap", date=dt.date(2019, 8, 1),
                             precision=DatePrecision.MONTH), True),
         # reports dated to different days are different events, however close
