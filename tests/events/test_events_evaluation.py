@@ -134,7 +134,9 @@ def _figures(path: Path) -> Figures:
 # why in its commit.
 FLOORS = {
     NOTES: {"located": 0.93, "dated": 0.98, "typed": 0.99, "honest": 0.95, "sub_typed": 0.93},
-    BLIND_NOTES: {"located": 0.92, "dated": 0.99, "typed": 0.98, "honest": 0.97, "sub_typed": 0.96},
+    # located 0.91: 3ddd098 no longer merges the Qah camp strike's two reports (one placed 30 km
+    # off, at Idlib city), so that report's own event counts
+    BLIND_NOTES: {"located": 0.91, "dated": 0.99, "typed": 0.98, "honest": 0.97, "sub_typed": 0.96},
     BLIND_NOTES_2: {
         "located": 0.92,
         "dated": 0.98,
