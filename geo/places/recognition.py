@@ -1369,7 +1369,7 @@ def _block_people(scan: _Scan) -> None:
 
 
 # "St. Patrick's Day", "St. George's Day": a saint's day, no place.
-_HOLIDAY_AFTER = re.compile(r"['’]s\s+Day\b")
+_FEAST_DAYS = ("'s Day", "’s Day")
 # "John A. Stewart", "Tyrise M. Bell": a middle initial makes a person's name, whether or not
 # the lexicon knows the given name.
 # (The initial alone, a literal space first: the scan fails at once almost everywhere.)
@@ -1629,7 +1629,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
     if word in scan.diseases:
         match.notes.append("names an illness in this text")
         return False
-    if _HOLIDAY_AFTER.match(scan.text, match.end):
+    if scan.text.startswith(_FEAST_DAYS, match.end):
         match.notes.append("names a feast day ('St. Patrick's Day')")
         return False
     if word in _ARABIC_ARTICLES:
@@ -1665,7 +1665,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         return False  # "NATO", "CNN", "ISIS": acronyms, not small towns
     if (
         not strong
-        and _next_word(scan, match) in _PERSON_NOUNS
+        and _next_token_text(scan, match) in _PERSON_NOUNS
         and scan.people.surname_rank(token.text) is not None
     ):
         match.notes.append("a surname before a noun of a person's ('the Obama administration')")
@@ -1786,6 +1786,15 @@ def _next_word(scan: _Scan, match: Match) -> str:
     if scan.text[match.end : token.start].strip(" ,"):
         return ""
     return token.text.lower()
+
+
+def _next_token_text(scan: _Scan, match: Match) -> str:
+    """The next word in lower case when a single space joins it ("Obama administration")."""
+    following = match.last_token + 1
+    if following >= len(scan.tokens):
+        return ""
+    token = scan.tokens[following]
+    return token.text.lower() if token.start == match.end + 1 else ""
 
 
 def _followed_by_person_verb(scan: _Scan, match: Match) -> bool:

@@ -248,6 +248,9 @@ class _Focus:
     admin1_votes: Weights = field(default_factory=lambda: defaultdict(float))
     country_votes: Weights = field(default_factory=lambda: defaultdict(float))
     voters: int = 0
+    # the sums of countries and admin1, set once the focus is complete (_focus)
+    country_total: float = 0.0
+    admin1_total: float = 0.0
 
     def support(self, group: _Group, candidate: Candidate) -> tuple[float, float]:
         """Share of the other names with a candidate in this candidate's admin-1 / country."""
@@ -272,7 +275,7 @@ class _Focus:
         own = self.countries.get(code, 0.0) - exclude.get(code, 0.0) if code else 0.0
         if own <= 0:
             return 0.0
-        total = sum(self.countries.values()) - sum(exclude.values())
+        total = self.country_total - sum(exclude.values())
         return own / total if total > 0 else 0.0
 
     def admin1_share(self, code: str | None, exclude: Weights, countries: Weights) -> float:
@@ -282,8 +285,8 @@ class _Focus:
         if own <= 0:
             return 0.0
         total = max(
-            sum(self.admin1.values()) - sum(exclude.values()),
-            (sum(self.countries.values()) - sum(countries.values())) / 2,
+            self.admin1_total - sum(exclude.values()),
+            (self.country_total - sum(countries.values())) / 2,
         )
         return own / total if total > 0 else 0.0
 
@@ -455,6 +458,8 @@ def _focus(groups: Sequence[_Group]) -> tuple[_Focus, dict[int, tuple[Weights, W
             focus.countries[code] += weight
         for code, weight in admin1.items():
             focus.admin1[code] += weight
+    focus.country_total = sum(focus.countries.values())
+    focus.admin1_total = sum(focus.admin1.values())
     return focus, contributions
 
 
