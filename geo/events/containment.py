@@ -239,7 +239,7 @@ def _opens_a_chain_of_two(text: str, link: re.Match[str], container: Mention) ->
     """ "retook Hamam al-Alil (Mosul, Ninewa)": ACLED's notation, a location and then its
     district and province in parentheses, makes the name before them a place, whatever its
     words."""
-    return "(" in link.group() and text[container.end : container.end + 3].lstrip().startswith(",")
+    return "(" in link.group() and admin_chain.CONTINUES.match(text, container.end) is not None
 
 
 def _unknown_chain_head(

@@ -49,6 +49,7 @@ from geo.events.containment import (
 )
 from geo.events.model import EventLocation, LocationPrecision
 from geo.events.text import CaseBlind
+from geo.places import admin_chain
 from geo.places.mentions import Mention, MentionKind
 from geo.vocabulary import (
     Alternatives,
@@ -483,9 +484,9 @@ def _contained_location(
 def _names_a_district(text: str, mention: Mention) -> bool:
     """ "Al-Baghdadi (Hit, Anbar)", "Daraa al-Balad (Dar'a, Dar'a)": the first of ACLED's
     two admin areas is a district, named for its town."""
-    return in_admin_chain(text, mention) and text[mention.end : mention.end + 3].lstrip(
-        " "
-    ).startswith(",")
+    return (
+        in_admin_chain(text, mention) and admin_chain.CONTINUES.match(text, mention.end) is not None
+    )
 
 
 # How many containers out a place is checked against: "Al-Mansoura (Al Mansura, Aden)".

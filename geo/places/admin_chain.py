@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CLOSING", "GOES_ON", "closes", "opens"]
+__all__ = ["CLOSING", "CONTINUES", "GOES_ON", "closes", "opens"]
 
 GOES_ON = re.compile(r"\s*[,)]")
 """After a name of the chain: a comma, or the closing parenthesis."""
 CLOSING = re.compile(r"\s*\)")
 """After the last name of the chain."""
+CONTINUES = re.compile(r"\s*,")
+"""After a name of the chain that is not its last: "(Hit, Anbar)" after "Hit"."""
 _OPENING = re.compile(r"\w\s\(\s*$")
 _AFTER_OTHERS = re.compile(r"\w\s\((?:[^(),]{1,40},\s*){1,2}$")
 

@@ -1794,19 +1794,15 @@ def _next_token_text(scan: _Scan, match: Match) -> str:
     if following >= len(scan.tokens):
         return ""
     token = scan.tokens[following]
-    return token.text.lower() if token.start == match.end + 1 else ""
+    return token.text.lower() if scan.text[match.end : token.start] == " " else ""
 
 
 def _followed_by_person_verb(scan: _Scan, match: Match) -> bool:
     """ "Ware explained": the name is the verb's subject, right before it. Not after a comma
     ("a stand-up from Cork, said she": the subject came earlier), nor after a place
     preposition ("analysts in Perth say", "a clinic in Murcia confirmed")."""
-    following = match.last_token + 1
-    return (
-        following < len(scan.tokens)
-        and scan.text[match.end : scan.tokens[following].start] == " "
-        and scan.tokens[following].text.lower() in PERSON_VERBS
-        and not _after_place_preposition(scan, match.first_token)
+    return _next_token_text(scan, match) in PERSON_VERBS and not _after_place_preposition(
+        scan, match.first_token
     )
 
 
