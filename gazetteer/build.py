@@ -46,7 +46,7 @@ from gazetteer.normalize import (
     LOOSE_SCOPE,
     normalize,
     respellings,
-    run_together_key,
+    run_together_keys,
     variant_key,
 )
 from gazetteer.sources.abbreviations import ADMIN1_ABBREVIATIONS
@@ -68,7 +68,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 18
+FORMAT_VERSION = 19
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -324,8 +324,7 @@ def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
                 variant = variant_key(spelling)
                 if variant is not None:
                     yield variant, NameKind.VARIANT
-                    joined = run_together_key(variant)
-                    if joined is not None:
+                    for joined in run_together_keys(spelling):
                         yield joined, NameKind.VARIANT
 
 

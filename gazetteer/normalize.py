@@ -50,7 +50,7 @@ __all__ = [
     "normalize",
     "query_keys",
     "respellings",
-    "run_together_key",
+    "run_together_keys",
     "spelling_distance",
     "variant_key",
 ]
@@ -269,18 +269,26 @@ def respellings(name: str, country: str | None) -> list[str]:
     return [respelt] if respelt != lower else []
 
 
-def run_together_key(variant: str) -> str | None:
-    """The variant key of a name of several words written as one ("Telafar" for Tall 'Afar,
-    "Kafrzita" for Kafr Zayta), or None for a one-word name or one too short to be told
-    apart (fewer than :data:`MIN_RUN_TOGETHER_LETTERS` letters).
+def run_together_keys(name: str) -> list[str]:
+    """The variant keys of a name of several words written as one ("Telafar" for Tall 'Afar,
+    "Kafrzita" for Kafr Zayta, "Albukamal" for Albu Kamal); none for a one-word name or one
+    too short to be told apart (fewer than :data:`MIN_RUN_TOGETHER_LETTERS` letters).
 
-    >>> run_together_key(variant_key("Tall 'Afar")) == variant_key("Telafar")
+    Two keys: the words' loose keys joined, and the loose key of the words joined, which
+    differ where a word ends in a vowel that the loose key drops ("albu" is "alb" alone,
+    "albakamal" run together).
+
+    >>> variant_key("Telafar") in run_together_keys("Tall 'Afar")
+    True
+    >>> variant_key("Albukamal") in run_together_keys("Albu Kamal")
     True
     """
-    if " " not in variant:
-        return None
-    joined = variant.replace(" ", "")
-    return joined if len(joined) - len(VARIANT_MARK) >= MIN_RUN_TOGETHER_LETTERS else None
+    variant = variant_key(name)
+    if variant is None or " " not in variant:
+        return []
+    words = "".join(word for word in normalize(name).split() if word not in _LOOSE_ARTICLES)
+    keys = {variant.replace(" ", ""), VARIANT_MARK + loose_word(words)}
+    return sorted(key for key in keys if len(key) - len(VARIANT_MARK) >= MIN_RUN_TOGETHER_LETTERS)
 
 
 def variant_key(name: str) -> str | None:

@@ -193,6 +193,8 @@ class _Group:
     has_own_name: bool = False  # some candidate has this as its own name, not an alternate
     has_exact_name: bool = False  # some candidate has this name, not only a variant of it
     has_area: bool = False  # some candidate is an admin-1 or admin-2 area
+    # the admin-1 areas among its readings: a city in one of them is its seat, named like it
+    area_codes: frozenset[str | None] = frozenset()
     says_water: bool = False  # the surface says "River", "Lake", "Sea"...: water is meant
     has_land: bool = False
     # "Anbar province", "Hama governorate", "the countryside of Idleb": an area, not the city
@@ -315,6 +317,9 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
             group.has_own_name = any(c.name_kind == NameKind.NAME for c in match.candidates)
             group.has_exact_name = any(c.name_kind < NameKind.VARIANT for c in match.candidates)
             group.has_area = any(c.feature_class in _ADMIN for c in match.candidates)
+            group.area_codes = frozenset(
+                c.admin1_code for c in match.candidates if c.feature_class == FeatureClass.ADMIN1
+            )
             group.says_water = bool(_WATER_WORDS.search(match.text))
             group.says_admin = bool(
                 _ADMIN_AFTER.match(text, match.end)
@@ -536,9 +541,10 @@ def _score(
             reasons.append(f"spelling distance {distance:.2f}")
     if candidate.name_kind == NameKind.NAME:
         score += WEIGHTS["own_name"]
-    elif (candidate.name_kind == NameKind.ALT and group.has_own_name) or (
-        candidate.name_kind == NameKind.VARIANT and group.has_exact_name
-    ):
+    elif (
+        (candidate.name_kind == NameKind.ALT and group.has_own_name)
+        or (candidate.name_kind == NameKind.VARIANT and group.has_exact_name)
+    ) and not _seat_of_a_reading(candidate, group):
         score -= WEIGHTS["alt_name_penalty"]
     if group.says_admin:
         if candidate.feature_class in _ADMIN:
@@ -563,6 +569,15 @@ def _score(
     if candidate.feature_class in _WATER and not group.says_water and group.has_land:
         score -= WEIGHTS["bare_water_penalty"]
     return score
+
+
+def _seat_of_a_reading(candidate: Candidate, group: _Group) -> bool:
+    """A city in an admin-1 area that the name also reads as: the area's seat, named like it
+    under another spelling ("Ta'izz" is the area's own name and the city Taiz's alternate;
+    "Omran" the area Amran's alternate and a variant of the city 'Amran). The spelling does
+    not make the area likelier than its seat."""
+    city = candidate.feature_class == FeatureClass.CITY
+    return city and candidate.admin1_code in group.area_codes
 
 
 def _qualified_codes(candidate: Candidate) -> set[str | None]:

@@ -284,6 +284,37 @@ def test_the_nearest_spelling_wins_among_variants(
 
 
 @pytest.mark.parametrize(
+    ("spelling", "entry_id"),
+    [
+        ("Ta'izz", "geonames:70225"),  # the area's own name, the city Taiz's alternate
+        ("Omran", "geonames:78428"),  # the area Amran's alternate, a variant of the city
+    ],
+)
+def test_a_city_named_like_its_area_is_the_city(
+    spelling: str, entry_id: str, gazetteer: Gazetteer
+) -> None:
+    text = f"Clashes were reported in {spelling} on Monday, a monitor said."
+    assert next(m for m in toponyms(text, gazetteer) if m.text == spelling).gazetteer_id == entry_id
+    province = f"Clashes were reported in {spelling} province on Monday, a monitor said."
+    mention = next(m for m in toponyms(province, gazetteer) if m.text == spelling)
+    assert mention.feature_class == "admin1"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "entry_id"),
+    [
+        ("Albukamal", "geonames:174448"),  # Albu Kamal: "albu" alone loses its final vowel
+        ("Telafar", "geonames:90393"),  # Tall 'Afar
+    ],
+)
+def test_a_name_of_two_words_written_as_one(
+    spelling: str, entry_id: str, gazetteer: Gazetteer
+) -> None:
+    text = f"Gunmen killed two militants in {spelling} on Monday."
+    assert next(m for m in toponyms(text, gazetteer) if m.text == spelling).gazetteer_id == entry_id
+
+
+@pytest.mark.parametrize(
     ("text", "spelling", "entry_id"),
     [
         # an area named right after a name opens its country's variants, however large a
