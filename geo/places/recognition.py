@@ -1742,8 +1742,11 @@ def _opens_sentence(scan: _Scan, position: int) -> bool:
 # Djibo", "near Fano"); "from", "of", "to" and "at" are not ("a letter from Smith", "at Mile 4").
 _PLACE_PREPOSITIONS = frozenset(_WORDS.prepositions.place)
 _PLACE_VERBS = frozenset(_WORDS.prepositions.place_verbs)
+# "the town of Afrin", "the village of al-Khoukha" (the article the name opens with)
 _PLACE_NOUN_OF = re.compile(
-    rf"\b{alternation(_WORDS.prepositions.place_nouns)} of (?:the )?$", re.IGNORECASE
+    rf"\b{alternation(_WORDS.prepositions.place_nouns)} of "
+    rf"(?:the |{alternation(_WORDS.arabic.articles)}[- ])?$",
+    re.IGNORECASE,
 )
 _PLACE_NOUN_AFTER = re.compile(
     rf"(?:['’]s)? {alternation(_WORDS.prepositions.place_nouns)}\b", re.IGNORECASE

@@ -199,7 +199,7 @@ class _Group:
     has_land: bool = False
     # "Anbar province", "Hama governorate", "the countryside of Idleb": an area, not the city
     says_admin: bool = False
-    says_city: bool = False  # "Jazan city", "Gaza City": the city, not its province
+    says_city: bool = False  # "Jazan city", "the town of Khoukha": the city, not its province
     after_preposition: bool = False  # "in X", "near X": the text calls the name a place
     # "the town of Mexico", "Lebanon police": some mention of the name reads as a town's
     says_town: bool = False
@@ -326,7 +326,10 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
                 or _ADMIN_BEFORE.search(text, max(0, match.start - 30), match.start)
                 or admin_chain.closes(text, match.start, match.end)
             )
-            group.says_city = bool(_CITY_AFTER.match(text, match.end))
+            group.says_city = bool(
+                _CITY_AFTER.match(text, match.end)
+                or _CITY_BEFORE.search(text, max(0, match.start - 30), match.start)
+            )
             group.after_preposition = bool(
                 _PREPOSITION_BEFORE.search(text, max(0, match.start - 12), match.start)
             )
@@ -557,7 +560,7 @@ def _score(
         if candidate.feature_class == FeatureClass.CITY:
             score += WEIGHTS["admin_word"]
             if reasons is not None:
-                reasons.append("followed by 'city', 'town' or 'village'")
+                reasons.append("called a city, town or village ('Gaza City', 'the town of')")
         elif candidate.feature_class in _ADMIN:
             score -= WEIGHTS["admin_word"] / 2
     if group.says_country and candidate.feature_class == FeatureClass.COUNTRY:

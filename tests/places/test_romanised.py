@@ -301,6 +301,22 @@ def test_a_city_named_like_its_area_is_the_city(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a town of unknown population, which the bare name would not make a place
+        "Coalition aircraft struck the town of Khoukha.",
+        # the article after "the town of" opens the name
+        "Coalition aircraft struck the fishing town of al-Khoukha in Hodeidah province.",
+        "Coalition aircraft struck the town of al-Khoukha.",
+    ],
+)
+def test_a_name_called_a_town_is_the_town(text: str, gazetteer: Gazetteer) -> None:
+    mention = next(m for m in toponyms(text, gazetteer) if "Khoukha" in m.text)
+    assert mention.gazetteer_id == "geonames:79131"  # Al Khawkhah
+    assert "called a city, town or village" in mention.reason
+
+
+@pytest.mark.parametrize(
     ("spelling", "entry_id"),
     [
         ("Albukamal", "geonames:174448"),  # Albu Kamal: "albu" alone loses its final vowel
