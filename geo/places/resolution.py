@@ -486,7 +486,11 @@ def _coherence(candidate: Candidate, anchors: Sequence[Candidate]) -> float:
         return 0.0
     lat, lon = candidate.lat, candidate.lon  # _distance_km without a call per pair
     closeness = [
-        math.exp(-_distance_between(lat, lon, anchor.lat, anchor.lon) / _COHERENCE_KM)
+        # a country's point is no place to be near: being in the country is the closeness
+        1.0
+        if anchor.feature_class == FeatureClass.COUNTRY
+        and anchor.country_code == candidate.country_code
+        else math.exp(-_distance_between(lat, lon, anchor.lat, anchor.lon) / _COHERENCE_KM)
         for anchor in anchors
     ]
     return sum(closeness) / len(closeness)

@@ -336,6 +336,8 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         ("Gary, who lives in Boston, said so.", ["Boston"]),
         # a saint's day is no place
         ("Crowds marked St. Patrick's Day in Boston.", ["Boston"]),
+        # a weapon named for a man whose name a city once bore
+        ("Rioters threw Molotov cocktails at the army in Tripoli.", ["Tripoli"]),
     ],
 )
 def test_person_named_like_a_town(

@@ -148,6 +148,27 @@ def test_nearby_names_pull_an_ambiguous_one(
     assert first(resolved(text, gazetteer), surface).country == country
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "entry_id"),
+    [
+        # Syria's centre is nearer the province's than the city's point: the country named
+        # pulls both alike, so the city stays the reading of its own name
+        ("Clashes were reported in Daraa, Syria, on Monday.", "Daraa", "geonames:170905"),
+        # ... and, with another country named, its own Tripoli
+        (
+            "Rioters in Tripoli set fire to bank branches and threw stones at the Lebanese "
+            "army, Russian media reported.",
+            "Tripoli",
+            "geonames:266826",
+        ),
+    ],
+)
+def test_a_country_named_pulls_its_places_whatever_the_distance(
+    text: str, surface: str, entry_id: str, gazetteer: Gazetteer
+) -> None:
+    assert first(resolved(text, gazetteer), surface).gazetteer_id == entry_id
+
+
 # ------------------------------------------------------------------ one sense per discourse
 
 
