@@ -727,18 +727,20 @@ def _areas_named_as_areas(scan: _Scan, matches: Sequence[Match]) -> Counter[str]
 
 
 def _qualified_by_an_area(scan: _Scan, matches: Sequence[Match], countries: set[str]) -> set[int]:
-    """The matches right before an area of one of ``countries`` ("Bajel, Al Hudaydah
-    province", "Bajel (Al Hudaydah)"): ids of the qualified ones."""
+    """The matches right before an area or the country itself of one of ``countries``
+    ("Bajel, Al Hudaydah province", "Bajel (Al Hudaydah)", "Bajel, Yemen"): ids of the
+    qualified ones."""
     qualified = set()
     for left, right in pairwise(matches):
         if scan.text[left.end : right.start].strip() in (",", "(") and any(
-            c.feature_class in _AREAS and c.country_code in countries for c in right.candidates
+            c.feature_class in _QUALIFYING and c.country_code in countries
+            for c in right.candidates
         ):
             qualified.add(id(left))
     return qualified
 
 
-_AREAS = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
+_QUALIFYING = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2, FeatureClass.COUNTRY})
 
 
 def _hyphened_article(scan: _Scan, token: Token) -> bool:

@@ -337,6 +337,8 @@ def test_a_name_of_two_words_written_as_one(
         # place elsewhere the name also is, and however small the area
         ("Clashes were reported in Bajel, Al Hudaydah province.", "Bajel", "geonames:77408"),
         ("Clashes were reported in Loder, Abyan province.", "Loder", "geonames:73504"),
+        # ... as its country named right after it does
+        ("Clashes were reported in Bajel, Yemen, on Monday.", "Bajel", "geonames:77408"),
         # an area is not qualified by its own name: the city in it
         ("Clashes were reported in Daraa, Dar`a province.", "Daraa", "geonames:170905"),
     ],
