@@ -41,6 +41,7 @@ import numpy as np
 
 from gazetteer.geodesy import main_body_point, radius_km
 from gazetteer.groupings import add_groupings
+from gazetteer.lake_names import english_lake_names
 from gazetteer.model import Entry, FeatureClass, NameKind
 from gazetteer.normalize import (
     LOOSE_SCOPE,
@@ -68,7 +69,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 19
+FORMAT_VERSION = 20
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -255,8 +256,19 @@ def collect_entries(
             if entry.feature_class == FeatureClass.ADMIN1 and entry.admin1_code:
                 admin1_codes.add(entry.admin1_code)
             entry = _with_admin1_conventions(entry, country_names)
-            yield _with_sea_point(_with_geonameid(entry, geonameids))
+            yield _with_english_lake_names(_with_sea_point(_with_geonameid(entry, geonameids)))
     yield from admin2.load_admin1_points(frozenset(admin1_codes))
+
+
+def _with_english_lake_names(entry: Entry) -> Entry:
+    """A lake Natural Earth names in its country's language also has its English names
+    ("Lago Titicaca" is Lake Titicaca: gazetteer/lake_names.py)."""
+    if entry.feature_class != FeatureClass.LAKE:
+        return entry
+    english = [name for name in english_lake_names(entry.name) if name not in entry.alt_names]
+    if not english:
+        return entry
+    return entry.model_copy(update={"alt_names": (*entry.alt_names, *english)})
 
 
 # The Arabic article, as transliterations write it: "Al Anbar" is "Anbar" in most copy.
