@@ -38,6 +38,6 @@ def english_lake_names(name: str) -> list[str]:
         rest = words[2:] if words[1] in _CONNECTORS and len(words) > 2 else words[1:]
         return [f"Lake {' '.join(rest)}"]
     if len(words) >= 2 and words[-1] in _AFTER:
-        rest = " ".join(words[:-1])
-        return [f"Lake {rest}", f"{rest} Lake"]
+        name_itself = " ".join(words[:-1])
+        return [f"Lake {name_itself}", f"{name_itself} Lake"]
     return []
