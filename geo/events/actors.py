@@ -828,6 +828,7 @@ def find_actors(
     military: bool = True,
     violent: bool = False,
     with_target: bool = True,
+    reciprocal: bool = False,
     context: SentenceActors | None = None,
 ) -> list[Actor]:
     """Initiators and target of the event whose trigger is ``text[trigger_start:trigger_end]``.
@@ -837,8 +838,10 @@ def find_actors(
     than its government ("Russian sanctions"); ``violent`` says a bare country doing the
     event is its forces ("Turkey shelled"), not its government ("Turkey condemned");
     ``with_target=False`` is for events whose object is no target (speech, talks,
-    deployments). ``context`` may pass the result of :func:`sentence_actors` to avoid
-    recomputing it per trigger. Coordinated subjects ("Damascus and its ally Moscow
+    deployments); ``reciprocal`` for a noun whose other party follows a preposition only
+    ("clashes with X"; in "Clashes killed 22 people" the people are the verb's).
+    ``context`` may pass the result of :func:`sentence_actors` to avoid recomputing it per
+    trigger. Coordinated subjects ("Damascus and its ally Moscow
     condemned") give several initiators; there is at most one target, always last. An
     empty list when neither is found.
     """
@@ -846,7 +849,9 @@ def find_actors(
         context = sentence_actors(text, sentence, mentions)
     phrases = context.phrases
     if nominal:
-        initiator, target = _nominal_roles(text, sentence, trigger_start, trigger_end, phrases)
+        initiator, target = _nominal_roles(
+            text, sentence, trigger_start, trigger_end, phrases, reciprocal
+        )
         if initiator is None:
             initiator = _demonym_modifier(text, trigger_start, context.modifiers, military)
         if initiator is None:
@@ -1128,7 +1133,11 @@ def _fallback_subject(text: str, cut: int, trigger_start: int) -> Actor | None:
 
 
 def _object(
-    text: str, sentence: Sentence, trigger_end: int, phrases: Sequence[Actor]
+    text: str,
+    sentence: Sentence,
+    trigger_end: int,
+    phrases: Sequence[Actor],
+    gap_pattern: re.Pattern[str] = _TARGET_PREP,
 ) -> Actor | None:
     """The first actor after the trigger, before the clause's next comma or subordinator."""
     after = [actor for actor in phrases if actor.start >= trigger_end]
@@ -1139,13 +1148,20 @@ def _object(
     for actor in after:
         if actor.start < limit:
             gap = text[trigger_end : actor.start]
-            if _BY_BEFORE.search(gap) or not _TARGET_PREP.fullmatch(gap):
+            if _BY_BEFORE.search(gap) or not gap_pattern.fullmatch(gap):
                 return None
             return _with_owner(text, actor, phrases, sentence.end)
     return None
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+# The other party of clashes follows a preposition ("clashes with X", "fighting among
+# X"); an actor after a verb ("Clashes killed 22 people") is that verb's.
+_RECIPROCAL_TARGET_PREP = re.compile(
+    r"\s+(?:on|against|at|with|targeting|of|near|toward|towards|among|for)\s+"
+    r"(?:(?:the|a|an|two|three|several|some|its|their|his|her)\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _by_agent(
@@ -1169,6 +1185,7 @@ def _nominal_roles(
     trigger_start: int,
     trigger_end: int,
     phrases: Sequence[Actor],
+    reciprocal: bool = False,
 ) -> tuple[Actor | None, Actor | None]:
     between = _BETWEEN.match(text, trigger_end)
     if between is not None:
@@ -1189,5 +1206,6 @@ def _nominal_roles(
         host = _NOMINAL_HOST.search(left)
         if host is not None:
             initiator = _subject(text, sentence, sentence.start + host.start(), phrases)
-    target = _object(text, sentence, trigger_end, phrases)
+    gap = _RECIPROCAL_TARGET_PREP if reciprocal else _TARGET_PREP
+    target = _object(text, sentence, trigger_end, phrases, gap)
     return initiator, target

@@ -458,6 +458,7 @@ def _event_actors(
         military=info.violent or rule.event_type in _MILITARY_POSTURE,
         violent=info.violent or rule.event_type in _MILITARY_POSTURE,
         with_target=rule.event_type not in _NO_TARGET,
+        reciprocal=rule.event_type is EventType.ARMED_CLASH,
         context=context,
     )
     if rule.nominal and _VICTIM_NOUN.fullmatch(text, start, end):

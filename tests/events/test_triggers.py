@@ -705,6 +705,11 @@ ERV = "Explosions/Remote violence"
          (ERV, "Remote explosive/landmine/IED")),
         ("Two civilians were killed in clashes between the army and IS.", "killed",
          ("Battles", "Armed clash")),
+        # the people clashes killed are the killing's, no party of the clashes (no riot)
+        ("Clashes killed 22 people in Kandahar on Monday.", "Clashes",
+         ("Battles", "Armed clash")),
+        ("Clashes killed 22 people in Kandahar on Monday.", "killed",
+         ("Battles", "Armed clash")),
         ("Gunmen attacked a car on the Deraa road, killing a teacher.", "attacked",
          ("Violence against civilians", "Attack")),
         ("Regime forces raided a house in Nawa and arrested two men.", "raided",
