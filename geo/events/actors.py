@@ -717,12 +717,21 @@ _SPEECH_CUT = CaseBlind(rf"\b{alternation(_ROLE_WORDS.speech_cut)}(?:\s+that)?\b
 _RIGHT_STOP = re.compile(
     r"[,;:]|\s(?:after|as|when|because|while|since|before|following|amid|but|and then)\s"
 )
+_TARGET_WORDS = r"on|against|at|with|targeting|of|near|toward|towards"
+# the object's determiner and modifiers, up to its start
+_OBJECT_OPENING = (
+    r"(?:(?:the|a|an|two|three|several|some|its|their|his|her)\s+)?(?:\w+\s+){0,2}$"
+)
 _TARGET_PREP = re.compile(
     # the words skipped before the object are no locative preposition: "killed in Idlib"
     r"(?:\s+(?!(?:in|inside|into|across|from|during|outside)\b)[\w-]+){0,2}?"
-    r"(?:\s+(?:on|against|at|with|targeting|of|near|toward|towards))?\s+"
-    r"(?:(?:the|a|an|two|three|several|some|its|their|his|her)\s+)?(?:\w+\s+){0,2}$",
+    rf"(?:\s+(?:{_TARGET_WORDS}))?\s+{_OBJECT_OPENING}",
     re.IGNORECASE,
+)
+# The other party of clashes follows a preposition ("clashes with X", "fighting among
+# X"); an actor after a verb ("Clashes killed 22 people") is that verb's.
+_RECIPROCAL_TARGET_PREP = re.compile(
+    rf"\s+(?:{_TARGET_WORDS}|among|for)\s+{_OBJECT_OPENING}", re.IGNORECASE
 )
 _NOMINAL_HOST = re.compile(
     guarded(
@@ -841,9 +850,9 @@ def find_actors(
     deployments); ``reciprocal`` for a noun whose other party follows a preposition only
     ("clashes with X"; in "Clashes killed 22 people" the people are the verb's).
     ``context`` may pass the result of :func:`sentence_actors` to avoid recomputing it per
-    trigger. Coordinated subjects ("Damascus and its ally Moscow
-    condemned") give several initiators; there is at most one target, always last. An
-    empty list when neither is found.
+    trigger. Coordinated subjects ("Damascus and its ally Moscow condemned") give several
+    initiators; there is at most one target, always last. An empty list when neither is
+    found.
     """
     if context is None:
         context = sentence_actors(text, sentence, mentions)
@@ -1155,13 +1164,6 @@ def _object(
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
-# The other party of clashes follows a preposition ("clashes with X", "fighting among
-# X"); an actor after a verb ("Clashes killed 22 people") is that verb's.
-_RECIPROCAL_TARGET_PREP = re.compile(
-    r"\s+(?:on|against|at|with|targeting|of|near|toward|towards|among|for)\s+"
-    r"(?:(?:the|a|an|two|three|several|some|its|their|his|her)\s+)?(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
 
 
 def _by_agent(
