@@ -212,6 +212,7 @@ def _locate(
         )
         and not _people_of_a_place(actor)
     ]
+    actor_spans += _road_ends(text, sentence, zones)
     if zone is not None:
         town = _town_before_the_zone(context, mention, clause, zone, actor_spans)
         if town is not None:
@@ -245,6 +246,18 @@ def _locate(
         if location is not None:
             return _side_of(location, zones, context.gazetteer)
     return _side_of(context.fallback_location, zones, context.gazetteer, fell_back=True)
+
+
+def _road_ends(text: str, sentence: Sentence, zones: Sequence[Zone]) -> list[tuple[int, int]]:
+    """The spans of "the Tripoli-Akkar road": the places that end a road are no place of the
+    event (the road's zone says it is somewhere between them)."""
+    spans = []
+    for zone in zones:
+        if zone.relation == spatial.RelationKind.ROAD:
+            start = text.find(zone.text, sentence.start, sentence.end)
+            if start >= 0:
+                spans.append((start, start + len(zone.text)))
+    return spans
 
 
 def _town_before_the_zone(

@@ -75,7 +75,9 @@ class Zone(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     id: str
-    relation: str = Field(description="west_of, east_of, north_of, south_of, near, offset, between")
+    relation: str = Field(
+        description="west_of, east_of, north_of, south_of, near, offset, between, road, along, part"
+    )
     label: str
     anchor_id: str | None = None
     anchor_name: str | None = None

@@ -13,6 +13,9 @@ Detection (one sentence, resolved place mentions only):
 * ``between <place> and <place>`` → ``between`` (places under 400 km apart, not countries,
   and not after "talks", "relations", "border" ...: those name no area)
 * ``along <river>`` → ``along``
+* ``the <place>-<place> road|highway...`` → ``road`` (the two places the road's ends, under
+  400 km apart, not countries); a road comes after the sentence's other relations, since it
+  says least of where on it the event is
 * ``(the) northern|south-eastern... [countryside|parts|areas... of] <area>`` → ``part``
   with a bearing ("northern Syria", "the southern countryside of Idleb", "eastern Homs
   province"): the side of an area (a country, an admin area, a region), never of a city
@@ -48,7 +51,7 @@ are metric, not degrees):
   for "20 km from X"), clipped;
 * offset: the geodesic destination point with an uncertainty disc of 25 % of the distance
   (at least 5 km), not clipped;
-* between: the convex hull of both anchors (cities buffered 10 km), clipped;
+* between, road: the convex hull of both anchors (cities buffered 10 km), clipped;
 * along: the river buffered 10 km inside the clip.
 * part: the half of the area beyond the line through its centroid, as for a direction of
   an area; an area the gazetteer has only as a point gives no zone.
@@ -65,6 +68,7 @@ left unclipped.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -125,6 +129,7 @@ class RelationKind(StrEnum):
     NEAR = "near"
     OFFSET = "offset"
     BETWEEN = "between"
+    ROAD = "road"  # "the Tripoli-Akkar road": somewhere on the road between its two ends
     ALONG = "along"
     PART = "part"  # "northern Syria", "the southern countryside of Idleb": a side of an area
 
@@ -218,6 +223,12 @@ class _Between(Vocabulary):
     not_an_area_after: LowerAlternatives
 
 
+class _Road(Vocabulary):
+    """``[road]``: the nouns after two places joined by a dash that make them a road's ends."""
+
+    nouns: LowerAlternatives
+
+
 class _Filler(Vocabulary):
     """``[filler]``: what may sit between a phrase and its place, and after the place."""
 
@@ -246,6 +257,7 @@ class RelationsFile(Vocabulary):
     measure: _Measure
     near: _Near
     between: _Between
+    road: _Road
     filler: _Filler
     clip: _Clip
     part: _Part
@@ -336,6 +348,8 @@ _COMPASS_OF: Final = tuple(
     CaseBlind(rf"{word}\s+of\s") for word in ("north", "south", "east", "west")
 )
 _AND_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
+_ROAD_DASH_RE = re.compile(r"\s?[-–—]\s?")
+_ROAD_NOUN_RE = re.compile(rf"\s+{alternation(_WORDS.road.nouns)}\b", re.IGNORECASE)
 _NOT_AN_AREA_BEFORE_BETWEEN = re.compile(
     rf"\b{alternation(_WORDS.between.not_an_area_after)}\s+$", re.IGNORECASE
 )
@@ -417,6 +431,8 @@ def find_relations(
     # place: a phrase ends where its place begins.
     words = _RELATION_WORDS.candidates(text[start : sentence[-1].start])
     detectors = [_DETECTORS[index] for index in words]
+    if len(sentence) >= 2:
+        detectors.append(_roads)  # its noun follows its places: no prefilter word before them
     if not detectors:
         return []
     found: list[SpatialRelation] = []
@@ -427,7 +443,10 @@ def find_relations(
                 continue
             taken.append((relation.start, relation.end))
             found.append(_with_clip(text, relation, sentence, focus, mentions))
-    return sorted(_without_clipping_sides(found), key=lambda r: r.start)
+    # a road says least of where on it the event is: any other relation comes first
+    return sorted(
+        _without_clipping_sides(found), key=lambda r: (r.relation == RelationKind.ROAD, r.start)
+    )
 
 
 def _without_clipping_sides(found: list[SpatialRelation]) -> list[SpatialRelation]:
@@ -590,6 +609,29 @@ def _betweens(
             continue
         reason = f"between {first.text!r} and {second.text!r}"
         found.append(_relation(text, match, (first, second), RelationKind.BETWEEN, reason))
+    return found
+
+
+def _roads(text: str, start: int, end: int, sentence: Sequence[Mention]) -> list[SpatialRelation]:
+    """ "the Tripoli-Akkar road", "the Aleppo–Damascus highway": two places joined by a dash
+    before a road's noun are its ends, no place of the event; it is somewhere between them."""
+    found = []
+    for first, second in itertools.pairwise(sentence):
+        if not _ROAD_DASH_RE.fullmatch(text, first.end, second.start):
+            continue
+        noun = _ROAD_NOUN_RE.match(text, second.end)
+        if noun is None or noun.end() > end or not _forms_a_corridor(first, second):
+            continue
+        found.append(
+            SpatialRelation(
+                relation=RelationKind.ROAD,
+                start=first.start,
+                end=noun.end(),
+                text=text[first.start : noun.end()],
+                anchors=(first, second),
+                reason=f"the road between {first.text!r} and {second.text!r}",
+            )
+        )
     return found
 
 
@@ -925,7 +967,7 @@ def _build(
     feature_class = inputs.anchor.feature_class or "city"
     if kind == RelationKind.OFFSET:
         return _offset_disc(inputs), None
-    if kind == RelationKind.BETWEEN:
+    if kind in (RelationKind.BETWEEN, RelationKind.ROAD):
         return _clipped(_between(shapes), clip), clip
     if kind == RelationKind.ALONG:
         return _clipped(_buffer_km(anchor, _ALONG_RADIUS_KM), clip), clip
@@ -1342,6 +1384,8 @@ def _label(relation: SpatialRelation, clip: _Area | None) -> str:
     anchor = _name(relation.anchor)
     if kind == RelationKind.BETWEEN:
         return f"between {anchor} and {_name(relation.anchors[1])}"
+    if kind == RelationKind.ROAD:
+        return f"on the road between {anchor} and {_name(relation.anchors[1])}"
     if kind == RelationKind.OFFSET:
         direction = _compass_word(relation)
         return f"{_km(relation.distance_km)} km {direction} of {anchor}"

@@ -379,6 +379,12 @@ def test_article_focus(text: str, focus: str | None, gazetteer: Gazetteer) -> No
          EventType.SHELLING, "east_of", (33.75, 45.0), (33.0, 42.0)),
         ("The US-led coalition bombed Islamic State positions along the Euphrates in Syria "
          "on Friday.", EventType.AIR_STRIKE, "along", (35.336, 40.141), (33.51, 36.29)),
+        # a road's ends are no place of the event: it is somewhere on the road
+        ("Lebanese protesters blocked the Tripoli-Akkar road on Monday.",
+         EventType.PROTEST, "road", (34.46, 35.87), (33.89, 35.50)),
+        # ... and a relation that says more comes first
+        ("An IED hit a convoy on the Aleppo-Damascus highway near Saraqeb on Monday.",
+         EventType.BOMBING, "near", (35.86, 36.80), (33.51, 36.29)),
     ],
 )  # fmt: skip
 def test_spatial_relation_becomes_a_zone(

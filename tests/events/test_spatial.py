@@ -288,6 +288,26 @@ DETECTION_CASES = [
         id="between-cities",
     ),
     pytest.param(
+        "Gunmen set up a checkpoint on the Aleppo-Idlib road on Monday.",
+        (Place("Aleppo", ALEPPO), Place("Idlib", IDLIB_CITY)),
+        RelationKind.ROAD,
+        (ALEPPO, IDLIB_CITY),
+        None,
+        None,
+        "Aleppo-Idlib road",
+        id="road-between-two-cities",
+    ),
+    pytest.param(
+        "An IED hit a convoy on the Raqqa – Deir ez-Zor highway.",
+        (Place("Raqqa", RAQQA), Place("Deir ez-Zor", DEIR_EZ_ZOR)),
+        RelationKind.ROAD,
+        (RAQQA, DEIR_EZ_ZOR),
+        None,
+        None,
+        "Raqqa – Deir ez-Zor highway",
+        id="road-with-a-spaced-dash",
+    ),
+    pytest.param(
         "Witnesses reported heavy shelling west of the northern Syrian city of Aleppo.",
         (Place("Syrian", "country:SY", MentionKind.DEMONYM), Place("Aleppo", ALEPPO)),
         RelationKind.WEST_OF,
@@ -446,6 +466,16 @@ NO_RELATION_CASES = [
         "Direct flights between Tehran and Baghdad resumed.",
         (Place("Tehran", TEHRAN), Place("Baghdad", BAGHDAD)),
         id="flights-between",
+    ),
+    pytest.param(
+        "The Aleppo-Idlib front was quiet.",
+        (Place("Aleppo", ALEPPO), Place("Idlib", IDLIB_CITY)),
+        id="two-places-joined-by-a-dash-before-no-road",
+    ),
+    pytest.param(
+        "The Syria-Iraq highway reopened.",
+        (Place("Syria", "country:SY"), Place("Iraq", "country:IQ")),
+        id="road-between-countries",
     ),
     pytest.param(
         "Relations between Russia and Ukraine soured.",
@@ -706,6 +736,16 @@ GEOMETRY_CASES = [
         "zone:between:geonames:706483+geonames:578072:countries",
         "between Kharkiv and Belgorod",
         id="between-across-a-border-keeps-both-countries",
+    ),
+    pytest.param(
+        "Gunmen set up a checkpoint on the Aleppo-Idlib road on Monday.",
+        (Place("Aleppo", ALEPPO), Place("Idlib", IDLIB_CITY)),
+        [LatLon(36.20, 37.16), LatLon(35.93, 36.63), LatLon(36.02, 36.86)],
+        [LatLon(35.13, 36.75), LatLon(36.80, 38.00)],
+        (1000.0, 3000.0),
+        "zone:road:geonames:170063+geonames:169389:country:SY",
+        "on the road between Aleppo and Idlib",
+        id="road-corridor",
     ),
     pytest.param(
         "Heavy fighting was reported near the Euphrates in Iraq.",
@@ -1055,6 +1095,13 @@ def _added(section: str, key: str, word: str) -> dict[str, Any]:
             id="a-word-that-makes-between-no-area",
         ),
         pytest.param(
+            _added("road", "nouns", "pipeline"),
+            "Saboteurs blew up the Raqqa-Deir ez-Zor pipeline.",
+            (Place("Raqqa", RAQQA), Place("Deir ez-Zor", DEIR_EZ_ZOR)),
+            [], [("road", "Raqqa-Deir ez-Zor pipeline")],
+            id="a-road-noun",
+        ),
+        pytest.param(
             changed(RELATIONS, "measure.number_words.a dozen", 12),
             "Shells fell a dozen km north of Aleppo.", (Place("Aleppo", ALEPPO),),
             [("north_of", "north of Aleppo")], [("offset", "a dozen km north of Aleppo")],
@@ -1097,7 +1144,7 @@ def test_the_shipped_relations_file_builds_the_same_patterns() -> None:
     fresh = spatial_with(RELATIONS)
     for name in ("_OFFSET_RE", "_DISTANCE_RE", "_DIRECTION_RE", "_NEAR_RE", "_FILLER_RE",
                  "_NOT_AN_AREA_BEFORE_BETWEEN", "_TRAILING_NOUN_RE", "_ADJACENT_CLIP_RE",
-                 "_LOCATIVE_BEFORE_RE"):  # fmt: skip
+                 "_LOCATIVE_BEFORE_RE", "_ROAD_NOUN_RE"):  # fmt: skip
         assert getattr(fresh, name).pattern == getattr(spatial, name).pattern, name
 
 
