@@ -328,6 +328,10 @@ CASES: list[Row] = [
      [(E.BOMBING, "suicide bombings", A), (E.KILLING, "killed", A)]),
     ("SDF fighters completed the takeover of Tabqa.",
      [(E.TERRITORY_CAPTURE, "completed the takeover of", A)]),
+    ("SDF forces declared the capture of Baghouz.",
+     [(E.TERRITORY_CAPTURE, "declared the capture of", A)]),
+    ("The prime minister announced the full liberation of Mosul.",
+     [(E.TERRITORY_CAPTURE, "announced the full liberation of", A)]),
     ("Peshmerga forces withdrew without a fight from Sinjar.",
      [(E.TERRITORY_CAPTURE, "withdrew without a fight", A)]),
     # live fire; suicide and car bombs told together
