@@ -12,9 +12,10 @@ Rather than drop them, three rules are tried in order; each answer's reason name
    Texas" Texas): the longest, preferring a name the text uses elsewhere, when the rest of the
    span is a facility's, organisation's or feature's word or a qualifier ("South"); not a
    road's, which is named for where it leads ("Oxford Street" is in London);
-3. a facility, road, organisation or feature with no place in its name ("Main Street",
-   "Memorial Hospital") is placed at the document's focus (:func:`focus_place`), with a low
-   confidence (:func:`at_the_focus`).
+3. a facility, road, organisation or feature with no place in its name is placed where the
+   text puts it, if a place follows it ("the Bell Centre in Montreal": :func:`placed_after`),
+   else ("Main Street", "Memorial Hospital") at the document's focus (:func:`focus_place`),
+   with a low confidence (:func:`at_the_focus`).
 
 Rules 1 and 2 give the resolver a name to resolve with the text's evidence; rule 3 runs on
 the resolved mentions. The words are data: ``backoff.toml`` beside this module.
@@ -45,10 +46,12 @@ __all__ = [
     "Reading",
     "answer_backed_off",
     "at_the_focus",
+    "at_the_place",
     "back_off",
     "focus_place",
     "head_of",
     "only_stop_words",
+    "placed_after",
 ]
 
 
@@ -71,6 +74,8 @@ class BackoffFile(Vocabulary):
     feature: LowerWords
     modifiers: LowerWords
     stop_words: LowerWords
+    placed_by: LowerWords
+    placed_by_adjectives: LowerWords
     endings: _Endings
     areas: _Areas
 
@@ -97,6 +102,13 @@ _MIN_STEM = 3  # letters left after an ending is cut: "Ian" is no one's name for
 _MAX_WORDS = 8  # a longer span is a sentence, not a name
 # Rule 3's answer is a guess from the rest of the text: it never claims more than this.
 _FOCUS_CONFIDENCE = 0.3
+# ... and a place the text puts it in, though named, is its container, not it.
+_PLACED_CONFIDENCE = 0.5
+_PLACED_BY = re.compile(
+    rf"\s+(?:{'|'.join(_WORDS.placed_by)})\s+(?:the\s+)?"
+    rf"(?:(?:{'|'.join(_WORDS.placed_by_adjectives)})\s+)?",
+    re.IGNORECASE,
+)
 _FOCUS_CLASSES = {  # the kinds of place a document's focus may be, most specific first
     FeatureClass.CITY: 0,
     FeatureClass.ADMIN2: 1,
@@ -331,6 +343,17 @@ def at_the_focus(mention: Mention, head: tuple[str, str], focus: Focus) -> Menti
     """Rule 3: an unanswered facility, road, organisation or feature placed at the focus."""
     place = focus.mention
     share = focus.support / focus.places
+    return _placed_at(
+        mention,
+        place,
+        _FOCUS_CONFIDENCE * share,
+        f"back-off, document focus: '{head[0]}' names a {head[1]} with no known place "
+        f"in its name, placed at the document's focus {place.name} ({focus.support} "
+        f"of {focus.places} places agree), a guess",
+    )
+
+
+def _placed_at(mention: Mention, place: Mention, confidence: float, reason: str) -> Mention:
     return mention.model_copy(
         update={
             "gazetteer_id": place.gazetteer_id,
@@ -340,13 +363,37 @@ def at_the_focus(mention: Mention, head: tuple[str, str], focus: Focus) -> Menti
             "lon": place.lon,
             "feature_class": place.feature_class,
             "country": place.country,
-            "confidence": round(_FOCUS_CONFIDENCE * share, 3),
-            "reason": (
-                f"back-off, document focus: '{head[0]}' names a {head[1]} with no known place "
-                f"in its name, placed at the document's focus {place.name} ({focus.support} "
-                f"of {focus.places} places agree), a guess"
-            ),
+            "confidence": round(confidence, 3),
+            "reason": reason,
         }
+    )
+
+
+def placed_after(text: str, mention: Mention, mentions: Sequence[Mention]) -> Mention | None:
+    """Rule 3, first: the resolved place the text names right after an unanswered facility,
+    road or feature, joined by "in", "near"... ("the Bell Centre in Montreal")."""
+    for place in mentions:
+        if place.start < mention.end:
+            continue
+        if (
+            place.kind == MentionKind.TOPONYM
+            and place.gazetteer_id is not None
+            and _PLACED_BY.fullmatch(text, mention.end, place.start)
+        ):
+            return place
+        return None
+    return None
+
+
+def at_the_place(mention: Mention, head: tuple[str, str], place: Mention) -> Mention:
+    """The unanswered mention placed at the place the text puts it in."""
+    between = f"{mention.text} ... {place.text}"
+    return _placed_at(
+        mention,
+        place,
+        _PLACED_CONFIDENCE,
+        f"back-off, named place after it: '{head[0]}' names a {head[1]} with no known place "
+        f"in its name, placed at {place.name}, where the text puts it ('{between}')",
     )
 
 
@@ -365,6 +412,7 @@ def _agrees(place: Candidate, focus: Candidate) -> bool:
 
 
 def answer_backed_off(
+    text: str,
     mentions: list[Mention],
     readings: dict[tuple[int, int], Reading | None],
     candidate_of: Callable[[str], Candidate | None],
@@ -404,7 +452,12 @@ def answer_backed_off(
         else:
             reason = f"{reading.reason}; {mention.reason}" if reading else mention.reason
         head = head_of(mention.text)
-        if answer is None and head is not None and focus is not None:
+        place = None if answer is not None or head is None else placed_after(
+            text, mention, mentions
+        )
+        if place is not None and head is not None:
+            done.append(at_the_place(mention, head, place))
+        elif answer is None and head is not None and focus is not None:
             done.append(at_the_focus(mention, head, focus))
         elif answer is None:
             done.append(_unanswered(mention, reason))

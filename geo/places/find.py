@@ -90,7 +90,7 @@ def resolve_spans(
         return PlacesResult(document_id=document.id, mentions=mentions)
     # the back-off's focus is the whole text's, so the context's mentions are resolved too
     everything = resolve_matches(text, [*matches, *context], geonameid_of=gazetteer.geonameid_of)
-    mentions = answer_backed_off(everything, backed, _candidate_of(gazetteer))
+    mentions = answer_backed_off(text, everything, backed, _candidate_of(gazetteer))
     wanted = {(match.start, match.end) for match in matches}
     return PlacesResult(
         document_id=document.id, mentions=[m for m in mentions if (m.start, m.end) in wanted]

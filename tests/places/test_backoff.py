@@ -104,21 +104,15 @@ def test_a_contained_name_the_text_uses_elsewhere_says_so(gazetteer: Gazetteer) 
     assert "a name the text uses elsewhere" in resolved(text, span, gazetteer).reason
 
 
-# (text, span, the focus place's name, its country); no place inside the span's name
+# (text, span, the focus place's name, its country); no place inside the span's name, and
+# none the text puts it in
 AT_THE_FOCUS = [
     ("Firefighters in Lanesboro, Minnesota, were called to a blaze on Main Street on Sunday. "
      "Lanesboro's mayor thanked them.", "Main Street", "Lanesboro", "US"),
-    ("Two victims were taken to Memorial Hospital in Savannah, Georgia, police said.",
-     "Memorial Hospital", "Savannah", "US"),
-    ("Traffic backed up for miles on Interstate 95 outside Baltimore, Maryland, after a crash "
-     "near Baltimore.", "Interstate 95", "Baltimore", "US"),
     ("The Wolverine Creek fire near Chelan, Washington, grew overnight, Chelan officials said.",
      "Wolverine Creek", "Chelan", "US"),
-    # a road is named for where it leads: Oxford Street is no street of Oxford
-    ("Shoppers crowded Oxford Street in London on Boxing Day.", "Oxford Street", "London", "GB"),
-    # a word never read alone is no town inside a facility's name
-    ("Fans packed Liberty Stadium in Memphis, Tennessee, for the bowl game.",
-     "Liberty Stadium", "Memphis", "US"),
+    ("Two victims were taken to Memorial Hospital, police in Savannah, Georgia, said.",
+     "Memorial Hospital", "Savannah", "US"),
 ]  # fmt: skip
 
 
@@ -130,6 +124,33 @@ def test_a_facility_road_or_feature_is_placed_at_the_document_focus(
     assert (mention.name, mention.country) == (name, country)
     assert mention.reason.startswith("back-off, document focus")
     assert "a guess" in mention.reason and mention.confidence <= 0.3
+
+
+# (text, span, the place the text puts it in, its country): before the document's focus
+PLACED_AFTER = [
+    ("Two victims were taken to Memorial Hospital in Savannah, Georgia, police said.",
+     "Memorial Hospital", "Savannah", "US"),
+    ("Traffic backed up for miles on Interstate 95 outside Baltimore, Maryland, after a crash "
+     "near Baltimore.", "Interstate 95", "Baltimore", "US"),
+    # a road is named for where it leads: Oxford Street is no street of Oxford
+    ("Shoppers crowded Oxford Street in London on Boxing Day.", "Oxford Street", "London", "GB"),
+    # a word never read alone is no town inside a facility's name
+    ("Fans packed Liberty Stadium in Memphis, Tennessee, for the bowl game.",
+     "Liberty Stadium", "Memphis", "US"),
+    # the place named after it, not the document's focus
+    ("Floods hit Nigeria after the release of water from the Lagdo Dam in neighbouring "
+     "Cameroon. Nigeria's Benue and Kogi states were worst hit.", "Lagdo Dam", "Cameroon", "CM"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "name", "country"), PLACED_AFTER)
+def test_a_facility_road_or_feature_is_placed_where_the_text_puts_it(
+    text: str, span: str, name: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mention = resolved(text, span, gazetteer)
+    assert (mention.name, mention.country) == (name, country)
+    assert mention.reason.startswith("back-off, named place after it")
+    assert mention.confidence == 0.5
 
 
 # Spans the back-off must leave unanswered
