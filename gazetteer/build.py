@@ -69,7 +69,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 20
+FORMAT_VERSION = 21
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -240,7 +240,9 @@ def collect_entries(
     # needs this module's constants, not the readers of the sources and their libraries.
     from gazetteer.sources import admin2, countries, geonames
 
-    country_list = list(countries.load_countries())
+    raw_countries = list(countries.load_countries())
+    peoples = frozenset(demonym for c in raw_countries for demonym in c.demonyms)
+    country_list = [_with_first_part_name(c, peoples) for c in raw_countries]
     yield from country_list
     yield from geonames.load_continents()
     capitals = {
@@ -255,9 +257,30 @@ def collect_entries(
         for entry in load_committed(data_dir / filename):
             if entry.feature_class == FeatureClass.ADMIN1 and entry.admin1_code:
                 admin1_codes.add(entry.admin1_code)
-            entry = _with_admin1_conventions(entry, country_names)
+            entry = _with_first_part_name(_with_admin1_conventions(entry, country_names), peoples)
             yield _with_english_lake_names(_with_sea_point(_with_geonameid(entry, geonameids)))
     yield from admin2.load_admin1_points(frozenset(admin1_codes))
+
+
+def _with_first_part_name(entry: Entry, peoples: frozenset[str]) -> Entry:
+    """A country or first-order area named for two parts is also its first part alone, as
+    the press names it ("Bosnia", "Trinidad", "Newfoundland"); not a side of something
+    ("South Georgia and the South Sandwich Islands" is no "South Georgia"), nor a part
+    that is a people, one of ``peoples`` ("Turks and Caicos Islands"), or holds "of" ("Royal
+    Borough of Windsor and Maidenhead")."""
+    if entry.feature_class not in (FeatureClass.COUNTRY, FeatureClass.ADMIN1):
+        return entry
+    first, joint, _ = entry.name.partition(" and ")
+    words = first.split()
+    if (
+        not joint
+        or words[0].lower() in _SIDES
+        or "of" in words
+        or first in peoples
+        or first in entry.alt_names
+    ):
+        return entry
+    return entry.model_copy(update={"alt_names": (*entry.alt_names, first)})
 
 
 def _with_english_lake_names(entry: Entry) -> Entry:

@@ -338,6 +338,8 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         ("Crowds marked St. Patrick's Day in Boston.", ["Boston"]),
         # a weapon named for a man whose name a city once bore
         ("Rioters threw Molotov cocktails at the army in Tripoli.", ["Tripoli"]),
+        # a party named for a colour
+        ("Voters in Brighton backed the Greens.", ["Brighton"]),
     ],
 )
 def test_person_named_like_a_town(
