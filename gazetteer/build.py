@@ -51,6 +51,7 @@ from gazetteer.normalize import (
     variant_key,
 )
 from gazetteer.sources.abbreviations import ADMIN1_ABBREVIATIONS
+from gazetteer.split_areas import add_split_areas
 from gazetteer.standard_points import with_standard_point
 from geo.errors import GazetteerDataError
 
@@ -69,7 +70,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 21
+FORMAT_VERSION = 22
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -506,7 +507,9 @@ def build_store(
     geonames_dump.check_dumps(geonames)
     bundled = [
         with_standard_point(entry)
-        for entry in add_groupings(collect_entries(min_population, data_dir, committed))
+        for entry in add_split_areas(
+            add_groupings(collect_entries(min_population, data_dir, committed))
+        )
     ]
     added: Iterable[Entry] = ()
     if geonames:
