@@ -47,6 +47,7 @@ from gazetteer.normalize import (
     loose_key,
     loose_word,
     normalize,
+    spelling_distance,
     variant_key,
 )
 from geo.named_actors import NAMED_ACTORS, ActorKind, NamedActorRow
@@ -1124,8 +1125,15 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
         ]
         return True
     if countries and scan.anchors:
-        # "Dar Saad district of Aden": no Deir el Asad of Israel in a text about Yemen
-        near = [c for c in match.candidates if _near_an_anchor(scan, c)]
+        # "Dar Saad district of Aden": no Deir el Asad of Israel in a text about Yemen; and a
+        # neighbour's town needs a spelling near its name ("al-Shoula" by Deir ez-Zor is no
+        # Al Hillah of Iraq)
+        near = [
+            c
+            for c in match.candidates
+            if _near_an_anchor(scan, c)
+            and spelling_distance(match.text, c.name) <= _NEIGHBOUR_SPELLING
+        ]
         if not near:
             return False
         match.candidates = near
@@ -1144,6 +1152,9 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
 # A variant in a romanised country the text does not name is taken only this near one of
 # its telling names: a neighbour's town (Turkey's, in a report from Syria), not one abroad.
 _VARIANT_REACH_KM = 1000.0
+# ... and only spelt this near its name (0 the same letters, 1 none shared; 0.2 to 0.35
+# give the same figures on every measure, 0.4 lets "al-Shoula" be Iran's Shal).
+_NEIGHBOUR_SPELLING = 0.35
 
 
 def _near_an_anchor(scan: _Scan, candidate: Candidate) -> bool:

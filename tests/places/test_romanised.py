@@ -215,6 +215,17 @@ def test_a_neighbour_named_keeps_a_city_near_it(
     assert next(m for m in toponyms(text, gazetteer) if m.text == spelling).country == country
 
 
+def test_a_neighbours_town_needs_a_spelling_near_its_name(gazetteer: Gazetteer) -> None:
+    """ "al-Shoula" by Deir ez-Zor is a village the gazetteer lacks, not Iraq's Al Hillah
+    (spelling distance 0.50) nor Iran's Shal (0.40), though both share its loose key."""
+    text = (
+        "ISIS militants ambushed a bus near al-Shoula on the Deir Ezzor-Palmyra road, in the "
+        "southern countryside of Deir ez-Zor."
+    )
+    mention = next((m for m in toponyms(text, gazetteer) if m.text == "al-Shoula"), None)
+    assert mention is None or not mention.resolved
+
+
 def test_the_dollar_says_nothing_of_where() -> None:
     """The US dollar is quoted everywhere: no US town for a Lebanese protest over it."""
     text = "Protesters in Saida burned tyres over the US dollar exchange rate."
