@@ -269,16 +269,23 @@ def _town_before_the_zone(
 ) -> EventLocation | None:
     """ "SDF took Al-Shadadi town (Al-Hasakeh) after clashes south of Al-Hasakeh city": a
     town the clause names after the trigger and before the relation is where the event is;
-    the relation says where else the fighting went. Not the relation's own anchor."""
+    the relation says where else the fighting went. Not the relation's own anchor. A
+    relation before the trigger ("angered by strikes near al-Qaim, supporters broke into the
+    embassy in Baghdad, setting fires") gives way to a town named after it."""
     text = context.document.text
-    zone_start = text.find(zone.text, mention.trigger_start) if zone.text else -1
-    if zone_start < 0:
+    if not zone.text:
+        return None
+    start, end = mention.trigger_start, text.find(zone.text, mention.trigger_start)
+    before = text.find(zone.text, clause.start, mention.trigger_start)
+    if end < 0 and before >= 0:
+        start, end = before + len(zone.text), clause.end
+    if end < 0:
         return None
     location = locate_in_span(
         text,
         context.mentions_in(mention.sentence),
-        mention.trigger_start,
-        min(zone_start, clause.end),
+        start,
+        min(end, clause.end),
         mention.trigger_start,
         context.gazetteer,
         "clause",

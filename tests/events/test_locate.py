@@ -425,6 +425,22 @@ def test_a_town_named_before_a_relation_is_the_event_s_place(
     assert (event.location.name, event.zone) == (name, None), event.location.reason
 
 
+def test_a_relation_before_the_trigger_gives_way_to_a_town_after_it(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "angered by strikes near al-Qaim, supporters broke into the embassy in Baghdad": the
+    relation says where the strikes were, the town where the break-in was."""
+    text = (
+        "On 31 December 2019, angered by US air strikes on Kata'ib Hizballah near al-Qaim, "
+        "thousands of PMF supporters broke into the US embassy in Baghdad, setting fires."
+    )
+    events = _events(text, gazetteer)
+    strike = _only(events, EventType.AIR_STRIKE)
+    assert strike.zone is not None and strike.zone.relation == "near"
+    others = [event for event in events if event.event_type != EventType.AIR_STRIKE]
+    assert others and all(event.location.name == "Baghdad" for event in others)
+
+
 def test_a_side_of_an_area_is_not_cut_to_another_country(gazetteer: Gazetteer) -> None:
     """ "near the Syrian border in the northern Bekaa": the northern half of the Bekaa, not
     the sliver of it a coarse Syrian outline overlaps."""
