@@ -61,7 +61,8 @@ def report(name: str, outcomes: list[Outcome], records: list[CodedRecord]) -> No
 def describe(event: Event) -> str:
     where = event.location
     return (
-        f"{event.event_type}/{event.acled_event_type} at {where.name} ({where.precision}, "
+        f"{event.event_type}/{event.acled_event_type}/{event.acled_sub_event_type} at "
+        f"{where.name} ({where.precision}, "
         f"±{where.uncertainty_km} km) on {event.date.date} ({event.date.precision})"
     )
 
@@ -70,7 +71,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("gold", type=Path, help="JSONL gold file")
     parser.add_argument("--geo", default=str(REPO / ".venv" / "bin" / "geo"))
-    parser.add_argument("--failures", choices=FLAGS, help="list the records failing this")
+    parser.add_argument(
+        "--failures", choices=(*FLAGS, "sub_typed"), help="list the records failing this"
+    )
     args = parser.parse_args()
     lines = args.gold.read_text(encoding="utf-8").splitlines()
     raw: list[dict[str, Any]] = [json.loads(line) for line in lines if line.strip()]

@@ -238,6 +238,11 @@ def test_mention_overrides_fallback_table() -> None:
          "Marea.", "territory_capture", [("unknown.rebels", INI)]),
         ("Turkish troops, Russian police and Syrian soldiers patrolled the town.",
          "deployment", [("TR.military", INI), ("RU.police", INI), ("SY.military", INI)]),
+        # state forces known by ACLED's abbreviations
+        ("ISF and TSK troops patrolled the border.", "deployment",
+         [("IQ.police", INI), ("TR.military", INI)]),
+        ("ANDSF and LAF troops patrolled the border.", "deployment",
+         [("AF.military", INI), ("LB.military", INI)]),
         # "or" coordinates subjects as "and" does: either did it
         ("Russian or Syrian warplanes bombed a bakery in Ariha.", "air_strike",
          [("RU.military", INI), ("SY.military", INI)]),

@@ -835,6 +835,9 @@ ERV = "Explosions/Remote violence"
          "handing the town to", ("Strategic developments", "Non-violent transfer of territory")),
         ("Peshmerga forces withdrew without a fight from Sinjar.", "withdrew without a fight",
          ("Strategic developments", "Non-violent transfer of territory")),
+        # state forces known by the abbreviations of ACLED's notes win ground back
+        ("On 25 August 2016, ISF regained control of Al-Qayyara from ISIS.", "regained",
+         ("Battles", "Government regains territory")),
         # who the dead were decides: a list of them after the killing, losses suffered
         ("179 died yesterday, including 40 of the regime forces and armed loyalists.", "died",
          ("Battles", "Armed clash")),
