@@ -188,6 +188,12 @@ class Captives(Vocabulary):
     words: CaseBlindAlternatives
 
 
+class Negotiated(Vocabulary):
+    """``[negotiated]``: what a capture is done "under" that makes it a transfer."""
+
+    words: CaseBlindAlternatives
+
+
 class VictimNouns(Vocabulary):
     """``[victims]``: death nouns whose modifier names the victims ("civilian deaths")."""
 
@@ -206,6 +212,7 @@ class TriggersFile(Vocabulary):
     weapon_subject: tuple[WeaponSubject, ...]
     weapon_modifiers: WeaponModifiers
     captives: Captives
+    negotiated: Negotiated
     object_kinds: dict[str, Alternatives]
 
     def as_trigger_rules(self) -> tuple[TriggerRule, ...]:
@@ -365,6 +372,8 @@ def find_event_mentions(
         means = rule.means
         if means is None and actors and TAXONOMY[rule.event_type].violent:
             means = _weapon_means(actors)
+        if means is None and rule.event_type is EventType.TERRITORY_CAPTURE:
+            means = _negotiated(text, _clause_of(clauses, start))
         events.append(
             EventMention(
                 event_type=rule.event_type,
@@ -570,6 +579,20 @@ _WEAPON_VERBS = frozenset({EventType.ATTACK, EventType.SHELLING})  # "warplanes 
 _WEAPON_HEAD = tuple(
     (row.means, CaseBlind(rf"\b{alternation(row.words)}$")) for row in _VOCABULARY.weapon_subject
 )
+
+
+# "under the evacuation agreement", "as part of a local deal" (a few words between)
+_UNDER_A_DEAL = CaseBlind(
+    r"\b(?:under|as\s+part\s+of)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?"
+    rf"{alternation(_VOCABULARY.negotiated.words)}\b"
+)
+
+
+def _negotiated(text: str, clause: Sentence) -> str | None:
+    """ "transfer" for a capture its clause says is done under a deal, else None ("took the
+    town after weeks of fighting; the last fighters left under a deal" was fought for)."""
+    found = _UNDER_A_DEAL.search_in_document(text, clause.start, clause.end)
+    return "transfer" if found else None
 
 
 def _weapon_means(actors: Sequence[Actor]) -> str | None:
@@ -787,6 +810,11 @@ def _select_triggers(
             kept.append(cand)
     kept.sort(key=lambda c: c[1])
     return kept
+
+
+def _clause_of(clauses: Sequence[Sentence], position: int) -> Sentence:
+    """The clause holding ``position`` (the last one starting at or before it)."""
+    return next((c for c in reversed(clauses) if c.start <= position), clauses[0])
 
 
 def _clause_start(clauses: Sequence[Sentence], position: int) -> int:

@@ -835,6 +835,12 @@ ERV = "Explosions/Remote violence"
          "handing the town to", ("Strategic developments", "Non-violent transfer of territory")),
         ("Peshmerga forces withdrew without a fight from Sinjar.", "withdrew without a fight",
          ("Strategic developments", "Non-violent transfer of territory")),
+        # a capture under a deal is handed over; a deal in another clause is not its
+        ("Regime forces took over the town of Madaya under the 'Four Towns' agreement.",
+         "took over", ("Strategic developments", "Non-violent transfer of territory")),
+        ("SDF fighters completed the takeover of Tabqa after weeks of fighting; the last IS "
+         "members left under a deal.", "completed the takeover of",
+         ("Battles", "Non-state actor overtakes territory")),
         # state forces known by the abbreviations of ACLED's notes win ground back
         ("On 25 August 2016, ISF regained control of Al-Qayyara from ISIS.", "regained",
          ("Battles", "Government regains territory")),
