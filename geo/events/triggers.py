@@ -1173,10 +1173,33 @@ def _joined(
             and clause_of[j] == clause_of[index]
             and events[j].modality is events[index].modality
             and not _other_initiators(events[j], events[index])
+            and not _civilians_shot_by_fighters(events[index], code, events[j], other)
         ]
         if better:
             joined[index] = max(better, key=lambda c: c.specificity)
     return joined
+
+
+_VAC = "Violence against civilians"
+_BATTLES = "Battles"
+
+
+def _civilians_shot_by_fighters(
+    killing: EventMention, own: AcledCode, fight: EventMention, fights: AcledCode
+) -> bool:
+    """ "Pro-government forces advancing into eastern Aleppo shot dead 82 civilians": forces
+    named as the killers of civilians, their advance told before, attacked the civilians;
+    the deaths are no battle's ("civilians were killed in clashes", "gunmen killed ten men
+    in a clash" are; a strike's or a blast's deaths stay remote violence, whoever was hit)."""
+    return (
+        own.event_type == _VAC
+        and fights.event_type == _BATTLES
+        and fight.trigger_start < killing.trigger_start
+        and any(
+            actor.role is ActorRole.INITIATOR and actor.kind in _COMBATANTS
+            for actor in killing.actors
+        )
+    )
 
 
 def _other_initiators(one: EventMention, other: EventMention) -> bool:
@@ -1196,6 +1219,8 @@ _BACKGROUND = CaseBlind(
     # crowds broke into the embassy", "in retaliation for the shelling"
     r"|\b(?:angered|outraged|enraged|provoked|prompted)\s+by\s+(?:[\w-]+\s+){0,3}$"
     r"|\bin\s+(?:retaliation|revenge|response)\s+(?:for|to)\s+(?:[\w-]+\s+){0,3}$"
+    # ... and what people fled: "shot dead civilians trying to flee the fighting"
+    r"|\b(?:flee|fleeing|fled|escape|escaping|escaped)\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$"
 )
 # A verb after "after" or "before" is a gerund telling another act of the same actor ("a
 # day after killing the former president, Houthi fighters looted houses"); a noun there

@@ -709,6 +709,12 @@ ERV = "Explosions/Remote violence"
          (ERV, "Remote explosive/landmine/IED")),
         ("Two civilians were killed in clashes between the army and IS.", "killed",
          ("Battles", "Armed clash")),
+        # ... but civilians that forces named as their killers shot in an advance told before,
+        # or while fleeing the fighting, were attacked
+        ("Regime forces advancing into the old city shot dead 30 civilians in their homes.",
+         "shot dead", ("Violence against civilians", "Attack")),
+        ("IS fighters shot dead 40 civilians who were trying to flee the fighting in Hajin.",
+         "shot dead", ("Violence against civilians", "Attack")),
         # the people clashes killed are the killing's, no party of the clashes (no riot)
         ("Clashes killed 22 people in Kandahar on Monday.", "Clashes",
          ("Battles", "Armed clash")),
