@@ -212,9 +212,22 @@ def _locate(
         )
         and not _people_of_a_place(actor)
     ]
-    actor_spans += _road_ends(text, sentence, zones)
+    # the places that end a road are no place of the event (the road's zone says it is
+    # somewhere between them)
+    places = _outside(
+        context.mentions_in(sentence),
+        _phrase_spans(text, sentence, zones, spatial.RelationKind.ROAD),
+    )
     if zone is not None:
-        town = _town_before_the_zone(context, mention, clause, zone, actor_spans)
+        # nor is the anchor of another relation ("near Dumayr, east of Damascus") a town
+        town = _town_before_the_zone(
+            context,
+            mention,
+            clause,
+            zone,
+            actor_spans,
+            _outside(places, _phrase_spans(text, sentence, zones)),
+        )
         if town is not None:
             return town, None, False
         return _zone_location(zone, context.gazetteer), zone, False
@@ -225,7 +238,7 @@ def _locate(
     for start, end, scope, locative_only in scopes:
         location = locate_in_span(
             text,
-            context.mentions_in(sentence),
+            places,
             start,
             end,
             mention.trigger_start,
@@ -248,16 +261,24 @@ def _locate(
     return _side_of(context.fallback_location, zones, context.gazetteer, fell_back=True)
 
 
-def _road_ends(text: str, sentence: Sentence, zones: Sequence[Zone]) -> list[tuple[int, int]]:
-    """The spans of "the Tripoli-Akkar road": the places that end a road are no place of the
-    event (the road's zone says it is somewhere between them)."""
+def _phrase_spans(
+    text: str,
+    sentence: Sentence,
+    zones: Sequence[Zone],
+    kind: spatial.RelationKind | None = None,
+) -> list[tuple[int, int]]:
+    """The spans of the sentence's relations, of ``kind`` only if given."""
     spans = []
     for zone in zones:
-        if zone.relation == spatial.RelationKind.ROAD:
+        if kind is None or zone.relation == kind:
             start = text.find(zone.text, sentence.start, sentence.end)
             if start >= 0:
                 spans.append((start, start + len(zone.text)))
     return spans
+
+
+def _outside(mentions: Sequence[Mention], spans: Sequence[tuple[int, int]]) -> list[Mention]:
+    return [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in spans)]
 
 
 def _town_before_the_zone(
@@ -266,6 +287,7 @@ def _town_before_the_zone(
     clause: Sentence,
     zone: Zone,
     actor_spans: Sequence[tuple[int, int]],
+    places: Sequence[Mention],
 ) -> EventLocation | None:
     """ "SDF took Al-Shadadi town (Al-Hasakeh) after clashes south of Al-Hasakeh city": a
     town the clause names after the trigger and before the relation is where the event is;
@@ -283,7 +305,7 @@ def _town_before_the_zone(
         return None
     location = locate_in_span(
         text,
-        context.mentions_in(mention.sentence),
+        places,
         start,
         min(end, clause.end),
         mention.trigger_start,

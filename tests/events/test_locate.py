@@ -441,6 +441,16 @@ def test_a_relation_before_the_trigger_gives_way_to_a_town_after_it(
     assert others and all(event.location.name == "Baghdad" for event in others)
 
 
+def test_the_anchor_of_another_relation_is_no_town_of_the_event(gazetteer: Gazetteer) -> None:
+    """ "near Dumayr, east of Damascus": Damascus places the first relation, not the event."""
+    text = (
+        "On 7 April 2016, IS fighters stormed a cement plant near Dumayr, east of Damascus, "
+        "and seized some 300 workers."
+    )
+    event = _only(_events(text, gazetteer), EventType.ABDUCTION)
+    assert event.zone is not None and event.zone.relation == "near", event.location.reason
+
+
 def test_a_side_of_an_area_is_not_cut_to_another_country(gazetteer: Gazetteer) -> None:
     """ "near the Syrian border in the northern Bekaa": the northern half of the Bekaa, not
     the sliver of it a coarse Syrian outline overlaps."""

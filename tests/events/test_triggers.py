@@ -841,6 +841,12 @@ ERV = "Explosions/Remote violence"
          "handing the town to", ("Strategic developments", "Non-violent transfer of territory")),
         ("Peshmerga forces withdrew without a fight from Sinjar.", "withdrew without a fight",
          ("Strategic developments", "Non-violent transfer of territory")),
+        # people seized are abducted; a town seized is taken
+        ("IS fighters stormed a cement plant and seized some 300 workers.",
+         "seized some 300 workers",
+         ("Violence against civilians", "Abduction/forced disappearance")),
+        ("IS fighters seized the town of Dumayr.", "seized",
+         ("Battles", "Non-state actor overtakes territory")),
         # a capture under a deal is handed over; a deal in another clause is not its
         ("Regime forces took over the town of Madaya under the 'Four Towns' agreement.",
          "took over", ("Strategic developments", "Non-violent transfer of territory")),
