@@ -247,6 +247,8 @@ CASES: list[Row] = [
      [(E.TERRITORY_CAPTURE, "retake", A)]),
     ("Army units recapture key hills from Houthi fighters near Nihm.",
      [(E.TERRITORY_CAPTURE, "recapture", A)]),
+    ("Government forces entered Jaar unopposed, retaking the town.",
+     [(E.TERRITORY_CAPTURE, "retaking", A)]),
     ("Tribal fighters restored full control over the Rabia border crossing.",
      [(E.TERRITORY_CAPTURE, "restored full control over", A)]),
     ("Counter-terrorism units cleared the last IS-held villages north of Hit.",
