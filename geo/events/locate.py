@@ -86,6 +86,10 @@ class _Words(Vocabulary):
     not_a_modifier_before: LowerAlternatives
     backing: LowerAlternatives
     operation_heads: Alternatives
+    relationship_nouns: LowerAlternatives
+    departure_verbs: LowerAlternatives
+    framework_before: LowerAlternatives
+    framework_nouns: LowerAlternatives
 
 
 class LocationsFile(Vocabulary):
@@ -308,8 +312,41 @@ def _named_as_place(
         # did not seek a fight"); a country named as a place is introduced ("in Syria").
         return False
     before = text[max(0, start - 30) : start]
+    if _not_where(text, start, end):
+        return False
     is_topic = bool(_TOPIC.search(before))
     return not is_topic or bool(_LOCATIVE.search(before) or _ATTACK_ON.search(before))
+
+
+# "tensions between Tehran and Washington": both places are the relationship's parties.
+_PARTY_OF = re.compile(
+    rf"\b{alternation(_WORDS.relationship_nouns)}\s+between\s+(?:the\s+)?"
+    r"(?:[\w'’.-]+\s+){0,3}?(?:and\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# "left At Tall (At Tall, Rural Damascus) for Idleb": where people went.
+_DESTINATION = re.compile(
+    rf"\b{alternation(_WORDS.departure_verbs)}\b[^.;:]{{0,60}}?\s(?:for|to|towards)\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?$",
+    re.IGNORECASE,
+)
+# "under the Astana de-escalation arrangement": the place names the framework.
+_FRAMEWORK_BEFORE = re.compile(
+    rf"\b{alternation(_WORDS.framework_before)}\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
+)
+_FRAMEWORK_AFTER = re.compile(
+    rf"(?:[\s-]+[\w-]+){{0,2}}?\s+{alternation(_WORDS.framework_nouns)}\b", re.IGNORECASE
+)
+
+
+def _not_where(text: str, start: int, end: int) -> bool:
+    """A name that names a relationship's party, people's destination or a framework."""
+    before = text[max(0, start - 100) : start]
+    return bool(
+        _PARTY_OF.search(before)
+        or _DESTINATION.search(before)
+        or (_FRAMEWORK_BEFORE.search(before) and _FRAMEWORK_AFTER.match(text, end))
+    )
 
 
 # A wire dateline opens a story or a paragraph: "BEIRUT (Reuters) -", "ADEN, Yemen, June 13

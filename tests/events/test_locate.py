@@ -178,6 +178,27 @@ def test_a_place_in_an_operation_name_is_not_the_place(
     assert any(location.name == place for location in locations)
 
 
+@pytest.mark.parametrize(
+    ("text", "not_place"),
+    [
+        # a relationship's parties
+        ("Iran's Revolutionary Guards shot down a US drone over Hormozgan province, a sharp "
+         "escalation in tensions between Tehran and Washington.", "Tehran"),
+        # where people went
+        ("On 2 December 2016, rebel fighters left At Tall for Idleb on government buses under "
+         "a local settlement, handing the town over to SAA control.", "Idlib"),
+        # the framework an event is done under
+        ("On 5 February 2018, a TSK convoy set up an observation point near Al Eis under the "
+         "Astana de-escalation arrangement.", "Astana"),
+    ],
+)  # fmt: skip
+def test_a_party_a_destination_or_a_framework_is_not_the_place(
+    text: str, not_place: str, gazetteer: Gazetteer
+) -> None:
+    locations = [event.location for event in _events(text, gazetteer)]
+    assert locations and all(location.name != not_place for location in locations), locations
+
+
 def test_no_place_at_all_says_so(gazetteer: Gazetteer) -> None:
     event = _only(_events("Gunmen killed two policemen on Tuesday.", gazetteer), EventType.KILLING)
     assert event.location.precision == LocationPrecision.UNKNOWN
