@@ -257,7 +257,9 @@ def _locate(
             "no place named for the event; a violent event is placed in its target's country",
         )
         if location is not None:
-            return _side_of(location, zones, context.gazetteer)
+            # a guess the paragraph's or the sentence before's place outranks ("Rockets hit
+            # Ain al-Asad near Hit. A US contractor died.": in Iraq, not the United States)
+            return _side_of(location, zones, context.gazetteer, fell_back=True)
     return _side_of(context.fallback_location, zones, context.gazetteer, fell_back=True)
 
 

@@ -102,6 +102,9 @@ def _mention(mentions: list[Mention], text: str, occurrence: int = 0) -> Mention
         # "US warplane" says whose, not where: the target's country places the event
         ("A US warplane shot down a Syrian jet on Sunday.",
          EventType.SHOOT_DOWN, "SY", "Syria", COUNTRY),
+        # ... but the paragraph's place before it outranks that guess
+        ("Rockets struck a base in Haditha on Wednesday. A US contractor was killed.",
+         EventType.KILLING, "IQ", "Ḩadīthah", CITY),
         # a demonym names a place only with a place noun: "in Syrian airspace"
         ("Syrian air defences shot down an Israeli drone in Syrian airspace on Monday.",
          EventType.SHOOT_DOWN, "SY", "Syria", COUNTRY),
