@@ -1176,7 +1176,8 @@ def _add_exact_reading(scan: _Scan, variant: _Variant, matches: list[Match]) -> 
     the rest of its words ("My Soul" is not Mosul; "Soul" is scanned as usual)."""
     position = variant.match.first_token
     if variant.exact is not None:
-        _add(scan, variant.exact, matches)
+        if not _opens_a_longer_arabic_name(scan, variant.exact):  # "Ain al-Asad": no Ain
+            _add(scan, variant.exact, matches)
         position = variant.exact.last_token + 1
     while position <= variant.match.last_token:
         match = None

@@ -98,6 +98,8 @@ def test_places_are_found_and_resolved(
         "The mayor, Malkan al-Baini, left.",
         # the first word of an Arabic name the gazetteer lacks: not Ain, a French department
         "Clashes erupted in Ain al-Hilweh refugee camp.",
+        # ... also where the longer name was tried as a romanisation variant
+        "Rockets hit the Ain al-Asad base on Wednesday.",
         # ... nor another name of a romanised country's city: a square, not Riyadh
         "Protesters were beaten in Riad al-Solh square.",
         "",
