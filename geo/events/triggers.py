@@ -177,9 +177,10 @@ class WeaponSubject(Vocabulary):
 
 class WeaponModifiers(Vocabulary):
     """``[weapon_modifiers]``: participles that open a phrase between a weapon and its verb
-    ("drones laden with explosives struck")."""
+    ("drones laden with explosives struck"), and the adverbs before them."""
 
     participles: CaseBlindAlternatives
+    adverbs: CaseBlindAlternatives
 
 
 class Captives(Vocabulary):
@@ -189,9 +190,11 @@ class Captives(Vocabulary):
 
 
 class Negotiated(Vocabulary):
-    """``[negotiated]``: what a capture is done "under" that makes it a transfer."""
+    """``[negotiated]``: what a capture is done "under", and the evacuations beside it, that
+    make it a transfer."""
 
     words: CaseBlindAlternatives
+    evacuations: CaseBlindAlternatives
 
 
 class VictimNouns(Vocabulary):
@@ -561,7 +564,8 @@ def _transfer_recipient(
 # explosives", "fired from Islamic State-held territory in Syria") or an aside between commas
 # ("a drone, reportedly Turkish, struck").
 _WEAPON_GAP = (
-    rf"(?:\s+{alternation(_VOCABULARY.weapon_modifiers.participles)}(?:\s+[\w'-]+){{1,8}}?"
+    rf"(?:(?:\s+{alternation(_VOCABULARY.weapon_modifiers.adverbs)})?"
+    rf"\s+{alternation(_VOCABULARY.weapon_modifiers.participles)}(?:\s+[\w'-]+){{1,8}}?"
     r"|,(?:\s+[\w'-]+){1,3},)?\s+$"
 )
 _WEAPON_SUBJECT = tuple(
@@ -581,10 +585,12 @@ _WEAPON_HEAD = tuple(
 )
 
 
-# "under the evacuation agreement", "as part of a local deal" (a few words between)
+# "under the evacuation agreement", "as part of a local deal" (a few words between), "the
+# last fighters were bussed out"
 _UNDER_A_DEAL = CaseBlind(
     r"\b(?:under|as\s+part\s+of)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?"
     rf"{alternation(_VOCABULARY.negotiated.words)}\b"
+    rf"|\b{alternation(_VOCABULARY.negotiated.evacuations)}\b"
 )
 
 

@@ -249,6 +249,12 @@ CASES: list[Row] = [
      [(E.TERRITORY_CAPTURE, "recapture", A)]),
     ("Government forces entered Jaar unopposed, retaking the town.",
      [(E.TERRITORY_CAPTURE, "retaking", A)]),
+    ("Islamic State militants swept back into Palmyra on Sunday.",
+     [(E.TERRITORY_CAPTURE, "swept back into", A)]),
+    ("Kurdish fighters pushed into the town of Bashiqa on Monday.",
+     [(E.TERRITORY_CAPTURE, "pushed into the town", A)]),
+    ("Troops raised the Syrian flag over Douma.",
+     [(E.TERRITORY_CAPTURE, "raised the Syrian flag over", A)]),
     ("Tribal fighters restored full control over the Rabia border crossing.",
      [(E.TERRITORY_CAPTURE, "restored full control over", A)]),
     ("Counter-terrorism units cleared the last IS-held villages north of Hit.",
@@ -843,12 +849,23 @@ ERV = "Explosions/Remote violence"
          "handing the town to", ("Strategic developments", "Non-violent transfer of territory")),
         ("Peshmerga forces withdrew without a fight from Sinjar.", "withdrew without a fight",
          ("Strategic developments", "Non-violent transfer of territory")),
+        # a suicide car bomb in the military's abbreviation
+        ("An IS suicide VBIED struck the CID headquarters in Aden.", "suicide VBIED",
+         (ERV, "Suicide bomb")),
+        # a weapon operated by someone does its verb's event by its means
+        ("Drones reportedly operated by Israel struck positions near Qusaya.", "struck",
+         (ERV, "Air/drone strike")),
+        # the last fighters bussed out: the town is handed over
+        ("The flag was raised over Douma after the last fighters were bussed out to the north.",
+         "was raised over", ("Strategic developments", "Non-violent transfer of territory")),
         # people seized are abducted; a town seized is taken
         ("IS fighters stormed a cement plant and seized some 300 workers.",
          "seized some 300 workers",
          ("Violence against civilians", "Abduction/forced disappearance")),
         ("IS fighters seized the town of Dumayr.", "seized",
          ("Battles", "Non-state actor overtakes territory")),
+        ("Gunmen in PMF vehicles seized twelve men from a village near Balad.",
+         "seized twelve men", ("Violence against civilians", "Abduction/forced disappearance")),
         # a capture under a deal is handed over; a deal in another clause is not its
         ("Regime forces took over the town of Madaya under the 'Four Towns' agreement.",
          "took over", ("Strategic developments", "Non-violent transfer of territory")),
