@@ -22,7 +22,7 @@ from gazetteer import Gazetteer
 from gazetteer.model import FeatureClass
 from geo.documents import Document
 from geo.events import spatial
-from geo.events.actors import Actor
+from geo.events.actors import Actor, ActorRole
 from geo.events.containment import container_after, contains
 from geo.events.dating import DateScopes, date_event
 from geo.events.locate import (
@@ -188,7 +188,7 @@ class _DocumentContext:
 
 def _locate(
     context: _DocumentContext, mention: EventMention, clause: Sentence, zones: Sequence[Zone]
-) -> tuple[EventLocation, Zone | None, bool]:
+) -> _Placement:
     """The event's location, its zone, and whether the text placed it nowhere (the article's
     fallback location)."""
     text, sentence = context.document.text, mention.sentence
@@ -229,8 +229,8 @@ def _locate(
             _outside(places, _phrase_spans(text, sentence, zones)),
         )
         if town is not None:
-            return town, None, False
-        return _zone_location(zone, context.gazetteer), zone, False
+            return _Placement(town, None, False)
+        return _Placement(_zone_location(zone, context.gazetteer), zone, False)
     scopes = (
         (clause.start, clause.end, "clause", False),
         (sentence.start, sentence.end, "sentence", True),
@@ -248,7 +248,7 @@ def _locate(
             locative_only=locative_only,
         )
         if location is not None:
-            return _side_of(location, zones, context.gazetteer)
+            return _Placement(*_side_of(location, zones, context.gazetteer))
     target = _target_country(mention)
     if target is not None:
         location = location_from_country(
@@ -257,10 +257,11 @@ def _locate(
             "no place named for the event; a violent event is placed in its target's country",
         )
         if location is not None:
-            # a guess the paragraph's or the sentence before's place outranks ("Rockets hit
-            # Ain al-Asad near Hit. A US contractor died.": in Iraq, not the United States)
-            return _side_of(location, zones, context.gazetteer, fell_back=True)
-    return _side_of(context.fallback_location, zones, context.gazetteer, fell_back=True)
+            # a guess the paragraph's or the sentence before's place outranks ("Rockets
+            # struck a base in Haditha. A US contractor died.": in Iraq, not the United States)
+            return _Placement(*_side_of(location, zones, context.gazetteer), guessed=True)
+    fallback = _side_of(context.fallback_location, zones, context.gazetteer, fell_back=True)
+    return _Placement(*fallback)
 
 
 def _phrase_spans(
@@ -420,16 +421,13 @@ def events_from_places(
         context.advance_reference(draft.date for draft in sentence_drafts)
         drafts.extend(sentence_drafts)
     relocation = _fallback_relocation(context, drafts)
-    events = [
-        _event(
-            document,
-            draft,
-            _paragraph_location(text, drafts[:position], draft)
-            or _place_of_the_sentence_before(context, spans, draft)
-            or relocation,
+    events = []
+    for position, draft in enumerate(drafts):
+        nearby = _paragraph_location(text, drafts[:position], draft) or (
+            _place_of_the_sentence_before(context, spans, draft)
         )
-        for position, draft in enumerate(drafts)
-    ]
+        # a guess by the target's country yields to the paragraph's place only
+        events.append(_event(document, draft, nearby if draft.guessed else nearby or relocation))
     summary = DocumentSummary(
         id=document.id,
         title=document.title,
@@ -471,7 +469,7 @@ def _paragraph_location(
 ) -> EventLocation | None:
     """Where a violent event the text places nowhere goes when its paragraph has just placed
     one: "Regime forces shelled Kafr Zita. Two civilians were killed." (a coder's reading)."""
-    if not draft.fell_back or not TAXONOMY[draft.mention.event_type].violent:
+    if not (draft.fell_back or draft.guessed) or not TAXONOMY[draft.mention.event_type].violent:
         return None
     start = draft.mention.sentence.start
     for previous in reversed(earlier):
@@ -498,7 +496,7 @@ def _place_of_the_sentence_before(
     """ "A patrol was stopped at a checkpoint in Khirbet Ammo (Al-Hasakeh). Gunmen opened
     fire, killing a man.": a violent event placed nowhere, whose paragraph has placed no
     event yet, is at the place the sentence before it names as a location."""
-    if not draft.fell_back or not TAXONOMY[draft.mention.event_type].violent:
+    if not (draft.fell_back or draft.guessed) or not TAXONOMY[draft.mention.event_type].violent:
         return None
     text, start = context.document.text, draft.mention.sentence.start
     position = bisect.bisect_left(spans, (start, start))  # the event's own sentence
@@ -541,6 +539,14 @@ class _Draft(NamedTuple):
     location: EventLocation
     zone: Zone | None
     fell_back: bool  # the text places it nowhere: the article's fallback location
+    guessed: bool = False  # placed only in its target's country: the paragraph's place wins
+
+
+class _Placement(NamedTuple):
+    location: EventLocation
+    zone: Zone | None
+    fell_back: bool
+    guessed: bool = False
 
 
 def _draft(
@@ -564,13 +570,14 @@ def _draft(
         if mention.event_type == EventType.THREAT
         else [zone for zone in zones if _in_clause(zone, clause)]
     )
-    location, zone, fell_back = _locate(context, mention, clause, event_zones)
-    return _Draft(mention, clause, date, location, zone, fell_back)
+    placed = _locate(context, mention, clause, event_zones)
+    return _Draft(mention, clause, date, *placed)
 
 
 def _event(document: Document, draft: _Draft, relocation: EventLocation | None) -> Event:
-    mention = draft.mention
-    location = relocation if draft.fell_back and relocation is not None else draft.location
+    mention = _by_foreign_forces(draft.mention, draft.location)
+    unplaced = draft.fell_back or draft.guessed
+    location = relocation if unplaced and relocation is not None else draft.location
     info = TAXONOMY[mention.event_type]
     return Event(
         id=_event_id(document.id, mention),
@@ -589,6 +596,26 @@ def _event(document: Document, draft: _Draft, relocation: EventLocation | None) 
         confidence=_confidence(mention, location),
         sources=[_source(document, mention)],
     )
+
+
+_REGAINS = "Government regains territory"
+_OVERTAKES = "Non-state actor overtakes territory"
+
+
+def _by_foreign_forces(mention: EventMention, location: EventLocation) -> EventMention:
+    """Ground taken by another country's forces is no government regaining it (ACLED,
+    Codebook 2023: "Non-state actor overtakes territory": non-state or foreign state actors
+    acquire control): Turkish troops taking Jinderes in Syria overtake it."""
+    if mention.acled_sub_event_type != _REGAINS or location.country is None:
+        return mention
+    forces = {
+        actor.country
+        for actor in mention.actors
+        if actor.role is ActorRole.INITIATOR and actor.kind is ActorKind.STATE_FORCES
+    }
+    if not forces or None in forces or location.country in forces:
+        return mention
+    return mention.model_copy(update={"acled_sub_event_type": _OVERTAKES})
 
 
 def _in_clause(zone: Zone, clause: Sentence) -> bool:

@@ -685,3 +685,22 @@ def test_a_direction_from_a_town_places_the_event_near_it_along_the_bearing(
     assert bearing_check(location.lat, location.lon)
     assert great_circle_km(location.lat, location.lon, *site) <= 25.0
     assert great_circle_km(location.lat, location.lon, *site) <= location.uncertainty_km
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # another country's forces taking ground overtake it (ACLED: "non-state or foreign
+        # state actors acquire control")
+        ("On 8 March 2018, TSK and Turkish-backed factions captured Jinderes in Syria's Afrin.",
+         "Non-state actor overtakes territory"),
+        # ... the country's own forces regain it
+        ("On 3 November 2017, Iraqi forces took control of Al-Qaim in Iraq's Anbar.",
+         "Government regains territory"),
+    ],
+)  # fmt: skip
+def test_ground_taken_by_foreign_forces_is_overtaken(
+    text: str, sub_event_type: str, gazetteer: Gazetteer
+) -> None:
+    event = _only(_events(text, gazetteer), EventType.TERRITORY_CAPTURE)
+    assert event.acled_sub_event_type == sub_event_type, event.location
