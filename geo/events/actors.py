@@ -661,6 +661,8 @@ _PREPOSITION_BEFORE = re.compile(
         r"\b",
         r"(?:of|to|in|by|with|from|near|against|on|at|between|for|into|over|toward|towards"
         r"|among|than|and|or|whom)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
+        # a title's adjective: "remarks by former foreign minister Zebari"
+        r"(?:(?:former|ex|then|late|deputy|acting|senior|top)\s+)?"
         # names before the actor's noun: "backed by Popular Committee fighters"
         r"(?:(?-i:[A-Z][\w'-]*)\s+){0,3}$",
         re.IGNORECASE,

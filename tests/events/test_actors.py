@@ -238,6 +238,10 @@ def test_mention_overrides_fallback_table() -> None:
          "Marea.", "territory_capture", [("unknown.rebels", INI)]),
         ("Turkish troops, Russian police and Syrian soldiers patrolled the town.",
          "deployment", [("TR.military", INI), ("RU.police", INI), ("SY.military", INI)]),
+        # the agent of a participle's phrase is not the main verb's subject, whatever title
+        # it bears
+        ("PMF supporters protesting remarks by former foreign minister Zebari stormed the "
+         "party offices.", "attack", [("pmf", INI)]),
         # state forces known by ACLED's abbreviations
         ("ISF and TSK troops patrolled the border.", "deployment",
          [("IQ.police", INI), ("TR.military", INI)]),
