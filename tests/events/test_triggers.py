@@ -849,6 +849,12 @@ ERV = "Explosions/Remote violence"
          "handing the town to", ("Strategic developments", "Non-violent transfer of territory")),
         ("Peshmerga forces withdrew without a fight from Sinjar.", "withdrew without a fight",
          ("Strategic developments", "Non-violent transfer of territory")),
+        # a building blown up is property destroyed; a car blown up near one is a bomb
+        ("IS militants blew up the Grand al-Nuri mosque and its minaret.",
+         "blew up the Grand al-Nuri mosque",
+         ("Strategic developments", "Looting/property destruction")),
+        ("Militants blew up a car near the mosque, killing four.", "blew up",
+         (ERV, "Remote explosive/landmine/IED")),
         # a suicide car bomb in the military's abbreviation
         ("An IS suicide VBIED struck the CID headquarters in Aden.", "suicide VBIED",
          (ERV, "Suicide bomb")),
