@@ -73,6 +73,7 @@ class EventType(StrEnum):
     MILITARY_EXERCISE = "military_exercise"
     DEPLOYMENT = "deployment"
     WITHDRAWAL = "withdrawal"
+    GROUP_CHANGE = "group_change"
     THREAT = "threat"
     CONDEMNATION = "condemnation"
     ACCUSATION = "accusation"

@@ -434,6 +434,7 @@ _NO_TARGET = frozenset(
         EventType.AGREEMENT,
         EventType.DEPLOYMENT,
         EventType.WITHDRAWAL,
+        EventType.GROUP_CHANGE,
         EventType.MILITARY_EXERCISE,
         EventType.DISPLACEMENT,
         EventType.ELECTION,

@@ -249,6 +249,11 @@ CASES: list[Row] = [
      [(E.TERRITORY_CAPTURE, "recapture", A)]),
     ("Government forces entered Jaar unopposed, retaking the town.",
      [(E.TERRITORY_CAPTURE, "retaking", A)]),
+    # a group formed, merged or split
+    ("JFS merged with Nour al-Din al-Zenki to form a new alliance.",
+     [(E.GROUP_CHANGE, "merged with", A)]),
+    ("Al-Zubaidi announced the formation of the Southern Transitional Council.",
+     [(E.GROUP_CHANGE, "announced the formation of", A)]),
     ("Islamic State militants swept back into Palmyra on Sunday.",
      [(E.TERRITORY_CAPTURE, "swept back into", A)]),
     ("Kurdish fighters pushed into the town of Bashiqa on Monday.",
