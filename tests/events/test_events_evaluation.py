@@ -39,6 +39,8 @@ NOTES = DATA_DIR / "events" / "conflict_notes.jsonl"
 BLIND_NOTES = DATA_DIR / "events" / "blind_notes.jsonl"
 # 100 more, written blind on 2026-12-06 (tests/data/events/BLIND_NOTES_2.md)
 BLIND_NOTES_2 = DATA_DIR / "events" / "blind_notes_2.jsonl"
+# ... and 100 more, in ACLED's terser notation, the same day (BLIND_NOTES_3.md)
+BLIND_NOTES_3 = DATA_DIR / "events" / "blind_notes_3.jsonl"
 
 RECORD = CodedRecord(
     id="r1",
@@ -133,16 +135,22 @@ def _figures(path: Path) -> Figures:
 # What each set scored when the floors were last raised; a change that lowers one must say
 # why in its commit.
 FLOORS = {
-    NOTES: {"located": 0.93, "dated": 0.98, "typed": 0.99, "honest": 0.95, "sub_typed": 0.93},
-    # located 0.91: 3ddd098 no longer merges the Qah camp strike's two reports (one placed 30 km
-    # off, at Idlib city), so that report's own event counts
-    BLIND_NOTES: {"located": 0.91, "dated": 0.99, "typed": 0.98, "honest": 0.97, "sub_typed": 0.96},
+    NOTES: {"located": 0.94, "dated": 0.99, "typed": 0.99, "honest": 0.96, "sub_typed": 0.93},
+    BLIND_NOTES: {"located": 0.92, "dated": 0.99, "typed": 0.99, "honest": 0.98, "sub_typed": 0.96},
     BLIND_NOTES_2: {
-        "located": 0.92,
-        "dated": 0.98,
+        "located": 0.94,
+        "dated": 0.99,
         "typed": 0.93,
-        "honest": 0.98,
-        "sub_typed": 0.75,
+        "honest": 0.99,
+        "sub_typed": 0.83,
+    },
+    # first run, before any change made for it: 0.86 / 0.98 / 0.82 / 0.89, sub-type 0.72
+    BLIND_NOTES_3: {
+        "located": 0.88,
+        "dated": 0.99,
+        "typed": 0.91,
+        "honest": 0.93,
+        "sub_typed": 0.86,
     },
 }
 
