@@ -189,8 +189,8 @@ class _DocumentContext:
 def _locate(
     context: _DocumentContext, mention: EventMention, clause: Sentence, zones: Sequence[Zone]
 ) -> _Placement:
-    """The event's location, its zone, and whether the text placed it nowhere (the article's
-    fallback location)."""
+    """The event's location, its zone, whether the text placed it nowhere (the article's
+    fallback location) and whether only its target's country did (a guess)."""
     text, sentence = context.document.text, mention.sentence
     zone = next(
         (
@@ -214,20 +214,13 @@ def _locate(
     ]
     # the places that end a road are no place of the event (the road's zone says it is
     # somewhere between them)
-    places = _outside(
-        context.mentions_in(sentence),
-        _phrase_spans(text, sentence, zones, spatial.RelationKind.ROAD),
-    )
+    phrases = _phrase_spans(text, sentence, zones)
+    roads = [span for kind, span in phrases if kind == spatial.RelationKind.ROAD]
+    places = _outside(context.mentions_in(sentence), roads)
     if zone is not None:
         # nor is the anchor of another relation ("near Dumayr, east of Damascus") a town
-        town = _town_before_the_zone(
-            context,
-            mention,
-            clause,
-            zone,
-            actor_spans,
-            _outside(places, _phrase_spans(text, sentence, zones)),
-        )
+        others = _outside(places, [span for _, span in phrases])
+        town = _town_before_the_zone(context, mention, clause, zone, actor_spans, others)
         if town is not None:
             return _Placement(town, None, False)
         return _Placement(_zone_location(zone, context.gazetteer), zone, False)
@@ -265,18 +258,14 @@ def _locate(
 
 
 def _phrase_spans(
-    text: str,
-    sentence: Sentence,
-    zones: Sequence[Zone],
-    kind: spatial.RelationKind | None = None,
-) -> list[tuple[int, int]]:
-    """The spans of the sentence's relations, of ``kind`` only if given."""
+    text: str, sentence: Sentence, zones: Sequence[Zone]
+) -> list[tuple[str, tuple[int, int]]]:
+    """The relation and span of each of the sentence's relation phrases."""
     spans = []
     for zone in zones:
-        if kind is None or zone.relation == kind:
-            start = text.find(zone.text, sentence.start, sentence.end)
-            if start >= 0:
-                spans.append((start, start + len(zone.text)))
+        start = text.find(zone.text, sentence.start, sentence.end)
+        if zone.text and start >= 0:
+            spans.append((zone.relation, (start, start + len(zone.text))))
     return spans
 
 
