@@ -38,7 +38,14 @@ from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import NEVER_ALONE
-from geo.vocabulary import LowerStr, LowerWord, LowerWords, Vocabulary, load_vocabulary
+from geo.vocabulary import (
+    LowerStr,
+    LowerWord,
+    LowerWords,
+    Vocabulary,
+    alternation,
+    load_vocabulary,
+)
 
 __all__ = [
     "BackoffFile",
@@ -105,8 +112,8 @@ _FOCUS_CONFIDENCE = 0.3
 # ... and a place the text puts it in, though named, is its container, not it.
 _PLACED_CONFIDENCE = 0.5
 _PLACED_BY = re.compile(
-    rf"\s+(?:{'|'.join(_WORDS.placed_by)})\s+(?:the\s+)?"
-    rf"(?:(?:{'|'.join(_WORDS.placed_by_adjectives)})\s+)?",
+    rf"\s+{alternation(_WORDS.placed_by)}\s+(?:the\s+)?"
+    rf"(?:{alternation(_WORDS.placed_by_adjectives)}\s+)?",
     re.IGNORECASE,
 )
 _FOCUS_CLASSES = {  # the kinds of place a document's focus may be, most specific first
