@@ -442,12 +442,18 @@ def locate_in_span(
 
 
 # "the ports of Hodeidah, Saleef and Ras Isa": the places of one list, joined by these.
-_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+# a gap in a list, perhaps after ACLED's admin chain ("Jaar (Khanfar, Abyan) and Zinjibar")
+_LIST_GAP = re.compile(
+    r"^(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$"
+)
 
 
 def _listed_with(text: str, best: Mention, mentions: Sequence[Mention]) -> list[Mention]:
     """The places named in one list with ``best`` ("Hodeidah, Saleef and Ras Isa")."""
-    ordered = sorted(mentions, key=lambda m: m.start)
+    # the areas of an admin chain say where a listed place is, not another place of the list
+    ordered = sorted(
+        (m for m in mentions if m is best or not in_admin_chain(text, m)), key=lambda m: m.start
+    )
     at = next(i for i, m in enumerate(ordered) if m is best)
     listed = [best]
     for step in (-1, 1):

@@ -268,6 +268,10 @@ def test_a_district_the_gazetteer_lacks_is_placed_around_its_city(gazetteer: Gaz
     [
         ("On 11 May 2019, Houthi forces shelled the ports of Hodeidah and Saleef.",
          (("Hodeidah", "YE"), ("Saleef", "YE")), True),
+        # ACLED's admin chain after a listed place does not end the list
+        ("On 14 August 2016, government forces took control of Jaar (Khanfar, Abyan) and "
+         "Zinjibar.",
+         (("Jaar", "YE"), ("Zinjibar", "YE")), True),
         # too far apart for one event's area: the chosen place keeps its own radius
         ("On 3 May 2020, air strikes hit Aleppo, Idlib and Deir Ezzor.",
          (("Aleppo", "SY"), ("Deir Ezzor", "SY")), False),
