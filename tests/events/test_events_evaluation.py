@@ -149,7 +149,7 @@ FLOORS = {
         "located": 0.88,
         "dated": 0.99,
         "typed": 0.91,
-        "honest": 0.93,
+        "honest": 0.94,
         "sub_typed": 0.86,
     },
 }
