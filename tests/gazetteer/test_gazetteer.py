@@ -425,27 +425,16 @@ def test_stored_radius_of_a_river_is_half_its_length(gazetteer: Gazetteer) -> No
         ("North", "admin1:LB.09", True),
         ("South", "admin1:LB.06", True),
         ("North", "admin1:US.NC", False),
-    ],
-)
-def test_an_admin1_name_without_its_kinds_word(
-    gazetteer: Gazetteer, name: str, entry_id: str, found: bool
-) -> None:
-    assert any(c.id == entry_id for c in gazetteer.candidates(name)) is found
-
-
-@pytest.mark.parametrize(
-    ("name", "entry_id", "found"),
-    [
         # a country or first-order area named for two parts is also its first part
         ("Bosnia", "country:BA", True),
         ("Trinidad", "country:TT", True),
         ("Newfoundland", "admin1:CA.05", True),
-        # ... unless that part is a people's name or a side of something
+        # ... unless that part is a people's name or holds "of"
         ("Turks", "country:TC", False),
         ("Royal Borough of Windsor", "admin1:GB-royal-borough-of-windsor-and-maidenhead", False),
     ],
 )
-def test_an_area_named_for_two_parts_is_its_first_part(
+def test_an_area_is_also_met_by_the_names_the_press_gives_it(
     gazetteer: Gazetteer, name: str, entry_id: str, found: bool
 ) -> None:
     assert any(c.id == entry_id for c in gazetteer.candidates(name)) is found
