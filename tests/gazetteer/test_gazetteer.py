@@ -427,10 +427,12 @@ def test_stored_radius_of_a_river_is_half_its_length(gazetteer: Gazetteer) -> No
         ("North", "admin1:US.NC", False),
         # a country or first-order area named for two parts is also its first part
         ("Bosnia", "country:BA", True),
-        ("Trinidad", "country:TT", True),
         ("Newfoundland", "admin1:CA.05", True),
-        # ... unless that part is a people's name or holds "of"
+        # ... unless that part is a people's name or holds "of", or is the own name of a
+        # town abroad (Trinidad in Cuba, Antigua in Spain), which a country would outrank
         ("Turks", "country:TC", False),
+        ("Trinidad", "country:TT", False),
+        ("Antigua", "country:AG", False),
         ("Royal Borough of Windsor", "admin1:GB-royal-borough-of-windsor-and-maidenhead", False),
     ],
 )

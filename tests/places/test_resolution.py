@@ -148,6 +148,13 @@ def test_nearby_names_pull_an_ambiguous_one(
     assert first(resolved(text, gazetteer), surface).country == country
 
 
+def test_a_country_is_not_its_department_of_the_same_name(gazetteer: Gazetteer) -> None:
+    """ "In Guatemala": the country, though its other places bring the department of that
+    name into focus."""
+    text = "In Guatemala, visitors love the markets of Chichicastenango."
+    assert first(resolved(text, gazetteer), "Guatemala").feature_class == "country"
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "entry_id"),
     [
