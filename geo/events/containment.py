@@ -47,6 +47,7 @@ __all__ = [
     "candidate_inside",
     "container_after",
     "contains",
+    "holds_place",
     "in_admin_chain",
     "unknown_place_before",
 ]
@@ -273,6 +274,28 @@ def contains(gazetteer: Gazetteer, container: Mention, lat: float, lon: float) -
         # "Rask (Sarbaz county, ...)": a district of the town's name the gazetteer lacks
         return great_circle_km(container.lat, container.lon, lat, lon) <= _DISTRICT_REACH_KM
     return _holds(gazetteer, area, lat, lon)
+
+
+# Named "in Syria" for their part there ("the Euphrates River in Syria"): their point (a
+# river's mouth, a sea's open water) may lie outside the container that holds that part.
+_EXTENDED_CLASSES = frozenset(
+    {FeatureClass.RIVER.value, FeatureClass.LAKE.value, FeatureClass.SEA.value}
+)
+
+
+def holds_place(gazetteer: Gazetteer, container: Mention, place: Mention) -> bool:
+    """Whether the resolved ``container`` holds the resolved ``place``: its point, or any
+    part of a river, lake or sea."""
+    assert place.lat is not None and place.lon is not None
+    if place.feature_class in _EXTENDED_CLASSES:
+        container_index = gazetteer.index_of(container.gazetteer_id or "")
+        place_index = gazetteer.index_of(place.gazetteer_id or "")
+        if container_index is not None and place_index is not None:
+            outline = _outline(gazetteer, container_index)
+            extent = gazetteer.geometry(place_index)
+            if outline is not None and extent is not None:
+                return bool(outline.intersects(extent))
+    return contains(gazetteer, container, place.lat, place.lon)
 
 
 def _holds(gazetteer: Gazetteer, area: Candidate, lat: float, lon: float) -> bool:

@@ -23,7 +23,7 @@ from gazetteer.model import FeatureClass
 from geo.documents import Document
 from geo.events import spatial
 from geo.events.actors import Actor, ActorRole
-from geo.events.containment import container_after, contains
+from geo.events.containment import container_after, holds_place
 from geo.events.dating import DateScopes, date_event
 from geo.events.locate import (
     article_focus,
@@ -353,7 +353,7 @@ def _anchored_outside_its_container(
         if (
             container is not None
             and container.resolved
-            and not contains(context.gazetteer, container, anchor.lat, anchor.lon)
+            and not holds_place(context.gazetteer, container, anchor)
         ):
             return True
     return False

@@ -43,7 +43,7 @@ from geo.events.containment import (
     admin_word_after,
     candidate_inside,
     container_after,
-    contains,
+    holds_place,
     in_admin_chain,
     unknown_place_before,
 )
@@ -550,7 +550,7 @@ def _container_not_holding(
             return None
         if (
             container.resolved
-            and not contains(gazetteer, container, best.lat, best.lon)
+            and not holds_place(gazetteer, container, best)
             and not _outside_its_own_container(text, container, mentions, gazetteer)
         ):
             return container
@@ -566,11 +566,7 @@ def _outside_its_own_container(
     if container.lat is None or container.lon is None:
         return False
     outer = container_after(text, container, mentions)
-    return (
-        outer is not None
-        and outer.resolved
-        and not contains(gazetteer, outer, container.lat, container.lon)
-    )
+    return outer is not None and outer.resolved and not holds_place(gazetteer, outer, container)
 
 
 def _area_around(

@@ -9,9 +9,15 @@ import pytest
 from gazetteer import Gazetteer, open_gazetteer
 from gazetteer.geodesy import great_circle_km
 from geo.documents import Document
-from geo.events.containment import DISTRICT_RADIUS_KM, container_after, unknown_place_before
+from geo.events.containment import (
+    DISTRICT_RADIUS_KM,
+    container_after,
+    holds_place,
+    unknown_place_before,
+)
 from geo.events.model import Event
 from geo.pipeline import extract_events
+from geo.places.find import find_places
 from geo.places.mentions import Mention, MentionKind
 
 
@@ -359,3 +365,22 @@ def test_unplaced_event_takes_the_place_of_the_sentence_before(
 ) -> None:
     killing = _events(text, gazetteer)[-1]
     assert (killing.location.name == "Al Qāmishlī") is placed, killing.location.reason
+
+
+def test_a_river_in_a_country_is_held_by_the_part_of_it_there(gazetteer: Gazetteer) -> None:
+    # the river's point is its mouth in Iraq: the part of it in Syria is what the text means
+    text = (
+        "On 3 May 2020, Russia warned that it would target any jet flying west of the "
+        "Euphrates River in Syria."
+    )
+    location = _events(text, gazetteer)[0].location
+    assert location.name == "Syria west of the Euphrates", location.reason
+
+
+@pytest.mark.parametrize(("country", "held"), [("Syria", True), ("Egypt", False)])
+def test_holds_place_reads_a_river_by_its_line(
+    country: str, held: bool, gazetteer: Gazetteer
+) -> None:
+    text = f"Fighting along the Euphrates in {country}."
+    mentions = {m.text: m for m in find_places(Document(id="t", text=text), gazetteer).mentions}
+    assert holds_place(gazetteer, mentions[country], mentions["Euphrates"]) is held
