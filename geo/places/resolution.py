@@ -142,6 +142,12 @@ _WHOSE_PLACE_NOUN = re.compile(
     r"\s+of\s+(?:the\s+)?"
 )
 _TOWN_AFTER = _followed_by(_WORDS.town_institutions)
+# "Peru, a town of 11,000 on the Wabash", "Jordan, the Scott County city": an apposition that
+# calls the name a town (not "the town's", which says whose)
+_TOWN_APPOSITION = re.compile(
+    rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{alternation(_WORDS.city_words)}\b(?!['’])",
+    re.IGNORECASE,
+)
 _RESIDENT_AFTER = _followed_by(_WORDS.residents)
 # A town in local copy's address and residence formats: "508 Cumberland St., Lebanon",
 # "Joyce Glover, 22, Palestine" (not "Williams, 21, of Pennsylvania": a state's people too).
@@ -206,6 +212,8 @@ class _Group:
     # "the town of Mexico", "Lebanon police": some mention of the name reads as a town's
     says_town: bool = False
     says_country: bool = False  # "Georgia, the former Soviet republic": the country is meant
+    # the towns of the name that lie in a county the text names ("Lebanon ... Wilson County")
+    in_named_county: frozenset[str] = frozenset()
     prime: Candidate | None = None  # the largest country, region or sea the name names
     # Each name votes for every admin-1 area (and country) one of its candidates lies in; a
     # candidate where other names could also be is more likely (Gainesville, Hall County and
@@ -366,13 +374,15 @@ def _attributive(text: str, match: Match) -> bool:
 
 def _reads_as_a_town(text: str, match: Match, prime: Candidate) -> bool:
     """Local copy's evidence that a country's or state's name is a town: "the town of X",
-    "X police", "508 Cumberland St., X", "Glover, 22, X", a dateline "X (AP) --", and
-    for a country (whose people have a demonym) "a X man", "the X resident"."""
+    "X police", "X, a town of 11,000", "508 Cumberland St., X", "Glover, 22, X", a dateline
+    "X (AP) --", and for a country (whose people have a demonym) "a X man", "the X
+    resident"."""
     before = max(0, match.start - 30)
     return bool(
         _CITY_BEFORE.search(text, before, match.start)
         or _ADDRESS_OR_AGE_BEFORE.search(text, before, match.start)
         or _TOWN_AFTER.match(text, match.end)
+        or _TOWN_APPOSITION.match(text, match.end)
         or (match.text.isupper() and _DATELINE_AFTER.match(text, match.end))
         or (prime.feature_class == FeatureClass.COUNTRY and _RESIDENT_AFTER.match(text, match.end))
     )
@@ -680,6 +690,41 @@ def _choose(
     group.runner_up = allowed[1][0] if len(allowed) > 1 else None
 
 
+# A county's point is the centre of its towns: a town of it lies this near (US counties
+# span 40 to 80 km).
+_COUNTY_REACH_KM = 40.0
+_COUNTY_WORD = re.compile(r"\b(?:county|parish|borough)\b", re.IGNORECASE)
+
+
+def _attach_named_counties(groups: Sequence[_Group]) -> None:
+    """For each name of a country, state or sea, its towns in a county the text names with
+    the county's word ("Wilson County" in a story about Lebanon, Tennessee): evidence as
+    specific as the state beside the name, which a story about the country would not give."""
+    counties = [
+        candidate
+        for group in groups
+        if any(_COUNTY_WORD.search(match.text) for match in group.matches)
+        for candidate in group.candidates
+        if candidate.feature_class == FeatureClass.ADMIN2 and candidate.name_kind == NameKind.NAME
+    ]
+    if not counties:
+        return
+    for group in groups:
+        if group.prime is None:
+            continue
+        group.in_named_county = frozenset(
+            town.id
+            for town in group.candidates
+            if town.feature_class == FeatureClass.CITY
+            and any(
+                county.admin1_code == town.admin1_code
+                and _distance_between(town.lat, town.lon, county.lat, county.lon)
+                <= _COUNTY_REACH_KM
+                for county in counties
+            )
+        )
+
+
 def _homonym_evidence(group: _Group, candidate: Candidate) -> str | None:
     """What in the text names this smaller reading rather than the country, region or sea
     of the same name: its state or country after it, a town's or an area's word beside it."""
@@ -692,6 +737,8 @@ def _homonym_evidence(group: _Group, candidate: Candidate) -> str | None:
         return "its state or country named after it"
     if candidate.feature_class == FeatureClass.CITY and (group.says_city or group.says_town):
         return "local copy's words for a town beside it ('the town of', 'police', an address)"
+    if candidate.id in group.in_named_county:
+        return "the county it lies in named in the text"
     if candidate.feature_class in _ADMIN and group.says_admin:
         return "'county' or another area's word beside it"
     return None
@@ -773,6 +820,7 @@ def resolve_matches(
     everything = sorted([*matches, *context], key=lambda m: (m.start, m.end))
     groups = _groups(text, everything)
     _attach_qualifiers(text, everything, groups)
+    _attach_named_counties(groups)
     focus, contributions = _focus(groups)
     for group in groups:
         _rank_by_base_score(group, focus, contributions[id(group)])

@@ -127,6 +127,9 @@ def _found(text: str, surface: str, gazetteer: Gazetteer) -> Mention:
         ("Cotton growers near Lubbock, Texas, say tariffs that targeted China cut their exports "
          "by a third this season.", "China", "country", "CN",
          "the city China (US.TX) would need its state, county or 'the town of' beside it"),
+        # ... a county named in the text that holds no town of the name changes nothing
+        ("Farmers in Lubbock County, Texas, say tariffs that targeted China cut their exports.",
+         "China", "country", "CN", "would need"),
         ("Sheriff's deputies in Joplin said the truck had been driven from the Mexico border to "
          "southwest Missouri in two days.", "Mexico", "country", "MX", "would need"),
         ("Wheat harvest in Kansas is running two weeks behind, grain buyers in Enid, Oklahoma, "
@@ -150,6 +153,12 @@ def _found(text: str, surface: str, gazetteer: Gazetteer) -> Mention:
          "city", "US", "local copy's words for a town"),
         ("Poland Township trustees in Mahoning County approved a levy.", "Poland", "city", "US",
          "not the country Poland"),
+        # the county the town lies in, named anywhere in the text
+        ("Lebanon will open a new public library in September, city officials said. Visits "
+         "from across Wilson County have doubled.", "Lebanon", "city", "US",
+         "the county it lies in named in the text"),
+        ("Peru, a town of 11,000 on the Wabash River, hosts a circus festival.", "Peru", "city",
+         "US", "local copy's words for a town"),
         # a state's people go by its name: "a Florida woman" is the state's
         ("A Florida woman was arrested in Albany on Monday.", "Florida", "admin1", "US", ""),
         # a city larger than its namesake region competes as before ("Paris" is no country)
