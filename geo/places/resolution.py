@@ -99,6 +99,8 @@ WEIGHTS = {
     "country_focus": 3.0,
     "admin1_focus": 2.5,
     "qualifier": 6.0,
+    # the county a town lies in, named anywhere in the text ("Latah County" for Moscow, Idaho)
+    "named_county": 3.0,
     "coherence": 1.5,
     "own_name": 0.4,
     "alt_name_penalty": 1.0,
@@ -212,8 +214,10 @@ class _Group:
     # "the town of Mexico", "Lebanon police": some mention of the name reads as a town's
     says_town: bool = False
     says_country: bool = False  # "Georgia, the former Soviet republic": the country is meant
-    # the towns of the name that lie in a county the text names ("Lebanon ... Wilson County")
+    # the towns of the name that lie in a county the text names ("Lebanon ... Wilson County"):
+    # in any reading of the county, and in the reading the county resolved to
     in_named_county: frozenset[str] = frozenset()
+    in_chosen_county: frozenset[str] = frozenset()
     prime: Candidate | None = None  # the largest country, region or sea the name names
     # Each name votes for every admin-1 area (and country) one of its candidates lies in; a
     # candidate where other names could also be is more likely (Gainesville, Hall County and
@@ -545,6 +549,10 @@ def _score(
         score += WEIGHTS["qualifier"]
         if reasons is not None:
             reasons.append("qualified by the name that follows it")
+    if candidate.id in group.in_named_county:
+        score += WEIGHTS["named_county"]
+        if reasons is not None:
+            reasons.append("the county it lies in named in the text")
     if reasons is not None and group.whose & {candidate.country_code, candidate.admin1_code}:
         reasons.append("its country's adjective before the kind of place ('the X state of')")
     if not large:
@@ -690,39 +698,58 @@ def _choose(
     group.runner_up = allowed[1][0] if len(allowed) > 1 else None
 
 
-# A county's point is the centre of its towns: a town of it lies this near (US counties
-# span 40 to 80 km).
-_COUNTY_REACH_KM = 40.0
+# A county's point is the population centre of its towns: the town a story names with its
+# county lies this near (Lebanon 11 km from Wilson County's, China 19 km from Kennebec's); a
+# town of the next county does not (Lebanon, Pennsylvania, 30 km from Lancaster County's).
+_COUNTY_REACH_KM = 20.0
 _COUNTY_WORD = re.compile(r"\b(?:county|parish|borough)\b", re.IGNORECASE)
 
 
-def _attach_named_counties(groups: Sequence[_Group]) -> None:
-    """For each name of a country, state or sea, its towns in a county the text names with
-    the county's word ("Wilson County" in a story about Lebanon, Tennessee): evidence as
-    specific as the state beside the name, which a story about the country would not give."""
+def _attach_named_counties(groups: Sequence[_Group]) -> list[_Group]:
+    """For each name, its towns in a county the text names with the county's word ("Wilson
+    County" in a story about Lebanon, Tennessee; "Latah County" beside Moscow, Idaho): a
+    vote for a town of that name in any reading of the county ("Henry County" is in many
+    states; the pair of a town and its county that fit is the evidence for both), and for
+    a name of a country, state or sea, evidence as specific as the state beside it if the
+    county is resolved to the one that holds the town ("Fulton County" in a story about
+    Atlanta holds no Mexico: the Mexico by Fulton County, Indiana, is no evidence). The
+    groups given such towns are returned, to be ranked again."""
     counties = [
-        candidate
+        group
         for group in groups
         if any(_COUNTY_WORD.search(match.text) for match in group.matches)
-        for candidate in group.candidates
-        if candidate.feature_class == FeatureClass.ADMIN2 and candidate.name_kind == NameKind.NAME
+        and any(c.feature_class == FeatureClass.ADMIN2 for c in group.candidates)
     ]
     if not counties:
-        return
+        return []
+    readings = [
+        county
+        for group in counties
+        for county in group.candidates
+        if county.feature_class == FeatureClass.ADMIN2 and county.name_kind == NameKind.NAME
+    ]
+    chosen = [group.choice for group in counties if group.choice in readings]
+    changed = []
     for group in groups:
-        if group.prime is None:
-            continue
-        group.in_named_county = frozenset(
-            town.id
+        towns = [
+            town
             for town in group.candidates
-            if town.feature_class == FeatureClass.CITY
-            and any(
-                county.admin1_code == town.admin1_code
-                and _distance_between(town.lat, town.lon, county.lat, county.lon)
-                <= _COUNTY_REACH_KM
-                for county in counties
-            )
-        )
+            if town.feature_class == FeatureClass.CITY and town.name_kind == NameKind.NAME
+        ]
+        group.in_named_county = frozenset(t.id for t in towns if _in_one_of(t, readings))
+        group.in_chosen_county = frozenset(t.id for t in towns if _in_one_of(t, chosen))
+        if group.in_named_county:
+            changed.append(group)
+    return changed
+
+
+def _in_one_of(town: Candidate, counties: Sequence[Candidate | None]) -> bool:
+    return any(
+        county is not None
+        and county.admin1_code == town.admin1_code
+        and _distance_between(town.lat, town.lon, county.lat, county.lon) <= _COUNTY_REACH_KM
+        for county in counties
+    )
 
 
 def _homonym_evidence(group: _Group, candidate: Candidate) -> str | None:
@@ -737,7 +764,7 @@ def _homonym_evidence(group: _Group, candidate: Candidate) -> str | None:
         return "its state or country named after it"
     if candidate.feature_class == FeatureClass.CITY and (group.says_city or group.says_town):
         return "local copy's words for a town beside it ('the town of', 'police', an address)"
-    if candidate.id in group.in_named_county:
+    if candidate.id in group.in_chosen_county:
         return "the county it lies in named in the text"
     if candidate.feature_class in _ADMIN and group.says_admin:
         return "'county' or another area's word beside it"
@@ -820,9 +847,11 @@ def resolve_matches(
     everything = sorted([*matches, *context], key=lambda m: (m.start, m.end))
     groups = _groups(text, everything)
     _attach_qualifiers(text, everything, groups)
-    _attach_named_counties(groups)
     focus, contributions = _focus(groups)
     for group in groups:
+        _rank_by_base_score(group, focus, contributions[id(group)])
+        _choose(group, focus, contributions[id(group)], ())
+    for group in _attach_named_counties(groups):
         _rank_by_base_score(group, focus, contributions[id(group)])
         _choose(group, focus, contributions[id(group)], ())
     # Second pass: coherence with the confident choices (each name's confidence is kept up

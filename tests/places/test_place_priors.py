@@ -128,6 +128,8 @@ def _found(text: str, surface: str, gazetteer: Gazetteer) -> Mention:
          "by a third this season.", "China", "country", "CN",
          "the city China (US.TX) would need its state, county or 'the town of' beside it"),
         # ... a county named in the text that holds no town of the name changes nothing
+        ("A Lancaster County family has not heard from relatives in Lebanon since the blast.",
+         "Lebanon", "country", "LB", "would need"),
         ("Farmers in Lubbock County, Texas, say tariffs that targeted China cut their exports.",
          "China", "country", "CN", "would need"),
         ("Sheriff's deputies in Joplin said the truck had been driven from the Mexico border to "
@@ -159,6 +161,8 @@ def _found(text: str, surface: str, gazetteer: Gazetteer) -> Mention:
          "the county it lies in named in the text"),
         ("Peru, a town of 11,000 on the Wabash River, hosts a circus festival.", "Peru", "city",
          "US", "local copy's words for a town"),
+        ("Farmers around Moscow report a record harvest, the Latah County extension office "
+         "said.", "Moscow", "city", "US", "the county it lies in named in the text"),
         # a state's people go by its name: "a Florida woman" is the state's
         ("A Florida woman was arrested in Albany on Monday.", "Florida", "admin1", "US", ""),
         # a city larger than its namesake region competes as before ("Paris" is no country)
