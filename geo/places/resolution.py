@@ -413,6 +413,13 @@ def _prime(candidates: Sequence[Candidate]) -> Candidate | None:
     return prime
 
 
+# Between a place and the country or admin-1 that qualifies it: "Aleppo, Syria", "Tripoli
+# (North", "Kita in Mali", "Kita, in western Mali"
+_QUALIFIER_GAP = re.compile(
+    rf"\s*(?:,|\(|,?\s*in(?:\s+{alternation(_WORDS.directions)})?)\s*", re.IGNORECASE
+)
+
+
 def _attach_qualifiers(text: str, matches: Sequence[Match], groups: Sequence[_Group]) -> None:
     """'Aleppo, Syria': a country or admin-1 named right after a place qualifies it; every
     reading of the qualifier counts ("Athens, Georgia": the state or the country)."""
@@ -424,7 +431,7 @@ def _attach_qualifiers(text: str, matches: Sequence[Match], groups: Sequence[_Gr
             # the noun says where the place is
             group_of[id(right)].whose.update(_area_codes(left.candidates[0]))
             continue
-        if gap.strip() not in (",", "(", "in") or not right.candidates:
+        if not _QUALIFIER_GAP.fullmatch(gap) or not right.candidates:
             continue
         codes = _area_codes(right.candidates[0])
         # a name read only as first-order areas ("(Tripoli, North)": North Lebanon, Cameroon's
