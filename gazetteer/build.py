@@ -70,7 +70,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 24
+FORMAT_VERSION = 25
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -80,6 +80,7 @@ COMMITTED_FILES = (
     "rivers.geojson.gz",
     "lakes.geojson.gz",
     "seas_regions.geojson.gz",
+    "islands.geojson.gz",
 )
 SEAS_FILE = "seas_regions.geojson.gz"
 CLASS_ORDER = tuple(FeatureClass)
@@ -125,10 +126,16 @@ def importance(entry: Entry, unknown_population_term: float = 0.0) -> float:
         case FeatureClass.RIVER:
             return 3.0 + math.log10(float(entry.raw.get("length_km") or 10.0))
         case FeatureClass.LAKE:
-            return 3.0 + math.log10(float(entry.raw.get("area_km2") or 1.0) + 1) / 1.5
+            return _area_prior(entry)
         case FeatureClass.REGION:
-            return 6.5
+            return _area_prior(entry) if entry.raw.get("subtype") in _ISLAND_SUBTYPES else 6.5
     return population_term
+
+
+def _area_prior(entry: Entry) -> float:
+    """A lake's or an island's prior, by its size: 10 km² ranks with a town of 5,000 people,
+    Lake Victoria or Sulawesi with a sea."""
+    return 3.0 + math.log10(float(entry.raw.get("area_km2") or 1.0) + 1) / 1.5
 
 
 def _entry_from_feature(feature: dict[str, Any], source_file: str) -> Entry:
@@ -261,6 +268,36 @@ def _with_river_mouth(entry: Entry, sea: Any) -> Entry:
 
     lat, lon = river_mouth(shape(entry.geometry), sea)
     return entry.model_copy(update={"lat": lat, "lon": lon})
+
+
+_ISLAND_SUBTYPES = frozenset({"island", "island group"})
+
+
+def _islands_apart(entries: Iterable[Entry]) -> Iterator[Entry]:
+    """Every entry but the islands named like a country ("Jersey", "Cayman Islands") or like
+    an area of their own country ("Tasmania", "Hawaii", "Sicily"): that entry stands for
+    both. An island named like an area abroad stays ("Jura" of Scotland, not France's)."""
+    collected = list(entries)
+    countries = {
+        normalize(name)
+        for entry in collected
+        if entry.feature_class == FeatureClass.COUNTRY
+        for name in (entry.name, *entry.alt_names)
+    }
+    areas = {
+        (entry.country_code, normalize(name))
+        for entry in collected
+        if entry.feature_class in (FeatureClass.ADMIN1, FeatureClass.ADMIN2, FeatureClass.REGION)
+        and entry.raw.get("subtype") not in _ISLAND_SUBTYPES
+        for name in (entry.name, *entry.alt_names)
+    }
+    for entry in collected:
+        if entry.raw.get("subtype") in _ISLAND_SUBTYPES and any(
+            normalize(name) in countries or (entry.country_code, normalize(name)) in areas
+            for name in (entry.name, *entry.alt_names)
+        ):
+            continue
+        yield entry
 
 
 def collect_entries(
@@ -550,7 +587,7 @@ def build_store(
     bundled = [
         with_standard_point(entry)
         for entry in add_split_areas(
-            add_groupings(collect_entries(min_population, data_dir, committed))
+            add_groupings(_islands_apart(collect_entries(min_population, data_dir, committed)))
         )
     ]
     added: Iterable[Entry] = ()

@@ -21,6 +21,7 @@ __all__ = [
     "AREA_WITHOUT_OUTLINE_KM",
     "CITY_UNCERTAINTY_KM",
     "EARTH_RADIUS_KM",
+    "area_km2",
     "great_circle_km",
     "great_circle_km_to_many",
     "main_body_point",
@@ -138,7 +139,7 @@ def radius_km(
     if geometry.geom_type in ("LineString", "MultiLineString"):
         farthest = 0.0 if point is None else _farthest_vertex_km(geometry, *point)
         return round(max(25.0, _line_length_km(geometry) / 2, farthest), 1)
-    equal_area = math.sqrt(_area_km2(geometry) / math.pi)
+    equal_area = math.sqrt(area_km2(geometry) / math.pi)
     covering = 0.0 if point is None else _covering_km(geometry, *point)
     return round(max(CITY_UNCERTAINTY_KM, equal_area, covering), 1)
 
@@ -150,7 +151,7 @@ def _covering_km(geometry: shapely.Geometry, lat: float, lon: float) -> float:
     import shapely
 
     parts = list(getattr(geometry, "geoms", [geometry]))
-    sizes = [_area_km2(part) for part in parts]
+    sizes = [area_km2(part) for part in parts]
     largest = max(sizes)
     main = shapely.union_all(
         [part for part, size in zip(parts, sizes, strict=True) if size >= MAIN_PART_SHARE * largest]
@@ -169,7 +170,8 @@ def _farthest_vertex_km(geometry: shapely.Geometry, lat: float, lon: float) -> f
     return float(great_circle_km_to_many(lat, lon, coordinates[:, 1], coordinates[:, 0]).max())
 
 
-def _area_km2(geometry: shapely.Geometry) -> float:
+def area_km2(geometry: shapely.Geometry) -> float:
+    """An area's size in km², on a plane scaled at its centroid's latitude."""
     latitude = geometry.centroid.y
     return float(geometry.area) * 111.32 * 111.32 * max(0.05, math.cos(math.radians(latitude)))
 

@@ -1054,19 +1054,29 @@ def _rounded_coords(value: Any) -> Any:
 
 def feature_to_geojson(feature: DerivedFeature) -> dict[str, Any]:
     """An RFC 7946 Feature with 4-decimal lon/lat coordinates."""
-    geometry = dict(mapping(feature.geometry))
-    geometry["coordinates"] = _rounded_coords(geometry["coordinates"])
     return {
         "type": "Feature",
         "properties": feature.properties.model_dump(mode="json"),
-        "geometry": geometry,
+        "geometry": geometry_to_geojson(feature.geometry),
     }
+
+
+def geometry_to_geojson(geometry: BaseGeometry) -> dict[str, Any]:
+    """An RFC 7946 geometry with 4-decimal lon/lat coordinates."""
+    mapped = dict(mapping(geometry))
+    mapped["coordinates"] = _rounded_coords(mapped["coordinates"])
+    return mapped
 
 
 def write_feature_collection(features: Sequence[DerivedFeature], path: Path) -> int:
     """Write features sorted by id as a byte-reproducible .geojson.gz; return its size."""
     ordered = sorted(features, key=lambda feature: feature.properties.id)
-    collection = {"type": "FeatureCollection", "features": [feature_to_geojson(f) for f in ordered]}
+    return write_geojson_gz([feature_to_geojson(f) for f in ordered], path)
+
+
+def write_geojson_gz(features: Sequence[dict[str, Any]], path: Path) -> int:
+    """Write GeoJSON features, in order, as a byte-reproducible .geojson.gz; return its size."""
+    collection = {"type": "FeatureCollection", "features": list(features)}
     text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
     path.parent.mkdir(parents=True, exist_ok=True)
     with (
