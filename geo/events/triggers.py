@@ -189,6 +189,19 @@ class Captives(Vocabulary):
     words: CaseBlindAlternatives
 
 
+class FormerCombatants(Vocabulary):
+    """``[former_combatants]``: "a former FSA commander", a target who is no combatant."""
+
+    before: CaseBlindAlternatives
+    nouns: CaseBlindAlternatives
+
+
+class Crowds(Vocabulary):
+    """``[crowds]``: the nouns of civilians who act as a crowd, whose violence is a riot."""
+
+    words: CaseBlindAlternatives
+
+
 class Negotiated(Vocabulary):
     """``[negotiated]``: what a capture is done "under", and the evacuations beside it, that
     make it a transfer."""
@@ -215,6 +228,8 @@ class TriggersFile(Vocabulary):
     weapon_subject: tuple[WeaponSubject, ...]
     weapon_modifiers: WeaponModifiers
     captives: Captives
+    former_combatants: FormerCombatants
+    crowds: Crowds
     negotiated: Negotiated
     object_kinds: dict[str, Alternatives]
 
@@ -1105,13 +1120,19 @@ def _own_acled(
     text: str, event_type: EventType, means: str | None, actors: Sequence[Actor]
 ) -> AcledCode | None:
     """The ACLED coding of an event by its own type, means and actors (a target named as
-    captives counts as civilians: [captives])."""
+    captives or former fighters counts as civilians: [captives], [former_combatants];
+    civilians who act as a crowd, as rioters: [crowds])."""
     if event_type not in ACLED_CODED:
         return None  # most events of wire copy: statements
-    initiators = [a.kind for a in actors if a.role is ActorRole.INITIATOR]
+    initiators = [
+        ActorKind.RIOTERS if a.kind is ActorKind.CIVILIANS and _CROWD.search(a.text) else a.kind
+        for a in actors
+        if a.role is ActorRole.INITIATOR
+    ]
     targets = [
         ActorKind.CIVILIANS
         if _CAPTIVES_BEFORE.search_in_document(text, max(0, a.start - 25), a.start)
+        or _former_combatant(text, a)
         else a.kind
         for a in actors
         if a.role is ActorRole.TARGET
@@ -1120,6 +1141,23 @@ def _own_acled(
 
 
 _CAPTIVES_BEFORE = CaseBlind(rf"\b{alternation(_VOCABULARY.captives.words)}\s+$")
+_FORMER_COMBATANT = CaseBlind(
+    rf"\b{alternation(_VOCABULARY.former_combatants.before)}\s+(?:[\w'-]+\s+){{0,2}}?"
+    rf"{alternation(_VOCABULARY.former_combatants.nouns)}\b"
+)
+
+
+def _former_combatant(text: str, actor: Actor) -> bool:
+    """Whether "former ... <fighter's noun>" spans the actor ("a former FSA commander")."""
+    return any(
+        found.start() <= actor.start < found.end()
+        for found in _FORMER_COMBATANT.finditer_in_document(
+            text, max(0, actor.start - 25), min(len(text), actor.end + 30)
+        )
+    )
+
+
+_CROWD = CaseBlind(rf"\b{alternation(_VOCABULARY.crowds.words)}$")
 
 
 def _acled_fields(code: AcledCode | None) -> dict[str, str | None]:

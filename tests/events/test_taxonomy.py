@@ -190,7 +190,8 @@ AIR = ("Explosions/Remote violence", "Air/drone strike")
          ("Protests", "Protest with intervention")),
         (EventType.ARMED_CLASH, None, [K.PROTESTERS], [STATE], ("Riots", "Violent demonstration")),
         (EventType.RIOT, None, [], [], ("Riots", "Violent demonstration")),
-        (EventType.LOOTING, None, [K.RIOTERS], [], ("Riots", "Violent demonstration")),
+        (EventType.LOOTING, None, [K.RIOTERS], [], ("Riots", "Mob violence")),
+        (EventType.LOOTING, None, [K.PROTESTERS], [], ("Riots", "Violent demonstration")),
         (EventType.KILLING, None, [K.RIOTERS], [CIVIL], ("Riots", "Mob violence")),
         (EventType.KILLING, "mob", [CIVIL], [CIVIL], ("Riots", "Mob violence")),
         # strategic developments

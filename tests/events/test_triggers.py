@@ -795,6 +795,21 @@ ERV = "Explosions/Remote violence"
         ("Gunmen killed 14 people in mass shootings at two farms.", "killed",
          ("Violence against civilians", "Attack")),
         ("Militants shot dead 25 soldiers near the dam.", "shot dead", ("Battles", "Armed clash")),
+        # ... nor are former fighters; "former allies" still are
+        ("Gunmen shot dead a former FSA commander who had joined the reconciliation.",
+         "shot dead", ("Violence against civilians", "Attack")),
+        ("His forces fought their former Houthi allies for the capital.", "fought",
+         ("Battles", "Armed clash")),
+        # civilians acting as a crowd riot: no organised armed group attacks civilians
+        ("Groups of residents attacked and set fire to homes of Syrian refugees.", "set fire to",
+         ("Riots", "Mob violence")),
+        ("Hundreds of people attacked shops belonging to refugees.", "attacked",
+         ("Riots", "Mob violence")),
+        ("Villagers beat him to death after the crash.", "beat him to death",
+         ("Riots", "Mob violence")),
+        # ... one person is no crowd
+        ("A worker shot dead a young man in a dispute.", "shot dead",
+         ("Violence against civilians", "Attack")),
         # a relative clause in the past perfect tells the background, not the incident
         ("Gunmen killed ten men of a clan which had fought the group, in public executions.",
          "killed", ("Violence against civilians", "Attack")),
