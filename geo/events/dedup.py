@@ -207,20 +207,27 @@ def compatible(a: Event, b: Event) -> bool:
     if _loosely_dated(a) or _loosely_dated(b):
         # Compatibility by absence is not enough here: something must positively agree.
         return _shares_an_actor(a, b) or _same_named_place(a.location, b.location)
-    if (
-        _placed_nowhere_nearer(a.location)
-        and _placed_nowhere_nearer(b.location)
-        and not _share_an_article(a, b)
-    ):
+    placed_far = _placed_nowhere_nearer(a.location) and _placed_nowhere_nearer(b.location)
+    if (placed_far or _a_country_and_a_nearer_place(a, b)) and not _share_an_article(a, b):
         # two articles' killings in Syria the same day are two unless they share a named
-        # actor (one article that tells a bombing twice tells one bombing)
+        # actor (one article that tells a bombing twice tells one bombing); so are one placed
+        # only in Syria and one in a town or area there (a strike on a convoy at al-Tanf is
+        # no massacre east of Salamiyah). One placed nowhere at all takes the other's place.
         return _shares_an_actor(a, b)
     return True
 
 
+def _a_country_and_a_nearer_place(a: Event, b: Event) -> bool:
+    precisions = {a.location.precision, b.location.precision}
+    return LocationPrecision.COUNTRY in precisions and not precisions <= _NOWHERE_NEARER
+
+
+_NOWHERE_NEARER = frozenset({LocationPrecision.COUNTRY, LocationPrecision.UNKNOWN})
+
+
 def _placed_nowhere_nearer(location: EventLocation) -> bool:
     """Placed only in a country, or nowhere: a war has many events a day there."""
-    return location.precision in (LocationPrecision.COUNTRY, LocationPrecision.UNKNOWN)
+    return location.precision in _NOWHERE_NEARER
 
 
 def _share_an_article(a: Event, b: Event) -> bool:

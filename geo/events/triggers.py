@@ -403,7 +403,7 @@ def find_event_mentions(
                 actors=actors,
                 cue=f"lexicon:{rule.event_type.value}" + (f"+{cue}" if cue else ""),
                 means=means,
-                **_acled_fields(_own_acled(text, rule.event_type, means, actors)),
+                **_acled_fields(_own_acled(text, rule.event_type, means, actors, start)),
             )
         )
     if len(events) > 1:  # most sentences report one event: nothing passes between events
@@ -1003,7 +1003,9 @@ def _with_initiator(text: str, event: EventMention, initiator: Actor, cue: str) 
         update={
             "actors": actors,
             "cue": event.cue + cue,
-            **_acled_fields(_own_acled(text, event.event_type, event.means, actors)),
+            **_acled_fields(
+                _own_acled(text, event.event_type, event.means, actors, event.trigger_start)
+            ),
         }
     )
 
@@ -1117,15 +1119,20 @@ def _drop_statements_when_other_events(events: list[EventMention]) -> list[Event
 
 
 def _own_acled(
-    text: str, event_type: EventType, means: str | None, actors: Sequence[Actor]
+    text: str,
+    event_type: EventType,
+    means: str | None,
+    actors: Sequence[Actor],
+    trigger_start: int,
 ) -> AcledCode | None:
     """The ACLED coding of an event by its own type, means and actors (a target named as
     captives or former fighters counts as civilians: [captives], [former_combatants];
     civilians who act as a crowd, as rioters: [crowds])."""
     if event_type not in ACLED_CODED:
         return None  # most events of wire copy: statements
+    crowd_violence = event_type in _CROWD_VIOLENCE
     initiators = [
-        ActorKind.RIOTERS if a.kind is ActorKind.CIVILIANS and _CROWD.search(a.text) else a.kind
+        ActorKind.RIOTERS if crowd_violence and _a_crowd_does_it(text, a, trigger_start) else a.kind
         for a in actors
         if a.role is ActorRole.INITIATOR
     ]
@@ -1157,6 +1164,26 @@ def _former_combatant(text: str, actor: Actor) -> bool:
     )
 
 
+# what a crowd does that makes it rioters ("hundreds of people demonstrated" are protesters)
+_CROWD_VIOLENCE = frozenset({EventType.KILLING, EventType.ATTACK, EventType.LOOTING})
+# a crowd is the subject right before what it did: "groups of residents attacked", "angry
+# residents of Tleil (Akkar, Akkar) set fire", not "hundreds of people demonstrated ... for
+# slain protesters"
+_CROWD_GAP = re.compile(
+    r"(?:\s+(?:of|from|in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*(?:\s*\([^()]{0,60}\))?,?)?"
+    r"\s*(?:[\w'-]+\s+){0,2}"
+)
+
+
+def _a_crowd_does_it(text: str, actor: Actor, trigger_start: int) -> bool:
+    return (
+        actor.kind is ActorKind.CIVILIANS
+        and actor.end <= trigger_start
+        and _CROWD_GAP.fullmatch(text, actor.end, trigger_start) is not None
+        and _CROWD.search(actor.text) is not None
+    )
+
+
 _CROWD = CaseBlind(rf"\b{alternation(_VOCABULARY.crowds.words)}$")
 
 
@@ -1181,7 +1208,9 @@ def _acled_coded(
     # events (most) has nothing to join.
     if sum(e.acled_event_type is not None for e in events) < 2:
         return events
-    codes = [_own_acled(text, e.event_type, e.means, e.actors) for e in events]
+    codes = [
+        _own_acled(text, e.event_type, e.means, e.actors, e.trigger_start) for e in events
+    ]
     joined = _joined(text, clauses, events, codes)
     return [
         event if new is old else event.model_copy(update=_acled_fields(new))

@@ -208,12 +208,19 @@ class _Prepositions(Vocabulary):
     place_nouns: LowerWords
 
 
+class _Weapons(Vocabulary):
+    """Words after a name that make it a weapon's ("Tomahawk missiles"); joined in order."""
+
+    words: LowerWords
+
+
 class RecognitionFile(Vocabulary):
     """``recognition.toml``: the word lists of recognition, one section per use."""
 
     names: _Names
     common_words: _CommonWords
     illnesses: _Illnesses
+    weapons: _Weapons
     addresses: _Addresses
     generic_suffixes: dict[LowerWord, FeatureClasses]  # "river" -> the classes it may join
     speech: _Speech
@@ -332,6 +339,11 @@ _DISEASE_WORDS = _disease_pattern(_ILLNESS_WORDS, _WORDS.illnesses.between)
 # Substrings without which _DISEASE_WORDS cannot match: a plain search for each is several
 # times faster than the regex, which tries every capital letter of the text.
 _ILLNESS_HINTS = tuple(" " + word for word in _ILLNESS_WORDS)
+_WEAPON_WORDS = _disease_pattern(_WORDS.weapons.words, ())
+_WEAPON_HINTS = tuple(" " + word.rstrip("s") for word in _WORDS.weapons.words)
+# A weapon's name is taken for a town's only this small ("Tomahawk", Wisconsin): "Gaza
+# rockets", "Iranian missiles" still name where they come from.
+_WEAPON_NAME_PRIOR = 5.0
 # Web and mail addresses: "https://example.com/Syria-news" names no place. The hint is some
 # text that every address has: "://", "www.", "@" or a word and a top-level domain. Every
 # branch starts at one of "@:." so the regex engine skips ahead to those characters.
@@ -636,6 +648,7 @@ class _Scan:
     surnames: set[str] = field(default_factory=set)
     lower_words: set[str] = field(default_factory=set)
     diseases: set[str] = field(default_factory=set)
+    weapons: set[str] = field(default_factory=set)
     person_like: list[tuple[int, int]] = field(default_factory=list)  # untitled full names
     surname_like: list[Match] = field(default_factory=list)  # dropped only as surnames
     romanised: bool = False  # some name's best reading is in a romanised country
@@ -650,6 +663,7 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     scan = _Scan(text, tokens, capitalised, _cached_index(index), people)
     scan.lower_words = set(compress(words, map(not_, capitalised)))
     scan.diseases = _disease_names(text)
+    scan.weapons = _weapon_names(text)
     _block_addresses(scan)
     _block_people(scan)
     matches: list[Match] = []
@@ -1327,6 +1341,14 @@ def _disease_names(text: str) -> set[str]:
     return names
 
 
+def _weapon_names(text: str) -> set[str]:
+    """Keys of the one-word names the text gives a weapon ("Tomahawk" in "Tomahawk
+    missiles")."""
+    if not any(hint in text for hint in _WEAPON_HINTS):
+        return set()
+    return {normalize(found.group(1)) for found in _WEAPON_WORDS.finditer(text)}
+
+
 def _block_addresses(scan: _Scan) -> None:
     """Mark the tokens of web and mail addresses as not places."""
     text = scan.text
@@ -1642,6 +1664,9 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         return False
     if word in scan.diseases:
         match.notes.append("names an illness in this text")
+        return False
+    if word in scan.weapons and best.importance < _WEAPON_NAME_PRIOR:
+        match.notes.append("names a weapon in this text ('Tomahawk missiles')")
         return False
     if scan.text.startswith(_FEAST_DAYS, match.end):
         match.notes.append("names a feast day ('St. Patrick's Day')")

@@ -367,6 +367,9 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
 
 
 _NOUN_AFTER = re.compile(r"[ -][a-z]")  # "US forces", "US-led"
+# A country's abbreviation before a noun says whose ("U.S. officials"), never where the
+# name before its comma is (a state's may: "Dallas, TX residents").
+_ATTRIBUTIVE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
 
 
 def _attributive(text: str, match: Match) -> bool:
@@ -433,6 +436,12 @@ def _attach_qualifiers(text: str, matches: Sequence[Match], groups: Sequence[_Gr
             continue
         if not _QUALIFIER_GAP.fullmatch(gap) or not right.candidates:
             continue
+        if (
+            right.candidates[0].feature_class == FeatureClass.COUNTRY
+            and _ATTRIBUTIVE_ABBREVIATION.fullmatch(right.text)
+            and _NOUN_AFTER.match(text, right.end)
+        ):
+            continue  # "near Syria's borders with Iraq and Jordan, U.S. officials said"
         codes = _area_codes(right.candidates[0])
         # a name read only as first-order areas ("(Tripoli, North)": North Lebanon, Cameroon's
         # Nord...) qualifies by each of them, as a country or a state would

@@ -472,6 +472,16 @@ def test_same_day_reports_in_two_spellings_merge() -> None:
     )  # fmt: skip
 
 
+def test_a_country_level_report_joins_no_other_articles_town_without_a_shared_actor() -> None:
+    events = _pipeline(
+        ("wire", "U.S.-led coalition aircraft on Thursday struck a convoy in Syria, U.S. "
+                 "officials said.", dt.date(2017, 5, 18)),
+        ("pitf", "On 18 May 2017, fighters struck the village of Aqarib al-Safiyah, east of "
+                 "Salamiyah in Hama governorate, killing dozens.", dt.date(2017, 5, 19)),
+    )  # fmt: skip
+    assert sorted(map(sorted, _sources(events, EventType.ATTACK))) == [["pitf"], ["wire"]]
+
+
 def test_report_without_a_time_phrase_joins_the_days_event() -> None:
     """Published the day after, with no time phrase: on or before 4 May admits 3 May."""
     events = _pipeline(

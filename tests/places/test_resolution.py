@@ -65,6 +65,9 @@ def first(mentions: list[Mention], surface: str) -> Mention:
         # "in" and a side of the country between them: Quito's alternate name is no rival
         ("He was born into a family of musicians in Kita, in western Mali, and toured Japan.",
          "Kita", "ML", None),
+        # a country's abbreviation before a noun says whose, not where: "Jordan" is the country
+        ("Jets struck a convoy near Syria's borders with Iraq and Jordan, U.S. officials said.",
+         "Jordan", "JO", None),
     ],
 )  # fmt: skip
 def test_qualifier_picks_the_entry_in_the_named_area(
