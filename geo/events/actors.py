@@ -421,11 +421,24 @@ def sentence_actors(
         scanned = Sentence(start=sentence.start, end=until, text=text[sentence.start : until])
     named_possible, countries_possible = _VOCABULARIES.possible(scanned.text)
     modifiers = _country_modifiers(text, scanned, mentions, countries_possible)
-    phrases = _phrases(text, scanned, modifiers, named_possible)
+    phrases = [_with_stance(text, p) for p in _phrases(text, scanned, modifiers, named_possible)]
     home = _sentence_country(sentence, mentions)
     if home is not None:
         phrases = [_with_home_country(text, p, home) for p in phrases]
     return SentenceActors(phrases, modifiers)
+
+
+# "anti-government protesters", "pro-Iranian militias": the stance is part of the phrase, so
+# that it stands right after a verb's preposition ("opened fire on anti-government ...")
+_STANCE_BEFORE = re.compile(r"\b(?:anti|pro|non)-$", re.IGNORECASE)
+
+
+def _with_stance(text: str, actor: Actor) -> Actor:
+    found = _STANCE_BEFORE.search(text, max(0, actor.start - 5), actor.start)
+    if found is None:
+        return actor
+    start = found.start()
+    return actor.model_copy(update={"start": start, "text": text[start : actor.end]})
 
 
 def find_actor_phrases(

@@ -156,11 +156,11 @@ FLOORS = {
     },
     # first run: 0.88 / 0.99 / 0.90 / 0.91, sub-type 0.84
     BLIND_NOTES_4: {
-        "located": 0.88,
+        "located": 0.89,
         "dated": 0.99,
-        "typed": 0.95,
-        "honest": 0.91,
-        "sub_typed": 0.88,
+        "typed": 0.98,
+        "honest": 0.93,
+        "sub_typed": 0.91,
     },
 }
 

@@ -810,6 +810,13 @@ ERV = "Explosions/Remote violence"
         # ... one person is no crowd
         ("A worker shot dead a young man in a dispute.", "shot dead",
          ("Violence against civilians", "Attack")),
+        # bombers are aircraft; a stance is part of the target ("anti-government")
+        ("U.S. B-52 bombers struck a training camp west of Aleppo.", "struck",
+         (ERV, "Air/drone strike")),
+        ("Security forces opened fire on anti-government protesters in Karbala.", "opened fire",
+         ("Protests", "Excessive force against protesters")),
+        ("Eleven factions announced their merger into a new coalition.",
+         "announced their merger", ("Strategic developments", "Change to group/activity")),
         # a relative clause in the past perfect tells the background, not the incident
         ("Gunmen killed ten men of a clan which had fought the group, in public executions.",
          "killed", ("Violence against civilians", "Attack")),

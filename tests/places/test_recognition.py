@@ -507,6 +507,7 @@ def test_metonymy_flags_government_actors(
         ("The Russian Defense Ministry said it would act.", "Russian Defense Ministry", "Russian"),
         ("The Syrian Air Force lost a jet.", "Syrian Air Force", "Syrian"),
         ("The Texas Forest Service warned of fires.", "Texas Forest Service", "Texas"),
+        ("He worked for the channel Aleppo Today.", "Aleppo Today", "Aleppo"),
     ],
 )
 def test_organisation_names_hold_a_flagged_place(
