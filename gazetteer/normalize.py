@@ -274,20 +274,28 @@ def run_together_keys(name: str) -> list[str]:
     "Kafrzita" for Kafr Zayta, "Albukamal" for Albu Kamal); none for a one-word name or one
     too short to be told apart (fewer than :data:`MIN_RUN_TOGETHER_LETTERS` letters).
 
-    Two keys: the words' loose keys joined, and the loose key of the words joined, which
+    Three keys: the words' loose keys joined, the loose key of the words joined, which
     differ where a word ends in a vowel that the loose key drops ("albu" is "alb" alone,
-    "albakamal" run together).
+    "albakamal" run together), and the loose key of every word joined, its article too
+    ("Salahuddin" for Salah ad Din: the article is written into the one word).
 
     >>> variant_key("Telafar") in run_together_keys("Tall 'Afar")
     True
     >>> variant_key("Albukamal") in run_together_keys("Albu Kamal")
     True
+    >>> variant_key("Salahuddin") in run_together_keys("Salah ad Din")
+    True
     """
     variant = variant_key(name)
     if variant is None or " " not in variant:
         return []
-    words = "".join(word for word in normalize(name).split() if word not in _LOOSE_ARTICLES)
-    keys = {variant.replace(" ", ""), VARIANT_MARK + loose_word(words)}
+    every_word = normalize(name).split()
+    words = "".join(word for word in every_word if word not in _LOOSE_ARTICLES)
+    keys = {
+        variant.replace(" ", ""),
+        VARIANT_MARK + loose_word(words),
+        VARIANT_MARK + loose_word("".join(every_word)),
+    }
     return sorted(key for key in keys if len(key) - len(VARIANT_MARK) >= MIN_RUN_TOGETHER_LETTERS)
 
 

@@ -156,10 +156,10 @@ FLOORS = {
     },
     # first run: 0.88 / 0.99 / 0.90 / 0.91, sub-type 0.84
     BLIND_NOTES_4: {
-        "located": 0.89,
+        "located": 0.90,
         "dated": 0.99,
         "typed": 0.98,
-        "honest": 0.93,
+        "honest": 0.94,
         "sub_typed": 0.91,
     },
 }

@@ -87,6 +87,7 @@ def toponyms(text: str, gazetteer: Gazetteer) -> list[Mention]:
         ("Talafar", "IQ", "geonames:90393"),  # Tall ‘Afar
         ("Telafar", "IQ", "geonames:90393"),  # Tall ‘Afar, its words run together
         ("Kafrzita", "SY", "geonames:168620"),  # Kafr Zaytā, its words run together
+        ("Salahuddin", "IQ", "admin1:IQ.18"),  # Salah ad Din, its article run in too
         ("Tuz Khormato", "IQ", "geonames:90026"),  # Ţūz Khūrmātū
         ("Tuz Khurmato", "IQ", "geonames:90026"),  # Ţūz Khūrmātū
         ("Tuz Khormatu", "IQ", "geonames:90026"),  # Ţūz Khūrmātū
