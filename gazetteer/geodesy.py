@@ -30,7 +30,10 @@ __all__ = [
 ]
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
-CITY_UNCERTAINTY_KM = 10.0
+# An event placed at a town: of 434 such placements in the five conflict-note sets, 80 % lay
+# within 1.6 km of the coder's point, 90 % within 11.8 km ("near X", "on the outskirts of X"
+# are coded at X), 95 % within 28 km; 10 km held 88 %.
+CITY_UNCERTAINTY_KM = 15.0
 # An admin area known only from its cities (no outline): never tighter than a small district.
 AREA_WITHOUT_OUTLINE_KM = 25.0
 MAIN_PART_SHARE = 0.25
@@ -128,7 +131,7 @@ def radius_km(
     >>> radius_km(square, "admin1"), radius_km(square, "admin1", point=(35.5, 36.5))
     (56.7, 71.8)
     >>> radius_km(None, "admin2", spread_km=40.0), radius_km(None, "admin2", spread_km=0.0)
-    (50.0, 25.0)
+    (55.0, 25.0)
     """
     if feature_class == "city":
         return CITY_UNCERTAINTY_KM
