@@ -206,6 +206,7 @@ class _Prepositions(Vocabulary):
     place: LowerWords
     place_verbs: LowerWords
     place_nouns: LowerWords
+    place_before_of: LowerWords
 
 
 class _Weapons(Vocabulary):
@@ -1780,6 +1781,7 @@ def _opens_sentence(scan: _Scan, position: int) -> bool:
 # Prepositions after which a name is a place far more often than a person or a group ("in
 # Djibo", "near Fano"); "from", "of", "to" and "at" are not ("a letter from Smith", "at Mile 4").
 _PLACE_PREPOSITIONS = frozenset(_WORDS.prepositions.place)
+_PLACE_BEFORE_OF = frozenset(_WORDS.prepositions.place_before_of)
 _PLACE_VERBS = frozenset(_WORDS.prepositions.place_verbs)
 # "the town of Afrin", "the village of al-Khoukha" (the article the name opens with)
 _PLACE_NOUN_OF = re.compile(
@@ -1817,7 +1819,17 @@ def _after_place_preposition(scan: _Scan, position: int) -> bool:
     if position >= 2 and _article_before(scan.text, before, token.start):
         before, token = scan.tokens[position - 2], before  # "in al-Hawl"
     joined = not scan.text[before.end : token.start].strip()
-    return joined and before.text.lower() in _PLACE_PREPOSITIONS
+    if not joined:
+        return False
+    if before.text.lower() in _PLACE_PREPOSITIONS:
+        return True
+    # "north of Napier", "the outskirts of Galway": a side or a part of something is a place's
+    return (
+        before.text.lower() == "of"
+        and position >= 2
+        and scan.tokens[position - 2].text.lower() in _PLACE_BEFORE_OF
+        and not scan.text[scan.tokens[position - 2].end : before.start].strip()
+    )
 
 
 def _next_word(scan: _Scan, match: Match) -> str:

@@ -331,6 +331,9 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         # a place before a person's verb: after a place preposition, or with a comma between
         ("Scans at a clinic in Murcia confirmed a tear.", ["Murcia"]),
         ("Aisling Byrne, a stand-up from Cork, said she would lose money.", ["Cork"]),
+        # a side or a part of a place before "of": a surname that names a town is the town
+        ("Orchardists north of Napier are picking their first apples.", ["Napier"]),
+        ("Some residents of Scone objected to the route.", ["Scone"]),
         # a common given name or surname before its state or country is a place
         (
             "Steelworkers in Pittsburgh and Gary, Indiana, had lobbied.",
