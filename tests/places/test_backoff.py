@@ -47,6 +47,8 @@ NORMAL_FORMS = [
      "Virginians", "Virginia", "admin1", "US"),
     ("Pakistanis abroad sent home record remittances this year, the central bank said.",
      "Pakistanis", "Pakistan", "country", "PK"),
+    ("Hundreds of thousands of Keralites work in the Gulf and send money home to Kochi.",
+     "Keralites", "Kerala", "admin1", "IN"),
     ("The Gwinnett school board met Tuesday in Lawrenceville, Georgia, to vote on the budget.",
      "Gwinnett", "Gwinnett County", "admin2", "US"),
     ("Deputies said the crash happened in Loudon Co. late Friday, near Lenoir City.",
