@@ -101,6 +101,8 @@ WEIGHTS = {
     "qualifier": 6.0,
     # the county a town lies in, named anywhere in the text ("Latah County" for Moscow, Idaho)
     "named_county": 3.0,
+    # a small town's name listed only with large cities is the large city of that name
+    "large_city_list": 2.0,
     "coherence": 1.5,
     "own_name": 0.4,
     "alt_name_penalty": 1.0,
@@ -218,6 +220,8 @@ class _Group:
     # in any reading of the county, and in the reading the county resolved to
     in_named_county: frozenset[str] = frozenset()
     in_chosen_county: frozenset[str] = frozenset()
+    # listed with large cities only ("from Buffalo and Pittsburgh and Cleveland")
+    among_large_cities: bool = False
     prime: Candidate | None = None  # the largest country, region or sea the name names
     # Each name votes for every admin-1 area (and country) one of its candidates lies in; a
     # candidate where other names could also be is more likely (Gainesville, Hall County and
@@ -565,6 +569,10 @@ def _score(
         score += WEIGHTS["qualifier"]
         if reasons is not None:
             reasons.append("qualified by the name that follows it")
+    if group.among_large_cities and candidate.importance >= _LARGE_CITY_PRIOR:
+        score += WEIGHTS["large_city_list"]
+        if reasons is not None:
+            reasons.append("listed with large cities")
     if candidate.id in group.in_named_county:
         score += WEIGHTS["named_county"]
         if reasons is not None:
@@ -721,6 +729,48 @@ _COUNTY_REACH_KM = 20.0
 _COUNTY_WORD = re.compile(r"\b(?:county|parish|borough)\b", re.IGNORECASE)
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
+_LARGE_CITY_PRIOR = 5.0  # 100,000 people
+_SMALL_TOWN_PRIOR = 4.5
+
+
+def _in_lists_of_large_cities(
+    text: str, matches: Sequence[Match], groups: Sequence[_Group]
+) -> list[_Group]:
+    """The names listed only with names read as large cities ("fans from as far as Atlanta
+    and Nashville", "from Buffalo and Pittsburgh and Cleveland") whose reading is a small
+    town while a large city has the name: they are marked, to be ranked again."""
+    group_of = {id(match): group for group in groups for match in group.matches}
+    lists: list[list[_Group]] = []
+    for left, right in itertools.pairwise(matches):
+        if not _LIST_GAP.fullmatch(text, left.end, right.start):
+            continue
+        if lists and lists[-1][-1] is group_of[id(left)]:
+            lists[-1].append(group_of[id(right)])
+        else:
+            lists.append([group_of[id(left)], group_of[id(right)]])
+    marked = []
+    for listed in lists:
+        for group in listed:
+            others = [other for other in listed if other is not group]
+            if (
+                group.choice is not None
+                and group.choice.feature_class == FeatureClass.CITY
+                and group.choice.importance < _SMALL_TOWN_PRIOR
+                and any(_large_city(c) for c in group.candidates)
+                and all(other.choice is not None and _large_city(other.choice) for other in others)
+            ):
+                group.among_large_cities = True
+                marked.append(group)
+    return marked
+
+
+def _large_city(candidate: Candidate) -> bool:
+    return (
+        candidate.feature_class == FeatureClass.CITY and candidate.importance >= _LARGE_CITY_PRIOR
+    )
+
+
 def _attach_named_counties(groups: Sequence[_Group]) -> list[_Group]:
     """For each name, its towns in a county the text names with the county's word ("Wilson
     County" in a story about Lebanon, Tennessee; "Latah County" beside Moscow, Idaho): a
@@ -867,7 +917,8 @@ def resolve_matches(
     for group in groups:
         _rank_by_base_score(group, focus, contributions[id(group)])
         _choose(group, focus, contributions[id(group)], ())
-    for group in _attach_named_counties(groups):
+    again = [*_attach_named_counties(groups), *_in_lists_of_large_cities(text, everything, groups)]
+    for group in again:
         _rank_by_base_score(group, focus, contributions[id(group)])
         _choose(group, focus, contributions[id(group)], ())
     # Second pass: coherence with the confident choices (each name's confidence is kept up

@@ -455,3 +455,23 @@ def test_an_admin_word_added_to_the_list_is_matched(word: str, text: str) -> Non
         changed(_words(), "admin_words", [*_words()["admin_words"], word])
     )
     assert resolution._followed_by(words.admin_words).match(text, end) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        # listed only with large cities: the large city, not the Georgia town of the name
+        ("Officials in Albany will repair the dam at Cuba Lake in Allegany County, New York. "
+         "Summer people come from Buffalo and Pittsburgh and Cleveland to sit on this lake.",
+         "Cleveland", "US.OH"),
+        # ... a list of towns keeps its towns
+        ("Fans came from Athens, Macon and Valdosta to the game in Albany, Georgia.",
+         "Athens", "US.GA"),
+    ],
+)  # fmt: skip
+def test_a_name_listed_with_large_cities_is_the_large_city(
+    text: str, surface: str, admin1: str, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    entry = gazetteer.get(mention.gazetteer_id or "", geometry=False)
+    assert entry is not None and entry.admin1_code == admin1, mention.reason
