@@ -137,13 +137,13 @@ def _figures(path: Path) -> Figures:
 # What each set scored when the floors were last raised; a change that lowers one must say
 # why in its commit.
 FLOORS = {
-    NOTES: {"located": 0.94, "dated": 0.99, "typed": 0.99, "honest": 0.96, "sub_typed": 0.93},
+    NOTES: {"located": 0.94, "dated": 0.99, "typed": 0.99, "honest": 0.97, "sub_typed": 0.93},
     BLIND_NOTES: {"located": 0.92, "dated": 0.99, "typed": 0.99, "honest": 0.98, "sub_typed": 0.96},
     BLIND_NOTES_2: {
         "located": 0.94,
         "dated": 0.99,
         "typed": 0.93,
-        "honest": 0.99,
+        "honest": 1.00,
         "sub_typed": 0.83,
     },
     # first run, before any change made for it: 0.86 / 0.98 / 0.82 / 0.89, sub-type 0.72
@@ -159,7 +159,7 @@ FLOORS = {
         "located": 0.90,
         "dated": 0.99,
         "typed": 0.98,
-        "honest": 0.94,
+        "honest": 0.96,
         "sub_typed": 0.91,
     },
 }
