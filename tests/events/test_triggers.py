@@ -817,6 +817,11 @@ ERV = "Explosions/Remote violence"
          ("Protests", "Excessive force against protesters")),
         ("Eleven factions announced their merger into a new coalition.",
          "announced their merger", ("Strategic developments", "Change to group/activity")),
+        # a weapon's chemical load makes a chemical attack of it
+        ("Aircraft dropped a munition filled with sarin on the town.", "filled with sarin",
+         (ERV, "Chemical weapon")),
+        ("IS fired rockets carrying a toxic chemical agent into Taza.",
+         "carrying a toxic chemical agent", (ERV, "Chemical weapon")),
         # a relative clause in the past perfect tells the background, not the incident
         ("Gunmen killed ten men of a clan which had fought the group, in public executions.",
          "killed", ("Violence against civilians", "Attack")),
