@@ -44,7 +44,7 @@ from pydantic import (
     model_validator,
 )
 
-from geo.events.text import CaseBlind, Sentence
+from geo.events.text import STANCE_BEFORE, CaseBlind, Sentence
 from geo.named_actors import NAMED_ACTORS, ActorKind
 from geo.places.mentions import Mention, MentionKind
 from geo.prefilter import Prefilter, guarded
@@ -421,7 +421,11 @@ def sentence_actors(
         scanned = Sentence(start=sentence.start, end=until, text=text[sentence.start : until])
     named_possible, countries_possible = _VOCABULARIES.possible(scanned.text)
     modifiers = _country_modifiers(text, scanned, mentions, countries_possible)
-    phrases = [_with_stance(text, p) for p in _phrases(text, scanned, modifiers, named_possible)]
+    phrases = [
+        stanced
+        for phrase in _phrases(text, scanned, modifiers, named_possible)
+        if (stanced := _with_stance(text, phrase)) is not None
+    ]
     home = _sentence_country(sentence, mentions)
     if home is not None:
         phrases = [_with_home_country(text, p, home) for p in phrases]
@@ -430,13 +434,17 @@ def sentence_actors(
 
 # "anti-government protesters", "pro-Iranian militias": the stance is part of the phrase, so
 # that it stands right after a verb's preposition ("opened fire on anti-government ...")
-_STANCE_BEFORE = re.compile(r"\b(?:anti|pro|non)-$", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r" [a-z]")
 
 
-def _with_stance(text: str, actor: Actor) -> Actor:
-    found = _STANCE_BEFORE.search(text, max(0, actor.start - 5), actor.start)
+def _with_stance(text: str, actor: Actor) -> Actor | None:
+    """The phrase with its stance; none when the stance makes an adjective of it before
+    another noun ("anti-government demonstrations": no government acts)."""
+    found = STANCE_BEFORE.search(text, max(0, actor.start - 5), actor.start)
     if found is None:
         return actor
+    if " " not in actor.text and _NOUN_NEXT.match(text, actor.end):
+        return None
     start = found.start()
     return actor.model_copy(update={"start": start, "text": text[start : actor.end]})
 

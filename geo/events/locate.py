@@ -48,7 +48,7 @@ from geo.events.containment import (
     unknown_place_before,
 )
 from geo.events.model import EventLocation, LocationPrecision
-from geo.events.text import CaseBlind
+from geo.events.text import STANCE_BEFORE, CaseBlind
 from geo.places import admin_chain
 from geo.places.mentions import Mention, MentionKind
 from geo.vocabulary import (
@@ -594,8 +594,10 @@ _BACKING_AFTER = re.compile(rf"^\s?-\s?{alternation(_WORDS.backing)}\b")
 
 def _focus_weight(text: str, mention: Mention) -> float:
     """How much one mention says the article happens in its country."""
-    if _BACKING_AFTER.match(text[mention.end : mention.end + 20]):
-        return 0.0
+    if _BACKING_AFTER.match(text[mention.end : mention.end + 20]) or STANCE_BEFORE.search(
+        text, max(0, mention.start - 5), mention.start
+    ):
+        return 0.0  # "Iranian-backed", "pro-Iranian militias": whose side, not where
     if in_dateline(text, mention):
         # where the reporter filed from: most often the story's country, but a report from
         # Syria is filed from Beirut, so far less than a place named as where (3), a little

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from geo.prefilter import guarded
 
 __all__ = [
+    "STANCE_BEFORE",
     "CaseBlind",
     "Sentence",
     "lower_case",
@@ -31,6 +32,10 @@ __all__ = [
     "split_clauses",
     "split_sentences",
 ]
+
+# A stance before a name ("anti-government", "pro-Iranian"): searched in the text that ends
+# where the name starts.
+STANCE_BEFORE = re.compile(r"\b(?:anti|pro|non)-$", re.IGNORECASE)
 
 
 class Sentence(BaseModel):

@@ -142,9 +142,9 @@ FLOORS = {
     BLIND_NOTES_2: {
         "located": 0.94,
         "dated": 0.99,
-        "typed": 0.93,
+        "typed": 0.94,
         "honest": 1.00,
-        "sub_typed": 0.84,
+        "sub_typed": 0.85,
     },
     # first run, before any change made for it: 0.86 / 0.98 / 0.82 / 0.89, sub-type 0.72
     BLIND_NOTES_3: {

@@ -652,6 +652,7 @@ def test_dated_story_is_placed_where_it_happened(gazetteer: Gazetteer) -> None:
     [
         ("A Saudi-led coalition air strike hit a bus in Dahyan, killing dozens.", None),
         ("The US-backed SDF said its fighters repelled an attack.", None),
+        ("Pro-Iranian militias shelled the base, a monitor said.", None),
         ("Saudi-led coalition jets struck again, Saudi state media said.", "SA"),
         ("More than 60 Syrians were killed on Sunday, a monitor said.", "SY"),
     ],

@@ -817,6 +817,9 @@ ERV = "Explosions/Remote violence"
          ("Protests", "Excessive force against protesters")),
         ("Eleven factions announced their merger into a new coalition.",
          "announced their merger", ("Strategic developments", "Change to group/activity")),
+        # "anti-government demonstrations": no government acts in them
+        ("A protester fired at police during anti-government demonstrations, killing an officer.",
+         "killing", ("Riots", "Violent demonstration")),
         # a weapon's chemical load makes a chemical attack of it
         ("Aircraft dropped a munition filled with sarin on the town.", "filled with sarin",
          (ERV, "Chemical weapon")),
