@@ -817,6 +817,11 @@ ERV = "Explosions/Remote violence"
          ("Protests", "Excessive force against protesters")),
         ("Eleven factions announced their merger into a new coalition.",
          "announced their merger", ("Strategic developments", "Change to group/activity")),
+        # people seized: by state forces an arrest, by others an abduction
+        ("Turkish troops seized five men in Afrin.", "seized five men",
+         ("Strategic developments", "Arrests")),
+        ("Gunmen seized five men in Afrin.", "seized five men",
+         ("Violence against civilians", "Abduction/forced disappearance")),
         # "anti-government demonstrations": no government acts in them
         ("A protester fired at police during anti-government demonstrations, killing an officer.",
          "killing", ("Riots", "Violent demonstration")),
