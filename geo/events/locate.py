@@ -88,6 +88,7 @@ class _Words(Vocabulary):
     operation_heads: Alternatives
     relationship_nouns: LowerAlternatives
     departure_verbs: LowerAlternatives
+    arrival_verbs: LowerAlternatives
     framework_before: LowerAlternatives
     framework_nouns: LowerAlternatives
 
@@ -330,6 +331,12 @@ _DESTINATION = re.compile(
     r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?$",
     re.IGNORECASE,
 )
+# "arrived back from a meeting in the southeastern city of Gaziantep": where people came from
+# (the first name after "from": "... Gaziantep at Istanbul's airport" is where they were).
+_ORIGIN = re.compile(
+    rf"\b(?i:{alternation(_WORDS.arrival_verbs)})(?:\s+(?i:back|home))?\s+(?i:from)\s+"
+    r"[^.;:A-Z]{0,60}?$"
+)
 # "under the Astana de-escalation arrangement": the place names the framework.
 _FRAMEWORK_BEFORE = re.compile(
     rf"\b{alternation(_WORDS.framework_before)}\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
@@ -340,11 +347,13 @@ _FRAMEWORK_AFTER = re.compile(
 
 
 def _not_where(text: str, start: int, end: int) -> bool:
-    """A name that names a relationship's party, people's destination or a framework."""
+    """A name that names a relationship's party, people's destination or origin, or a
+    framework."""
     before = text[max(0, start - 100) : start]
     return bool(
         _PARTY_OF.search(before)
         or _DESTINATION.search(before)
+        or _ORIGIN.search(before)
         or (_FRAMEWORK_BEFORE.search(before) and _FRAMEWORK_AFTER.match(text, end))
     )
 

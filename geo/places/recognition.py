@@ -146,10 +146,13 @@ class _Organisations(Vocabulary):
 
     heads: KeyWords
     need_a_word_between: KeyWords  # not right after a place's name: "Ukraine Army"
+    facilities: KeyWords  # a place's possessive owns them: "Istanbul's Ataturk Airport"
 
     @model_validator(mode="after")
     def _heads_are_listed(self) -> _Organisations:
-        unknown = [word for word in self.need_a_word_between if word not in self.heads]
+        unknown = [
+            word for word in (*self.need_a_word_between, *self.facilities) if word not in self.heads
+        ]
         if unknown:
             raise ValueError(f"need_a_word_between: not among the heads: {', '.join(unknown)}")
         return self
@@ -357,6 +360,7 @@ _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
 ORGANISATION_HEADS = frozenset(_WORDS.organisations.heads)
 # The heads that make "<Place> <Head>" an organisation even without other words between.
 _PLAIN_ORG_HEADS = ORGANISATION_HEADS - frozenset(_WORDS.organisations.need_a_word_between)
+_FACILITY_HEADS = frozenset(_WORDS.organisations.facilities)
 SPEECH_VERBS = frozenset(_WORDS.speech.verbs)
 PERSON_VERBS = SPEECH_VERBS | frozenset(_WORDS.people.verbs)
 _PERSON_NOUNS = frozenset(_WORDS.people.nouns)
@@ -1906,10 +1910,12 @@ def _followed_by_speech(scan: _Scan, match: Match) -> bool:
 
 
 def _organisation_end(scan: _Scan, match: Match) -> int | None:
-    """End offset of an organisation name the match starts ("Syrian Democratic Forces")."""
+    """End offset of an organisation name the match starts ("Syrian Democratic Forces"); a
+    facility after a place's possessive is the place's ("Istanbul's Ataturk Airport")."""
     tokens = scan.tokens
     end: int | None = None
     last = match.last_token
+    possessive = scan.text.startswith(("'s", "’s"), match.end)
     for following in range(last + 1, min(last + 5, len(tokens))):
         token = tokens[following]
         if not token.capitalised or not _joins(scan.text, tokens[following - 1], token):
@@ -1919,4 +1925,6 @@ def _organisation_end(scan: _Scan, match: Match) -> int | None:
             word in ORGANISATION_HEADS and match.kind == MentionKind.DEMONYM
         ):
             end = token.end
+            if possessive and word in _FACILITY_HEADS:
+                return None
     return end

@@ -647,6 +647,15 @@ def test_dated_story_is_placed_where_it_happened(gazetteer: Gazetteer) -> None:
     assert events and all(event.location.country == "SY" for event in events)
 
 
+def test_where_people_came_from_is_no_place_of_the_event(gazetteer: Gazetteer) -> None:
+    text = (
+        "ISTANBUL (Reuters) - Police detained a businessman late on Wednesday as he arrived back "
+        "from a meeting in the southeastern city of Gaziantep at Istanbul's Ataturk Airport."
+    )
+    arrest = next(e for e in _events(text, gazetteer) if e.event_type.value == "arrest")
+    assert arrest.location.name == "Istanbul", arrest.location.reason
+
+
 @pytest.mark.parametrize(
     ("text", "focus"),
     [

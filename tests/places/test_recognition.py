@@ -503,6 +503,13 @@ def test_metonymy_flags_government_actors(
 # ------------------------------------------------------------------ organisations, demonyms
 
 
+def test_a_place_s_facility_leaves_the_place_a_place(
+    gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    matches = found("He was detained at Istanbul's Ataturk Airport.", gazetteer, people)
+    assert [m.text for m in matches if not m.in_organisation] == ["Istanbul"]
+
+
 @pytest.mark.parametrize(
     ("text", "organisation", "place"),
     [
