@@ -620,10 +620,18 @@ def _negotiated(text: str, clause: Sentence) -> str | None:
 def _weapon_means(actors: Sequence[Actor]) -> str | None:
     """The means of the weapon an initiator is ("coalition aircraft killed 22 civilians": the
     aircraft, so an air strike to ACLED), as ``[[weapon_subject]]`` says; else None."""
+    heads = [
+        _WEAPON_OWNER.split(a.text, maxsplit=1)[0] for a in actors if a.role is ActorRole.INITIATOR
+    ]
     for means, head in _WEAPON_HEAD:
-        if any(a.role is ActorRole.INITIATOR and head.search(a.text) for a in actors):
+        if any(head.search(text) for text in heads):
             return means
     return None
+
+
+# "warplanes belonging to the Syrian regime", "helicopters of the army": the weapon is the
+# head before its owner
+_WEAPON_OWNER = re.compile(r"\s+(?:of|belonging\s+to|from)\s+", re.IGNORECASE)
 
 
 def _by_weapon(text: str, sentence: Sentence, rule: TriggerRule, start: int) -> TriggerRule:

@@ -647,6 +647,11 @@ def test_dated_story_is_placed_where_it_happened(gazetteer: Gazetteer) -> None:
     assert events and all(event.location.country == "SY" for event in events)
 
 
+def test_what_was_dropped_on_a_town_places_the_event_there(gazetteer: Gazetteer) -> None:
+    text = "On 3 May 2019, helicopters dropped barrel bombs on Kafr Nabl, killing 4 civilians."
+    assert all(e.location.name == "Kafranbel" for e in _events(text, gazetteer))
+
+
 def test_where_people_came_from_is_no_place_of_the_event(gazetteer: Gazetteer) -> None:
     text = (
         "ISTANBUL (Reuters) - Police detained a businessman late on Wednesday as he arrived back "

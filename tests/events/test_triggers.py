@@ -825,6 +825,9 @@ ERV = "Explosions/Remote violence"
         # "anti-government demonstrations": no government acts in them
         ("A protester fired at police during anti-government demonstrations, killing an officer.",
          "killing", ("Riots", "Violent demonstration")),
+        # the weapon is the head before its owner
+        ("Warplanes belonging to the Syrian regime struck the village, killing four civilians.",
+         "killing", (ERV, "Air/drone strike")),
         # a weapon's chemical load makes a chemical attack of it
         ("Aircraft dropped a munition filled with sarin on the town.", "filled with sarin",
          (ERV, "Chemical weapon")),
