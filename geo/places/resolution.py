@@ -794,7 +794,9 @@ def _attach_named_counties(groups: Sequence[_Group]) -> list[_Group]:
         for county in group.candidates
         if county.feature_class == FeatureClass.ADMIN2 and county.name_kind == NameKind.NAME
     ]
-    chosen = [group.choice for group in counties if group.choice in readings]
+    chosen = [
+        group.choice for group in counties if group.choice is not None and group.choice in readings
+    ]
     changed = []
     for group in groups:
         towns = [
@@ -809,10 +811,9 @@ def _attach_named_counties(groups: Sequence[_Group]) -> list[_Group]:
     return changed
 
 
-def _in_one_of(town: Candidate, counties: Sequence[Candidate | None]) -> bool:
+def _in_one_of(town: Candidate, counties: Sequence[Candidate]) -> bool:
     return any(
-        county is not None
-        and county.admin1_code == town.admin1_code
+        county.admin1_code == town.admin1_code
         and _distance_between(town.lat, town.lon, county.lat, county.lon) <= _COUNTY_REACH_KM
         for county in counties
     )
@@ -917,8 +918,8 @@ def resolve_matches(
     for group in groups:
         _rank_by_base_score(group, focus, contributions[id(group)])
         _choose(group, focus, contributions[id(group)], ())
-    again = [*_attach_named_counties(groups), *_in_lists_of_large_cities(text, everything, groups)]
-    for group in again:
+    marked = [*_attach_named_counties(groups), *_in_lists_of_large_cities(text, everything, groups)]
+    for group in {id(group): group for group in marked}.values():  # once each
         _rank_by_base_score(group, focus, contributions[id(group)])
         _choose(group, focus, contributions[id(group)], ())
     # Second pass: coherence with the confident choices (each name's confidence is kept up
