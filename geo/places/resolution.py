@@ -476,19 +476,35 @@ def _contribution(group: _Group) -> tuple[Weights, Weights]:
     if not group.candidates:
         return countries, admin1
     best = group.candidates[0]
-    second = group.candidates[1].importance if len(group.candidates) > 1 else 0.0
-    if best.importance - second < 1.0 and best.feature_class not in _LARGE_CLASSES:
-        return countries, admin1  # too ambiguous to steer the others
     if best.feature_class == FeatureClass.CITY and not best.population:
         return countries, admin1  # a place of unknown size ranks on a guess: no steer
     weight = float(len(group.matches))
-    if best.country_code:
+    # Too ambiguous to steer the others unless the rivals that would steer elsewhere rank
+    # well below: Montreal's city and its region agree on Canada and Quebec.
+    if best.country_code and _clear_of(best, group.candidates, _same_country):
         countries[best.country_code] += weight
-    if best.feature_class == FeatureClass.ADMIN1 and best.admin1_code:
-        admin1[best.admin1_code] += weight
-    elif best.admin1_code:
-        admin1[best.admin1_code] += weight * 0.5
+    if best.admin1_code and _clear_of(best, group.candidates, _same_admin1):
+        share = 1.0 if best.feature_class == FeatureClass.ADMIN1 else 0.5
+        admin1[best.admin1_code] += weight * share
     return countries, admin1
+
+
+def _same_country(one: Candidate, other: Candidate) -> bool:
+    return one.country_code == other.country_code
+
+
+def _same_admin1(one: Candidate, other: Candidate) -> bool:
+    return _same_country(one, other) and one.admin1_code == other.admin1_code
+
+
+def _clear_of(
+    best: Candidate, candidates: Sequence[Candidate], agree: Callable[[Candidate, Candidate], bool]
+) -> bool:
+    """Whether the best candidate leads every rival that disagrees with it by a point."""
+    if best.feature_class in _LARGE_CLASSES:
+        return True
+    rival = max((c.importance for c in candidates[1:] if not agree(best, c)), default=0.0)
+    return best.importance - rival >= 1.0
 
 
 def _focus(groups: Sequence[_Group]) -> tuple[_Focus, dict[int, tuple[Weights, Weights]]]:
@@ -731,15 +747,16 @@ _COUNTY_WORD = re.compile(r"\b(?:county|parish|borough)\b", re.IGNORECASE)
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 _LARGE_CITY_PRIOR = 5.0  # 100,000 people
-_SMALL_TOWN_PRIOR = 4.5
 
 
 def _in_lists_of_large_cities(
     text: str, matches: Sequence[Match], groups: Sequence[_Group]
 ) -> list[_Group]:
     """The names listed only with names read as large cities ("fans from as far as Atlanta
-    and Nashville", "from Buffalo and Pittsburgh and Cleveland") whose reading is a small
-    town while a large city has the name: they are marked, to be ranked again."""
+    and Nashville", "from Buffalo and Pittsburgh and Cleveland") that a large city has as its
+    name: they are marked, to be ranked again, and keep the mark when the coherence pass
+    would pull them to a village of the story's region ("flights link Oaxaca with Mexico
+    City, Houston and Los Angeles")."""
     group_of = {id(match): group for group in groups for match in group.matches}
     lists: list[list[_Group]] = []
     for left, right in itertools.pairwise(matches):
@@ -756,7 +773,6 @@ def _in_lists_of_large_cities(
             if (
                 group.choice is not None
                 and group.choice.feature_class == FeatureClass.CITY
-                and group.choice.importance < _SMALL_TOWN_PRIOR
                 and any(_large_city(c) for c in group.candidates)
                 and all(other.choice is not None and _large_city(other.choice) for other in others)
             ):

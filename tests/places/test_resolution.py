@@ -464,6 +464,13 @@ def test_an_admin_word_added_to_the_list_is_matched(word: str, text: str) -> Non
         ("Officials in Albany will repair the dam at Cuba Lake in Allegany County, New York. "
          "Summer people come from Buffalo and Pittsburgh and Cleveland to sit on this lake.",
          "Cleveland", "US.OH"),
+        # ... even where a travel story's region has a village of the name
+        ("Oaxaca has long been Mexico's kitchen, and a long weekend here is best planned "
+         "around meals. Start at the market, then work through the seven moles of the "
+         "region. A day trip to Santiago Matatlán, the self-styled world capital of mezcal, "
+         "reveals family distilleries roasting agave in earth pits. Work it off with a climb "
+         "among the Zapotec ruins of Monte Albán, on a hill above the city. Direct flights "
+         "now link Oaxaca with Mexico City, Houston and Los Angeles.", "Los Angeles", "US.CA"),
         # ... a list of towns keeps its towns
         ("Fans came from Athens, Macon and Valdosta to the game in Albany, Georgia.",
          "Athens", "US.GA"),
@@ -475,3 +482,18 @@ def test_a_name_listed_with_large_cities_is_the_large_city(
     mention = first(resolved(text, gazetteer), surface)
     entry = gazetteer.get(mention.gazetteer_id or "", geometry=False)
     assert entry is not None and entry.admin1_code == admin1, mention.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # Edmonton's and Montreal's readings all lie in Canada: they steer the story there
+        ("Edmonton beat Florida 4-2 to level the final. Game five is in Sunrise, Florida. No "
+         "Canadian team has won since Montreal in 1993, a talking point from Vancouver to "
+         "Halifax.", "Vancouver", "CA"),
+    ],
+)  # fmt: skip
+def test_names_whose_readings_share_a_country_steer_the_focus(
+    text: str, surface: str, country: str, gazetteer: Gazetteer
+) -> None:
+    assert first(resolved(text, gazetteer), surface).country == country
