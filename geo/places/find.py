@@ -16,6 +16,7 @@ from gazetteer import Gazetteer, open_gazetteer
 from gazetteer.model import Candidate, NameKind
 from gazetteer.normalize import normalize
 from geo.documents import Document
+from geo.places.area_lists import ListedArea, listed_areas
 from geo.places.backoff import Reading, answer_backed_off, back_off
 from geo.places.mentions import MentionKind, PlacesResult
 from geo.places.recognition import Match, NoPersonNames, PersonNames, recognize
@@ -43,7 +44,9 @@ def person_names(gazetteer: Gazetteer) -> PersonNames:
 def find_places(document: Document, gazetteer: Gazetteer | None = None) -> PlacesResult:
     """Recognise and resolve every place mention of a document."""
     gazetteer = gazetteer or open_gazetteer()
-    recognised = recognize(document.text, gazetteer, person_names(gazetteer))
+    recognised = _with_listed_areas(
+        document.text, recognize(document.text, gazetteer, person_names(gazetteer)), gazetteer
+    )
     matches = [match for match in recognised if not match.context_only]
     context = [match for match in recognised if match.context_only]
     mentions = resolve_matches(
@@ -59,19 +62,22 @@ def resolve_spans(
     gazetteer has no entry for goes through the back-off (:mod:`geo.places.backoff`)."""
     gazetteer = gazetteer or open_gazetteer()
     text = document.text
-    recognised = recognize(text, gazetteer, person_names(gazetteer))
+    recognised = _with_listed_areas(
+        text, recognize(text, gazetteer, person_names(gazetteer)), gazetteer
+    )
     context = [
         match
         for match in recognised
         if not any(match.start < end and start < match.end for start, end in spans)
     ]
+    listed = {(m.start, m.end): m for m in recognised if m.read_as}
     given = [
         (start, end, gazetteer.candidates(text[start:end]))
         for start, end in spans
-        if text[start:end].strip()
+        if text[start:end].strip() and (start, end) not in listed
     ]
     known = {m.key for m in context} | {normalize(text[s:e]) for s, e, found in given if found}
-    matches = []
+    matches = [listed[span] for span in spans if span in listed]
     backed: dict[tuple[int, int], Reading | None] = {}
     for start, end, candidates in given:
         surface = text[start:end]
@@ -95,6 +101,29 @@ def resolve_spans(
     return PlacesResult(
         document_id=document.id, mentions=[m for m in mentions if (m.start, m.end) in wanted]
     )
+
+
+def _with_listed_areas(text: str, recognised: list[Match], gazetteer: Gazetteer) -> list[Match]:
+    """The recognised matches, with each name listed before an area's plural word ("Cooke,
+    Grayson and Love counties") in place of whatever was read over its span."""
+    listed = [_listed_match(text, area) for area in listed_areas(text, gazetteer.candidates)]
+    if not listed:
+        return recognised
+    kept = [
+        match
+        for match in recognised
+        if not any(match.start < area.end and area.start < match.end for area in listed)
+    ]
+    return sorted([*kept, *listed], key=lambda match: (match.start, match.end))
+
+
+def _listed_match(text: str, area: ListedArea) -> Match:
+    surface = text[area.start : area.end]
+    key = normalize(area.area_name)
+    return Match(
+        area.start, area.end, surface, key, MentionKind.TOPONYM, area.candidates,
+        first_token=-1, last_token=-1, read_as=area.reason,
+    )  # fmt: skip
 
 
 def _candidate_of(gazetteer: Gazetteer) -> Callable[[str], Candidate | None]:

@@ -578,6 +578,8 @@ class Match:
     # a side read as the area on that side of its country ("(Koura, North)"): which country's
     # is for the rest of the text to say
     by_side: bool = False
+    # why the span is looked up under another name ("read as 'Cooke County', ...")
+    read_as: str = ""
 
 
 def tokenize(text: str) -> list[Token]:

@@ -799,7 +799,7 @@ def _attach_named_counties(groups: Sequence[_Group]) -> list[_Group]:
     counties = [
         group
         for group in groups
-        if any(_COUNTY_WORD.search(match.text) for match in group.matches)
+        if any(_COUNTY_WORD.search(match.key) for match in group.matches)
         and any(c.feature_class == FeatureClass.ADMIN2 for c in group.candidates)
     ]
     if not counties:
@@ -1102,6 +1102,7 @@ def _mentions(
             "government_actor": match.government_actor,
             "in_organisation": match.in_organisation,
         }
+        said = "; ".join(filter(None, (match.read_as, reason)))
         if resolved and choice is not None:
             mentions.append(
                 Mention(
@@ -1114,9 +1115,9 @@ def _mentions(
                     country=choice.country_code,
                     geonameid=geonameid,
                     confidence=_confidence(group),
-                    reason=reason,
+                    reason=said,
                 )
             )
         else:
-            mentions.append(Mention(**base, reason=reason or "no gazetteer candidate"))
+            mentions.append(Mention(**base, reason=said or "no gazetteer candidate"))
     return mentions
