@@ -15,7 +15,7 @@ import shapely
 from shapely.geometry import Point, shape
 
 from gazetteer import Gazetteer, open_gazetteer
-from gazetteer.build import importance, load_committed
+from gazetteer.build import _typical_population_terms, importance, load_committed
 from gazetteer.geodesy import AREA_WITHOUT_OUTLINE_KM, radius_km
 from gazetteer.model import Entry, FeatureClass, NameKind
 from gazetteer.normalize import LOOSE_SCOPE
@@ -202,7 +202,29 @@ def test_rivers_and_seas_of_several_countries_have_no_continent(gazetteer: Gazet
 def test_a_city_of_unknown_population_ranks_as_a_typical_town(gazetteer: Gazetteer) -> None:
     ras_al_ain = next(c for c in gazetteer.candidates("Ra's al 'Ayn") if c.country_code == "SY")
     assert ras_al_ain.population == 0  # GeoNames: a seat whose population is not known
-    assert 3.0 < ras_al_ain.importance < 4.0  # log10 of the median known population
+    assert 3.0 < ras_al_ain.importance < 4.0  # the median town with as many names
+
+
+def _town(population: int, names: int) -> Entry:
+    return Entry(
+        id=f"t:{population}:{names}", name="T", feature_class=FeatureClass.CITY,
+        population=population, lat=0.0, lon=0.0, alt_names=tuple(f"T{n}" for n in range(names)),
+    )  # fmt: skip
+
+
+def test_an_unknown_population_is_guessed_from_the_count_of_names() -> None:
+    towns = [_town(1_000, 0) for _ in range(40)] + [_town(99_999, 5) for _ in range(40)]
+    terms = _typical_population_terms(towns)
+    assert terms[0] == pytest.approx(3.0, abs=0.01)
+    assert terms[5] == pytest.approx(5.0, abs=0.01)
+    assert terms[3] == terms[0]  # a count with too few towns keeps the smaller count's guess
+    assert terms[30] == terms[5]  # and a guess never falls as the count grows
+
+
+def test_a_place_written_many_ways_ranks_above_a_hamlet(gazetteer: Gazetteer) -> None:
+    shaddadi = next(c for c in gazetteer.candidates("Ash Shaddadah") if c.country_code == "SY")
+    assert shaddadi.population == 0
+    assert shaddadi.importance > 4.0  # nine names: the median such town has 14,000 people
 
 
 @pytest.mark.parametrize(("population", "term", "expected"), [(0, 3.4, 3.4), (999, 3.4, 3.0)])
