@@ -28,7 +28,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import model_validator
@@ -59,6 +59,8 @@ class ResolutionFile(Vocabulary):
     water_words: LowerAlternatives
     place_prepositions: LowerAlternatives
     country_appositions: LowerAlternatives
+    border_words_before: LowerAlternatives
+    border_words: LowerAlternatives
 
     @model_validator(mode="after")
     def _area_or_city(self) -> ResolutionFile:
@@ -120,6 +122,8 @@ WEIGHTS = {
     "variant_spelling": 4.0,
     # "Georgia, the former Soviet republic": as strong for the country as a qualifier
     "country_apposition": 6.0,
+    # "the border with Niger": a little for the country
+    "border": 1.5,
 }
 _COHERENCE_KM = 400.0
 # A place this large (the prior of a city of about 800,000) needs no other evidence to be
@@ -139,6 +143,8 @@ _ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _CITY_AFTER = _followed_by(_WORDS.city_words)
 _PREPOSITION_BEFORE = re.compile(rf"\b{alternation(_WORDS.place_prepositions)}\s+$", re.IGNORECASE)
 _CITY_BEFORE = _preceded_by(_WORDS.city_words_before)
+_BORDER_BEFORE = _preceded_by(_WORDS.border_words_before)
+_BORDER_AFTER = _followed_by(_WORDS.border_words)
 # Between a country's adjective and a place: "Indian| state of |Punjab", "Mexican| border
 # city of |Juarez" (up to two words before the kind of place).
 _WHOSE_PLACE_NOUN = re.compile(
@@ -216,6 +222,7 @@ class _Group:
     # "the town of Mexico", "Lebanon police": some mention of the name reads as a town's
     says_town: bool = False
     says_country: bool = False  # "Georgia, the former Soviet republic": the country is meant
+    says_border: bool = False  # "the border with Niger": rather the country
     # the towns of the name that lie in a county the text names ("Lebanon ... Wilson County"):
     # in any reading of the county, and in the reading the county resolved to
     in_named_county: frozenset[str] = frozenset()
@@ -325,10 +332,15 @@ def _without_cities_named_for_a_country(candidates: list[Candidate]) -> list[Can
     ]
 
 
-def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
-    by_key: dict[tuple[str, MentionKind], _Group] = {}
+def _groups(
+    text: str, matches: Sequence[Match], senses: Mapping[int, int] | None = None
+) -> list[_Group]:
+    """The matches grouped by name: one reading a name in a text, except where the text
+    itself tells two places of the name apart (``senses``, see :func:`_senses`)."""
+    by_key: dict[tuple[str, MentionKind, int], _Group] = {}
     for match in matches:
-        group = by_key.get((match.key, match.kind))
+        sense = senses.get(id(match), 0) if senses else 0
+        group = by_key.get((match.key, match.kind, sense))
         if group is None:
             group = _Group(match.key, [], _without_cities_named_for_a_country(match.candidates))
             group.kind = match.kind
@@ -358,11 +370,15 @@ def _groups(text: str, matches: Sequence[Match]) -> list[_Group]:
             )
             group.prime = _prime(group.candidates)
             group.has_land = any(c.feature_class not in _WATER for c in match.candidates)
-            by_key[(match.key, match.kind)] = group
+            by_key[(match.key, match.kind, sense)] = group
         if group.prime is not None and not group.says_town:
             group.says_town = _reads_as_a_town(text, match, group.prime)
         if group.only_attributive and not _attributive(text, match):
             group.only_attributive = False
+        group.says_border = group.says_border or bool(
+            _BORDER_AFTER.match(text, match.end)
+            or _BORDER_BEFORE.search(text, max(0, match.start - 20), match.start)
+        )
         if not group.says_country and text.startswith(",", match.end):
             group.says_country = _COUNTRY_APPOSITION.match(text, match.end) is not None
         group.by_side = group.by_side or match.by_side
@@ -427,16 +443,31 @@ _QUALIFIER_GAP = re.compile(
 )
 
 
-def _attach_qualifiers(text: str, matches: Sequence[Match], groups: Sequence[_Group]) -> None:
+@dataclass(slots=True)
+class _Qualifications:
+    """What the names right beside each match say of where it is, by ``id`` of the match."""
+
+    qualifiers: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    whose: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None:
+    for group in groups:
+        for match in group.matches:
+            group.qualifiers.update(found.qualifiers.get(id(match), ()))
+            group.whose.update(found.whose.get(id(match), ()))
+
+
+def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
     """'Aleppo, Syria': a country or admin-1 named right after a place qualifies it; every
     reading of the qualifier counts ("Athens, Georgia": the state or the country)."""
-    group_of = {id(match): group for group in groups for match in group.matches}
+    found = _Qualifications()
     for left, right in itertools.pairwise(matches):
         gap = text[left.end : right.start]
         if _WHOSE_PLACE_NOUN.fullmatch(gap) and left.candidates:
             # "the Indian state of Punjab", "the Syrian city of Aleppo": the country before
             # the noun says where the place is
-            group_of[id(right)].whose.update(_area_codes(left.candidates[0]))
+            found.whose[id(right)].update(_area_codes(left.candidates[0]))
             continue
         if not _QUALIFIER_GAP.fullmatch(gap) or not right.candidates:
             continue
@@ -458,7 +489,48 @@ def _attach_qualifiers(text: str, matches: Sequence[Match], groups: Sequence[_Gr
         for candidate in readings:
             codes |= _area_codes(candidate)
         if codes:
-            group_of[id(left)].qualifiers.update(codes)
+            found.qualifiers[id(left)].update(codes)
+    return found
+
+
+def _senses(matches: Sequence[Match], found: _Qualifications) -> dict[int, int]:
+    """Which place of its name each match is, where the text qualifies one name by areas no
+    one reading lies in ("FLORENCE, Alabama — a designer from Florence will show her
+    collection in Florence, Italy"): each such qualification is a place of its own, and a
+    mention the text leaves unqualified is the place of the nearest qualified mention.
+    Elsewhere a name is one place in a text (no entry here)."""
+    by_name: defaultdict[tuple[str, MentionKind], list[Match]] = defaultdict(list)
+    for match in matches:
+        by_name[(match.key, match.kind)].append(match)
+    senses: dict[int, int] = {}
+    for named in by_name.values():
+        places = _qualified_places(named, found)
+        if len(places) < 2:
+            continue
+        anchors = [(match.start, sense) for sense, place in enumerate(places) for match in place]
+        for match in named:
+            senses[id(match)] = min(anchors, key=lambda a: abs(a[0] - match.start))[1]
+    return senses
+
+
+def _qualified_places(named: Sequence[Match], found: _Qualifications) -> list[list[Match]]:
+    """The qualified mentions of one name, gathered by the readings their qualifiers fit:
+    mentions whose fitting readings overlap are one place."""
+    places: list[tuple[set[str], list[Match]]] = []
+    for match in named:
+        codes = found.qualifiers.get(id(match))
+        if not codes:
+            continue
+        fits = {c.id for c in match.candidates if codes & _qualified_codes(c)}
+        if not fits:
+            continue
+        same = next((place for place in places if place[0] & fits), None)
+        if same is None:
+            places.append((fits, [match]))
+        else:
+            same[0].update(fits)
+            same[1].append(match)
+    return [mentions for _, mentions in places]
 
 
 def _area_codes(candidate: Candidate) -> set[str]:
@@ -644,6 +716,10 @@ def _score(
         score += WEIGHTS["country_apposition"]
         if reasons is not None:
             reasons.append("an apposition calls it a country ('the former Soviet republic')")
+    if group.says_border and candidate.feature_class == FeatureClass.COUNTRY:
+        score += WEIGHTS["border"]
+        if reasons is not None:
+            reasons.append("a frontier's word beside it ('the border with')")
     if group.says_town and candidate.feature_class in _PRIME_CLASSES:
         score -= WEIGHTS["town_words"]
     if candidate.feature_class in _WATER and not group.says_water and group.has_land:
@@ -928,8 +1004,9 @@ def resolve_matches(
     """
     reported = {id(match) for match in matches}
     everything = sorted([*matches, *context], key=lambda m: (m.start, m.end))
-    groups = _groups(text, everything)
-    _attach_qualifiers(text, everything, groups)
+    found = _qualifications(text, everything)
+    groups = _groups(text, everything, _senses(everything, found))
+    _attach_qualifiers(groups, found)
     focus, contributions = _focus(groups)
     for group in groups:
         _rank_by_base_score(group, focus, contributions[id(group)])

@@ -497,3 +497,36 @@ def test_names_whose_readings_share_a_country_steer_the_focus(
     text: str, surface: str, country: str, gazetteer: Gazetteer
 ) -> None:
     assert first(resolved(text, gazetteer), surface).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1s"),
+    [
+        # each qualification is a place of its own; the bare mention goes with the nearest
+        ("FLORENCE, Alabama — A designer from Florence will show her collection in Florence, "
+         "Italy, next month.", ["US.AL", "US.AL", "IT.16"]),
+        ("Kingston, Ontario, signed a twinning deal with Kingston, Jamaica, whose mayor will "
+         "visit Kingston in June.", ["CA.08", "JM.17", "JM.17"]),
+        # one qualification only: one place, as everywhere else
+        ("LEBANON, Tennessee — Lebanon's council met on Monday.", ["US.TN", "US.TN"]),
+    ],
+)  # fmt: skip
+def test_a_name_qualified_by_two_places_is_two_places(
+    text: str, admin1s: list[str], gazetteer: Gazetteer
+) -> None:
+    surface = admin1s and text.split(",")[0].title()
+    mentions = [m for m in resolved(text, gazetteer) if m.text.title() == surface]
+    entries = [gazetteer.get(m.gazetteer_id or "", geometry=False) for m in mentions]
+    assert [e.admin1_code if e else None for e in entries] == admin1s
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traders in Kano said the closure of the border with Niger had doubled onion prices.",
+        "Traders in Kano said the Niger border had been closed since July.",
+    ],
+)
+def test_a_frontier_word_speaks_for_the_country(text: str, gazetteer: Gazetteer) -> None:
+    niger = first(resolved(text, gazetteer), "Niger")
+    assert niger.feature_class == "country", niger.reason
