@@ -116,6 +116,8 @@ def query_keys(name: str) -> list[tuple[str, tuple[str, ...] | None]]:
     add(base, None)
     without_possessive = normalize(_POSSESSIVE.sub("", name.strip()))
     add(without_possessive, None)
+    if "-" in name:  # "Petion-Ville" for Pétionville, "Port-Salut" and "Portsalut"
+        add(normalize(name.replace("-", "")), None)
     for key in (base, without_possessive):
         head, _, last = key.rpartition(" ")
         if head and last in SUFFIX_CLASSES:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 import zipfile
 from collections.abc import Iterator
 from importlib import resources
@@ -190,10 +191,20 @@ def _demonyms(code: str, info: dict[str, Any]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# ISO 3166's inverted forms ("Congo, The Democratic Republic of the", "Korea, Republic of"):
+# the part before the comma is the short name the news uses, which may be two countries'
+# ("Congo", "Korea"): the larger is the likelier, and a text's other places decide.
+_INVERTED_FORM = re.compile(r"^([^,]+), (?:the )?[\w' ]+ of(?: the)?$", re.IGNORECASE)
+
+
+def _short_forms(candidates: list[str]) -> list[str]:
+    return [found[1] for c in candidates if (found := _INVERTED_FORM.match(c.strip()))]
+
+
 def _alt_names(name: str, candidates: list[str]) -> tuple[str, ...]:
     seen = {normalize(name)}
     kept: list[str] = []
-    for candidate in candidates:
+    for candidate in [*candidates, *_short_forms(candidates)]:
         candidate = (candidate or "").strip()
         if len(candidate) < 4 or not is_latin(candidate) or candidate.isupper():
             continue

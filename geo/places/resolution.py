@@ -209,6 +209,7 @@ class _Group:
     has_own_name: bool = False  # some candidate has this as its own name, not an alternate
     has_exact_name: bool = False  # some candidate has this name, not only a variant of it
     has_area: bool = False  # some candidate is an admin-1 or admin-2 area
+    rival_countries: bool = False  # two countries or more have the name ("Congo")
     # the admin-1 areas among its readings: a city in one of them is its seat, named like it
     area_codes: frozenset[str | None] = frozenset()
     # the countries it names by their own name: an area of one named like it is no rival
@@ -347,6 +348,9 @@ def _groups(
             group.has_own_name = any(c.name_kind == NameKind.NAME for c in match.candidates)
             group.has_exact_name = any(c.name_kind < NameKind.VARIANT for c in match.candidates)
             group.has_area = any(c.feature_class in _ADMIN for c in match.candidates)
+            group.rival_countries = (
+                sum(c.feature_class == FeatureClass.COUNTRY for c in group.candidates) > 1
+            )
             group.area_codes = frozenset(
                 c.admin1_code for c in match.candidates if c.feature_class == FeatureClass.ADMIN1
             )
@@ -634,7 +638,11 @@ def _score(
 ) -> float:
     """The candidate's score without coherence; ``reasons`` (if given) says why."""
     score = candidate.importance
-    large = candidate.feature_class in _LARGE_CLASSES
+    # a country needs no focus to be read, but where two share the name ("Congo", "Korea")
+    # the text's other places tell them apart
+    large = candidate.feature_class in _LARGE_CLASSES and not (
+        group.rival_countries and candidate.feature_class == FeatureClass.COUNTRY
+    )
     if reasons is not None:
         if candidate.name_kind == NameKind.VARIANT:
             reasons.append(f"romanisation variant of {candidate.name}")

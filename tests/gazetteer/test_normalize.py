@@ -21,6 +21,7 @@ from gazetteer.normalize import (
     loose_key,
     loose_word,
     normalize,
+    query_keys,
     respellings,
     variant_key,
 )
@@ -170,3 +171,10 @@ def test_malformed_rules_are_refused(path: str, value: object, problem: str) -> 
 def test_a_section_left_out_is_refused() -> None:
     with pytest.raises(ValidationError, match="articles\n  Field required"):
         LooseKeyFile.model_validate(changed(_rules(), "articles", DELETE))
+
+
+@pytest.mark.parametrize(
+    ("name", "key"), [("Petion-Ville", "petionville"), ("Port-Salut", "portsalut")]
+)
+def test_a_hyphenated_name_is_also_looked_up_joined(name: str, key: str) -> None:
+    assert key in [found for found, _ in query_keys(name)]

@@ -530,3 +530,16 @@ def test_a_name_qualified_by_two_places_is_two_places(
 def test_a_frontier_word_speaks_for_the_country(text: str, gazetteer: Gazetteer) -> None:
     niger = first(resolved(text, gazetteer), "Niger")
     assert niger.feature_class == "country", niger.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Rebels withdrew from Rubaya, near Goma, and Congo will now send police.", "CD"),
+        ("Officials in Brazzaville and Pointe-Noire said Congo would hold elections.", "CG"),
+    ],
+)
+def test_a_name_two_countries_share_goes_to_the_text_s_country(
+    text: str, code: str, gazetteer: Gazetteer
+) -> None:
+    assert first(resolved(text, gazetteer), "Congo").country == code
