@@ -141,6 +141,13 @@ _ADMIN_AFTER = _followed_by(_WORDS.admin_words, _WORDS.directions)
 _ADMIN_BEFORE = _preceded_by(_WORDS.admin_words_before)
 _ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _CITY_AFTER = _followed_by(_WORDS.city_words)
+# A dateline: a name in capitals opening the story (or a paragraph after its headline), its
+# region perhaps after a comma, an agency perhaps in brackets, then a dash ("BUENOS AIRES —",
+# "SYRACUSE, New York —", "MANSFIELD — The council"): a city, never the province of its name.
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?\s*(?:\([A-Z][\w ]*\)\s*)?(?:—|–|--?)\s"
+)
+_SENTENCE_END = frozenset(".!?\"”")
 _PREPOSITION_BEFORE = re.compile(rf"\b{alternation(_WORDS.place_prepositions)}\s+$", re.IGNORECASE)
 _CITY_BEFORE = _preceded_by(_WORDS.city_words_before)
 _BORDER_BEFORE = _preceded_by(_WORDS.border_words_before)
@@ -366,7 +373,8 @@ def _groups(
                 or admin_chain.closes(text, match.start, match.end)
             )
             group.says_city = bool(
-                _CITY_AFTER.match(text, match.end)
+                _in_dateline(text, match)
+                or _CITY_AFTER.match(text, match.end)
                 or _CITY_BEFORE.search(text, max(0, match.start - 30), match.start)
             )
             group.after_preposition = bool(
@@ -460,6 +468,15 @@ def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None
         for match in group.matches:
             group.qualifiers.update(found.qualifiers.get(id(match), ()))
             group.whose.update(found.whose.get(id(match), ()))
+
+
+def _in_dateline(text: str, match: Match) -> bool:
+    if not (match.text.isupper() and len(match.text) > 2):
+        return False
+    before = text[: match.start].rstrip()
+    return (not before or before[-1] in _SENTENCE_END) and bool(
+        _DATELINE_AFTER.match(text, match.end)
+    )
 
 
 def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
@@ -717,7 +734,9 @@ def _score(
         if candidate.feature_class == FeatureClass.CITY:
             score += WEIGHTS["admin_word"]
             if reasons is not None:
-                reasons.append("called a city, town or village ('Gaza City', 'the town of')")
+                reasons.append(
+                    "called a city, town or village ('Gaza City', 'the town of', a dateline)"
+                )
         elif candidate.feature_class in _ADMIN:
             score -= WEIGHTS["admin_word"] / 2
     if group.says_country and candidate.feature_class == FeatureClass.COUNTRY:

@@ -543,3 +543,23 @@ def test_a_name_two_countries_share_goes_to_the_text_s_country(
     text: str, code: str, gazetteer: Gazetteer
 ) -> None:
     assert first(resolved(text, gazetteer), "Congo").country == code
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("BUENOS AIRES — Argentina's government said on Monday the peso would float.",
+         "BUENOS AIRES"),
+        ("Council votes today. TOLEDO, Ohio (AP) — The council voted on Monday.", "TOLEDO"),
+    ],
+)  # fmt: skip
+def test_a_dateline_is_a_city(text: str, surface: str, gazetteer: Gazetteer) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    assert mention.feature_class == "city", mention.reason
+    assert "dateline" in mention.reason
+
+
+def test_a_name_in_capitals_inside_a_sentence_is_no_dateline(gazetteer: Gazetteer) -> None:
+    mention = first(resolved("Farmers in BUENOS AIRES province - the grain belt - cheered.",
+                             gazetteer), "BUENOS AIRES")  # fmt: skip
+    assert mention.feature_class == "admin1", mention.reason
