@@ -105,6 +105,9 @@ WEIGHTS = {
     "named_county": 3.0,
     # a small town's name listed only with large cities is the large city of that name
     "large_city_list": 2.0,
+    # a name listed only with first-order areas is one ("Ohio, Michigan and Ontario"): as
+    # strong as the focus of a story wholly in another country
+    "admin1_list": 3.0,
     "coherence": 1.5,
     "own_name": 0.4,
     "alt_name_penalty": 1.0,
@@ -237,6 +240,7 @@ class _Group:
     in_chosen_county: frozenset[str] = frozenset()
     # listed with large cities only ("from Buffalo and Pittsburgh and Cleveland")
     among_large_cities: bool = False
+    among_admin1: bool = False  # listed only with first-order areas ("Ohio and Ontario")
     prime: Candidate | None = None  # the largest country, region or sea the name names
     # Each name votes for every admin-1 area (and country) one of its candidates lies in; a
     # candidate where other names could also be is more likely (Gainesville, Hall County and
@@ -682,6 +686,10 @@ def _score(
         score += WEIGHTS["qualifier"]
         if reasons is not None:
             reasons.append("qualified by the name that follows it")
+    if group.among_admin1 and candidate.feature_class == FeatureClass.ADMIN1:
+        score += WEIGHTS["admin1_list"]
+        if reasons is not None:
+            reasons.append("listed with first-order areas")
     if group.among_large_cities and candidate.importance >= _LARGE_CITY_PRIOR:
         score += WEIGHTS["large_city_list"]
         if reasons is not None:
@@ -852,25 +860,17 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 _LARGE_CITY_PRIOR = 5.0  # 100,000 people
 
 
-def _in_lists_of_large_cities(
+def _marked_by_their_lists(
     text: str, matches: Sequence[Match], groups: Sequence[_Group]
 ) -> list[_Group]:
-    """The names listed only with names read as large cities ("fans from as far as Atlanta
-    and Nashville", "from Buffalo and Pittsburgh and Cleveland") that a large city has as its
-    name: they are marked, to be ranked again, and keep the mark when the coherence pass
-    would pull them to a village of the story's region ("flights link Oaxaca with Mexico
-    City, Houston and Los Angeles")."""
-    group_of = {id(match): group for group in groups for match in group.matches}
-    lists: list[list[_Group]] = []
-    for left, right in itertools.pairwise(matches):
-        if not _LIST_GAP.fullmatch(text, left.end, right.start):
-            continue
-        if lists and lists[-1][-1] is group_of[id(left)]:
-            lists[-1].append(group_of[id(right)])
-        else:
-            lists.append([group_of[id(left)], group_of[id(right)]])
+    """The names a list speaks for, marked to be ranked again: a name listed only with names
+    read as large cities ("fans from as far as Atlanta and Nashville", "from Buffalo and
+    Pittsburgh and Cleveland") that a large city has as its name, a mark kept when the
+    coherence pass would pull it to a village of the story's region ("flights link Oaxaca
+    with Mexico City, Houston and Los Angeles"); and a name listed only with first-order
+    areas that one has as its name ("Ohio, Michigan and Ontario")."""
     marked = []
-    for listed in lists:
+    for listed in _lists(text, matches, groups):
         for group in listed:
             others = [other for other in listed if other is not group]
             if (
@@ -881,7 +881,37 @@ def _in_lists_of_large_cities(
             ):
                 group.among_large_cities = True
                 marked.append(group)
+            elif (
+                group.choice is not None
+                and group.choice.feature_class != FeatureClass.ADMIN1
+                and any(c.feature_class == FeatureClass.ADMIN1 for c in group.candidates)
+                and all(_an_admin1(other) for other in others)
+            ):
+                # "Ohio, Michigan and Ontario have agreed": the province, not the Californian
+                # city a story from Toledo would make of it
+                group.among_admin1 = True
+                marked.append(group)
     return marked
+
+
+def _an_admin1(group: _Group) -> bool:
+    return group.choice is not None and group.choice.feature_class == FeatureClass.ADMIN1
+
+
+def _lists(text: str, matches: Sequence[Match], groups: Sequence[_Group]) -> list[list[_Group]]:
+    """The names written as lists: "A, B and C", "A and B", "A or B"."""
+    group_of = {id(match): group for group in groups for match in group.matches}
+    lists: list[list[_Group]] = []
+    last: Match | None = None  # the last name of the list being read
+    for left, right in itertools.pairwise(matches):
+        if not _LIST_GAP.fullmatch(text, left.end, right.start):
+            continue
+        if lists and last is left:
+            lists[-1].append(group_of[id(right)])
+        else:
+            lists.append([group_of[id(left)], group_of[id(right)]])
+        last = right
+    return lists
 
 
 def _large_city(candidate: Candidate) -> bool:
@@ -1038,7 +1068,7 @@ def resolve_matches(
     for group in groups:
         _rank_by_base_score(group, focus, contributions[id(group)])
         _choose(group, focus, contributions[id(group)], ())
-    marked = [*_attach_named_counties(groups), *_in_lists_of_large_cities(text, everything, groups)]
+    marked = [*_attach_named_counties(groups), *_marked_by_their_lists(text, everything, groups)]
     for group in {id(group): group for group in marked}.values():  # once each
         _rank_by_base_score(group, focus, contributions[id(group)])
         _choose(group, focus, contributions[id(group)], ())

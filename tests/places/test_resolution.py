@@ -563,3 +563,10 @@ def test_a_name_in_capitals_inside_a_sentence_is_no_dateline(gazetteer: Gazettee
     mention = first(resolved("Farmers in BUENOS AIRES province - the grain belt - cheered.",
                              gazetteer), "BUENOS AIRES")  # fmt: skip
     assert mention.feature_class == "admin1", mention.reason
+
+
+def test_a_name_listed_with_first_order_areas_is_the_area(gazetteer: Gazetteer) -> None:
+    text = ("TOLEDO, Ohio — The city's water is safe despite the algal bloom. Ohio, Michigan "
+            "and Ontario have agreed to cut phosphorus flowing into Lake Erie.")  # fmt: skip
+    ontario = first(resolved(text, gazetteer), "Ontario")
+    assert ontario.feature_class == "admin1" and ontario.country == "CA", ontario.reason
