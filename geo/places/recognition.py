@@ -659,6 +659,7 @@ class _Scan:
     person_like: list[tuple[int, int]] = field(default_factory=list)  # untitled full names
     surname_like: list[Match] = field(default_factory=list)  # dropped only as surnames
     romanised: bool = False  # some name's best reading is in a romanised country
+    last_place_end: int = -1  # where the last name kept as a place ends
     # where the text's telling names are (a country's centre, a large place's point)
     anchors: list[tuple[float, float]] = field(default_factory=list)
 
@@ -862,6 +863,8 @@ def _add(scan: _Scan, match: Match, matches: list[Match]) -> None:
         matches.append(match)
         if organisation is not None:
             matches.append(organisation)
+        else:
+            scan.last_place_end = match.end
 
 
 # -- romanisation variants -----------------------------------------------------------------
@@ -900,6 +903,8 @@ _BEFORE_NO_VARIANT = frozenset({"the", "a", "an"})
 # Bashir, Assad: ranked this high in either list) reads as a person rather than a town.
 _COMMON_NAME_RANK = 500
 _PLACE_NOUNS = frozenset(_WORDS.prepositions.place_nouns)
+# Words that end a name of a place, never a person's: "Hudson River" is no Mr River.
+_NO_SURNAME_ENDINGS = _PLACE_NOUNS | frozenset(_WORDS.generic_suffixes)
 
 
 @dataclass(slots=True)
@@ -1397,7 +1402,12 @@ def _block_people(scan: _Scan) -> None:
             start += 1
         if start > last:
             continue
-        titled = start > first or (first > 0 and is_title(tokens[first - 1].text))
+        titled = start > first or (
+            first > 0
+            and is_title(tokens[first - 1].text)
+            # "said a packhouse manager. Japan is": a title ends no sentence before its name
+            and scan.text[tokens[first - 1].end : tokens[first].start] == " "
+        )
         if start > first and scan.index.has_key(
             normalize(scan.text[scan.tokens[first].start : scan.tokens[last].end])
         ):
@@ -1441,8 +1451,8 @@ def _block_names_with_an_initial(scan: _Scan) -> None:
 
 def _looks_like_full_name(scan: _Scan, run: Sequence[Token]) -> bool:
     ending = normalize(run[-1].text)
-    if ending in ORGANISATION_HEADS or ending in _PLACE_NOUNS or len(run) > 4:
-        return False  # "Homs City", "Daraa Governorate": a place noun is no surname
+    if ending in ORGANISATION_HEADS or ending in _NO_SURNAME_ENDINGS or len(run) > 4:
+        return False  # "Homs City", "Hudson River": a place noun is no surname
     if any(token.all_caps for token in run[1:]):
         return False  # "April U.S. strikes": an abbreviation is no surname
     if _hyphened_article(scan, run[0]):
@@ -1742,10 +1752,34 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         )
         or _called_a_place(scan, match)  # "the town of Afrin"
         or _qualified_by_a_state(scan, match)  # "Gary, Indiana"
+        or _listed_after_a_place(scan, match)  # "hospitals in Limerick and Galway"
     )
     if not kept and surname is not None and surname > _COMMON_NAME_RANK:
         scan.surname_like.append(match)  # "Afrin" (a surname too): _readmit_in_named_countries
     return kept
+
+
+# Between the last two names of a list ("Limerick and Galway", "Cork, Limerick, and
+# Galway"), and between two names inside one ("Cork, Galway and Limerick").
+_LAST_GAP = re.compile(r",?\s+(?:and|or|&)\s+")
+_INNER_GAP = re.compile(r"\s*,\s*")
+_LIST_GOES_ON = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or|&)\s+)[A-Z]")
+
+
+def _listed_after_a_place(scan: _Scan, match: Match) -> bool:
+    """The name follows a place in a list ("Limerick and Galway", "Cork, Galway and
+    Limerick"): a place too, though a surname ("Galway"), as a person is rarely listed with
+    towns. A comma alone makes no list ("In Denver, Johnson, the mayor, said")."""
+    end = scan.last_place_end
+    if end < 0:
+        return False
+    return bool(
+        _LAST_GAP.fullmatch(scan.text, end, match.start)
+        or (
+            _INNER_GAP.fullmatch(scan.text, end, match.start)
+            and _LIST_GOES_ON.match(scan.text, match.end)
+        )
+    )
 
 
 def _qualified_by_a_state(scan: _Scan, match: Match) -> bool:

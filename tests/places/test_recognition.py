@@ -786,3 +786,25 @@ def test_variants_in_the_texts_countries_count_other_names_only(
 ) -> None:
     match = next(m for m in found(text, gazetteer, people) if m.text == name)
     assert country in {c.country_code for c in match.candidates}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a water word ends no person's name, though "River" is a surname
+        ("The Hudson River at Albany is tidal.", ["Hudson River", "Albany"]),
+        # a title's word at the end of the sentence before titles nobody
+        ('"It has been like that for years," said a packhouse manager. Japan is the largest '
+         "market.", ["Japan"]),
+        # a surname-town listed after a place is a place
+        ("Hospitals in Limerick and Galway have hired nurses.", ["Limerick", "Galway"]),
+        ("Hospitals in Cork, Galway and Limerick have hired nurses.",
+         ["Cork", "Galway", "Limerick"]),
+        # ... but a comma alone makes no list
+        ("In Denver, Johnson, the mayor, spoke.", ["Denver"]),
+    ],
+)  # fmt: skip
+def test_places_beside_person_like_words(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
