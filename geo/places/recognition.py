@@ -227,6 +227,7 @@ class RecognitionFile(Vocabulary):
     weapons: _Weapons
     addresses: _Addresses
     generic_suffixes: dict[LowerWord, FeatureClasses]  # "river" -> the classes it may join
+    generic_prefixes: dict[LowerWord, FeatureClasses]  # "River Shannon"
     speech: _Speech
     organisations: _Organisations
     people: _People
@@ -352,6 +353,9 @@ _WEAPON_NAME_PRIOR = 5.0
 # text that every address has: "://", "www.", "@" or a word and a top-level domain. Every
 # branch starts at one of "@:." so the regex engine skips ahead to those characters.
 _ADDRESS, _ADDRESS_HINT = _address_patterns(_WORDS.addresses.top_level_domains)
+_GENERIC_PREFIXES: dict[str, frozenset[FeatureClass]] = {
+    word: frozenset(classes) for word, classes in _WORDS.generic_prefixes.items()
+}
 _GENERIC_SUFFIXES: dict[str, frozenset[FeatureClass]] = {
     word: frozenset(classes) for word, classes in _WORDS.generic_suffixes.items()
 }
@@ -905,6 +909,8 @@ _COMMON_NAME_RANK = 500
 _PLACE_NOUNS = frozenset(_WORDS.prepositions.place_nouns)
 # Words that end a name of a place, never a person's: "Hudson River" is no Mr River.
 _NO_SURNAME_ENDINGS = _PLACE_NOUNS | frozenset(_WORDS.generic_suffixes)
+# ... and the words that open one: "the River Shannon" is no River Shannon.
+_NO_GIVEN_NAME_HEADS = frozenset({"river", "lake"})
 
 
 @dataclass(slots=True)
@@ -1453,6 +1459,8 @@ def _looks_like_full_name(scan: _Scan, run: Sequence[Token]) -> bool:
     ending = normalize(run[-1].text)
     if ending in ORGANISATION_HEADS or ending in _NO_SURNAME_ENDINGS or len(run) > 4:
         return False  # "Homs City", "Hudson River": a place noun is no surname
+    if normalize(run[0].text) in _NO_GIVEN_NAME_HEADS:
+        return False  # "River Shannon", "Lake Erie"
     if any(token.all_caps for token in run[1:]):
         return False  # "April U.S. strikes": an abbreviation is no surname
     if _hyphened_article(scan, run[0]):
@@ -1478,6 +1486,9 @@ def _longest_match(scan: _Scan, first: int) -> Match | None:
     head = tokens[first]
     if not head.capitalised or first in scan.blocked or head.text in _ARTICLES:
         return None
+    prefixed = _after_generic_word(scan, first)
+    if prefixed is not None:
+        return prefixed
     if index.opens_nothing(head.text) and (
         first + 1 >= len(tokens) or text[head.end : tokens[first + 1].start] != "."
     ):
@@ -1519,6 +1530,34 @@ def _longest_match(scan: _Scan, first: int) -> Match | None:
         _extend_over_generic_word(scan, best)
         _include_abbreviation_dot(text, best)
     return best
+
+
+def _after_generic_word(scan: _Scan, first: int) -> Match | None:
+    """ "River Shannon": the generic word and the name after it, read as the name's readings
+    of the word's classes (none if it has none)."""
+    tokens = scan.tokens
+    classes = _GENERIC_PREFIXES.get(tokens[first].text.lower())
+    if classes is None or first + 1 >= len(tokens):
+        return None
+    if scan.text[tokens[first].end : tokens[first + 1].start] != " ":
+        return None
+    name = _longest_match(scan, first + 1)
+    if name is None:
+        return None
+    fitting = [c for c in name.candidates if c.feature_class in classes]
+    if not fitting:
+        return None
+    start = tokens[first].start
+    return Match(
+        start=start,
+        end=name.end,
+        text=scan.text[start : name.end],
+        key=normalize(scan.text[start : name.end]),
+        kind=MentionKind.TOPONYM,
+        candidates=fitting,
+        first_token=first,
+        last_token=name.last_token,
+    )
 
 
 def _add_readings_without_generic_word(scan: _Scan, match: Match) -> None:
@@ -1691,6 +1730,8 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
     if word in _ARABIC_ARTICLES:
         match.notes.append("a lone Arabic article ('Ar' of 'Ar-Raqqa')")
         return False
+    if _opens_a_dateline(scan, match):
+        return True  # "LISTOWEL, County Kerry —", "GOMA, Democratic Republic of Congo —"
     strong = (
         best.feature_class in (FeatureClass.COUNTRY, FeatureClass.CONTINENT)
         or best.importance >= 6.5
@@ -1780,6 +1821,28 @@ def _listed_after_a_place(scan: _Scan, match: Match) -> bool:
             and _LIST_GOES_ON.match(scan.text, match.end)
         )
     )
+
+
+# After a dateline's name: its region or country after a comma, an agency in brackets, a
+# dash ("TROY, New York —", "GOMA, Democratic Republic of Congo —", "MAPUTO (Reuters) -").
+_DATELINE_AFTER = re.compile(r"(?:,\s[^.!?\n—–]{1,45}?)?\s*(?:\([^)\n]{1,20}\)\s*)?(?:—|–|--?)\s")
+_CLOSES_A_SENTENCE = frozenset(".!?\"”")
+
+
+def opens_a_dateline(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]``, in capitals, opens the story (or a paragraph after its
+    headline) before a dash: the dateline, the city the story was filed from, however much
+    the word is also a surname ("LISTOWEL") or reads like an acronym ("GOMA")."""
+    if not _in_capitals(text[start:end]) or end - start < 3:
+        return False
+    before = text[:start].rstrip()
+    return (not before or before[-1] in _CLOSES_A_SENTENCE) and bool(
+        _DATELINE_AFTER.match(text, end)
+    )
+
+
+def _opens_a_dateline(scan: _Scan, match: Match) -> bool:
+    return opens_a_dateline(scan.text, match.start, match.end)
 
 
 def _qualified_by_a_state(scan: _Scan, match: Match) -> bool:

@@ -39,7 +39,7 @@ from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import spelling_distance
 from geo.places import admin_chain
 from geo.places.mentions import Mention, MentionKind
-from geo.places.recognition import Match
+from geo.places.recognition import Match, opens_a_dateline
 from geo.vocabulary import LowerAlternatives, Vocabulary, alternation, load_vocabulary
 
 __all__ = ["WEIGHTS", "ResolutionFile", "resolve_matches"]
@@ -144,13 +144,6 @@ _ADMIN_AFTER = _followed_by(_WORDS.admin_words, _WORDS.directions)
 _ADMIN_BEFORE = _preceded_by(_WORDS.admin_words_before)
 _ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _CITY_AFTER = _followed_by(_WORDS.city_words)
-# A dateline: a name in capitals opening the story (or a paragraph after its headline), its
-# region perhaps after a comma, an agency perhaps in brackets, then a dash ("BUENOS AIRES —",
-# "SYRACUSE, New York —", "MANSFIELD — The council"): a city, never the province of its name.
-_DATELINE_AFTER = re.compile(
-    r"(?:,\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?\s*(?:\([A-Z][\w ]*\)\s*)?(?:—|–|--?)\s"
-)
-_SENTENCE_END = frozenset(".!?\"”")
 _PREPOSITION_BEFORE = re.compile(rf"\b{alternation(_WORDS.place_prepositions)}\s+$", re.IGNORECASE)
 _CITY_BEFORE = _preceded_by(_WORDS.city_words_before)
 _BORDER_BEFORE = _preceded_by(_WORDS.border_words_before)
@@ -377,7 +370,7 @@ def _groups(
                 or admin_chain.closes(text, match.start, match.end)
             )
             group.says_city = bool(
-                _in_dateline(text, match)
+                opens_a_dateline(text, match.start, match.end)
                 or _CITY_AFTER.match(text, match.end)
                 or _CITY_BEFORE.search(text, max(0, match.start - 30), match.start)
             )
@@ -472,15 +465,6 @@ def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None
         for match in group.matches:
             group.qualifiers.update(found.qualifiers.get(id(match), ()))
             group.whose.update(found.whose.get(id(match), ()))
-
-
-def _in_dateline(text: str, match: Match) -> bool:
-    if not (match.text.isupper() and len(match.text) > 2):
-        return False
-    before = text[: match.start].rstrip()
-    return (not before or before[-1] in _SENTENCE_END) and bool(
-        _DATELINE_AFTER.match(text, match.end)
-    )
 
 
 def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:

@@ -808,3 +808,24 @@ def test_places_beside_person_like_words(
     text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
 ) -> None:
     assert places(found(text, gazetteer, people)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline's name is a place though a surname ("Listowel") or acronym-short ("GOMA")
+        ("LISTOWEL, County Kerry — A dairy cooperative said on Monday.",
+         ["LISTOWEL", "County Kerry"]),
+        ("GOMA, Democratic Republic of Congo — Rebels withdrew.", ["GOMA", "Congo"]),
+        ("Fire guts a barn. TROY (AP) — A barn burned down.", ["TROY"]),
+        # capitals that open no story before a dash are no dateline
+        ("NATO said on Monday it would meet.", []),
+        # a generic word before a river's name joins it
+        ("Homes along the River Shannon south of Athlone were flooded.",
+         ["River Shannon", "Athlone"]),
+    ],
+)  # fmt: skip
+def test_datelines_and_rivers_named_after_their_word(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
