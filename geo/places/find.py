@@ -19,7 +19,13 @@ from geo.documents import Document
 from geo.places.area_lists import ListedArea, listed_areas
 from geo.places.backoff import Reading, answer_backed_off, back_off
 from geo.places.mentions import MentionKind, PlacesResult
-from geo.places.recognition import Match, NoPersonNames, PersonNames, recognize
+from geo.places.recognition import (
+    Match,
+    NoPersonNames,
+    PersonNames,
+    recognize,
+    written_as_abbreviation,
+)
 from geo.places.resolution import resolve_matches
 
 __all__ = ["find_places", "person_names", "resolve_spans"]
@@ -72,7 +78,7 @@ def resolve_spans(
     ]
     listed = {(m.start, m.end): m for m in recognised if m.read_as}
     given = [
-        (start, end, gazetteer.candidates(text[start:end]))
+        (start, end, _as_written(text, start, end, gazetteer.candidates(text[start:end])))
         for start, end in spans
         if text[start:end].strip() and (start, end) not in listed
     ]
@@ -101,6 +107,15 @@ def resolve_spans(
     return PlacesResult(
         document_id=document.id, mentions=[m for m in mentions if (m.start, m.end) in wanted]
     )
+
+
+def _as_written(text: str, start: int, end: int, candidates: list[Candidate]) -> list[Candidate]:
+    """A span's readings as the text writes it: an abbreviation's ("Wash." for Washington)
+    only where it is written as one, in capitals or with its full stop ("The Wash" is the
+    bay), as recognition reads it."""
+    if written_as_abbreviation(text[start:end]) or text.startswith(".", end):
+        return candidates
+    return [c for c in candidates if c.name_kind != NameKind.ABBREVIATION]
 
 
 def _with_listed_areas(text: str, recognised: list[Match], gazetteer: Gazetteer) -> list[Match]:

@@ -1611,7 +1611,7 @@ def _keep(scan: _Scan, match: Match) -> bool:
         if _in_capitals(match.text):  # "UAE", "US's": only the abbreviation's senses
             match.candidates = [c for c in match.candidates if c.name_kind == NameKind.ABBREVIATION]
             return True
-        if not _written_as_abbreviation(match.text):
+        if not written_as_abbreviation(match.text):
             # "Us and them": the abbreviation's senses do not apply, other senses may.
             match.candidates = [c for c in match.candidates if c.name_kind != NameKind.ABBREVIATION]
             if not match.candidates:
@@ -1662,7 +1662,7 @@ def _in_capitals(surface: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
-def _written_as_abbreviation(surface: str) -> bool:
+def written_as_abbreviation(surface: str) -> bool:
     """In capitals ("UAE"), or with full stops ("U.S.", "Calif.", "W.Va.") - not "Us"."""
     return "." in surface or _in_capitals(surface)
 

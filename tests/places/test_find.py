@@ -349,3 +349,18 @@ def test_a_name_called_a_place_is_found(
 ) -> None:
     found = {m.text: m.country for m in run(text, gazetteer).mentions if m.resolved}
     assert found.get(surface) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "washington"),
+    [
+        ("Birds winter on the mudflats of The Wash in Lincolnshire.", "The Wash", False),
+        ("The plant is in Spokane, Wash., near the border.", "Wash", True),
+    ],
+)
+def test_a_given_span_reads_as_an_abbreviation_only_where_written_as_one(
+    text: str, span: str, washington: bool, gazetteer: Gazetteer
+) -> None:
+    start = text.index(span)
+    mention = resolve_spans(Document(id="d", text=text), [(start, start + len(span))], gazetteer)
+    assert (mention.mentions[0].gazetteer_id == "admin1:US.WA") is washington
