@@ -52,6 +52,7 @@ class ResolutionFile(Vocabulary):
     admin_words_before: LowerAlternatives
     city_words: LowerAlternatives
     city_words_before: LowerAlternatives
+    rank_words: LowerAlternatives
     town_institutions: LowerAlternatives
     residents: LowerAlternatives
     street_words: LowerAlternatives
@@ -146,6 +147,11 @@ _ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _CITY_AFTER = _followed_by(_WORDS.city_words)
 _PREPOSITION_BEFORE = re.compile(rf"\b{alternation(_WORDS.place_prepositions)}\s+$", re.IGNORECASE)
 _CITY_BEFORE = _preceded_by(_WORDS.city_words_before)
+_RANKED_BEFORE = re.compile(
+    rf"(?<!\w){alternation(_WORDS.rank_words)}\s+{alternation(_WORDS.city_words_before)}"
+    r"(?:\s+the)?(?:\s+|-)$",
+    re.IGNORECASE,
+)
 _BORDER_BEFORE = _preceded_by(_WORDS.border_words_before)
 _BORDER_AFTER = _followed_by(_WORDS.border_words)
 # Between a country's adjective and a place: "Indian| state of |Punjab", "Mexican| border
@@ -213,6 +219,7 @@ class _Group:
     has_exact_name: bool = False  # some candidate has this name, not only a variant of it
     has_area: bool = False  # some candidate is an admin-1 or admin-2 area
     rival_countries: bool = False  # two countries or more have the name ("Congo")
+    has_town: bool = False  # some candidate is a city, town or village
     # the admin-1 areas among its readings: a city in one of them is its seat, named like it
     area_codes: frozenset[str | None] = frozenset()
     # the countries it names by their own name: an area of one named like it is no rival
@@ -355,6 +362,7 @@ def _groups(
             group.rival_countries = (
                 sum(c.feature_class == FeatureClass.COUNTRY for c in group.candidates) > 1
             )
+            group.has_town = any(c.feature_class == FeatureClass.CITY for c in group.candidates)
             group.area_codes = frozenset(
                 c.admin1_code for c in match.candidates if c.feature_class == FeatureClass.ADMIN1
             )
@@ -372,7 +380,7 @@ def _groups(
             group.says_city = bool(
                 opens_a_dateline(text, match.start, match.end)
                 or _CITY_AFTER.match(text, match.end)
-                or _CITY_BEFORE.search(text, max(0, match.start - 30), match.start)
+                or _called_a_town_before(text, match)
             )
             group.after_preposition = bool(
                 _PREPOSITION_BEFORE.search(text, max(0, match.start - 12), match.start)
@@ -408,6 +416,14 @@ def _attributive(text: str, match: Match) -> bool:
     )
 
 
+def _called_a_town_before(text: str, match: Match) -> bool:
+    """ "the town of Mexico", but not "the main town of Kakheti" (a rank within the area)."""
+    before = max(0, match.start - 30)
+    return bool(_CITY_BEFORE.search(text, before, match.start)) and not _RANKED_BEFORE.search(
+        text, max(0, match.start - 45), match.start
+    )
+
+
 def _reads_as_a_town(text: str, match: Match, prime: Candidate) -> bool:
     """Local copy's evidence that a country's or state's name is a town: "the town of X",
     "X police", "X, a town of 11,000", "508 Cumberland St., X", "Glover, 22, X", a dateline
@@ -415,7 +431,7 @@ def _reads_as_a_town(text: str, match: Match, prime: Candidate) -> bool:
     resident"."""
     before = max(0, match.start - 30)
     return bool(
-        _CITY_BEFORE.search(text, before, match.start)
+        _called_a_town_before(text, match)
         or _ADDRESS_OR_AGE_BEFORE.search(text, before, match.start)
         or _TOWN_AFTER.match(text, match.end)
         or _TOWN_APPOSITION.match(text, match.end)
@@ -739,8 +755,8 @@ def _score(
         score += WEIGHTS["border"]
         if reasons is not None:
             reasons.append("a frontier's word beside it ('the border with')")
-    if group.says_town and candidate.feature_class in _PRIME_CLASSES:
-        score -= WEIGHTS["town_words"]
+    if group.says_town and candidate.feature_class in _PRIME_CLASSES and group.has_town:
+        score -= WEIGHTS["town_words"]  # (with no town to read, the words mean another place)
     if candidate.feature_class in _WATER and not group.says_water and group.has_land:
         score -= WEIGHTS["bare_water_penalty"]
     return score

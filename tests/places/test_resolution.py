@@ -570,3 +570,25 @@ def test_a_name_listed_with_first_order_areas_is_the_area(gazetteer: Gazetteer) 
             "and Ontario have agreed to cut phosphorus flowing into Lake Erie.")  # fmt: skip
     ontario = first(resolved(text, gazetteer), "Ontario")
     assert ontario.feature_class == "admin1" and ontario.country == "CA", ontario.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "called"),
+    [
+        ("Dairy farmers in the town of Mexico, New York, signed a deal.", "Mexico", True),
+        # a rank within the area is no call to a town: Kakheti stays the region
+        ("Winemakers in Telavi, the main town of Kakheti, bury clay jars.", "Kakheti", False),
+        ("Houston, the largest city of Texas, voted.", "Texas", False),
+    ],
+)
+def test_the_town_of_versus_the_main_town_of(text: str, surface: str, called: bool) -> None:
+    start = text.index(surface)
+    match = Match(start, start + len(surface), surface, normalize(surface),
+                  MentionKind.TOPONYM, [], first_token=-1, last_token=-1)  # fmt: skip
+    assert resolution._called_a_town_before(text, match) is called
+
+
+def test_town_words_cannot_take_away_a_name_s_only_reading(gazetteer: Gazetteer) -> None:
+    mention = first(resolved("Wine from the town of Kakheti is sold in Tbilisi.", gazetteer),
+                    "Kakheti")  # fmt: skip
+    assert mention.feature_class == "admin1", mention.reason
