@@ -1137,6 +1137,8 @@ def _keep_to_the_text_continents(
             or group.kind != MentionKind.TOPONYM
             or not choice.continent
             or choice.feature_class in _LARGE_CLASSES
+            # a first-order area by its own name: "birds fly from Alaska to New Zealand"
+            or (choice.feature_class == FeatureClass.ADMIN1 and choice.name_kind == NameKind.NAME)
             or choice.importance >= _FAR_PRIOR
             or group.qualifiers
             or choice.country_code in named

@@ -592,3 +592,15 @@ def test_town_words_cannot_take_away_a_name_s_only_reading(gazetteer: Gazetteer)
     mention = first(resolved("Wine from the town of Kakheti is sold in Tbilisi.", gazetteer),
                     "Kakheti")  # fmt: skip
     assert mention.feature_class == "admin1", mention.reason
+
+
+def test_a_first_order_area_by_its_own_name_may_lie_on_another_continent(
+    gazetteer: Gazetteer,
+) -> None:
+    text = ("Every year, shorebirds fly from Australia and New Zealand to breed in the far "
+            "north, stopping on the mudflats of the Yellow Sea, shared by China, North Korea "
+            "and South Korea. Bar-tailed godwits fly nonstop from Alaska to New Zealand. In "
+            "China, wetlands near Bohai Bay are under pressure. Many of the birds breed in "
+            "Siberia and western Alaska.")  # fmt: skip
+    alaska = first(resolved(text, gazetteer), "Alaska")
+    assert alaska.feature_class == "admin1" and alaska.country == "US", alaska.reason
