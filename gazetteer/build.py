@@ -70,7 +70,7 @@ __all__ = [
     "load_committed",
 ]
 
-FORMAT_VERSION = 30
+FORMAT_VERSION = 31
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -241,6 +241,27 @@ def _with_sea_point(entry: Entry) -> Entry:
     return entry.model_copy(update={"lat": lat, "lon": lon})
 
 
+def _with_island_point(entry: Entry) -> Entry:
+    """An island's point is the centre of its largest part where that lies on it (Sumatra at
+    0.5 S 101.5 E, the middle of its length; the pole of inaccessibility of so long an island
+    lies 280 km south-east, where no reader or gazetteer puts Sumatra), else that part's pole
+    of inaccessibility; an island group's, the centre of its islands, at sea among them as
+    GeoNames puts one."""
+    if entry.raw.get("subtype") not in _ISLAND_SUBTYPES or not entry.geometry:
+        return entry
+    from shapely.geometry import shape
+
+    geometry = shape(entry.geometry)
+    if entry.raw.get("subtype") == "island group":
+        centre = geometry.centroid
+        return entry.model_copy(update={"lat": round(centre.y, 5), "lon": round(centre.x, 5)})
+    largest = max(getattr(geometry, "geoms", [geometry]), key=lambda part: part.area)
+    centre = largest.centroid
+    if not largest.contains(centre):
+        return entry  # (the source's point is already the pole of inaccessibility)
+    return entry.model_copy(update={"lat": round(centre.y, 5), "lon": round(centre.x, 5)})
+
+
 def _sea_union(paths: Iterable[Path]) -> Any:
     """The union of the seas and oceans in the committed files, prepared: where rivers end."""
     import shapely
@@ -333,6 +354,7 @@ def collect_entries(
             entry = _with_admin1_conventions(entry, country_names)
             entry = _with_first_part_name(entry, peoples, towns)
             entry = _with_river_mouth(_with_sea_point(_with_geonameid(entry, geonameids)), sea)
+            entry = _with_island_point(entry)
             yield _with_english_lake_names(entry)
     yield from admin2.load_admin1_points(frozenset(admin1_codes))
 

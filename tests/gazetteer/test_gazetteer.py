@@ -462,3 +462,18 @@ def test_an_area_is_also_met_by_the_names_the_press_gives_it(
     gazetteer: Gazetteer, name: str, entry_id: str, found: bool
 ) -> None:
     assert any(c.id == entry_id for c in gazetteer.candidates(name)) is found
+
+
+@pytest.mark.parametrize("name", ["Sumatra", "Borneo", "Honshu"])
+def test_an_island_lies_at_the_centre_of_its_largest_part(gazetteer: Gazetteer, name: str) -> None:
+    import shapely
+
+    island = next(c for c in gazetteer.candidates(name) if c.feature_class == "region")
+    index = gazetteer.index_of(island.id)
+    assert index is not None
+    outline = gazetteer.geometry(index)
+    assert outline is not None
+    largest = max(getattr(outline, "geoms", [outline]), key=lambda part: part.area)
+    centre = largest.centroid
+    assert (island.lat, island.lon) == pytest.approx((centre.y, centre.x), abs=0.05)
+    assert largest.contains(shapely.Point(island.lon, island.lat))
