@@ -712,8 +712,27 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     homes = _armed_groups_at_home(scan)
     if pending or scan.romanised or homes:  # most texts: no variant, no romanised country
         _settle_variants(scan, pending, matches, Counter(home.country for home in homes))
+    elif scan.surname_like:
+        _readmit_in_the_text_s_country(scan, matches)
     matches.extend(_home_country_context(scan, homes))
     return matches
+
+
+def _readmit_in_the_text_s_country(scan: _Scan, matches: list[Match]) -> None:
+    """ "to north Galway", "Cork city" in a story that names Ireland: a town whose name is
+    also an uncommon surname, best read in the one country the text names, is that town."""
+    counts = _country_counts(matches)
+    if len(counts) != 1:
+        return
+    (country,) = counts
+    for match in scan.surname_like:
+        if match.candidates[0].country_code == country:
+            match.notes.append("a surname too, but a place in the country the text is about")
+            organisation = _classify(scan, match)
+            matches.append(match)
+            if organisation is not None:
+                matches.append(organisation)
+    matches.sort(key=lambda match: (match.start, match.end))
 
 
 def _settle_variants(

@@ -829,3 +829,20 @@ def test_datelines_and_rivers_named_after_their_word(
     text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
 ) -> None:
     assert places(found(text, gazetteer, people)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an uncommon surname is a town of the one country the text names
+        ("Supporters say the line will bring tourists to north Galway, in Ireland.",
+         ["Galway", "Ireland"]),
+        # ... not the commonest surnames, nor where the text names no country
+        ("Johnson said the plan for Denver was good, and Clinton agreed.", ["Denver"]),
+        ("Supporters say the line will bring tourists to north Galway.", []),
+    ],
+)  # fmt: skip
+def test_a_surname_town_in_the_country_the_text_names(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
