@@ -1786,7 +1786,11 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
     ):
         match.notes.append("a surname before a noun of a person's ('the Obama administration')")
         return False
-    if not strong and _followed_by_person_verb(scan, match):
+    if (
+        not strong
+        and _followed_by_person_verb(scan, match)
+        and not _listed_after_a_place(scan, match)  # "growers in Jaen and Granada say"
+    ):
         surname = scan.people.surname_rank(token.text)
         if surname is not None or best.importance < 5.0:
             return False

@@ -800,6 +800,8 @@ def test_variants_in_the_texts_countries_count_other_names_only(
         ("Hospitals in Limerick and Galway have hired nurses.", ["Limerick", "Galway"]),
         ("Hospitals in Cork, Galway and Limerick have hired nurses.",
          ["Cork", "Galway", "Limerick"]),
+        # ... also before a speech verb ("growers in Jaen and Granada say")
+        ("Prices that growers in Jaén and Granada say will hurt them.", ["Jaén", "Granada"]),
         # ... but a comma alone makes no list
         ("In Denver, Johnson, the mayor, spoke.", ["Denver"]),
     ],
