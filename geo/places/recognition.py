@@ -1847,8 +1847,9 @@ def _listed_after_a_place(scan: _Scan, match: Match) -> bool:
 
 
 # After a dateline's name: its region or country after a comma, an agency in brackets, a
-# dash ("TROY, New York —", "GOMA, Democratic Republic of Congo —", "MAPUTO (Reuters) -").
-_DATELINE_AFTER = re.compile(r"(?:,\s[^.!?\n—–]{1,45}?)?\s*(?:\([^)\n]{1,20}\)\s*)?(?:—|–|--?)\s")
+# dash ("TROY, New York —", "DOVER, Del. —", "GOMA, Democratic Republic of Congo —",
+# "MAPUTO (Reuters) -").
+_DATELINE_AFTER = re.compile(r"(?:,\s[^!?\n—–]{1,45}?)?\s*(?:\([^)\n]{1,20}\)\s*)?(?:—|–|--?)\s")
 _CLOSES_A_SENTENCE = frozenset(".!?\"”")
 
 

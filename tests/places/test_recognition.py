@@ -820,6 +820,7 @@ def test_places_beside_person_like_words(
          ["LISTOWEL", "County Kerry"]),
         ("GOMA, Democratic Republic of Congo — Rebels withdrew.", ["GOMA", "Congo"]),
         ("Fire guts a barn. TROY (AP) — A barn burned down.", ["TROY"]),
+        ("TROY, Mich. — The council voted on Monday.", ["TROY", "Mich."]),
         # capitals that open no story before a dash are no dateline
         ("NATO said on Monday it would meet.", []),
         # a generic word before a river's name joins it
