@@ -538,6 +538,17 @@ def _senses(matches: Sequence[Match], found: _Qualifications) -> dict[int, int]:
     return senses
 
 
+def _keep_to_the_qualified_readings(groups: Sequence[_Group], senses: Mapping[int, int]) -> None:
+    """A place of a name the text told apart by its qualifiers is read only as what they fit
+    ("Plymouth, England" in a story from Plymouth, Mass.: the English city, whatever the focus)."""
+    for group in groups:
+        if not any(id(match) in senses for match in group.matches):
+            continue
+        fitting = [c for c in group.candidates if group.qualifiers & _qualified_codes(c)]
+        if fitting:
+            group.candidates = fitting
+
+
 def _qualified_places(named: Sequence[Match], found: _Qualifications) -> list[list[Match]]:
     """The qualified mentions of one name, gathered by the readings their qualifiers fit:
     mentions whose fitting readings overlap are one place."""
@@ -1062,8 +1073,11 @@ def resolve_matches(
     reported = {id(match) for match in matches}
     everything = sorted([*matches, *context], key=lambda m: (m.start, m.end))
     found = _qualifications(text, everything)
-    groups = _groups(text, everything, _senses(everything, found))
+    senses = _senses(everything, found)
+    groups = _groups(text, everything, senses)
     _attach_qualifiers(groups, found)
+    if senses:
+        _keep_to_the_qualified_readings(groups, senses)
     focus, contributions = _focus(groups)
     for group in groups:
         _rank_by_base_score(group, focus, contributions[id(group)])

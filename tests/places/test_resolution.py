@@ -507,6 +507,10 @@ def test_names_whose_readings_share_a_country_steer_the_focus(
          "Italy, next month.", ["US.AL", "US.AL", "IT.16"]),
         ("Kingston, Ontario, signed a twinning deal with Kingston, Jamaica, whose mayor will "
          "visit Kingston in June.", ["CA.08", "JM.17", "JM.17"]),
+        # the qualified place is what its qualifier fits, whatever the story's focus
+        ("PLYMOUTH, Mass. — Town Meeting voters approved a seawall for Plymouth, in Plymouth "
+         "County, near Cape Cod Bay and Boston. Next year the town will host a delegation from "
+         "Plymouth, England.", ["US.MA", "US.MA", "GB.ENG"]),
         # one qualification only: one place, as everywhere else
         ("LEBANON, Tennessee — Lebanon's council met on Monday.", ["US.TN", "US.TN"]),
     ],
