@@ -518,11 +518,15 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
     return found
 
 
-def _senses(matches: Sequence[Match], found: _Qualifications) -> dict[int, int]:
+def _senses(
+    text: str, matches: Sequence[Match], found: _Qualifications
+) -> dict[int, int]:
     """Which place of its name each match is, where the text qualifies one name by areas no
     one reading lies in ("FLORENCE, Alabama — a designer from Florence will show her
-    collection in Florence, Italy"): each such qualification is a place of its own, and a
-    mention the text leaves unqualified is the place of the nearest qualified mention.
+    collection in Florence, Italy"): each such qualification is a place of its own, as is an
+    unqualified dateline's town beside one qualified namesake ("NEWPORT — ... its namesake,
+    Newport, Rhode Island"); a mention the text leaves unqualified is the place last named
+    before it (the first, for a mention before any).
     Elsewhere a name is one place in a text (no entry here)."""
     by_name: defaultdict[tuple[str, MentionKind], list[Match]] = defaultdict(list)
     for match in matches:
@@ -530,11 +534,21 @@ def _senses(matches: Sequence[Match], found: _Qualifications) -> dict[int, int]:
     senses: dict[int, int] = {}
     for named in by_name.values():
         places = _qualified_places(named, found)
+        home = named[0]
+        if (
+            len(places) == 1
+            and id(home) not in found.qualifiers
+            and opens_a_dateline(text, home.start, home.end)
+        ):
+            # "NEWPORT — ... its namesake, Newport, Rhode Island": the dateline's town is
+            # the place the story is filed from, the qualified one another
+            places = [[home], *places]
         if len(places) < 2:
             continue
         anchors = [(match.start, sense) for sense, place in enumerate(places) for match in place]
         for match in named:
-            senses[id(match)] = min(anchors, key=lambda a: abs(a[0] - match.start))[1]
+            before = [anchor for anchor in anchors if anchor[0] <= match.start]
+            senses[id(match)] = max(before)[1] if before else min(anchors)[1]
     return senses
 
 
@@ -1073,7 +1087,7 @@ def resolve_matches(
     reported = {id(match) for match in matches}
     everything = sorted([*matches, *context], key=lambda m: (m.start, m.end))
     found = _qualifications(text, everything)
-    senses = _senses(everything, found)
+    senses = _senses(text, everything, found)
     groups = _groups(text, everything, senses)
     _attach_qualifiers(groups, found)
     if senses:
