@@ -34,7 +34,6 @@ _LIST = re.compile(
     rf"(?P<plural>(?i:{alternation(list(_WORDS.plurals))}))\b"
 )
 _ONE_NAME = re.compile(_NAME)
-_ANY_PLURAL = re.compile(rf"(?i:{alternation(list(_WORDS.plurals))})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +53,9 @@ class ListedArea:
 def listed_areas(text: str, lookup: Callable[[str], list[Candidate]]) -> Iterator[ListedArea]:
     """The names of ``text`` listed before an area's plural word, each with the areas the
     gazetteer has for the name and the singular word (names it has none for are left out)."""
-    if not _ANY_PLURAL.search(text):
-        return  # most texts: one quick scan instead of trying a list at every capital
+    lowered = text.lower()
+    if not any(plural in lowered for plural in _WORDS.plurals):
+        return  # most texts: a quick scan instead of trying a list at every capital
     for found in _LIST.finditer(text):
         singular = _WORDS.plurals[found["plural"].lower()]
         for name in _ONE_NAME.finditer(text, found.start("names"), found.end("names")):

@@ -1505,9 +1505,10 @@ def _longest_match(scan: _Scan, first: int) -> Match | None:
     head = tokens[first]
     if not head.capitalised or first in scan.blocked or head.text in _ARTICLES:
         return None
-    prefixed = _after_generic_word(scan, first)
-    if prefixed is not None:
-        return prefixed
+    if head.text.lower() in _GENERIC_PREFIXES:  # "River Shannon" (a rare head: test first)
+        prefixed = _after_generic_word(scan, first)
+        if prefixed is not None:
+            return prefixed
     if index.opens_nothing(head.text) and (
         first + 1 >= len(tokens) or text[head.end : tokens[first + 1].start] != "."
     ):
@@ -1749,7 +1750,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
     if word in _ARABIC_ARTICLES:
         match.notes.append("a lone Arabic article ('Ar' of 'Ar-Raqqa')")
         return False
-    if _opens_a_dateline(scan, match):
+    if token.all_caps and _opens_a_dateline(scan, match):
         return True  # "LISTOWEL, County Kerry —", "GOMA, Democratic Republic of Congo —"
     strong = (
         best.feature_class in (FeatureClass.COUNTRY, FeatureClass.CONTINENT)
@@ -1857,12 +1858,13 @@ def opens_a_dateline(text: str, start: int, end: int) -> bool:
     """The name at ``text[start:end]``, in capitals, opens the story (or a paragraph after its
     headline) before a dash: the dateline, the city the story was filed from, however much
     the word is also a surname ("LISTOWEL") or reads like an acronym ("GOMA")."""
-    if not _in_capitals(text[start:end]) or end - start < 3:
+    surface = text[start:end]
+    if len(surface) < 3 or not surface.isupper():  # most names: one C-level test
         return False
-    before = text[:start].rstrip()
-    return (not before or before[-1] in _CLOSES_A_SENTENCE) and bool(
-        _DATELINE_AFTER.match(text, end)
-    )
+    window = max(0, start - 40)  # what precedes, without copying the text before it
+    before = text[window:start].rstrip()
+    opens = before[-1] in _CLOSES_A_SENTENCE if before else window == 0
+    return opens and bool(_DATELINE_AFTER.match(text, end))
 
 
 def _opens_a_dateline(scan: _Scan, match: Match) -> bool:

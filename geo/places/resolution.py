@@ -350,6 +350,8 @@ def _groups(
     """The matches grouped by name: one reading a name in a text, except where the text
     itself tells two places of the name apart (``senses``, see :func:`_senses`)."""
     by_key: dict[tuple[str, MentionKind, int], _Group] = {}
+    lowered = text.lower()
+    frontier = any(word in lowered for word in _WORDS.border_words)  # most texts name none
     for match in matches:
         sense = senses.get(id(match), 0) if senses else 0
         group = by_key.get((match.key, match.kind, sense))
@@ -392,9 +394,12 @@ def _groups(
             group.says_town = _reads_as_a_town(text, match, group.prime)
         if group.only_attributive and not _attributive(text, match):
             group.only_attributive = False
-        group.says_border = group.says_border or bool(
-            _BORDER_AFTER.match(text, match.end)
-            or _BORDER_BEFORE.search(text, max(0, match.start - 20), match.start)
+        group.says_border = group.says_border or (
+            frontier
+            and bool(
+                _BORDER_AFTER.match(text, match.end)
+                or _BORDER_BEFORE.search(text, max(0, match.start - 20), match.start)
+            )
         )
         if not group.says_country and text.startswith(",", match.end):
             group.says_country = _COUNTRY_APPOSITION.match(text, match.end) is not None
