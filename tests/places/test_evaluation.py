@@ -257,11 +257,16 @@ BLIND_NEWS_3 = Path(__file__).parents[1] / "data" / "places" / "blind_news_3.jso
 # any change for it: raw F1 0.892, end-to-end 0.806, gold spans 0.850 (0.887, 0.785, 0.841 at
 # the session's start).
 BLIND_NEWS_4 = Path(__file__).parents[1] / "data" / "places" / "blind_news_4.jsonl"
+# A fifth, of 60 stories by a third helper (BLIND_NEWS_5.md), measured once at the end of the
+# round and tuned on never: raw F1 0.914, end-to-end 0.850, gold spans 0.882 (0.909, 0.827,
+# 0.872 at the round's start).
+BLIND_NEWS_5 = Path(__file__).parents[1] / "data" / "places" / "blind_news_5.jsonl"
 BLIND_WEB_FLOORS = {
     BLIND_WEB: {False: {"exact_f1": 0.905, "end_to_end": 0.825}, True: {"accuracy_161": 0.88}},
     BLIND_WEB_2: {False: {"exact_f1": 0.915, "end_to_end": 0.82}, True: {"accuracy_161": 0.86}},
     BLIND_NEWS_3: {False: {"exact_f1": 0.895, "end_to_end": 0.84}, True: {"accuracy_161": 0.87}},
-    BLIND_NEWS_4: {False: {"exact_f1": 0.885, "end_to_end": 0.80}, True: {"accuracy_161": 0.845}},
+    BLIND_NEWS_4: {False: {"exact_f1": 0.885, "end_to_end": 0.815}, True: {"accuracy_161": 0.86}},
+    BLIND_NEWS_5: {False: {"exact_f1": 0.905, "end_to_end": 0.84}, True: {"accuracy_161": 0.875}},
 }
 
 
