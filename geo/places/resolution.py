@@ -627,11 +627,17 @@ def _same_admin1(one: Candidate, other: Candidate) -> bool:
 def _clear_of(
     best: Candidate, candidates: Sequence[Candidate], agree: Callable[[Candidate, Candidate], bool]
 ) -> bool:
-    """Whether the best candidate leads every rival that disagrees with it by a point."""
+    """Whether the best candidate leads every rival that disagrees with it by a point (the
+    candidates come best prior first, so the first rival that disagrees is the strongest)."""
     if best.feature_class in _LARGE_CLASSES:
         return True
-    rival = max((c.importance for c in candidates[1:] if not agree(best, c)), default=0.0)
-    return best.importance - rival >= 1.0
+    within = best.importance - 1.0
+    for candidate in itertools.islice(candidates, 1, None):
+        if candidate.importance <= within:
+            return True
+        if not agree(best, candidate):
+            return False
+    return True
 
 
 def _focus(groups: Sequence[_Group]) -> tuple[_Focus, dict[int, tuple[Weights, Weights]]]:
