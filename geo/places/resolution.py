@@ -173,8 +173,6 @@ _RESIDENT_AFTER = _followed_by(_WORDS.residents)
 _ADDRESS_OR_AGE_BEFORE = re.compile(
     rf"(?:\b{alternation(_WORDS.street_words)}\.?|\b\d{{1,3}}),\s+$", re.IGNORECASE
 )
-# A dateline names the town the story was filed from: "LEBANON (AP) --", "PALESTINE, Texas -".
-_DATELINE_AFTER = re.compile(r"(?:,[^\n,.]{2,20}\.?)?\s*(?:\([A-Za-z. ]{1,25}\)\s*)?(?:—|–|--?)\s")
 # The kinds of place whose name keeps its reading in local context ("China" in a Texas farm
 # story is the country, "Oregon" in one from Wisconsin the state): a smaller homonym outside
 # it needs evidence of its own in the text, unless it is a city of about 100,000 or more
@@ -440,7 +438,7 @@ def _reads_as_a_town(text: str, match: Match, prime: Candidate) -> bool:
         or _ADDRESS_OR_AGE_BEFORE.search(text, before, match.start)
         or _TOWN_AFTER.match(text, match.end)
         or _TOWN_APPOSITION.match(text, match.end)
-        or (match.text.isupper() and _DATELINE_AFTER.match(text, match.end))
+        or opens_a_dateline(text, match.start, match.end)
         or (prime.feature_class == FeatureClass.COUNTRY and _RESIDENT_AFTER.match(text, match.end))
     )
 
