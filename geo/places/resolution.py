@@ -521,9 +521,7 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
     return found
 
 
-def _senses(
-    text: str, matches: Sequence[Match], found: _Qualifications
-) -> dict[int, int]:
+def _senses(text: str, matches: Sequence[Match], found: _Qualifications) -> dict[int, int]:
     """Which place of its name each match is, where the text qualifies one name by areas no
     one reading lies in ("FLORENCE, Alabama — a designer from Florence will show her
     collection in Florence, Italy"): each such qualification is a place of its own, as is an
