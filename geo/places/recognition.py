@@ -727,11 +727,7 @@ def _readmit_in_the_text_s_country(scan: _Scan, matches: list[Match]) -> None:
     (country,) = counts
     for match in scan.surname_like:
         if match.candidates[0].country_code == country:
-            match.notes.append("a surname too, but a place in the country the text is about")
-            organisation = _classify(scan, match)
-            matches.append(match)
-            if organisation is not None:
-                matches.append(organisation)
+            _readmit(scan, match, matches, "a place in the country the text is about")
     matches.sort(key=lambda match: (match.start, match.end))
 
 
@@ -803,11 +799,16 @@ def _readmit_in_named_countries(scan: _Scan, matches: list[Match], countries: se
         if any(
             c.country_code in countries and c.name_kind < NameKind.VARIANT for c in match.candidates
         ):
-            match.notes.append("a surname too, but a place in a country the text is about")
-            organisation = _classify(scan, match)
-            matches.append(match)
-            if organisation is not None:
-                matches.append(organisation)
+            _readmit(scan, match, matches, "a place in a country the text is about")
+
+
+def _readmit(scan: _Scan, match: Match, matches: list[Match], why: str) -> None:
+    """Take back a name dropped only as a surname, with its organisation if it opens one."""
+    match.notes.append(f"a surname too, but {why}")
+    organisation = _classify(scan, match)
+    matches.append(match)
+    if organisation is not None:
+        matches.append(organisation)
 
 
 def _continues(scan: _Scan, position: int) -> bool:
@@ -929,7 +930,7 @@ _PLACE_NOUNS = frozenset(_WORDS.prepositions.place_nouns)
 # Words that end a name of a place, never a person's: "Hudson River" is no Mr River.
 _NO_SURNAME_ENDINGS = _PLACE_NOUNS | frozenset(_WORDS.generic_suffixes)
 # ... and the words that open one: "the River Shannon" is no River Shannon.
-_NO_GIVEN_NAME_HEADS = frozenset({"river", "lake"})
+_NO_GIVEN_NAME_HEADS = frozenset(_WORDS.generic_prefixes)
 
 
 @dataclass(slots=True)
@@ -1505,8 +1506,9 @@ def _longest_match(scan: _Scan, first: int) -> Match | None:
     head = tokens[first]
     if not head.capitalised or first in scan.blocked or head.text in _ARTICLES:
         return None
-    if head.text.lower() in _GENERIC_PREFIXES:  # "River Shannon" (a rare head: test first)
-        prefixed = _after_generic_word(scan, first)
+    prefix_classes = _GENERIC_PREFIXES.get(head.text.lower())
+    if prefix_classes is not None:  # "River Shannon" (a rare head: tested first)
+        prefixed = _after_generic_word(scan, first, prefix_classes)
         if prefixed is not None:
             return prefixed
     if index.opens_nothing(head.text) and (
@@ -1552,12 +1554,11 @@ def _longest_match(scan: _Scan, first: int) -> Match | None:
     return best
 
 
-def _after_generic_word(scan: _Scan, first: int) -> Match | None:
+def _after_generic_word(scan: _Scan, first: int, classes: frozenset[FeatureClass]) -> Match | None:
     """ "River Shannon": the generic word and the name after it, read as the name's readings
     of the word's classes (none if it has none)."""
     tokens = scan.tokens
-    classes = _GENERIC_PREFIXES.get(tokens[first].text.lower())
-    if classes is None or first + 1 >= len(tokens):
+    if first + 1 >= len(tokens):
         return None
     if scan.text[tokens[first].end : tokens[first + 1].start] != " ":
         return None
