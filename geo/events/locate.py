@@ -51,6 +51,7 @@ from geo.events.model import EventLocation, LocationPrecision
 from geo.events.text import STANCE_BEFORE, CaseBlind
 from geo.places import admin_chain
 from geo.places.mentions import Mention, MentionKind
+from geo.places.recognition import in_title_case
 from geo.vocabulary import (
     Alternatives,
     LowerAlternatives,
@@ -192,23 +193,12 @@ def _modifier_after(text: str, end: int) -> bool:
     # a headline in title case capitalises the noun: "Involved in U.S. Drone Attack"
     return (
         _CAPITAL_AFTER.match(following) is not None
-        and _in_title_case(text, end)
+        and in_title_case(text, end)
         and bool(_MODIFIER_AFTER.match(following.lower()))
     )
 
 
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
-_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
-
-
-def _in_title_case(text: str, at: int) -> bool:
-    """Whether the line holding ``at`` is a headline in title case: three in four of its
-    words of four letters or more capitalised (at least three of them)."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    words = _LONG_WORD.findall(text, start, len(text) if end < 0 else end)
-    capitalised = sum(word[0].isupper() for word in words)
-    return len(words) >= 3 and 4 * capitalised >= 3 * len(words)
 
 
 def is_locative(text: str, mention: Mention) -> bool:
@@ -434,6 +424,7 @@ def locate_in_span(
         inside,
         key=lambda m: (
             (m.start, m.end) in containers,
+            _opens_its_sentence(text, m) and not is_locative(text, m),
             SPECIFICITY.get(m.feature_class or "", 9),
             abs(m.start - trigger_start),
         ),
@@ -448,6 +439,14 @@ def locate_in_span(
     return _covering_the_list(
         text, best, inside, location_from_mention(best, gazetteer, reason), gazetteer
     )
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:|]\s+|\n\s*)$")
+
+
+def _opens_its_sentence(text: str, mention: Mention) -> bool:
+    """ "Tank damage ... in Idlib": a name that opens the sentence may be any capitalised word."""
+    return _SENTENCE_OPENING.search(text, max(0, mention.start - 3), mention.start) is not None
 
 
 # "the ports of Hodeidah, Saleef and Ras Isa": the places of one list, joined by these.
@@ -487,7 +486,8 @@ def _covering_the_list(
     radius that reaches the others: the coder may have placed it at any of them."""
     if location.lat is None or location.lon is None or location.uncertainty_km is None:
         return location
-    others = [m for m in _listed_with(text, best, inside) if m is not best]
+    holding = _containers_of(text, best, inside)
+    others = [m for m in _listed_with(text, best, inside) if m is not best and m not in holding]
     reach = location.uncertainty_km
     for other in others:
         if other.lat is None or other.lon is None:
@@ -505,6 +505,20 @@ def _covering_the_list(
             "reason": f"{location.reason}; listed with {named}: the radius reaches them",
         }
     )
+
+
+def _containers_of(text: str, place: Mention, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "Abu Kamal, Deir Ezzor governorate": the areas the text puts ``place`` in, which hold
+    it rather than list another place beside it."""
+    chain: list[Mention] = []
+    inner = place
+    for _ in range(_CHAIN_LENGTH):
+        container = container_after(text, inner, mentions)
+        if container is None:
+            break
+        chain.append(container)
+        inner = container
+    return chain
 
 
 def _contained_location(

@@ -71,8 +71,11 @@ __all__ = [
     "PersonNames",
     "RecognitionFile",
     "Token",
+    "in_title_case",
+    "opens_a_dateline",
     "recognize",
     "tokenize",
+    "written_as_abbreviation",
 ]
 
 
@@ -1696,6 +1699,10 @@ _ARABIC_ARTICLE = (
     rf"(?:{alternation(_WORDS.arabic.articles)}- ?|{alternation(_WORDS.arabic.spaced)} )"
 )
 _ARTICLE_THEN_NAME = re.compile(rf" {_ARABIC_ARTICLE}[A-Z]")
+# A headline in title case ("Taliban Key Commander Killed in Laghman Clash") capitalises
+# nearly every word of four letters or more: its capitals say nothing of names.
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
+_TITLE_CASE_WORDS = 3
 _NAME_THEN_ARTICLE = re.compile(rf"[A-Z][\w'-]* {_ARABIC_ARTICLE}$")
 
 
@@ -1720,6 +1727,16 @@ def _embedded_in_name(scan: _Scan, match: Match) -> bool:
         if right.capitalised and text[match.end : right.start] == " ":
             return not _place_noun_ends_the_run(scan, after)
     return False
+
+
+def in_title_case(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is a headline in title case: three in four of its
+    words of four letters or more capitalised (at least three of them)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = _LONG_WORD.findall(text, start, len(text) if end < 0 else end)
+    capitalised = sum(word[0].isupper() for word in words)
+    return len(words) >= _TITLE_CASE_WORDS and 4 * capitalised >= 3 * len(words)
 
 
 def _place_noun_ends_the_run(scan: _Scan, position: int) -> bool:
@@ -1762,6 +1779,11 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         and best.feature_class != FeatureClass.ADMIN1
         and best.importance < 6.0
         and _embedded_in_name(scan, match)
+        # "Killed in Laghman Clash": a title-cased headline capitalises every word
+        and not (
+            _after_place_preposition(scan, match.first_token)
+            and in_title_case(scan.text, match.start)
+        )
     ):
         return False
     if word in NEVER_ALONE and not strong and not _an_area_named_by_its_side(scan, match, token):

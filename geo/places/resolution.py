@@ -121,6 +121,9 @@ WEIGHTS = {
     "country_support": 1.0,
     "min_score": 3.6,
     "place_preposition": 0.4,
+    # a name the text calls a place that the gazetteer knows one place by ("in Bosra", a town
+    # of 1,000 by GeoNames' count): no other reading competes for it
+    "sole_reading": 0.4,
     # a romanisation variant is taken the less, the farther its spelling from the name
     # (0 to 1): "Efrin" is Afrin (0.20), not Ifrane (0.45)
     "variant_spelling": 4.0,
@@ -743,6 +746,10 @@ def _score(
         score += WEIGHTS["place_preposition"]
         if reasons is not None:
             reasons.append("after 'in', 'near'...")
+        if len(group.candidates) == 1:
+            score += WEIGHTS["sole_reading"]
+            if reasons is not None:
+                reasons.append("the name's only reading")
     if candidate.name_kind == NameKind.VARIANT:
         distance = _spelling_distance(group, candidate)
         score -= WEIGHTS["variant_spelling"] * (distance - _nearest_spelling(group))

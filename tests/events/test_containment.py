@@ -7,7 +7,7 @@ from functools import cache
 import pytest
 
 from gazetteer import Gazetteer, open_gazetteer
-from gazetteer.geodesy import great_circle_km
+from gazetteer.geodesy import CITY_UNCERTAINTY_KM, great_circle_km
 from geo.documents import Document
 from geo.events.containment import (
     DISTRICT_RADIUS_KM,
@@ -15,7 +15,7 @@ from geo.events.containment import (
     holds_place,
     unknown_place_before,
 )
-from geo.events.model import Event
+from geo.events.model import Event, LocationPrecision
 from geo.pipeline import extract_events
 from geo.places.find import find_places
 from geo.places.mentions import Mention, MentionKind
@@ -298,6 +298,17 @@ def test_an_event_at_listed_places_reaches_them_all(
         for p in points
     )
     assert reached is covered
+
+
+def test_the_area_a_place_is_put_in_is_no_place_listed_beside_it(gazetteer: Gazetteer) -> None:
+    text = (
+        "On 11 October 2017, an air strike killed five civilians in Abu Kamal, Deir Ezzor "
+        "governorate."
+    )
+    location = _events(text, gazetteer)[0].location
+    assert (location.country, location.precision) == ("SY", LocationPrecision.CITY)
+    assert location.uncertainty_km == CITY_UNCERTAINTY_KM
+    assert "listed with" not in location.reason
 
 
 def test_a_zone_around_a_homonym_outside_its_container_gives_way_to_the_container_side(

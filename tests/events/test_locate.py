@@ -134,6 +134,13 @@ def _mention(mentions: list[Mention], text: str, occurrence: int = 0) -> Mention
         # a headline's city before the event noun is where, not who
         ("Mogadishu Explosions Target Federal Govt Soldiers",
          EventType.BOMBING, "SO", "Mogadishu", CITY),
+        # a capital that opens the sentence may be any word ("Tank", a town of Pakistan):
+        # the place the sentence introduces comes first
+        ("Tank damage and casualties among the regular forces in Idlib",
+         EventType.KILLING, "SY", "Idlib", CITY),
+        # a title-cased headline's place before a capitalised noun
+        ("Taliban Key Commander Killed in Laghman Clash",
+         EventType.KILLING, "AF", "Mehtar Lām", CITY),
     ],
 )  # fmt: skip
 def test_event_location(

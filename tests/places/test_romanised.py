@@ -265,6 +265,9 @@ def test_an_armed_group_names_its_country_for_variants(
         # the article joined by a hyphen is part of the name, no given name ("Al Gore")
         ("Clashes were reported in Al-Atareb on Monday, a monitor said.", "Al-Atareb",
          "geonames:174030"),
+        # a town of 1,000 by GeoNames' count, the only place the gazetteer knows by the name
+        ("Clashes were reported in Bosra on Monday, a monitor said.", "Bosra",
+         "geonames:171126"),
     ],
 )  # fmt: skip
 def test_a_place_preposition_supports_a_town_of_unknown_population(
