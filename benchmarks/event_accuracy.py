@@ -1,5 +1,8 @@
 """Score ``geo extract`` on coded conflict records: located, dated, typed, honest.
 
+Also the share *in window*: an event whose days (``earliest`` to ``latest``) meet the
+coder's, which an event dated "on or before" its report's day may, though not dated on it.
+
 Every record of a gold file is one document; the whole file goes through one
 ``geo extract FILE`` run, as a user would run it, so events of different records may be
 merged by cross-document dedup. The figures and the two gold layouts (ACLED-style notes,
@@ -31,7 +34,7 @@ from geo.events.evaluation import (  # noqa: E402
 )
 from geo.events.model import Event  # noqa: E402
 
-FLAGS = ("located", "dated", "typed", "honest")
+FLAGS = ("located", "dated", "in_window", "typed", "honest")
 
 
 def run_extract(path: Path, geo: str) -> list[Event]:
@@ -46,10 +49,10 @@ def run_extract(path: Path, geo: str) -> list[Event]:
 def report(name: str, outcomes: list[Outcome], records: list[CodedRecord]) -> None:
     summary = figures(outcomes, records)
     print(f"{name}: {summary.records} records")
-    print(f"  yield    {summary.yielded:.2f}")
+    print(f"  yield     {summary.yielded:.2f}")
     for flag in FLAGS:
         hits = sum(getattr(outcome, flag) for outcome in outcomes)
-        print(f"  {flag:<8} {getattr(summary, flag):.2f} ({hits}/{summary.records})")
+        print(f"  {flag:<9} {getattr(summary, flag):.2f} ({hits}/{summary.records})")
     if summary.sub_typed is not None:
         print(f"  sub-type {summary.sub_typed:.2f}")
     for precision in sorted({record.precision for record in records}):

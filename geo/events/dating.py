@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from geo.events.model import EventDate
+from geo.events.model import ON_OR_BEFORE_DAYS, EventDate
 from geo.events.text import Sentence
 from geo.events.timex import (
     DatePrecision,
@@ -43,14 +43,6 @@ from geo.events.timex import (
 )
 
 __all__ = ["ON_OR_BEFORE_DAYS", "DateScopes", "choose_expression", "date_event"]
-
-ON_OR_BEFORE_DAYS = 2
-"""An event dated "on or before" a day happened on that day or up to this many days before.
-
-Wire copy and monitors' notes report the day's events or the day before's: of the 562 UCDP
-events of ``ucdp_ged_sample.jsonl``, 264 end on the day of their report, 93 the day before
-and 14 two days before (29 earlier still). Dedup reads this window (geo.events.dedup).
-"""
 
 _SPACE = re.compile(r"\s*")
 _OTHER_CLAUSE_PENALTY = 150

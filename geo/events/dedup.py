@@ -9,35 +9,33 @@ one article reports both or the area's country is not known) and the same kind o
 where one is named (a drone is not a jet). Distinct events are never merged: anything
 ambiguous stays separate.
 
-Dates: each report's date admits a span of days (:func:`date_span`): its day, its week,
-month or year, or for an event dated "on or before" a report's day D (no time phrase in a
-dated article, :mod:`geo.events.dating`) the days D - ``ON_OR_BEFORE_DAYS`` to D. Reports
-merge only when their spans share a day, and a cluster keeps the days *all* its reports
-admit: two reports dated to different days never merge, however close; a report "on or
-before 4 May" joins one dated 3 May but never one dated 5 May or 1 May. A merged event's
-date is the most precise date of its reports (a day over "on or before", over a week, a
-month, a year). A report dated only "on or before" its publication, only to a week, month
-or year, or not at all, must also agree positively with its cluster (a shared named actor,
-the same place) and joins only when exactly one cluster fits it.
+Dates: each report's date admits a span of days (``EventDate.span``, its ``earliest`` to
+``latest``): its day, its week, month or year, or for an event dated "on or before" a
+report's day D (no time phrase in a dated article, :mod:`geo.events.dating`) the days
+D - ``ON_OR_BEFORE_DAYS`` to D. Reports merge only when their spans share a day, and a
+cluster keeps the days *all* its reports admit: two reports dated to different days never
+merge, however close; a report "on or before 4 May" joins one dated 3 May but never one
+dated 5 May or 1 May. A merged event's date is the most precise date of its reports (a day
+over "on or before", over a week, a month, a year). A report dated only "on or before" its
+publication, only to a week, month or year, or not at all, must also agree positively with
+its cluster (a shared named actor, the same place) and joins only when exactly one cluster
+fits it.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 
 from gazetteer.geodesy import great_circle_km
 from geo.events.actors import ActorKind
-from geo.events.dating import ON_OR_BEFORE_DAYS
 from geo.events.locate import SPECIFICITY
-from geo.events.model import Event, EventDate, EventLocation, LocationPrecision
+from geo.events.model import Event, EventDate, EventLocation, LocationPrecision, Span
 from geo.events.taxonomy import EventType
 from geo.events.timex import DatePrecision
 
-__all__ = ["compatible", "date_span", "merge_events", "merge_into", "report_order"]
+__all__ = ["compatible", "merge_events", "merge_into", "report_order"]
 
-Span = tuple[dt.date, dt.date]
 _MAX_UNDATED_CANDIDATES = 64
 _MAX_DATED_CANDIDATES = 256
 # Statements, condemnations and warnings are everywhere in news; two are one event only when
@@ -85,27 +83,6 @@ def _roles_compatible(a: Event, b: Event) -> bool:
     return True
 
 
-def date_span(date: EventDate) -> Span | None:
-    """The first and last day a report's date admits; None for an undated report.
-
-    >>> date_span(EventDate(date=dt.date(2020, 5, 4), precision=DatePrecision.ON_OR_BEFORE))
-    (datetime.date(2020, 5, 2), datetime.date(2020, 5, 4))
-    """
-    day, precision = date.date, date.precision
-    if day is None:
-        return None
-    if precision == DatePrecision.MONTH:
-        last = calendar.monthrange(day.year, day.month)[1]
-        return day.replace(day=1), day.replace(day=last)
-    if precision == DatePrecision.YEAR:
-        return day.replace(month=1, day=1), day.replace(month=12, day=31)
-    if precision == DatePrecision.WEEK:
-        return day, _shifted(day, 6) or dt.date.max
-    if precision == DatePrecision.ON_OR_BEFORE:
-        return _shifted(day, -ON_OR_BEFORE_DAYS) or dt.date.min, day
-    return day, day
-
-
 def _common(a: Span | None, b: Span | None) -> Span | None:
     """The days both spans admit (None stands for every day); an empty span if none."""
     if a is None:
@@ -120,7 +97,7 @@ def _admits_a_day(span: Span | None) -> bool:
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:
-    return _admits_a_day(_common(date_span(a.date), date_span(b.date)))
+    return _admits_a_day(_common(a.date.span(), b.date.span()))
 
 
 _NO_DAY = frozenset(
@@ -322,7 +299,7 @@ def merge_into(cluster: Event, report: Event) -> Event:
 def _agreed_date(a: EventDate, b: EventDate) -> EventDate:
     """The most precise of two compatible dates: the one admitting the fewest days (then
     the earlier last day: "on or before 3 May" over "on or before 4 May")."""
-    a_span, b_span = date_span(a), date_span(b)
+    a_span, b_span = a.span(), b.span()
     if b_span is None:
         return a
     if a_span is None:
@@ -354,7 +331,7 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     spans: list[Span | None] = []  # the days every report of a cluster admits
     index = _ClusterIndex()
     for event in ordered:
-        span = date_span(event.date)
+        span = event.date.span()
         fitting = [
             position
             for position in index.candidates(event, span)
@@ -432,14 +409,6 @@ class _ClusterIndex:
         # A dump of thousands of same-day reports of one type (a 50 MB file) would make this
         # quadratic; the most recent clusters are kept. A merge can be missed, never forced.
         return sorted(found)[-_MAX_DATED_CANDIDATES:]
-
-
-def _shifted(date: dt.date, days: int) -> dt.date | None:
-    """``date`` moved by ``days``, or None past the calendar's ends (1 January 1, 9999)."""
-    try:
-        return date + dt.timedelta(days=days)
-    except OverflowError:
-        return None
 
 
 _FEW_DAYS = 7  # a span of at most this many days is indexed by each of its days

@@ -17,6 +17,9 @@ all records:
 * **located**: an event within the coder's precision of the coded point (:data:`ACLED_KM`,
   :data:`UCDP_KM`);
 * **dated**: an event dated in the coder's range;
+* **in window**: an event whose days (``EventDate.earliest`` to ``latest``: "on or before" a
+  report's day admits that day and the two before it) meet the coder's range; the date's
+  counterpart of *honest*;
 * **typed**: an event of the coded ACLED type (UCDP: state-based and non-state conflict are
   Battles or Explosions/Remote violence, one-sided violence Violence against civilians or
   Explosions/Remote violence);
@@ -112,6 +115,7 @@ class Outcome(BaseModel):
     events: int
     located: bool
     dated: bool
+    in_window: bool
     typed: bool
     sub_typed: bool
     honest: bool
@@ -125,6 +129,7 @@ class Figures(BaseModel):
     yielded: float
     located: float
     dated: float
+    in_window: float
     typed: float
     honest: float
     sub_typed: float | None
@@ -147,11 +152,15 @@ def score(record: CodedRecord, events: Sequence[Event]) -> Outcome:
         and nearest_km <= (nearest.location.uncertainty_km or 0.0) + _HONEST_SLACK_KM
     )
     days = [event.date.date for event in events if event.date.date is not None]
+    spans = [span for event in events if (span := event.date.span()) is not None]
     return Outcome(
         record_id=record.id,
         events=len(events),
         located=nearest_km is not None and nearest_km <= record.located_km,
         dated=any(record.date_start <= day <= record.date_end for day in days),
+        in_window=any(
+            first <= record.date_end and record.date_start <= last for first, last in spans
+        ),
         typed=any(event.acled_event_type in record.event_types for event in events),
         sub_typed=record.sub_event_type is not None
         and any(event.acled_sub_event_type == record.sub_event_type for event in events),
@@ -182,6 +191,7 @@ def figures(outcomes: Sequence[Outcome], records: Sequence[CodedRecord]) -> Figu
         yielded=round(sum(outcome.events > 0 for outcome in outcomes) / total, 3),
         located=share("located"),
         dated=share("dated"),
+        in_window=share("in_window"),
         typed=share("typed"),
         honest=share("honest"),
         sub_typed=share("sub_typed") if with_sub_type else None,

@@ -255,7 +255,11 @@ def _first_sentence(event: Event) -> str | None:
 
 
 def _event_date(event: Event) -> str | None:
-    return event.date.date.isoformat() if event.date.date else None
+    return _iso(event.date.date)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def event_feature(event: Event) -> dict[str, Any]:
@@ -278,6 +282,8 @@ def event_feature(event: Event) -> dict[str, Any]:
         "modality": event.modality.value,
         "date": _event_date(event),
         "date_precision": event.date.precision.value,
+        "date_earliest": _iso(event.date.earliest),
+        "date_latest": _iso(event.date.latest),
         "date_text": event.date.text,
         "actors": [
             {

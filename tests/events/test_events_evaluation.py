@@ -32,6 +32,7 @@ from geo.events.evaluation import (
 )
 from geo.events.model import Event, EventDate, EventLocation, Source
 from geo.events.taxonomy import EventType
+from geo.events.timex import DatePrecision
 from geo.events.triggers import Modality
 from geo.pipeline import extract_events
 
@@ -89,6 +90,23 @@ def test_score(event: Event, located: bool, dated: bool, typed: bool, honest: bo
     assert (outcome.located, outcome.dated, outcome.typed, outcome.honest) == (
         located, dated, typed, honest,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("date", "dated", "in_window"),
+    [
+        (EventDate(date=dt.date(2020, 5, 3), precision=DatePrecision.DAY), True, True),
+        # no time phrase in a report of 4 May: that day or up to two days before
+        (EventDate(date=dt.date(2020, 5, 4), precision=DatePrecision.ON_OR_BEFORE), False, True),
+        (EventDate(date=dt.date(2020, 5, 6), precision=DatePrecision.ON_OR_BEFORE), False, False),
+        (EventDate(date=dt.date(2020, 5, 1), precision=DatePrecision.MONTH), False, True),
+        (EventDate(), False, False),
+    ],
+)  # fmt: skip
+def test_in_window_is_the_dates_honesty(date: EventDate, dated: bool, in_window: bool) -> None:
+    event = _event(35.1, 36.0, 10.0, None, "Battles").model_copy(update={"date": date})
+    outcome = score(RECORD, [event])
+    assert (outcome.dated, outcome.in_window) == (dated, in_window)
 
 
 def test_ucdp_record_reads_the_coders_range_and_type() -> None:

@@ -362,10 +362,10 @@ def test_features_are_ordered_by_kind_then_date_then_id(small_fc: dict[str, Any]
             "event",
             [
                 "kind", "id", "event_type", "event_label", "cameo", "acled_event_type",
-                "acled_sub_event_type", "modality", "date", "date_precision", "date_text",
-                "actors", "location_name", "gazetteer_id", "geonameid", "precision",
-                "uncertainty_km", "confidence", "reason", "date_reason", "trigger", "sentence",
-                "zone_id", "sources",
+                "acled_sub_event_type", "modality", "date", "date_precision", "date_earliest",
+                "date_latest", "date_text", "actors", "location_name", "gazetteer_id",
+                "geonameid", "precision", "uncertainty_km", "confidence", "reason",
+                "date_reason", "trigger", "sentence", "zone_id", "sources",
             ],
         ),
         (
