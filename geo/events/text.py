@@ -180,6 +180,8 @@ def _append_trimmed(
 # Clause boundaries, kept deliberately simple:
 #   ";"                                   always
 #   ", while" / " while " / " whereas "   contrast or simultaneity
+#   " as well as "                        one more of the same ("clashes in Daraa as well as
+#                                          shelling on Deir Ezzor")
 #   ", but"                               contrast
 #   ", and" + a new subject               a pronoun or determiner ("and the army", "and it"),
 #                                          or a capitalised word followed by a finite-looking
@@ -194,13 +196,13 @@ _COMMA_BREAKS = (
 )
 _CLAUSE_BREAK = re.compile(
     guarded(  # a look-ahead of what a break opens with: most characters are turned away
-        "", rf"\s*;\s*|\s+(?=(?:while|whereas)\b)|{_COMMA_BREAKS}"
+        "", rf"\s*;\s*|\s+(?=(?:while|whereas|as\s+well\s+as)\b)|{_COMMA_BREAKS}"
     )
 )
 # Without ";", "while" or "whereas" only the comma breaks can match: a pattern opening with
 # a literal, which the engine finds in C, rather than one tried at every space.
 _COMMA_BREAK = re.compile(_COMMA_BREAKS)
-_OTHER_MARKS = (";", "while", "whereas")
+_OTHER_MARKS = (";", "while", "whereas", "as well as")
 
 
 @functools.lru_cache(maxsize=16)  # the trigger finder and the pipeline both ask

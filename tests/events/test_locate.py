@@ -42,7 +42,7 @@ from geo.places.find import find_places
 from geo.places.mentions import Mention, MentionKind
 
 PUBLISHED = dt.date(2019, 8, 14)
-CITY, COUNTRY = LocationPrecision.CITY, LocationPrecision.COUNTRY
+CITY, COUNTRY, ADMIN1 = LocationPrecision.CITY, LocationPrecision.COUNTRY, LocationPrecision.ADMIN1
 WATER, REGION, ZONE = (
     LocationPrecision.WATER_BODY,
     LocationPrecision.REGION,
@@ -138,6 +138,10 @@ def _mention(mentions: list[Mention], text: str, occurrence: int = 0) -> Mention
         # the place the sentence introduces comes first
         ("Tank damage and casualties among the regular forces in Idlib",
          EventType.KILLING, "SY", "Idlib", CITY),
+        # "as well as" opens a clause of its own: the shelling is not west of Daraa
+        ("The regime forces target Harasta and clashes in the west of Daraa as well as "
+         "casualties by shelling on Deir Ezzor countryside",
+         EventType.SHELLING, "SY", "Dayr Az Zawr", ADMIN1),
         # a title-cased headline's place before a capitalised noun
         ("Taliban Key Commander Killed in Laghman Clash",
          EventType.KILLING, "AF", "Mehtar Lām", CITY),

@@ -96,6 +96,8 @@ def test_sentence_rejects_mismatched_span() -> None:
         ("The army struck, but the rebels held.", ["The army struck", "but the rebels held."]),
         ("Israel struck Gaza whereas Hamas fired rockets.",
          ["Israel struck Gaza", "whereas Hamas fired rockets."]),
+        ("Clashes in the west of Daraa as well as shelling on Deir Ezzor countryside",
+         ["Clashes in the west of Daraa", "as well as shelling on Deir Ezzor countryside"]),
         ("Jets bombed the city, and the army advanced.",
          ["Jets bombed the city", "and the army advanced."]),
         ("Jets bombed Raqqa, and Russia condemned the raid.",
