@@ -7,7 +7,8 @@ shared named actor), dates that admit a common day, compatible locations (same p
 inside the other's country, within 100 km, or an area and a place within its radius when
 one article reports both or the area's country is not known) and the same kind of object
 where one is named (a drone is not a jet). Distinct events are never merged: anything
-ambiguous stays separate.
+ambiguous stays separate, and so do the events one report places at places listed too far
+apart to share one event's area (geo.events.locate).
 
 Dates: each report's date admits a span of days (``EventDate.span``, its ``earliest`` to
 ``latest``): its day, its week, month or year, or for an event dated "on or before" a
@@ -166,7 +167,7 @@ def _towns_agree(a: Event, b: Event) -> bool:
 
 def compatible(a: Event, b: Event) -> bool:
     """Could ``a`` and ``b`` be two reports of one event?"""
-    if a.event_type != b.event_type:
+    if a.event_type != b.event_type or _one_report_at_places_apart(a, b):
         return False
     if _repeated_sentence(a, b):
         return True
@@ -215,6 +216,13 @@ def _repeated_sentence(a: Event, b: Event) -> bool:
     """The same sentence printed twice in one article (wire copy repeats captions)."""
     seen = {(s.document_id, s.sentence) for s in a.sources}
     return any((s.document_id, s.sentence) in seen for s in b.sources)
+
+
+def _one_report_at_places_apart(a: Event, b: Event) -> bool:
+    """One trigger's events at places listed too far apart for one event's area ("air
+    strikes hit Aleppo and Deir Ezzor"): two events, as the report says."""
+    seen = {(s.document_id, s.trigger_start) for s in a.sources}
+    return any((s.document_id, s.trigger_start) in seen for s in b.sources)
 
 
 def _speakers(event: Event) -> set[str]:

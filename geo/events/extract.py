@@ -30,6 +30,7 @@ from geo.events.locate import (
     locate_in_span,
     location_from_country,
     location_from_mention,
+    locations_in_span,
     radius_km,
 )
 from geo.events.model import (
@@ -59,8 +60,9 @@ __all__ = ["events_from_places"]
 _BACKER = re.compile(r"-\s?(?:backed|led|allied|supported|sponsored)\b|\s-(?:backed|led)\b")
 
 
-def _event_id(document_id: str, mention: EventMention) -> str:
-    digest = hashlib.sha1(f"{document_id}:{mention.trigger_start}:{mention.event_type}".encode())
+def _event_id(document_id: str, mention: EventMention, part: int = 0) -> str:
+    key = f"{document_id}:{mention.trigger_start}:{mention.event_type}"
+    digest = hashlib.sha1(f"{key}:{part}".encode() if part else key.encode())
     return f"ev-{digest.hexdigest()[:12]}"
 
 
@@ -229,7 +231,7 @@ def _locate(
         (sentence.start, sentence.end, "sentence", True),
     )
     for start, end, scope, locative_only in scopes:
-        location = locate_in_span(
+        located = locations_in_span(
             text,
             places,
             start,
@@ -240,8 +242,9 @@ def _locate(
             actor_spans=actor_spans,
             locative_only=locative_only,
         )
-        if location is not None:
-            return _Placement(*_side_of(location, zones, context.gazetteer))
+        if located:
+            named, *apart = located
+            return _Placement(*_side_of(named, zones, context.gazetteer), apart=tuple(apart))
     target = _target_country(mention)
     if target is not None:
         location = location_from_country(
@@ -417,6 +420,10 @@ def events_from_places(
         )
         # a guess by the target's country yields to the paragraph's place only
         events.append(_event(document, draft, nearby if draft.guessed else nearby or relocation))
+        events.extend(
+            _event(document, draft._replace(location=location, zone=None, apart=()), None, part)
+            for part, location in enumerate(draft.apart, start=1)
+        )
     summary = DocumentSummary(
         id=document.id,
         title=document.title,
@@ -529,6 +536,8 @@ class _Draft(NamedTuple):
     zone: Zone | None
     fell_back: bool  # the text places it nowhere: the article's fallback location
     guessed: bool = False  # placed only in its target's country: the paragraph's place wins
+    # places listed with its own too far away to share its area: an event at each
+    apart: tuple[EventLocation, ...] = ()
 
 
 class _Placement(NamedTuple):
@@ -536,6 +545,7 @@ class _Placement(NamedTuple):
     zone: Zone | None
     fell_back: bool
     guessed: bool = False
+    apart: tuple[EventLocation, ...] = ()
 
 
 def _draft(
@@ -563,13 +573,16 @@ def _draft(
     return _Draft(mention, clause, date, *placed)
 
 
-def _event(document: Document, draft: _Draft, relocation: EventLocation | None) -> Event:
+def _event(
+    document: Document, draft: _Draft, relocation: EventLocation | None, part: int = 0
+) -> Event:
+    """The event of a draft; ``part`` numbers the events of one report at places apart."""
     mention = _by_foreign_forces(draft.mention, draft.location)
     unplaced = draft.fell_back or draft.guessed
     location = relocation if unplaced and relocation is not None else draft.location
     info = TAXONOMY[mention.event_type]
     return Event(
-        id=_event_id(document.id, mention),
+        id=_event_id(document.id, mention, part),
         event_type=mention.event_type,
         label=info.label,
         cameo=info.cameo_root,

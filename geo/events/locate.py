@@ -5,7 +5,9 @@ Order of evidence (the reason names which one decided):
 1. a spatial relation in the event's sentence ("west of the Euphrates in Syria") → a zone;
 2. a place named in the event's clause, then in its sentence — the most specific one, the
    nearest to the trigger among equals; places that are actors ("Moscow said"), parts of
-   organisation names, or topics ("talks on Syria") do not count;
+   organisation names, or topics ("talks on Syria") do not count. Places listed with it
+   widen its radius to take them in, or, too far apart for one event's area, are each
+   the place of an event of their own ("air strikes hit Aleppo and Deir Ezzor");
 3. the article's focus: the country the article most often names as a location.
 
 Precision follows the feature class; the uncertainty radius is that of the feature's area
@@ -404,6 +406,35 @@ def locate_in_span(
     Places inside the event's actor phrases ("Syrian regime forces") say who, not where;
     with ``locative_only`` only places introduced as locations ("in Syria") count.
     """
+    located = locations_in_span(
+        text,
+        mentions,
+        start,
+        end,
+        trigger_start,
+        gazetteer,
+        scope,
+        actor_spans=actor_spans,
+        locative_only=locative_only,
+    )
+    return located[0] if located else None
+
+
+def locations_in_span(
+    text: str,
+    mentions: Sequence[Mention],
+    start: int,
+    end: int,
+    trigger_start: int,
+    gazetteer: Gazetteer,
+    scope: str,
+    *,
+    actor_spans: Sequence[tuple[int, int]] = (),
+    locative_only: bool = False,
+) -> list[EventLocation]:
+    """:func:`locate_in_span`'s location, then one for each place listed with it too far
+    away to share one event's area: "air strikes hit Aleppo and Deir Ezzor" reports an
+    event at each (ACLED codes one event a location). Empty when the span names no place."""
     inside = [
         m
         for m in mentions
@@ -414,7 +445,7 @@ def locate_in_span(
         and (not locative_only or is_locative(text, m))
     ]
     if not inside:
-        return None
+        return []
     # "Sinjar in the countryside of Idlib", "Qamishli city (Al-Hasakeh)": the text says the
     # first is the more specific.
     containers = {
@@ -431,13 +462,44 @@ def locate_in_span(
     )
     how = "named as the place" if is_locative(text, best) else "named"
     reason = f"{best.text!r} {how} in the event's {scope}"
-    contained = _contained_location(text, best, mentions, gazetteer, actor_spans, reason)
+    location = _place_at(text, best, inside, mentions, gazetteer, actor_spans, reason)
+    apart = _listed_apart(text, best, inside, location, gazetteer)
+    return [
+        location,
+        *(
+            _place_at(
+                text,
+                other,
+                inside,
+                mentions,
+                gazetteer,
+                actor_spans,
+                f"{other.text!r} listed with {best.text!r} in the event's {scope}, too far "
+                "from it for one event's area",
+            )
+            for other in apart
+        ),
+    ]
+
+
+def _place_at(
+    text: str,
+    place: Mention,
+    inside: Sequence[Mention],
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    actor_spans: Sequence[tuple[int, int]],
+    reason: str,
+) -> EventLocation:
+    """The location a named place gives an event: the place, what the text puts it in, the
+    area its administrative word names, or the place with a radius over its list."""
+    contained = _contained_location(text, place, mentions, gazetteer, actor_spans, reason)
     if contained is not None:
         return contained
-    if admin_word_after(text, best):
-        return _area_around(best, gazetteer, f"{reason}, with an administrative word after it")
+    if admin_word_after(text, place):
+        return _area_around(place, gazetteer, f"{reason}, with an administrative word after it")
     return _covering_the_list(
-        text, best, inside, location_from_mention(best, gazetteer, reason), gazetteer
+        text, place, inside, location_from_mention(place, gazetteer, reason), gazetteer
     )
 
 
@@ -475,6 +537,27 @@ def _listed_with(text: str, best: Mention, mentions: Sequence[Mention]) -> list[
     return listed
 
 
+def _listed_reach(
+    text: str, best: Mention, inside: Sequence[Mention], at: EventLocation, gazetteer: Gazetteer
+) -> list[tuple[Mention, float]]:
+    """The other places of ``best``'s list (no country, nor an area it is put in or that
+    holds it: "Behbahan, Khuzestan"), each with how far from ``at`` a radius must reach to
+    take it in."""
+    assert at.lat is not None and at.lon is not None
+    holding = _containers_of(text, best, inside)
+    reach: list[tuple[Mention, float]] = []
+    for other in _listed_with(text, best, inside):
+        if other is best or other in holding or other.lat is None or other.lon is None:
+            continue
+        if other.feature_class in ("country", "continent"):
+            continue
+        if best.lat is not None and best.lon is not None and holds_place(gazetteer, other, best):
+            continue
+        km = great_circle_km(at.lat, at.lon, other.lat, other.lon)
+        reach.append((other, km + _radius_for(gazetteer, other.gazetteer_id or "")))
+    return reach
+
+
 def _covering_the_list(
     text: str,
     best: Mention,
@@ -483,28 +566,42 @@ def _covering_the_list(
     gazetteer: Gazetteer,
 ) -> EventLocation:
     """An event at several places listed together is placed at the one chosen, with a
-    radius that reaches the others: the coder may have placed it at any of them."""
+    radius that reaches the others near enough to share one event's area: the coder may
+    have placed it at any of them."""
     if location.lat is None or location.lon is None or location.uncertainty_km is None:
         return location
-    holding = _containers_of(text, best, inside)
-    others = [m for m in _listed_with(text, best, inside) if m is not best and m not in holding]
-    reach = location.uncertainty_km
-    for other in others:
-        if other.lat is None or other.lon is None:
-            continue
-        if other.feature_class in ("country", "continent"):
-            continue
-        km = great_circle_km(location.lat, location.lon, other.lat, other.lon)
-        reach = max(reach, km + _radius_for(gazetteer, other.gazetteer_id or ""))
-    if reach <= location.uncertainty_km or reach > _LIST_REACH_KM:
+    near = [
+        (other, km)
+        for other, km in _listed_reach(text, best, inside, location, gazetteer)
+        if km <= _LIST_REACH_KM
+    ]
+    reach = max((km for _, km in near), default=0.0)
+    if reach <= location.uncertainty_km:
         return location
-    named = ", ".join(m.text for m in others)
+    named = ", ".join(other.text for other, _ in near)
     return location.model_copy(
         update={
             "uncertainty_km": round(reach, 1),
             "reason": f"{location.reason}; listed with {named}: the radius reaches them",
         }
     )
+
+
+def _listed_apart(
+    text: str,
+    best: Mention,
+    inside: Sequence[Mention],
+    location: EventLocation,
+    gazetteer: Gazetteer,
+) -> list[Mention]:
+    """The places of ``best``'s list too far from the event's location to share its area."""
+    if location.lat is None or location.lon is None:
+        return []
+    return [
+        other
+        for other, km in _listed_reach(text, best, inside, location, gazetteer)
+        if km > _LIST_REACH_KM
+    ]
 
 
 def _containers_of(text: str, place: Mention, mentions: Sequence[Mention]) -> list[Mention]:

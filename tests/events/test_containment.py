@@ -300,6 +300,19 @@ def test_an_event_at_listed_places_reaches_them_all(
     assert reached is covered
 
 
+def test_places_listed_too_far_apart_are_an_event_each(gazetteer: Gazetteer) -> None:
+    text = "On 3 May 2020, air strikes hit Aleppo, Idlib and Deir Ezzor."
+    events = _events(text, gazetteer)
+    assert len(events) == 2  # one trigger, two places: dedup keeps them apart
+    by_place = {event.location.name: event.location for event in events}
+    assert set(by_place) == {"Aleppo", "Deir ez-Zor"}
+    idlib = next(c for c in gazetteer.candidates("Idlib") if c.feature_class == "city")
+    aleppo = by_place["Aleppo"]
+    assert aleppo.lat is not None and aleppo.lon is not None and aleppo.uncertainty_km
+    assert great_circle_km(aleppo.lat, aleppo.lon, idlib.lat, idlib.lon) <= aleppo.uncertainty_km
+    assert "too far" in by_place["Deir ez-Zor"].reason
+
+
 def test_the_area_a_place_is_put_in_is_no_place_listed_beside_it(gazetteer: Gazetteer) -> None:
     text = (
         "On 11 October 2017, an air strike killed five civilians in Abu Kamal, Deir Ezzor "
