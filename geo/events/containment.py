@@ -38,6 +38,7 @@ from geo.vocabulary import (
 )
 
 __all__ = [
+    "ADMIN_WORDS",
     "DISTRICT_RADIUS_KM",
     "PLACE_NOUNS",
     "ContainmentFile",
@@ -96,7 +97,9 @@ _LINK_GAP = re.compile(rf"^{_LINK}$", re.IGNORECASE)
 _COMMA_GAP = re.compile(r"^\s*,\s+(?:the\s+)?$")
 # Inside those parentheses each name lies in the next: "(Atareb, Aleppo)".
 _IN_PARENTHESES_GAP = re.compile(r"^\s*,\s*$")
-_ADMIN_WORD_AFTER = re.compile(rf"^\s+{alternation(_WORDS.admin_words)}\b", re.IGNORECASE)
+ADMIN_WORDS: Final = alternation(_WORDS.admin_words)
+"""The words that name an area by its place's name ("Lahj governorate"), as an alternation."""
+_ADMIN_WORD_AFTER = re.compile(rf"^\s+{ADMIN_WORDS}\b", re.IGNORECASE)
 # The link before a container, at the end of the text before it (with the noun, if any, that
 # calls the contained name a place), then the capitalised name before that link.
 _LINK_AT_END = re.compile(

@@ -39,6 +39,7 @@ from gazetteer.geodesy import (
 )
 from gazetteer.model import Candidate, Entry, FeatureClass
 from geo.events.containment import (
+    ADMIN_WORDS,
     DISTRICT_RADIUS_KM,
     PLACE_NOUNS,
     admin_area_named_like,
@@ -513,8 +514,11 @@ def _opens_its_sentence(text: str, mention: Mention) -> bool:
 
 # "the ports of Hodeidah, Saleef and Ras Isa": the places of one list, joined by these.
 # a gap in a list, perhaps after ACLED's admin chain ("Jaar (Khanfar, Abyan) and Zinjibar")
+# or a noun that calls the name a place ("Jisr al-Shughour countryside and Daraa city")
 _LIST_GAP = re.compile(
-    r"^(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$"
+    rf"^(?:\s*\([^()]{{1,80}}\)|\s+(?:{PLACE_NOUNS}|{ADMIN_WORDS}))?"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$",
+    re.IGNORECASE,
 )
 
 
@@ -594,13 +598,14 @@ def _listed_apart(
     location: EventLocation,
     gazetteer: Gazetteer,
 ) -> list[Mention]:
-    """The places of ``best``'s list too far from the event's location to share its area."""
+    """The places of ``best``'s list too far from the event's location to share its area, in
+    its country (a list across a border more often holds a wrong homonym than two events)."""
     if location.lat is None or location.lon is None:
         return []
     return [
         other
         for other, km in _listed_reach(text, best, inside, location, gazetteer)
-        if km > _LIST_REACH_KM
+        if km > _LIST_REACH_KM and other.country == location.country
     ]
 
 

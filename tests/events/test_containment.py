@@ -313,6 +313,23 @@ def test_places_listed_too_far_apart_are_an_event_each(gazetteer: Gazetteer) -> 
     assert "too far" in by_place["Deir ez-Zor"].reason
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a noun that calls the first name a place does not end the list
+        ("Fierce clashes take place in Jisr Al-Shughour countryside and Daraa city",
+         {"Jisr ash Shughūr", "Dar‘ā"}),
+        # an area that holds the place qualifies it: no event of its own
+        ("On 16 November 2019, security forces fired live ammunition at protesters in "
+         "Behbahan, Khuzestan, killing several of them.", {"Behbahān"}),
+    ],
+)  # fmt: skip
+def test_where_a_list_makes_events_apart(
+    text: str, places: set[str], gazetteer: Gazetteer
+) -> None:
+    assert {event.location.name for event in _events(text, gazetteer)} == places
+
+
 def test_the_area_a_place_is_put_in_is_no_place_listed_beside_it(gazetteer: Gazetteer) -> None:
     text = (
         "On 11 October 2017, an air strike killed five civilians in Abu Kamal, Deir Ezzor "
