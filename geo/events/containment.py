@@ -94,7 +94,8 @@ _LINK = (
 )
 _LINK += _TAIL
 _LINK_GAP = re.compile(rf"^{_LINK}$", re.IGNORECASE)
-_COMMA_GAP = re.compile(r"^\s*,\s+(?:the\s+)?$")
+# "Kafr Nabl, Idlib governorate", "Dibilou village, Centre-Nord region"
+_COMMA_GAP = re.compile(rf"^(?:\s+(?:{_NOUNS}))?\s*,\s+(?:the\s+)?$", re.IGNORECASE)
 # Inside those parentheses each name lies in the next: "(Atareb, Aleppo)".
 _IN_PARENTHESES_GAP = re.compile(r"^\s*,\s*$")
 ADMIN_WORDS: Final = alternation(_WORDS.admin_words)

@@ -38,6 +38,7 @@ def _mention(text: str, name: str) -> Mention:
         ("Shells hit Kafr Nubl in the southern countryside of Idlib.", "Kafr Nubl", "Idlib"),
         ("Clashes in Tal Tamr village in western Hasakah.", "Tal Tamr", "Hasakah"),
         ("An IED exploded in Tal Tamr, Hasakah province.", "Tal Tamr", "Hasakah"),
+        ("Killing of 22 in Dibilou village, Centre-Nord region", "Dibilou", "Centre-Nord"),
         ("Gunmen killed a farmer in Saraqib, in rural Idlib.", "Saraqib", "Idlib"),
         ("A drone struck Baiji on the outskirts of Tikrit.", "Baiji", "Tikrit"),
         ("Mortars fell on Khanaqin in Diyala province.", "Khanaqin", "Diyala"),
