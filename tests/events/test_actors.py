@@ -105,6 +105,10 @@ def _sentence(text: str) -> Sentence:
          [("TR.military", T)]),
         ("Prayer leader, two policemen gunned down in Farah", "gunned down", False,
          [("unknown.police", T)]),
+        # security officials are security forces: their killing is a battle, not an attack
+        # on civilians
+        ("Two security officials killed by armed groups in Syria", "killed", False,
+         [("unknown.rebels", INI), ("unknown.police", T)]),
         ("Two teachers went missing in Afrin.", "went missing", False,
          [("unknown.civilians", T)]),
         # ... but an object after the participle makes it active
