@@ -27,7 +27,6 @@ from geo.events.containment import container_after, holds_place
 from geo.events.dating import DateScopes, date_event
 from geo.events.locate import (
     article_focus,
-    locate_in_span,
     location_from_country,
     location_from_mention,
     locations_in_span,
@@ -298,15 +297,20 @@ def _town_before_the_zone(
         start, end = before + len(zone.text), clause.end
     if end < 0:
         return None
-    location = locate_in_span(
-        text,
-        places,
-        start,
-        min(end, clause.end),
-        mention.trigger_start,
-        context.gazetteer,
-        "clause",
-        actor_spans=actor_spans,
+    location = next(
+        iter(
+            locations_in_span(
+                text,
+                places,
+                start,
+                min(end, clause.end),
+                mention.trigger_start,
+                context.gazetteer,
+                "clause",
+                actor_spans=actor_spans,
+            )
+        ),
+        None,
     )
     if (
         location is None
@@ -501,15 +505,20 @@ def _place_of_the_sentence_before(
         if "\n" in text[span_end:start]:
             return None  # another paragraph
         sentence = Sentence(start=span_start, end=span_end, text=text[span_start:span_end])
-        location = locate_in_span(
-            text,
-            context.mentions_in(sentence),
-            span_start,
-            span_end,
-            span_end,
-            context.gazetteer,
-            "paragraph's sentence before",
-            locative_only=True,
+        location = next(
+            iter(
+                locations_in_span(
+                    text,
+                    context.mentions_in(sentence),
+                    span_start,
+                    span_end,
+                    span_end,
+                    context.gazetteer,
+                    "paragraph's sentence before",
+                    locative_only=True,
+                )
+            ),
+            None,
         )
         if location is not None:
             return location.model_copy(

@@ -72,10 +72,10 @@ __all__ = [
     "in_dateline",
     "is_locative",
     "is_modifier",
-    "locate_in_span",
     "location_from_candidate",
     "location_from_country",
     "location_from_mention",
+    "locations_in_span",
     "radius_km",
 ]
 
@@ -390,37 +390,6 @@ def _inside_actor(text: str, mention: Mention, actor_spans: Sequence[tuple[int, 
     return inside and not is_locative(text, mention)
 
 
-def locate_in_span(
-    text: str,
-    mentions: Sequence[Mention],
-    start: int,
-    end: int,
-    trigger_start: int,
-    gazetteer: Gazetteer,
-    scope: str,
-    *,
-    actor_spans: Sequence[tuple[int, int]] = (),
-    locative_only: bool = False,
-) -> EventLocation | None:
-    """The most specific location candidate inside [start, end), nearest the trigger.
-
-    Places inside the event's actor phrases ("Syrian regime forces") say who, not where;
-    with ``locative_only`` only places introduced as locations ("in Syria") count.
-    """
-    located = locations_in_span(
-        text,
-        mentions,
-        start,
-        end,
-        trigger_start,
-        gazetteer,
-        scope,
-        actor_spans=actor_spans,
-        locative_only=locative_only,
-    )
-    return located[0] if located else None
-
-
 def locations_in_span(
     text: str,
     mentions: Sequence[Mention],
@@ -433,9 +402,14 @@ def locations_in_span(
     actor_spans: Sequence[tuple[int, int]] = (),
     locative_only: bool = False,
 ) -> list[EventLocation]:
-    """:func:`locate_in_span`'s location, then one for each place listed with it too far
-    away to share one event's area: "air strikes hit Aleppo and Deir Ezzor" reports an
-    event at each (ACLED codes one event a location). Empty when the span names no place."""
+    """Where an event is, by the places named in [start, end): first the most specific place,
+    the nearest to the trigger among equals; then one location for each place listed with it
+    too far away to share one event's area ("air strikes hit Aleppo and Deir Ezzor" reports
+    an event at each: ACLED codes one event a location). Empty when the span names no place.
+
+    Places inside the event's actor phrases ("Syrian regime forces") say who, not where;
+    with ``locative_only`` only places introduced as locations ("in Syria") count.
+    """
     inside = [
         m
         for m in mentions

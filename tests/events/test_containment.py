@@ -325,9 +325,7 @@ def test_places_listed_too_far_apart_are_an_event_each(gazetteer: Gazetteer) -> 
          "Behbahan, Khuzestan, killing several of them.", {"Behbahān"}),
     ],
 )  # fmt: skip
-def test_where_a_list_makes_events_apart(
-    text: str, places: set[str], gazetteer: Gazetteer
-) -> None:
+def test_where_a_list_makes_events_apart(text: str, places: set[str], gazetteer: Gazetteer) -> None:
     assert {event.location.name for event in _events(text, gazetteer)} == places
 
 

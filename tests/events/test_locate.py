@@ -31,11 +31,11 @@ from geo.events.locate import (
     article_focus,
     is_locative,
     is_modifier,
-    locate_in_span,
     location_from_country,
+    locations_in_span,
     radius_km,
 )
-from geo.events.model import Event, LocationPrecision
+from geo.events.model import Event, EventLocation, LocationPrecision
 from geo.events.taxonomy import TAXONOMY, EventType
 from geo.pipeline import extract_events
 from geo.places.find import find_places
@@ -343,6 +343,11 @@ def test_modifier_and_locative(
 ) -> None:
     mention = _mention(_mentions(text, gazetteer), place)
     assert (is_modifier(text, mention), is_locative(text, mention)) == (modifier, locative)
+
+
+def locate_in_span(*args: Any, **kwargs: Any) -> EventLocation | None:
+    """The event's own location: the first of :func:`locations_in_span`."""
+    return next(iter(locations_in_span(*args, **kwargs)), None)
 
 
 def test_locate_in_span_scopes(gazetteer: Gazetteer) -> None:
