@@ -1786,7 +1786,12 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         )
     ):
         return False
-    if word in NEVER_ALONE and not strong and not _an_area_named_by_its_side(scan, match, token):
+    if (
+        word in NEVER_ALONE
+        and not strong
+        and not _an_area_named_by_its_side(scan, match, token)
+        and not _qualified_by_a_state(scan, match)  # "Mobile, Alabama", "Reading, Pa."
+    ):
         return False
     if names_armed_group(word) and not _after_place_preposition(scan, match.first_token):
         match.notes.append("names an armed group")  # "Taliban fighters", not the Turkish village

@@ -268,6 +268,25 @@ def test_sentence_initial_capitals_are_not_places(
     assert places(found(text, gazetteer, people)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        # a town named for a common word is that word alone ...
+        ("Nine more were killed in C. African Republic.", "Republic", False),
+        ("The Republic will hold elections in May.", "Republic", False),
+        # ... and a town once its state or country follows it
+        ("Storms hit Mobile, Alabama, on Monday.", "Mobile", True),
+        ("The plant in Reading, Pennsylvania, closed.", "Reading", True),
+        ("Police in Republic, Mo., arrested two men.", "Republic", True),
+        ("Crowds gathered in Nice, France.", "Nice", True),
+    ],
+)  # fmt: skip
+def test_a_common_word_names_a_town_only_with_its_state(
+    text: str, surface: str, place: bool, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert (surface in places(found(text, gazetteer, people))) is place
+
+
 # ------------------------------------------------------------------ people named like places
 
 
