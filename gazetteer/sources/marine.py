@@ -119,6 +119,11 @@ class CuratedFeature(BaseModel):
     as_drawn: bool = Field(
         default=False, description="Keep the boundary uncut: water Natural Earth lacks (a canal)."
     )
+    point: LonLat | None = Field(
+        default=None,
+        description="The point readers and annotators give the feature, where it lies inside "
+        "the shape but far from the shape's own (a mountain range's); say where from in note.",
+    )
     note: str = ""
 
     @model_validator(mode="after")
@@ -407,7 +412,9 @@ def _representative_point(geom: BaseGeometry) -> tuple[float, float]:
 
 
 def _feature(entry: CuratedFeature, geom: BaseGeometry, source: str) -> dict[str, Any]:
-    lon, lat = _representative_point(geom)
+    lon, lat = entry.point or _representative_point(geom)
+    if entry.point is not None and not geom.contains(Point(lon, lat)):
+        raise GazetteerDataError(f"{entry.id}: its point {entry.point} lies outside its shape")
     codes = entry.country_codes
     properties = SeaRegionProperties(
         id=entry.id,

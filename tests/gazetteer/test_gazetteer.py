@@ -376,6 +376,10 @@ def test_meta_reports_sources_and_counts(gazetteer: Gazetteer) -> None:
         ("the Black Sea", [(43.0, 34.0)], [(39.93, 32.86)]),  # not Ankara
         ("Persian Gulf", [(27.0, 51.0)], [(24.5, 58.5)]),  # not the Gulf of Oman
         ("Golan Heights", [(33.0, 35.75)], [(33.51, 36.29)]),  # not Damascus
+        # mountain ranges by their common names, their main chains only
+        ("the Rockies", [(39.12, -106.45)], [(39.74, -104.99)]),  # Mount Elbert, not Denver
+        ("Urals", [(55.0, 59.0)], [(58.01, 56.25)]),  # not Perm
+        ("Jebel al-Zawiya", [(35.6, 36.55)], [(35.93, 36.63)]),  # not Idlib city
     ],
 )
 def test_seas_and_regions_are_areas(

@@ -78,12 +78,37 @@ def shapes(features: dict[str, dict[str, Any]]) -> dict[str, BaseGeometry]:
         ("region:crimea", 44.95, 34.1, True),  # Simferopol
         ("region:eastern-ghouta", 33.57, 36.40, True),  # Douma
         ("region:eastern-ghouta", 33.51, 36.29, False),  # Damascus centre
+        # mountain ranges: their main chains, not the plains beside them
+        ("region:alps", 46.56, 8.56, True),  # the Gotthard
+        ("region:alps", 45.46, 9.19, False),  # Milan
+        ("region:himalayas", 27.99, 86.93, True),  # Everest
+        ("region:himalayas", 28.61, 77.21, False),  # Delhi
+        ("region:qandil-mountains", 36.35, 44.95, True),
+        ("region:qandil-mountains", 36.19, 44.01, False),  # Erbil
+        ("region:jabal-al-akrad", 35.72, 36.15, True),  # Salma
+        ("region:andes", -13.16, -72.55, True),  # Machu Picchu
+        ("region:andes", -12.05, -77.04, False),  # Lima
     ],
 )
 def test_point_in_feature(
     shapes: dict[str, BaseGeometry], feature_id: str, lat: float, lon: float, inside: bool
 ) -> None:
     assert shapes[feature_id].contains(Point(lon, lat)) is inside
+
+
+@pytest.mark.parametrize(
+    ("feature_id", "lat", "lon"),
+    [
+        ("region:himalayas", 28.0, 84.0),
+        ("region:ural-mountains", 60.0, 60.0),
+        ("region:atlas-mountains", 32.0, -2.0),
+    ],
+)
+def test_a_given_point_is_the_features_point(
+    features: dict[str, dict[str, Any]], feature_id: str, lat: float, lon: float
+) -> None:
+    properties = features[feature_id]["properties"]
+    assert (properties["lat"], properties["lon"], properties["subtype"]) == (lat, lon, "mountains")
 
 
 def test_ids_unique_and_sorted(features: dict[str, dict[str, Any]]) -> None:
