@@ -380,6 +380,9 @@ def test_meta_reports_sources_and_counts(gazetteer: Gazetteer) -> None:
         ("the Rockies", [(39.12, -106.45)], [(39.74, -104.99)]),  # Mount Elbert, not Denver
         ("Urals", [(55.0, 59.0)], [(58.01, 56.25)]),  # not Perm
         ("Jebel al-Zawiya", [(35.6, 36.55)], [(35.93, 36.63)]),  # not Idlib city
+        # a historic county the press names, made of its admin areas: York and Leeds, not
+        # Manchester
+        ("Yorkshire", [(53.96, -1.08), (53.80, -1.55)], [(53.48, -2.24)]),
     ],
 )
 def test_seas_and_regions_are_areas(

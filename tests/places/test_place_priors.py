@@ -20,8 +20,9 @@ from geo.places.find import find_places
 from geo.places.mentions import Mention
 
 TABLE = Path(__file__).parent.parent / "data" / "places" / "country_names_local.jsonl"
-# The share of the table resolved right: raise it as the resolver improves, never lower it.
-FLOOR = 0.97
+# The share of the table resolved right: raise it as the resolver improves, never lower it
+# (114 of 114 since Yorkshire became a region in the ninth round).
+FLOOR = 1.0
 
 
 @pytest.fixture(scope="module")
