@@ -297,21 +297,17 @@ def _town_before_the_zone(
         start, end = before + len(zone.text), clause.end
     if end < 0:
         return None
-    location = next(
-        iter(
-            locations_in_span(
-                text,
-                places,
-                start,
-                min(end, clause.end),
-                mention.trigger_start,
-                context.gazetteer,
-                "clause",
-                actor_spans=actor_spans,
-            )
-        ),
-        None,
+    located = locations_in_span(
+        text,
+        places,
+        start,
+        min(end, clause.end),
+        mention.trigger_start,
+        context.gazetteer,
+        "clause",
+        actor_spans=actor_spans,
     )
+    location = located[0] if located else None
     if (
         location is None
         or location.precision not in _TOWNS
@@ -505,22 +501,18 @@ def _place_of_the_sentence_before(
         if "\n" in text[span_end:start]:
             return None  # another paragraph
         sentence = Sentence(start=span_start, end=span_end, text=text[span_start:span_end])
-        location = next(
-            iter(
-                locations_in_span(
-                    text,
-                    context.mentions_in(sentence),
-                    span_start,
-                    span_end,
-                    span_end,
-                    context.gazetteer,
-                    "paragraph's sentence before",
-                    locative_only=True,
-                )
-            ),
-            None,
+        located = locations_in_span(
+            text,
+            context.mentions_in(sentence),
+            span_start,
+            span_end,
+            span_end,
+            context.gazetteer,
+            "paragraph's sentence before",
+            locative_only=True,
         )
-        if location is not None:
+        if located:
+            location = located[0]
             return location.model_copy(
                 update={"reason": f"no place named for the event; {location.reason}"}
             )
