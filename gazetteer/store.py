@@ -268,6 +268,23 @@ class Gazetteer:
         calls while it is among the last few read (geometries are immutable)."""
         return self._recent_geometries(index)
 
+    def km_outside(self, index: int, lat: float, lon: float) -> float:
+        """How far a point lies outside an entry's area, in km (0 inside it, or for an entry
+        with no area: then the distance to its point)."""
+        import shapely
+        from shapely.ops import nearest_points
+
+        from gazetteer.geodesy import great_circle_km
+
+        point = shapely.Point(lon, lat)
+        area = self.geometry(index)
+        if area is None or area.geom_type not in ("Polygon", "MultiPolygon"):
+            return great_circle_km(lat, lon, self._lat.item(index), self._lon.item(index))
+        if area.covers(point):
+            return 0.0
+        nearest = nearest_points(area, point)[0]
+        return great_circle_km(lat, lon, nearest.y, nearest.x)
+
     def _read_geometry(self, index: int) -> shapely.Geometry | None:
         import shapely
 

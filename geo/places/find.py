@@ -18,7 +18,7 @@ from gazetteer.normalize import normalize
 from geo.documents import Document
 from geo.places.area_lists import ListedArea, listed_areas
 from geo.places.backoff import Reading, answer_backed_off, back_off
-from geo.places.mentions import MentionKind, PlacesResult
+from geo.places.mentions import Mention, MentionKind, PlacesResult
 from geo.places.recognition import (
     Match,
     NoPersonNames,
@@ -55,10 +55,20 @@ def find_places(document: Document, gazetteer: Gazetteer | None = None) -> Place
     )
     matches = [match for match in recognised if not match.context_only]
     context = [match for match in recognised if match.context_only]
-    mentions = resolve_matches(
-        document.text, matches, context, geonameid_of=gazetteer.geonameid_of
-    )
+    mentions = _resolve(document.text, matches, context, gazetteer)
     return PlacesResult(document_id=document.id, mentions=mentions)
+
+
+def _resolve(
+    text: str, matches: Sequence[Match], context: Sequence[Match], gazetteer: Gazetteer
+) -> list[Mention]:
+    return resolve_matches(
+        text,
+        matches,
+        context,
+        geonameid_of=gazetteer.geonameid_of,
+        km_outside=gazetteer.km_outside,
+    )
 
 
 def resolve_spans(
@@ -98,10 +108,10 @@ def resolve_spans(
             Match(start, end, surface, key, kind, candidates, first_token=-1, last_token=-1)
         )
     if not backed:
-        mentions = resolve_matches(text, matches, context, geonameid_of=gazetteer.geonameid_of)
+        mentions = _resolve(text, matches, context, gazetteer)
         return PlacesResult(document_id=document.id, mentions=mentions)
     # the back-off's focus is the whole text's, so the context's mentions are resolved too
-    everything = resolve_matches(text, [*matches, *context], geonameid_of=gazetteer.geonameid_of)
+    everything = _resolve(text, [*matches, *context], (), gazetteer)
     mentions = answer_backed_off(text, everything, backed, _candidate_of(gazetteer))
     wanted = {(match.start, match.end) for match in matches}
     return PlacesResult(

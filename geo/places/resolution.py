@@ -214,6 +214,9 @@ class _Group:
     candidates: list[Candidate]
     qualifiers: set[str] = field(default_factory=set)  # country or admin-1 codes named after it
     whose: set[str] = field(default_factory=set)  # "the Indian state of": the country before it
+    # "al-Rami, Idlib province": the readings of a province the text puts the place in
+    held: list[Candidate] = field(default_factory=list)
+    outside_the_holding_area: bool = False  # ... and no reading of the name lies in it
     nearest_spelling: float | None = None  # of its variant readings (see _nearest_spelling)
     choice: Candidate | None = None
     has_own_name: bool = False  # some candidate has this as its own name, not an alternate
@@ -480,6 +483,7 @@ class _Qualifications:
 
     qualifiers: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     whose: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    held: defaultdict[int, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
 
 
 def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None:
@@ -487,6 +491,7 @@ def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None
         for match in group.matches:
             group.qualifiers.update(found.qualifiers.get(id(match), ()))
             group.whose.update(found.whose.get(id(match), ()))
+            group.held.extend(found.held.get(id(match), ()))
 
 
 def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
@@ -521,6 +526,12 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             codes |= _area_codes(candidate)
         if codes:
             found.qualifiers[id(left)].update(codes)
+        if _ADMIN_AFTER.match(text, right.end):
+            # "al-Rami, Idlib province": the word makes the qualifier an area holding the
+            # place, not the next name of a list ("Aleppo, Idlib and Hama")
+            found.held[id(left)].extend(
+                c for c in right.candidates if c.feature_class == FeatureClass.ADMIN1
+            )
     return found
 
 
@@ -565,6 +576,46 @@ def _keep_to_the_qualified_readings(groups: Sequence[_Group], senses: Mapping[in
         fitting = [c for c in group.candidates if group.qualifiers & _qualified_codes(c)]
         if fitting:
             group.candidates = fitting
+
+
+# How far outside the province the text names a reading of the place may lie: coded
+# first-order areas and the areas' outlines disagree near their borders (Abu Ghraib is
+# Baghdad's in GeoNames, Anbar's by Natural Earth's outline).
+_HOLDING_AREA_SLACK_KM = 25.0
+_LIST_OF_AREAS = frozenset({FeatureClass.ADMIN1, FeatureClass.COUNTRY, FeatureClass.CONTINENT})
+
+
+def _keep_inside_the_holding_areas(
+    groups: Sequence[_Group], km_outside: Callable[[int, float, float], float]
+) -> None:
+    """A place the text puts in a province ("al-Rami, Idlib province", "Joseph in Idlib
+    governorate") is a place of that province: where the gazetteer has no reading of the
+    name in or near it, the name stays unresolved (the events stage places what happened
+    there at the province) instead of reading a namesake hundreds of kilometres off. A
+    reading with no first-order area (a river, a region, a range) may lie in it. A name with a reading of first order or larger is the
+    first of a list of areas ("in Riau, Jambi province and Central Kalimantan")."""
+    for group in groups:
+        if (
+            group.held
+            and group.candidates
+            and not any(c.feature_class in _LIST_OF_AREAS for c in group.candidates)
+        ) and not any(
+            _lies_in(candidate, area, km_outside)
+            for candidate in group.candidates
+            for area in group.held
+        ):
+            group.candidates = []
+            group.outside_the_holding_area = True
+
+
+def _lies_in(
+    candidate: Candidate, area: Candidate, km_outside: Callable[[int, float, float], float]
+) -> bool:
+    if candidate.admin1_code == area.admin1_code or candidate.position == area.position:
+        return True
+    if candidate.admin1_code is None:
+        return True  # a river, a sea, a region or a range: it may well cross the province
+    return km_outside(area.position, candidate.lat, candidate.lon) <= _HOLDING_AREA_SLACK_KM
 
 
 def _qualified_places(named: Sequence[Match], found: _Qualifications) -> list[list[Match]]:
@@ -854,7 +905,11 @@ def _choose(
 ) -> None:
     if not group.base:
         group.choice = None
-        group.reasons = ["no gazetteer candidate"]
+        group.reasons = [
+            "no reading of the name lies in the province the text puts it in"
+            if group.outside_the_holding_area
+            else "no gazetteer candidate"
+        ]
         return
     # Coherence adds at most its weight, so only candidates within that of the best (and the
     # first few, for the runner-up) can change the outcome; the rest keep their base score.
@@ -1091,12 +1146,15 @@ def resolve_matches(
     matches: Sequence[Match],
     context: Sequence[Match] = (),
     geonameid_of: Callable[[str], int | None] | None = None,
+    km_outside: Callable[[int, float, float], float] | None = None,
 ) -> list[Mention]:
     """Resolve recognised spans to mentions; unresolved ones keep their span and a reason.
 
     ``context`` matches (other places the text names) inform the focus and coherence but
     are not reported: gold-span evaluation resolves given spans with the whole text's help.
-    ``geonameid_of`` gives a resolved entry's GeoNames id (``Gazetteer.geonameid_of``).
+    ``geonameid_of`` gives a resolved entry's GeoNames id (``Gazetteer.geonameid_of``),
+    ``km_outside`` how far a point lies outside an area (``Gazetteer.km_outside``): with it,
+    a place the text puts in a province is read only where the province holds it.
     """
     reported = {id(match) for match in matches}
     everything = sorted([*matches, *context], key=lambda m: (m.start, m.end))
@@ -1104,6 +1162,8 @@ def resolve_matches(
     senses = _senses(text, everything, found)
     groups = _groups(text, everything, senses)
     _attach_qualifiers(groups, found)
+    if km_outside is not None:
+        _keep_inside_the_holding_areas(groups, km_outside)
     if senses:
         _keep_to_the_qualified_readings(groups, senses)
     focus, contributions = _focus(groups)

@@ -281,6 +281,22 @@ def test_reverse_finds_country_admin1_and_nearest_place(
     assert result.nearest_place is not None and result.nearest_place.name == nearest
 
 
+@pytest.mark.parametrize(
+    ("area", "lat", "lon", "low", "high"),
+    [
+        ("Idlib", 35.93, 36.63, 0.0, 0.0),  # Idlib city, inside its governorate
+        ("Idlib", 33.51, 36.29, 150.0, 260.0),  # Damascus
+        ("Al Anbar", 33.29, 44.06, 0.0, 25.0),  # Abu Ghraib, at its edge
+    ],
+)
+def test_km_outside_an_area(
+    gazetteer: Gazetteer, area: str, lat: float, lon: float, low: float, high: float
+) -> None:
+    found = next(c for c in gazetteer.candidates(area) if c.feature_class.value != "city")
+    km = gazetteer.km_outside(found.position, lat, lon)
+    assert low <= km <= high
+
+
 def test_reverse_at_sea_has_no_country(gazetteer: Gazetteer) -> None:
     result = gazetteer.reverse(0.0, -30.0)
     assert result.country is None and result.nearest_place is not None

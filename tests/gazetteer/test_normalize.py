@@ -50,6 +50,8 @@ from gazetteer.normalize import (
         (["Marivan", "Meriwan"], "Persian w/v"),
         (["Şemdinli", "Semdinli"], "accents dropped"),
         (["Hawija", "Huweija", "Al Hawijah"], "w between vowels stays a consonant"),
+        (["Salamiyah", "Salamyeh", "Salamiyeh", "Salamieh"], "i before a vowel is y"),
+        (["Hammuriyah", "Hamouria", "Hammouriyeh"], "iya, ia and iyeh"),
     ],
 )
 def test_spellings_of_one_name_share_a_loose_key(spellings: list[str], why: str) -> None:

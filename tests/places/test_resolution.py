@@ -96,6 +96,42 @@ def test_qualifier_is_named_in_the_reason(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes were reported in al-Rami, Idlib province, on Monday.",
+        "Fighting broke out in Joseph in Idlib governorate overnight.",
+    ],
+)
+def test_a_place_the_text_puts_in_a_province_is_no_namesake_abroad(
+    text: str, gazetteer: Gazetteer
+) -> None:
+    mention = resolved(text, gazetteer)[0]
+    assert not mention.resolved
+    assert "no reading of the name lies in the province" in mention.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a list of areas, the admin word the last one's
+        ("Hotspots were detected in Riau, Jambi province and Central Kalimantan.", "Riau", "ID"),
+        # a river crosses provinces
+        ("The SDF advanced east of the Euphrates in Deir ez-Zor countryside.", "Euphrates",
+         None),
+        # GeoNames codes Abu Ghraib in Baghdad, Natural Earth's outline puts it in Anbar
+        ("Clashes were reported in Abu Ghraib, Al-Anbar province, on Monday.", "Abu Ghraib",
+         "IQ"),
+        ("Shelling hit Saraqib, Idlib province.", "Saraqib", "SY"),
+    ],
+)  # fmt: skip
+def test_a_place_in_or_beside_the_province_named_after_it_is_kept(
+    text: str, surface: str, country: str | None, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    assert mention.resolved and mention.country == country
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "country"),
     [
         ("Floods hit Lahore and Multan in Pakistan. Across the border, the Indian state of "
