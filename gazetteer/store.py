@@ -269,8 +269,8 @@ class Gazetteer:
         return self._recent_geometries(index)
 
     def km_outside(self, index: int, lat: float, lon: float) -> float:
-        """How far a point lies outside an entry's area, in km (0 inside it, or for an entry
-        with no area: then the distance to its point)."""
+        """How far a point lies outside an entry's area, in km: 0 inside it; for an entry
+        with no outline, the distance to its point less its radius."""
         import shapely
         from shapely.ops import nearest_points
 
@@ -279,7 +279,8 @@ class Gazetteer:
         point = shapely.Point(lon, lat)
         area = self.geometry(index)
         if area is None or area.geom_type not in ("Polygon", "MultiPolygon"):
-            return great_circle_km(lat, lon, self._lat.item(index), self._lon.item(index))
+            distance = great_circle_km(lat, lon, self._lat.item(index), self._lon.item(index))
+            return max(0.0, distance - self.radius_km(index))
         if area.covers(point):
             return 0.0
         nearest = nearest_points(area, point)[0]

@@ -1404,7 +1404,9 @@ def _block_addresses(scan: _Scan) -> None:
 
 # -- people --------------------------------------------------------------------------------
 def _capitalised_runs(scan: _Scan) -> Iterator[tuple[int, int]]:
-    """First and last index of each run of capitalised words one space apart."""
+    """First and last index of each run of capitalised words one space apart, or joined by
+    an article's hyphen: "Ras Al-Ain", "Mohammed Al-Sudani" are one run, not "Ras Al" (a
+    given name and a surname) and a place "Al-Ain"."""
     tokens, text, capitalised = scan.tokens, scan.text, scan.capitalised
     j = -1
     for i in compress(range(len(tokens)), capitalised):
@@ -1414,7 +1416,10 @@ def _capitalised_runs(scan: _Scan) -> Iterator[tuple[int, int]]:
         while (
             j + 1 < len(tokens)
             and capitalised[j + 1]
-            and text[tokens[j].end : tokens[j + 1].start] == " "
+            and (
+                text[tokens[j].end : tokens[j + 1].start] == " "
+                or (j > i and _hyphened_article(scan, tokens[j]))
+            )
         ):
             j += 1
         yield i, j

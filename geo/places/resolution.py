@@ -532,6 +532,15 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             found.held[id(left)].extend(
                 c for c in right.candidates if c.feature_class == FeatureClass.ADMIN1
             )
+        elif _IN_GAP.fullmatch(gap) and right.candidates[0].feature_class in _HOLDING_CLASSES:
+            # "Kabani in Jabal al-Akrad", "Mariano Escobedo in Morelia": a village of the
+            # region, a quarter of the city named after it (not "across the river from
+            # Detroit in Canada": a country's hold is the qualifier's weight, see _score)
+            found.held[id(left)].extend(
+                c
+                for c in right.candidates[:_VOTING_CANDIDATES]
+                if c.feature_class in _HOLDING_CLASSES
+            )
     return found
 
 
@@ -582,6 +591,10 @@ def _keep_to_the_qualified_readings(groups: Sequence[_Group], senses: Mapping[in
 # first-order areas and the areas' outlines disagree near their borders (Abu Ghraib is
 # Baghdad's in GeoNames, Anbar's by Natural Earth's outline).
 _HOLDING_AREA_SLACK_KM = 25.0
+_HOLDING_CLASSES = frozenset(
+    {FeatureClass.ADMIN1, FeatureClass.ADMIN2, FeatureClass.REGION, FeatureClass.CITY}
+)
+_IN_GAP = re.compile(r"\s+in\s+", re.IGNORECASE)
 _LIST_OF_AREAS = frozenset({FeatureClass.ADMIN1, FeatureClass.COUNTRY, FeatureClass.CONTINENT})
 
 
@@ -589,11 +602,12 @@ def _keep_inside_the_holding_areas(
     groups: Sequence[_Group], km_outside: Callable[[int, float, float], float]
 ) -> None:
     """A place the text puts in a province ("al-Rami, Idlib province", "Joseph in Idlib
-    governorate") is a place of that province: where the gazetteer has no reading of the
-    name in or near it, the name stays unresolved (the events stage places what happened
-    there at the province) instead of reading a namesake hundreds of kilometres off. A
-    reading with no first-order area (a river, a region, a range) may lie in it. A name with a reading of first order or larger is the
-    first of a list of areas ("in Riau, Jambi province and Central Kalimantan")."""
+    governorate"), a region or a city ("Kabani in Jabal al-Akrad") is a place of it: where
+    the gazetteer has no reading of the name in or near it, the name stays unresolved (the
+    events stage places what happened there at the area) instead of reading a namesake
+    hundreds of kilometres off. A reading with no first-order area (a river, a region, a
+    range) may lie in it. A name with a reading of first order or larger is the first of a
+    list of areas ("in Riau, Jambi province and Central Kalimantan")."""
     for group in groups:
         if (
             group.held
@@ -611,10 +625,15 @@ def _keep_inside_the_holding_areas(
 def _lies_in(
     candidate: Candidate, area: Candidate, km_outside: Callable[[int, float, float], float]
 ) -> bool:
-    if candidate.admin1_code == area.admin1_code or candidate.position == area.position:
+    if candidate.position == area.position or candidate.admin1_code is None:
+        return True  # the area itself; a river, a sea, a region or a range may cross it
+    if _inside(candidate, area):
         return True
-    if candidate.admin1_code is None:
-        return True  # a river, a sea, a region or a range: it may well cross the province
+    if area.feature_class == FeatureClass.CITY:  # a quarter, a suburb
+        return (
+            great_circle_km(candidate.lat, candidate.lon, area.lat, area.lon)
+            <= _HOLDING_AREA_SLACK_KM
+        )
     return km_outside(area.position, candidate.lat, candidate.lon) <= _HOLDING_AREA_SLACK_KM
 
 
@@ -906,7 +925,8 @@ def _choose(
     if not group.base:
         group.choice = None
         group.reasons = [
-            "no reading of the name lies in the province the text puts it in"
+            f"no reading of the name lies in or near {group.held[0].name}, where the text "
+            "puts it"
             if group.outside_the_holding_area
             else "no gazetteer candidate"
         ]

@@ -446,6 +446,14 @@ def test_a_variant_is_taken_where_the_text_supports_it(
         ("Clashes on the al Malaqa road.", []),
         # a hyphen inside a word does not open a sentence
         ("Syrian troops entered al-Hawl.", ["Syrian", "al-Hawl"]),
+        # a capitalised article with its hyphen inside a name: not a person "Jabal Al" and a
+        # place "Al-Zawiya" (Libya) or "Al-Ain" (the Ain, France)
+        ("Clashes continue in Jabal Al-Akrad.", ["Jabal Al-Akrad"]),
+        ("Clashes continue in Jabal Al-Zawiya.", ["Jabal Al-Zawiya"]),
+        ("Clashes continue in Tal Al-Abyad.", ["Tal Al-Abyad"]),
+        ("Clashes continue in Ras Al-Ain.", ["Ras Al-Ain"]),
+        # ... and a person's name with one stays a person's
+        ("Prime Minister Mohammed Al-Sudani visited Basra.", ["Basra"]),
     ],
 )
 def test_arabic_articles_belong_to_the_name(
