@@ -52,6 +52,8 @@ from gazetteer.normalize import (
         (["Hawija", "Huweija", "Al Hawijah"], "w between vowels stays a consonant"),
         (["Salamiyah", "Salamyeh", "Salamiyeh", "Salamieh"], "i before a vowel is y"),
         (["Hammuriyah", "Hamouria", "Hammouriyeh"], "iya, ia and iyeh"),
+        (["Mayadin", "Miadin", "Meyadin", "al-Mayadeen"], "a vowel before the glide"),
+        (["Sayyida Zaynab", "Sayida Zeinab", "Sayyidah Zaynab"], "a doubled y is one"),
     ],
 )
 def test_spellings_of_one_name_share_a_loose_key(spellings: list[str], why: str) -> None:
