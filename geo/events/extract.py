@@ -23,6 +23,7 @@ from gazetteer.model import FeatureClass
 from geo.documents import Document
 from geo.events import spatial
 from geo.events.actors import Actor, ActorRole
+from geo.events.capitals import with_capitals_named_by_adjective
 from geo.events.containment import container_after, holds_place
 from geo.events.dating import DateScopes, date_event
 from geo.events.locate import (
@@ -142,7 +143,10 @@ class _DocumentContext:
 
     def __init__(self, document: Document, places: PlacesResult, gazetteer: Gazetteer) -> None:
         self.document = document
-        self.mentions: list[Mention] = sorted(places.mentions, key=lambda m: (m.start, m.end))
+        self.mentions: list[Mention] = sorted(
+            with_capitals_named_by_adjective(document.text, places.mentions, gazetteer),
+            key=lambda m: (m.start, m.end),
+        )
         self._starts = [mention.start for mention in self.mentions]
         self.gazetteer = gazetteer
         self.focus = article_focus(document.text, places.mentions)
