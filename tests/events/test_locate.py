@@ -663,6 +663,34 @@ def test_dated_story_is_placed_where_it_happened(gazetteer: Gazetteer) -> None:
     assert events and all(event.location.country == "SY" for event in events)
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # a camp the gazetteer lacks, in the town the story is filed from
+        ("SIDON, Lebanon - Heavy fighting resumed on Thursday in the Ein el-Hilweh refugee "
+         "camp between Fatah and Islamist militants.", "Sidon"),
+        # no country named at all: the dateline's is the only one
+        ("SANAA (Reuters) - Fighting erupted late on Wednesday between Houthi fighters and "
+         "Saleh loyalists around the capital's al-Saleh mosque, residents said.", "Sanaa"),
+    ],
+)  # fmt: skip
+def test_an_event_placed_nowhere_else_is_around_the_dateline_town(
+    text: str, town: str, gazetteer: Gazetteer
+) -> None:
+    events = _events(text, gazetteer)
+    assert events
+    for event in events:
+        assert event.location.name is not None and town in event.location.name
+        assert "filed from" in event.location.reason
+        assert event.location.uncertainty_km is not None and event.location.uncertainty_km >= 100
+
+
+def test_a_story_filed_from_abroad_is_not_placed_at_the_dateline(gazetteer: Gazetteer) -> None:
+    text = "BEIRUT (AFP) - Shelling killed two civilians in Syria on Monday, a monitor said."
+    events = _events(text, gazetteer)
+    assert events and all(event.location.country == "SY" for event in events)
+
+
 def test_what_was_dropped_on_a_town_places_the_event_there(gazetteer: Gazetteer) -> None:
     text = "On 3 May 2019, helicopters dropped barrel bombs on Kafr Nabl, killing 4 civilians."
     assert all(e.location.name == "Kafranbel" for e in _events(text, gazetteer))
