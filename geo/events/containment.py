@@ -291,15 +291,36 @@ def holds_place(gazetteer: Gazetteer, container: Mention, place: Mention) -> boo
     """Whether the resolved ``container`` holds the resolved ``place``: its point, or any
     part of a river, lake or sea."""
     assert place.lat is not None and place.lon is not None
-    if place.feature_class in _EXTENDED_CLASSES:
-        container_index = gazetteer.index_of(container.gazetteer_id or "")
-        place_index = gazetteer.index_of(place.gazetteer_id or "")
-        if container_index is not None and place_index is not None:
-            outline = _outline(gazetteer, container_index)
-            extent = gazetteer.geometry(place_index)
-            if outline is not None and extent is not None:
-                return bool(outline.intersects(extent))
+    container_index = gazetteer.index_of(container.gazetteer_id or "")
+    place_index = gazetteer.index_of(place.gazetteer_id or "")
+    if (
+        place.feature_class in _EXTENDED_CLASSES
+        and container_index is not None
+        and place_index is not None
+    ):
+        outline = _outline(gazetteer, container_index)
+        extent = gazetteer.geometry(place_index)
+        if outline is not None and extent is not None:
+            return bool(outline.intersects(extent))
+    if (
+        container_index is not None
+        and place_index is not None
+        and _coded_in(gazetteer.candidate(place_index), gazetteer.candidate(container_index))
+    ):
+        return True
     return contains(gazetteer, container, place.lat, place.lon)
+
+
+def _coded_in(place: Candidate, area: Candidate) -> bool:
+    """Whether GeoNames codes the place in the first-order area: Natural Earth's outlines,
+    coarse at the borders, leave out towns of it (Tarmiyah is Baghdad's, 10 km outside
+    the outline)."""
+    return (
+        area.feature_class == FeatureClass.ADMIN1
+        and area.admin1_code is not None
+        and place.admin1_code == area.admin1_code
+        and place.position != area.position
+    )
 
 
 def _holds(gazetteer: Gazetteer, area: Candidate, lat: float, lon: float) -> bool:
@@ -323,9 +344,12 @@ def _outline(gazetteer: Gazetteer, index: int) -> shapely.Geometry | None:
 
 def candidate_inside(gazetteer: Gazetteer, name: str, container: Mention) -> Candidate | None:
     """The best-ranked entry called ``name`` that lies inside ``container``."""
+    index = gazetteer.index_of(container.gazetteer_id or "")
+    area = None if index is None else gazetteer.candidate(index)
     for candidate in gazetteer.candidates(name):
-        if candidate.id != container.gazetteer_id and contains(
-            gazetteer, container, candidate.lat, candidate.lon
+        if candidate.id != container.gazetteer_id and (
+            (area is not None and _coded_in(candidate, area))
+            or contains(gazetteer, container, candidate.lat, candidate.lon)
         ):
             return candidate
     return None

@@ -139,6 +139,9 @@ def _events(text: str, gazetteer: Gazetteer) -> tuple[Event, ...]:
          31.32, 48.67, 10.0),
         ("On 30 June 2018, hundreds of residents of Khoramshahr, Khuzestan province, "
          "protested over water shortages.", 30.44, 48.17, 10.0),
+        # GeoNames codes At Tarmiyah in Baghdad; Natural Earth's outline leaves it out
+        ("On 4 March 2018, gunmen shot dead three men in Tarmiyah (Tarmiya, Baghdad).",
+         33.67, 44.40, 10.0),
     ],
 )  # fmt: skip
 def test_contained_place_is_the_one_inside(
