@@ -121,6 +121,7 @@ class _CommonWords(Vocabulary):
 
     never_alone: KeyWords
     sides: KeyWords
+    noun_endings: KeyWords
 
 
 class _Illnesses(Vocabulary):
@@ -292,6 +293,7 @@ _ARTICLES = frozenset(_WORDS.names.articles)
 CONNECTORS = frozenset(_WORDS.names.connectors)
 NEVER_ALONE = frozenset(_WORDS.common_words.never_alone)
 _SIDES = frozenset(_WORDS.common_words.sides)
+_NOUN_ENDINGS = tuple(_WORDS.common_words.noun_endings)
 # "South governorate": the words that join a first-order area's name (generic_suffixes)
 _AREA_WORDS = [w for w, kinds in _WORDS.generic_suffixes.items() if FeatureClass.ADMIN1 in kinds]
 _AREA_WORD_AFTER = re.compile(rf"\s+{alternation(_AREA_WORDS)}\b", re.IGNORECASE)
@@ -1801,6 +1803,14 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
     if names_armed_group(word) and not _after_place_preposition(scan, match.first_token):
         match.notes.append("names an armed group")  # "Taliban fighters", not the Turkish village
         return False
+    if (
+        not strong
+        and best.importance < _TELLING_IMPORTANCE
+        and word.endswith(_NOUN_ENDINGS)
+        and not _said_to_be_a_place(scan, match)
+    ):
+        match.notes.append("an English abstract noun ('Liberation'), not said to be a place")
+        return False
     if word in scan.surnames:
         match.notes.append("surname of a person named in the text")
         return False
@@ -1855,6 +1865,18 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
     if not kept and surname is not None and surname > _COMMON_NAME_RANK:
         scan.surname_like.append(match)  # "Afrin" (a surname too): _readmit_in_named_countries
     return kept
+
+
+def _said_to_be_a_place(scan: _Scan, match: Match) -> bool:
+    """The text calls the name a place: after "in" or a verb of places ("shelled Afrin"), "the
+    town of", its state after it, or listed after a place."""
+    return (
+        _after_place_preposition(scan, match.first_token)
+        or _after_word_in(scan, match.first_token, _PLACE_VERBS)
+        or _called_a_place(scan, match)
+        or _qualified_by_a_state(scan, match)
+        or _listed_after_a_place(scan, match)
+    )
 
 
 # Between the last two names of a list ("Limerick and Galway", "Cork, Limerick, and

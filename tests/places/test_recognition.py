@@ -279,6 +279,13 @@ def test_sentence_initial_capitals_are_not_places(
         ("The plant in Reading, Pennsylvania, closed.", "Reading", True),
         ("Police in Republic, Mo., arrested two men.", "Republic", True),
         ("Crowds gathered in Nice, France.", "Nice", True),
+        # an English abstract noun is the noun unless the text says place
+        ("Eleven factions merged into the National Front for Liberation (NLF).", "Liberation",
+         False),
+        ("The new state Constitution in 1818 denied them the vote.", "Constitution", False),
+        ("Marchers from Equality protested the amendment.", "Equality", False),
+        ("A storm flooded homes in Junction, Texas, on Monday.", "Junction", True),
+        ("Police in Plantation said two men were held.", "Plantation", True),
     ],
 )  # fmt: skip
 def test_a_common_word_names_a_town_only_with_its_state(
