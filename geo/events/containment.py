@@ -237,7 +237,23 @@ def unknown_place_before(
         noun = noun_before.group("noun")
     if noun is None and not _HEAD.match(name) and not _opens_a_chain_of_two(text, link, container):
         return None
-    return UnknownPlace(name, start, end, urban=bool(noun and _URBAN.match(noun)))
+    urban = bool(noun and _URBAN.match(noun)) or _part_of_a_city(window, link, text, container)
+    return UnknownPlace(name, start, end, urban=urban)
+
+
+_OF_THE_CONTAINER = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _part_of_a_city(window: str, link: re.Match[str], text: str, container: Mention) -> bool:
+    """ "the al-Junaina area of Basra", "the Dar Saad district of Aden": a place called a
+    part "of" a city, the city's name right after, is in the city, not in the province named
+    for it (a "district of Saada governorate" is the province's)."""
+    return (
+        link.group("of_noun") is not None
+        and _OF_THE_CONTAINER.fullmatch(window, link.end("of_noun")) is not None
+        and container.feature_class == FeatureClass.CITY
+        and not admin_word_after(text, container)
+    )
 
 
 def _opens_a_chain_of_two(text: str, link: re.Match[str], container: Mention) -> bool:

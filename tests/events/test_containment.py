@@ -188,10 +188,27 @@ def test_unknown_place_in_a_district_named_for_its_town(
     assert (location.name, location.uncertainty_km) == (city, DISTRICT_RADIUS_KM)
 
 
-def test_unknown_place_in_a_city_quarter_stays_in_the_city(gazetteer: Gazetteer) -> None:
-    text = "On 3 May 2020, a car bomb exploded in the Qzxyrt neighbourhood in Aleppo."
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("On 3 May 2020, a car bomb exploded in the Qzxyrt neighbourhood in Aleppo.", "SY"),
+        # a part "of" a city: the city's, not its province's
+        ("On 14 August 2020, gunmen shot dead an activist in the al-Junaina area of Basra.",
+         "IQ"),
+        ("On 2 May 2019, a journalist was shot in the Qzxyrt district of Aden.", "YE"),
+    ],
+)  # fmt: skip
+def test_unknown_place_in_a_city_quarter_stays_in_the_city(
+    text: str, country: str, gazetteer: Gazetteer
+) -> None:
     location = _events(text, gazetteer)[0].location
-    assert location.feature_class == "city" and location.country == "SY"
+    assert location.feature_class == "city" and location.country == country
+
+
+def test_a_district_of_a_province_is_the_provinces(gazetteer: Gazetteer) -> None:
+    text = "On 24 December 2019, shells struck the Qzxyrt district of Saada governorate."
+    location = _events(text, gazetteer)[0].location
+    assert location.feature_class == "admin1" and location.country == "YE"
 
 
 @pytest.mark.parametrize(
