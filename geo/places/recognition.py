@@ -1313,7 +1313,12 @@ def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:
             and _joins(scan.text, before, token)
             and normalize(before.text) not in _ARABIC_ARTICLES  # "Al-Atareb" is one name
         )
-        or (after is not None and after.capitalised and _joins(scan.text, token, after))
+        or (
+            after is not None
+            and after.capitalised
+            and _joins(scan.text, token, after)
+            and normalize(after.text) not in _PLACE_NOUNS  # "al-Bokamal City" calls it a place
+        )
         or word in scan.surnames
         or word in scan.diseases
         or names_armed_group(word)

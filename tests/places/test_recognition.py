@@ -432,6 +432,10 @@ def test_english_words_are_no_romanisation_variants(
         ("A journalist was shot in Dar Saad district of Aden city.", ["Aden"]),
         # a one-word name opening ACLED's parenthesised admin areas opens no sentence
         ("Shells hit Al-Jineh village (Atareb, Aleppo).", ["Atareb", "Aleppo"]),
+        # a capitalised place noun after a one-word variant calls it a place, as a
+        # lower-case one does: it does not make it part of a longer name
+        ("Unknown gunmen kill 2 IS militants in al- Bokamal City", ["al- Bokamal"]),
+        ("Gunmen kill 2 IS militants in Bokamal City", ["Bokamal"]),
     ],
 )
 def test_a_variant_is_taken_where_the_text_supports_it(
