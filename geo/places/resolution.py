@@ -532,6 +532,20 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             found.held[id(left)].extend(
                 c for c in right.candidates if c.feature_class == FeatureClass.ADMIN1
             )
+        elif (
+            _COMMA_GAP.fullmatch(gap)
+            and not right.context_only  # "Wagner" read as its home country, not named
+            and right.candidates[0].feature_class == FeatureClass.COUNTRY
+            and right.candidates[0].name_kind == NameKind.NAME
+        ):
+            # "Taji, Iraq": a town the text puts in a country (or, "Athens, Georgia", in a
+            # state of that name) is no namesake in China
+            found.held[id(left)].extend(
+                c
+                for c in right.candidates[:_VOTING_CANDIDATES]
+                if c.feature_class in (FeatureClass.COUNTRY, FeatureClass.ADMIN1)
+                and c.name_kind == NameKind.NAME
+            )
         elif _IN_GAP.fullmatch(gap) and right.candidates[0].feature_class in _HOLDING_CLASSES:
             # "Kabani in Jabal al-Akrad", "Mariano Escobedo in Morelia": a village of the
             # region, a quarter of the city named after it (not "across the river from
@@ -595,6 +609,10 @@ _HOLDING_CLASSES = frozenset(
     {FeatureClass.ADMIN1, FeatureClass.ADMIN2, FeatureClass.REGION, FeatureClass.CITY}
 )
 _IN_GAP = re.compile(r"\s+in\s+", re.IGNORECASE)
+_COMMA_GAP = re.compile(r"\s*,\s*")
+# A name with a reading this large is no place a text puts in an area that does not hold it:
+# "Tunis, Libya and Egypt" is a list.
+_LARGE_PLACE = 6.0
 _LIST_OF_AREAS = frozenset({FeatureClass.ADMIN1, FeatureClass.COUNTRY, FeatureClass.CONTINENT})
 
 
@@ -612,7 +630,10 @@ def _keep_inside_the_holding_areas(
         if (
             group.held
             and group.candidates
-            and not any(c.feature_class in _LIST_OF_AREAS for c in group.candidates)
+            and not any(
+                c.feature_class in _LIST_OF_AREAS or c.importance >= _LARGE_PLACE
+                for c in group.candidates
+            )
         ) and not any(
             _lies_in(candidate, area, km_outside)
             for candidate in group.candidates
@@ -625,10 +646,14 @@ def _keep_inside_the_holding_areas(
 def _lies_in(
     candidate: Candidate, area: Candidate, km_outside: Callable[[int, float, float], float]
 ) -> bool:
-    if candidate.position == area.position or candidate.admin1_code is None:
+    if candidate.position == area.position or (
+        candidate.admin1_code is None and candidate.feature_class != FeatureClass.CITY
+    ):
         return True  # the area itself; a river, a sea, a region or a range may cross it
     if _inside(candidate, area):
         return True
+    if area.feature_class == FeatureClass.COUNTRY:  # at its border (the Golan, the Shebaa Farms)
+        return km_outside(area.position, candidate.lat, candidate.lon) <= _HOLDING_AREA_SLACK_KM
     if area.feature_class == FeatureClass.CITY:  # a quarter, a suburb
         return (
             great_circle_km(candidate.lat, candidate.lon, area.lat, area.lon)
@@ -925,8 +950,7 @@ def _choose(
     if not group.base:
         group.choice = None
         group.reasons = [
-            f"no reading of the name lies in or near {group.held[0].name}, where the text "
-            "puts it"
+            f"no reading of the name lies in or near {group.held[0].name}, where the text puts it"
             if group.outside_the_holding_area
             else "no gazetteer candidate"
         ]

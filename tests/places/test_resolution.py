@@ -102,6 +102,8 @@ def test_qualifier_is_named_in_the_reason(
         "Fighting broke out in Joseph in Idlib governorate overnight.",
         # a village of a range, a quarter of a city, that the gazetteer lacks
         "Fierce clashes continue in Kabani in Jabal al-Akrad.",
+        # a town of a country, whose only namesakes are in China
+        "He was injured in 2004 in Taji, Iraq, during a mortar attack.",
     ],
 )
 def test_a_place_the_text_puts_in_a_province_is_no_namesake_abroad(
@@ -129,6 +131,9 @@ def test_a_place_the_text_puts_in_a_province_is_no_namesake_abroad(
         # "in" a country: what the qualifier weighs, not a hold ("Detroit in Canada")
         ("A plant in Windsor, across the river from Detroit in Canada.", "Detroit", "US"),
         ("An icebreaker sails from Punta Arenas in Chile.", "Punta Arenas", "CL"),
+        # a large city before countries is a list, and a state of the country's name holds
+        ("Fighters came from Tunis, Libya and Egypt.", "Tunis", "TN"),
+        ("Police in Athens, Georgia, arrested two men.", "Athens", "US"),
     ],
 )  # fmt: skip
 def test_a_place_in_or_beside_the_province_named_after_it_is_kept(
