@@ -62,6 +62,9 @@ def first(mentions: list[Mention], surface: str) -> Mention:
         ("Thousands protested in Tripoli (Tripoli, North) against taxes.", "Tripoli", "LB",
          "LB.09"),
         ("Gunmen fired in a camp near Saida, South governorate.", "Saida", "LB", "LB.06"),
+        # ACLED's district named for its town qualifies nothing: "(Saida" is no Algeria
+        ("LAF commandos raided Ain al-Hilweh camp near Saida (Saida, South).", "Saida", "LB",
+         "LB.06"),
         # "in" and a side of the country between them: Quito's alternate name is no rival
         ("He was born into a family of musicians in Kita, in western Mali, and toured Japan.",
          "Kita", "ML", None),
