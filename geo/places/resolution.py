@@ -507,8 +507,10 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             continue
         if not _QUALIFIER_GAP.fullmatch(gap) or not right.candidates:
             continue
-        if left.key == right.key:
-            continue  # "near Saida (Saida, South)": ACLED's district named for its town
+        if left.key == right.key and not _ADMIN_AFTER.match(text, right.end):
+            # "near Saida (Saida, South)": ACLED's district named for its town qualifies
+            # nothing ("Marib, Marib province" does: the city in the province)
+            continue
         if (
             right.candidates[0].feature_class == FeatureClass.COUNTRY
             and _ATTRIBUTIVE_ABBREVIATION.fullmatch(right.text)
