@@ -183,6 +183,9 @@ def _append_trimmed(
 #   " as well as "                        one more of the same ("clashes in Daraa as well as
 #                                          shelling on Deir Ezzor")
 #   ", but"                               contrast
+#   ", who said" / ", which reported"     a source's own report ("54 killed in a market in
+#                                          Taizz, according to the UN coordinator, who said
+#                                          a separate strike hit a farm in al-Tuhayta")
 #   ", and" + a new subject               a pronoun or determiner ("and the army", "and it"),
 #                                          or a capitalised word followed by a finite-looking
 #                                          verb ("and Russia said", "and Turkey shelled").
@@ -190,6 +193,7 @@ def _append_trimmed(
 # as "Syria, Iraq, and Turkey" are not split because no verb follows the capitalised word.
 _COMMA_BREAKS = (
     r",\s+(?=(?:while|whereas|but)\b"
+    r"|(?:who|which)\s+(?:said|says|added|reported|told)\b"
     r"|and\s+(?:the|a|an|he|she|it|they|we|its|their|his|her|this|these|those)\b"
     r"|and\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w\-]*)?\s+"
     r"(?:\w+ed|said|says|has|have|had|is|are|was|were|will|would|did|does)\b)"

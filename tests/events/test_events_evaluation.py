@@ -44,6 +44,8 @@ BLIND_NOTES_2 = DATA_DIR / "events" / "blind_notes_2.jsonl"
 BLIND_NOTES_3 = DATA_DIR / "events" / "blind_notes_3.jsonl"
 # ... and a fourth 100, more PITF and villages (BLIND_NOTES_4.md)
 BLIND_NOTES_4 = DATA_DIR / "events" / "blind_notes_4.jsonl"
+# ... and a fifth 100, written in the tenth round (BLIND_NOTES_5.md)
+BLIND_NOTES_5 = DATA_DIR / "events" / "blind_notes_5.jsonl"
 
 RECORD = CodedRecord(
     id="r1",
@@ -155,10 +157,10 @@ def _figures(path: Path) -> Figures:
 # What each set scored when the floors were last raised; a change that lowers one must say
 # why in its commit.
 FLOORS = {
-    NOTES: {"located": 0.94, "dated": 0.99, "typed": 0.99, "honest": 0.96, "sub_typed": 0.93},
-    BLIND_NOTES: {"located": 0.93, "dated": 0.99, "typed": 0.99, "honest": 0.99, "sub_typed": 0.96},
+    NOTES: {"located": 0.96, "dated": 0.99, "typed": 0.99, "honest": 0.97, "sub_typed": 0.93},
+    BLIND_NOTES: {"located": 0.94, "dated": 0.99, "typed": 0.99, "honest": 0.99, "sub_typed": 0.96},
     BLIND_NOTES_2: {
-        "located": 0.94,
+        "located": 0.95,
         "dated": 0.99,
         "typed": 0.94,
         "honest": 1.00,
@@ -166,19 +168,27 @@ FLOORS = {
     },
     # first run, before any change made for it: 0.86 / 0.98 / 0.82 / 0.89, sub-type 0.72
     BLIND_NOTES_3: {
-        "located": 0.88,
+        "located": 0.89,
         "dated": 0.99,
         "typed": 0.92,
-        "honest": 0.94,
+        "honest": 0.96,
         "sub_typed": 0.88,
     },
     # first run: 0.88 / 0.99 / 0.90 / 0.91, sub-type 0.84
     BLIND_NOTES_4: {
-        "located": 0.90,
+        "located": 0.92,
         "dated": 0.99,
         "typed": 0.98,
-        "honest": 0.96,
+        "honest": 0.98,
         "sub_typed": 0.91,
+    },
+    # first run, on arrival: 0.85 / 1.00 / 0.94 / 0.94, sub-type 0.88 (at the round's start)
+    BLIND_NOTES_5: {
+        "located": 0.85,
+        "dated": 0.99,
+        "typed": 0.94,
+        "honest": 0.94,
+        "sub_typed": 0.88,
     },
 }
 

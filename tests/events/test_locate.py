@@ -691,6 +691,17 @@ def test_a_story_filed_from_abroad_is_not_placed_at_the_dateline(gazetteer: Gaze
     assert events and all(event.location.country == "SY" for event in events)
 
 
+def test_a_separate_strike_a_source_reports_is_placed_apart(gazetteer: Gazetteer) -> None:
+    text = (
+        "On 26 December 2017, Saudi-led coalition air strikes hit a crowded market in al-Hayma "
+        "in Taizz governorate, killing at least 54 civilians, according to the UN humanitarian "
+        "coordinator, who said a separate strike on a farm in al-Tuhayta in Hodeidah "
+        "governorate killed 14 members of one family the same day."
+    )
+    strikes = [e for e in _events(text, gazetteer) if e.event_type.value == "air_strike"]
+    assert any(e.location.name is not None and "izz" in e.location.name for e in strikes)
+
+
 def test_what_was_dropped_on_a_town_places_the_event_there(gazetteer: Gazetteer) -> None:
     text = "On 3 May 2019, helicopters dropped barrel bombs on Kafr Nabl, killing 4 civilians."
     assert all(e.location.name == "Kafranbel" for e in _events(text, gazetteer))

@@ -103,6 +103,11 @@ def test_sentence_rejects_mismatched_span() -> None:
         ("Jets bombed Raqqa, and Russia condemned the raid.",
          ["Jets bombed Raqqa", "and Russia condemned the raid."]),
         ("Syria, Iraq, and Turkey met in Astana.", ["Syria, Iraq, and Turkey met in Astana."]),
+        # a source's own report of another event
+        ("Strikes hit a market in Taizz, according to the UN, who said a separate strike hit "
+         "al-Tuhayta.", ["Strikes hit a market in Taizz, according to the UN",
+                         "who said a separate strike hit al-Tuhayta."]),
+        ("The man who said he saw it left.", ["The man who said he saw it left."]),
         ("A single clause", ["A single clause"]),
     ],
 )
