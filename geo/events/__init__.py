@@ -14,7 +14,8 @@ Read in this order:
 * :mod:`geo.events.spatial` and :mod:`geo.events.locate` — where: zones such as "west of the
   Euphrates" (``relations.toml``), or the most specific place the text supports, checked
   against the place the text puts it in by :mod:`geo.events.containment` ("Kafr Zita in
-  the countryside of Hama", ``containment.toml``);
+  the countryside of Hama", ``containment.toml``), after :mod:`geo.events.capitals` has read
+  "the Syrian capital" as Damascus;
 * :mod:`geo.events.taxonomy` — event types and their CAMEO and ACLED codes
   (``taxonomy.toml``);
 * :mod:`geo.events.model` — the :class:`~geo.events.model.Event` models;
