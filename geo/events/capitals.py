@@ -18,10 +18,10 @@ from geo.places.mentions import Mention, MentionKind
 
 __all__ = ["capital_of", "with_capitals_named_by_adjective"]
 
-# "the Syrian capital", "the Afghan capital's": not "capital punishment", "capital city of",
-# "capital markets"
+# "the Syrian capital", "the Afghan capital's": not "capital punishment", "capital of",
+# "capital markets", "capital gains", "capital flight"
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_CAPITAL_AFTER = re.compile(r"\s+capital(?!\s+(?:of|punishment|market|gains|flight)\b)\b")
+_CAPITAL_AFTER = re.compile(r"\s+capital(?!\s+(?:of|punishment|markets?|gains?|flight)\b)\b")
 _LOOK_BACK = 6
 
 

@@ -507,9 +507,9 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             continue
         if not _QUALIFIER_GAP.fullmatch(gap) or not right.candidates:
             continue
-        if left.key == right.key and not _ADMIN_AFTER.match(text, right.end):
+        if left.key == right.key and "(" in gap:
             # "near Saida (Saida, South)": ACLED's district named for its town qualifies
-            # nothing ("Marib, Marib province" does: the city in the province)
+            # nothing ("Marib, Marib province" and "DJIBOUTI, Djibouti" do)
             continue
         if (
             right.candidates[0].feature_class == FeatureClass.COUNTRY
@@ -631,39 +631,39 @@ def _keep_inside_the_holding_areas(
     range) may lie in it. A name with a reading of first order or larger is the first of a
     list of areas ("in Riau, Jambi province and Central Kalimantan")."""
     for group in groups:
-        if (
-            group.held
-            and group.candidates
-            and not any(
-                c.feature_class in _LIST_OF_AREAS or c.importance >= _LARGE_PLACE
-                for c in group.candidates
-            )
-        ) and not any(
-            _lies_in(candidate, area, km_outside)
-            for candidate in group.candidates
-            for area in group.held
+        if not (group.held and group.candidates) or any(
+            c.feature_class in _LIST_OF_AREAS or c.importance >= _LARGE_PLACE
+            for c in group.candidates
+        ):
+            continue
+        areas = {area.position: area for area in group.held}.values()
+        pairs = [(candidate, area) for candidate in group.candidates for area in areas]
+        # the codes first: a distance to an outline is worked out only when no code says
+        if not any(_coded_in(c, a) for c, a in pairs) and not any(
+            _near(c, a, km_outside) for c, a in pairs
         ):
             group.candidates = []
             group.outside_the_holding_area = True
 
 
-def _lies_in(
-    candidate: Candidate, area: Candidate, km_outside: Callable[[int, float, float], float]
-) -> bool:
+def _coded_in(candidate: Candidate, area: Candidate) -> bool:
     if candidate.position == area.position or (
         candidate.admin1_code is None and candidate.feature_class != FeatureClass.CITY
     ):
         return True  # the area itself; a river, a sea, a region or a range may cross it
-    if _inside(candidate, area):
-        return True
-    if area.feature_class == FeatureClass.COUNTRY:  # at its border (the Golan, the Shebaa Farms)
-        return km_outside(area.position, candidate.lat, candidate.lon) <= _HOLDING_AREA_SLACK_KM
-    if area.feature_class == FeatureClass.CITY:  # a quarter, a suburb
-        return (
-            great_circle_km(candidate.lat, candidate.lon, area.lat, area.lon)
-            <= _HOLDING_AREA_SLACK_KM
-        )
-    return km_outside(area.position, candidate.lat, candidate.lon) <= _HOLDING_AREA_SLACK_KM
+    return _inside(candidate, area)
+
+
+def _near(
+    candidate: Candidate, area: Candidate, km_outside: Callable[[int, float, float], float]
+) -> bool:
+    """Within reach of the area: a city's quarters and suburbs, the border of an area (the
+    Golan, the Shebaa Farms)."""
+    if area.feature_class == FeatureClass.CITY:
+        km = great_circle_km(candidate.lat, candidate.lon, area.lat, area.lon)
+    else:
+        km = km_outside(area.position, candidate.lat, candidate.lon)
+    return km <= _HOLDING_AREA_SLACK_KM
 
 
 def _qualified_places(named: Sequence[Match], found: _Qualifications) -> list[list[Match]]:
@@ -1158,7 +1158,7 @@ def _inside(candidate: Candidate, area: Candidate) -> bool:
     if area.feature_class == FeatureClass.COUNTRY:
         return candidate.country_code == area.country_code
     if area.feature_class == FeatureClass.ADMIN1:
-        return candidate.admin1_code == area.admin1_code
+        return area.admin1_code is not None and candidate.admin1_code == area.admin1_code
     return False
 
 
