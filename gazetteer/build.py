@@ -68,6 +68,7 @@ __all__ = [
     "collect_entries",
     "importance",
     "load_committed",
+    "variant_spellings",
 ]
 
 FORMAT_VERSION = 35
@@ -456,13 +457,21 @@ def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
     for demonym in entry.demonyms:
         yield normalize(demonym), NameKind.DEMONYM
     if entry.country_code in LOOSE_SCOPE and entry.feature_class != FeatureClass.COUNTRY:
-        for name_or_alt in (entry.name, *entry.alt_names, *without_generic):
-            for spelling in (name_or_alt, *respellings(name_or_alt, entry.country_code)):
-                variant = variant_key(spelling)
-                if variant is not None:
-                    yield variant, NameKind.VARIANT
-                    for joined in run_together_keys(spelling):
-                        yield joined, NameKind.VARIANT
+        for spelling in variant_spellings(entry, without_generic):
+            variant = variant_key(spelling)
+            if variant is not None:
+                yield variant, NameKind.VARIANT
+                for joined in run_together_keys(spelling):
+                    yield joined, NameKind.VARIANT
+
+
+def variant_spellings(entry: Entry, without_generic: list[str] | None = None) -> Iterator[str]:
+    """The spellings whose loose keys index an entry's romanisation variants: its names, a
+    first-order area's names without their kind's word, and their respellings."""
+    if without_generic is None:
+        without_generic = _without_admin1_word(entry)
+    for name_or_alt in (entry.name, *entry.alt_names, *without_generic):
+        yield from (name_or_alt, *respellings(name_or_alt, entry.country_code))
 
 
 def _name_records(entries: list[Entry]) -> list[tuple[str, tuple[int, int]]]:
@@ -534,9 +543,7 @@ def _unkeyed_geonameids(entries: list[Entry]) -> dict[str, int]:
     return found
 
 
-def _write_sqlite(
-    path: Path, entries: list[Entry], geometries: list[BaseGeometry | None]
-) -> None:
+def _write_sqlite(path: Path, entries: list[Entry], geometries: list[BaseGeometry | None]) -> None:
     connection = sqlite3.connect(path)
     try:
         connection.execute(

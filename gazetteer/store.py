@@ -29,10 +29,11 @@ from gazetteer.build import (
     FORMAT_VERSION,
     GEONAMES_ID_PREFIX,
     build_store,
+    variant_spellings,
 )
 from gazetteer.geodesy import great_circle_km_to_many
 from gazetteer.model import Candidate, Entry, FeatureClass, NameKind, ReverseResult
-from gazetteer.normalize import query_keys, variant_key
+from gazetteer.normalize import query_keys, run_together_keys, spelling_distance, variant_key
 from geo.errors import GazetteerDataError, QueryError
 
 # shapely is imported where geometry is read: name lookups (all of `geo places`) need none,
@@ -219,6 +220,23 @@ class Gazetteer:
         if limit < 1:
             raise QueryError(f"limit must be at least 1, got {limit}")
         return [self.entry(c.position, geometry=geometry) for c in self.candidates(name)[:limit]]
+
+    def nearest_spelling(self, index: int, written: str) -> float:
+        """How far ``written`` is spelt from the nearest of the entry's names that share its
+        romanisation key (:func:`gazetteer.normalize.spelling_distance`): "Tooz" is 0.43 from
+        Tuz Khurmatu's "Tuz", though 0.75 from its main name. A lower-case alternate name
+        ("afran" for Ifrane) is a transcription from another script, not a spelling a source
+        writes; with no name sharing the key, the main name's distance."""
+        key = variant_key(written)
+        entry = self.entry(index, geometry=False)
+        written_names = tuple(name for name in entry.alt_names if name != name.lower())
+        sharing = [
+            spelling
+            for spelling in variant_spellings(entry.model_copy(update={"alt_names": written_names}))
+            if key is not None
+            and (variant_key(spelling) == key or key in run_together_keys(spelling))
+        ]
+        return min(spelling_distance(written, name) for name in (entry.name, *sharing))
 
     # -- records -------------------------------------------------------------------------
     def entry(self, index: int, *, geometry: bool = True) -> Entry:

@@ -68,6 +68,7 @@ def _resolve(
         context,
         geonameid_of=gazetteer.geonameid_of,
         km_outside=gazetteer.km_outside,
+        nearest_spelling=gazetteer.nearest_spelling,
     )
 
 

@@ -217,6 +217,8 @@ class _Group:
     # "al-Rami, Idlib province": the readings of a province the text puts the place in
     held: list[Candidate] = field(default_factory=list)
     outside_the_holding_area: bool = False  # ... and no reading of the name lies in it
+    # its only readings were romanisation variants none of whose names is spelt near it
+    spelt_far: bool = False
     nearest_spelling: float | None = None  # of its variant readings (see _nearest_spelling)
     choice: Candidate | None = None
     has_own_name: bool = False  # some candidate has this as its own name, not an alternate
@@ -268,6 +270,12 @@ class _Group:
 _VOTING_CANDIDATES = 30
 # A variant reading spelt this much farther from the text than the nearest one is none.
 _SPELLING_MARGIN = 0.2
+# Nor is one none of whose names is spelt nearer than this: the loose key keeps only the
+# consonants' classes, and past half the letters a shared key is chance ("Guddu" and
+# Jeddah, "Fezzan" and Fès). In the place corpora no variant reading past 0.45 from its main
+# name was right; of the romanised table's right readings the farthest is 0.50 ("Azez" for
+# I'zaz, "Heis" for Hays).
+_FARTHEST_SPELLING = 0.5
 _SCORED_CANDIDATES = 30  # by prior; the 31st "Springfield" never wins
 
 
@@ -646,6 +654,24 @@ def _keep_inside_the_holding_areas(
             group.outside_the_holding_area = True
 
 
+def _drop_far_spellings(
+    groups: Sequence[_Group], nearest_spelling: Callable[[int, str], float]
+) -> None:
+    """A romanisation variant reading is kept only where one of its names is spelt near the
+    text's (``Gazetteer.nearest_spelling``): "Tooz" keeps Tuz Khurmatu by its name "Tuz"."""
+    for group in groups:
+        written = group.matches[0].text
+        kept = [
+            c
+            for c in group.candidates
+            if c.name_kind != NameKind.VARIANT
+            or nearest_spelling(c.position, written) <= _FARTHEST_SPELLING
+        ]
+        if group.candidates and not kept:
+            group.spelt_far = True
+        group.candidates = kept
+
+
 def _coded_in(candidate: Candidate, area: Candidate) -> bool:
     if candidate.position == area.position or (
         candidate.admin1_code is None and candidate.feature_class != FeatureClass.CITY
@@ -956,6 +982,8 @@ def _choose(
         group.reasons = [
             f"no reading of the name lies in or near {group.held[0].name}, where the text puts it"
             if group.outside_the_holding_area
+            else "every reading is a romanisation variant spelt far from it"
+            if group.spelt_far
             else "no gazetteer candidate"
         ]
         return
@@ -976,6 +1004,9 @@ def _choose(
         key=lambda item: (-item[0], item[1]),
     )
     allowed = [item for item in scored if _allowed(group, candidates[item[1]])]
+    if not allowed:  # (the readings that fit what the text says of it were spelt far)
+        group.choice, group.reasons = None, ["no reading fits what the text says of it"]
+        return
     best_score, best_position = allowed[0]
     best = candidates[best_position]
     reasons: list[str] = []
@@ -1195,6 +1226,7 @@ def resolve_matches(
     context: Sequence[Match] = (),
     geonameid_of: Callable[[str], int | None] | None = None,
     km_outside: Callable[[int, float, float], float] | None = None,
+    nearest_spelling: Callable[[int, str], float] | None = None,
 ) -> list[Mention]:
     """Resolve recognised spans to mentions; unresolved ones keep their span and a reason.
 
@@ -1202,7 +1234,9 @@ def resolve_matches(
     are not reported: gold-span evaluation resolves given spans with the whole text's help.
     ``geonameid_of`` gives a resolved entry's GeoNames id (``Gazetteer.geonameid_of``),
     ``km_outside`` how far a point lies outside an area (``Gazetteer.km_outside``): with it,
-    a place the text puts in a province is read only where the province holds it.
+    a place the text puts in a province is read only where the province holds it;
+    ``nearest_spelling`` how near a reading's names are spelt (``Gazetteer.nearest_spelling``):
+    with it, a romanisation variant spelt far from every name of its reading is none.
     """
     reported = {id(match) for match in matches}
     everything = sorted([*matches, *context], key=lambda m: (m.start, m.end))
@@ -1210,6 +1244,8 @@ def resolve_matches(
     senses = _senses(text, everything, found)
     groups = _groups(text, everything, senses)
     _attach_qualifiers(groups, found)
+    if nearest_spelling is not None:
+        _drop_far_spellings(groups, nearest_spelling)
     if km_outside is not None:
         _keep_inside_the_holding_areas(groups, km_outside)
     if senses:

@@ -297,6 +297,22 @@ def test_km_outside_an_area(
     assert low <= km <= high
 
 
+@pytest.mark.parametrize(
+    ("written", "entry_id", "low", "high"),
+    [
+        ("Tooz", "geonames:90026", 0.4, 0.45),  # Tuz Khurmatu by its name "Tuz", not its own
+        ("Afreen", "geonames:2546917", 0.45, 0.5),  # Ifrane's "Ifran"; "afran" is no spelling
+        ("Heet", "admin1:TR.31", 0.55, 0.6),  # Hatay shares no nearer name with it
+    ],
+)
+def test_nearest_spelling_is_that_of_the_nearest_name_sharing_the_key(
+    gazetteer: Gazetteer, written: str, entry_id: str, low: float, high: float
+) -> None:
+    index = gazetteer.index_of(entry_id)
+    assert index is not None
+    assert low <= gazetteer.nearest_spelling(index, written) <= high
+
+
 def test_reverse_at_sea_has_no_country(gazetteer: Gazetteer) -> None:
     result = gazetteer.reverse(0.0, -30.0)
     assert result.country is None and result.nearest_place is not None
@@ -500,3 +516,4 @@ def test_an_island_lies_at_the_centre_of_its_largest_part(gazetteer: Gazetteer, 
     centre = largest.centroid
     assert (island.lat, island.lon) == pytest.approx((centre.y, centre.x), abs=0.05)
     assert largest.contains(shapely.Point(island.lon, island.lat))
+

@@ -20,7 +20,7 @@ from gazetteer import Gazetteer, open_gazetteer
 from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import normalize
 from geo.documents import Document
-from geo.places.find import find_places
+from geo.places.find import find_places, resolve_spans
 from geo.places.mentions import Mention, MentionKind
 
 SENTENCES = {
@@ -296,6 +296,30 @@ def test_the_nearest_spelling_wins_among_variants(
         assert mention is not None and mention.gazetteer_id == entry_id, mention
         assert "spelling distance" in mention.reason
     assert mention is None or mention.country != not_country
+
+
+@pytest.mark.parametrize(
+    ("text", "spelling", "entry_id"),
+    [
+        # Hatay's names are all spelt 0.56 from it, Hit's "Hīt" 0.43: Hit, though smaller
+        ("Clashes were reported in Heet on Monday, a monitor said.", "Heet", "geonames:95788"),
+    ],
+)  # fmt: skip
+def test_a_variant_reading_is_as_near_as_its_nearest_name(
+    text: str, spelling: str, entry_id: str, gazetteer: Gazetteer
+) -> None:
+    mention = next((m for m in toponyms(text, gazetteer) if m.text == spelling), None)
+    assert mention is not None and mention.gazetteer_id == entry_id, mention
+
+
+def test_a_variant_reading_spelt_far_from_all_its_names_is_none(gazetteer: Gazetteer) -> None:
+    # the key meets only names spelt far from it (Fès, 0.56): no reading of the region
+    text = "TRIPOLI, Libya — The government missed a deadline to pay guards in the Fezzan region."
+    start = text.index("Fezzan")
+    span = (start, start + len("Fezzan"))
+    (mention,) = resolve_spans(Document(id="f", text=text), [span], gazetteer).mentions
+    assert mention.gazetteer_id is None
+    assert "romanisation variant spelt far from it" in mention.reason
 
 
 @pytest.mark.parametrize(
