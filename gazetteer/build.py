@@ -71,7 +71,7 @@ __all__ = [
     "variant_spellings",
 ]
 
-FORMAT_VERSION = 35
+FORMAT_VERSION = 36
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -192,11 +192,18 @@ def load_committed(path: Path) -> Iterator[Entry]:
     yield from entries
 
 
+# A label point this near the largest part's outline is on it (Natural Earth's coasts at
+# 1:10m and its label points do not always agree).
+_LABEL_SLACK_DEGREES = 0.05
+
+
 def _with_admin1_conventions(entry: Entry, country_names: dict[str, str]) -> Entry:
     """Admin-1 areas: style-guide abbreviations, the side of the country that names one
     ("North Lebanon" is "North" in ACLED's notation, as GeoNames calls Cameroon's Nord
     "North"), and the centroid as the point when it lies inside (GeoNames and gold corpora
-    use the centre, not a label point)."""
+    use the centre, not a label point), else Natural Earth's label point where it lies on
+    the area's largest part, else that part's centre (Okinawa's label point is on an outlying
+    island 245 km north-east of Okinawa Island, where GeoNames puts the prefecture)."""
     if entry.feature_class != FeatureClass.ADMIN1:
         return entry
     update: dict[str, Any] = {}
@@ -214,11 +221,26 @@ def _with_admin1_conventions(entry: Entry, country_names: dict[str, str]) -> Ent
     if entry.geometry:
         from shapely.geometry import shape
 
-        area = shape(entry.geometry)
-        centroid = area.centroid
-        if not centroid.is_empty and area.contains(centroid):
-            update["lat"], update["lon"] = round(centroid.y, 5), round(centroid.x, 5)
+        update.update(_admin1_point(shape(entry.geometry), entry.lat, entry.lon))
     return entry.model_copy(update=update) if update else entry
+
+
+def _admin1_point(area: Any, label_lat: float, label_lon: float) -> dict[str, float]:
+    """The point of an admin-1 area (see :func:`_with_admin1_conventions`), as the fields to
+    update; none where the label point stays."""
+    from shapely.geometry import Point
+
+    centroid = area.centroid
+    if not centroid.is_empty and area.contains(centroid):
+        return {"lat": round(centroid.y, 5), "lon": round(centroid.x, 5)}
+    largest = max(getattr(area, "geoms", [area]), key=lambda part: part.area)
+    if largest.buffer(_LABEL_SLACK_DEGREES).contains(Point(label_lon, label_lat)):
+        return {}
+    centre = largest.centroid
+    if largest.contains(centre):
+        return {"lat": round(centre.y, 5), "lon": round(centre.x, 5)}
+    lat, lon = main_body_point(largest)
+    return {"lat": lat, "lon": lon}
 
 
 def _with_geonameid(entry: Entry, geonameids: dict[str, int]) -> Entry:

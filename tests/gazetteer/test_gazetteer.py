@@ -517,3 +517,23 @@ def test_an_island_lies_at_the_centre_of_its_largest_part(gazetteer: Gazetteer, 
     assert (island.lat, island.lon) == pytest.approx((centre.y, centre.x), abs=0.05)
     assert largest.contains(shapely.Point(island.lon, island.lat))
 
+
+@pytest.mark.parametrize(
+    ("entry_id", "lat", "lon"),
+    [
+        # GeoNames' points: Natural Earth's label points lay on outlying islands, 245 km and
+        # 390 km off
+        ("admin1:JP.47", 26.5, 127.93),  # Okinawa, on Okinawa Island
+        ("admin1:ID.28", -3.24, 130.15),  # Maluku, on Seram
+        ("admin1:SY.01", 36.5, 40.9),  # Hasaka: a compact area keeps its centroid
+    ],
+)
+def test_an_admin1_area_lies_on_its_main_body(
+    gazetteer: Gazetteer, entry_id: str, lat: float, lon: float
+) -> None:
+    area = gazetteer.get(entry_id)
+    assert area is not None and area.geometry is not None
+    assert _km(area.lat, area.lon, lat, lon) < 100
+    outline = shapely.geometry.shape(area.geometry)
+    largest = max(getattr(outline, "geoms", [outline]), key=lambda part: part.area)
+    assert largest.contains(shapely.Point(area.lon, area.lat))
