@@ -58,6 +58,7 @@ class ResolutionFile(Vocabulary):
     street_words: LowerAlternatives
     directions: LowerAlternatives
     water_words: LowerAlternatives
+    open_water_words: LowerAlternatives
     place_prepositions: LowerAlternatives
     country_appositions: LowerAlternatives
     border_words_before: LowerAlternatives
@@ -113,6 +114,10 @@ WEIGHTS = {
     "own_name": 0.4,
     "alt_name_penalty": 1.0,
     "bare_water_penalty": 1.5,
+    # a name holding "Sea" or "Ocean" with no administrative word beside it is the water,
+    # however much the text is about the area named for it ("Port Sudan on the Red Sea":
+    # not Sudan's Red Sea state, which the focus and Port Sudan's own state favour by 5)
+    "open_water_name": 6.0,
     "admin_word": 3.0,
     "admin1_support": 4.0,
     # local copy's words for a town ("Lebanon police", "508 Cumberland St., Lebanon") weigh
@@ -198,6 +203,7 @@ _KIND_WORDS = {
     FeatureClass.SEA: "a sea",
 }
 _WATER_WORDS = _water_pattern(_WORDS.water_words)
+_OPEN_WATER_WORDS = _water_pattern(_WORDS.open_water_words)
 _COUNTRY_APPOSITION = re.compile(
     rf",\s+the\s+(?:(?!of\b)[\w'’-]+\s+){{0,4}}?"
     rf"{alternation(_WORDS.country_appositions)}\b(?!['’])",
@@ -232,6 +238,8 @@ class _Group:
     country_codes: frozenset[str | None] = frozenset()
     says_water: bool = False  # the surface says "River", "Lake", "Sea"...: water is meant
     has_land: bool = False
+    has_water: bool = False
+    names_open_water: bool = False  # the name holds "Sea" or "Ocean"
     # "Anbar province", "Hama governorate", "the countryside of Idleb": an area, not the city
     says_admin: bool = False
     says_city: bool = False  # "Jazan city", "the town of Khoukha": the city, not its province
@@ -401,6 +409,8 @@ def _groups(
             )
             group.prime = _prime(group.candidates)
             group.has_land = any(c.feature_class not in _WATER for c in match.candidates)
+            group.has_water = any(c.feature_class in _WATER for c in match.candidates)
+            group.names_open_water = bool(_OPEN_WATER_WORDS.search(match.text))
             by_key[(match.key, match.kind, sense)] = group
         if group.prime is not None and not group.says_town:
             group.says_town = _reads_as_a_town(text, match, group.prime)
@@ -923,6 +933,13 @@ def _score(
         score -= WEIGHTS["town_words"]  # (with no town to read, the words mean another place)
     if candidate.feature_class in _WATER and not group.says_water and group.has_land:
         score -= WEIGHTS["bare_water_penalty"]
+    if (
+        group.names_open_water
+        and group.has_water
+        and candidate.feature_class not in _WATER
+        and not group.says_admin
+    ):
+        score -= WEIGHTS["open_water_name"]
     return score
 
 

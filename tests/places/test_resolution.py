@@ -592,6 +592,24 @@ def test_a_frontier_word_speaks_for_the_country(text: str, gazetteer: Gazetteer)
 
 
 @pytest.mark.parametrize(
+    ("text", "feature_class"),
+    [
+        # the name says sea: the text's focus on Sudan and Port Sudan's state do not make it
+        # the state named for the sea
+        ("The government moved to Port Sudan on the Red Sea after fighting engulfed Khartoum.",
+         "sea"),
+        ("Floods hit Red Sea state in eastern Sudan, officials in Port Sudan said.", "admin1"),
+        ("Tourists returned to Hurghada in Egypt's Red Sea governorate.", "admin1"),
+    ],
+)  # fmt: skip
+def test_a_name_holding_sea_is_the_sea_unless_called_an_area(
+    text: str, feature_class: str, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), "Red Sea")
+    assert mention.feature_class == feature_class, mention.reason
+
+
+@pytest.mark.parametrize(
     ("text", "code"),
     [
         ("Rebels withdrew from Rubaya, near Goma, and Congo will now send police.", "CD"),
