@@ -280,8 +280,9 @@ class _Group:
 _VOTING_CANDIDATES = 30
 # A variant reading spelt this much farther from the text than the nearest one is none
 # ("Ras al-Ain" is Ra's al 'Ayn's "Ras el Ain", 0.0, or Ceylanpinar's "Rass-el-Ain" across
-# the border, 0.07; not Ras el Aioun in Algeria, 0.12, or Rosh Ha'Ayin, 0.14). Measured on the romanised table, bare sentence, with
-# distances to the nearest name: 0.05 and 0.15 each gave 266 of 299, 0.1 268, 0.2 263.
+# the border, 0.07; not Ras el Aioun in Algeria, 0.12, or Rosh Ha'Ayin, 0.14). Measured on
+# the romanised table, bare sentence, with distances to the nearest name: 0.05 and 0.15
+# each gave 266 of 299, 0.1 268, 0.2 263.
 _SPELLING_MARGIN = 0.1
 # Nor is one none of whose names is spelt nearer than this: the loose key keeps only the
 # consonants' classes, and past half the letters a shared key is chance ("Guddu" and
