@@ -217,9 +217,11 @@ class _Prepositions(Vocabulary):
 
 
 class _Weapons(Vocabulary):
-    """Words after a name that make it a weapon's ("Tomahawk missiles"); joined in order."""
+    """Words after a name that make it a weapon's ("Tomahawk missiles"); joined in order; and
+    the words that may stand between ("Tomahawk cruise missiles")."""
 
     words: LowerWords
+    between: LowerWords
 
 
 class RecognitionFile(Vocabulary):
@@ -349,7 +351,7 @@ _DISEASE_WORDS = _disease_pattern(_ILLNESS_WORDS, _WORDS.illnesses.between)
 # Substrings without which _DISEASE_WORDS cannot match: a plain search for each is several
 # times faster than the regex, which tries every capital letter of the text.
 _ILLNESS_HINTS = tuple(" " + word for word in _ILLNESS_WORDS)
-_WEAPON_WORDS = _disease_pattern(_WORDS.weapons.words, ())
+_WEAPON_WORDS = _disease_pattern(_WORDS.weapons.words, _WORDS.weapons.between)
 _WEAPON_HINTS = tuple(" " + word.rstrip("s") for word in _WORDS.weapons.words)
 # A weapon's name is taken for a town's only this small ("Tomahawk", Wisconsin): "Gaza
 # rockets", "Iranian missiles" still name where they come from.

@@ -346,6 +346,7 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         ("Tests proved negative for the Ebola haemorrhagic fever; Ebola spread.", []),
         # ... nor a weapon's name ("Tomahawk", Wisconsin); a place's stays where rockets come from
         ("U.S. destroyers fired 59 Tomahawk missiles at the base.", ["U.S."]),
+        ("U.S. destroyers fired Tomahawk cruise missiles at radar sites.", ["U.S."]),
         ("Hamas fired Gaza rockets at Ashkelon.", ["Gaza", "Ashkelon"]),
         # a middle initial makes a name, known given name or not; its surname is no town
         ("Police shot Tyrise M. Bell in Reno. Officers said Bell drew a gun.", ["Reno"]),
