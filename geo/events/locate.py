@@ -118,16 +118,17 @@ PRECISION_BY_CLASS: dict[str, LocationPrecision] = {
 SPECIFICITY: dict[str, int] = {
     feature_class.value: rank for feature_class, rank in _VOCABULARY.specificity.items()
 }
-_LOCATIVE = CaseBlind(
-    rf"(?:\b{alternation(_WORDS.locative)}\s+(?:the\s+)?"
+_COMPASS_WORD = (
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?\s+)?)$"
+    r"(?:ern)?\s+)?"
 )
-# "in the Mouawad neighbourhood of Beirut", "on the southern outskirts of": the place named
-# after a locative phrase's noun and "of" is where, as after "in".
+_LOCATIVE = CaseBlind(rf"(?:\b{alternation(_WORDS.locative)}\s+(?:the\s+)?{_COMPASS_WORD})$")
+# "in the Mouawad neighbourhood of Beirut", "through the Pasdaran district of Tehran", "on
+# the southern outskirts of": the place named after a locative phrase's noun and "of" is
+# where, as after "in".
 _LOCATIVE_NOUN_OF = re.compile(
     rf"\b{alternation(_WORDS.locative)}\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
-    rf"(?:{PLACE_NOUNS})\s+of\s+(?:the\s+)?$",
+    rf"(?:{PLACE_NOUNS}|{ADMIN_WORDS})\s+of\s+(?:the\s+)?{_COMPASS_WORD}$",
     re.IGNORECASE,
 )
 _TOPIC = re.compile(rf"\b{alternation(_WORDS.topic)}\s+(?:the\s+)?$", re.IGNORECASE)

@@ -333,11 +333,15 @@ def test_uncertainty_follows_the_place(
         ("Talks on Syria resumed.", "Syria", False, False),
         # a locative phrase's place noun and "of": the name after it is where
         ("Drones came down in the Mouawad neighbourhood of Beirut.", "Beirut", False, True),
+        # ... or an administrative word, and a side of the place
+        ("Gunmen shot them as they drove through the Pasdaran district of Tehran.", "Tehran",
+         False, True),
+        ("Gunmen seized them in the Dora district of southern Baghdad.", "Baghdad", False, True),
         ("A shell hit the southern suburbs of Beirut.", "Beirut", False, False),
         # ACLED's admin areas in parentheses are where, as after "in"
         ("Shells hit Al-Jineh village (Atareb, Aleppo).", "Aleppo", False, True),
     ],
-)
+)  # fmt: skip
 def test_modifier_and_locative(
     text: str, place: str, modifier: bool, locative: bool, gazetteer: Gazetteer
 ) -> None:
