@@ -32,6 +32,7 @@ from geo.events.locate import (
     location_from_country,
     location_from_mention,
     locations_in_span,
+    names_a_site,
     radius_km,
 )
 from geo.events.model import (
@@ -260,6 +261,7 @@ def _locate(
             and not text[actor.end : mention.trigger_start].strip()
         )
         and not _people_of_a_place(actor)
+        and not names_a_site(actor.text)
     ]
     # the places that end a road are no place of the event (the road's zone says it is
     # somewhere between them)

@@ -76,6 +76,7 @@ __all__ = [
     "location_from_country",
     "location_from_mention",
     "locations_in_span",
+    "names_a_site",
     "radius_km",
 ]
 
@@ -95,6 +96,7 @@ class _Words(Vocabulary):
     arrival_verbs: LowerAlternatives
     framework_before: LowerAlternatives
     framework_nouns: LowerAlternatives
+    site_nouns: LowerAlternatives
 
 
 class LocationsFile(Vocabulary):
@@ -203,6 +205,15 @@ def _modifier_after(text: str, end: int) -> bool:
 
 
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+_SITE_AT_END = re.compile(rf"\b{alternation(_WORDS.site_nouns)}$", re.IGNORECASE)
+
+
+def names_a_site(phrase: str) -> bool:
+    """Whether an actor's phrase names a site ("Balad air base", "the Makhmour camp"): a
+    place where the event is, not a party to it."""
+    return _SITE_AT_END.search(phrase) is not None
 
 
 def is_locative(text: str, mention: Mention) -> bool:

@@ -469,6 +469,19 @@ def test_a_town_named_before_a_relation_is_the_event_s_place(
     assert (event.location.name, event.zone) == (name, None), event.location.reason
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the site hit is a place, not a party: its town is where, before the relation
+        "On 4 January 2020, Katyusha rockets hit Balad air base north of Baghdad.",
+        "On 4 January 2020, rockets struck the Balad airbase, north of Baghdad.",
+    ],
+)
+def test_a_site_hit_is_at_its_town(text: str, gazetteer: Gazetteer) -> None:
+    strike = _only(_events(text, gazetteer), EventType.MISSILE_STRIKE)
+    assert (strike.location.name, strike.zone) == ("Balad", None), strike.location.reason
+
+
 def test_a_relation_before_the_trigger_gives_way_to_a_town_after_it(
     gazetteer: Gazetteer,
 ) -> None:
