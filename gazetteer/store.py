@@ -229,12 +229,13 @@ class Gazetteer:
         writes; with no name sharing the key, the main name's distance."""
         key = variant_key(written)
         entry = self.entry(index, geometry=False)
+        if key is None:
+            return spelling_distance(written, entry.name)
         written_names = tuple(name for name in entry.alt_names if name != name.lower())
         sharing = [
             spelling
             for spelling in variant_spellings(entry.model_copy(update={"alt_names": written_names}))
-            if key is not None
-            and (variant_key(spelling) == key or key in run_together_keys(spelling))
+            if variant_key(spelling) == key or key in run_together_keys(spelling)
         ]
         return min(spelling_distance(written, name) for name in (entry.name, *sharing))
 

@@ -39,6 +39,7 @@ from geo.vocabulary import (
 
 __all__ = [
     "ADMIN_WORDS",
+    "COMPASS_SIDE",
     "DISTRICT_RADIUS_KM",
     "PLACE_NOUNS",
     "ContainmentFile",
@@ -67,16 +68,17 @@ class ContainmentFile(Vocabulary):
 
 _WORDS: Final = load_vocabulary("geo.events", "containment.toml", ContainmentFile)
 
-_COMPASS = (
+COMPASS_SIDE: Final = (
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+)?"
 )
+"""An optional side word before a name ("southern ", "north-west "), as a regex."""
 # Between a contained name and its container: "X in", "X village in the southern
 # countryside of", "X, in rural".
 _NOUNS = alternation(_WORDS.place_nouns)
 PLACE_NOUNS: Final = _NOUNS
 """The nouns that call a name a place ("village", "neighbourhood"), as a regex alternation."""
-_TAIL = rf"(?:the\s+)?{_COMPASS}(?:{alternation(_WORDS.area_phrases)}\s+)?"
+_TAIL = rf"(?:the\s+)?{COMPASS_SIDE}(?:{alternation(_WORDS.area_phrases)}\s+)?"
 # "X in", "X village in", "X, in", or a noun and "of": "the X quarter of"; or an apposition
 # that calls X a place: "X, a Druze town in", "X, a border village in".
 _APPOSITION = rf"\s*,\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?P<apposed>{_NOUNS})"

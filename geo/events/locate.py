@@ -40,6 +40,7 @@ from gazetteer.geodesy import (
 from gazetteer.model import Candidate, Entry, FeatureClass
 from geo.events.containment import (
     ADMIN_WORDS,
+    COMPASS_SIDE,
     DISTRICT_RADIUS_KM,
     PLACE_NOUNS,
     admin_area_named_like,
@@ -120,17 +121,13 @@ PRECISION_BY_CLASS: dict[str, LocationPrecision] = {
 SPECIFICITY: dict[str, int] = {
     feature_class.value: rank for feature_class, rank in _VOCABULARY.specificity.items()
 }
-_COMPASS_WORD = (
-    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?\s+)?"
-)
-_LOCATIVE = CaseBlind(rf"(?:\b{alternation(_WORDS.locative)}\s+(?:the\s+)?{_COMPASS_WORD})$")
+_LOCATIVE = CaseBlind(rf"(?:\b{alternation(_WORDS.locative)}\s+(?:the\s+)?{COMPASS_SIDE})$")
 # "in the Mouawad neighbourhood of Beirut", "through the Pasdaran district of Tehran", "on
 # the southern outskirts of": the place named after a locative phrase's noun and "of" is
 # where, as after "in".
 _LOCATIVE_NOUN_OF = re.compile(
     rf"\b{alternation(_WORDS.locative)}\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
-    rf"(?:{PLACE_NOUNS}|{ADMIN_WORDS})\s+of\s+(?:the\s+)?{_COMPASS_WORD}$",
+    rf"(?:{PLACE_NOUNS}|{ADMIN_WORDS})\s+of\s+(?:the\s+)?{COMPASS_SIDE}$",
     re.IGNORECASE,
 )
 _TOPIC = re.compile(rf"\b{alternation(_WORDS.topic)}\s+(?:the\s+)?$", re.IGNORECASE)
