@@ -681,6 +681,7 @@ def _drop_far_spellings(
         for c in group.candidates:
             if c.name_kind == NameKind.VARIANT:
                 group.spellings[c.position] = nearest_spelling(c.position, written)
+        _spell_areas_as_their_seats(group)
         kept = [
             c
             for c in group.candidates
@@ -689,6 +690,22 @@ def _drop_far_spellings(
         if group.candidates and not kept:
             group.spelt_far = True
         group.candidates = kept
+
+
+def _spell_areas_as_their_seats(group: _Group) -> None:
+    """An admin-1 area read by a variant is spelt as near as its seat, a city in it read by
+    the same name: "Hodeidah" is the city's own alternate name, and the governorate named for
+    it is no farther from the text ("Hodeidah governorate")."""
+    seats: dict[str, float] = {}
+    for c in group.candidates:
+        if c.feature_class == FeatureClass.CITY and c.admin1_code is not None:
+            spelt = _spelling_distance(group, c)
+            seats[c.admin1_code] = min(spelt, seats.get(c.admin1_code, spelt))
+    for c in group.candidates:
+        seat = seats.get(c.admin1_code or "")
+        variant_area = c.feature_class == FeatureClass.ADMIN1 and c.name_kind == NameKind.VARIANT
+        if variant_area and seat is not None:
+            group.spellings[c.position] = min(group.spellings[c.position], seat)
 
 
 def _coded_in(candidate: Candidate, area: Candidate) -> bool:

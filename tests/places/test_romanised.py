@@ -344,6 +344,21 @@ def test_a_city_named_like_its_area_is_the_city(
 
 
 @pytest.mark.parametrize(
+    ("spelling", "area_id"),
+    [
+        ("Hodeidah", "admin1:YE.08"),  # the city Al Hudaydah's alternate, not the area's
+        ("Hudaydah", "admin1:YE.08"),
+    ],
+)
+def test_an_area_named_for_its_seat_is_spelt_as_near_as_the_seat(
+    spelling: str, area_id: str, gazetteer: Gazetteer
+) -> None:
+    text = f"Fighting erupted in {spelling} governorate on Monday, Yemen's army said."
+    mention = next(m for m in toponyms(text, gazetteer) if m.text == spelling)
+    assert mention.gazetteer_id == area_id, mention.reason
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a town of unknown population, which the bare name would not make a place
