@@ -57,6 +57,7 @@ class ResolutionFile(Vocabulary):
     residents: LowerAlternatives
     street_words: LowerAlternatives
     directions: LowerAlternatives
+    part_words: LowerAlternatives
     water_words: LowerAlternatives
     open_water_words: LowerAlternatives
     place_prepositions: LowerAlternatives
@@ -222,6 +223,7 @@ class _Group:
     whose: set[str] = field(default_factory=set)  # "the Indian state of": the country before it
     # "al-Rami, Idlib province": the readings of a province the text puts the place in
     held: list[Candidate] = field(default_factory=list)
+    part_of_the_held: bool = False  # "the Karrada district of Baghdad": no list of areas
     outside_the_holding_area: bool = False  # ... and no reading of the name lies in it
     # its only readings were romanisation variants none of whose names is spelt near it
     spelt_far: bool = False
@@ -508,6 +510,7 @@ class _Qualifications:
     qualifiers: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     whose: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     held: defaultdict[int, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
+    parts: set[int] = field(default_factory=set)  # "the X district of Y": X is part of Y
 
 
 def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None:
@@ -516,6 +519,7 @@ def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None
             group.qualifiers.update(found.qualifiers.get(id(match), ()))
             group.whose.update(found.whose.get(id(match), ()))
             group.held.extend(found.held.get(id(match), ()))
+            group.part_of_the_held = group.part_of_the_held or id(match) in found.parts
 
 
 def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
@@ -524,6 +528,17 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
     found = _Qualifications()
     for left, right in itertools.pairwise(matches):
         gap = text[left.end : right.start]
+        if (
+            _PART_OF_GAP.fullmatch(gap)
+            and right.candidates
+            and right.candidates[0].feature_class in _HOLDING_CLASSES  # not "of Angola"
+            and not (left.candidates and left.candidates[0].feature_class == FeatureClass.COUNTRY)
+        ):
+            # "the Dora district of (southern) Baghdad": a part of the city, not Ad Dawr (but
+            # "the Lebanese district of Chouf" says whose it is, below)
+            found.held[id(left)].extend(_holding_readings(right))
+            found.parts.add(id(left))
+            continue
         if _WHOSE_PLACE_NOUN.fullmatch(gap) and left.candidates:
             # "the Indian state of Punjab", "the Syrian city of Aleppo": the country before
             # the noun says where the place is
@@ -578,12 +593,12 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             # "Kabani in Jabal al-Akrad", "Mariano Escobedo in Morelia": a village of the
             # region, a quarter of the city named after it (not "across the river from
             # Detroit in Canada": a country's hold is the qualifier's weight, see _score)
-            found.held[id(left)].extend(
-                c
-                for c in right.candidates[:_VOTING_CANDIDATES]
-                if c.feature_class in _HOLDING_CLASSES
-            )
+            found.held[id(left)].extend(_holding_readings(right))
     return found
+
+
+def _holding_readings(match: Match) -> list[Candidate]:
+    return [c for c in match.candidates[:_VOTING_CANDIDATES] if c.feature_class in _HOLDING_CLASSES]
 
 
 def _senses(text: str, matches: Sequence[Match], found: _Qualifications) -> dict[int, int]:
@@ -638,6 +653,10 @@ _HOLDING_CLASSES = frozenset(
 )
 _IN_GAP = re.compile(r"\s+in\s+", re.IGNORECASE)
 _COMMA_GAP = re.compile(r"\s*,\s*")
+_PART_OF_GAP = re.compile(
+    rf"\s+{alternation(_WORDS.part_words)}\s+of\s+(?:the\s+)?(?:{alternation(_WORDS.directions)}\s+)?",
+    re.IGNORECASE,
+)
 # A name with a reading this large is no place a text puts in an area that does not hold it:
 # "Tunis, Libya and Egypt" is a list.
 _LARGE_PLACE = 6.0
@@ -653,11 +672,15 @@ def _keep_inside_the_holding_areas(
     events stage places what happened there at the area) instead of reading a namesake
     hundreds of kilometres off. A reading with no first-order area (a river, a region, a
     range) may lie in it. A name with a reading of first order or larger is the first of a
-    list of areas ("in Riau, Jambi province and Central Kalimantan")."""
+    list of areas ("in Riau, Jambi province and Central Kalimantan"), unless the text calls
+    it a part of the place ("the Karrada district of Baghdad": not Karaj)."""
     for group in groups:
-        if not (group.held and group.candidates) or any(
-            c.feature_class in _LIST_OF_AREAS or c.importance >= _LARGE_PLACE
-            for c in group.candidates
+        if not (group.held and group.candidates) or (
+            not group.part_of_the_held
+            and any(
+                c.feature_class in _LIST_OF_AREAS or c.importance >= _LARGE_PLACE
+                for c in group.candidates
+            )
         ):
             continue
         areas = {area.position: area for area in group.held}.values()

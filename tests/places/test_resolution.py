@@ -107,6 +107,11 @@ def test_qualifier_is_named_in_the_reason(
         "Fierce clashes continue in Kabani in Jabal al-Akrad.",
         # a town of a country, whose only namesakes are in China
         "He was injured in 2004 in Taji, Iraq, during a mortar attack.",
+        # a quarter of a city, not the town of Ad Dawr 100 km north
+        "A car bomb exploded in the Dora district of Baghdad.",
+        "A car bomb exploded in the Dora district of southern Baghdad.",
+        # ... though a large city abroad shares the name's loose key (Karaj)
+        "A truck bomb exploded in the Karrada district of Baghdad.",
     ],
 )
 def test_a_place_the_text_puts_in_a_province_is_no_namesake_abroad(
@@ -115,6 +120,21 @@ def test_a_place_the_text_puts_in_a_province_is_no_namesake_abroad(
     mention = resolved(text, gazetteer)[0]
     assert not mention.resolved
     assert "no reading of the name lies in or near" in mention.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a country after "district of" holds nothing: it says whose the district is
+        ("Clashes hit the Gazakh district of Azerbaijan on Monday.", "Gazakh", "AZ"),
+        ("Cases centred in the Cacuaco district of Angola's capital Luanda.", "Cacuaco", "AO"),
+    ],
+)
+def test_a_district_of_a_country_is_read_as_usual(
+    text: str, surface: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    assert mention.resolved and mention.country == country, mention.reason
 
 
 @pytest.mark.parametrize(
