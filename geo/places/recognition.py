@@ -213,6 +213,8 @@ class _Prepositions(Vocabulary):
     place: LowerWords
     place_verbs: LowerWords
     place_nouns: LowerWords
+    place_noun_modifiers: LowerWords
+    camp_nouns: LowerWords
     place_before_of: LowerWords
 
 
@@ -950,6 +952,13 @@ class _Variant:
     person_like: bool = False
 
 
+def _after_the(scan: _Scan, match: Match) -> bool:
+    """ "the Minyeh district", "the Karoo region": a name so written is a romanised town only
+    in a country the text names, or when a camp ("the Makhmour refugee camp")."""
+    first = match.first_token
+    return first > 0 and scan.tokens[first - 1].text.lower() in _BEFORE_NO_VARIANT
+
+
 def _longest_variant(scan: _Scan, first: int, exact_last: int) -> Match | None:
     """The longest run from ``first`` past ``exact_last`` whose loose key is indexed."""
     tokens, text, index = scan.tokens, scan.text, scan.index
@@ -1200,9 +1209,13 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
         first = scan.tokens[words[0]].text
         if scan.people.given_rank(first) is None:  # "Yousuf Raza" may be a person
             return True
-    if called and not countries:
+    if (
+        called
+        and not countries
+        and (not _after_the(scan, match) or _CAMP_AFTER.match(scan.text, match.end))
+    ):
         return True  # "Efrin city", "the town of Efrin"; not a town abroad ("Al-Jineh
-        # village (Atareb, Aleppo)" is no Jounieh of Lebanon)
+        # village (Atareb, Aleppo)" is no Jounieh of Lebanon), nor "the Karoo region"
     return after_in and (
         len(words) >= 2 or match.candidates[0].importance >= _LONE_VARIANT_IMPORTANCE
     )
@@ -1308,7 +1321,11 @@ def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:
     return not (
         len(word) < _LONE_VARIANT_LETTERS
         or word.endswith(_ENGLISH_ENDINGS)
-        or (before is not None and before.text.lower() in _BEFORE_NO_VARIANT)
+        or (
+            before is not None
+            and before.text.lower() in _BEFORE_NO_VARIANT
+            and not _PLACE_NOUN_AFTER.match(scan.text, token.end)  # "the Makhmour camp"
+        )
         or (
             before is not None
             and before.capitalised
@@ -1980,8 +1997,15 @@ _PLACE_NOUN_OF = re.compile(
     rf"(?:the |{alternation(_WORDS.arabic.articles)}[- ])?$",
     re.IGNORECASE,
 )
+_CAMP_AFTER = re.compile(
+    rf" (?:{alternation(_WORDS.prepositions.place_noun_modifiers)} )?"
+    rf"{alternation(_WORDS.prepositions.camp_nouns)}\b",
+    re.IGNORECASE,
+)
 _PLACE_NOUN_AFTER = re.compile(
-    rf"(?:['’]s)? {alternation(_WORDS.prepositions.place_nouns)}\b", re.IGNORECASE
+    rf"(?:['’]s)? (?:{alternation(_WORDS.prepositions.place_noun_modifiers)} )?"
+    rf"{alternation(_WORDS.prepositions.place_nouns)}\b",
+    re.IGNORECASE,
 )
 
 

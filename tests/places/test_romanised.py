@@ -361,6 +361,25 @@ def test_an_area_named_for_its_seat_is_spelt_as_near_as_the_seat(
 @pytest.mark.parametrize(
     "text",
     [
+        "Clashes in the Makhmour refugee camp in northern Iraq killed two.",
+        "A drone struck the Makhmour camp in Iraq on Sunday.",
+    ],
+)
+def test_a_camp_is_a_place_though_the_stands_before_its_name(
+    text: str, gazetteer: Gazetteer
+) -> None:
+    mention = next(m for m in toponyms(text, gazetteer) if m.text == "Makhmour")
+    assert mention.gazetteer_id == "geonames:93818"  # Mexmur
+
+
+def test_a_region_after_the_is_no_romanised_town(gazetteer: Gazetteer) -> None:
+    text = "Telescopes stand at Sutherland, in the Karoo region of South Africa."
+    assert "Karoo" not in {m.text for m in toponyms(text, gazetteer) if m.resolved}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # a town of unknown population, which the bare name would not make a place
         "Coalition aircraft struck the town of Khoukha.",
         # the article after "the town of" opens the name
