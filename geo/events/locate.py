@@ -98,6 +98,7 @@ class _Words(Vocabulary):
     framework_before: LowerAlternatives
     framework_nouns: LowerAlternatives
     site_nouns: LowerAlternatives
+    town_words: LowerAlternatives
 
 
 class LocationsFile(Vocabulary):
@@ -482,8 +483,51 @@ def _place_at(
         return contained
     if admin_word_after(text, place):
         return _area_around(place, gazetteer, f"{reason}, with an administrative word after it")
-    return _covering_the_list(
-        text, place, inside, location_from_mention(place, gazetteer, reason), gazetteer
+    location = _over_its_province(
+        text, place, location_from_mention(place, gazetteer, reason), gazetteer
+    )
+    return _covering_the_list(text, place, inside, location, gazetteer)
+
+
+_TOWN_WORD_AFTER = re.compile(rf"\s+(?:{alternation(_WORDS.town_words)})\b", re.IGNORECASE)
+_TOWN_WORD_BEFORE = re.compile(
+    rf"\b(?:{alternation(_WORDS.town_words)})\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_CHAIN_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
+# A seat this populous is what its bare name means ("in Aleppo", "in Kandahar"); a smaller one
+# shares its name with a province that reports mean as often ("fighting in Marib").
+_SMALL_SEAT_POPULATION = 100_000
+
+
+def _over_its_province(
+    text: str, place: Mention, location: EventLocation, gazetteer: Gazetteer
+) -> EventLocation:
+    """A small town named like the first-order area it lies in, and not called a town ("Marib
+    city", ACLED's "Marib (Marib, Marib)", a dateline), keeps its point with an uncertainty
+    that covers the area: the bare name may mean either ("Houthis killed in Marib")."""
+    index = gazetteer.index_of(place.gazetteer_id or "")
+    if (
+        index is None
+        or location.lat is None
+        or location.lon is None
+        or place.feature_class != FeatureClass.CITY
+        or gazetteer.candidate(index).population >= _SMALL_SEAT_POPULATION
+        or _TOWN_WORD_AFTER.match(text, place.end)
+        or _TOWN_WORD_BEFORE.search(text, max(0, place.start - 20), place.start)
+        or in_dateline(text, place)
+        or _CHAIN_AFTER.match(text, place.end)  # "Marib (Marib, Marib)": ACLED's town
+    ):
+        return location
+    area = admin_area_named_like(gazetteer, place)
+    if area is None or area.feature_class != FeatureClass.ADMIN1:
+        return location
+    reach = great_circle_km(location.lat, location.lon, area.lat, area.lon)
+    reach += gazetteer.radius_km(area.position)
+    if reach <= (location.uncertainty_km or 0.0):
+        return location
+    why = f"{location.reason}; the name is also {area.name}'s, the area it lies in: the "
+    return location.model_copy(
+        update={"uncertainty_km": round(reach, 1), "reason": why + "uncertainty covers it"}
     )
 
 

@@ -349,6 +349,30 @@ def test_modifier_and_locative(
     assert (is_modifier(text, mention), is_locative(text, mention)) == (modifier, locative)
 
 
+@pytest.mark.parametrize(
+    ("text", "over_the_province"),
+    [
+        # a small seat's bare name may mean its province: the point stays, the radius grows
+        ("Over 20 Houthi rebels were killed in fighting in Marib on Monday.", True),
+        ("Two young people were killed by a landmine in Al-Quneitra on Monday.", True),
+        # called the town, or ACLED's town with its areas, it is the town
+        ("Over 20 Houthi rebels were killed in fighting in Marib city on Monday.", False),
+        ("Over 20 Houthi rebels were killed in fighting in the city of Marib on Monday.", False),
+        ("Over 20 Houthi rebels were killed in fighting in Marib (Marib, Marib) on Monday.", False),
+        # a large seat's name is the city
+        ("Two young people were killed by a landmine in Idlib on Monday.", False),
+    ],
+)  # fmt: skip
+def test_a_small_seat_named_like_its_province_may_mean_the_province(
+    text: str, over_the_province: bool, gazetteer: Gazetteer
+) -> None:
+    location = _events(text, gazetteer)[0].location
+    assert location.precision == LocationPrecision.CITY
+    assert location.uncertainty_km is not None
+    assert (location.uncertainty_km > 30.0) == over_the_province, location.reason
+    assert ("the uncertainty covers it" in location.reason) == over_the_province
+
+
 def locate_in_span(*args: Any, **kwargs: Any) -> EventLocation | None:
     """The event's own location: the first of :func:`locations_in_span`."""
     return next(iter(locations_in_span(*args, **kwargs)), None)
