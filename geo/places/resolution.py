@@ -532,10 +532,12 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             _PART_OF_GAP.fullmatch(gap)
             and right.candidates
             and right.candidates[0].feature_class in _HOLDING_CLASSES  # not "of Angola"
-            and not (left.candidates and left.candidates[0].feature_class == FeatureClass.COUNTRY)
+            and left.candidates
+            and left.candidates[0].importance < right.candidates[0].importance
         ):
-            # "the Dora district of (southern) Baghdad": a part of the city, not Ad Dawr (but
-            # "the Lebanese district of Chouf" says whose it is, below)
+            # "the Dora district of (southern) Baghdad": a part of the city, not Ad Dawr; the
+            # larger place first says whose the part is ("the Houston suburb of Katy", "the
+            # Lebanese district of Chouf")
             found.held[id(left)].extend(_holding_readings(right))
             found.parts.add(id(left))
             continue

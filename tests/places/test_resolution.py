@@ -125,9 +125,11 @@ def test_a_place_the_text_puts_in_a_province_is_no_namesake_abroad(
 @pytest.mark.parametrize(
     ("text", "surface", "country"),
     [
-        # a country after "district of" holds nothing: it says whose the district is
+        # a country after "district of" holds nothing
         ("Clashes hit the Gazakh district of Azerbaijan on Monday.", "Gazakh", "AZ"),
         ("Cases centred in the Cacuaco district of Angola's capital Luanda.", "Cacuaco", "AO"),
+        # the larger place first says whose the part is
+        ("They play a team from the Houston suburb of Katy, Texas.", "Houston", "US"),
     ],
 )
 def test_a_district_of_a_country_is_read_as_usual(
