@@ -36,7 +36,7 @@ from pydantic import model_validator
 from gazetteer.geodesy import great_circle_km
 from gazetteer.groupings import FORMER_STATES
 from gazetteer.model import Candidate, FeatureClass, NameKind
-from gazetteer.normalize import spelling_distance
+from gazetteer.normalize import normalize, spelling_distance
 from geo.places import admin_chain
 from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import Match, opens_a_dateline
@@ -115,6 +115,9 @@ WEIGHTS = {
     "own_name": 0.4,
     "alt_name_penalty": 1.0,
     "bare_water_penalty": 1.5,
+    # ... and more after "in", "near": "fighting in Helmand" is the province, not the river
+    # (which the press writes "the Helmand", "the Helmand River")
+    "water_after_preposition": 1.5,
     # a name holding "Sea" or "Ocean" with no administrative word beside it is the water,
     # however much the text is about the area named for it ("Port Sudan on the Red Sea":
     # not Sudan's Red Sea state, which the focus and Port Sudan's own state favour by 5)
@@ -241,6 +244,7 @@ class _Group:
     # the countries it names by their own name: an area of one named like it is no rival
     country_codes: frozenset[str | None] = frozenset()
     says_water: bool = False  # the surface says "River", "Lake", "Sea"...: water is meant
+    in_a_longer_name: bool = False  # "in Fraser Valley": the river is the valley's
     has_land: bool = False
     has_water: bool = False
     names_open_water: bool = False  # the name holds "Sea" or "Ocean"
@@ -414,6 +418,10 @@ def _groups(
             )
             group.after_preposition = bool(
                 _PREPOSITION_BEFORE.search(text, max(0, match.start - 12), match.start)
+            )
+            group.in_a_longer_name = (
+                match.key != normalize(match.text)  # the back-off's "Fraser" in "Fraser Valley"
+                or _NAME_GOES_ON.match(text, match.end) is not None
             )
             group.prime = _prime(group.candidates)
             group.has_land = any(c.feature_class not in _WATER for c in match.candidates)
@@ -655,6 +663,7 @@ _HOLDING_CLASSES = frozenset(
 )
 _IN_GAP = re.compile(r"\s+in\s+", re.IGNORECASE)
 _COMMA_GAP = re.compile(r"\s*,\s*")
+_NAME_GOES_ON = re.compile(r" [A-Z]")
 _PART_OF_GAP = re.compile(
     rf"\s+{alternation(_WORDS.part_words)}\s+of\s+(?:the\s+)?(?:{alternation(_WORDS.directions)}\s+)?",
     re.IGNORECASE,
@@ -984,6 +993,8 @@ def _score(
         score -= WEIGHTS["town_words"]  # (with no town to read, the words mean another place)
     if candidate.feature_class in _WATER and not group.says_water and group.has_land:
         score -= WEIGHTS["bare_water_penalty"]
+        if group.after_preposition and not group.in_a_longer_name:
+            score -= WEIGHTS["water_after_preposition"]
     if (
         group.names_open_water
         and group.has_water

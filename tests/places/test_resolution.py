@@ -20,7 +20,7 @@ from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from geo.documents import Document
 from geo.places import resolution
-from geo.places.find import find_places, person_names
+from geo.places.find import find_places, person_names, resolve_spans
 from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import Match, recognize
 from geo.places.resolution import WEIGHTS, ResolutionFile, resolve_matches
@@ -703,3 +703,29 @@ def test_a_first_order_area_by_its_own_name_may_lie_on_another_continent(
             "Siberia and western Alaska.")  # fmt: skip
     alaska = first(resolved(text, gazetteer), "Alaska")
     assert alaska.feature_class == "admin1" and alaska.country == "US", alaska.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "feature_class"),
+    [
+        # after "in" a name of a river and a province is the province
+        ("Scores of insurgents killed, wounded in operations in Helmand: MoD", "admin1"),
+        ("Clashes erupted in Kunar on Monday.", "admin1"),
+        # the river, when the text writes it as one
+        ("A boat sank in the Helmand river on Monday.", "river"),
+        ("Farmers along the Helmand lost their crops.", "river"),
+    ],
+)
+def test_a_bare_name_after_in_is_the_land_not_the_river(
+    text: str, feature_class: str, gazetteer: Gazetteer
+) -> None:
+    mention = next(m for m in resolved(text, gazetteer) if m.text in ("Helmand", "Kunar"))
+    assert mention.feature_class == feature_class, mention.reason
+
+
+def test_a_river_inside_a_longer_name_keeps_its_reading(gazetteer: Gazetteer) -> None:
+    """The back-off's "Fraser" of "in Fraser Valley" is the river the valley is named for."""
+    text = "A cow found in Fraser Valley, a farming community, had BSE, Canada's agency said."
+    span = (text.index("Fraser Valley"), text.index("Fraser Valley") + len("Fraser Valley"))
+    mention = resolve_spans(Document(id="g", text=text), [span], gazetteer).mentions[0]
+    assert mention.feature_class == "river", mention.reason
