@@ -56,6 +56,7 @@ from geo.places.mentions import MentionKind
 from geo.prefilter import Prefilter, guarded
 from geo.vocabulary import (
     CountryCode,
+    LowerAlternatives,
     LowerWord,
     LowerWords,
     Vocabulary,
@@ -143,6 +144,7 @@ class _Speech(Vocabulary):
 
     fillers: LowerWords
     verbs: LowerWords
+    not_speech_objects: LowerAlternatives
 
 
 class _Organisations(Vocabulary):
@@ -1346,7 +1348,10 @@ def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:
         or (given is not None and (name_rank is None or given <= name_rank))
         or (surname is not None and (name_rank is None or surname <= name_rank))
         or (_opens_sentence(scan, position) and not _opens_an_admin_chain(scan, token))
-        or _next_word_after(scan, position) in PERSON_VERBS
+        or (
+            _next_word_after(scan, position) in PERSON_VERBS
+            and not _NO_SPEECH_AFTER.match(scan.text, scan.tokens[position + 1].end)
+        )
     )
 
 
@@ -1991,6 +1996,10 @@ def _opens_sentence(scan: _Scan, position: int) -> bool:
 _PLACE_PREPOSITIONS = frozenset(_WORDS.prepositions.place)
 _PLACE_BEFORE_OF = frozenset(_WORDS.prepositions.place_before_of)
 _PLACE_VERBS = frozenset(_WORDS.prepositions.place_verbs)
+# "claims the lives of five": no speech, so the name before it is no person
+_NO_SPEECH_AFTER = re.compile(
+    rf"\s+{alternation(_WORDS.speech.not_speech_objects)}\b", re.IGNORECASE
+)
 # "the town of Afrin", "the village of al-Khoukha" (the article the name opens with)
 _PLACE_NOUN_OF = re.compile(
     rf"\b{alternation(_WORDS.prepositions.place_nouns)} of "
@@ -2069,9 +2078,12 @@ def _next_token_text(scan: _Scan, match: Match) -> str:
 def _followed_by_person_verb(scan: _Scan, match: Match) -> bool:
     """ "Ware explained": the name is the verb's subject, right before it. Not after a comma
     ("a stand-up from Cork, said she": the subject came earlier), nor after a place
-    preposition ("analysts in Perth say", "a clinic in Murcia confirmed")."""
-    return _next_token_text(scan, match) in PERSON_VERBS and not _after_place_preposition(
-        scan, match.first_token
+    preposition ("analysts in Perth say", "a clinic in Murcia confirmed"), nor when the verb
+    says no speech ("al-Bokamal claims the lives of five")."""
+    return (
+        _next_token_text(scan, match) in PERSON_VERBS
+        and not _NO_SPEECH_AFTER.match(scan.text, scan.tokens[match.last_token + 1].end)
+        and not _after_place_preposition(scan, match.first_token)
     )
 
 

@@ -372,6 +372,18 @@ def test_a_camp_is_a_place_though_the_stands_before_its_name(
     assert mention.gazetteer_id == "geonames:93818"  # Mexmur
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Massacre at al-Bokamal claims the lives of an entire family in Syria's east.",
+        "Massacre at Bokamal claimed the lives of an entire family in Syria's east.",
+    ],
+)
+def test_a_verb_that_says_no_speech_makes_no_person(text: str, gazetteer: Gazetteer) -> None:
+    mention = next(m for m in toponyms(text, gazetteer) if "Bokamal" in m.text)
+    assert mention.gazetteer_id == "geonames:174448"  # Albu Kamal
+
+
 def test_a_region_after_the_is_no_romanised_town(gazetteer: Gazetteer) -> None:
     text = "Telescopes stand at Sutherland, in the Karoo region of South Africa."
     assert "Karoo" not in {m.text for m in toponyms(text, gazetteer) if m.resolved}
