@@ -1348,10 +1348,7 @@ def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:
         or (given is not None and (name_rank is None or given <= name_rank))
         or (surname is not None and (name_rank is None or surname <= name_rank))
         or (_opens_sentence(scan, position) and not _opens_an_admin_chain(scan, token))
-        or (
-            _next_word_after(scan, position) in PERSON_VERBS
-            and not _NO_SPEECH_AFTER.match(scan.text, scan.tokens[position + 1].end)
-        )
+        or (_next_word_after(scan, position) != "" and _speaks(scan, position + 1))
     )
 
 
@@ -2006,14 +2003,12 @@ _PLACE_NOUN_OF = re.compile(
     rf"(?:the |{alternation(_WORDS.arabic.articles)}[- ])?$",
     re.IGNORECASE,
 )
+_NOUN_MODIFIER = rf"(?:{alternation(_WORDS.prepositions.place_noun_modifiers)} )?"
 _CAMP_AFTER = re.compile(
-    rf" (?:{alternation(_WORDS.prepositions.place_noun_modifiers)} )?"
-    rf"{alternation(_WORDS.prepositions.camp_nouns)}\b",
-    re.IGNORECASE,
+    rf" {_NOUN_MODIFIER}{alternation(_WORDS.prepositions.camp_nouns)}\b", re.IGNORECASE
 )
 _PLACE_NOUN_AFTER = re.compile(
-    rf"(?:['’]s)? (?:{alternation(_WORDS.prepositions.place_noun_modifiers)} )?"
-    rf"{alternation(_WORDS.prepositions.place_nouns)}\b",
+    rf"(?:['’]s)? {_NOUN_MODIFIER}{alternation(_WORDS.prepositions.place_nouns)}\b",
     re.IGNORECASE,
 )
 
@@ -2081,10 +2076,16 @@ def _followed_by_person_verb(scan: _Scan, match: Match) -> bool:
     preposition ("analysts in Perth say", "a clinic in Murcia confirmed"), nor when the verb
     says no speech ("al-Bokamal claims the lives of five")."""
     return (
-        _next_token_text(scan, match) in PERSON_VERBS
-        and not _NO_SPEECH_AFTER.match(scan.text, scan.tokens[match.last_token + 1].end)
+        _next_token_text(scan, match) != ""
+        and _speaks(scan, match.last_token + 1)
         and not _after_place_preposition(scan, match.first_token)
     )
+
+
+def _speaks(scan: _Scan, position: int) -> bool:
+    """The token is a person's verb that says speech: "said", not "claims the lives of"."""
+    token = scan.tokens[position]
+    return token.text.lower() in PERSON_VERBS and not _NO_SPEECH_AFTER.match(scan.text, token.end)
 
 
 # -- kinds -----------------------------------------------------------------------------------
