@@ -231,6 +231,10 @@ def test_russian_made_is_a_demonym(gazetteer: Gazetteer, people: PersonNames) ->
         ("Clashes broke out in Homs City overnight.", "Homs"),
         ("Regime forces shelled Idlib Governorate again.", "Idlib Governorate"),
         ("Protesters gathered in Hubei Province.", "Hubei Province"),
+        # Russia's and Ukraine's first-order areas as wire copy writes them
+        ("IS claims an attack on law enforcers in Stavropol Territory.", "Stavropol Territory"),
+        ("Drones hit Belgorod Oblast.", "Belgorod Oblast"),
+        ("Fighting in Kherson Region killed two.", "Kherson Region"),
     ],
 )
 def test_a_capitalised_place_noun_closes_the_name(
@@ -453,6 +457,9 @@ def test_a_variant_is_taken_where_the_text_supports_it(
         ("Ar was all he said.", []),  # a lone article: not Arras
         # a longer name the gazetteer lacks: neither Daraa nor Balad (Iraq) alone
         ("Gunmen killed a commander in Daraa al-Balad.", []),
+        # ... but a possessive before the article is no part of the name; "Ra's" (a cape) is
+        ("Strikes hit camps in Yemen's al-Bayda province.", ["Yemen", "al-Bayda"]),
+        ("Shelling hit Ra's al-'Ayn.", ["Ra's al-'Ayn"]),
         ("Ayman al-Zawahiri was named.", []),
         # a lower-case article before a name the gazetteer knows elsewhere: not Malaga
         ("Clashes on the al Malaqa road.", []),
