@@ -412,6 +412,13 @@ CASES: list[Row] = [
      [(E.RIOT, "Rioters", A), (E.RIOT, "threw petrol bombs", A)]),
     ("Police fired smoke bombs at the crowd.", []),
     ("Russia bombs Aleppo again.", [(E.AIR_STRIKE, "bombs", A)]),
+    # "May" the month is no modal: a day or a preposition before it, "Day" after it
+    ("On 3 May gunmen shot dead a shopkeeper in Basra.", [(E.KILLING, "shot dead", A)]),
+    ("In May protesters rallied in Basra.",
+     [(E.PROTEST, "protesters", A), (E.PROTEST, "rallied", A)]),
+    ("Security forces broke up a May Day rally in Tehran.",
+     [(E.PROTEST, "broke up a May Day rally", A)]),
+    ("Officials said gunmen may attack Basra.", [(E.THREAT, "said", A), (E.ATTACK, "attack", H)]),
     # no event
     ("The weather in Damascus was mild on Tuesday.", []),
     ("Bashar Assad has ruled Syria since 2000.", []),
@@ -988,6 +995,31 @@ ERV = "Explosions/Remote violence"
         # two incidents of a clause keep their own coding: other actors did each
         ("After Iraqi forces took control of the town, armed men looted homes.", "looted",
          ("Strategic developments", "Looting/property destruction")),
+        # what the body bore may stand between it and its finding
+        ("The bodies of three men bearing gunshot wounds, their hands tied, were found near "
+         "Tarmiyah.", "bodies", ("Violence against civilians", "Attack")),
+        # demonstrators who try to storm a building turn to violence
+        ("Protesters tried to storm a police station in Tuyserkan.", "tried to storm",
+         ("Riots", "Violent demonstration")),
+        ("Security forces broke up a rally of teachers in Tehran.", "broke up a rally",
+         ("Protests", "Protest with intervention")),
+        # a detention with no known destination is a forced disappearance
+        ("Security Belt forces detained a man and took him to an unknown location.",
+         "took him to an unknown location",
+         ("Violence against civilians", "Abduction/forced disappearance")),
+        # a munitions store that blows up with no attacker named is no attack
+        ("A weapons and ammunition store in a Husseiniya in Sadr City exploded, killing 18.",
+         "weapons and ammunition store in a Husseiniya in Sadr City exploded",
+         ("Strategic developments", "Other")),
+        ("An explosion at a building used by Hezbollah to store weapons shook Ain Qana.",
+         "explosion at a building used by Hezbollah to store",
+         ("Strategic developments", "Other")),
+        ("An ammunition depot exploded after an Israeli drone struck it.", "struck",
+         ("Explosions/Remote violence", "Air/drone strike")),
+        # strikes a military carries out are from the air
+        ("The U.S. military carried out strikes against two Islamic State camps.",
+         "carried out strikes",
+         ("Explosions/Remote violence", "Air/drone strike")),
         # what ACLED does not code
         ("The ministry condemned the killing of two farmers.", "condemned", (None, None)),
         ("The army said it would strike any position that fires on its troops.", "said",
