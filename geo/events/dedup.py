@@ -4,11 +4,10 @@ Two reports are the same event when they have the same type, compatible actors (
 actors overlap or one side names none; statements, condemnations, accusations and warnings
 need the same named speaker; two articles' reports placed no nearer than a country, a
 shared named actor), dates that admit a common day, compatible locations (same place, one
-inside the other's country, within 100 km, or an area and a place within its radius when
-one article reports both or the area's country is not known) and the same kind of object
-where one is named (a drone is not a jet). Distinct events are never merged: anything
-ambiguous stays separate, and so do the events one report places at places listed too far
-apart to share one event's area (geo.events.locate).
+inside the other's country, within 100 km, or an area and a place within its radius) and the
+same kind of object where one is named (a drone is not a jet). Distinct events are never
+merged: anything ambiguous stays separate, and so do the events one report places at places
+listed too far apart to share one event's area (geo.events.locate).
 
 Dates: each report's date admits a span of days (``EventDate.span``, its ``earliest`` to
 ``latest``): its day, its week, month or year, or for an event dated "on or before" a
@@ -117,13 +116,12 @@ def _km(a: EventLocation, b: EventLocation) -> float:
     return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
-def _locations_compatible(a: EventLocation, b: EventLocation, one_article: bool) -> bool:
+def _locations_compatible(a: EventLocation, b: EventLocation) -> bool:
     """Same place, one inside the other's country, or close enough.
 
-    An area (a province, a zone, a sea) is compatible with anything in its country when the
-    reports come from different articles (one may place the event by its dateline or its
-    province), but within one article it only holds what lies within its radius: an article
-    naming a district for one blast and a town 260 km away for another reports two.
+    An area (a province, a zone, a sea) holds only what lies within its radius: an article
+    naming a district for one blast and a town 260 km away for another reports two, and so
+    do two articles, one placing a killing in Hama province and one in Daraa the same day.
     """
     if a.precision == LocationPrecision.UNKNOWN or b.precision == LocationPrecision.UNKNOWN:
         return True
@@ -136,12 +134,9 @@ def _locations_compatible(a: EventLocation, b: EventLocation, one_article: bool)
     if a.lat is None or b.lat is None:
         return True
     if a.precision in _COARSE or b.precision in _COARSE:
-        # across articles an area holds anything in its country; an area of no known country
-        # (a zone round a river) only what lies within its radius
-        countries_known = bool(a.country and b.country)
-        if (countries_known and not one_article) or (
-            a.uncertainty_km is None or b.uncertainty_km is None
-        ):
+        # an area holds what lies within its radius: a province's report and a town's in it
+        # may be one event, a province's and a town 280 km away are two, in one article or two
+        if a.uncertainty_km is None or b.uncertainty_km is None:
             return True
         return _km(a, b) <= a.uncertainty_km + b.uncertainty_km + _AREA_SLACK_KM
     return _km(a, b) <= MAX_KM_APART
@@ -176,7 +171,7 @@ def compatible(a: Event, b: Event) -> bool:
     if not (
         _dates_compatible(a, b)
         and _roles_compatible(a, b)
-        and _locations_compatible(a.location, b.location, _share_an_article(a, b))
+        and _locations_compatible(a.location, b.location)
         and _towns_agree(a, b)
     ):
         return False
@@ -191,7 +186,7 @@ def compatible(a: Event, b: Event) -> bool:
         # actor (one article that tells a bombing twice tells one bombing); so are one placed
         # only in Syria and one in a town or area there (a strike on a convoy at al-Tanf is
         # no massacre east of Salamiyah). One placed nowhere at all takes the other's place.
-        return _shares_an_actor(a, b)
+        return _shares_a_named_actor(a, b)
     return True
 
 
@@ -201,6 +196,7 @@ def _a_country_and_a_nearer_place(a: Event, b: Event) -> bool:
 
 
 _NOWHERE_NEARER = frozenset({LocationPrecision.COUNTRY, LocationPrecision.UNKNOWN})
+_CROWDS = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS})
 
 
 def _placed_nowhere_nearer(location: EventLocation) -> bool:
@@ -242,6 +238,22 @@ def _same_speaker(a: Event, b: Event) -> bool:
 
 def _shares_an_actor(a: Event, b: Event) -> bool:
     return any(_actor_keys(a, role) & _actor_keys(b, role) for role in ("initiator", "target"))
+
+
+def _named_actors(event: Event) -> set[tuple[str, str]]:
+    """The actors an article names as a party, with their role: not the unidentified, nor a
+    country's civilians, protesters or rioters ("Lebanese protesters" are in every town)."""
+    return {
+        (actor.role.value, actor.id)
+        for actor in event.actors
+        if actor.role is not None
+        and not actor.id.startswith("unknown.")
+        and actor.kind not in _CROWDS
+    }
+
+
+def _shares_a_named_actor(a: Event, b: Event) -> bool:
+    return bool(_named_actors(a) & _named_actors(b))
 
 
 def _same_named_place(a: EventLocation, b: EventLocation) -> bool:

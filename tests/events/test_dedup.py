@@ -189,9 +189,10 @@ def _report(
          False),
         (_report(), _report(document="ap", location=BAGHDAD), False),
         (_report(location=IDLIB), _report(document="ap", location=DARAA), False),  # ~370 km
-        # a province holds anything in its country for another article's report, but within
-        # one article only what lies within its radius (Daraa is ~280 km from Hama's centre)
-        (_report(location=HAMA_PROVINCE), _report(document="ap", location=DARAA), True),
+        # a province holds only what lies within its radius, in one article or across two
+        # (Daraa is ~280 km from Hama's centre, Suran inside the province)
+        (_report(location=HAMA_PROVINCE), _report(document="ap", location=DARAA), False),
+        (_report(location=HAMA_PROVINCE), _report(document="ap", location=SURAN), True),
         (_report(location=HAMA_PROVINCE, sentence="One."),
          _report(location=DARAA, sentence="Two."), False),
         (_report(location=HAMA_PROVINCE, sentence="One."),
@@ -224,6 +225,13 @@ def _report(
         (_report(location=SYRIA, actors=()), _report(document="ap", location=SYRIA, actors=()),
          False),
         (_report(location=SYRIA), _report(document="ap", location=SYRIA), True),
+        # ... named, not only of one country: Syria's police are not its air force
+        (_report(location=SYRIA, actors=(_actor("SY.police", ActorRole.INITIATOR, "SY"),)),
+         _report(document="ap", location=IDLIB,
+                 actors=(_actor("SY.military", ActorRole.INITIATOR, "SY"),)), False),
+        (_report(location=SYRIA, actors=(_actor("SY.military", ActorRole.INITIATOR, "SY"),)),
+         _report(document="ap", location=IDLIB,
+                 actors=(_actor("SY.military", ActorRole.INITIATOR, "SY"),)), True),
         # ... but one article that tells a bombing twice tells one bombing
         (_report(location=SYRIA, actors=(), sentence="One."),
          _report(location=SYRIA, actors=(), sentence="Two."), True),
