@@ -445,6 +445,7 @@ def locations_in_span(
             abs(m.start - trigger_start),
         ),
     )
+    best = _the_one_put_somewhere(text, best, inside, mentions)
     how = "named as the place" if is_locative(text, best) else "named"
     reason = f"{best.text!r} {how} in the event's {scope}"
     location = _place_at(text, best, inside, mentions, gazetteer, actor_spans, reason)
@@ -566,6 +567,25 @@ def _listed_with(text: str, best: Mention, mentions: Sequence[Mention]) -> list[
             i += step
             listed.append(ordered[i])
     return listed
+
+
+def _the_one_put_somewhere(
+    text: str, best: Mention, inside: Sequence[Mention], mentions: Sequence[Mention]
+) -> Mention:
+    """Of the places listed with ``best`` and as specific, the first the text puts in an area,
+    if ``best`` is put in none: ACLED writes its coded place's areas after it ("the villages
+    of Mu'allaq and Sayda and Ein Issa town (Tell Abiad, Ar-Raqqa)")."""
+    if container_after(text, best, mentions) is not None:
+        return best
+    rank = SPECIFICITY.get(best.feature_class or "", 9)
+    for other in sorted(_listed_with(text, best, inside), key=lambda m: m.start):
+        if (
+            other is not best
+            and SPECIFICITY.get(other.feature_class or "", 9) == rank
+            and container_after(text, other, mentions) is not None
+        ):
+            return other
+    return best
 
 
 def _listed_reach(

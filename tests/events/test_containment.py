@@ -321,6 +321,19 @@ def test_an_event_at_listed_places_reaches_them_all(
     assert reached is covered
 
 
+def test_of_places_listed_alike_the_one_the_text_puts_in_an_area_is_the_event_s(
+    gazetteer: Gazetteer,
+) -> None:
+    """ACLED writes its coded place's areas after it: the town of the chain, not the village
+    named before it (here read as Sidon, in Lebanon)."""
+    text = (
+        "On 22 November 2020, Turkish forces shelled the villages of Mu'allaq and Sayda and "
+        "Ein Issa town (Tell Abiad, Ar-Raqqa) with artillery."
+    )
+    (event,) = _events(text, gazetteer)
+    assert (event.location.name, event.location.country) == ("‘Ayn ‘Īsá", "SY")
+
+
 def test_places_listed_too_far_apart_are_an_event_each(gazetteer: Gazetteer) -> None:
     text = "On 3 May 2020, air strikes hit Aleppo, Idlib and Deir Ezzor."
     events = _events(text, gazetteer)

@@ -419,6 +419,11 @@ CASES: list[Row] = [
     ("Security forces broke up a May Day rally in Tehran.",
      [(E.PROTEST, "broke up a May Day rally", A)]),
     ("Officials said gunmen may attack Basra.", [(E.THREAT, "said", A), (E.ATTACK, "attack", H)]),
+    # a strike by workers is a protest; a fire set in the passive destroys property
+    ("Teachers went on strike in Basra.", [(E.PROTEST, "went on strike", A)]),
+    ("Traders closed their shops in a general strike in Sanandaj.",
+     [(E.PROTEST, "closed their shops in a general strike", A)]),
+    ("The camp was set on fire.", [(E.LOOTING, "was set on fire", A)]),
     # no event
     ("The weather in Damascus was mild on Tuesday.", []),
     ("Bashar Assad has ruled Syria since 2000.", []),
