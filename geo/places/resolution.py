@@ -152,6 +152,13 @@ _FAR_PRIOR = 5.9
 # a story from Texas).
 _FAR_OWN_NAME_PRIOR = 4.0
 _LARGE_CLASSES = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
+# ... and a small place this far from every other place of the text needs that evidence too,
+# on any continent (the distance from Syria to the Caspian's far shore, short of Japan's)
+_FAR_KM = 2500.0
+_TOWNS = frozenset({FeatureClass.CITY, FeatureClass.ADMIN2})
+# the prior of a city of about three million: under it, an alternate name is no evidence
+# ("Jibin", one of Yibin's, for a village of Hama)
+_FAR_METROPOLIS_PRIOR = 6.5
 _WATER = frozenset({FeatureClass.RIVER, FeatureClass.LAKE, FeatureClass.SEA})
 _ADMIN_AFTER = _followed_by(_WORDS.admin_words, _WORDS.directions)
 _ADMIN_BEFORE = _preceded_by(_WORDS.admin_words_before)
@@ -1352,6 +1359,7 @@ def resolve_matches(
         _choose(group, focus, contributions[id(group)], anchors)
         confident[position] = group.choice is not None and _confidence(group) >= 0.6
     _keep_to_the_text_continents(groups, focus, contributions)
+    _keep_near_the_text(groups, focus, contributions)
     return sorted(
         (mention for group in groups for mention in _mentions(group, reported, geonameid_of)),
         key=lambda mention: (mention.start, mention.end),
@@ -1456,17 +1464,31 @@ def _choose_on(
     group: _Group, continents: set[str], focus: _Focus, exclude: tuple[Weights, Weights]
 ) -> None:
     """Re-choose the group among its candidates on ``continents``, or mark it far off."""
+    _choose_where(
+        group,
+        lambda candidate: candidate.continent in continents,
+        focus,
+        exclude,
+        ("on the continent of the text's other places", "on another continent than"),
+    )
+
+
+def _choose_where(
+    group: _Group,
+    fits: Callable[[Candidate], bool],
+    focus: _Focus,
+    exclude: tuple[Weights, Weights],
+    why: tuple[str, str],
+) -> None:
+    """Re-choose the group among its candidates that fit, or mark it far off; ``why`` says
+    what fitting is and where the far candidate lies against the text's other places."""
     far = group.choice
     for score, position in group.base:
         candidate = group.candidates[position]
-        if (
-            candidate.continent in continents
-            and score >= WEIGHTS["min_score"]
-            and _allowed(group, candidate)
-        ):
+        if fits(candidate) and score >= WEIGHTS["min_score"] and _allowed(group, candidate):
             reasons: list[str] = []
             _score(candidate, group, focus, exclude, reasons)
-            reasons.append("on the continent of the text's other places")
+            reasons.append(why[0])
             runner_up = group.score
             group.choice, group.score, group.reasons = candidate, score, reasons
             group.runner_up = runner_up
@@ -1474,9 +1496,73 @@ def _choose_on(
     group.far_off = True
     if far is not None:
         group.reasons = [
-            f"best candidate {far.name} ({far.country_code}) is on another continent than "
-            "every other place of the text, with no qualifier or country named beside it"
+            f"best candidate {far.name} ({far.country_code}) is {why[1]} every other place of "
+            "the text, with no qualifier or country named beside it"
         ]
+
+
+def _keep_near_the_text(
+    groups: Sequence[_Group], focus: _Focus, contributions: dict[int, tuple[Weights, Weights]]
+) -> None:
+    """A town abroad, farther than ``_FAR_KM`` from the two or more other places the text
+    names, none in its country, needs the evidence a place on another continent needs: a
+    continent as large as Asia holds both a report's Sanandaj and a village of Japan ("Koya",
+    Koysinjaq's short name, is not Kōya). The own name of a town of some size goes unchecked,
+    as does a metropolis by any name; "Jibin", an alternate name of Yibin, is no reason to
+    read a village of Hama in China.
+    Failing a reading near the others, the name stays unresolved."""
+    named = {
+        g.choice.country_code
+        for g in groups
+        if _is_resolved(g)
+        and g.choice is not None
+        and g.choice.feature_class == FeatureClass.COUNTRY
+    }
+    placed = [
+        g
+        for g in groups
+        if g.kind == MentionKind.TOPONYM and _is_resolved(g) and not _says_whose(g)
+    ]
+    for group in sorted(placed, key=_confidence):
+        choice = group.choice
+        if (
+            choice is None
+            or not _is_resolved(group)
+            or choice.feature_class not in _TOWNS
+            # its own name, of a town of some size ("Tortola" in a story from Florida), or
+            # another name of a metropolis ("New Delhi" for Delhi)
+            or (choice.importance >= _FAR_OWN_NAME_PRIOR and choice.name_kind == NameKind.NAME)
+            or choice.importance >= _FAR_METROPOLIS_PRIOR
+            or group.qualifiers
+            or choice.country_code in named
+        ):
+            continue
+        anchors = [
+            g.choice
+            for g in placed
+            if g is not group and g.key != group.key and g.choice is not None and _is_resolved(g)
+        ]
+        if (
+            len(anchors) < 2
+            or any(anchor.country_code == choice.country_code for anchor in anchors)
+            or _near_any(choice, anchors)
+        ):
+            continue
+        _choose_where(
+            group,
+            functools.partial(_near_any, anchors=anchors),
+            focus,
+            contributions[id(group)],
+            (f"within {_FAR_KM:.0f} km of the text's other places", "far from"),
+        )
+
+
+def _near_any(candidate: Candidate, anchors: Sequence[Candidate]) -> bool:
+    return any(_km_between(candidate, anchor) <= _FAR_KM for anchor in anchors)
+
+
+def _km_between(a: Candidate, b: Candidate) -> float:
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _mentions(
