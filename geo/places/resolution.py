@@ -233,6 +233,8 @@ class _Group:
     whose: set[str] = field(default_factory=set)  # "the Indian state of": the country before it
     # "al-Rami, Idlib province": the readings of a province the text puts the place in
     held: list[Candidate] = field(default_factory=list)
+    # "ATHENS, Georgia": the readings of the place this name qualifies
+    qualified: list[Candidate] = field(default_factory=list)
     part_of_the_held: bool = False  # "the Karrada district of Baghdad": no list of areas
     outside_the_holding_area: bool = False  # ... and no reading of the name lies in it
     # its only readings were romanisation variants none of whose names is spelt near it
@@ -291,6 +293,10 @@ class _Group:
 
 
 _VOTING_CANDIDATES = 30
+# a reading within this of the name's likeliest votes in full (Tripoli in Lebanon, 2.2 below
+# Libya's capital); beyond it, less by a factor e each scale (London, Ohio, 4.5 below London)
+_VOTE_FREE_GAP = 2.0
+_VOTE_PRIOR_SCALE = 2.0
 # A variant reading spelt this much farther from the text than the nearest one is none
 # ("Ras al-Ain" is Ra's al 'Ayn's "Ras el Ain", 0.0, or Ceylanpinar's "Rass-el-Ain" across
 # the border, 0.07; not Ras el Aioun in Algeria, 0.12, or Rosh Ha'Ayin, 0.14). Measured on
@@ -306,17 +312,34 @@ _FARTHEST_SPELLING = 0.5
 _SCORED_CANDIDATES = 30  # by prior; the 31st "Springfield" never wins
 
 
-def _spread(codes: Sequence[str | None]) -> dict[str, float]:
-    distinct = {code for code in codes if code}
-    return {code: 1.0 for code in distinct}
+def _spread(candidates: Sequence[Candidate], code: Callable[[Candidate], str | None]
+            ) -> dict[str, float]:
+    """Each area a name's candidates lie in, with the vote of its likeliest candidate there."""
+    if not candidates:
+        return {}
+    top = max(c.importance for c in candidates)
+    votes: dict[str, float] = {}
+    for candidate in candidates:
+        if (area := code(candidate)) is not None:
+            votes[area] = max(votes.get(area, 0.0), _plausibility(candidate, top))
+    return votes
+
+
+def _plausibility(candidate: Candidate, top: float) -> float:
+    """How much a reading of a name speaks for its area, against the name's likeliest: a
+    village that shares a world city's name hardly does ("London and Sydney" are no two
+    towns of Ohio because Ohio has both names)."""
+    return min(1.0, math.exp(-(top - candidate.importance - _VOTE_FREE_GAP) / _VOTE_PRIOR_SCALE))
 
 
 def _cast_votes(group: _Group) -> None:
     candidates = [
         c for c in group.candidates[:_VOTING_CANDIDATES] if c.feature_class not in _LARGE_CLASSES
     ]
-    group.admin1_votes = _spread([c.admin1_code for c in candidates])
-    group.country_votes = _spread([c.country_code for c in group.candidates[:_VOTING_CANDIDATES]])
+    group.admin1_votes = _spread(candidates, lambda c: c.admin1_code)
+    group.country_votes = _spread(
+        group.candidates[:_VOTING_CANDIDATES], lambda c: c.country_code
+    )
 
 
 @dataclass(slots=True)
@@ -526,6 +549,9 @@ class _Qualifications:
     whose: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     held: defaultdict[int, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
     parts: set[int] = field(default_factory=set)  # "the X district of Y": X is part of Y
+    qualified: defaultdict[int, list[Candidate]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # by the qualifier's match: the readings of the place it qualifies
 
 
 def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None:
@@ -534,6 +560,7 @@ def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None
             group.qualifiers.update(found.qualifiers.get(id(match), ()))
             group.whose.update(found.whose.get(id(match), ()))
             group.held.extend(found.held.get(id(match), ()))
+            group.qualified.extend(found.qualified.get(id(match), ()))
             group.part_of_the_held = group.part_of_the_held or id(match) in found.parts
 
 
@@ -586,6 +613,19 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             codes |= _area_codes(candidate)
         if codes:
             found.qualifiers[id(left)].update(codes)
+            # "ATHENS, Georgia" in running text ("in" says less of the two; "Marib, Marib
+            # province" is one name, whose readings are the city's and the area's alike; in
+            # ACLED's "(Marib City, Marib)" the chain tells its areas, and the name is also
+            # the town's, "in Marib (...)")
+            if (
+                "," in gap  # ", in western Georgia" too
+                and "(" not in gap
+                and left.key != right.key
+                and left.candidates
+                and left.candidates[0].feature_class not in _LARGE_CLASSES  # "Sudan, Mali"
+                and not admin_chain.closes(text, right.start, right.end)
+            ):
+                found.qualified[id(right)].extend(left.candidates[:_VOTING_CANDIDATES])
         if _ADMIN_AFTER.match(text, right.end):
             # "al-Rami, Idlib province": the word makes the qualifier an area holding the
             # place, not the next name of a list ("Aleppo, Idlib and Hama")
@@ -612,6 +652,15 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             # Detroit in Canada": a country's hold is the qualifier's weight, see _score)
             found.held[id(left)].extend(_holding_readings(right))
     return found
+
+
+def _holds_the_qualified(group: _Group, candidate: Candidate) -> bool:
+    """ "ATHENS, Georgia": the state holds an Athens, the country none; "Batumi, Georgia"."""
+    if candidate.feature_class == FeatureClass.ADMIN1:
+        return any(q.admin1_code == candidate.admin1_code for q in group.qualified)
+    if candidate.feature_class == FeatureClass.COUNTRY:
+        return any(q.country_code == candidate.country_code for q in group.qualified)
+    return False
 
 
 def _holding_readings(match: Match) -> list[Candidate]:
@@ -923,6 +972,10 @@ def _score(
         score += WEIGHTS["qualifier"]
         if reasons is not None:
             reasons.append("qualified by the name that follows it")
+    if _holds_the_qualified(group, candidate):
+        score += WEIGHTS["qualifier"]
+        if reasons is not None:
+            reasons.append("qualifies a place that lies in it")
     if group.among_admin1 and candidate.feature_class == FeatureClass.ADMIN1:
         score += WEIGHTS["admin1_list"]
         if reasons is not None:

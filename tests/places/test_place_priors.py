@@ -139,7 +139,7 @@ def _found(text: str, surface: str, gazetteer: Gazetteer) -> Mention:
          "said.", "Kansas", "admin1", "US", "would need"),
         ("Peach growers in Georgia lost half their crop, the Macon extension office said.",
          "Georgia", "admin1", "US", ""),
-        ("A Gloucester trawler crew was rescued 200 miles out in the Atlantic on Sunday.",
+        ("A Carteret County trawler crew was rescued 200 miles out in the Atlantic on Sunday.",
          "Atlantic", "sea", None, "the city Atlantic"),
         # the town, where the text says so
         ("Lebanon, Pennsylvania, will close its Cumberland Street bridge.", "Lebanon", "city",
@@ -164,6 +164,18 @@ def _found(text: str, surface: str, gazetteer: Gazetteer) -> Mention:
          "US", "local copy's words for a town"),
         ("Farmers around Moscow report a record harvest, the Latah County extension office "
          "said.", "Moscow", "city", "US", "the county it lies in named in the text"),
+        # the area a town is qualified by holds the town: "ATHENS, Georgia" is the state
+        ("ATHENS, Georgia — Poultry exporters in north-east Georgia are scrambling after China "
+         "and Mexico suspended imports.", "Georgia", "admin1", "US",
+         "qualifies a place that lies in it"),
+        ("BATUMI, Georgia — Tourism in Georgia rose by a fifth.", "Georgia", "country", "GE",
+         "qualifies a place that lies in it"),
+        # "the state of" calls the name an area: not the Hong Kong city
+        ("Most cases have been in the state of Victoria, which has 752 infected persons.",
+         "Victoria", "admin1", "AU", "an administrative word beside it"),
+        # world cities named together are no two villages of one state that has both names
+        ("Clubs in London and Sydney held screenings.", "London", "city", "GB", ""),
+        ("Clubs in London and Sydney held screenings.", "Sydney", "city", "AU", ""),
         # a state's people go by its name: "a Florida woman" is the state's
         ("A Florida woman was arrested in Albany on Monday.", "Florida", "admin1", "US", ""),
         # a city larger than its namesake region competes as before ("Paris" is no country)
