@@ -36,6 +36,7 @@ from geo.events.model import ON_OR_BEFORE_DAYS, EventDate
 from geo.events.text import Sentence
 from geo.events.timex import (
     DatePrecision,
+    TimeAnchor,
     TimeExpression,
     TimeRelation,
     find_time_expressions,
@@ -93,12 +94,35 @@ def choose_expression(
     if not expressions:
         return None
     clause = _clause_of(clauses, trigger_start)
+    expressions = [
+        e for e in expressions if not _counts_to_another_event(e, clauses, clause, trigger_start)
+    ] or expressions
 
     def cost(expression: TimeExpression) -> int:
         penalty = 0 if _clause_of(clauses, expression.start) == clause else _OTHER_CLAUSE_PENALTY
         return _distance(expression, trigger_start, trigger_end) + penalty
 
     return min(expressions, key=cost)
+
+
+def _counts_to_another_event(
+    expression: TimeExpression, clauses: Sequence[Sentence], clause: int, trigger_start: int
+) -> bool:
+    """ "On 8 May, two days after parliamentary elections, supporters exchanged fire": the
+    phrase dates the elections named right after it, not an event past a comma or in a
+    clause after it."""
+    if not (
+        expression.anchor == TimeAnchor.EVENT
+        and expression.relative_days is not None
+        and expression.end <= trigger_start
+        and any(f" {word}" in f" {expression.text.lower()}" for word in ("after", "before"))
+    ):
+        return False
+    own = _clause_of(clauses, expression.start)
+    if own != clause or own < 0:
+        return True
+    sentence = clauses[own]
+    return "," in sentence.text[expression.end - sentence.start : trigger_start - sentence.start]
 
 
 def _resolve(

@@ -235,6 +235,7 @@ class Days(Vocabulary):
     lead_ins: tuple[LeadIn, ...] = ()
     weekday_name_before: Phrases
     weekday_title_after: Phrases
+    date_name_after: LowerScannedPhrases = ()
 
     @model_validator(mode="after")
     def _named_days_are_known(self) -> Days:
@@ -808,6 +809,11 @@ _REPORTING_AFTER = re.compile(r",?\s+" + _REPORTING_VERB + r"\b")
 
 _NAMED_DAY_BEFORE = re.compile(r"\b" + _alternatives(_WORDS.days.weekday_name_before) + r"\s+$")
 _NAMED_DAY_AFTER = re.compile(r"\s+" + _alternatives(_WORDS.days.weekday_title_after) + r"\b")
+# "the 22 May hospital", "the March 14 alliance": a day and month named after, not a date
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_DATE_NAME_AFTER = re.compile(
+    r"\s+" + _alternatives(_WORDS.days.date_name_after) + r"\b", re.IGNORECASE
+)
 _COUNT_NOUN_AFTER = re.compile(r"\s+" + _alternatives(_WORDS.years.count_nouns) + r"\b", re.I)
 # "Today" capitalised after a word is a title: "USA Today", "Russia Today".
 _TITLE_WORD_BEFORE = re.compile(r"[A-Za-z]\s+$")
@@ -992,6 +998,10 @@ def _day_month(m: re.Match[str], scan: _Scan, rule: str) -> _Reading | None:
     written = f"'{scan.text[scan.start : scan.end]}'"
     if year_text is not None:
         return _absolute_day(_safe_date(int(year_text), month, day_number), written)
+    if _THE_BEFORE.search(scan.text, max(0, scan.start - 5), scan.start) and _DATE_NAME_AFTER.match(
+        scan.text, scan.end
+    ):
+        return None
     if _safe_date(2000, month, day_number) is None:  # 2000 is a leap year: Feb 29 passes
         return None
     if scan.published is None:

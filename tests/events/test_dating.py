@@ -405,6 +405,16 @@ def test_event_relative_phrases_shift_the_reference(
     assert reference.isoformat() in reason
 
 
+def test_a_phrase_counting_to_the_event_after_it_dates_no_event_past_a_comma() -> None:
+    """ "two days after parliamentary elections" dates the elections, not the fighting."""
+    text = (
+        "On 8 May 2018, two days after parliamentary elections, supporters of two parties "
+        "exchanged fire in Choueifat."
+    )
+    date, precision, _ = _date_of(text, "exchanged fire", published=PUBLISHED, reference=PUBLISHED)
+    assert (date, precision) == (dt.date(2018, 5, 8), DAY)
+
+
 def test_relative_phrase_without_reference_is_unresolved() -> None:
     date, precision, reason = _date_of(
         "Troops withdrew the previous day.", "withdrew", published=None, reference=None

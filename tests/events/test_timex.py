@@ -636,6 +636,8 @@ def test_a_cue_after_a_determiner_modifies_a_noun(word: str) -> None:
         "They marched to parliament and March organisers said.",
         "The Sunday Times reported the deal.",
         "Traders still talk about Black Monday.",
+        "Fighters clashed around the 22 May hospital.",
+        "Leaders of the March 14 alliance met.",
         "The Good Friday Agreement ended the conflict.",
         "The coalition deployed 1500 troops.",
         "About 2,000 people fled the fighting.",
