@@ -46,6 +46,8 @@ BLIND_NOTES_3 = DATA_DIR / "events" / "blind_notes_3.jsonl"
 BLIND_NOTES_4 = DATA_DIR / "events" / "blind_notes_4.jsonl"
 # ... and a fifth 100, written in the tenth round (BLIND_NOTES_5.md)
 BLIND_NOTES_5 = DATA_DIR / "events" / "blind_notes_5.jsonl"
+# ... and a sixth, ACLED notes without sub-event labels and PITF (BLIND_NOTES_6.md)
+BLIND_NOTES_6 = DATA_DIR / "events" / "blind_notes_6.jsonl"
 
 RECORD = CodedRecord(
     id="r1",
@@ -162,7 +164,7 @@ FLOORS = {
     BLIND_NOTES_2: {
         "located": 0.95,
         "dated": 0.99,
-        "typed": 0.94,
+        "typed": 0.95,
         "honest": 1.00,
         "sub_typed": 0.85,
     },
@@ -177,20 +179,29 @@ FLOORS = {
     # first run: 0.88 / 0.99 / 0.90 / 0.91, sub-type 0.84
     BLIND_NOTES_4: {
         "located": 0.93,
-        "dated": 0.99,
-        "typed": 0.98,
+        "dated": 1.00,
+        "typed": 0.99,
         "honest": 0.98,
-        "sub_typed": 0.91,
+        "sub_typed": 0.93,
     },
     # first run, on arrival: 0.85 / 1.00 / 0.94 / 0.94, sub-type 0.88 (at the round's start);
     # 0.88 located and 0.95 honest after the eleventh round, which read its misses; 0.90 and
     # 0.96 after the twelfth, by rules found there in the eleventh
     BLIND_NOTES_5: {
-        "located": 0.90,
+        "located": 0.91,
         "dated": 0.99,
-        "typed": 0.94,
+        "typed": 0.96,
         "honest": 0.96,
-        "sub_typed": 0.88,
+        "sub_typed": 0.91,
+    },
+    # first run, on arrival: 0.90 / 0.97 / 0.91 / 0.91 (at the thirteenth round's start);
+    # its misses read in that round
+    BLIND_NOTES_6: {
+        "located": 0.94,
+        "dated": 1.00,
+        "typed": 0.92,
+        "honest": 0.95,
+        "sub_typed": 0.85,
     },
 }
 
