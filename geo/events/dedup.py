@@ -196,7 +196,7 @@ def _a_country_and_a_nearer_place(a: Event, b: Event) -> bool:
 
 
 _NOWHERE_NEARER = frozenset({LocationPrecision.COUNTRY, LocationPrecision.UNKNOWN})
-_CROWDS = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS})
+_UNNAMED_KINDS = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS})
 
 
 def _placed_nowhere_nearer(location: EventLocation) -> bool:
@@ -248,7 +248,7 @@ def _named_actors(event: Event) -> set[tuple[str, str]]:
         for actor in event.actors
         if actor.role is not None
         and not actor.id.startswith("unknown.")
-        and actor.kind not in _CROWDS
+        and actor.kind not in _UNNAMED_KINDS
     }
 
 

@@ -413,7 +413,8 @@ def locations_in_span(
     locative_only: bool = False,
 ) -> list[EventLocation]:
     """Where an event is, by the places named in [start, end): first the most specific place,
-    the nearest to the trigger among equals; then one location for each place listed with it
+    the nearest to the trigger among equals (of a list of equals, the one the text puts in an
+    area); then one location for each place listed with it
     too far away to share one event's area ("air strikes hit Aleppo and Deir Ezzor" reports
     an event at each: ACLED codes one event a location). Empty when the span names no place.
 

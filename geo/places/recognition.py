@@ -1736,8 +1736,9 @@ _ARTICLE_THEN_NAME = re.compile(rf" {_ARABIC_ARTICLE}[A-Z]")
 # nearly every word of four letters or more: its capitals say nothing of names.
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _TITLE_CASE_WORDS = 3
-# a possessive is no part of the name ("Syria's al-Raqqa"), though "Ra's" ("cape") is
-_NAME_THEN_ARTICLE = re.compile(rf"[A-Z][\w'-]*(?<!\w{{3}}'s) {_ARABIC_ARTICLE}$")
+# a possessive is no part of the name ("Syria's al-Raqqa", "the UN's al-Hol camp"), though
+# "Ra's" ("cape") is
+_NAME_THEN_ARTICLE = re.compile(rf"(?:Ra's|[A-Z][\w'-]*(?<!['’][sS])) {_ARABIC_ARTICLE}$")
 
 
 def _embedded_in_name(scan: _Scan, match: Match) -> bool:

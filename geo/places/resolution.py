@@ -284,7 +284,8 @@ class _Group:
     runner_up: float | None = None
     reasons: list[str] = field(default_factory=list)
     kind: MentionKind = MentionKind.TOPONYM
-    far_off: bool = False  # on another continent than the text's other places, unsupported
+    # on another continent than the text's other places, or far from them, unsupported
+    far_off: bool = False
     # every mention is a word before a noun, never after "in": "US forces", "UK officials"
     only_attributive: bool = True
     # a side read as an area ("North"): resolved only where the text supports the country
@@ -293,8 +294,9 @@ class _Group:
 
 
 _VOTING_CANDIDATES = 30
-# a reading within this of the name's likeliest votes in full (Tripoli in Lebanon, 2.2 below
-# Libya's capital); beyond it, less by a factor e each scale (London, Ohio, 4.5 below London)
+# a reading within this of the likeliest of the name's readings that vote votes in full
+# (Tripoli in Lebanon, 2.25 below Libya's capital, votes 0.88); beyond it, less by a factor
+# e each scale (London, Ohio, 4.5 below London, 0.29)
 _VOTE_FREE_GAP = 2.0
 _VOTE_PRIOR_SCALE = 2.0
 # A variant reading spelt this much farther from the text than the nearest one is none
@@ -312,8 +314,9 @@ _FARTHEST_SPELLING = 0.5
 _SCORED_CANDIDATES = 30  # by prior; the 31st "Springfield" never wins
 
 
-def _spread(candidates: Sequence[Candidate], code: Callable[[Candidate], str | None]
-            ) -> dict[str, float]:
+def _spread(
+    candidates: Sequence[Candidate], code: Callable[[Candidate], str | None]
+) -> dict[str, float]:
     """Each area a name's candidates lie in, with the vote of its likeliest candidate there."""
     if not candidates:
         return {}
@@ -326,9 +329,10 @@ def _spread(candidates: Sequence[Candidate], code: Callable[[Candidate], str | N
 
 
 def _plausibility(candidate: Candidate, top: float) -> float:
-    """How much a reading of a name speaks for its area, against the name's likeliest: a
-    village that shares a world city's name hardly does ("London and Sydney" are no two
-    towns of Ohio because Ohio has both names)."""
+    """How much a reading of a name speaks for its area, against ``top``, the prior of the
+    likeliest of the readings that vote (countries do not vote for areas): a village that
+    shares a world city's name hardly does ("London and Sydney" are no two towns of Ohio
+    because Ohio has both names)."""
     return min(1.0, math.exp(-(top - candidate.importance - _VOTE_FREE_GAP) / _VOTE_PRIOR_SCALE))
 
 
@@ -337,9 +341,7 @@ def _cast_votes(group: _Group) -> None:
         c for c in group.candidates[:_VOTING_CANDIDATES] if c.feature_class not in _LARGE_CLASSES
     ]
     group.admin1_votes = _spread(candidates, lambda c: c.admin1_code)
-    group.country_votes = _spread(
-        group.candidates[:_VOTING_CANDIDATES], lambda c: c.country_code
-    )
+    group.country_votes = _spread(group.candidates[:_VOTING_CANDIDATES], lambda c: c.country_code)
 
 
 @dataclass(slots=True)
@@ -566,7 +568,9 @@ def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None
 
 def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
     """'Aleppo, Syria': a country or admin-1 named right after a place qualifies it; every
-    reading of the qualifier counts ("Athens, Georgia": the state or the country)."""
+    reading of the qualifier counts ("Athens, Georgia": the state or the country), and the
+    qualifier keeps the qualified place's readings (``qualified``) to tell which of its own
+    holds one."""
     found = _Qualifications()
     for left, right in itertools.pairwise(matches):
         gap = text[left.end : right.start]
@@ -624,6 +628,7 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
                 and left.candidates
                 and left.candidates[0].feature_class not in _LARGE_CLASSES  # "Sudan, Mali"
                 and not admin_chain.closes(text, right.start, right.end)
+                and not _LIST_GOES_ON.match(text, right.end)  # "Saraqeb, Idlib and Hama"
             ):
                 found.qualified[id(right)].extend(left.candidates[:_VOTING_CANDIDATES])
         if _ADMIN_AFTER.match(text, right.end):
@@ -656,9 +661,9 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
 
 def _holds_the_qualified(group: _Group, candidate: Candidate) -> bool:
     """ "ATHENS, Georgia": the state holds an Athens, the country none; "Batumi, Georgia"."""
-    if candidate.feature_class == FeatureClass.ADMIN1:
+    if candidate.feature_class == FeatureClass.ADMIN1 and candidate.admin1_code:
         return any(q.admin1_code == candidate.admin1_code for q in group.qualified)
-    if candidate.feature_class == FeatureClass.COUNTRY:
+    if candidate.feature_class == FeatureClass.COUNTRY and candidate.country_code:
         return any(q.country_code == candidate.country_code for q in group.qualified)
     return False
 
@@ -718,6 +723,7 @@ _HOLDING_CLASSES = frozenset(
     {FeatureClass.ADMIN1, FeatureClass.ADMIN2, FeatureClass.REGION, FeatureClass.CITY}
 )
 _IN_GAP = re.compile(r"\s+in\s+", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]")
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 _PART_OF_GAP = re.compile(
@@ -1443,11 +1449,7 @@ def _keep_to_the_text_continents(
     placed = [g for g in groups if g.kind != MentionKind.ORGANISATION and _is_resolved(g)]
     if len({g.choice.continent for g in placed if g.choice and g.choice.continent}) < 2:
         return  # most texts: one continent, nothing far off
-    named = {
-        g.choice.country_code
-        for g in placed
-        if g.choice is not None and g.choice.feature_class == FeatureClass.COUNTRY
-    }
+    named = _countries_named(placed)
     weights: Weights = defaultdict(float)
     # A demonym says whose ("a Russian general", "the Lebanese army") more often than where:
     # it helps choose between a name's readings but alone puts no place far off.
@@ -1491,6 +1493,16 @@ def _keep_to_the_text_continents(
         if _is_resolved(group) and group.choice is not None and group.choice.continent:
             weights[group.choice.continent] += _confidence(group)
             by_name[group.choice.continent] += _confidence(group)
+
+
+def _countries_named(placed: Sequence[_Group]) -> set[str | None]:
+    """The countries the text names among its resolved places (a qualifier of sorts for the
+    towns in them)."""
+    return {
+        g.choice.country_code
+        for g in placed
+        if g.choice is not None and g.choice.feature_class == FeatureClass.COUNTRY
+    }
 
 
 def _own_name_there(group: _Group, continent: str) -> bool:
@@ -1564,13 +1576,9 @@ def _keep_near_the_text(
     as does a metropolis by any name; "Jibin", an alternate name of Yibin, is no reason to
     read a village of Hama in China.
     Failing a reading near the others, the name stays unresolved."""
-    named = {
-        g.choice.country_code
-        for g in groups
-        if _is_resolved(g)
-        and g.choice is not None
-        and g.choice.feature_class == FeatureClass.COUNTRY
-    }
+    named = _countries_named(
+        [g for g in groups if g.kind != MentionKind.ORGANISATION and _is_resolved(g)]
+    )
     placed = [
         g
         for g in groups
@@ -1611,11 +1619,7 @@ def _keep_near_the_text(
 
 
 def _near_any(candidate: Candidate, anchors: Sequence[Candidate]) -> bool:
-    return any(_km_between(candidate, anchor) <= _FAR_KM for anchor in anchors)
-
-
-def _km_between(a: Candidate, b: Candidate) -> float:
-    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
+    return any(_distance_km(candidate, anchor) <= _FAR_KM for anchor in anchors)
 
 
 def _mentions(

@@ -418,7 +418,10 @@ CASES: list[Row] = [
      [(E.PROTEST, "protesters", A), (E.PROTEST, "rallied", A)]),
     ("Security forces broke up a May Day rally in Tehran.",
      [(E.PROTEST, "broke up a May Day rally", A)]),
+    ("On 3rd May gunmen shot dead two men in Kirkuk.", [(E.KILLING, "shot dead", A)]),
     ("Officials said gunmen may attack Basra.", [(E.THREAT, "said", A), (E.ATTACK, "attack", H)]),
+    # a strike carried out at hospitals, not on or against a target, is no military one
+    ("Doctors carried out a strike at hospitals in Khartoum.", []),
     # a strike by workers is a protest; a fire set in the passive destroys property
     ("Teachers went on strike in Basra.", [(E.PROTEST, "went on strike", A)]),
     ("Traders closed their shops in a general strike in Sanandaj.",
@@ -1017,10 +1020,17 @@ ERV = "Explosions/Remote violence"
          "weapons and ammunition store in a Husseiniya in Sadr City exploded",
          ("Strategic developments", "Other")),
         ("An explosion at a building used by Hezbollah to store weapons shook Ain Qana.",
-         "explosion at a building used by Hezbollah to store",
+         "explosion at a building used by Hezbollah to store weapons",
          ("Strategic developments", "Other")),
         ("An ammunition depot exploded after an Israeli drone struck it.", "struck",
          ("Explosions/Remote violence", "Air/drone strike")),
+        # ... the depot's blast is the strike's event ...
+        ("Israeli jets struck an arms depot in Masyaf, which exploded.",
+         "arms depot in Masyaf, which exploded",
+         ("Explosions/Remote violence", "Air/drone strike")),
+        # ... and a store of no weapons is none
+        ("An explosion at a warehouse used to store grain shook Basra.", "explosion",
+         ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
         # strikes a military carries out are from the air
         ("The U.S. military carried out strikes against two Islamic State camps.",
          "carried out strikes",

@@ -170,6 +170,9 @@ def _found(text: str, surface: str, gazetteer: Gazetteer) -> Mention:
          "qualifies a place that lies in it"),
         ("BATUMI, Georgia — Tourism in Georgia rose by a fifth.", "Georgia", "country", "GE",
          "qualifies a place that lies in it"),
+        # ... not an area that holds none, nor the next name of a list
+        ("Barges sank on the Scheldt, Nord, on Sunday.", "Nord", "admin1", "FR", ""),
+        ("Clashes in Saraqeb, Idlib and Hama went on.", "Idlib", "city", "SY", ""),
         # "the state of" calls the name an area: not the Hong Kong city
         ("Most cases have been in the state of Victoria, which has 752 infected persons.",
          "Victoria", "admin1", "AU", "an administrative word beside it"),

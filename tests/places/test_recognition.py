@@ -459,6 +459,8 @@ def test_a_variant_is_taken_where_the_text_supports_it(
         ("Gunmen killed a commander in Daraa al-Balad.", []),
         # ... but a possessive before the article is no part of the name; "Ra's" (a cape) is
         ("Strikes hit camps in Yemen's al-Bayda province.", ["Yemen", "al-Bayda"]),
+        ("Aid reached the WFP's al-Hol camp.", ["al-Hol"]),
+        ("Strikes hit IRAQ'S al-Qaim.", ["al-Qaim"]),
         ("Shelling hit Ra's al-'Ayn.", ["Ra's al-'Ayn"]),
         ("Ayman al-Zawahiri was named.", []),
         # a lower-case article before a name the gazetteer knows elsewhere: not Malaga
