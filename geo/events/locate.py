@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Annotated, Any, Final, TypeVar
 
@@ -414,9 +414,9 @@ def locations_in_span(
 ) -> list[EventLocation]:
     """Where an event is, by the places named in [start, end): first the most specific place,
     the nearest to the trigger among equals (of a list of equals, the one the text puts in an
-    area); then one location for each place listed with it
-    too far away to share one event's area ("air strikes hit Aleppo and Deir Ezzor" reports
-    an event at each: ACLED codes one event a location). Empty when the span names no place.
+    area); then one location for each place listed with it too far away to share one event's
+    area ("air strikes hit Aleppo and Deir Ezzor" reports an event at each: ACLED codes one
+    event a location). Empty when the span names no place.
 
     Places inside the event's actor phrases ("Syrian regime forces") say who, not where;
     with ``locative_only`` only places introduced as locations ("in Syria") count.
@@ -434,9 +434,8 @@ def locations_in_span(
         return []
     # "Sinjar in the countryside of Idlib", "Qamishli city (Al-Hasakeh)": the text says the
     # first is the more specific.
-    containers = {
-        (c.start, c.end) for m in inside if (c := container_after(text, m, mentions)) is not None
-    }
+    put_in = {(m.start, m.end): container_after(text, m, mentions) for m in inside}
+    containers = {(c.start, c.end) for c in put_in.values() if c is not None}
     best = min(
         inside,
         key=lambda m: (
@@ -446,7 +445,7 @@ def locations_in_span(
             abs(m.start - trigger_start),
         ),
     )
-    best = _the_one_put_somewhere(text, best, inside, mentions)
+    best = _the_one_put_somewhere(text, best, inside, put_in)
     how = "named as the place" if is_locative(text, best) else "named"
     reason = f"{best.text!r} {how} in the event's {scope}"
     location = _place_at(text, best, inside, mentions, gazetteer, actor_spans, reason)
@@ -571,19 +570,23 @@ def _listed_with(text: str, best: Mention, mentions: Sequence[Mention]) -> list[
 
 
 def _the_one_put_somewhere(
-    text: str, best: Mention, inside: Sequence[Mention], mentions: Sequence[Mention]
+    text: str,
+    best: Mention,
+    inside: Sequence[Mention],
+    put_in: Mapping[tuple[int, int], Mention | None],
 ) -> Mention:
-    """Of the places listed with ``best`` and as specific, the first the text puts in an area,
-    if ``best`` is put in none: ACLED writes its coded place's areas after it ("the villages
-    of Mu'allaq and Sayda and Ein Issa town (Tell Abiad, Ar-Raqqa)")."""
-    if container_after(text, best, mentions) is not None:
+    """Of the places listed with ``best`` and as specific, the first the text puts in an area
+    (``put_in``: each place's container), if ``best`` is put in none: ACLED writes its coded
+    place's areas after it ("the villages of Mu'allaq and Sayda and Ein Issa town (Tell
+    Abiad, Ar-Raqqa)")."""
+    if put_in[(best.start, best.end)] is not None:
         return best
     rank = SPECIFICITY.get(best.feature_class or "", 9)
     for other in sorted(_listed_with(text, best, inside), key=lambda m: m.start):
         if (
             other is not best
             and SPECIFICITY.get(other.feature_class or "", 9) == rank
-            and container_after(text, other, mentions) is not None
+            and put_in[(other.start, other.end)] is not None
         ):
             return other
     return best
