@@ -44,7 +44,7 @@ from geo.events.model import (
     Source,
     Zone,
 )
-from geo.events.taxonomy import TAXONOMY, EventType
+from geo.events.taxonomy import TAXONOMY, EventType, labelled_acled_code
 from geo.events.text import Sentence, sentence_spans, split_clauses
 from geo.events.timex import TimeExpression, find_time_expressions
 from geo.events.triggers import (
@@ -462,6 +462,9 @@ def events_from_places(
         ]
         context.advance_reference(draft.date for draft in sentence_drafts)
         drafts.extend(sentence_drafts)
+    label = labelled_acled_code(text)
+    if label is not None and spans:
+        drafts = _typed_as_labelled(drafts, label, spans[0][1])
     relocation = _fallback_relocation(context, drafts)
     events = []
     for position, draft in enumerate(drafts):
@@ -484,6 +487,23 @@ def events_from_places(
         mentions=places.mentions,
     )
     return events, summary
+
+
+def _typed_as_labelled(
+    drafts: list[_Draft], label: tuple[str, str], first_sentence_end: int
+) -> list[_Draft]:
+    """ "Arrests: On 9 December 2020, police arrested protesters ...": ACLED's label codes
+    the note's event, so the first event of its first sentence takes that coding unless an
+    event there already has it."""
+    event_type, sub_event_type = label
+    first = [i for i, d in enumerate(drafts) if d.mention.trigger_start < first_sentence_end]
+    if not first or any(drafts[i].mention.acled_sub_event_type == sub_event_type for i in first):
+        return drafts
+    earliest = min(first, key=lambda i: drafts[i].mention.trigger_start)
+    mention = drafts[earliest].mention.model_copy(
+        update={"acled_event_type": event_type, "acled_sub_event_type": sub_event_type}
+    )
+    return [*drafts[:earliest], drafts[earliest]._replace(mention=mention), *drafts[earliest + 1 :]]
 
 
 def _fallback_relocation(

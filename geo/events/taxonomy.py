@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Collection
 from enum import StrEnum
 from types import MappingProxyType
@@ -47,6 +48,7 @@ __all__ = [
     "TaxonomyFile",
     "acled_code",
     "info",
+    "labelled_acled_code",
     "taxonomy_markdown",
 ]
 
@@ -108,6 +110,10 @@ class _Cameo(Vocabulary):
     roots: tuple[str, ...]
 
 
+class _Labels(Vocabulary):
+    aliases: dict[str, str]
+
+
 _NO_ACTOR = "none"  # in a rule's initiator or target list: the event names no such actor
 Snake = Annotated[str, StringConstraints(pattern=r"^[a-z]+(?:_[a-z]+)*$")]
 
@@ -162,6 +168,7 @@ class TaxonomyFile(Vocabulary):
 
     cameo: _Cameo
     acled: dict[str, tuple[str, ...]]
+    labels: _Labels
     means: dict[Snake, str]
     row: tuple[EventTypeInfo, ...]
     acled_rule: tuple[AcledRule, ...]
@@ -180,6 +187,12 @@ class TaxonomyFile(Vocabulary):
             f"acled_rule {index}: {problem}"
             for index, rule in enumerate(self.acled_rule)
             for problem in self._rule_problems(rule)
+        ]
+        sub_event_types = {sub for subs in self.acled.values() for sub in subs}
+        problems += [
+            f"label {label!r}: unknown sub-event type {sub!r}"
+            for label, sub in self.labels.aliases.items()
+            if sub not in sub_event_types
         ]
         if not problems:
             problems = self._defaults_problems()
@@ -249,6 +262,37 @@ _RULES_OF: dict[EventType, tuple[AcledRule, ...]] = {
 # The event types some rule codes: the others (statements, threats, talks) never have an
 # ACLED coding, whatever their actors.
 ACLED_CODED: frozenset[EventType] = frozenset(t for t, rules in _RULES_OF.items() if rules)
+
+# ACLED's label of a note's sub-event type, before a colon at its start: "Arrests: On ...".
+_EVENT_TYPE_OF: dict[str, str] = {
+    sub: event_type for event_type, subs in _FILE.acled.items() for sub in subs
+}
+_LABELLED: dict[str, str] = {sub.casefold(): sub for sub in _EVENT_TYPE_OF} | {
+    label.casefold(): sub for label, sub in _FILE.labels.aliases.items()
+}
+_LABEL = re.compile(
+    r"^\s*(" + "|".join(re.escape(label) for label in sorted(_LABELLED, key=len, reverse=True))
+    + r")\s*:\s",
+    re.IGNORECASE,
+)
+
+
+def labelled_acled_code(text: str) -> tuple[str, str] | None:
+    """The ACLED (event type, sub-event type) a note's opening label names, or None.
+
+    >>> labelled_acled_code("Arrests: On 9 December 2020, police arrested dozens.")
+    ('Strategic developments', 'Arrests')
+    >>> labelled_acled_code("Looting: On 12 March 2020, militias looted houses.")
+    ('Strategic developments', 'Looting/property destruction')
+    >>> labelled_acled_code("On 9 December 2020, police arrested dozens.") is None
+    True
+    """
+    found = _LABEL.match(text)
+    if found is None:
+        return None
+    sub_event_type = _LABELLED[found.group(1).casefold()]
+    return _EVENT_TYPE_OF[sub_event_type], sub_event_type
+
 
 TAXONOMY: MappingProxyType[EventType, EventTypeInfo] = MappingProxyType(
     {row.event_type: row for row in _ROWS}

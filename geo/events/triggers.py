@@ -576,12 +576,12 @@ def _transfer_recipient(
     return [recipient.model_copy(update={"role": ActorRole.INITIATOR})]
 
 
-# What may stand between a weapon and its verb: a participial phrase ("laden with
-# explosives", "fired from Islamic State-held territory in Syria") or an aside between commas
+# What may stand between a weapon and its verb: a participial phrase of up to ten words
+# ("laden with explosives", "fired from a vehicle in the Ninewa plains west of Erbil") or an aside between commas
 # ("a drone, reportedly Turkish, struck").
 _WEAPON_GAP = (
     rf"(?:(?:\s+{alternation(_VOCABULARY.weapon_modifiers.adverbs)})?"
-    rf"\s+{alternation(_VOCABULARY.weapon_modifiers.participles)}(?:\s+[\w'-]+){{1,8}}?"
+    rf"\s+{alternation(_VOCABULARY.weapon_modifiers.participles)}(?:\s+[\w'-]+){{1,10}}?"
     r"|,(?:\s+[\w'-]+){1,3},)?\s+$"
 )
 _WEAPON_SUBJECT = tuple(

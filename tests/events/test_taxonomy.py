@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -9,15 +10,19 @@ import pytest
 from conftest import DELETE, REPO, changed, vocabulary_data
 from pydantic import ValidationError
 
+from gazetteer import open_gazetteer
+from geo.documents import Document
 from geo.events.taxonomy import (
     TAXONOMY,
     EventType,
     TaxonomyFile,
     acled_code,
     info,
+    labelled_acled_code,
     taxonomy_markdown,
 )
 from geo.named_actors import ActorKind
+from geo.pipeline import extract_events
 
 DOC = REPO / "docs" / "taxonomy.md"
 
@@ -267,3 +272,43 @@ def test_a_row_that_disagrees_with_the_rules_is_refused() -> None:
     data = changed(data, f"row.{killing}.acled_sub_event_type", "Armed clash")
     with pytest.raises(ValidationError, match="killing: the rules code it"):
         TaxonomyFile.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Arrests: On 9 December 2020, police arrested dozens.",
+         ("Strategic developments", "Arrests")),
+        ("Looting: On 12 March 2020, militias looted shops.",
+         ("Strategic developments", "Looting/property destruction")),
+        ("Non-violent activity: On 3 May 2019, the SDF held a rally.",
+         ("Strategic developments", "Other")),
+        ("armed clash: On 3 May 2019, rebels fought troops.", ("Battles", "Armed clash")),
+        ("On 9 December 2020, police arrested dozens.", None),
+        # a colon later in a sentence is no label
+        ("Police said: arrests were made on 9 December.", None),
+    ],
+)  # fmt: skip
+def test_a_note_s_opening_label_is_its_acled_coding(
+    text: str, code: tuple[str, str] | None
+) -> None:
+    assert labelled_acled_code(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a statement is coded as the label says: no trigger of its own codes a coalition formed
+        ("Change to group/activity: On 1 August 2018, five rebel factions announced that they "
+         "had joined the National Front for Liberation in Idleb.",
+         ("Strategic developments", "Change to group/activity")),
+        # the first event of the first sentence takes it; the later ones keep their own
+        ("Disrupted weapons use: On 31 October 2019, Hezbollah fighters fired a surface-to-air "
+         "missile at an Israeli drone over Nabatieh.",
+         ("Strategic developments", "Disrupted weapons use")),
+    ],
+)  # fmt: skip
+def test_the_label_codes_the_note_s_event(text: str, code: tuple[str, str]) -> None:
+    document = Document(id="note", text=text, published=dt.date(2019, 11, 1))
+    events = extract_events([document], gazetteer=open_gazetteer()).events
+    assert code in [(e.acled_event_type, e.acled_sub_event_type) for e in events]

@@ -209,7 +209,10 @@ CASES: list[Row] = [
     ("Twenty fighters perished in the battle for the hill.",
      [(E.KILLING, "perished", A), (E.ARMED_CLASH, "battle", A)]),
     ("A soldier died of his wounds in hospital.", [(E.KILLING, "died of his wounds", A)]),
-    ("A sniper shot a child in the old city.", [(E.ATTACK, "sniper shot", A)]),
+    # "sniper shot" before its object is the verb: the sniper shot (an initiator)
+    ("A sniper shot a child in the old city.", [(E.ATTACK, "shot", A)]),
+    ("A Houthi sniper shot dead a boy in Taiz.", [(E.KILLING, "shot dead", A)]),
+    ("The boy was hit by a sniper shot to the head.", [(E.ATTACK, "sniper shot", A)]),
     ("Gunmen shot a farmer in the leg.", [(E.ATTACK, "shot", A)]),
     ("Sniper fire wounded a woman near the crossing.",
      [(E.ATTACK, "Sniper fire", A), (E.ATTACK, "wounded", A)]),
