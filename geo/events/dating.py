@@ -97,6 +97,10 @@ def choose_expression(
     expressions = [
         e for e in expressions if not _counts_to_another_event(e, clauses, clause, trigger_start)
     ] or expressions
+    if any(e.anchor == TimeAnchor.ABSOLUTE and e.resolved for e in expressions):
+        expressions = [
+            e for e in expressions if not _relates_it_to_another_event(e, trigger_end)
+        ] or expressions
 
     def cost(expression: TimeExpression) -> int:
         penalty = 0 if _clause_of(clauses, expression.start) == clause else _OTHER_CLAUSE_PENALTY
@@ -123,6 +127,18 @@ def _counts_to_another_event(
         return True
     sentence = clauses[own]
     return "," in sentence.text[expression.end - sentence.start : trigger_start - sentence.start]
+
+
+def _relates_it_to_another_event(expression: TimeExpression, trigger_end: int) -> bool:
+    """ "On 19 November 2017, forces regained the town, more than a week after IS had pushed
+    them out": a phrase after the event counting from another says how far apart the two
+    are; the event's own date is the one the sentence gives."""
+    return (
+        expression.anchor == TimeAnchor.EVENT
+        and expression.relative_days is not None
+        and expression.start >= trigger_end
+        and any(f" {word}" in f" {expression.text.lower()}" for word in ("after", "before"))
+    )
 
 
 def _resolve(

@@ -22,6 +22,8 @@ Conventions (wire-copy habits, documented so every stage reads the same thing):
 * A day and month without a year ("on 3 May", "July 10") take the year that puts them on or
   after publication with a future cue, otherwise the year that puts them closest to it,
   a future date counting double distance (news mostly reports what already happened).
+  After a date written with its year in the same text, they are read against that date
+  instead ("On 19 November 2017 ... lost on 11 November" is 11 November 2017).
 * "the previous day", "a day later", "two days later" carry ``relative_days`` and resolve
   against the nearest earlier day-precise expression of the same text; "one day after the
   ministry said ..." points at an event named *after* it, so it stays unresolved with
@@ -57,6 +59,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
 from typing import Annotated, NamedTuple
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -913,6 +916,8 @@ class _Scan:
     end: int = 0
     preposition: str | None = None
     previous_day: TimeExpression | None = None
+    # The last date written with its year: the year a later day and month without one is in.
+    narrative: datetime.date | None = None
     # The text lower-cased if it is ASCII (offsets and word boundaries are kept), else None.
     lowered: str | None = field(init=False)
 
@@ -1004,6 +1009,16 @@ def _day_month(m: re.Match[str], scan: _Scan, rule: str) -> _Reading | None:
         return None
     if _safe_date(2000, month, day_number) is None:  # 2000 is a leap year: Feb 29 passes
         return None
+    if scan.narrative is not None:
+        # "On 19 November 2017, forces retook the town they had lost on 11 November": the
+        # year is the one the text has just given, not the publication's
+        day = _day_month_near(scan.narrative, month, day_number, False)
+        if day is not None:
+            return _Reading(
+                day, DatePrecision.DAY, TimeAnchor.ABSOLUTE, True,
+                f"{written} without a year = closest (past preferred) to {scan.narrative}, "
+                "the date written before it",
+            )  # fmt: skip
     if scan.published is None:
         return scan.no_publication(f"day and month {written} without a year")
     future = scan.is_future()
@@ -1431,6 +1446,8 @@ def _iter_expressions(
         )  # fmt: skip
         if expression.resolved and expression.precision is DatePrecision.DAY:
             scan.previous_day = expression
+            if expression.anchor is TimeAnchor.ABSOLUTE and expression.date is not None:
+                scan.narrative = expression.date
         previous_end = end
         yield expression
 
@@ -1471,7 +1488,40 @@ def find_time_expressions(
     matches = list(_candidate_matches(text))
     if not matches:  # most sentences
         return []
-    return list(_iter_expressions(text, published, offset, matches))
+    expressions = list(_iter_expressions(text, published, offset, matches))
+    return _without_range_ends(text, expressions, offset)
+
+
+# "between 31 May and 1 June", "from 28 February to 2 March": the days of one range
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.IGNORECASE)
+_RANGE_AND = re.compile(r"\s*and\s*", re.IGNORECASE)
+_RANGE_OPENING = re.compile(r"(?:between|from)\b", re.IGNORECASE)
+_RANGE_MAX_DAYS = 31
+
+
+def _without_range_ends(
+    text: str, expressions: list[TimeExpression], offset: int
+) -> list[TimeExpression]:
+    """The expressions without the last day of a range across months ("between 31 May and 1
+    June"): a range dates its event from its first day, as "between 22 and 24 May" does."""
+    if len(expressions) < 2:
+        return expressions
+    kept = [expressions[0]]
+    for previous, expression in pairwise(expressions):
+        gap = text[previous.end - offset : expression.start - offset]
+        joined = _RANGE_TO.fullmatch(gap) or (
+            _RANGE_AND.fullmatch(gap) and _RANGE_OPENING.match(previous.text)
+        )
+        if not (
+            joined
+            and previous.precision is DatePrecision.DAY
+            and expression.precision is DatePrecision.DAY
+            and previous.date is not None
+            and expression.date is not None
+            and 0 < (expression.date - previous.date).days <= _RANGE_MAX_DAYS
+        ):
+            kept.append(expression)
+    return kept
 
 
 def shift(expression: TimeExpression, reference: datetime.date) -> TimeExpression:

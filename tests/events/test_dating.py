@@ -415,6 +415,17 @@ def test_a_phrase_counting_to_the_event_after_it_dates_no_event_past_a_comma() -
     assert (date, precision) == (dt.date(2018, 5, 8), DAY)
 
 
+def test_a_phrase_relating_the_event_to_another_after_it_gives_way_to_its_own_date() -> None:
+    """ "more than a week after IS had pushed them out" says how far apart two events are;
+    the recapture's date is the one the sentence opens with."""
+    text = (
+        "On 19 November 2017, regime forces regained control of Al Bukamal, more than a week "
+        "after IS fighters had pushed them out of the town."
+    )
+    date, precision, _ = _date_of(text, "regained", published=PUBLISHED, reference=PUBLISHED)
+    assert (date, precision) == (dt.date(2017, 11, 19), DAY)
+
+
 def test_relative_phrase_without_reference_is_unresolved() -> None:
     date, precision, reason = _date_of(
         "Troops withdrew the previous day.", "withdrew", published=None, reference=None

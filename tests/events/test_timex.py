@@ -138,6 +138,42 @@ def test_day_and_month_without_year(
     assert expression.anchor is TimeAnchor.PUBLICATION
 
 
+@pytest.mark.parametrize(
+    ("sentence", "span", "date"),
+    [
+        # the year a sentence has just written, not the publication's
+        ("On 19 November 2017, forces retook the town they had lost on 11 November.",
+         "on 11 November", D(2017, 11, 11)),
+        ("On 3 January 2018, officials said the raid of 28 December killed two.",
+         "28 December", D(2017, 12, 28)),
+    ],
+)  # fmt: skip
+def test_day_and_month_without_year_after_a_full_date(
+    sentence: str, span: str, date: datetime.date
+) -> None:
+    found = {e.text: e for e in find_time_expressions(sentence, D(2020, 5, 10))}
+    assert found[span].date == date
+    assert found[span].anchor is TimeAnchor.ABSOLUTE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spans"),
+    [
+        # a range across months dates its event from its first day, as one within a month does
+        ("Around 1 June 2016 (between 31 May and 1 June), clashes erupted.",
+         ["Around 1 June 2016", "between 31 May"]),
+        ("Fighting lasted from 28 May 2016 to 2 June 2016.", ["from 28 May 2016"]),
+        ("Clashes between 28 May 2016 and 2 June 2016 killed ten.", ["between 28 May 2016"]),
+        # two days named apart are two dates
+        ("Protests were held on 3 May 2016 and 5 June 2016.", ["on 3 May 2016", "5 June 2016"]),
+    ],
+)  # fmt: skip
+def test_the_last_day_of_a_range_across_months_is_no_date_of_its_own(
+    sentence: str, spans: list[str]
+) -> None:
+    assert [e.text for e in find_time_expressions(sentence, D(2016, 6, 10))] == spans
+
+
 def test_day_and_month_without_year_needs_publication() -> None:
     expression = only("Troops entered the town on 3 May.", None)
     assert not expression.resolved and expression.date is None
