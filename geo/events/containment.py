@@ -51,7 +51,9 @@ __all__ = [
     "contains",
     "holds_place",
     "in_admin_chain",
+    "part_of_a_city",
     "unknown_place_before",
+    "within_the_city",
 ]
 
 
@@ -89,8 +91,14 @@ _NAME = rf"{_WORD}(?:\s+(?:[a-z]{{1,3}}-)?{_WORD}){{0,3}}"
 # ACLED's own notation opens a parenthesis on the containers: "Al-Jineh village (Atareb,
 # Aleppo)", "Khana Sor (Sinjar, Ninewa)" - the location, then its admin areas.
 _PARENTHESIS = rf"(?:\s+(?P<paren_noun>{_NOUNS}|city|district))?\s*\(\s*"
+ADMIN_WORDS: Final = alternation(_WORDS.admin_words)
+"""The words that name an area by its place's name ("Lahj governorate"), as an alternation."""
+# The nouns a contained name may carry before its link: a place noun, or an admin word ("Sahar
+# district of Sa'ada governorate", "Abs district in Hajjah").
+_CONTAINED_NOUNS = rf"{_NOUNS}|{ADMIN_WORDS}"
 _LINK = (
-    rf"(?:\s+(?:{_NOUNS})\s+of\s+|(?:\s+(?:{_NOUNS})|{_APPOSITION.replace('?P<apposed>', '')})?"
+    rf"(?:\s+(?:{_CONTAINED_NOUNS})\s+of\s+"
+    rf"|(?:\s+(?:{_CONTAINED_NOUNS})|{_APPOSITION.replace('?P<apposed>', '')})?"
     rf"\s*,?\s+{alternation(_WORDS.links)}\s+|{_PARENTHESIS.replace('?P<paren_noun>', '')}"
     rf"(?:{_NAME}\s*,\s*)?)"  # "Aleppo city (Jebel Saman, Aleppo)": an unknown area between
 )
@@ -99,9 +107,7 @@ _LINK_GAP = re.compile(rf"^{_LINK}$", re.IGNORECASE)
 # "Kafr Nabl, Idlib governorate", "Dibilou village, Centre-Nord region"
 _COMMA_GAP = re.compile(rf"^(?:\s+(?:{_NOUNS}))?\s*,\s+(?:the\s+)?$", re.IGNORECASE)
 # Inside those parentheses each name lies in the next: "(Atareb, Aleppo)".
-_IN_PARENTHESES_GAP = re.compile(r"^\s*,\s*$")
-ADMIN_WORDS: Final = alternation(_WORDS.admin_words)
-"""The words that name an area by its place's name ("Lahj governorate"), as an alternation."""
+_IN_PARENTHESES_GAP = re.compile(r"^(?:-[\w'’]+)*\s*,\s*$")  # "(Minieh-Danniyeh, North)"
 _ADMIN_WORD_AFTER = re.compile(rf"^\s+{ADMIN_WORDS}\b", re.IGNORECASE)
 # The link before a container, at the end of the text before it (with the noun, if any, that
 # calls the contained name a place), then the capitalised name before that link.
@@ -111,6 +117,9 @@ _LINK_AT_END = re.compile(
     re.IGNORECASE,
 )
 _NAME_AT_END = re.compile(rf"{_NAME}$")
+# A capitalised word made an adjective by a participle after its hyphen ("ISIS-held",
+# "Turkish-backed", "SDF-controlled"): no name.
+_PARTICIPLE_END = re.compile(r"-(?:[a-z]+ed|led|run|held)$")
 _NOUN_OF_BEFORE = re.compile(
     rf"\b(?P<noun>{alternation(_WORDS.place_nouns)})\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -220,8 +229,8 @@ def unknown_place_before(
     if link is None:
         return _unknown_chain_head(text, window, window_start, mentions, container)
     named = _NAME_AT_END.search(window, 0, link.start())
-    if named is None:
-        return None
+    if named is None or _PARTICIPLE_END.search(named.group()):
+        return None  # "the largest ISIS-held town in the Euphrates valley": whose, not which
     name = named.group()
     noun = (
         link.group("noun")
@@ -255,6 +264,43 @@ def _part_of_a_city(window: str, link: re.Match[str], text: str, container: Ment
         and _OF_THE_CONTAINER.fullmatch(window, link.end("of_noun")) is not None
         and container.feature_class == FeatureClass.CITY
         and not admin_word_after(text, container)
+    )
+
+
+# "the Ortakoy district of Istanbul", "the Karrada district in Baghdad", "the Jamila market
+# in Baghdad": a part of a city, the city's name right after.
+_CITY_PART_GAP = re.compile(
+    rf"^\s+(?:{alternation(_WORDS.urban_nouns)}|districts?)\s+(?:of|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A city this populous has districts of its own; a smaller town's "district" is the one named
+# for it ("Abs district in Hajjah").
+_CITY_WITH_DISTRICTS = 250_000
+
+
+def part_of_a_city(text: str, place: Mention, container: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether the text calls ``place`` a part of the city ``container`` ("the Ortakoy
+    district of Istanbul"): it lies within the city, whatever farther place shares its name."""
+    if container.feature_class != FeatureClass.CITY or admin_word_after(text, container):
+        return False
+    gap = text[place.end : container.start]
+    found = _CITY_PART_GAP.match(gap)
+    if found is None:
+        return False
+    if not re.search(r"district", gap, re.IGNORECASE):
+        return True
+    index = gazetteer.index_of(container.gazetteer_id or "")
+    return index is not None and gazetteer.candidate(index).population >= _CITY_WITH_DISTRICTS
+
+
+def within_the_city(city: Mention, place: Mention) -> bool:
+    """Whether the resolved ``place`` lies within a city's reach of the resolved ``city``."""
+    return (
+        city.lat is not None
+        and city.lon is not None
+        and place.lat is not None
+        and place.lon is not None
+        and great_circle_km(city.lat, city.lon, place.lat, place.lon) <= _CITY_EXTENT_KM
     )
 
 

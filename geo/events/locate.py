@@ -49,7 +49,9 @@ from geo.events.containment import (
     container_after,
     holds_place,
     in_admin_chain,
+    part_of_a_city,
     unknown_place_before,
+    within_the_city,
 )
 from geo.events.model import EventLocation, LocationPrecision
 from geo.events.text import STANCE_BEFORE, CaseBlind
@@ -440,6 +442,11 @@ def locations_in_span(
         inside,
         key=lambda m: (
             (m.start, m.end) in containers,
+            # "looted shops in Tal X (Tal X, Idleb) ... towards Hama": the area that holds a
+            # place the gazetteer lacks is where that place is (unless the text puts that area
+            # where it does not lie: a wrong homonym)
+            unknown_place_before(text, m, mentions, actor_spans) is None
+            or _outside_its_own_container(text, m, mentions, gazetteer),
             _opens_its_sentence(text, m) and not is_locative(text, m),
             SPECIFICITY.get(m.feature_class or "", 9),
             abs(m.start - trigger_start),
@@ -683,7 +690,14 @@ def _contained_location(
     reason: str,
 ) -> EventLocation | None:
     """What "X in Y" says about the place chosen: X resolved outside Y is the X inside Y (or
-    Y); a place the gazetteer lacks, put in the city Y, is in the area around Y."""
+    Y); a place the gazetteer lacks, put in the city Y, is in the area around Y; a part of
+    a city ("the Ortakoy district of Istanbul") is in the city."""
+    city = container_after(text, best, mentions)
+    if city is not None and city.resolved and part_of_a_city(text, best, city, gazetteer):
+        if best.feature_class == FeatureClass.CITY and within_the_city(city, best):
+            return location_from_mention(best, gazetteer, f"{reason}, a part of {city.text}")
+        why = f"{reason}, a part of {city.text}: placed in the city"
+        return location_from_mention(city, gazetteer, why)
     container = _container_not_holding(text, best, mentions, gazetteer)
     if container is not None:
         inside = candidate_inside(gazetteer, best.text, container)
@@ -727,11 +741,31 @@ def _container_not_holding(
         if (
             container.resolved
             and not holds_place(gazetteer, container, best)
+            and not _in_its_wide_district(text, container, best)
             and not _outside_its_own_container(text, container, mentions, gazetteer)
         ):
             return container
         inner = container
     return None
+
+
+def _in_its_wide_district(text: str, container: Mention, place: Mention) -> bool:
+    """ "As-Sukhnah (Tadmur, Homs)": a town that names ACLED's district stands for a district
+    the gazetteer has no outline of, and a desert district reaches far from its town
+    (Tadmur's, 150 km east to the Euphrates valley); the province after it still decides."""
+    assert place.lat is not None and place.lon is not None
+    return (
+        container.feature_class == FeatureClass.CITY
+        and container.lat is not None
+        and container.lon is not None
+        and _names_a_district(text, container)
+        and great_circle_km(container.lat, container.lon, place.lat, place.lon)
+        <= _WIDE_DISTRICT_REACH_KM
+    )
+
+
+# How far a desert district reaches from its town: twice a district's common reach.
+_WIDE_DISTRICT_REACH_KM = 120.0
 
 
 def _outside_its_own_container(
