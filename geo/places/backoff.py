@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
+from gazetteer.geodesy import great_circle_km
 from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from geo.places.mentions import Mention, MentionKind
@@ -435,6 +436,7 @@ def answer_backed_off(
     focus_candidate = None
     if focus is not None and focus.mention.gazetteer_id is not None:
         focus_candidate = candidate_of(focus.mention.gazetteer_id)
+    others = _placed_elsewhere(mentions, readings, candidate_of)
     done = []
     for mention in mentions:
         span = (mention.start, mention.end)
@@ -443,21 +445,12 @@ def answer_backed_off(
             continue
         reading = readings[span]
         answer = candidate_of(mention.gazetteer_id) if mention.gazetteer_id else None
-        if (
-            reading is not None
-            and reading.contained
-            and not reading.elsewhere
-            and answer is not None
-            and focus_candidate is not None
-            and not _agrees(answer, focus_candidate)
-        ):
-            answer = None
-            reason = (
-                f"{reading.reason}, but {mention.name} ({mention.country}) is outside the "
-                f"document's focus {focus_candidate.name}"
-            )
-        else:
-            reason = f"{reading.reason}; {mention.reason}" if reading else mention.reason
+        reason = f"{reading.reason}; {mention.reason}" if reading else mention.reason
+        contained = reading is not None and reading.contained and not reading.elsewhere
+        if reading is not None and contained and answer is not None:
+            why_not = _why_not_contained(answer, mention, focus_candidate, others)
+            if why_not is not None:
+                answer, reason = None, f"{reading.reason}, but {why_not}"
         head = head_of(mention.text)
         place = None if answer is not None or head is None else placed_after(
             text, mention, mentions
@@ -471,6 +464,50 @@ def answer_backed_off(
         else:
             done.append(mention.model_copy(update={"reason": reason}))
     return done
+
+
+# A contained place in a text with no focus must lie this near another of its places ("Stone
+# Town" in a story from Zanzibar is no Stone of England): the distance the resolver lets a
+# town lie from the text's other places (geo.places.resolution._FAR_KM).
+_CONTAINED_REACH_KM = 2500.0
+
+
+def _placed_elsewhere(
+    mentions: Sequence[Mention],
+    readings: dict[tuple[int, int], Reading | None],
+    candidate_of: Callable[[str], Candidate | None],
+) -> list[Candidate]:
+    """The places the text names in its own words (no back-off reading)."""
+    placed = []
+    for mention in mentions:
+        if (mention.start, mention.end) in readings or mention.gazetteer_id is None:
+            continue
+        if mention.kind == MentionKind.TOPONYM and (found := candidate_of(mention.gazetteer_id)):
+            placed.append(found)
+    return placed
+
+
+def _why_not_contained(
+    answer: Candidate, mention: Mention, focus: Candidate | None, others: Sequence[Candidate]
+) -> str | None:
+    """Why a contained place is not the span's ("Griffith Park" in a Los Angeles story is no
+    town called Griffith), or None when it may be."""
+    where = f"{mention.name} ({mention.country})"
+    if focus is not None:
+        if _agrees(answer, focus):
+            return None
+        return f"{where} is outside the document's focus {focus.name}"
+    if _far_from_all(answer, others):
+        return f"{where} is far from every other place of the text"
+    return None
+
+
+def _far_from_all(place: Candidate, others: Sequence[Candidate]) -> bool:
+    """Whether two or more other places are named and ``place`` lies far from all of them."""
+    return len(others) >= 2 and all(
+        great_circle_km(place.lat, place.lon, other.lat, other.lon) > _CONTAINED_REACH_KM
+        for other in others
+    )
 
 
 def _unanswered(mention: Mention, reason: str) -> Mention:

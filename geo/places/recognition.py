@@ -677,6 +677,9 @@ class _Scan:
     last_place_end: int = -1  # where the last name kept as a place ends
     # where the text's telling names are (a country's centre, a large place's point)
     anchors: list[tuple[float, float]] = field(default_factory=list)
+    # ... of them, the places of some size named as places (no country: its centre may lie
+    # 3,000 km from its border, as Russia's does)
+    town_anchors: list[tuple[float, float]] = field(default_factory=list)
 
 
 def recognize(text: str, index: NameIndex, people: PersonNames | None = None) -> list[Match]:
@@ -926,6 +929,8 @@ _COUNTRYSIDE_NAME = _WORDS.countryside.after[0]
 # A place this large (log10 of its population, roughly) that a name most likely means tells
 # which country a text is about; a village that shares an English word's spelling does not.
 _TELLING_IMPORTANCE = 5.0
+# Readings that say which part of the world a text is about, not where in it.
+_COUNTRY_OR_LARGER = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT, FeatureClass.REGION})
 # Nor is a one-word variant after "in" alone trusted for a place smaller than this: a town
 # of about two thousand, which admits the seats GeoNames lists without a population (ranked
 # just above it: Hawijah, Al Atarib), many of them towns of tens of thousands.
@@ -1106,12 +1111,18 @@ def _settle(
     """Take each variant the text supports, the exact reading of the others. A variant
     taken for a place in one country is one more mention of that country (``counts``)."""
     undecided = list(pending)
-    scan.anchors = [
-        (best.lat, best.lon)
+    telling = [
+        (match, best)
         for match in matches
         if match.candidates
         and match.kind != MentionKind.ORGANISATION
         and _telling(best := match.candidates[0])
+    ]
+    scan.anchors = [(best.lat, best.lon) for _, best in telling]
+    scan.town_anchors = [
+        (best.lat, best.lon)
+        for match, best in telling
+        if match.kind == MentionKind.TOPONYM and best.feature_class not in _COUNTRY_OR_LARGER
     ]
     while undecided:
         taken = [variant for variant in undecided if _supported(scan, variant, counts)]
@@ -1207,6 +1218,13 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
         if not near:
             return False
         match.candidates = near
+    elif scan.town_anchors:
+        # the text names no romanised country but places elsewhere: a variant is one of
+        # their region's only ("a woman in Koyra", in a story from Bangladesh, is no Cairo)
+        near = [c for c in match.candidates if _near_an_anchor(scan, c, scan.town_anchors)]
+        if not near:
+            return False
+        match.candidates = near
     if len(words) >= 2 and not variant.person_like:
         first = scan.tokens[words[0]].text
         if scan.people.given_rank(first) is None:  # "Yousuf Raza" may be a person
@@ -1231,10 +1249,12 @@ _VARIANT_REACH_KM = 1000.0
 _NEIGHBOUR_SPELLING = 0.35
 
 
-def _near_an_anchor(scan: _Scan, candidate: Candidate) -> bool:
+def _near_an_anchor(
+    scan: _Scan, candidate: Candidate, anchors: Sequence[tuple[float, float]] | None = None
+) -> bool:
     return any(
         great_circle_km(lat, lon, candidate.lat, candidate.lon) <= _VARIANT_REACH_KM
-        for lat, lon in scan.anchors
+        for lat, lon in (scan.anchors if anchors is None else anchors)
     )
 
 
@@ -1356,6 +1376,14 @@ def _opens_an_admin_chain(scan: _Scan, token: Token) -> bool:
     """ "Al-Jineh village (Atareb, Aleppo)": a name opening ACLED's admin areas opens no
     sentence."""
     return admin_chain.opens(scan.text, token.start, token.end)
+
+
+def _closes_an_admin_chain(scan: _Scan, match: Match) -> bool:
+    """ "Raydah (Raydah, Amran)": the province that closes ACLED's admin areas is a place,
+    whatever person shares its name (a district that opens them may be one the gazetteer
+    lacks, its name a village's far away: "(Taji, Baghdad)")."""
+    start, end = scan.tokens[match.first_token].start, scan.tokens[match.last_token].end
+    return admin_chain.closes(scan.text, start, end)
 
 
 def _next_word_after(scan: _Scan, position: int) -> str:
@@ -1889,6 +1917,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         or _called_a_place(scan, match)  # "the town of Afrin"
         or _qualified_by_a_state(scan, match)  # "Gary, Indiana"
         or _listed_after_a_place(scan, match)  # "hospitals in Limerick and Galway"
+        or _closes_an_admin_chain(scan, match)  # "Raydah (Raydah, Amran)"
     )
     if not kept and surname is not None and surname > _COMMON_NAME_RANK:
         scan.surname_like.append(match)  # "Afrin" (a surname too): _readmit_in_named_countries

@@ -156,6 +156,10 @@ _LARGE_CLASSES = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
 # on any continent (the distance from Syria to the Caspian's far shore, short of Japan's)
 _FAR_KM = 2500.0
 _TOWNS = frozenset({FeatureClass.CITY, FeatureClass.ADMIN2})
+_VARIANT_AREAS = _TOWNS | {FeatureClass.ADMIN1}
+# ... and a place read by a romanisation variant only this far: a neighbour's town, as the
+# places stage takes a variant (geo.places.recognition._VARIANT_REACH_KM)
+_VARIANT_FAR_KM = 1000.0
 # the prior of a city of about three million: under it, an alternate name is no evidence
 # ("Jibin", one of Yibin's, for a village of Hama)
 _FAR_METROPOLIS_PRIOR = 6.5
@@ -1481,6 +1485,9 @@ def _keep_to_the_text_continents(
         if (
             not others
             or choice.continent in others
+            # across a continent's edge from the text's other places, not far from them
+            # ("Gaza" in a story from Cairo is no province of Mozambique)
+            or _near_any(choice, _other_towns(placed, group), _FAR_KM)
             or not (named_elsewhere or any(c.continent in others for c in group.candidates))
             or (  # its own name, and no reading of it nearer: "Aleppo" in a report from Moscow
                 _own_name_there(group, choice.continent)
@@ -1493,6 +1500,21 @@ def _keep_to_the_text_continents(
         if _is_resolved(group) and group.choice is not None and group.choice.continent:
             weights[group.choice.continent] += _confidence(group)
             by_name[group.choice.continent] += _confidence(group)
+
+
+def _other_towns(placed: Sequence[_Group], group: _Group) -> list[Candidate]:
+    """The places of the text, other than ``group``'s, that put it somewhere physically:
+    towns, areas and features, not the countries or continents it names."""
+    return [
+        g.choice
+        for g in placed
+        if g is not group
+        and g.key != group.key
+        and g.kind == MentionKind.TOPONYM
+        and g.choice is not None
+        and g.choice.feature_class not in _LARGE_CLASSES
+        and _is_resolved(g)
+    ]
 
 
 def _countries_named(placed: Sequence[_Group]) -> set[str | None]:
@@ -1586,14 +1608,17 @@ def _keep_near_the_text(
     ]
     for group in sorted(placed, key=_confidence):
         choice = group.choice
+        if choice is None or not _is_resolved(group):
+            continue
+        # a romanisation variant is no name of the place at all, only a key it shares ("a
+        # woman in Koyra", in a story from Bangladesh, is no Cairo): any area it reads
+        variant = choice.name_kind == NameKind.VARIANT
         if (
-            choice is None
-            or not _is_resolved(group)
-            or choice.feature_class not in _TOWNS
+            choice.feature_class not in (_VARIANT_AREAS if variant else _TOWNS)
             # its own name, of a town of some size ("Tortola" in a story from Florida), or
             # another name of a metropolis ("New Delhi" for Delhi)
             or (choice.importance >= _FAR_OWN_NAME_PRIOR and choice.name_kind == NameKind.NAME)
-            or choice.importance >= _FAR_METROPOLIS_PRIOR
+            or (choice.importance >= _FAR_METROPOLIS_PRIOR and not variant)
             or group.qualifiers
             or choice.country_code in named
         ):
@@ -1603,23 +1628,24 @@ def _keep_near_the_text(
             for g in placed
             if g is not group and g.key != group.key and g.choice is not None and _is_resolved(g)
         ]
+        reach = _VARIANT_FAR_KM if variant else _FAR_KM
         if (
             len(anchors) < 2
             or any(anchor.country_code == choice.country_code for anchor in anchors)
-            or _near_any(choice, anchors)
+            or _near_any(choice, anchors, reach)
         ):
             continue
         _choose_where(
             group,
-            functools.partial(_near_any, anchors=anchors),
+            functools.partial(_near_any, anchors=anchors, reach=reach),
             focus,
             contributions[id(group)],
-            (f"within {_FAR_KM:.0f} km of the text's other places", "far from"),
+            (f"within {reach:.0f} km of the text's other places", "far from"),
         )
 
 
-def _near_any(candidate: Candidate, anchors: Sequence[Candidate]) -> bool:
-    return any(_distance_km(candidate, anchor) <= _FAR_KM for anchor in anchors)
+def _near_any(candidate: Candidate, anchors: Sequence[Candidate], reach: float) -> bool:
+    return any(_distance_km(candidate, anchor) <= reach for anchor in anchors)
 
 
 def _mentions(

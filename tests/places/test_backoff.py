@@ -177,6 +177,24 @@ def test_no_back_off_answer(text: str, span: str, gazetteer: Gazetteer) -> None:
     assert not resolved(text, span, gazetteer).resolved
 
 
+def test_a_contained_place_far_from_every_other_place_of_a_text_with_no_focus_is_none(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "Stone Town" in a story from Zanzibar is no Stone of England, though the text's places
+    (Tanzania's, Kenya's) agree on no focus."""
+    text = (
+        "Ferries from Dar es Salaam and Mombasa now dock at a new terminal in Stone Town, the "
+        "old quarter of Zanzibar."
+    )
+    names = ["Dar es Salaam", "Mombasa", "Stone Town", "Zanzibar"]
+    assert not gazetteer.candidates("Stone Town")
+    spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+    mentions = resolve_spans(Document(id="t", text=text), spans, gazetteer).mentions
+    stone_town = next(m for m in mentions if m.text == "Stone Town")
+    assert not stone_town.resolved
+    assert "far from every other place" in stone_town.reason
+
+
 @pytest.mark.parametrize(
     "span", ["the", "The", "THE", "a", "an", "of the", "the of", "and", "in the", "its", "de la"]
 )

@@ -325,6 +325,26 @@ def test_people_are_not_places(
     assert not set(surfaces) & set(not_places), surfaces
 
 
+def test_the_province_closing_acled_s_admin_areas_is_a_place_though_a_name_of_people(
+    gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    text = "Houthi forces blew up a house in Raydah (Raydah, Amran)."
+    assert "Amran" in places(found(text, gazetteer, people))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a faith's adjective is no place, though the loose key makes "Sunni" Sinai's
+        "ISF and Sunni tribal fighters regained control of the town.",
+        "Shiite pilgrims walked to the shrine.",
+        "Druze residents stopped a pick-up truck.",
+    ],
+)
+def test_faiths_are_no_places(text: str, gazetteer: Gazetteer, people: PersonNames) -> None:
+    assert places(found(text, gazetteer, people)) == []
+
+
 def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> None:
     # The fallback knows no people: recognition still runs and still finds the place.
     matches = recognize("Officials in Damascus said so.", gazetteer, NoPersonNames())

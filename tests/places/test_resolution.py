@@ -470,6 +470,10 @@ def test_a_side_read_as_an_area_needs_its_country_in_the_text(
         ("HTS took control of Jibin and Tal Malah (Muhradah, Hama).", "Jibin", None),
         ("Shopkeepers in Sanandaj and Marivan protested the IRGC missile strike on Kurdish "
          "bases in Koya.", "Koya", None),
+        # across a continent's edge, near the text's other places: Gaza beside Cairo and Luxor
+        # is no province of Mozambique
+        ("Tourist numbers rose in Cairo and Luxor despite the wars in neighbouring Sudan "
+         "and Gaza.", "Gaza", "PS"),
         # ... while a large city's own name, or its country named, is evidence enough
         ("Officials in Beijing discussed the shelling of Idlib.", "Beijing", "CN"),
         ("Officials in Yibin, China, discussed the shelling of Idlib.", "Yibin", "CN"),
@@ -482,6 +486,18 @@ def test_a_place_far_from_the_others_needs_evidence(
     assert mention.country == country
     if country is None:
         assert "another continent" in mention.reason or "far from" in mention.reason
+
+
+def test_a_variant_reading_far_from_the_text_is_no_reading(gazetteer: Gazetteer) -> None:
+    """A romanisation variant shares a key, not a name: "a woman in Koyra", in a story from
+    Bangladesh, is no Cairo, metropolis though it is."""
+    text = "A woman in Koyra said the cyclone tore the roofs off homes in Khulna and Satkhira."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Koyra", "Khulna", "Satkhira")]
+    mentions = resolve_spans(Document(id="t", text=text), spans, gazetteer).mentions
+    koyra = first(mentions, "Koyra")
+    assert not koyra.resolved and "far from" in koyra.reason
+    # ... and the places stage takes no variant there at all
+    assert "Koyra" not in [m.text for m in resolved(text, gazetteer)]
 
 
 def test_a_variant_reading_yields_to_the_name_as_written(gazetteer: Gazetteer) -> None:
