@@ -48,6 +48,9 @@ BLIND_NOTES_4 = DATA_DIR / "events" / "blind_notes_4.jsonl"
 BLIND_NOTES_5 = DATA_DIR / "events" / "blind_notes_5.jsonl"
 # ... and a sixth, ACLED notes without sub-event labels and PITF (BLIND_NOTES_6.md)
 BLIND_NOTES_6 = DATA_DIR / "events" / "blind_notes_6.jsonl"
+# ... and a seventh, the sources' spellings, chains, ranges and other events' dates
+# (BLIND_NOTES_7.md)
+BLIND_NOTES_7 = DATA_DIR / "events" / "blind_notes_7.jsonl"
 
 RECORD = CodedRecord(
     id="r1",
@@ -159,7 +162,7 @@ def _figures(path: Path) -> Figures:
 # What each set scored when the floors were last raised; a change that lowers one must say
 # why in its commit.
 FLOORS = {
-    NOTES: {"located": 0.96, "dated": 0.99, "typed": 0.99, "honest": 0.97, "sub_typed": 0.93},
+    NOTES: {"located": 0.96, "dated": 0.99, "typed": 0.99, "honest": 0.98, "sub_typed": 0.93},
     BLIND_NOTES: {"located": 0.94, "dated": 0.99, "typed": 0.99, "honest": 0.99, "sub_typed": 0.96},
     BLIND_NOTES_2: {
         "located": 0.95,
@@ -182,7 +185,7 @@ FLOORS = {
         "dated": 1.00,
         "typed": 0.99,
         "honest": 0.98,
-        "sub_typed": 0.93,
+        "sub_typed": 0.94,
     },
     # first run, on arrival: 0.85 / 1.00 / 0.94 / 0.94, sub-type 0.88 (at the round's start);
     # 0.88 located and 0.95 honest after the eleventh round, which read its misses; 0.90 and
@@ -190,18 +193,27 @@ FLOORS = {
     BLIND_NOTES_5: {
         "located": 0.91,
         "dated": 0.99,
-        "typed": 0.96,
+        "typed": 0.97,
         "honest": 0.96,
-        "sub_typed": 0.91,
+        "sub_typed": 0.92,
     },
     # first run, on arrival: 0.90 / 0.97 / 0.91 / 0.91 (at the thirteenth round's start);
     # its misses read in that round
     BLIND_NOTES_6: {
-        "located": 0.94,
+        "located": 0.96,
         "dated": 1.00,
-        "typed": 0.92,
+        "typed": 0.96,
+        "honest": 0.97,
+        "sub_typed": 0.90,
+    },
+    # first run, on arrival: 0.87 / 0.97 / 0.91 / 0.95, sub-type 0.87 (at the fourteenth
+    # round's start); its misses read in that round
+    BLIND_NOTES_7: {
+        "located": 0.87,
+        "dated": 0.99,
+        "typed": 0.98,
         "honest": 0.95,
-        "sub_typed": 0.85,
+        "sub_typed": 0.94,
     },
 }
 
