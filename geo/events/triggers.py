@@ -577,8 +577,8 @@ def _transfer_recipient(
 
 
 # What may stand between a weapon and its verb: a participial phrase of up to ten words
-# ("laden with explosives", "fired from a vehicle in the Ninewa plains west of Erbil") or an aside between commas
-# ("a drone, reportedly Turkish, struck").
+# ("laden with explosives", "fired from a vehicle in the Ninewa plains west of Erbil") or an
+# aside between commas ("a drone, reportedly Turkish, struck").
 _WEAPON_GAP = (
     rf"(?:(?:\s+{alternation(_VOCABULARY.weapon_modifiers.adverbs)})?"
     rf"\s+{alternation(_VOCABULARY.weapon_modifiers.participles)}(?:\s+[\w'-]+){{1,10}}?"
