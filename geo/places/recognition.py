@@ -1974,8 +1974,12 @@ def opens_a_dateline(text: str, start: int, end: int) -> bool:
     if len(surface) < 3 or not surface.isupper():  # most names: one C-level test
         return False
     window = max(0, start - 40)  # what precedes, without copying the text before it
-    before = text[window:start].rstrip()
-    opens = before[-1] in _CLOSES_A_SENTENCE if before else window == 0
+    preceding = text[window:start]
+    before = preceding.rstrip()
+    if not before:
+        opens = window == 0
+    else:  # after a sentence, or at a line's start (after a headline that ends in no stop)
+        opens = before[-1] in _CLOSES_A_SENTENCE or "\n" in preceding[len(before) :]
     return opens and bool(_DATELINE_AFTER.match(text, end))
 
 

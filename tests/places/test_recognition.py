@@ -889,6 +889,10 @@ def test_places_beside_person_like_words(
         ("GOMA, Democratic Republic of Congo — Rebels withdrew.", ["GOMA", "Congo"]),
         ("Fire guts a barn. TROY (AP) — A barn burned down.", ["TROY"]),
         ("TROY, Mich. — The council voted on Monday.", ["TROY", "Mich."]),
+        # ... after a headline that ends in no stop, at its line's start
+        ("Housing crunch in the mountains\n\nTAOS, N.M. — Teachers say rents rose.",
+         ["TAOS", "N.M."]),
+        ("Ferry terminal opens\nUYO — Police said on Monday.", ["UYO"]),
         # capitals that open no story before a dash are no dateline
         ("NATO said on Monday it would meet.", []),
         # a generic word before a river's name joins it
