@@ -1499,7 +1499,7 @@ def _block_people(scan: _Scan) -> None:
             and scan.text[tokens[first - 1].end : tokens[first].start] == " "
         )
         if start > first and scan.index.has_key(
-            normalize(scan.text[scan.tokens[first].start : scan.tokens[last].end])
+            normalize(scan.text[tokens[first].start : _strip_possessive(tokens[last]).end])
         ):
             continue  # a place's name that opens with a title's word: "DR Congo"
         run = scan.tokens[start : last + 1]
@@ -1547,12 +1547,16 @@ def _looks_like_full_name(scan: _Scan, run: Sequence[Token]) -> bool:
         return False  # "River Shannon", "Lake Erie"
     if any(token.all_caps for token in run[1:]):
         return False  # "April U.S. strikes": an abbreviation is no surname
+    if any(_strip_possessive(token) is not token for token in run[:-1]):
+        return False  # "Western Australia's Pilbara": a possessive ends a name
     if _hyphened_article(scan, run[0]):
         return False  # "Al-Atareb": an article joined to its name, as no "Al" is to a surname
     given = scan.people.given_rank(run[0].text)
     if given is None or given > 2000:
         return False
-    whole = normalize(scan.text[run[0].start : run[-1].end])
+    # the whole without its possessive: "New York's mayor", "Tamil Nadu's cluster" (New and
+    # Tamil are given names) are places
+    whole = normalize(scan.text[run[0].start : _strip_possessive(run[-1]).end])
     if scan.index.has_key(whole):
         return False
     last = _strip_possessive(run[-1]).text

@@ -325,6 +325,26 @@ def test_people_are_not_places(
     assert not set(surfaces) & set(not_places), surfaces
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place's name whose first word is a given name, in the possessive ("New", "Tamil")
+        ("New York's mayor spoke on Monday.", ["New York"]),
+        ("Tamil Nadu's electronics cluster grew.", ["Tamil Nadu"]),
+        # a possessive inside a run of capitals ends a name: no "Western ... Pilbara" person
+        ("Miners in Western Australia's Pilbara are preparing.", ["Western Australia"]),
+        # a lower-case article inside the name
+        ("Ferries left Dar es Salaam on Monday.", ["Dar es Salaam"]),
+        # ... while a person's name in the possessive stays a person's
+        ("Joseph Dunford's visit ended on Monday.", []),
+    ],
+)  # fmt: skip
+def test_names_in_the_possessive_and_with_inner_articles(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
+
+
 def test_the_province_closing_acled_s_admin_areas_is_a_place_though_a_name_of_people(
     gazetteer: Gazetteer, people: PersonNames
 ) -> None:
