@@ -1487,6 +1487,9 @@ def _block_people(scan: _Scan) -> None:
     for first, last in _capitalised_runs(scan):
         while first <= last and tokens[first].text in _ARTICLES:
             first += 1  # "The U.S. Treasury": "The" is ranked as a given name somewhere
+        # "Mansfield Mayor Curtis McCoy", "Fargo Police Chief Dave Todd": a title inside the run
+        # opens the person's name; the words before it say whose office, no name of theirs
+        first = _after_an_inner_title(scan, first, last)
         start = first
         while start <= last and is_title(tokens[start].text):
             start += 1
@@ -1509,6 +1512,15 @@ def _block_people(scan: _Scan) -> None:
             if not titled and len(run) >= 2:
                 scan.person_like.append((start, last))  # or "Ras Al Ain": see _settle
     _block_names_with_an_initial(scan)
+
+
+def _after_an_inner_title(scan: _Scan, first: int, last: int) -> int:
+    """Where the person's part of a capitalised run begins: at the first title after its
+    first word that has a name after it ("Mansfield Mayor Curtis McCoy"), else its start."""
+    for position in range(first + 1, last):
+        if scan.people.is_title(scan.tokens[position].text):
+            return position
+    return first
 
 
 # "St. Patrick's Day", "St. George's Day": a saint's day, no place.
@@ -1851,6 +1863,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
             _after_place_preposition(scan, match.first_token)
             and in_title_case(scan.text, match.start)
         )
+        and not _before_an_office(scan, match)  # "Fargo Mayor Dennis Walaker": whose office
     ):
         return False
     if (
@@ -1922,6 +1935,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         or _qualified_by_a_state(scan, match)  # "Gary, Indiana"
         or _listed_after_a_place(scan, match)  # "hospitals in Limerick and Galway"
         or _closes_an_admin_chain(scan, match)  # "Raydah (Raydah, Amran)"
+        or _before_an_office(scan, match)  # "Fargo Mayor Dennis Walaker"
     )
     if not kept and surname is not None and surname > _COMMON_NAME_RANK:
         scan.surname_like.append(match)  # "Afrin" (a surname too): _readmit_in_named_countries
@@ -2098,6 +2112,22 @@ def _next_word(scan: _Scan, match: Match) -> str:
     if scan.text[match.end : token.start].strip(" ,"):
         return ""
     return token.text.lower()
+
+
+def _before_an_office(scan: _Scan, match: Match) -> bool:
+    """ "Fargo Mayor Dennis Walaker", "Athens Mayor Randy Daniel": a name right before a
+    capitalised title, a person's name after it, says whose office: a place, not a surname."""
+    following = match.last_token + 1
+    tokens = scan.tokens
+    if following + 1 >= len(tokens) or scan.text[match.end : tokens[following].start] != " ":
+        return False
+    title = tokens[following]
+    return (
+        title.capitalised
+        and scan.people.is_title(title.text)
+        and tokens[following + 1].capitalised
+        and following + 1 in scan.blocked  # the person's name after the title
+    )
 
 
 def _next_token_text(scan: _Scan, match: Match) -> str:

@@ -337,6 +337,10 @@ def test_people_are_not_places(
         ("Ferries left Dar es Salaam on Monday.", ["Dar es Salaam"]),
         # ... while a person's name in the possessive stays a person's
         ("Joseph Dunford's visit ended on Monday.", []),
+        # a name right before an office and its holder says whose office ("Fargo" is also a
+        # surname; the run is no person's name before the title)
+        ("Fargo Mayor Dennis Walaker said the river rose.", ["Fargo"]),
+        ("Smith said Mayor Jones was out.", []),
     ],
 )  # fmt: skip
 def test_names_in_the_possessive_and_with_inner_articles(
