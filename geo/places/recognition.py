@@ -166,10 +166,12 @@ class _Organisations(Vocabulary):
 
 class _People(Vocabulary):
     """Verbs after a lone name that make it a person, beside the speech verbs; nouns after
-    a lone surname that make it a person's."""
+    a lone surname that make it a person's; nouns after a name that make it its people's
+    place."""
 
     verbs: LowerWords
     nouns: LowerWords
+    residents: LowerWords
 
 
 class _Arabic(Vocabulary):
@@ -1849,6 +1851,17 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         return False
     if token.all_caps and _opens_a_dateline(scan, match):
         return True  # "LISTOWEL, County Kerry —", "GOMA, Democratic Republic of Congo —"
+    if (
+        _people_of_it_after(scan, match)
+        and word not in scan.surnames
+        # "One man", "Many residents": a sentence's first word, a town only if of some size
+        # and no common word
+        and (
+            not _opens_sentence(scan, match.first_token)
+            or (best.importance >= 4.0 and word not in NEVER_ALONE)
+        )
+    ):
+        return True  # "a Concord resident", "Williston man, 87, killed": the people of a place
     strong = (
         best.feature_class in (FeatureClass.COUNTRY, FeatureClass.CONTINENT)
         or best.importance >= 6.5
@@ -2112,6 +2125,21 @@ def _next_word(scan: _Scan, match: Match) -> str:
     if scan.text[match.end : token.start].strip(" ,"):
         return ""
     return token.text.lower()
+
+
+# Nouns of the people of a place, after its name in local news ("a Concord resident", "two
+# Reading residents", "Williston man, 87, killed"); not "family" ("the Kennedy family").
+_RESIDENT_NOUNS = frozenset(_WORDS.people.residents)
+_THE = frozenset({"the", "The"})
+
+
+def _people_of_it_after(scan: _Scan, match: Match) -> bool:
+    """ "a Concord resident('s)", "Williston man": a noun of its people right after the name,
+    and no article before it that makes the name a family's ("the Smith man")."""
+    following = _POSSESSIVE.sub("", _next_token_text(scan, match))
+    if following not in _RESIDENT_NOUNS:
+        return False
+    return not _after_word_in(scan, match.first_token, _THE)
 
 
 def _before_an_office(scan: _Scan, match: Match) -> bool:

@@ -341,6 +341,13 @@ def test_people_are_not_places(
         # surname; the run is no person's name before the title)
         ("Fargo Mayor Dennis Walaker said the river rose.", ["Fargo"]),
         ("Smith said Mayor Jones was out.", []),
+        # the people of a place after its name, however common a word or surname it is
+        ("The 41-year-old Concord resident's family had kept hope.", ["Concord"]),
+        ("Williston man, 87, killed in traffic accident.", ["Williston"]),
+        ("Two Reading residents were arrested.", ["Reading"]),
+        # ... not a family's, with an article before it, nor a sentence's first word
+        ("Obama said the Smith man left.", []),
+        ("Many residents left. One man stayed. Seven women were hurt.", []),
     ],
 )  # fmt: skip
 def test_names_in_the_possessive_and_with_inner_articles(
