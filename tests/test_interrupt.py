@@ -102,6 +102,12 @@ def _previous_outputs(root: Path) -> tuple[Path, Path]:
     return html, geojson
 
 
+def _default_ctrl_c() -> None:
+    """The child takes Ctrl-C as a user's shell gives it: a test run started as a background
+    job (``pytest &``) ignores SIGINT, and a child inherits an ignored signal."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_map(root: Path, corpus: Path, extra_env: dict[str, str]) -> subprocess.Popen[str]:
     env = dict(os.environ, **extra_env)
     env["PYTHONPATH"] = os.pathsep.join(
@@ -115,6 +121,7 @@ def _start_map(root: Path, corpus: Path, extra_env: dict[str, str]) -> subproces
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_ctrl_c,
     )
 
 
@@ -294,6 +301,7 @@ def test_interrupted_worker_pool_exits_cleanly(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_ctrl_c,
         start_new_session=True,
     )
     try:
