@@ -438,6 +438,7 @@ def locations_in_span(
     # first is the more specific.
     put_in = {(m.start, m.end): container_after(text, m, mentions) for m in inside}
     containers = {(c.start, c.end) for c in put_in.values() if c is not None}
+    alone = len(inside) == 1  # most events: one place, nothing to weigh
     best = min(
         inside,
         key=lambda m: (
@@ -445,7 +446,8 @@ def locations_in_span(
             # "looted shops in Tal X (Tal X, Idleb) ... towards Hama": the area that holds a
             # place the gazetteer lacks is where that place is (unless the text puts that area
             # where it does not lie: a wrong homonym)
-            unknown_place_before(text, m, mentions, actor_spans) is None
+            alone
+            or unknown_place_before(text, m, mentions, actor_spans) is None
             or _outside_its_own_container(text, m, mentions, gazetteer),
             _opens_its_sentence(text, m) and not is_locative(text, m),
             SPECIFICITY.get(m.feature_class or "", 9),
