@@ -405,25 +405,23 @@ def test_event_relative_phrases_shift_the_reference(
     assert reference.isoformat() in reason
 
 
-def test_a_phrase_counting_to_the_event_after_it_dates_no_event_past_a_comma() -> None:
-    """ "two days after parliamentary elections" dates the elections, not the fighting."""
-    text = (
-        "On 8 May 2018, two days after parliamentary elections, supporters of two parties "
-        "exchanged fire in Choueifat."
-    )
-    date, precision, _ = _date_of(text, "exchanged fire", published=PUBLISHED, reference=PUBLISHED)
-    assert (date, precision) == (dt.date(2018, 5, 8), DAY)
-
-
-def test_a_phrase_relating_the_event_to_another_after_it_gives_way_to_its_own_date() -> None:
-    """ "more than a week after IS had pushed them out" says how far apart two events are;
-    the recapture's date is the one the sentence opens with."""
-    text = (
-        "On 19 November 2017, regime forces regained control of Al Bukamal, more than a week "
-        "after IS fighters had pushed them out of the town."
-    )
-    date, precision, _ = _date_of(text, "regained", published=PUBLISHED, reference=PUBLISHED)
-    assert (date, precision) == (dt.date(2017, 11, 19), DAY)
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        # "two days after parliamentary elections" dates the elections, not the fighting
+        ("On 8 May 2018, two days after parliamentary elections, supporters of two parties "
+         "exchanged fire in Choueifat.", "exchanged fire", dt.date(2018, 5, 8)),
+        # "more than a week after IS had pushed them out" says how far apart two events are:
+        # the recapture's date is the one the sentence opens with
+        ("On 19 November 2017, regime forces regained control of Al Bukamal, more than a week "
+         "after IS fighters had pushed them out of the town.", "regained", dt.date(2017, 11, 19)),
+    ],
+)  # fmt: skip
+def test_a_phrase_counting_between_two_events_dates_neither_against_its_own_date(
+    text: str, trigger: str, date: dt.date
+) -> None:
+    got, precision, _ = _date_of(text, trigger, published=PUBLISHED, reference=PUBLISHED)
+    assert (got, precision) == (date, DAY)
 
 
 def test_relative_phrase_without_reference_is_unresolved() -> None:
