@@ -414,7 +414,8 @@ def test_event_relative_phrases_shift_the_reference(
         # "more than a week after IS had pushed them out" says how far apart two events are:
         # the recapture's date is the one the sentence opens with
         ("On 19 November 2017, regime forces regained control of Al Bukamal, more than a week "
-         "after IS fighters had pushed them out of the town.", "regained", dt.date(2017, 11, 19)),
+         "after IS fighters had pushed them out of the town on 11 November, two days after "
+         "they first entered it.", "regained", dt.date(2017, 11, 19)),
     ],
 )  # fmt: skip
 def test_a_phrase_counting_between_two_events_dates_neither_against_its_own_date(
@@ -422,6 +423,22 @@ def test_a_phrase_counting_between_two_events_dates_neither_against_its_own_date
 ) -> None:
     got, precision, _ = _date_of(text, trigger, published=PUBLISHED, reference=PUBLISHED)
     assert (got, precision) == (date, DAY)
+
+
+def test_an_event_keeps_its_own_date_beside_a_phrase_counting_from_another(
+    gazetteer: Gazetteer,
+) -> None:
+    """The recapture was dated 20 November: 'a week' and 'two days after' counted on from the
+    11 November the sentence names for the other event."""
+    text = (
+        "On 19 November 2017, SAA forces, Hezbollah fighters and Iranian-backed militias, "
+        "supported by Russian air strikes, regained control of Al Bukamal (Al Bukamal, "
+        "Deir-ez-Zor) from IS, more than a week after IS fighters had pushed pro-government "
+        "forces back out of the town on 11 November, two days after they first entered it."
+    )
+    events = _events(text, gazetteer, published=dt.date(2017, 11, 20))
+    regained = [e for e in events if e.acled_sub_event_type == "Government regains territory"]
+    assert [e.date.date for e in regained] == [dt.date(2017, 11, 19)]
 
 
 def test_relative_phrase_without_reference_is_unresolved() -> None:

@@ -364,16 +364,20 @@ def test_the_province_closing_acled_s_admin_areas_is_a_place_though_a_name_of_pe
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        # a faith's adjective is no place, though the loose key makes "Sunni" Sinai's
-        "ISF and Sunni tribal fighters regained control of the town.",
-        "Shiite pilgrims walked to the shrine.",
-        "Druze residents stopped a pick-up truck.",
+        # a faith's adjective is no place, though the loose key makes "Sunni" Sinai's (which
+        # took an Anbar battle to Egypt)
+        ("On 14 April 2016, ISF and Sunni tribal fighters, backed by coalition air strikes, "
+         "regained control of Deir Qzxyrt town (Deir Qzxyrt, Anbar) from ISIS.", ["Anbar"]),
+        ("Shiite pilgrims walked to the shrine.", []),
+        ("Druze residents stopped a pick-up truck.", []),
     ],
-)
-def test_faiths_are_no_places(text: str, gazetteer: Gazetteer, people: PersonNames) -> None:
-    assert places(found(text, gazetteer, people)) == []
+)  # fmt: skip
+def test_faiths_are_no_places(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
 
 
 def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> None:
