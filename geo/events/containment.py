@@ -270,7 +270,8 @@ def _part_of_a_city(window: str, link: re.Match[str], text: str, container: Ment
 # "the Ortakoy district of Istanbul", "the Karrada district in Baghdad", "the Jamila market
 # in Baghdad": a part of a city, the city's name right after.
 _CITY_PART_GAP = re.compile(
-    rf"^\s+(?:{alternation(_WORDS.urban_nouns)}|districts?)\s+(?:of|in)\s+(?:the\s+)?$",
+    rf"^\s+(?:{alternation(_WORDS.urban_nouns)}|(?P<district>districts?))\s+(?:of|in)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A city this populous has districts of its own; a smaller town's "district" is the one named
@@ -283,11 +284,10 @@ def part_of_a_city(text: str, place: Mention, container: Mention, gazetteer: Gaz
     district of Istanbul"): it lies within the city, whatever farther place shares its name."""
     if container.feature_class != FeatureClass.CITY or admin_word_after(text, container):
         return False
-    gap = text[place.end : container.start]
-    found = _CITY_PART_GAP.match(gap)
+    found = _CITY_PART_GAP.match(text[place.end : container.start])
     if found is None:
         return False
-    if not re.search(r"district", gap, re.IGNORECASE):
+    if found.group("district") is None:
         return True
     index = gazetteer.index_of(container.gazetteer_id or "")
     return index is not None and gazetteer.candidate(index).population >= _CITY_WITH_DISTRICTS

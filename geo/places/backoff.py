@@ -39,6 +39,7 @@ from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import NEVER_ALONE
+from geo.places.resolution import FAR_KM
 from geo.vocabulary import (
     LowerStr,
     LowerWord,
@@ -446,8 +447,12 @@ def answer_backed_off(
         reading = readings[span]
         answer = candidate_of(mention.gazetteer_id) if mention.gazetteer_id else None
         reason = f"{reading.reason}; {mention.reason}" if reading else mention.reason
-        contained = reading is not None and reading.contained and not reading.elsewhere
-        if reading is not None and contained and answer is not None:
+        if (
+            reading is not None
+            and reading.contained
+            and not reading.elsewhere
+            and answer is not None
+        ):
             why_not = _why_not_contained(answer, mention, focus_candidate, others)
             if why_not is not None:
                 answer, reason = None, f"{reading.reason}, but {why_not}"
@@ -464,12 +469,6 @@ def answer_backed_off(
         else:
             done.append(mention.model_copy(update={"reason": reason}))
     return done
-
-
-# A contained place in a text with no focus must lie this near another of its places ("Stone
-# Town" in a story from Zanzibar is no Stone of England): the distance the resolver lets a
-# town lie from the text's other places (geo.places.resolution._FAR_KM).
-_CONTAINED_REACH_KM = 2500.0
 
 
 def _placed_elsewhere(
@@ -503,9 +502,11 @@ def _why_not_contained(
 
 
 def _far_from_all(place: Candidate, others: Sequence[Candidate]) -> bool:
-    """Whether two or more other places are named and ``place`` lies far from all of them."""
+    """Whether two or more other places are named and ``place`` lies farther from all of them
+    than the resolver lets a town lie from the text's places ("Stone Town" in a story from
+    Zanzibar is no Stone of England)."""
     return len(others) >= 2 and all(
-        great_circle_km(place.lat, place.lon, other.lat, other.lon) > _CONTAINED_REACH_KM
+        great_circle_km(place.lat, place.lon, other.lat, other.lon) > FAR_KM
         for other in others
     )
 

@@ -30,6 +30,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from pydantic import model_validator
 
@@ -42,7 +43,7 @@ from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import Match, opens_a_dateline
 from geo.vocabulary import LowerAlternatives, Vocabulary, alternation, load_vocabulary
 
-__all__ = ["WEIGHTS", "ResolutionFile", "resolve_matches"]
+__all__ = ["FAR_KM", "WEIGHTS", "ResolutionFile", "resolve_matches"]
 
 
 class ResolutionFile(Vocabulary):
@@ -154,7 +155,7 @@ _FAR_OWN_NAME_PRIOR = 4.0
 _LARGE_CLASSES = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
 # ... and a small place this far from every other place of the text needs that evidence too,
 # on any continent (the distance from Syria to the Caspian's far shore, short of Japan's)
-_FAR_KM = 2500.0
+FAR_KM: Final = 2500.0
 _TOWNS = frozenset({FeatureClass.CITY, FeatureClass.ADMIN2})
 _VARIANT_AREAS = _TOWNS | {FeatureClass.ADMIN1}
 # ... and a place read by a romanisation variant only this far: a neighbour's town, as the
@@ -1487,7 +1488,7 @@ def _keep_to_the_text_continents(
             or choice.continent in others
             # across a continent's edge from the text's other places, not far from them
             # ("Gaza" in a story from Cairo is no province of Mozambique)
-            or _near_any(choice, _other_towns(placed, group), _FAR_KM)
+            or _near_any(choice, _other_towns(placed, group), FAR_KM)
             or not (named_elsewhere or any(c.continent in others for c in group.candidates))
             or (  # its own name, and no reading of it nearer: "Aleppo" in a report from Moscow
                 _own_name_there(group, choice.continent)
@@ -1591,7 +1592,7 @@ def _choose_where(
 def _keep_near_the_text(
     groups: Sequence[_Group], focus: _Focus, contributions: dict[int, tuple[Weights, Weights]]
 ) -> None:
-    """A town abroad, farther than ``_FAR_KM`` from the two or more other places the text
+    """A town abroad, farther than ``FAR_KM`` from the two or more other places the text
     names, none in its country, needs the evidence a place on another continent needs: a
     continent as large as Asia holds both a report's Sanandaj and a village of Japan ("Koya",
     Koysinjaq's short name, is not Kōya). The own name of a town of some size goes unchecked,
@@ -1628,7 +1629,7 @@ def _keep_near_the_text(
             for g in placed
             if g is not group and g.key != group.key and g.choice is not None and _is_resolved(g)
         ]
-        reach = _VARIANT_FAR_KM if variant else _FAR_KM
+        reach = _VARIANT_FAR_KM if variant else FAR_KM
         if (
             len(anchors) < 2
             or any(anchor.country_code == choice.country_code for anchor in anchors)
