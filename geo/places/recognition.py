@@ -153,6 +153,7 @@ class _Organisations(Vocabulary):
     heads: KeyWords
     need_a_word_between: KeyWords  # not right after a place's name: "Ukraine Army"
     facilities: KeyWords  # a place's possessive owns them: "Istanbul's Ataturk Airport"
+    group_nouns: LowerWords  # after an armed group's name: "in Taliban attack", not a village
 
     @model_validator(mode="after")
     def _heads_are_listed(self) -> _Organisations:
@@ -293,7 +294,10 @@ _TOKEN_SPLIT = re.compile(r"(\w(?:(?<=[A-Z])(?:\.[A-Z])+\.|\w*(?:['’`]\w+)*))"
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 # A hyphen opens a sentence as a list's bullet ("- Aleppo"), not inside a word ("al-Hawl").
-_SENTENCE_END = re.compile(r"(?:[.!?…:;]['\"”’)\]]*|[\n•*\"“‘(\[—–]|(?<!\w)-)\s*$")
+# ... and a wire service's slug before a headline: "UPDATE 1-Teen killed", "EXCLUSIVE-Iran"
+_SENTENCE_END = re.compile(
+    r"(?:[.!?…:;]['\"”’)\]]*|[\n•*\"“‘(\[—–]|(?<!\w)-|[A-Z] \d-|[A-Z]{3}-)\s*$"
+)
 _JOINING_GAPS = frozenset({" ", "-", " - ", "- ", " -"})
 _AYN_MARKS = frozenset("'’‘`")
 _ABBREVIATED_PREFIXES = frozenset(_WORDS.names.abbreviated_prefixes)
@@ -310,6 +314,7 @@ _AREA_WORD_AFTER = re.compile(rf"\s+{alternation(_AREA_WORDS)}\b", re.IGNORECASE
 # romanisation variant ("Houthi", Lahij's loose key), which a report that names the group
 # does not mean. Taken from the actor vocabulary's patterns, so the two stay in step; a
 # group's home country (Houthis: Yemen) also says which country the text is about.
+_GROUP_NOUNS = frozenset(_WORDS.organisations.group_nouns)
 _ARMED_GROUP_ROWS = tuple(row for row in NAMED_ACTORS if row.kind is ActorKind.ARMED_GROUP)
 # One pattern for all groups, a named alternative a row: one match call a word, whose
 # ``lastgroup`` says which group.
@@ -1886,7 +1891,10 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         and not _qualified_by_a_state(scan, match)  # "Mobile, Alabama", "Reading, Pa."
     ):
         return False
-    if names_armed_group(word) and not _after_place_preposition(scan, match.first_token):
+    if names_armed_group(word) and (
+        not _after_place_preposition(scan, match.first_token)
+        or _next_word(scan, match).lower() in _GROUP_NOUNS
+    ):
         match.notes.append("names an armed group")  # "Taliban fighters", not the Turkish village
         return False
     if (

@@ -61,6 +61,7 @@ class ResolutionFile(Vocabulary):
     part_words: LowerAlternatives
     water_words: LowerAlternatives
     open_water_words: LowerAlternatives
+    phrase_ends: LowerAlternatives
     place_prepositions: LowerAlternatives
     country_appositions: LowerAlternatives
     border_words_before: LowerAlternatives
@@ -152,6 +153,8 @@ _FAR_PRIOR = 5.9
 # reading of it ("Idlib" in a report from Moscow; not "Titan", a village of Afghanistan, in
 # a story from Texas).
 _FAR_OWN_NAME_PRIOR = 4.0
+# ... unless a namesake's prior comes this close to it (about a third of its population)
+_NAMESAKE_MARGIN = 0.5
 _LARGE_CLASSES = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
 # ... and a small place this far from every other place of the text needs that evidence too,
 # on any continent (the distance from Syria to the Caspian's far shore, short of Japan's)
@@ -171,6 +174,12 @@ _ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _CITY_AFTER = _followed_by(_WORDS.city_words)
 _PREPOSITION_BEFORE = re.compile(rf"\b{alternation(_WORDS.place_prepositions)}\s+$", re.IGNORECASE)
 _CITY_BEFORE = _preceded_by(_WORDS.city_words_before)
+# "the" before a bare name that ends its phrase ("south of the Elbe,", "including the Kosi,
+# known as"): a river's, a lake's or a sea's way of being named, never a town's
+_THE_BEFORE = re.compile(r"(?<!\w)[Tt]he\s+$")
+_PHRASE_ENDS = re.compile(
+    rf"(?:['’]s)?(?:\s*[,.;:!?)]|\s*$|\s+{alternation(_WORDS.phrase_ends)}\b)"
+)
 _RANKED_BEFORE = re.compile(
     rf"(?<!\w){alternation(_WORDS.rank_words)}\s+{alternation(_WORDS.city_words_before)}"
     r"(?:\s+the)?(?:\s+|-)$",
@@ -184,6 +193,8 @@ _WHOSE_PLACE_NOUN = re.compile(
     rf"\s+(?:[a-z-]+\s+){{0,2}}?{alternation((*_WORDS.admin_words, *_WORDS.city_words))}"
     r"\s+of\s+(?:the\s+)?"
 )
+# ... as does a country's or a state's possessive ("Uganda's Eastern Region")
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
 _TOWN_AFTER = _followed_by(_WORDS.town_institutions)
 # "Peru, a town of 11,000 on the Wabash", "Jordan, the Scott County city": an apposition that
 # calls the name a town (not "the town's", which says whose)
@@ -266,6 +277,7 @@ class _Group:
     says_admin: bool = False
     says_city: bool = False  # "Jazan city", "the town of Khoukha": the city, not its province
     after_preposition: bool = False  # "in X", "near X": the text calls the name a place
+    the_bare_name: bool = False  # "south of the Elbe,": a river's way of being named
     # "the town of Mexico", "Lebanon police": some mention of the name reads as a town's
     says_town: bool = False
     says_country: bool = False  # "Georgia, the former Soviet republic": the country is meant
@@ -456,6 +468,10 @@ def _groups(
             group.after_preposition = bool(
                 _PREPOSITION_BEFORE.search(text, max(0, match.start - 12), match.start)
             )
+            group.the_bare_name = bool(
+                _THE_BEFORE.search(text, max(0, match.start - 5), match.start)
+                and _PHRASE_ENDS.match(text, match.end)
+            )
             group.in_a_longer_name = (
                 match.key != normalize(match.text)  # the back-off's "Fraser" in "Fraser Valley"
                 or _NAME_GOES_ON.match(text, match.end) is not None
@@ -595,6 +611,14 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
         if _WHOSE_PLACE_NOUN.fullmatch(gap) and left.candidates:
             # "the Indian state of Punjab", "the Syrian city of Aleppo": the country before
             # the noun says where the place is
+            found.whose[id(right)].update(_area_codes(left.candidates[0]))
+            continue
+        if (
+            _POSSESSIVE_GAP.fullmatch(gap)
+            and left.candidates
+            and left.candidates[0].feature_class in (FeatureClass.COUNTRY, FeatureClass.ADMIN1)
+        ):
+            # "Uganda's Eastern Region", "Ukraine's Kharkiv": the area whose place it is
             found.whose[id(right)].update(_area_codes(left.candidates[0]))
             continue
         if not _QUALIFIER_GAP.fullmatch(gap) or not right.candidates:
@@ -1000,7 +1024,7 @@ def _score(
         if reasons is not None:
             reasons.append("the county it lies in named in the text")
     if reasons is not None and group.whose & {candidate.country_code, candidate.admin1_code}:
-        reasons.append("its country's adjective before the kind of place ('the X state of')")
+        reasons.append("its country or state named before it ('the X state of', \"Uganda's\")")
     if not large:
         admin1_support, country_support = focus.support(group, candidate)
         if admin1_support >= 0.05:
@@ -1062,7 +1086,10 @@ def _score(
             reasons.append("a frontier's word beside it ('the border with')")
     if group.says_town and candidate.feature_class in _PRIME_CLASSES and group.has_town:
         score -= WEIGHTS["town_words"]  # (with no town to read, the words mean another place)
-    if candidate.feature_class in _WATER and not group.says_water and group.has_land:
+    if group.the_bare_name and group.has_water and group.has_land:
+        if candidate.feature_class in _WATER and reasons is not None:
+            reasons.append("'the' before its bare name, as a river's ('south of the Elbe')")
+    elif candidate.feature_class in _WATER and not group.says_water and group.has_land:
         score -= WEIGHTS["bare_water_penalty"]
         if group.after_preposition and not group.in_a_longer_name:
             score -= WEIGHTS["water_after_preposition"]
@@ -1326,6 +1353,8 @@ def _allowed(group: _Group, candidate: Candidate) -> bool:
         and _spelling_distance(group, candidate) > _nearest_spelling(group) + _SPELLING_MARGIN
     ):
         return False  # "Radaa" is Rada', never Riyadh, however large
+    if group.the_bare_name and group.has_water and candidate.feature_class in _TOWNS:
+        return False  # "south of the Elbe,": English writes no "the" before a town's name
     prime = group.prime
     return (
         prime is None
@@ -1492,7 +1521,7 @@ def _keep_to_the_text_continents(
             or not (named_elsewhere or any(c.continent in others for c in group.candidates))
             or (  # its own name, and no reading of it nearer: "Aleppo" in a report from Moscow
                 _own_name_there(group, choice.continent)
-                and not any(c.continent in others for c in group.candidates)
+                and not _a_reading_near_the_towns(group, others, _other_towns(placed, group))
             )
         ):
             weights[choice.continent] += own
@@ -1501,6 +1530,18 @@ def _keep_to_the_text_continents(
         if _is_resolved(group) and group.choice is not None and group.choice.continent:
             weights[group.choice.continent] += _confidence(group)
             by_name[group.choice.continent] += _confidence(group)
+
+
+def _a_reading_near_the_towns(
+    group: _Group, continents: set[str], towns: Sequence[Candidate]
+) -> bool:
+    """Some reading of the name on ``continents`` lies near the text's towns, or the text
+    names none: "a UN official in Geneva", in a story from Darfur that names the United
+    States, is no town of Illinois, 9,000 km from every town the story names."""
+    return any(
+        c.continent in continents and (not towns or _near_any(c, towns, FAR_KM))
+        for c in group.candidates
+    )
 
 
 def _other_towns(placed: Sequence[_Group], group: _Group) -> list[Candidate]:
@@ -1616,18 +1657,26 @@ def _keep_near_the_text(
         variant = choice.name_kind == NameKind.VARIANT
         if (
             choice.feature_class not in (_VARIANT_AREAS if variant else _TOWNS)
-            # its own name, of a town of some size ("Tortola" in a story from Florida), or
-            # another name of a metropolis ("New Delhi" for Delhi)
-            or (choice.importance >= _FAR_OWN_NAME_PRIOR and choice.name_kind == NameKind.NAME)
+            # its own name, of the one town of some size so named ("Tortola" in a story from
+            # Florida), or another name of a metropolis ("New Delhi" for Delhi)
+            or (
+                choice.importance >= _FAR_OWN_NAME_PRIOR
+                and choice.name_kind == NameKind.NAME
+                and not _a_namesake_of_its_size(group, choice)
+            )
             or (choice.importance >= _FAR_METROPOLIS_PRIOR and not variant)
             or group.qualifiers
             or choice.country_code in named
         ):
             continue
-        anchors = [
+        anchors = [  # not a continent, whose point says nothing of where its places are
             g.choice
             for g in placed
-            if g is not group and g.key != group.key and g.choice is not None and _is_resolved(g)
+            if g is not group
+            and g.key != group.key
+            and g.choice is not None
+            and g.choice.feature_class != FeatureClass.CONTINENT
+            and _is_resolved(g)
         ]
         reach = _VARIANT_FAR_KM if variant else FAR_KM
         if (
@@ -1643,6 +1692,19 @@ def _keep_near_the_text(
             contributions[id(group)],
             (f"within {reach:.0f} km of the text's other places", "far from"),
         )
+
+
+def _a_namesake_of_its_size(group: _Group, choice: Candidate) -> bool:
+    """A town of another country bears the name and is about as large: "San Javier" is a town
+    of Chile, of Spain and two of Argentina, and none of them the Medellín district a story
+    means. (An area's prior runs below a town's of its population: only towns compare.)"""
+    return choice.feature_class == FeatureClass.CITY and any(
+        c.country_code != choice.country_code
+        and c.name_kind == NameKind.NAME
+        and c.feature_class == FeatureClass.CITY
+        and c.importance > choice.importance - _NAMESAKE_MARGIN
+        for c in group.candidates
+    )
 
 
 def _near_any(candidate: Candidate, anchors: Sequence[Candidate], reach: float) -> bool:

@@ -273,6 +273,21 @@ def test_sentence_initial_capitals_are_not_places(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE 1-Teen killed as Iran town protests for third day.",
+        "EXCLUSIVE-Teen killed as Iran town protests for third day.",
+    ],
+)
+def test_a_wire_slug_opens_the_headline(
+    text: str, gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    """ "Teen" after the slug is the headline's first word, not Ferdows (Iran), one of whose
+    names it is."""
+    assert places(found(text, gazetteer, people)) == ["Iran"]
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "place"),
     [
         # a town named for a common word is that word alone ...

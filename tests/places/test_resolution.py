@@ -177,6 +177,9 @@ def test_a_place_in_or_beside_the_province_named_after_it_is_kept(
         ("Texas police said the Mexican border city of Juarez was calm.", "Juarez", "MX"),
         ("Lawmakers in Portland voted on Tuesday, days after the Australian state of "
          "Victoria passed a similar law.", "Victoria", "AU"),
+        # a country's possessive says it as well: Kenya has an Eastern Region too
+        ("Floods hit Kenya's Rift Valley and Uganda's Eastern Region.", "Eastern Region",
+         "UG"),
     ],
 )  # fmt: skip
 def test_a_countrys_adjective_before_the_kind_of_place_says_its_country(
@@ -476,6 +479,14 @@ def test_a_side_read_as_an_area_needs_its_country_in_the_text(
          "and Gaza.", "Gaza", "PS"),
         # ... while a large city's own name, or its country named, is evidence enough
         ("Officials in Beijing discussed the shelling of Idlib.", "Beijing", "CN"),
+        # ... against a namesake no nearer the text's towns ("the United States" named)
+        ("Fighting went on in El Fasher, Khartoum and Omdurman, and aid crossed from Chad "
+         "at Adré. The United States and Egypt called for talks, a UN official in Geneva "
+         "said.", "Geneva", "CH"),
+        # ... but not where towns of other countries share the name: Chile's, Spain's and
+        # Argentina's San Javier are no district of Medellín
+        ("Tourists crowd Comuna 13 in Medellín and Laureles; a new cable car will reach "
+         "San Javier and Belén.", "San Javier", None),
         ("Officials in Yibin, China, discussed the shelling of Idlib.", "Yibin", "CN"),
     ],
 )  # fmt: skip
@@ -738,12 +749,17 @@ def test_a_first_order_area_by_its_own_name_may_lie_on_another_continent(
         # the river, when the text writes it as one
         ("A boat sank in the Helmand river on Monday.", "river"),
         ("Farmers along the Helmand lost their crops.", "river"),
+        # "the" before a bare name ending its phrase is a river's way, not a village's
+        ("Commuters from Lower Saxony, south of the Elbe, would benefit, Hamburg said.",
+         "river"),
     ],
 )
 def test_a_bare_name_after_in_is_the_land_not_the_river(
     text: str, feature_class: str, gazetteer: Gazetteer
 ) -> None:
-    mention = next(m for m in resolved(text, gazetteer) if m.text in ("Helmand", "Kunar"))
+    mention = next(
+        m for m in resolved(text, gazetteer) if m.text in ("Helmand", "Kunar", "Elbe")
+    )
     assert mention.feature_class == feature_class, mention.reason
 
 
