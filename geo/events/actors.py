@@ -747,7 +747,8 @@ _OBJECT_OPENING = (
 )
 _TARGET_PREP = re.compile(
     # the words skipped before the object are no locative preposition: "killed in Idlib"
-    r"(?:\s+(?!(?:in|inside|into|across|from|during|outside)\b)[\w-]+){0,2}?"
+    # (a hashtag may be one: "fire on #EndSARS protesters")
+    r"(?:\s+(?!(?:in|inside|into|across|from|during|outside)\b)#?[\w-]+){0,2}?"
     rf"(?:\s+(?:{_TARGET_WORDS}))?\s+{_OBJECT_OPENING}",
     re.IGNORECASE,
 )
@@ -913,7 +914,9 @@ def find_actors(
 
 _COORDINATED_GAP = re.compile(
     r"\s*(?:,\s*|,?\s+(?:and|or|&)\s+)(?:(?:its|their|his|her)\s+(?:[a-z]+\s+){0,2}"
-    r"(?:ally|allies|partners?|backers?|patrons?)\s+)?"
+    r"(?:ally|allies|partners?|backers?|patrons?)\s+"
+    # "GNA forces and local fighters": a word the next phrase leaves out
+    r"|(?:local|allied|tribal|foreign|other)\s+)?"
 )
 
 

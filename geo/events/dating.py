@@ -35,6 +35,7 @@ from typing import NamedTuple
 from geo.events.model import ON_OR_BEFORE_DAYS, EventDate
 from geo.events.text import Sentence
 from geo.events.timex import (
+    NOUN_PARTICIPLE_BEFORE,
     DatePrecision,
     TimeAnchor,
     TimeExpression,
@@ -99,7 +100,10 @@ def choose_expression(
     ] or expressions
     if any(e.anchor == TimeAnchor.ABSOLUTE and e.resolved for e in expressions):
         expressions = [
-            e for e in expressions if not _relates_it_to_another_event(e, trigger_end)
+            e
+            for e in expressions
+            if not _relates_it_to_another_event(e, trigger_end)
+            and not _dates_a_thing_named_after(e, clauses, trigger_end)
         ] or expressions
 
     def cost(expression: TimeExpression) -> int:
@@ -139,6 +143,25 @@ def _relates_it_to_another_event(expression: TimeExpression, trigger_end: int) -
         and expression.start >= trigger_end
         and any(f" {word}" in f" {expression.text.lower()}" for word in ("after", "before"))
     )
+
+
+def _dates_a_thing_named_after(
+    expression: TimeExpression, clauses: Sequence[Sentence], trigger_end: int
+) -> bool:
+    """ "On 26 June 2019, forces regained Gharyan, capturing the operations room for the
+    Tripoli offensive launched on 4 April; dozens of fighters were killed": a date behind a
+    participle ("launched on") dates the thing the participle follows (the offensive), no
+    other event of the sentence."""
+    own = _clause_of(clauses, expression.start)
+    if own < 0:
+        return False
+    clause = clauses[own]
+    offset = expression.start - clause.start
+    participle = NOUN_PARTICIPLE_BEFORE.search(clause.text, max(0, offset - 30), offset)
+    if participle is None:
+        return False
+    thing_end = clause.start + participle.start()
+    return not thing_end - 2 <= trigger_end <= thing_end
 
 
 def _resolve(

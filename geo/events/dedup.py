@@ -270,13 +270,22 @@ def _same_named_place(a: EventLocation, b: EventLocation) -> bool:
     )
 
 
+def _specificity(location: EventLocation) -> int:
+    """A zone ranks below any place, unless it is as tight as a town: "25 km west of
+    Maiduguri" is a point of its own, nearer the event than Maiduguri."""
+    if location.precision != LocationPrecision.ZONE:
+        return SPECIFICITY.get(location.feature_class or "", 9)
+    radius = location.uncertainty_km
+    return SPECIFICITY["city"] if radius is not None and radius <= _TOWN_SIZED_KM else 8
+
+
+# A zone this tight is as specific as a town (a distance and a bearing from one: 15 km)
+_TOWN_SIZED_KM = 15.0
+
+
 def _more_specific(a: EventLocation, b: EventLocation) -> EventLocation:
-    rank_a = (
-        8 if a.precision == LocationPrecision.ZONE else SPECIFICITY.get(a.feature_class or "", 9)
-    )
-    rank_b = (
-        8 if b.precision == LocationPrecision.ZONE else SPECIFICITY.get(b.feature_class or "", 9)
-    )
+    rank_a = _specificity(a)
+    rank_b = _specificity(b)
     if a.precision == LocationPrecision.ZONE and b.precision in (
         LocationPrecision.COUNTRY,
         LocationPrecision.UNKNOWN,

@@ -237,10 +237,16 @@ class _DocumentContext:
 
 
 def _locate(
-    context: _DocumentContext, mention: EventMention, clause: Sentence, zones: Sequence[Zone]
+    context: _DocumentContext,
+    mention: EventMention,
+    clause: Sentence,
+    zones: Sequence[Zone],
+    sentence_zones: Sequence[Zone] = (),
 ) -> _Placement:
     """The event's location, its zone, whether the text placed it nowhere (the article's
-    fallback location) and whether only its target's country did (a guess)."""
+    fallback location) and whether only its target's country did (a guess). A clause that
+    names no place takes the sentence's point a distance and a bearing put ("attacked Auno,
+    25 km west of Maiduguri ...; the attackers shot others"), before the sentence's towns."""
     text, sentence = context.document.text, mention.sentence
     zone = next(
         (
@@ -280,6 +286,9 @@ def _locate(
         (sentence.start, sentence.end, "sentence", True),
     )
     for start, end, scope, locative_only in scopes:
+        measured = next((z for z in sentence_zones if z.distance_km is not None), None)
+        if scope == "sentence" and measured is not None:
+            return _Placement(_zone_location(measured, context.gazetteer), measured, False)
         located = locations_in_span(
             text,
             places,
@@ -643,7 +652,7 @@ def _draft(
         if mention.event_type == EventType.THREAT
         else [zone for zone in zones if _in_clause(zone, clause)]
     )
-    placed = _locate(context, mention, clause, event_zones)
+    placed = _locate(context, mention, clause, event_zones, zones)
     return _Draft(mention, clause, date, *placed)
 
 

@@ -97,6 +97,7 @@ class _Words(Vocabulary):
     relationship_nouns: LowerAlternatives
     departure_verbs: LowerAlternatives
     arrival_verbs: LowerAlternatives
+    origin_nouns: LowerAlternatives
     framework_before: LowerAlternatives
     framework_nouns: LowerAlternatives
     site_nouns: LowerAlternatives
@@ -342,6 +343,17 @@ _ORIGIN = re.compile(
     rf"\b(?i:{alternation(_WORDS.arrival_verbs)})(?:\s+(?i:back|home))?\s+(?i:from)\s+"
     r"[^.;:A-Z]{0,60}?$"
 )
+# "led by brigades from Misrata": where the people came from (right after the noun: "forces
+# withdrew from Khanaqin" is where the event is); a second choice, not ruled out.
+_ORIGIN_OF_PEOPLE = re.compile(
+    rf"\b{alternation(_WORDS.origin_nouns)}\s+from\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _an_origin(text: str, mention: Mention) -> bool:
+    return bool(_ORIGIN_OF_PEOPLE.search(text, max(0, mention.start - 60), mention.start))
+
+
 # "under the Astana de-escalation arrangement": the place names the framework.
 _FRAMEWORK_BEFORE = re.compile(
     rf"\b{alternation(_WORDS.framework_before)}\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
@@ -450,6 +462,7 @@ def locations_in_span(
             or unknown_place_before(text, m, mentions, actor_spans) is None
             or _outside_its_own_container(text, m, mentions, gazetteer),
             _opens_its_sentence(text, m) and not is_locative(text, m),
+            _an_origin(text, m),
             SPECIFICITY.get(m.feature_class or "", 9),
             abs(m.start - trigger_start),
         ),

@@ -76,6 +76,7 @@ from geo.vocabulary import (
 )
 
 __all__ = [
+    "NOUN_PARTICIPLE_BEFORE",
     "DatePrecision",
     "TimeAnchor",
     "TimeExpression",
@@ -300,6 +301,7 @@ class Clauses(Vocabulary):
     reporting_verbs: Phrases
     determiners: Annotated[LowerPhrases, Field(min_length=1)]
     joiners: Phrases
+    noun_participles: Phrases  # "the offensive launched on 4 April": another thing's date
 
 
 class Years(Vocabulary):
@@ -802,6 +804,10 @@ _FUTURE_CUE = re.compile(r"\b" + alternation(_WORDS.clauses.future_cues) + r"\b|
 # alternatives by their first letter. Other text keeps _FUTURE_CUE (Unicode case folding).
 _FUTURE_CUE_LOWER = re.compile(_FUTURE_CUE.pattern)
 _REPORTING_VERB = _alternatives(_WORDS.clauses.reporting_verbs)
+# "... the offensive launched on <date>": the participle and preposition before a date
+NOUN_PARTICIPLE_BEFORE = re.compile(
+    rf"(?<![\w-]){_alternatives(_WORDS.clauses.noun_participles)}\s+(?:(?:on|in)\s+)?$"
+)
 _REPORTING_ANYWHERE = re.compile(r"\b" + _REPORTING_VERB + r"\b")
 _CLAUSE_JOINER = re.compile(r"\b" + _alternatives(_WORDS.clauses.joiners) + r"\b")
 _DETERMINER_BEFORE = re.compile(

@@ -93,6 +93,19 @@ def resolve_spans(
         for start, end in spans
         if text[start:end].strip() and (start, end) not in listed
     ]
+    # a span recognition read more widely keeps that reading: "Ghana's Northern Region" is
+    # also the name "Northern" and the area's word, of any country's Northern (the store's
+    # "Northern Region" is only Uganda's)
+    looked_up = {(start, end): found for start, end, found in given}
+    widened = {
+        (m.start, m.end): m
+        for m in recognised
+        if m.kind == MentionKind.TOPONYM
+        and (m.start, m.end) in looked_up
+        and {c.id for c in m.candidates} > {c.id for c in looked_up[(m.start, m.end)]}
+    }
+    listed |= widened
+    given = [(start, end, found) for start, end, found in given if (start, end) not in widened]
     known = {m.key for m in context} | {normalize(text[s:e]) for s, e, found in given if found}
     matches = [listed[span] for span in spans if span in listed]
     backed: dict[tuple[int, int], Reading | None] = {}

@@ -123,6 +123,7 @@ class _CommonWords(Vocabulary):
     never_alone: KeyWords
     sides: KeyWords
     noun_endings: KeyWords
+    people_endings: KeyWords  # "Farmers reported...": a sentence's first word, the people
 
 
 class _Illnesses(Vocabulary):
@@ -306,6 +307,7 @@ CONNECTORS = frozenset(_WORDS.names.connectors)
 NEVER_ALONE = frozenset(_WORDS.common_words.never_alone)
 _SIDES = frozenset(_WORDS.common_words.sides)
 _NOUN_ENDINGS = tuple(_WORDS.common_words.noun_endings)
+_PEOPLE_ENDINGS = tuple(_WORDS.common_words.people_endings)
 # "South governorate": the words that join a first-order area's name (generic_suffixes)
 _AREA_WORDS = [w for w, kinds in _WORDS.generic_suffixes.items() if FeatureClass.ADMIN1 in kinds]
 _AREA_WORD_AFTER = re.compile(rf"\s+{alternation(_AREA_WORDS)}\b", re.IGNORECASE)
@@ -1938,7 +1940,10 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         and not _opens_an_admin_chain(scan, token)
         and scan.people.surname_rank(token.text) is None
     ):
-        return best.importance >= 4.0
+        # "Farmers reported...": a plural noun of people, whatever town bears it
+        return best.importance >= 4.0 and not (
+            word.lower().endswith(_PEOPLE_ENDINGS) and not _said_to_be_a_place(scan, match)
+        )
     surname = scan.people.surname_rank(token.text)
     common_surname = surname is not None and surname <= 3000
     kept = (

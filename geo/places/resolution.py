@@ -596,7 +596,14 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
     for left, right in itertools.pairwise(matches):
         gap = text[left.end : right.start]
         if (
-            _PART_OF_GAP.fullmatch(gap)
+            (
+                _PART_OF_GAP.fullmatch(gap)
+                # "the Old City of Taizz": a part named with "the", of the place after "of"
+                or (
+                    _OF_GAP.fullmatch(gap)
+                    and _THE_BEFORE.search(text, max(0, left.start - 5), left.start)
+                )
+            )
             and right.candidates
             and right.candidates[0].feature_class in _HOLDING_CLASSES  # not "of Angola"
             and left.candidates
@@ -666,6 +673,17 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             found.held[id(left)].extend(
                 c for c in right.candidates if c.feature_class == FeatureClass.ADMIN1
             )
+        elif (
+            _COMMA_GAP.fullmatch(gap)
+            and admin_chain.opens(text, left.start, left.end)
+            and admin_chain.closes(text, right.start, right.end)
+        ):
+            # ACLED's "(Al Qahirah, Taizz)": the district lies in the province, whatever
+            # capital abroad bears its name (Cairo); no list of areas, though a large name
+            found.held[id(left)].extend(
+                c for c in right.candidates if c.feature_class == FeatureClass.ADMIN1
+            )
+            found.parts.add(id(left))
         elif (
             _COMMA_GAP.fullmatch(gap)
             and not right.context_only  # "Wagner" read as its home country, not named
@@ -752,6 +770,7 @@ _HOLDING_CLASSES = frozenset(
     {FeatureClass.ADMIN1, FeatureClass.ADMIN2, FeatureClass.REGION, FeatureClass.CITY}
 )
 _IN_GAP = re.compile(r"\s+in\s+", re.IGNORECASE)
+_OF_GAP = re.compile(r"\s+of\s+")
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]")
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _NAME_GOES_ON = re.compile(r" [A-Z]")

@@ -416,6 +416,15 @@ def test_event_relative_phrases_shift_the_reference(
         ("On 19 November 2017, regime forces regained control of Al Bukamal, more than a week "
          "after IS fighters had pushed them out of the town on 11 November, two days after "
          "they first entered it.", "regained", dt.date(2017, 11, 19)),
+        # "the offensive launched on 4 April" dates the offensive, not the sentence's other
+        # events ...
+        ("On 26 June 2019, forces regained Gharyan, capturing the operations room of the "
+         "Tripoli offensive launched on 4 April; dozens of fighters were killed.", "killed",
+         dt.date(2019, 6, 26)),
+        # ... and still the offensive itself
+        ("On 26 June 2019, forces regained Gharyan, capturing the operations room of the "
+         "Tripoli offensive launched on 4 April; dozens of fighters were killed.", "offensive",
+         dt.date(2019, 4, 4)),
     ],
 )  # fmt: skip
 def test_a_phrase_counting_between_two_events_dates_neither_against_its_own_date(

@@ -261,6 +261,27 @@ def test_merge_lists_both_sources_and_keeps_the_most_precise_facts() -> None:
     assert merged.confidence > vague.confidence
 
 
+# A point a distance and a bearing put, 25 km west of Daraa: as tight as a town.
+MEASURED_ZONE = ZONE_NEAR_DARAA.model_copy(
+    update={"name": "25 km west of Daraa", "uncertainty_km": 15.0}
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kept"),
+    [
+        (MEASURED_ZONE, DARAA, MEASURED_ZONE),
+        (DARAA, MEASURED_ZONE, DARAA),  # equals: the cluster's own stays
+        (ZONE_NEAR_DARAA, DARAA, DARAA),  # a wide zone yields to the town
+    ],
+)
+def test_a_zone_as_tight_as_a_town_is_as_specific(
+    first: EventLocation, second: EventLocation, kept: EventLocation
+) -> None:
+    merged = merge_into(_report(location=first), _report(document="ap", location=second))
+    assert merged.location == kept
+
+
 def test_merge_does_not_repeat_a_source() -> None:
     report = _report()
     assert merge_into(report, report).sources == report.sources

@@ -758,6 +758,40 @@ def test_where_people_came_from_is_no_place_of_the_event(gazetteer: Gazetteer) -
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the brigades came from Misrata; the town regained is where the event is
+        ("On 5 December 2016, GNA-aligned forces, led by brigades from Misrata, regained full "
+         "control of Sirte (Sirt, Sirt) from IS.", "Sirte"),
+        # ... but forces that withdrew from a town left it there
+        ("On 17 October 2017, Peshmerga forces withdrew from Khanaqin (Khanaqin, Diyala), a "
+         "day after the federal takeover of Kirkuk.", "Khānaqīn"),
+    ],
+)  # fmt: skip
+def test_the_town_people_came_from_is_a_second_choice(
+    text: str, place: str, gazetteer: Gazetteer
+) -> None:
+    event = _events(text, gazetteer)[0]
+    assert event.location.name == place, event.location.reason
+
+
+def test_a_point_a_distance_puts_serves_the_sentence_s_other_events(
+    gazetteer: Gazetteer,
+) -> None:
+    """The clause of "shot others" names no place: the sentence's point 25 km west of
+    Maiduguri is nearer where it happened than Maiduguri, the town the distance counts from."""
+    text = (
+        "On the night of 9-10 February 2020, ISWAP fighters attacked Auno, on the "
+        "Maiduguri-Damaturu road about 25 km west of Maiduguri; the attackers set vehicles on "
+        "fire, shot others and abducted women."
+    )
+    events = _events(text, gazetteer)
+    assert events and all(e.location.name == "25 km west of Maiduguri" for e in events), [
+        (e.event_type, e.location.name) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "focus"),
     [
         ("A Saudi-led coalition air strike hit a bus in Dahyan, killing dozens.", None),

@@ -866,6 +866,18 @@ ERV = "Explosions/Remote violence"
          "regained", ("Battles", "Government regains territory")),
         ("Rebels regained the village of Umm Batna after a week of fighting.", "regained",
          ("Battles", "Non-state actor overtakes territory")),
+        # the army's units lead a list of allies; Libya's rival governments' forces are
+        # ACLED's military forces of Libya
+        ("Iraqi army units, PMF and tribal fighters regained control of Akashat from IS.",
+         "regained", ("Battles", "Government regains territory")),
+        ("GNA forces and local fighters regained Gharyan from the LNA.", "regained",
+         ("Battles", "Government regains territory")),
+        # a bomb dropped is an air strike, however long the bomb's name
+        ("US forces dropped a GBU-43 Massive Ordnance Air Blast bomb on a tunnel complex.",
+         "dropped a GBU-43 Massive Ordnance Air Blast bomb", (ERV, "Air/drone strike")),
+        # a hashtag names the protest the crowd is of
+        ("Soldiers opened fire on #EndSARS protesters at the toll gate.", "opened fire",
+         ("Protests", "Excessive force against protesters")),
         # territory: who took it (the place that fell is no actor)
         ("The town of Khanasir fell to regime forces after a week of fighting.", "fell to",
          ("Battles", "Government regains territory")),

@@ -355,6 +355,18 @@ def test_a_name_called_a_place_is_found(
     assert found.get(surface) == country
 
 
+def test_a_given_span_keeps_the_wider_reading_recognition_gives_it(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "Northern Region" as written is only Uganda's; recognition also reads it as the name
+    "Northern" with the area's word, which Ghana's possessive then decides."""
+    text = "More than 12,000 people were displaced in Ghana's Northern Region after rains."
+    start = text.index("Northern Region")
+    span = (start, start + len("Northern Region"))
+    mention = resolve_spans(Document(id="d", text=text), [span], gazetteer).mentions[0]
+    assert mention.gazetteer_id == "admin1:GH.06", mention.reason
+
+
 @pytest.mark.parametrize(
     ("text", "span", "washington"),
     [

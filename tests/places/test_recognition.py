@@ -264,6 +264,8 @@ def test_a_place_noun_inside_an_organisation_name_still_embeds(
         "Nice words will not stop the shelling.",
         "Victory was declared on Sunday.",
         "March was the deadliest month.",
+        # a plural noun of people opening a sentence (Farmers is also a town of Kentucky)
+        "Farmers reported sheep swept away by the flood.",
     ],
 )
 def test_sentence_initial_capitals_are_not_places(

@@ -112,6 +112,10 @@ def test_qualifier_is_named_in_the_reason(
         "A car bomb exploded in the Dora district of southern Baghdad.",
         # ... though a large city abroad shares the name's loose key (Karaj)
         "A truck bomb exploded in the Karrada district of Baghdad.",
+        # ACLED's chain puts the district in the province, not in Egypt (Cairo's own name)
+        "Fighters clashed in Al Qahirah (Al Qahirah, Taizz) on Monday.",
+        # "the X of Y": the part of the city, not Jerusalem's Old City
+        "Fighters clashed in the Old City of Taizz on Monday.",
     ],
 )
 def test_a_place_the_text_puts_in_a_province_is_no_namesake_abroad(
