@@ -279,8 +279,9 @@ def _specificity(location: EventLocation) -> int:
     return SPECIFICITY["city"] if radius is not None and radius <= _TOWN_SIZED_KM else 8
 
 
-# A zone this tight is as specific as a town (a distance and a bearing from one: 15 km)
-_TOWN_SIZED_KM = 15.0
+# A zone this tight is as specific as a town (a distance and a bearing from one: 15 km;
+# "around al-Mayadin": 26 km)
+_TOWN_SIZED_KM = 30.0
 
 
 def _more_specific(a: EventLocation, b: EventLocation) -> EventLocation:

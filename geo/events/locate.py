@@ -803,13 +803,23 @@ def _area_around(
     ("Fishkhabour (Zakho, Duhok)", "Daraa al-Balad (Dar'a, Dar'a)") reaches as far as a
     district does, not as far as the province of its name."""
     if container.feature_class != FeatureClass.CITY:
-        return location_from_mention(container, gazetteer, f"{why}: placed in {container.text}")
+        located = location_from_mention(container, gazetteer, f"{why}: placed in {container.text}")
+        return _as_wide_as_a_district(located) if district else located
     area = admin_area_named_like(gazetteer, container)
     if area is not None and not (district and area.feature_class == FeatureClass.ADMIN1):
-        return location_from_candidate(area, gazetteer, f"{why}: placed in {area.name}")
+        located = location_from_candidate(area, gazetteer, f"{why}: placed in {area.name}")
+        return _as_wide_as_a_district(located) if district else located
     location = location_from_mention(container, gazetteer, f"{why}: placed around it")
     reach = DISTRICT_RADIUS_KM if district else AREA_WITHOUT_OUTLINE_KM
     return location.model_copy(update={"uncertainty_km": reach})
+
+
+def _as_wide_as_a_district(location: EventLocation) -> EventLocation:
+    """ACLED's district the gazetteer knows only by a town or two of it ("Jawdara village
+    (Deh Bala, Nangarhar)") reaches as far as a district does."""
+    if (location.uncertainty_km or 0.0) >= DISTRICT_RADIUS_KM:
+        return location
+    return location.model_copy(update={"uncertainty_km": DISTRICT_RADIUS_KM})
 
 
 _DATELINE_FOCUS_WEIGHT = 0.5

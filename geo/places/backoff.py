@@ -456,6 +456,17 @@ def answer_backed_off(
             why_not = _why_not_contained(answer, mention, focus_candidate, others)
             if why_not is not None:
                 answer, reason = None, f"{reading.reason}, but {why_not}"
+        elif (
+            reading is not None
+            and not reading.contained
+            and answer is not None
+            and answer.feature_class in (FeatureClass.CITY, FeatureClass.ADMIN2)
+            and _far_from_all(answer, others)
+        ):
+            # a rewritten name read as a town far from every place of the text: "the Ramis
+            # and Coata rivers" in a story from Puno is no "Ram" of Palestine
+            where = f"{mention.name} ({mention.country})"
+            answer, reason = None, f"{reading.reason}, but {where} is far from every other place"
         head = head_of(mention.text)
         place = None if answer is not None or head is None else placed_after(
             text, mention, mentions

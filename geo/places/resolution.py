@@ -1688,13 +1688,14 @@ def _keep_near_the_text(
             or choice.country_code in named
         ):
             continue
-        anchors = [  # not a continent, whose point says nothing of where its places are
-            g.choice
+        anchors = [  # not a continent, a sea or a river, whose point says little of where
+            g.choice  # the text is (the Nile's is its mouth, 300 km from Jordan's Karameh)
             for g in placed
             if g is not group
             and g.key != group.key
             and g.choice is not None
             and g.choice.feature_class != FeatureClass.CONTINENT
+            and g.choice.feature_class not in _WATER
             and _is_resolved(g)
         ]
         reach = _VARIANT_FAR_KM if variant else FAR_KM

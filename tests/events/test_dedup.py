@@ -272,7 +272,8 @@ MEASURED_ZONE = ZONE_NEAR_DARAA.model_copy(
     [
         (MEASURED_ZONE, DARAA, MEASURED_ZONE),
         (DARAA, MEASURED_ZONE, DARAA),  # equals: the cluster's own stays
-        (ZONE_NEAR_DARAA, DARAA, DARAA),  # a wide zone yields to the town
+        (ZONE_NEAR_DARAA, DARAA, ZONE_NEAR_DARAA),  # "near Daraa", 30 km: as tight
+        (ZONE_NEAR_DARAA.model_copy(update={"uncertainty_km": 90.0}), DARAA, DARAA),
     ],
 )
 def test_a_zone_as_tight_as_a_town_is_as_specific(

@@ -51,6 +51,9 @@ BLIND_NOTES_6 = DATA_DIR / "events" / "blind_notes_6.jsonl"
 # ... and a seventh, the sources' spellings, chains, ranges and other events' dates
 # (BLIND_NOTES_7.md)
 BLIND_NOTES_7 = DATA_DIR / "events" / "blind_notes_7.jsonl"
+# ... and an eighth, with Afghanistan, Somalia, Libya and Nigeria beside the six
+# (BLIND_NOTES_8.md)
+BLIND_NOTES_8 = DATA_DIR / "events" / "blind_notes_8.jsonl"
 
 RECORD = CodedRecord(
     id="r1",
@@ -214,6 +217,15 @@ FLOORS = {
         "typed": 0.98,
         "honest": 0.95,
         "sub_typed": 0.94,
+    },
+    # first run, on arrival: 0.85 / 0.99 / 0.96 / 0.91, sub-type 0.88 (at the fifteenth
+    # round's start); its misses read in that round
+    BLIND_NOTES_8: {
+        "located": 0.88,
+        "dated": 0.99,
+        "typed": 0.97,
+        "honest": 0.96,
+        "sub_typed": 0.93,
     },
 }
 

@@ -775,6 +775,20 @@ def test_the_town_people_came_from_is_a_second_choice(
     assert event.location.name == place, event.location.reason
 
 
+def test_acled_s_district_known_by_a_town_reaches_as_far_as_a_district(
+    gazetteer: Gazetteer,
+) -> None:
+    """Jawdara lies 29 km from Deh Bala, the town ACLED's district "(Deh Bala, Nangarhar)"
+    is named for: a district is 40 km across, not a town's 25 km."""
+    text = (
+        "On 18 October 2019, explosives planted in the roof of a mosque in Jawdara village, "
+        "Haska Mina district (Deh Bala, Nangarhar), went off during Friday prayers."
+    )
+    (event,) = _events(text, gazetteer)
+    assert event.location.uncertainty_km is not None and event.location.uncertainty_km >= 35
+    assert event.location.name == "Deh Bālā", event.location.reason
+
+
 def test_a_point_a_distance_puts_serves_the_sentence_s_other_events(
     gazetteer: Gazetteer,
 ) -> None:

@@ -875,6 +875,9 @@ ERV = "Explosions/Remote violence"
         # a bomb dropped is an air strike, however long the bomb's name
         ("US forces dropped a GBU-43 Massive Ordnance Air Blast bomb on a tunnel complex.",
          "dropped a GBU-43 Massive Ordnance Air Blast bomb", (ERV, "Air/drone strike")),
+        # explosives set to go off: the killing they did is theirs
+        ("Explosives planted in the roof of a mosque went off during Friday prayers, killing "
+         "62 worshippers.", "killing", (ERV, "Remote explosive/landmine/IED")),
         # a hashtag names the protest the crowd is of
         ("Soldiers opened fire on #EndSARS protesters at the toll gate.", "opened fire",
          ("Protests", "Excessive force against protesters")),

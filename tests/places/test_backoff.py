@@ -195,6 +195,22 @@ def test_a_contained_place_far_from_every_other_place_of_a_text_with_no_focus_is
     assert "far from every other place" in stone_town.reason
 
 
+def test_a_rewritten_name_read_as_a_town_far_from_every_other_place_is_none(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "the Ramis and Coata rivers" in a story from Puno: "Ramis" rewritten as a people's
+    name of "Ram" reads a town of Palestine, 12,000 km off."""
+    text = (
+        "Mining waste is carried down the Ramis and Coata rivers from Juliaca and Puno, and "
+        "Lima has promised new plants."
+    )
+    names = ["Ramis", "Juliaca", "Puno", "Lima"]
+    spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+    ramis = resolve_spans(Document(id="t", text=text), spans, gazetteer).mentions[0]
+    assert not ramis.resolved
+    assert "far from every other place" in ramis.reason
+
+
 @pytest.mark.parametrize(
     "span", ["the", "The", "THE", "a", "an", "of the", "the of", "and", "in the", "its", "de la"]
 )

@@ -515,6 +515,19 @@ def test_a_variant_reading_far_from_the_text_is_no_reading(gazetteer: Gazetteer)
     assert "Koyra" not in [m.text for m in resolved(text, gazetteer)]
 
 
+def test_a_river_s_point_is_no_anchor_of_the_text(gazetteer: Gazetteer) -> None:
+    """The Nile's point is its mouth, 400 km from Karameh in Jordan: no reason to read
+    "Karuma", a town of Uganda the store lacks, as that variant."""
+    text = (
+        "Officials want the road from Karuma, where the highway crosses the Nile, rebuilt to "
+        "ease traffic from Gulu, Lira and Kampala."
+    )
+    names = ("Karuma", "Nile", "Gulu", "Lira", "Kampala")
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    karuma = resolve_spans(Document(id="t", text=text), spans, gazetteer).mentions[0]
+    assert not karuma.resolved and "far from" in karuma.reason
+
+
 def test_a_variant_reading_yields_to_the_name_as_written(gazetteer: Gazetteer) -> None:
     # "Deraa" is GeoNames' spelling of the city; the governorate (Dar`a) is only a variant
     mention = first(resolved("Clashes were reported in Deraa, Syria.", gazetteer), "Deraa")
