@@ -444,6 +444,13 @@ _PERIOD_WHICH_STEP = {"this past": -1, **_WHICH_STEP}
 _PERIOD_WHICH = _alternatives(_PERIOD_WHICH_STEP)
 _ANAPHOR_STEP = dict(_WORDS.anaphor)
 
+# A range's second day right after the first's month and a dash: "31 October-1 November
+# 2021" (the month's last three letters, as a lookbehind needs one width)
+_AFTER_MONTH_DASH = (
+    r"(?<=(?:ary|rch|ril|May|une|uly|ust|ber|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|ept|Oct|Nov|Dec)"
+    r"[-–])"
+)
+
 # Ordered: at one position the first alternative that matches wins, so longer and more
 # specific forms come before the shorter forms they contain.
 _RULE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -451,7 +458,8 @@ _RULE_PATTERNS: tuple[tuple[str, str], ...] = (
             r"(?![\w-])"),
     ("slash", r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>" + _YEAR
               + r")(?![\w/-]|\.\d)"),
-    ("dmy", r"(?:(?P<wd>" + _WEEKDAY + r"),?\s+(?:the\s+)?)?(?<![\w,.$£€-])(?P<d>" + _DAYNUM
+    ("dmy", r"(?:(?P<wd>" + _WEEKDAY + r"),?\s+(?:the\s+)?)?(?:(?<![\w,.$£€-])|" + _AFTER_MONTH_DASH
+            + r")(?P<d>" + _DAYNUM
             + r")" + _TO_DAY + r"(?:\s+of)?\s+(?P<m>" + _MONTH_ANY + r")\b" + _ABBREVIATION_DOT
             + r"(?:,?\s+(?P<y>" + _YEAR + r"))?"),
     ("mdy", r"(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?P<m>" + _MONTH_ANY + r")\b" + _ABBREVIATION_DOT

@@ -648,9 +648,10 @@ def _by_weapon(text: str, sentence: Sentence, rule: TriggerRule, start: int) -> 
     return rule
 
 
-# A weapon in a prepositional phrase is no subject: "gunmen armed with rockets stormed".
+# A weapon in a prepositional phrase is no subject: "gunmen armed with rockets stormed" (but
+# "at least 14 rockets struck" counts them).
 _WEAPON_IN_PHRASE = CaseBlind(
-    r"\b(?:with|by|of|using|from|against|at|on)\s+(?:[\w'-]+\s+){0,2}$"
+    r"\b(?:with|by|of|using|from|against|at(?!\s+(?:least|most)\b)|on)\s+(?:[\w'-]+\s+){0,2}$"
 )
 
 

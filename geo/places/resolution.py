@@ -1658,6 +1658,9 @@ def _keep_near_the_text(
     Koysinjaq's short name, is not Kōya). The own name of a town of some size goes unchecked,
     as does a metropolis by any name; "Jibin", an alternate name of Yibin, is no reason to
     read a village of Hama in China.
+    Such doubtful towns vouch for one another only within one first-order area, where the
+    text has places beyond doubt: "Banda", "Run" and "Seram", in a story from Maluku, are no
+    three towns of India that agree on India.
     Failing a reading near the others, the name stays unresolved."""
     named = _countries_named(
         [g for g in groups if g.kind != MentionKind.ORGANISATION and _is_resolved(g)]
@@ -1667,51 +1670,104 @@ def _keep_near_the_text(
         for g in groups
         if g.kind == MentionKind.TOPONYM and _is_resolved(g) and not _says_whose(g)
     ]
+    doubted = {id(g) for g in placed if _doubtful(g, named)}
+    vouching = _vouching(placed, doubted)
     for group in sorted(placed, key=_confidence):
         choice = group.choice
-        if choice is None or not _is_resolved(group):
+        if choice is None or not _is_resolved(group) or id(group) not in doubted:
             continue
-        # a romanisation variant is no name of the place at all, only a key it shares ("a
-        # woman in Koyra", in a story from Bangladesh, is no Cairo): any area it reads
         variant = choice.name_kind == NameKind.VARIANT
-        if (
-            choice.feature_class not in (_VARIANT_AREAS if variant else _TOWNS)
-            # its own name, of the one town of some size so named ("Tortola" in a story from
-            # Florida), or another name of a metropolis ("New Delhi" for Delhi)
-            or (
-                choice.importance >= _FAR_OWN_NAME_PRIOR
-                and choice.name_kind == NameKind.NAME
-                and not _a_namesake_of_its_size(group, choice)
-            )
-            or (choice.importance >= _FAR_METROPOLIS_PRIOR and not variant)
-            or group.qualifiers
-            or choice.country_code in named
-        ):
-            continue
-        anchors = [  # not a continent, a sea or a river, whose point says little of where
-            g.choice  # the text is (the Nile's is its mouth, 300 km from Jordan's Karameh)
+        anchors = _anchors(placed, group)
+        supporters = [
+            g.choice
             for g in placed
-            if g is not group
-            and g.key != group.key
-            and g.choice is not None
-            and g.choice.feature_class != FeatureClass.CONTINENT
-            and g.choice.feature_class not in _WATER
-            and _is_resolved(g)
+            if g.choice is not None
+            and g.choice in anchors
+            and (id(g) in vouching or _same_area(g.choice, choice))
         ]
         reach = _VARIANT_FAR_KM if variant else FAR_KM
         if (
             len(anchors) < 2
-            or any(anchor.country_code == choice.country_code for anchor in anchors)
-            or _near_any(choice, anchors, reach)
+            or any(anchor.country_code == choice.country_code for anchor in supporters)
+            or _near_any(choice, supporters, reach)
         ):
             continue
         _choose_where(
             group,
-            functools.partial(_near_any, anchors=anchors, reach=reach),
+            functools.partial(_near_any, anchors=supporters, reach=reach),
             focus,
             contributions[id(group)],
             (f"within {reach:.0f} km of the text's other places", "far from"),
         )
+
+
+def _doubtful(group: _Group, named: set[str | None]) -> bool:
+    """A town (or, by a romanisation variant, any area: "a woman in Koyra", in a story from
+    Bangladesh, is no Cairo) with nothing to vouch for it on its own: not the own name of the
+    one town of some size so named ("Tortola" in a story from Florida), nor another name of a
+    metropolis ("New Delhi" for Delhi), not qualified, its country not named."""
+    choice = group.choice
+    if choice is None:
+        return False
+    variant = choice.name_kind == NameKind.VARIANT
+    return not (
+        choice.feature_class not in (_VARIANT_AREAS if variant else _TOWNS)
+        or (
+            choice.importance >= _FAR_OWN_NAME_PRIOR
+            and choice.name_kind == NameKind.NAME
+            and not _a_namesake_of_its_size(group, choice)
+        )
+        or (choice.importance >= _FAR_METROPOLIS_PRIOR and not variant)
+        or bool(group.qualifiers)
+        or choice.country_code in named
+    )
+
+
+def _anchors(placed: Sequence[_Group], group: _Group) -> list[Candidate]:
+    """The text's other places (not a continent, a sea or a river, whose point says little of
+    where the text is: the Nile's is its mouth, 300 km from Jordan's Karameh)."""
+    return [
+        g.choice
+        for g in placed
+        if g is not group
+        and g.key != group.key
+        and g.choice is not None
+        and g.choice.feature_class != FeatureClass.CONTINENT
+        and g.choice.feature_class not in _WATER
+        and _is_resolved(g)
+    ]
+
+
+def _vouching(placed: Sequence[_Group], doubted: set[int]) -> set[int]:
+    """The places that vouch for others: those beyond doubt, then each doubtful one in the
+    country of, or within ``FAR_KM`` of, one that vouches (all of them, where none is beyond
+    doubt: a story of small towns only)."""
+    vouching = {id(g) for g in placed if id(g) not in doubted}
+    if not vouching:
+        return {id(g) for g in placed}
+    waiting = [g for g in placed if id(g) in doubted and g.choice is not None]
+    grew = True
+    while grew:
+        grew = False
+        voices = [g.choice for g in placed if id(g) in vouching and g.choice is not None]
+        for group in waiting:
+            choice = group.choice
+            assert choice is not None
+            if id(group) in vouching:
+                continue
+            if any(v.country_code == choice.country_code for v in voices) or _near_any(
+                choice, voices, FAR_KM
+            ):
+                vouching.add(id(group))
+                grew = True
+    return vouching
+
+
+def _same_area(a: Candidate, b: Candidate) -> bool:
+    return a.admin1_code is not None and (a.country_code, a.admin1_code) == (
+        b.country_code,
+        b.admin1_code,
+    )
 
 
 def _a_namesake_of_its_size(group: _Group, choice: Candidate) -> bool:

@@ -164,6 +164,10 @@ def test_day_and_month_without_year_after_a_full_date(
          ["Around 1 June 2016", "between 31 May"]),
         ("Fighting lasted from 28 May 2016 to 2 June 2016.", ["from 28 May 2016"]),
         ("Clashes between 28 May 2016 and 2 June 2016 killed ten.", ["between 28 May 2016"]),
+        # ... written with a dash and no space: the second day is no month alone
+        ("On the night of 31 May-1 June 2016, a missile struck.", ["On the night of 31 May"]),
+        # a dash after a code is no range ("Su-24 March": no 24 March)
+        ("The Su-24 March exercise began.", []),
         # two days named apart are two dates
         ("Protests were held on 3 May 2016 and 5 June 2016.", ["on 3 May 2016", "5 June 2016"]),
     ],

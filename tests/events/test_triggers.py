@@ -875,6 +875,13 @@ ERV = "Explosions/Remote violence"
         # a bomb dropped is an air strike, however long the bomb's name
         ("US forces dropped a GBU-43 Massive Ordnance Air Blast bomb on a tunnel complex.",
          "dropped a GBU-43 Massive Ordnance Air Blast bomb", (ERV, "Air/drone strike")),
+        # ground seized, told after the offensive that took it
+        ("IS militants launched an offensive north of Marea, seizing Kafr Kalbin, Kaljibrin "
+         "and other villages from opposition factions.", "seizing",
+         ("Battles", "Non-state actor overtakes territory")),
+        # "at least" counts the weapons, it is no phrase they are in
+        ("At least 14 rockets struck Ain al-Asad air base, wounding two soldiers.", "struck",
+         (ERV, "Shelling/artillery/missile attack")),
         # explosives set to go off: the killing they did is theirs
         ("Explosives planted in the roof of a mosque went off during Friday prayers, killing "
          "62 worshippers.", "killing", (ERV, "Remote explosive/landmine/IED")),

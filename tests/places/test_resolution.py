@@ -515,6 +515,21 @@ def test_a_variant_reading_far_from_the_text_is_no_reading(gazetteer: Gazetteer)
     assert "Koyra" not in [m.text for m in resolved(text, gazetteer)]
 
 
+def test_doubtful_towns_abroad_vouch_for_one_another_only_in_one_area(
+    gazetteer: Gazetteer,
+) -> None:
+    """Westmorland (California) and Eden Valley (Minnesota), in a story from Cumbria, agreed
+    on the United States, where none of the story's other places lies."""
+    text = (
+        "Shops in Penrith and Carlisle were clearing mud on Monday. Volunteers from Westmorland "
+        "and the Eden Valley helped, and Brough and Kirkby Stephen reopened their roads."
+    )
+    found = {m.text: m for m in resolved(text, gazetteer)}
+    assert found["Carlisle"].country == "GB"
+    for name in ("Westmorland", "Eden Valley"):
+        assert found[name].country != "US", found[name].reason
+
+
 def test_a_river_s_point_is_no_anchor_of_the_text(gazetteer: Gazetteer) -> None:
     """The Nile's point is its mouth, 400 km from Karameh in Jordan: no reason to read
     "Karuma", a town of Uganda the store lacks, as that variant."""
