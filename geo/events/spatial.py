@@ -662,6 +662,13 @@ def _parts(text: str, start: int, end: int, sentence: Sequence[Mention]) -> list
     found = []
     for match in _matches(_PART, text, start, end):
         anchor = _anchor_after(text, match.end(), sentence)
+        if anchor is not None and anchor.feature_class == "river":
+            # "the eastern bank of the Euphrates": the land east of the river
+            word = _direction_word(match)
+            reason = f"a bank of {anchor.text!r}"
+            kind = _DIRECTION_KINDS[word]
+            found.append(_relation(text, match, (anchor,), kind, reason, None, BEARINGS[word]))
+            continue
         if anchor is None or anchor.feature_class not in _AREA_CLASSES:
             continue  # "northern Aleppo" is the city, all of it
         bearing = BEARINGS[_direction_word(match)]

@@ -219,6 +219,7 @@ class _Prepositions(Vocabulary):
     place: LowerWords
     place_verbs: LowerWords
     place_nouns: LowerWords
+    place_nouns_of: LowerWords  # before "of" only: "the island of Gozo"
     place_noun_modifiers: LowerWords
     camp_nouns: LowerWords
     place_before_of: LowerWords
@@ -738,7 +739,26 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     elif scan.surname_like:
         _readmit_in_the_text_s_country(scan, matches)
     matches.extend(_home_country_context(scan, homes))
+    for match in matches:
+        _with_its_article(scan, match)
     return matches
+
+
+def _with_its_article(scan: _Scan, match: Match) -> None:
+    """ "in The Hague", "homes in The Plains": a capitalised "The" that a town's own name opens
+    with belongs to the span (the name is indexed without it); a country's article is no
+    part of its name as corpora mark it ("The Netherlands will...": "Netherlands")."""
+    if match.first_token <= 0 or not match.candidates:
+        return
+    before = scan.tokens[match.first_token - 1]
+    if (
+        before.text == "The"
+        and scan.text[before.end : match.start] == " "
+        and match.candidates[0].name.startswith("The ")
+        and match.candidates[0].feature_class == FeatureClass.CITY  # not "the Netherlands"
+    ):
+        match.start = before.start
+        match.text = scan.text[match.start : match.end]
 
 
 def _readmit_in_the_text_s_country(scan: _Scan, matches: list[Match]) -> None:
@@ -1808,6 +1828,7 @@ def _embedded_in_name(scan: _Scan, match: Match) -> bool:
             and not left.text.endswith(_POSSESSIVE_ENDINGS)  # "Syria's Idlib province"
             and not _sentence_initial(text, left)
             and not scan.people.is_title(left.text)
+            and left.text not in _ARTICLES  # "in The Hague": the article, no word of a name
         ):
             return True
     if after < len(tokens):
@@ -2077,8 +2098,9 @@ _NO_SPEECH_AFTER = re.compile(
     rf"\s+{alternation(_WORDS.speech.not_speech_objects)}\b", re.IGNORECASE
 )
 # "the town of Afrin", "the village of al-Khoukha" (the article the name opens with)
+_NOUNS_BEFORE_OF = (*_WORDS.prepositions.place_nouns, *_WORDS.prepositions.place_nouns_of)
 _PLACE_NOUN_OF = re.compile(
-    rf"\b{alternation(_WORDS.prepositions.place_nouns)} of "
+    rf"\b{alternation(_NOUNS_BEFORE_OF)} of "
     rf"(?:the |{alternation(_WORDS.arabic.articles)}[- ])?$",
     re.IGNORECASE,
 )
@@ -2183,13 +2205,18 @@ def _next_token_text(scan: _Scan, match: Match) -> str:
 def _followed_by_person_verb(scan: _Scan, match: Match) -> bool:
     """ "Ware explained": the name is the verb's subject, right before it. Not after a comma
     ("a stand-up from Cork, said she": the subject came earlier), nor after a place
-    preposition ("analysts in Perth say", "a clinic in Murcia confirmed"), nor when the verb
-    says no speech ("al-Bokamal claims the lives of five")."""
+    preposition or "from" ("analysts in Perth say", "researchers from Morioka say"), nor when
+    the verb says no speech ("al-Bokamal claims the lives of five")."""
     return (
         _next_token_text(scan, match) != ""
         and _speaks(scan, match.last_token + 1)
         and not _after_place_preposition(scan, match.first_token)
+        # "researchers from Morioka say": the verb's subject is before "from"
+        and not _after_word_in(scan, match.first_token, _FROM)
     )
+
+
+_FROM = frozenset({"from"})
 
 
 def _speaks(scan: _Scan, position: int) -> bool:

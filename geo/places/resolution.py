@@ -253,6 +253,10 @@ class _Group:
     qualified: list[Candidate] = field(default_factory=list)
     part_of_the_held: bool = False  # "the Karrada district of Baghdad": no list of areas
     outside_the_holding_area: bool = False  # ... and no reading of the name lies in it
+    # "Baharestan, a town south-west of Tehran": the readings of the place it lies off
+    bearing_from: list[Candidate] = field(default_factory=list)
+    bearing_km: float = 0.0
+    too_far_off: bool = False  # ... and no reading of the name lies within reach of one
     # its only readings were romanisation variants none of whose names is spelt near it
     spelt_far: bool = False
     nearest_spelling: float | None = None  # of its variant readings (see _nearest_spelling)
@@ -572,6 +576,9 @@ class _Qualifications:
     whose: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     held: defaultdict[int, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
     parts: set[int] = field(default_factory=set)  # "the X district of Y": X is part of Y
+    # "X, a town south-west of Y": the readings of Y that X lies some way from
+    bearing: defaultdict[int, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
+    bearing_km: dict[int, float] = field(default_factory=dict)  # ... and how far off at most
     qualified: defaultdict[int, list[Candidate]] = field(
         default_factory=lambda: defaultdict(list)
     )  # by the qualifier's match: the readings of the place it qualifies
@@ -585,6 +592,8 @@ def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None
             group.held.extend(found.held.get(id(match), ()))
             group.qualified.extend(found.qualified.get(id(match), ()))
             group.part_of_the_held = group.part_of_the_held or id(match) in found.parts
+            group.bearing_from.extend(found.bearing.get(id(match), ()))
+            group.bearing_km = max(group.bearing_km, found.bearing_km.get(id(match), 0.0))
 
 
 def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
@@ -627,6 +636,17 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
         ):
             # "Uganda's Eastern Region", "Ukraine's Kharkiv": the area whose place it is
             found.whose[id(right)].update(_area_codes(left.candidates[0]))
+            continue
+        if (
+            _BEARING_GAP.fullmatch(gap)
+            and not _RANK_IN.search(gap)  # "the largest city east of the Urals"
+            and left.candidates
+            and left.candidates[0].feature_class in _TOWNS  # "Louisville, Kentucky, about..."
+            and (off := _likely_towns(right))
+        ):
+            # "Baharestan, a working-class town south-west of Tehran": some way from it
+            found.bearing[id(left)].extend(off)
+            found.bearing_km[id(left)] = _bearing_reach(gap)
             continue
         if not _QUALIFIER_GAP.fullmatch(gap) or not right.candidates:
             continue
@@ -770,6 +790,48 @@ _HOLDING_CLASSES = frozenset(
     {FeatureClass.ADMIN1, FeatureClass.ADMIN2, FeatureClass.REGION, FeatureClass.CITY}
 )
 _IN_GAP = re.compile(r"\s+in\s+", re.IGNORECASE)
+# "X, a working-class town south-west of Y", "X, about 40 km north of Y", "X, north-east of
+# the capital Y": an apposition that puts X some way off Y in a direction
+_BEARING_GAP = re.compile(
+    r",\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
+    rf"{alternation((*_WORDS.city_words, *_WORDS.part_words))}\s+)?"
+    r"(?:(?:about|some|around|roughly|nearly|almost|just)\s+)?"
+    r"(?:(?P<distance>\d[\d,.]*)\s*(?P<unit>km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?(?:(?:capital|city|town)\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
+# How far off the place it lies a town so placed may be (a province's breadth), or half as far
+# again as the distance the text gives ("about 186 miles southeast of Alliance")
+_BEARING_REACH_KM = 300.0
+_RANK_IN = re.compile(rf"\b{alternation(_WORDS.rank_words)}\b", re.IGNORECASE)
+_KM_PER_MILE = 1.609344
+# The readings of the place it lies off: those within this of its likeliest ("Tehran" is the
+# city, not a village of Isfahan; "Alliance" any of two towns of some size)
+_LIKELY_MARGIN = 1.0
+
+
+def _bearing_reach(gap: str) -> float:
+    found = _BEARING_GAP.fullmatch(gap)
+    if found is None or found["distance"] is None:
+        return _BEARING_REACH_KM
+    km = float(found["distance"].replace(",", ""))
+    if found["unit"].lower() == "miles":
+        km *= _KM_PER_MILE
+    return max(_BEARING_REACH_KM, 1.5 * km)
+
+
+def _likely_towns(match: Match) -> list[Candidate]:
+    """The town readings of a name within ``_LIKELY_MARGIN`` of its likeliest reading (a
+    river's or a range's point says nothing of how far a town lies from it)."""
+    if not match.candidates:
+        return []
+    best = max(c.importance for c in match.candidates)
+    return [
+        c
+        for c in match.candidates
+        if c.feature_class == FeatureClass.CITY and c.importance >= best - _LIKELY_MARGIN
+    ]
 _OF_GAP = re.compile(r"\s+of\s+")
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]")
 _COMMA_GAP = re.compile(r"\s*,\s*")
@@ -812,6 +874,26 @@ def _keep_inside_the_holding_areas(
         ):
             group.candidates = []
             group.outside_the_holding_area = True
+
+
+def _keep_within_reach_of_the_bearing(groups: Sequence[_Group]) -> None:
+    """A town the text puts some way off another ("Baharestan, a working-class town south-west
+    of Tehran") lies within a province's breadth of it (Yuendumu, "north-west of Alice
+    Springs", 290 km): no namesake 343 km off in Isfahan."""
+    for group in groups:
+        if not (group.bearing_from and group.candidates):
+            continue
+        kept = [
+            c
+            for c in group.candidates
+            if any(
+                great_circle_km(c.lat, c.lon, off.lat, off.lon) <= group.bearing_km
+                for off in group.bearing_from
+            )
+        ]
+        if not kept:
+            group.too_far_off = True
+        group.candidates = kept
 
 
 def _drop_far_spellings(
@@ -1179,6 +1261,9 @@ def _choose(
         group.reasons = [
             f"no reading of the name lies in or near {group.held[0].name}, where the text puts it"
             if group.outside_the_holding_area
+            else f"no reading of the name lies within {group.bearing_km:.0f} km of "
+            f"{group.bearing_from[0].name}, where the text puts it"
+            if group.too_far_off
             else "every reading is a romanisation variant spelt far from it"
             if group.spelt_far
             else "no gazetteer candidate"
@@ -1447,6 +1532,7 @@ def resolve_matches(
         _drop_far_spellings(groups, nearest_spelling)
     if km_outside is not None:
         _keep_inside_the_holding_areas(groups, km_outside)
+    _keep_within_reach_of_the_bearing(groups)
     if senses:
         _keep_to_the_qualified_readings(groups, senses)
     focus, contributions = _focus(groups)

@@ -789,6 +789,18 @@ def test_acled_s_district_known_by_a_town_reaches_as_far_as_a_district(
     assert event.location.name == "Deh Bālā", event.location.reason
 
 
+def test_a_town_the_store_lacks_put_off_a_city_is_placed_by_that_relation(
+    gazetteer: Gazetteer,
+) -> None:
+    """Not at the Baharestan of Isfahan, 340 km from the Tehran the text puts it by."""
+    text = (
+        "On 16 November 2019, security forces shot dead at least ten protesters in "
+        "Baharestan, a working-class town south-west of Tehran."
+    )
+    for event in _events(text, gazetteer):
+        assert event.location.name == "southwest of Tehran", event.location.reason
+
+
 def test_a_point_a_distance_puts_serves_the_sentence_s_other_events(
     gazetteer: Gazetteer,
 ) -> None:

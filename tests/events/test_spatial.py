@@ -380,6 +380,16 @@ DETECTION_CASES = [
         id="side-of-a-province-bare-adjective",
     ),
     pytest.param(
+        "Jets struck villages on the eastern bank of the Euphrates in Deir ez-Zor province.",
+        (Place("Euphrates", EUPHRATES), Place("Deir ez-Zor", "admin1:SY.07")),
+        RelationKind.EAST_OF,
+        (EUPHRATES,),
+        "admin1:SY.07",
+        None,
+        "the eastern bank of the Euphrates in Deir ez-Zor",
+        id="a-river-s-bank",
+    ),
+    pytest.param(
         "Turkish troops crossed into north-eastern Syria at dawn.",
         (Place("Turkish", "country:TR", MentionKind.DEMONYM), Place("Syria", "country:SY")),
         RelationKind.PART,

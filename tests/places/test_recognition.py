@@ -352,6 +352,12 @@ def test_people_are_not_places(
         ("Miners in Western Australia's Pilbara are preparing.", ["Western Australia"]),
         # a lower-case article inside the name
         ("Ferries left Dar es Salaam on Monday.", ["Dar es Salaam"]),
+        # a capitalised article before a name embeds it in no longer name
+        ("The court in The Hague ruled on Monday.", ["The Hague"]),
+        # the subject of "say" is before "from" ("Morioka" is also a surname)
+        ("Researchers from Morioka say the results are encouraging.", ["Morioka"]),
+        # "the island of" calls the name a place ("Gozo" is also a surname)
+        ("Forty people reached the small island of Gozo overnight.", ["Gozo"]),
         # ... while a person's name in the possessive stays a person's
         ("Joseph Dunford's visit ended on Monday.", []),
         # a name right before an office and its holder says whose office ("Fargo" is also a

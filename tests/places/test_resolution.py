@@ -515,6 +515,23 @@ def test_a_variant_reading_far_from_the_text_is_no_reading(gazetteer: Gazetteer)
     assert "Koyra" not in [m.text for m in resolved(text, gazetteer)]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # the store's one Baharestan lies in Isfahan, 340 km from Tehran: none the text means
+        ("Security forces shot dead ten protesters in Baharestan, a working-class town "
+         "south-west of Tehran.", "Baharestan", None),
+        # ... a town within reach keeps its reading
+        ("Clashes erupted in Tal Abyad, a town 100 km north of Raqqa.", "Tal Abyad", "SY"),
+    ],
+)  # fmt: skip
+def test_a_town_put_some_way_off_another_lies_within_reach_of_it(
+    text: str, surface: str, country: str | None, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    assert mention.country == country, mention.reason
+
+
 def test_doubtful_towns_abroad_vouch_for_one_another_only_in_one_area(
     gazetteer: Gazetteer,
 ) -> None:
