@@ -165,7 +165,7 @@ def _figures(path: Path) -> Figures:
 # What each set scored when the floors were last raised; a change that lowers one must say
 # why in its commit.
 FLOORS = {
-    NOTES: {"located": 0.96, "dated": 0.99, "typed": 0.99, "honest": 0.98, "sub_typed": 0.93},
+    NOTES: {"located": 0.96, "dated": 1.00, "typed": 0.99, "honest": 0.98, "sub_typed": 0.93},
     BLIND_NOTES: {"located": 0.94, "dated": 0.99, "typed": 0.99, "honest": 0.99, "sub_typed": 0.96},
     BLIND_NOTES_2: {
         "located": 0.95,
@@ -180,7 +180,7 @@ FLOORS = {
         "dated": 0.99,
         "typed": 0.92,
         "honest": 0.96,
-        "sub_typed": 0.88,
+        "sub_typed": 0.89,
     },
     # first run: 0.88 / 0.99 / 0.90 / 0.91, sub-type 0.84
     BLIND_NOTES_4: {
@@ -212,20 +212,20 @@ FLOORS = {
     # first run, on arrival: 0.87 / 0.97 / 0.91 / 0.95, sub-type 0.87 (at the fourteenth
     # round's start); its misses read in that round
     BLIND_NOTES_7: {
-        "located": 0.87,
+        "located": 0.88,
         "dated": 0.99,
         "typed": 0.98,
-        "honest": 0.95,
+        "honest": 0.96,
         "sub_typed": 0.94,
     },
     # first run, on arrival: 0.85 / 0.99 / 0.96 / 0.91, sub-type 0.88 (at the fifteenth
     # round's start); its misses read in that round
     BLIND_NOTES_8: {
         "located": 0.88,
-        "dated": 0.99,
+        "dated": 1.00,
         "typed": 0.97,
         "honest": 0.96,
-        "sub_typed": 0.93,
+        "sub_typed": 0.95,
     },
 }
 
