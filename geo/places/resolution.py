@@ -58,6 +58,8 @@ class ResolutionFile(Vocabulary):
     residents: LowerAlternatives
     street_words: LowerAlternatives
     directions: LowerAlternatives
+    bearings: LowerAlternatives
+    approximations: LowerAlternatives
     part_words: LowerAlternatives
     water_words: LowerAlternatives
     open_water_words: LowerAlternatives
@@ -795,9 +797,9 @@ _IN_GAP = re.compile(r"\s+in\s+", re.IGNORECASE)
 _BEARING_GAP = re.compile(
     r",\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
     rf"{alternation((*_WORDS.city_words, *_WORDS.part_words))}\s+)?"
-    r"(?:(?:about|some|around|roughly|nearly|almost|just)\s+)?"
+    rf"(?:{alternation(_WORDS.approximations)}\s+)?"
     r"(?:(?P<distance>\d[\d,.]*)\s*(?P<unit>km|kilometres|kilometers|miles)\s+)?"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
+    rf"{alternation(_WORDS.bearings)}(?:ern)?\s+of\s+"
     r"(?:the\s+)?(?:(?:capital|city|town)\s+(?:of\s+)?)?",
     re.IGNORECASE,
 )
