@@ -161,6 +161,8 @@ def _dates_a_thing_named_after(
     if participle is None:
         return False
     thing_end = clause.start + participle.start()
+    if trigger_end > thing_end and trigger_end - len(participle.group()) <= thing_end + 2:
+        return False  # the participle is the trigger: "Sirte was captured on 12 May"
     return not thing_end - 2 <= trigger_end <= thing_end
 
 

@@ -272,7 +272,8 @@ def _same_named_place(a: EventLocation, b: EventLocation) -> bool:
 
 def _specificity(location: EventLocation) -> int:
     """A zone ranks below any place, unless it is as tight as a town: "25 km west of
-    Maiduguri" is a point of its own, nearer the event than Maiduguri."""
+    Maiduguri" is a point of its own, as specific as Maiduguri (of two equals, the cluster
+    keeps its own)."""
     if location.precision != LocationPrecision.ZONE:
         return SPECIFICITY.get(location.feature_class or "", 9)
     radius = location.uncertainty_km

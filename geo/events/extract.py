@@ -285,8 +285,17 @@ def _locate(
         (clause.start, clause.end, "clause", False),
         (sentence.start, sentence.end, "sentence", True),
     )
+    measured = next(
+        (
+            z
+            for z in sentence_zones
+            if z.distance_km is not None
+            and z.relation != spatial.RelationKind.PART
+            and not _anchored_outside_its_container(context, sentence, z)
+        ),
+        None,
+    )
     for start, end, scope, locative_only in scopes:
-        measured = next((z for z in sentence_zones if z.distance_km is not None), None)
         if scope == "sentence" and measured is not None:
             return _Placement(_zone_location(measured, context.gazetteer), measured, False)
         located = locations_in_span(

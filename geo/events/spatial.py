@@ -658,11 +658,16 @@ def _alongs(text: str, start: int, end: int, sentence: Sequence[Mention]) -> lis
     return found
 
 
+_BANK = re.compile(r"\bbanks?\b", re.IGNORECASE)
+
+
 def _parts(text: str, start: int, end: int, sentence: Sequence[Mention]) -> list[SpatialRelation]:
     found = []
     for match in _matches(_PART, text, start, end):
         anchor = _anchor_after(text, match.end(), sentence)
         if anchor is not None and anchor.feature_class == "river":
+            if not _BANK.search(text, match.start(), match.end()):
+                continue  # "western Euphrates villages": no bank written
             # "the eastern bank of the Euphrates": the land east of the river
             word = _direction_word(match)
             reason = f"a bank of {anchor.text!r}"

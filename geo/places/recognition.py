@@ -309,6 +309,8 @@ NEVER_ALONE = frozenset(_WORDS.common_words.never_alone)
 _SIDES = frozenset(_WORDS.common_words.sides)
 _NOUN_ENDINGS = tuple(_WORDS.common_words.noun_endings)
 _PEOPLE_ENDINGS = tuple(_WORDS.common_words.people_endings)
+# ... unless the town so named has some 30,000 people or more (Poitiers, Angers)
+_PEOPLE_WORD_PRIOR = 4.5
 # "South governorate": the words that join a first-order area's name (generic_suffixes)
 _AREA_WORDS = [w for w, kinds in _WORDS.generic_suffixes.items() if FeatureClass.ADMIN1 in kinds]
 _AREA_WORD_AFTER = re.compile(rf"\s+{alternation(_AREA_WORDS)}\b", re.IGNORECASE)
@@ -1963,7 +1965,9 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
     ):
         # "Farmers reported...": a plural noun of people, whatever town bears it
         return best.importance >= 4.0 and not (
-            word.lower().endswith(_PEOPLE_ENDINGS) and not _said_to_be_a_place(scan, match)
+            word.lower().endswith(_PEOPLE_ENDINGS)
+            and best.importance < _PEOPLE_WORD_PRIOR  # Poitiers, Angers are towns of note
+            and not _said_to_be_a_place(scan, match)
         )
     surname = scan.people.surname_rank(token.text)
     common_surname = surname is not None and surname <= 3000

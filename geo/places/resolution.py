@@ -699,6 +699,7 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             _COMMA_GAP.fullmatch(gap)
             and admin_chain.opens(text, left.start, left.end)
             and admin_chain.closes(text, right.start, right.end)
+            and any(c.feature_class == FeatureClass.ADMIN1 for c in right.candidates)
         ):
             # ACLED's "(Al Qahirah, Taizz)": the district lies in the province, whatever
             # capital abroad bears its name (Cairo); no list of areas, though a large name
@@ -1459,7 +1460,12 @@ def _allowed(group: _Group, candidate: Candidate) -> bool:
         and _spelling_distance(group, candidate) > _nearest_spelling(group) + _SPELLING_MARGIN
     ):
         return False  # "Radaa" is Rada', never Riyadh, however large
-    if group.the_bare_name and group.has_water and candidate.feature_class in _TOWNS:
+    if (
+        group.the_bare_name
+        and group.has_water
+        and candidate.feature_class in _TOWNS
+        and not (group.says_town or group.says_city)  # "the town of X" elsewhere
+    ):
         return False  # "south of the Elbe,": English writes no "the" before a town's name
     prime = group.prime
     return (

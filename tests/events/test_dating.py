@@ -421,6 +421,9 @@ def test_event_relative_phrases_shift_the_reference(
         ("On 26 June 2019, forces regained Gharyan, capturing the operations room of the "
          "Tripoli offensive launched on 4 April; dozens of fighters were killed.", "killed",
          dt.date(2019, 6, 26)),
+        # ... but a participle that is the trigger keeps its own date
+        ("Sirte was captured on 12 May 2016, the ministry said on 14 May 2016.", "captured",
+         dt.date(2016, 5, 12)),
         # ... and still the offensive itself
         ("On 26 June 2019, forces regained Gharyan, capturing the operations room of the "
          "Tripoli offensive launched on 4 April; dozens of fighters were killed.", "offensive",

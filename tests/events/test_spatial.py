@@ -518,6 +518,11 @@ NO_RELATION_CASES = [
         (Place("Syria", "country:SY"),),
         id="compass-adjective-of-no-place",
     ),
+    pytest.param(
+        "Jets struck western Euphrates villages overnight.",
+        (Place("Euphrates", EUPHRATES),),
+        id="a-compass-word-before-a-river-with-no-bank",
+    ),
     pytest.param("", (), id="empty"),
 ]  # fmt: skip
 

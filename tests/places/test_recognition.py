@@ -354,6 +354,8 @@ def test_people_are_not_places(
         ("Ferries left Dar es Salaam on Monday.", ["Dar es Salaam"]),
         # a capitalised article before a name embeds it in no longer name
         ("The court in The Hague ruled on Monday.", ["The Hague"]),
+        # a town of note whose name ends like a plural of people opens a sentence too
+        ("Poitiers hosted the final on Sunday.", ["Poitiers"]),
         # the subject of "say" is before "from" ("Morioka" is also a surname)
         ("Researchers from Morioka say the results are encouraging.", ["Morioka"]),
         # "the island of" calls the name a place ("Gozo" is also a surname)

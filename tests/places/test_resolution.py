@@ -114,6 +114,8 @@ def test_qualifier_is_named_in_the_reason(
         "A truck bomb exploded in the Karrada district of Baghdad.",
         # ACLED's chain puts the district in the province, not in Egypt (Cairo's own name)
         "Fighters clashed in Al Qahirah (Al Qahirah, Taizz) on Monday.",
+        # ... and a chain that ends in a country holds its place there (no Jisr of Israel)
+        "Shelling hit Jisr (Jisr, Syria) on Monday.",
         # "the X of Y": the part of the city, not Jerusalem's Old City
         "Fighters clashed in the Old City of Taizz on Monday.",
     ],
