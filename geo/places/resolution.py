@@ -1587,7 +1587,8 @@ def _keep_to_the_text_continents(
     """A place on another continent than every other place of the text needs evidence of its
     own: a qualifier ("Turku, Finland"), its country named in the text, the prior of a large
     city ("Moscow"), or being the own name of a town with no reading on the text's
-    continents ("Aleppo" in a report from Moscow). Failing that, the best candidate on the text's
+    continents near its towns ("Aleppo" in a report from Moscow; "Geneva" in a story from
+    Darfur that names the United States). Failing that, the best candidate on the text's
     continents is taken, if it has the support; else the name stays unresolved ("Abo",
     Turku's Swedish name, is not Turku in a report from Idlib). Demonyms, and countries named
     only before a noun ("US forces"), count as the text's continents only for a name with a
