@@ -640,7 +640,7 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             found.whose[id(right)].update(_area_codes(left.candidates[0]))
             continue
         if (
-            _BEARING_GAP.fullmatch(gap)
+            (bearing := _BEARING_GAP.fullmatch(gap))
             and not _RANK_IN.search(gap)  # "the largest city east of the Urals"
             and left.candidates
             and left.candidates[0].feature_class in _TOWNS  # "Louisville, Kentucky, about..."
@@ -648,7 +648,7 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
         ):
             # "Baharestan, a working-class town south-west of Tehran": some way from it
             found.bearing[id(left)].extend(off)
-            found.bearing_km[id(left)] = _bearing_reach(gap)
+            found.bearing_km[id(left)] = _bearing_reach(bearing)
             continue
         if not _QUALIFIER_GAP.fullmatch(gap) or not right.candidates:
             continue
@@ -814,9 +814,8 @@ _KM_PER_MILE = 1.609344
 _LIKELY_MARGIN = 1.0
 
 
-def _bearing_reach(gap: str) -> float:
-    found = _BEARING_GAP.fullmatch(gap)
-    if found is None or found["distance"] is None:
+def _bearing_reach(found: re.Match[str]) -> float:
+    if found["distance"] is None:
         return _BEARING_REACH_KM
     km = float(found["distance"].replace(",", ""))
     if found["unit"].lower() == "miles":
@@ -886,14 +885,7 @@ def _keep_within_reach_of_the_bearing(groups: Sequence[_Group]) -> None:
     for group in groups:
         if not (group.bearing_from and group.candidates):
             continue
-        kept = [
-            c
-            for c in group.candidates
-            if any(
-                great_circle_km(c.lat, c.lon, off.lat, off.lon) <= group.bearing_km
-                for off in group.bearing_from
-            )
-        ]
+        kept = [c for c in group.candidates if _near_any(c, group.bearing_from, group.bearing_km)]
         if not kept:
             group.too_far_off = True
         group.candidates = kept
