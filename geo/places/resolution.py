@@ -295,6 +295,9 @@ class _Group:
     # listed with large cities only ("from Buffalo and Pittsburgh and Cleveland")
     among_large_cities: bool = False
     among_admin1: bool = False  # listed only with first-order areas ("Ohio and Ontario")
+    among_countries: bool = False  # listed only with countries ("as far as Mexico and Ukraine")
+    # ... with large cities of another country than its small reading's ("London and Boston")
+    among_cities_abroad: bool = False
     prime: Candidate | None = None  # the largest country, region or sea the name names
     # Each name votes for every admin-1 area (and country) one of its candidates lies in; a
     # candidate where other names could also be is more likely (Gainesville, Hall County and
@@ -834,6 +837,8 @@ def _likely_towns(match: Match) -> list[Candidate]:
         for c in match.candidates
         if c.feature_class == FeatureClass.CITY and c.importance >= best - _LIKELY_MARGIN
     ]
+
+
 _OF_GAP = re.compile(r"\s+of\s+")
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]")
 _COMMA_GAP = re.compile(r"\s*,\s*")
@@ -1111,7 +1116,13 @@ def _score(
         score += WEIGHTS["admin1_list"]
         if reasons is not None:
             reasons.append("listed with first-order areas")
-    if group.among_large_cities and candidate.importance >= _LARGE_CITY_PRIOR:
+    if (
+        group.among_countries
+        and candidate.feature_class == FeatureClass.COUNTRY
+        and reasons is not None
+    ):
+        reasons.append("listed with countries")
+    if group.among_large_cities and _large_city(candidate):
         score += WEIGHTS["large_city_list"]
         if reasons is not None:
             reasons.append("listed with large cities")
@@ -1311,25 +1322,40 @@ _LARGE_CITY_PRIOR = 5.0  # 100,000 people
 
 
 def _marked_by_their_lists(
-    text: str, matches: Sequence[Match], groups: Sequence[_Group]
+    text: str,
+    matches: Sequence[Match],
+    groups: Sequence[_Group],
+    focus: _Focus,
+    contributions: dict[int, tuple[Weights, Weights]],
 ) -> list[_Group]:
     """The names a list speaks for, marked to be ranked again: a name listed only with names
     read as large cities ("fans from as far as Atlanta and Nashville", "from Buffalo and
     Pittsburgh and Cleveland") that a large city has as its name, a mark kept when the
     coherence pass would pull it to a village of the story's region ("flights link Oaxaca
-    with Mexico City, Houston and Los Angeles"); and a name listed only with first-order
-    areas that one has as its name ("Ohio, Michigan and Ontario")."""
+    with Mexico City, Houston and Los Angeles"); a name listed only with first-order areas
+    that one has as its name ("Ohio, Michigan and Ontario"); and a name listed only with
+    countries that a country has as its name ("from as far as Mexico and Ukraine")."""
     marked = []
     for listed in _lists(text, matches, groups):
         for group in listed:
             others = [other for other in listed if other is not group]
             if (
                 group.choice is not None
-                and group.choice.feature_class == FeatureClass.CITY
+                and group.choice.feature_class in (FeatureClass.CITY, FeatureClass.ADMIN1)
                 and any(_large_city(c) for c in group.candidates)
-                and all(other.choice is not None and _large_city(other.choice) for other in others)
+                and all(_could_be_a_large_city(other) for other in others)
+                and any(_large_city(other.choice) for other in others if other.choice)
             ):
                 group.among_large_cities = True
+                # abroad: beyond the country the text's other names speak for, or, where
+                # they name none, beyond the small reading's
+                home = (
+                    _main_country_besides(listed, focus, contributions) or group.choice.country_code
+                )
+                group.among_cities_abroad = not _large_city(group.choice) and any(
+                    other.choice is not None and other.choice.country_code != home
+                    for other in others
+                )
                 marked.append(group)
             elif (
                 group.choice is not None
@@ -1341,7 +1367,49 @@ def _marked_by_their_lists(
                 # city a story from Toledo would make of it
                 group.among_admin1 = True
                 marked.append(group)
+            elif any(_a_country_by_name(c) for c in group.candidates) and all(
+                _a_country(other) for other in others
+            ):
+                # "performers from as far as Mexico and Ukraine": the country, though the
+                # story's own county holds a Mexico (marked even where the country is read
+                # already, for the coherence pass to keep it)
+                group.among_countries = True
+                if not _a_country(group):
+                    marked.append(group)
     return marked
+
+
+def _main_country_besides(
+    listed: Sequence[_Group], focus: _Focus, contributions: dict[int, tuple[Weights, Weights]]
+) -> str | None:
+    """The country the text's other names (not the list's) speak for most, if any."""
+    weights = dict(focus.countries)
+    for group in listed:
+        for code, weight in contributions[id(group)][0].items():
+            weights[code] = weights.get(code, 0.0) - weight
+    best = max(weights, key=weights.__getitem__, default=None)
+    return best if best is not None and weights[best] > 1e-9 else None
+
+
+def _could_be_a_large_city(group: _Group) -> bool:
+    """Read as a large city, or as a town or area where a large city has the name too ("in
+    Chicago and Melbourne and São Paulo", before the list has ranked them again)."""
+    choice = group.choice
+    return choice is not None and (
+        _large_city(choice)
+        or (
+            choice.feature_class in (FeatureClass.CITY, FeatureClass.ADMIN1)
+            and any(_large_city(c) for c in group.candidates)
+        )
+    )
+
+
+def _a_country_by_name(candidate: Candidate) -> bool:
+    return candidate.feature_class == FeatureClass.COUNTRY and candidate.name_kind == NameKind.NAME
+
+
+def _a_country(group: _Group) -> bool:
+    return group.choice is not None and group.choice.feature_class == FeatureClass.COUNTRY
 
 
 def _an_admin1(group: _Group) -> bool:
@@ -1428,6 +1496,8 @@ def _homonym_evidence(group: _Group, candidate: Candidate) -> str | None:
         and not group.qualifiers & {prime.country_code, prime.admin1_code}
     ):
         return "its state or country named after it"
+    if group.among_countries:
+        return None  # a list of countries outweighs the story's words for a town or county
     if candidate.feature_class == FeatureClass.CITY and (group.says_city or group.says_town):
         return "local copy's words for a town beside it ('the town of', 'police', an address)"
     if candidate.id in group.in_chosen_county:
@@ -1452,6 +1522,10 @@ def _allowed(group: _Group, candidate: Candidate) -> bool:
         and _spelling_distance(group, candidate) > _nearest_spelling(group) + _SPELLING_MARGIN
     ):
         return False  # "Radaa" is Rada', never Riyadh, however large
+    if group.among_cities_abroad and candidate.feature_class == FeatureClass.CITY:
+        # "sites in London and Boston", "in Chicago and Melbourne and São Paulo": a list of
+        # world cities, not a village of the story's county among them
+        return _large_city(candidate)
     if (
         group.the_bare_name
         and group.has_water
@@ -1539,7 +1613,10 @@ def resolve_matches(
     for group in groups:
         _rank_by_base_score(group, focus, contributions[id(group)])
         _choose(group, focus, contributions[id(group)], ())
-    marked = [*_attach_named_counties(groups), *_marked_by_their_lists(text, everything, groups)]
+    marked = [
+        *_attach_named_counties(groups),
+        *_marked_by_their_lists(text, everything, groups, focus, contributions),
+    ]
     for group in {id(group): group for group in marked}.values():  # once each
         _rank_by_base_score(group, focus, contributions[id(group)])
         _choose(group, focus, contributions[id(group)], ())
@@ -1611,6 +1688,7 @@ def _keep_to_the_text_continents(
             or choice.importance >= _FAR_PRIOR
             or group.qualifiers
             or choice.country_code in named
+            or group.among_cities_abroad  # "building sites in London and Boston"
         ):
             continue
         own = _confidence(group)

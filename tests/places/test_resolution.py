@@ -633,6 +633,16 @@ def test_an_admin_word_added_to_the_list_is_matched(word: str, text: str) -> Non
         # ... a list of towns keeps its towns
         ("Fans came from Athens, Macon and Valdosta to the game in Albany, Georgia.",
          "Athens", "US.GA"),
+        # ... a list of cities abroad is no village of the story's county
+        ("TRALEE — A Kerry builder who spent twenty years on sites in London and Boston has "
+         "come home to train apprentices in Listowel.", "Boston", "US.MA"),
+        ("The clinic in Killarney now sends samples to laboratories in Dublin, London and "
+         "Boston.", "Boston", "US.MA"),
+        ("The seaweed extract goes to clinics in Chicago and Melbourne and São Paulo, the "
+         "Galway firm said.", "Melbourne", "AU.07"),
+        # ... but a list of the story's own country keeps the story's town
+        ("SKEGNESS, Lincolnshire — Coach firms run daily services from the seafront to London "
+         "and Boston.", "Boston", "GB.ENG"),
     ],
 )  # fmt: skip
 def test_a_name_listed_with_large_cities_is_the_large_city(
@@ -641,6 +651,21 @@ def test_a_name_listed_with_large_cities_is_the_large_city(
     mention = first(resolved(text, gazetteer), surface)
     entry = gazetteer.get(mention.gazetteer_id or "", geometry=False)
     assert entry is not None and entry.admin1_code == admin1, mention.reason
+
+
+def test_a_state_listed_with_large_cities_is_its_city(gazetteer: Gazetteer) -> None:
+    text = "The seaweed extract goes to clinics in Chicago and Melbourne and São Paulo."
+    mention = first(resolved(text, gazetteer), "São Paulo")
+    entry = gazetteer.get(mention.gazetteer_id or "", geometry=False)
+    assert entry is not None and entry.feature_class == FeatureClass.CITY, mention.reason
+
+
+def test_a_name_listed_with_countries_is_the_country(gazetteer: Gazetteer) -> None:
+    # Miami County, Indiana, holds a town named Mexico: the list outweighs the county
+    text = "The Miami County fair in Peru, Indiana, drew exhibitors from Mexico and Canada."
+    mention = first(resolved(text, gazetteer), "Mexico")
+    assert mention.gazetteer_id == "country:MX", mention.reason
+    assert "listed with countries" in mention.reason
 
 
 @pytest.mark.parametrize(
@@ -801,16 +826,13 @@ def test_a_first_order_area_by_its_own_name_may_lie_on_another_continent(
         ("A boat sank in the Helmand river on Monday.", "river"),
         ("Farmers along the Helmand lost their crops.", "river"),
         # "the" before a bare name ending its phrase is a river's way, not a village's
-        ("Commuters from Lower Saxony, south of the Elbe, would benefit, Hamburg said.",
-         "river"),
+        ("Commuters from Lower Saxony, south of the Elbe, would benefit, Hamburg said.", "river"),
     ],
 )
 def test_a_bare_name_after_in_is_the_land_not_the_river(
     text: str, feature_class: str, gazetteer: Gazetteer
 ) -> None:
-    mention = next(
-        m for m in resolved(text, gazetteer) if m.text in ("Helmand", "Kunar", "Elbe")
-    )
+    mention = next(m for m in resolved(text, gazetteer) if m.text in ("Helmand", "Kunar", "Elbe"))
     assert mention.feature_class == feature_class, mention.reason
 
 
