@@ -660,6 +660,20 @@ def test_a_state_listed_with_large_cities_is_its_city(gazetteer: Gazetteer) -> N
     assert entry is not None and entry.feature_class == FeatureClass.CITY, mention.reason
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds protested in Isfahan (Isfahan, Isfahan) against rising prices.",
+        "Rockets struck near Erbil International Airport (Erbil, Erbil) on Wednesday.",
+    ],
+)
+def test_a_chain_naming_the_town_twice_is_no_list(text: str, gazetteer: Gazetteer) -> None:
+    # ACLED's "(town, district, province)" repeats a name: the town is the city, and the
+    # name listed with itself says nothing of first-order areas
+    mention = resolved(text, gazetteer)[0]
+    assert mention.feature_class == "city", mention.reason
+
+
 def test_a_name_listed_with_countries_is_the_country(gazetteer: Gazetteer) -> None:
     # Miami County, Indiana, holds a town named Mexico: the list outweighs the county
     text = "The Miami County fair in Peru, Indiana, drew exhibitors from Mexico and Canada."
