@@ -174,6 +174,7 @@ class _People(Vocabulary):
     verbs: LowerWords
     nouns: LowerWords
     residents: LowerWords
+    openers: LowerWords
 
 
 class _Arabic(Vocabulary):
@@ -304,6 +305,7 @@ _JOINING_GAPS = frozenset({" ", "-", " - ", "- ", " -"})
 _AYN_MARKS = frozenset("'’‘`")
 _ABBREVIATED_PREFIXES = frozenset(_WORDS.names.abbreviated_prefixes)
 _ARTICLES = frozenset(_WORDS.names.articles)
+_OPENERS = frozenset(_WORDS.people.openers)
 CONNECTORS = frozenset(_WORDS.names.connectors)
 NEVER_ALONE = frozenset(_WORDS.common_words.never_alone)
 _SIDES = frozenset(_WORDS.common_words.sides)
@@ -1516,8 +1518,12 @@ def _block_people(scan: _Scan) -> None:
     """Mark tokens of personal names ("Joseph Dunford", "President Assad") as not places."""
     tokens, is_title = scan.tokens, scan.people.is_title  # every capitalised word: no wrapper
     for first, last in _capitalised_runs(scan):
-        while first <= last and tokens[first].text in _ARTICLES:
-            first += 1  # "The U.S. Treasury": "The" is ranked as a given name somewhere
+        while first <= last and (
+            tokens[first].text in _ARTICLES or tokens[first].text.lower() in _OPENERS
+        ):
+            # "The U.S. Treasury", "On Madeira": "The" and "On" are ranked as given names
+            # somewhere
+            first += 1
         # "Mansfield Mayor Curtis McCoy", "Fargo Police Chief Dave Todd": a title inside the run
         # opens the person's name; the words before it say whose office, no name of theirs
         first = _after_an_inner_title(scan, first, last)

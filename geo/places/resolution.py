@@ -258,6 +258,10 @@ class _Group:
     # "Baharestan, a town south-west of Tehran": the readings of the place it lies off
     bearing_from: list[Candidate] = field(default_factory=list)
     bearing_km: float = 0.0
+    # "RICHMOND, North Yorkshire": the readings of the county named after it, finer than
+    # GeoNames' first-order areas (England), and the name's towns that lie in one of them
+    counties: list[Candidate] = field(default_factory=list)
+    in_the_named_county: frozenset[str] = frozenset()
     too_far_off: bool = False  # ... and no reading of the name lies within reach of one
     # its only readings were romanisation variants none of whose names is spelt near it
     spelt_far: bool = False
@@ -587,6 +591,9 @@ class _Qualifications:
     qualified: defaultdict[int, list[Candidate]] = field(
         default_factory=lambda: defaultdict(list)
     )  # by the qualifier's match: the readings of the place it qualifies
+    counties: defaultdict[int, list[Candidate]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # "Wellington, Somerset": the county readings of the qualifier
 
 
 def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None:
@@ -599,6 +606,7 @@ def _attach_qualifiers(groups: Sequence[_Group], found: _Qualifications) -> None
             group.part_of_the_held = group.part_of_the_held or id(match) in found.parts
             group.bearing_from.extend(found.bearing.get(id(match), ()))
             group.bearing_km = max(group.bearing_km, found.bearing_km.get(id(match), 0.0))
+            group.counties.extend(found.counties.get(id(match), ()))
 
 
 def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
@@ -676,22 +684,26 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             ]
         for candidate in readings:
             codes |= _area_codes(candidate)
+        counties = _county_readings(right)
         if codes:
             found.qualifiers[id(left)].update(codes)
-            # "ATHENS, Georgia" in running text ("in" says less of the two; "Marib, Marib
-            # province" is one name, whose readings are the city's and the area's alike; in
-            # ACLED's "(Marib City, Marib)" the chain tells its areas, and the name is also
-            # the town's, "in Marib (...)")
-            if (
-                "," in gap  # ", in western Georgia" too
-                and "(" not in gap
-                and left.key != right.key
-                and left.candidates
-                and left.candidates[0].feature_class not in _LARGE_CLASSES  # "Sudan, Mali"
-                and not admin_chain.closes(text, right.start, right.end)
-                and not _LIST_GOES_ON.match(text, right.end)  # "Saraqeb, Idlib and Hama"
-            ):
+        # "ATHENS, Georgia" in running text ("in" says less of the two; "Marib, Marib
+        # province" is one name, whose readings are the city's and the area's alike; in
+        # ACLED's "(Marib City, Marib)" the chain tells its areas, and the name is also the
+        # town's, "in Marib (...)")
+        if (
+            (codes or counties)
+            and "," in gap  # ", in western Georgia" too
+            and "(" not in gap
+            and left.key != right.key
+            and left.candidates
+            and left.candidates[0].feature_class not in _LARGE_CLASSES  # "Sudan, Mali"
+            and not admin_chain.closes(text, right.start, right.end)
+            and not _LIST_GOES_ON.match(text, right.end)  # "Saraqeb, Idlib and Hama"
+        ):
+            if codes:
                 found.qualified[id(right)].extend(left.candidates[:_VOTING_CANDIDATES])
+            found.counties[id(left)].extend(counties)
         if _ADMIN_AFTER.match(text, right.end):
             # "al-Rami, Idlib province": the word makes the qualifier an area holding the
             # place, not the next name of a list ("Aleppo, Idlib and Hama")
@@ -881,6 +893,39 @@ def _keep_inside_the_holding_areas(
         ):
             group.candidates = []
             group.outside_the_holding_area = True
+
+
+def _county_readings(qualifier: Match) -> list[Candidate]:
+    """The readings of a qualifier that are counties: second-order areas, and first-order
+    areas finer than GeoNames' (Natural Earth's English and Irish counties, which carry no
+    GeoNames code: "Somerset" is in England)."""
+    return [
+        c
+        for c in qualifier.candidates[:_VOTING_CANDIDATES]
+        if c.name_kind != NameKind.VARIANT
+        and (
+            c.feature_class == FeatureClass.ADMIN2
+            or (c.feature_class == FeatureClass.ADMIN1 and c.admin1_code is None)
+        )
+    ]
+
+
+def _find_the_towns_in_the_named_counties(
+    groups: Sequence[_Group], km_outside: Callable[[int, float, float], float]
+) -> None:
+    """ "Wellington, Somerset", "RICHMOND, North Yorkshire", "Newcastle, County Down": the
+    county names no first-order area of GeoNames, so the state's codes cannot tell the
+    town of it from its namesakes in the same country; its outline (or its point and
+    reach) can."""
+    for group in groups:
+        if not group.counties:
+            continue
+        group.in_the_named_county = frozenset(
+            town.id
+            for town in group.candidates[:_SCORED_CANDIDATES]
+            if town.feature_class == FeatureClass.CITY
+            and any(_near(town, county, km_outside) for county in group.counties)
+        )
 
 
 def _keep_within_reach_of_the_bearing(groups: Sequence[_Group]) -> None:
@@ -1108,6 +1153,10 @@ def _score(
         score += WEIGHTS["qualifier"]
         if reasons is not None:
             reasons.append("qualified by the name that follows it")
+    if candidate.id in group.in_the_named_county:
+        score += WEIGHTS["qualifier"]
+        if reasons is not None:
+            reasons.append("lies in the county named after it")
     if _holds_the_qualified(group, candidate):
         score += WEIGHTS["qualifier"]
         if reasons is not None:
@@ -1339,6 +1388,8 @@ def _marked_by_their_lists(
     for listed in _lists(text, matches, groups):
         for group in listed:
             others = [other for other in listed if other is not group]
+            if not others:
+                continue  # "(Isfahan, Isfahan)": ACLED's chain, the name listed with itself
             if (
                 group.choice is not None
                 and group.choice.feature_class in (FeatureClass.CITY, FeatureClass.ADMIN1)
@@ -1606,6 +1657,7 @@ def resolve_matches(
         _drop_far_spellings(groups, nearest_spelling)
     if km_outside is not None:
         _keep_inside_the_holding_areas(groups, km_outside)
+        _find_the_towns_in_the_named_counties(groups, km_outside)
     _keep_within_reach_of_the_bearing(groups)
     if senses:
         _keep_to_the_qualified_readings(groups, senses)

@@ -360,6 +360,8 @@ def test_people_are_not_places(
         ("Researchers from Morioka say the results are encouraging.", ["Morioka"]),
         # "the island of" calls the name a place ("Gozo" is also a surname)
         ("Forty people reached the small island of Gozo overnight.", ["Gozo"]),
+        # a preposition opening a sentence opens no person's name ("On" is a given name)
+        ("On Madeira, the best way to see the island is on foot.", ["Madeira"]),
         # ... while a person's name in the possessive stays a person's
         ("Joseph Dunford's visit ended on Monday.", []),
         # a name right before an office and its holder says whose office ("Fargo" is also a

@@ -674,6 +674,24 @@ def test_a_chain_naming_the_town_twice_is_no_list(text: str, gazetteer: Gazettee
     assert mention.feature_class == "city", mention.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "lat"),
+    [
+        # the county is finer than GeoNames' first-order area (England): its outline, not
+        # the state's code, tells the town from its namesakes in London and Wales
+        ("RICHMOND, North Yorkshire — Sheep farmers from the town sell lambs to butchers in "
+         "London, Kingston and Twickenham.", "RICHMOND", 54.4),
+        ("Newport, Shropshire, twinned with a town near Cardiff and Swansea.", "Newport", 52.8),
+    ],
+)  # fmt: skip
+def test_a_town_qualified_by_its_county_is_the_county_s(
+    text: str, surface: str, lat: float, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    assert mention.lat == pytest.approx(lat, abs=0.1), mention.reason
+    assert "lies in the county named after it" in mention.reason
+
+
 def test_a_name_listed_with_countries_is_the_country(gazetteer: Gazetteer) -> None:
     # Miami County, Indiana, holds a town named Mexico: the list outweighs the county
     text = "The Miami County fair in Peru, Indiana, drew exhibitors from Mexico and Canada."
