@@ -350,6 +350,13 @@ _ORIGIN_OF_PEOPLE = re.compile(
 )
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _after_from(text: str, mention: Mention) -> bool:
+    return bool(_FROM_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+
+
 def _an_origin(text: str, mention: Mention) -> bool:
     return bool(_ORIGIN_OF_PEOPLE.search(text, max(0, mention.start - 60), mention.start))
 
@@ -464,6 +471,11 @@ def locations_in_span(
             _opens_its_sentence(text, m) and not is_locative(text, m),
             _an_origin(text, m),
             SPECIFICITY.get(m.feature_class or "", 9),
+            # "advancing after retaking Ataq, regained control of Zinjibar": a bare name before
+            # the trigger is another phrase's (a subject, another verb's object), as is one
+            # people came "from"; the event's own place follows its verb, or is put before it
+            # with "in"
+            m.end <= trigger_start and (not is_locative(text, m) or _after_from(text, m)),
             abs(m.start - trigger_start),
         ),
     )

@@ -88,8 +88,15 @@ def resolve_spans(
         if not any(match.start < end and start < match.end for start, end in spans)
     ]
     listed = {(m.start, m.end): m for m in recognised if m.read_as}
+    countries = _countries_of(recognised)
     given = [
-        (start, end, _as_written(text, start, end, gazetteer.candidates(text[start:end])))
+        (
+            start,
+            end,
+            _in_named_countries(
+                _as_written(text, start, end, gazetteer.candidates(text[start:end])), countries
+            ),
+        )
         for start, end in spans
         if text[start:end].strip() and (start, end) not in listed
     ]
@@ -109,13 +116,17 @@ def resolve_spans(
     known = {m.key for m in context} | {normalize(text[s:e]) for s, e, found in given if found}
     matches = [listed[span] for span in spans if span in listed]
     backed: dict[tuple[int, int], Reading | None] = {}
+
+    def lookup(name: str) -> list[Candidate]:
+        return _in_named_countries(gazetteer.candidates(name), countries)
+
     for start, end, candidates in given:
         surface = text[start:end]
         key = normalize(surface)
         kinds = {c.name_kind for c in candidates}
         kind = MentionKind.DEMONYM if kinds == {NameKind.DEMONYM} else MentionKind.TOPONYM
         if not candidates:
-            reading = backed[(start, end)] = back_off(surface, gazetteer.candidates, known)
+            reading = backed[(start, end)] = back_off(surface, lookup, known)
             if reading is not None:
                 key, kind, candidates = reading.key, reading.kind, reading.candidates
         matches.append(
@@ -131,6 +142,25 @@ def resolve_spans(
     return PlacesResult(
         document_id=document.id, mentions=[m for m in mentions if (m.start, m.end) in wanted]
     )
+
+
+def _countries_of(recognised: Sequence[Match]) -> set[str]:
+    """The countries of the places recognition read in the text (each name's likeliest
+    reading)."""
+    return {
+        match.candidates[0].country_code
+        for match in recognised
+        if match.kind == MentionKind.TOPONYM
+        and match.candidates
+        and match.candidates[0].country_code
+    }
+
+
+def _in_named_countries(candidates: list[Candidate], countries: set[str]) -> list[Candidate]:
+    """A span's readings without the romanisation variants of countries the text does not
+    name, as recognition reads them (a variant needs its country in the text): "Masirah"
+    in a story from Oman is no Al Mansurah in Egypt."""
+    return [c for c in candidates if c.name_kind != NameKind.VARIANT or c.country_code in countries]
 
 
 def _as_written(text: str, start: int, end: int, candidates: list[Candidate]) -> list[Candidate]:

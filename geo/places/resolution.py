@@ -637,6 +637,17 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             found.held[id(left)].extend(_holding_readings(right))
             found.parts.add(id(left))
             continue
+        if (
+            _PART_APPOSITION_GAP.fullmatch(gap)
+            and right.candidates
+            and right.candidates[0].feature_class in _HOLDING_CLASSES
+            and not (left.candidates and left.candidates[0].feature_class in _LARGE_CLASSES)
+        ):
+            # "al-Zahra, a mainly Alawite neighbourhood in the eastern part of Homs": a place
+            # of Homs, not Libya's Az Zahra, which would pull Homs to Libya's Al Khums
+            found.held[id(left)].extend(_holding_readings(right))
+            found.parts.add(id(left))
+            continue
         if _WHOSE_PLACE_NOUN.fullmatch(gap) and left.candidates:
             # "the Indian state of Punjab", "the Syrian city of Aleppo": the country before
             # the noun says where the place is
@@ -817,6 +828,16 @@ _BEARING_GAP = re.compile(
     r"(?:(?P<distance>\d[\d,.]*)\s*(?P<unit>km|kilometres|kilometers|miles)\s+)?"
     rf"{alternation(_WORDS.bearings)}(?:ern)?\s+of\s+"
     r"(?:the\s+)?(?:(?:capital|city|town)\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
+# "al-Zahra, a mainly Alawite neighbourhood in the eastern part of Homs", "Kafr Nabl, a town
+# in southern Idlib": an apposition that puts the place in another
+_PART_APPOSITION_GAP = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
+    rf"{alternation((*_WORDS.city_words, *_WORDS.part_words))}\s+in\s+(?:the\s+)?"
+    rf"(?:{alternation(_WORDS.directions)}\s+"
+    r"(?:(?:part|parts|outskirts|suburbs|side|countryside)\s+of\s+(?:the\s+)?)?)?"
+    r"(?:(?:capital|city|town)\s+of\s+)?",
     re.IGNORECASE,
 )
 # How far off the place it lies a town so placed may be (a province's breadth), or half as far
@@ -1529,6 +1550,54 @@ def _attach_named_counties(groups: Sequence[_Group]) -> list[_Group]:
     return changed
 
 
+def _attach_named_areas(
+    groups: Sequence[_Group], km_outside: Callable[[int, float, float], float]
+) -> list[_Group]:
+    """For each name, its towns inside an area the text names that is finer than GeoNames'
+    first-order areas (a second-order area, or one of Natural Earth's English counties,
+    French departments, Italian and Philippine provinces, which carry no GeoNames code):
+    "the festival at Canterbury" in a story that names Kent is Kent's city, as a town is its
+    named county's (:func:`_attach_named_counties`). The groups given such towns are
+    returned."""
+    areas = [
+        area
+        for group in groups
+        if group.choice is not None and _finer(group.choice)
+        for area in group.candidates
+        if area.feature_class == FeatureClass.ADMIN1
+        and area.admin1_code is None
+        and area.name_kind == NameKind.NAME
+    ]
+    if not areas:
+        return []
+    changed = []
+    for group in groups:
+        inside = frozenset(
+            town.id
+            for town in group.candidates[:_SCORED_CANDIDATES]
+            if town.feature_class == FeatureClass.CITY
+            and town.name_kind == NameKind.NAME
+            and any(
+                town.country_code == area.country_code and _near(town, area, km_outside)
+                for area in areas
+            )
+        )
+        if inside:
+            group.in_named_county |= inside
+            group.in_chosen_county |= inside
+            changed.append(group)
+    return changed
+
+
+def _finer(area: Candidate) -> bool:
+    """An area finer than GeoNames' first-order ones (its outline is the first-order reading
+    of the name that has no GeoNames code: "Kent" is read as the county's second-order area
+    of GeoNames and Natural Earth's county alike)."""
+    return area.feature_class == FeatureClass.ADMIN2 or (
+        area.feature_class == FeatureClass.ADMIN1 and area.admin1_code is None
+    )
+
+
 def _in_one_of(town: Candidate, counties: Sequence[Candidate]) -> bool:
     return any(
         county.admin1_code == town.admin1_code
@@ -1667,6 +1736,7 @@ def resolve_matches(
         _choose(group, focus, contributions[id(group)], ())
     marked = [
         *_attach_named_counties(groups),
+        *(_attach_named_areas(groups, km_outside) if km_outside is not None else ()),
         *_marked_by_their_lists(text, everything, groups, focus, contributions),
     ]
     for group in {id(group): group for group in marked}.values():  # once each

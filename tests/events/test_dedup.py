@@ -375,6 +375,17 @@ def test_repeated_sentence_in_one_article_merges() -> None:
     assert len(merge_events([a, b])) == 1
 
 
+def test_two_events_one_sentence_tells_stay_two() -> None:
+    """ "protested in Kashmar ..., a day after the first protests erupted in Mashhad": one
+    sentence, two places too far apart for one event; no repeated caption."""
+    sentence = "Jets were shot down over Aleppo, a day after another was downed near Daraa."
+    aleppo = _report(location=ALEPPO, sentence=sentence)
+    daraa = _report(location=DARAA, sentence=sentence)
+    same_place_in_the_text = aleppo.sources[0].model_copy(update={"trigger_start": 99})
+    daraa = daraa.model_copy(update={"sources": [same_place_in_the_text]})
+    assert len(merge_events([aleppo, daraa])) == 2
+
+
 @pytest.mark.parametrize("events", [[], [_report()]])
 def test_merge_events_degenerate(events: list[Event]) -> None:
     assert merge_events(events) == events

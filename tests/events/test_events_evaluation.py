@@ -54,6 +54,9 @@ BLIND_NOTES_7 = DATA_DIR / "events" / "blind_notes_7.jsonl"
 # ... and an eighth, with Afghanistan, Somalia, Libya and Nigeria beside the six
 # (BLIND_NOTES_8.md)
 BLIND_NOTES_8 = DATA_DIR / "events" / "blind_notes_8.jsonl"
+# ... and a ninth, the six countries of the hidden set, villages and camps in the sources'
+# spellings (BLIND_NOTES_9.md)
+BLIND_NOTES_9 = DATA_DIR / "events" / "blind_notes_9.jsonl"
 
 RECORD = CodedRecord(
     id="r1",
@@ -226,6 +229,15 @@ FLOORS = {
         "typed": 0.97,
         "honest": 0.96,
         "sub_typed": 0.95,
+    },
+    # first run, on arrival: 0.92 / 0.97 / 0.94 / 0.89, sub-type 0.92 (at the sixteenth
+    # round's start); its misses read in that round
+    BLIND_NOTES_9: {
+        "located": 0.95,
+        "dated": 0.97,
+        "typed": 0.94,
+        "honest": 0.93,
+        "sub_typed": 0.92,
     },
 }
 

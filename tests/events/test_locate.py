@@ -766,6 +766,19 @@ def test_where_people_came_from_is_no_place_of_the_event(gazetteer: Gazetteer) -
         # ... but forces that withdrew from a town left it there
         ("On 17 October 2017, Peshmerga forces withdrew from Khanaqin (Khanaqin, Diyala), a "
          "day after the federal takeover of Kirkuk.", "Khānaqīn"),
+        # one person's home town is no place of what befell him
+        ("On Wednesday, a young Syrian man from Aleppo was shot dead near the border crossing "
+         "in Turkey's Edirne province.", "Edirne"),
+        # ... while families moved from a town are moved there
+        ("On 26 August 2016, under a surrender deal, buses began evacuating fighters and their "
+         "families from Daraya in Rural Damascus to Idleb, handing the town to regime forces.",
+         "Dārayyā"),
+        # a bare name before the verb is another phrase's: the event's place follows the verb
+        ("Around 28 August 2019, government forces, advancing from Shabwah after retaking "
+         "Ataq, regained control of Zinjibar (Zingibar, Abyan).", "Zinjibār"),
+        # ... and one people came from before it is where they left
+        ("Russian military police crossed the Euphrates from Manbij and entered the border "
+         "town of Kobani on Wednesday.", "‘Ayn al ‘Arab"),
     ],
 )  # fmt: skip
 def test_the_town_people_came_from_is_a_second_choice(
@@ -773,6 +786,18 @@ def test_the_town_people_came_from_is_a_second_choice(
 ) -> None:
     event = _events(text, gazetteer)[0]
     assert event.location.name == place, event.location.reason
+
+
+def test_a_neighbourhood_put_in_a_city_by_an_apposition_is_placed_in_it(
+    gazetteer: Gazetteer,
+) -> None:
+    """Libya's Az Zahra is no neighbourhood of Homs, and must not pull Homs to Al Khums."""
+    text = (
+        "On Tuesday, a car bomb struck a checkpoint in al-Zahra, a mainly Alawite neighbourhood "
+        "in the eastern part of Homs, killing 22 people."
+    )
+    for event in _events(text, gazetteer):
+        assert event.location.country == "SY", event.location.reason
 
 
 def test_acled_s_district_known_by_a_town_reaches_as_far_as_a_district(

@@ -355,6 +355,17 @@ def test_a_name_called_a_place_is_found(
     assert found.get(surface) == country
 
 
+def test_a_given_span_reads_no_variant_of_a_country_the_text_does_not_name(
+    gazetteer: Gazetteer,
+) -> None:
+    """Recognition reads a romanisation variant only in a country the text names; a given
+    span too: "Gede" in a story from Kenya's coast is no Gedo of Somalia."""
+    text = "Hotel owners in Malindi and Watamu say visits to the ruins at Gede help offset losses."
+    start = text.index("Gede")
+    mention = resolve_spans(Document(id="d", text=text), [(start, start + 4)], gazetteer)
+    assert mention.mentions[0].gazetteer_id is None, mention.mentions[0].reason
+
+
 def test_a_given_span_keeps_the_wider_reading_recognition_gives_it(
     gazetteer: Gazetteer,
 ) -> None:

@@ -692,6 +692,24 @@ def test_a_town_qualified_by_its_county_is_the_county_s(
     assert "lies in the county named after it" in mention.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # Kent (an English county, finer than GeoNames' England) holds a Canterbury: evidence
+        # for the city against New Zealand's region of the name
+        ("Growers in Kent say the fruit show at Canterbury draws crowds every summer.",
+         "Canterbury", "GB"),
+        # ... where no such area is named, the region keeps its name
+        ("Canterbury's farmers in New Zealand lost lambs to snow near Christchurch.",
+         "Canterbury", "NZ"),
+    ],
+)  # fmt: skip
+def test_a_town_inside_an_area_the_text_names_is_that_area_s(
+    text: str, surface: str, country: str, gazetteer: Gazetteer
+) -> None:
+    assert first(resolved(text, gazetteer), surface).country == country
+
+
 def test_a_name_listed_with_countries_is_the_country(gazetteer: Gazetteer) -> None:
     # Miami County, Indiana, holds a town named Mexico: the list outweighs the county
     text = "The Miami County fair in Peru, Indiana, drew exhibitors from Mexico and Canada."
