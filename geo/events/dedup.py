@@ -176,7 +176,8 @@ def compatible(a: Event, b: Event) -> bool:
     ):
         return False
     if a.event_type in _NEEDS_SPEAKER:
-        return _same_speaker(a, b)
+        # "the coalition said in a statement": two words of one sentence for one statement
+        return _same_speaker(a, b) or _told_in_one_sentence(a, b)
     if _loosely_dated(a) or _loosely_dated(b):
         # Compatibility by absence is not enough here: something must positively agree.
         return _shares_an_actor(a, b) or _same_named_place(a.location, b.location)
@@ -209,11 +210,21 @@ def _share_an_article(a: Event, b: Event) -> bool:
 
 
 def _repeated_sentence(a: Event, b: Event) -> bool:
-    """The same sentence printed twice in one article (wire copy repeats captions); not two
-    events one sentence tells ("protested in Kashmar ..., a day after the first protests
-    erupted in Mashhad"), which merge only as any two reports do."""
-    seen = {(s.document_id, s.sentence): s.start for s in a.sources}
-    return any(seen.get((s.document_id, s.sentence), s.start) != s.start for s in b.sources)
+    """The same sentence printed twice in one article (wire copy repeats captions): the same
+    text, its trigger at the same place in it, at another offset of the article."""
+    seen = {(s.document_id, s.sentence, s.trigger_start - s.start): s.start for s in a.sources}
+    return any(
+        seen.get((s.document_id, s.sentence, s.trigger_start - s.start), s.start) != s.start
+        for s in b.sources
+    )
+
+
+def _told_in_one_sentence(a: Event, b: Event) -> bool:
+    """Two triggers of one sentence ("the coalition said in a statement"); two events of one
+    sentence merge otherwise only as any two reports do ("protested in Kashmar ..., a day
+    after the first protests erupted in Mashhad" tells two)."""
+    seen = {(s.document_id, s.start) for s in a.sources}
+    return any((s.document_id, s.start) in seen for s in b.sources)
 
 
 def _one_report_at_places_apart(a: Event, b: Event) -> bool:

@@ -350,6 +350,25 @@ _ORIGIN_OF_PEOPLE = re.compile(
 )
 
 
+_HOLDING_AREAS = frozenset({"country", "admin1", "admin2", "region"})
+
+
+def _held_by_another(place: Mention, inside: Sequence[Mention], gazetteer: Gazetteer) -> bool:
+    """ "A boy from Kafr Nabl was killed by shelling in Idlib province": an origin inside an
+    area the clause also names is no other place, and the more precise of the two."""
+    return (
+        place.resolved
+        and place.lat is not None
+        and any(
+            other is not place
+            and other.resolved
+            and other.feature_class in _HOLDING_AREAS
+            and holds_place(gazetteer, other, place)
+            for other in inside
+        )
+    )
+
+
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -434,7 +453,8 @@ def locations_in_span(
     locative_only: bool = False,
 ) -> list[EventLocation]:
     """Where an event is, by the places named in [start, end): first the most specific place,
-    the nearest to the trigger among equals (of a list of equals, the one the text puts in an
+    among equals one after the trigger (or put before it with "in") before one before it,
+    then the nearest to the trigger (of a list of equals, the one the text puts in an
     area); then one location for each place listed with it too far away to share one event's
     area ("air strikes hit Aleppo and Deir Ezzor" reports an event at each: ACLED codes one
     event a location). Empty when the span names no place.
@@ -469,7 +489,7 @@ def locations_in_span(
             or unknown_place_before(text, m, mentions, actor_spans) is None
             or _outside_its_own_container(text, m, mentions, gazetteer),
             _opens_its_sentence(text, m) and not is_locative(text, m),
-            _an_origin(text, m),
+            _an_origin(text, m) and not _held_by_another(m, inside, gazetteer),
             SPECIFICITY.get(m.feature_class or "", 9),
             # "advancing after retaking Ataq, regained control of Zinjibar": a bare name before
             # the trigger is another phrase's (a subject, another verb's object), as is one

@@ -23,6 +23,7 @@ from geo.places.recognition import (
     Match,
     NoPersonNames,
     PersonNames,
+    countries_named,
     recognize,
     written_as_abbreviation,
 )
@@ -88,15 +89,8 @@ def resolve_spans(
         if not any(match.start < end and start < match.end for start, end in spans)
     ]
     listed = {(m.start, m.end): m for m in recognised if m.read_as}
-    countries = _countries_of(recognised)
     given = [
-        (
-            start,
-            end,
-            _in_named_countries(
-                _as_written(text, start, end, gazetteer.candidates(text[start:end])), countries
-            ),
-        )
+        (start, end, _as_written(text, start, end, gazetteer.candidates(text[start:end])))
         for start, end in spans
         if text[start:end].strip() and (start, end) not in listed
     ]
@@ -112,13 +106,19 @@ def resolve_spans(
         and {c.id for c in m.candidates} > {c.id for c in looked_up[(m.start, m.end)]}
     }
     listed |= widened
-    given = [(start, end, found) for start, end, found in given if (start, end) not in widened]
+    # a romanisation variant is read only in a country the rest of the text names, as
+    # recognition reads one: "Gede" by Malindi is no Gedo of Somalia
+    given = [
+        (start, end, _in_named_countries(found, _countries_besides(recognised, start, end)))
+        for start, end, found in given
+        if (start, end) not in widened
+    ]
+    variants_only = {
+        (start, end) for start, end, found in given if looked_up[(start, end)] and not found
+    }
     known = {m.key for m in context} | {normalize(text[s:e]) for s, e, found in given if found}
     matches = [listed[span] for span in spans if span in listed]
     backed: dict[tuple[int, int], Reading | None] = {}
-
-    def lookup(name: str) -> list[Candidate]:
-        return _in_named_countries(gazetteer.candidates(name), countries)
 
     for start, end, candidates in given:
         surface = text[start:end]
@@ -126,6 +126,7 @@ def resolve_spans(
         kinds = {c.name_kind for c in candidates}
         kind = MentionKind.DEMONYM if kinds == {NameKind.DEMONYM} else MentionKind.TOPONYM
         if not candidates:
+            lookup = _lookup_in(gazetteer, _countries_besides(recognised, start, end))
             reading = backed[(start, end)] = back_off(surface, lookup, known)
             if reading is not None:
                 key, kind, candidates = reading.key, reading.kind, reading.candidates
@@ -140,20 +141,36 @@ def resolve_spans(
     mentions = answer_backed_off(text, everything, backed, _candidate_of(gazetteer))
     wanted = {(match.start, match.end) for match in matches}
     return PlacesResult(
-        document_id=document.id, mentions=[m for m in mentions if (m.start, m.end) in wanted]
+        document_id=document.id,
+        mentions=[
+            _said_of_variants(m) if (m.start, m.end) in variants_only and not m.resolved else m
+            for m in mentions
+            if (m.start, m.end) in wanted
+        ],
     )
 
 
-def _countries_of(recognised: Sequence[Match]) -> set[str]:
-    """The countries of the places recognition read in the text (each name's likeliest
-    reading)."""
-    return {
-        match.candidates[0].country_code
-        for match in recognised
-        if match.kind == MentionKind.TOPONYM
-        and match.candidates
-        and match.candidates[0].country_code
-    }
+def _said_of_variants(mention: Mention) -> Mention:
+    return mention.model_copy(
+        update={
+            "reason": "its only readings are romanisation variants of places in countries "
+            "the text does not name"
+        }
+    )
+
+
+def _lookup_in(gazetteer: Gazetteer, countries: set[str]) -> Callable[[str], list[Candidate]]:
+    """The gazetteer's lookup, romanisation variants only in ``countries``."""
+
+    def lookup(name: str) -> list[Candidate]:
+        return _in_named_countries(gazetteer.candidates(name), countries)
+
+    return lookup
+
+
+def _countries_besides(recognised: Sequence[Match], start: int, end: int) -> set[str]:
+    """The countries the text names outside the span [start, end)."""
+    return countries_named([m for m in recognised if not (m.start < end and start < m.end)])
 
 
 def _in_named_countries(candidates: list[Candidate], countries: set[str]) -> list[Candidate]:

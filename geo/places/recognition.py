@@ -72,6 +72,7 @@ __all__ = [
     "PersonNames",
     "RecognitionFile",
     "Token",
+    "countries_named",
     "in_title_case",
     "opens_a_dateline",
     "recognize",
@@ -1315,6 +1316,12 @@ def _add_exact_reading(scan: _Scan, variant: _Variant, matches: list[Match]) -> 
             continue
         _add(scan, match, matches)
         position = match.last_token + 1
+
+
+def countries_named(matches: Sequence[Match]) -> set[str]:
+    """The countries the matches name, or name a place of some size in: those whose
+    romanisation variants recognition reads."""
+    return set(_country_counts(matches))
 
 
 def _country_counts(matches: Sequence[Match]) -> Counter[str]:

@@ -288,6 +288,7 @@ class _Group:
     says_city: bool = False  # "Jazan city", "the town of Khoukha": the city, not its province
     after_preposition: bool = False  # "in X", "near X": the text calls the name a place
     the_bare_name: bool = False  # "south of the Elbe,": a river's way of being named
+    river_after: bool = False  # "along the Sajur river front line": a river's name, no town's
     # "the town of Mexico", "Lebanon police": some mention of the name reads as a town's
     says_town: bool = False
     says_country: bool = False  # "Georgia, the former Soviet republic": the country is meant
@@ -494,6 +495,7 @@ def _groups(
             group.has_water = any(c.feature_class in _WATER for c in match.candidates)
             group.names_open_water = bool(_OPEN_WATER_WORDS.search(match.text))
             by_key[(match.key, match.kind, sense)] = group
+        group.river_after = group.river_after or bool(_RIVER_AFTER.match(text, match.end))
         if group.prime is not None and not group.says_town:
             group.says_town = _reads_as_a_town(text, match, group.prime)
         if group.only_attributive and not _attributive(text, match):
@@ -513,6 +515,9 @@ def _groups(
 
 
 _NOUN_AFTER = re.compile(r"[ -][a-z]")  # "US forces", "US-led"
+# The word written in lower case after a name that the name is a river's ("the Sajur river
+# front line"; "the Kabul river"): no town is written so.
+_RIVER_AFTER = re.compile(r" river\b")
 # A country's abbreviation before a noun says whose ("U.S. officials"), never where the
 # name before its comma is (a state's may: "Dallas, TX residents").
 _ATTRIBUTIVE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
@@ -917,27 +922,38 @@ def _keep_inside_the_holding_areas(
 
 
 def _county_readings(qualifier: Match) -> list[Candidate]:
-    """The readings of a qualifier that are counties: second-order areas, and first-order
-    areas finer than GeoNames' (Natural Earth's English and Irish counties, which carry no
-    GeoNames code: "Somerset" is in England)."""
-    return [
-        c
-        for c in qualifier.candidates[:_VOTING_CANDIDATES]
-        if c.name_kind != NameKind.VARIANT
-        and (
-            c.feature_class == FeatureClass.ADMIN2
-            or (c.feature_class == FeatureClass.ADMIN1 and c.admin1_code is None)
-        )
-    ]
+    """The readings of a qualifier that are counties with an outline: first-order areas
+    finer than GeoNames' (Natural Earth's English and Irish counties, which carry no GeoNames
+    code: "Somerset" is in England). GeoNames' second-order areas have only a point, and a
+    county's reach round it takes in its neighbours' towns."""
+    return [c for c in qualifier.candidates[:_VOTING_CANDIDATES] if _outlined_county(c)]
+
+
+def _outlined_county(area: Candidate) -> bool:
+    return (
+        area.feature_class == FeatureClass.ADMIN1
+        and area.admin1_code is None
+        and area.name_kind != NameKind.VARIANT
+    )
+
+
+# A town on a county's outline is in it (Natural Earth's coast and GeoNames' point differ by a
+# few km); the holding slack of a province would take in the next county's towns.
+_IN_COUNTY_SLACK_KM = 5.0
+
+
+def _in_county(
+    town: Candidate, county: Candidate, km_outside: Callable[[int, float, float], float]
+) -> bool:
+    return km_outside(county.position, town.lat, town.lon) <= _IN_COUNTY_SLACK_KM
 
 
 def _find_the_towns_in_the_named_counties(
     groups: Sequence[_Group], km_outside: Callable[[int, float, float], float]
 ) -> None:
-    """ "Wellington, Somerset", "RICHMOND, North Yorkshire", "Newcastle, County Down": the
-    county names no first-order area of GeoNames, so the state's codes cannot tell the
-    town of it from its namesakes in the same country; its outline (or its point and
-    reach) can."""
+    """ "Wellington, Somerset", "RICHMOND, North Yorkshire": the county names no first-order
+    area of GeoNames, so the state's codes cannot tell the town of it from its namesakes in
+    the same country; its outline can."""
     for group in groups:
         if not group.counties:
             continue
@@ -945,7 +961,7 @@ def _find_the_towns_in_the_named_counties(
             town.id
             for town in group.candidates[:_SCORED_CANDIDATES]
             if town.feature_class == FeatureClass.CITY
-            and any(_near(town, county, km_outside) for county in group.counties)
+            and any(_in_county(town, county, km_outside) for county in group.counties)
         )
 
 
@@ -1196,7 +1212,7 @@ def _score(
         score += WEIGHTS["large_city_list"]
         if reasons is not None:
             reasons.append("listed with large cities")
-    if candidate.id in group.in_named_county:
+    if candidate.id in group.in_named_county and candidate.id not in group.in_the_named_county:
         score += WEIGHTS["named_county"]
         if reasons is not None:
             reasons.append("the county it lies in named in the text")
@@ -1407,23 +1423,21 @@ def _marked_by_their_lists(
     countries that a country has as its name ("from as far as Mexico and Ukraine")."""
     marked = []
     for listed in _lists(text, matches, groups):
+        besides = _main_country_besides(listed, focus, contributions)
         for group in listed:
             others = [other for other in listed if other is not group]
             if not others:
                 continue  # "(Isfahan, Isfahan)": ACLED's chain, the name listed with itself
             if (
                 group.choice is not None
-                and group.choice.feature_class in (FeatureClass.CITY, FeatureClass.ADMIN1)
-                and any(_large_city(c) for c in group.candidates)
+                and _could_be_a_large_city(group)
                 and all(_could_be_a_large_city(other) for other in others)
                 and any(_large_city(other.choice) for other in others if other.choice)
             ):
                 group.among_large_cities = True
                 # abroad: beyond the country the text's other names speak for, or, where
                 # they name none, beyond the small reading's
-                home = (
-                    _main_country_besides(listed, focus, contributions) or group.choice.country_code
-                )
+                home = besides or group.choice.country_code
                 group.among_cities_abroad = not _large_city(group.choice) and any(
                     other.choice is not None and other.choice.country_code != home
                     for other in others
@@ -1456,7 +1470,7 @@ def _main_country_besides(
 ) -> str | None:
     """The country the text's other names (not the list's) speak for most, if any."""
     weights = dict(focus.countries)
-    for group in listed:
+    for group in {id(group): group for group in listed}.values():
         for code, weight in contributions[id(group)][0].items():
             weights[code] = weights.get(code, 0.0) - weight
     best = max(weights, key=weights.__getitem__, default=None)
@@ -1560,26 +1574,30 @@ def _attach_named_areas(
     named county's (:func:`_attach_named_counties`). The groups given such towns are
     returned."""
     areas = [
-        area
+        (group, area)
         for group in groups
         if group.choice is not None and _finer(group.choice)
         for area in group.candidates
-        if area.feature_class == FeatureClass.ADMIN1
-        and area.admin1_code is None
+        if _outlined_county(area)
         and area.name_kind == NameKind.NAME
+        and area.country_code == group.choice.country_code
     ]
     if not areas:
         return []
     changed = []
     for group in groups:
+        if any(_outlined_county(c) for c in group.candidates):
+            continue  # the name is such an area itself ("Bulacan"), no town of another's
         inside = frozenset(
             town.id
             for town in group.candidates[:_SCORED_CANDIDATES]
             if town.feature_class == FeatureClass.CITY
             and town.name_kind == NameKind.NAME
             and any(
-                town.country_code == area.country_code and _near(town, area, km_outside)
-                for area in areas
+                named.key != group.key
+                and town.country_code == area.country_code
+                and _in_county(town, area, km_outside)
+                for named, area in areas
             )
         )
         if inside:
@@ -1757,6 +1775,7 @@ def resolve_matches(
         confident[position] = group.choice is not None and _confidence(group) >= 0.6
     _keep_to_the_text_continents(groups, focus, contributions)
     _keep_near_the_text(groups, focus, contributions)
+    _keep_a_river_s_towns_near_the_text(groups, focus, contributions)
     return sorted(
         (mention for group in groups for mention in _mentions(group, reported, geonameid_of)),
         key=lambda mention: (mention.start, mention.end),
@@ -2008,6 +2027,33 @@ def _doubtful(group: _Group, named: set[str | None]) -> bool:
         or bool(group.qualifiers)
         or choice.country_code in named
     )
+
+
+# A town named like the river the text names ("the Vakhsh river") stands in for it where it
+# lies this near the text's other places (the river passes by); farther, it is another place.
+_RIVER_TOWN_KM = 200.0
+
+
+def _keep_a_river_s_towns_near_the_text(
+    groups: Sequence[_Group], focus: _Focus, contributions: dict[int, tuple[Weights, Weights]]
+) -> None:
+    """ "along the Sajur river front line north of Manbij": the name is a river's; a town of
+    it is read only near the text's other places (a village of Israel 465 km off is none)."""
+    placed = [g for g in groups if g.kind == MentionKind.TOPONYM and _is_resolved(g)]
+    for group in placed:
+        choice = group.choice
+        if not group.river_after or choice is None or choice.feature_class not in _TOWNS:
+            continue
+        anchors = _anchors(placed, group)
+        if not anchors or _near_any(choice, anchors, _RIVER_TOWN_KM):
+            continue
+        _choose_where(
+            group,
+            functools.partial(_near_any, anchors=anchors, reach=_RIVER_TOWN_KM),
+            focus,
+            contributions[id(group)],
+            (f"a river's name, read as a town within {_RIVER_TOWN_KM:.0f} km", "far from"),
+        )
 
 
 def _anchors(placed: Sequence[_Group], group: _Group) -> list[Candidate]:

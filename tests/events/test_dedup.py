@@ -386,6 +386,16 @@ def test_two_events_one_sentence_tells_stay_two() -> None:
     assert len(merge_events([aleppo, daraa])) == 2
 
 
+def test_two_words_of_one_sentence_for_one_event_merge() -> None:
+    """ "the coalition said in a statement": two triggers, one statement."""
+    sentence = "The coalition said in a statement that the drone was shot down."
+    said = _report(EventType.STATEMENT, actors=(), sentence=sentence)
+    statement = _report(EventType.STATEMENT, actors=(RUSSIA,), sentence=sentence)
+    one_sentence = said.sources[0].model_copy(update={"trigger_start": said.sources[0].start + 30})
+    statement = statement.model_copy(update={"sources": [one_sentence]})
+    assert len(merge_events([said, statement])) == 1
+
+
 @pytest.mark.parametrize("events", [[], [_report()]])
 def test_merge_events_degenerate(events: list[Event]) -> None:
     assert merge_events(events) == events

@@ -769,6 +769,9 @@ def test_where_people_came_from_is_no_place_of_the_event(gazetteer: Gazetteer) -
         # one person's home town is no place of what befell him
         ("On Wednesday, a young Syrian man from Aleppo was shot dead near the border crossing "
          "in Turkey's Edirne province.", "Edirne"),
+        # ... but a home town inside the area the clause names is the more precise place
+        ("A boy from Kafr Nabl was killed by regime shelling in Idlib province on Monday.",
+         "Kafranbel"),
         # ... while families moved from a town are moved there
         ("On 26 August 2016, under a surrender deal, buses began evacuating fighters and their "
          "families from Daraya in Rural Damascus to Idleb, handing the town to regime forces.",

@@ -318,7 +318,11 @@ def test_a_variant_reading_is_as_near_as_its_nearest_name(
 
 def test_a_variant_reading_spelt_far_from_all_its_names_is_none(gazetteer: Gazetteer) -> None:
     # the key meets only names spelt far from it (Fès, 0.56): no reading of the region
-    text = "TRIPOLI, Libya — The government missed a deadline to pay guards in the Fezzan region."
+    # (Morocco named, so that the variant is read at all)
+    text = (
+        "TRIPOLI, Libya — The government missed a deadline to pay guards in the Fezzan region, "
+        "a Moroccan mediator said."
+    )
     start = text.index("Fezzan")
     span = (start, start + len("Fezzan"))
     (mention,) = resolve_spans(Document(id="f", text=text), [span], gazetteer).mentions
