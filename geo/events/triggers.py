@@ -576,13 +576,16 @@ def _transfer_recipient(
     return [recipient.model_copy(update={"role": ActorRole.INITIATOR})]
 
 
-# What may stand between a weapon and its verb: a participial phrase of up to ten words
-# ("laden with explosives", "fired from a vehicle in the Ninewa plains west of Erbil") or an
-# aside between commas ("a drone, reportedly Turkish, struck").
+# What may stand between a weapon and its verb: a participial phrase of up to twelve words
+# ("laden with explosives", "fired from areas controlled by Syrian government forces and
+# their Russian allies"), an aside between commas ("a drone, reportedly Turkish, struck"), or
+# both ("missiles fired by Israeli aircraft, according to Syrian state media, hit").
+_ASIDE = r",(?:\s+[\w'-]+){1,5},"
 _WEAPON_GAP = (
     rf"(?:(?:\s+{alternation(_VOCABULARY.weapon_modifiers.adverbs)})?"
-    rf"\s+{alternation(_VOCABULARY.weapon_modifiers.participles)}(?:\s+[\w'-]+){{1,10}}?"
-    r"|,(?:\s+[\w'-]+){1,3},)?\s+$"
+    rf"\s+{alternation(_VOCABULARY.weapon_modifiers.participles)}(?:\s+[\w'-]+){{1,12}}?"
+    rf"(?:{_ASIDE})?"
+    rf"|{_ASIDE})?\s+$"
 )
 _WEAPON_SUBJECT = tuple(
     (row.event_type, CaseBlind(rf"\b{alternation(row.words)}{_WEAPON_GAP}"))
@@ -593,7 +596,7 @@ _WEAPON_COMPOUND = tuple(
     (row.event_type, CaseBlind(rf"\b{alternation(row.words)}\s+$"))
     for row in _VOCABULARY.weapon_subject
 )
-_WEAPON_WINDOW = 100
+_WEAPON_WINDOW = 140
 _WEAPON_VERBS = frozenset({EventType.ATTACK, EventType.SHELLING})  # "warplanes pounded"
 # An actor phrase whose last word is a weapon: "Saudi-led coalition aircraft".
 _WEAPON_HEAD = tuple(

@@ -235,9 +235,9 @@ FLOORS = {
     BLIND_NOTES_9: {
         "located": 0.96,
         "dated": 0.97,
-        "typed": 0.94,
+        "typed": 0.96,
         "honest": 0.94,
-        "sub_typed": 0.92,
+        "sub_typed": 0.93,
     },
 }
 

@@ -299,6 +299,12 @@ CASES: list[Row] = [
      [(E.MISSILE_STRIKE, "struck", A)]),
     ("A drone, apparently Iranian-made, struck an oil depot near Erbil.",
      [(E.AIR_STRIKE, "struck", A)]),
+    # ... however long the phrase after it, and with an aside
+    ("Missiles fired from areas controlled by Syrian government forces and their Russian "
+     "allies struck a fuel market near Jarablus.", [(E.MISSILE_STRIKE, "struck", A)]),
+    ("Missiles fired by Israeli aircraft, according to state media, hit a home in Mazzeh.",
+     [(E.MISSILE_STRIKE, "Missiles fired by Israeli aircraft, according to state media, hit",
+       A)]),
     ("Syrian helicopters pounded rebel-held villages near Latamneh.",
      [(E.AIR_STRIKE, "pounded", A)]),
     ("Two drone strikes hit a convoy near Hajin.", [(E.AIR_STRIKE, "drone strikes", A)]),
