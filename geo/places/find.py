@@ -108,10 +108,15 @@ def resolve_spans(
     listed |= widened
     # a romanisation variant is read only in a country the rest of the text names, as
     # recognition reads one: "Gede" by Malindi is no Gedo of Somalia
-    given = [
-        (start, end, _in_named_countries(found, _countries_besides(recognised, start, end)))
-        for start, end, found in given
+    countries = {
+        (start, end): _countries_besides(recognised, start, end)
+        for start, end, _ in given
         if (start, end) not in widened
+    }
+    given = [
+        (start, end, _in_named_countries(found, countries[(start, end)]))
+        for start, end, found in given
+        if (start, end) in countries
     ]
     variants_only = {
         (start, end) for start, end, found in given if looked_up[(start, end)] and not found
@@ -126,7 +131,7 @@ def resolve_spans(
         kinds = {c.name_kind for c in candidates}
         kind = MentionKind.DEMONYM if kinds == {NameKind.DEMONYM} else MentionKind.TOPONYM
         if not candidates:
-            lookup = _lookup_in(gazetteer, _countries_besides(recognised, start, end))
+            lookup = _lookup_in(gazetteer, countries[(start, end)])
             reading = backed[(start, end)] = back_off(surface, lookup, known)
             if reading is not None:
                 key, kind, candidates = reading.key, reading.kind, reading.candidates

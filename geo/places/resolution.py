@@ -2039,6 +2039,8 @@ def _keep_a_river_s_towns_near_the_text(
 ) -> None:
     """ "along the Sajur river front line north of Manbij": the name is a river's; a town of
     it is read only near the text's other places (a village of Israel 465 km off is none)."""
+    if not any(group.river_after for group in groups):
+        return  # most texts
     placed = [g for g in groups if g.kind == MentionKind.TOPONYM and _is_resolved(g)]
     for group in placed:
         choice = group.choice
