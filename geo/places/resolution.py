@@ -289,6 +289,7 @@ class _Group:
     after_preposition: bool = False  # "in X", "near X": the text calls the name a place
     the_bare_name: bool = False  # "south of the Elbe,": a river's way of being named
     river_after: bool = False  # "along the Sajur river front line": a river's name, no town's
+    has_river: bool = False  # some candidate is a river
     # "the town of Mexico", "Lebanon police": some mention of the name reads as a town's
     says_town: bool = False
     says_country: bool = False  # "Georgia, the former Soviet republic": the country is meant
@@ -460,6 +461,7 @@ def _groups(
                 sum(c.feature_class == FeatureClass.COUNTRY for c in group.candidates) > 1
             )
             group.has_town = any(c.feature_class == FeatureClass.CITY for c in group.candidates)
+            group.has_river = any(c.feature_class == FeatureClass.RIVER for c in group.candidates)
             group.area_codes = frozenset(
                 c.admin1_code for c in match.candidates if c.feature_class == FeatureClass.ADMIN1
             )
@@ -516,8 +518,9 @@ def _groups(
 
 _NOUN_AFTER = re.compile(r"[ -][a-z]")  # "US forces", "US-led"
 # The word written in lower case after a name that the name is a river's ("the Sajur river
-# front line"; "the Kabul river"): no town is written so.
-_RIVER_AFTER = re.compile(r" river\b")
+# front line"; "the Kabul river"), also after a list of two ("the Rima and Sokoto rivers"):
+# no town is written so.
+_RIVER_AFTER = re.compile(r"(?: and [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)? rivers?\b")
 # A country's abbreviation before a noun says whose ("U.S. officials"), never where the
 # name before its comma is (a state's may: "Dallas, TX residents").
 _ATTRIBUTIVE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
@@ -796,6 +799,7 @@ def _senses(text: str, matches: Sequence[Match], found: _Qualifications) -> dict
             # "NEWPORT — ... its namesake, Newport, Rhode Island": the dateline's town is
             # the place the story is filed from, the qualified one another
             places = [[home], *places]
+        _tell_the_river_apart(text, named, senses)
         if len(places) < 2:
             continue
         anchors = [(match.start, sense) for sense, place in enumerate(places) for match in place]
@@ -803,6 +807,22 @@ def _senses(text: str, matches: Sequence[Match], found: _Qualifications) -> dict
             before = [anchor for anchor in anchors if anchor[0] <= match.start]
             senses[id(match)] = max(before)[1] if before else min(anchors)[1]
     return senses
+
+
+_RIVER_SENSE = -1
+
+
+def _tell_the_river_apart(text: str, named: Sequence[Match], senses: dict[int, int]) -> None:
+    """ "the Helmand river" in a text that also writes "Helmand province": the river is a
+    place of its own, read as a river; the other mentions as the text has them."""
+    rivers = [
+        match
+        for match in named
+        if _RIVER_AFTER.match(text, match.end)
+        and any(c.feature_class == FeatureClass.RIVER for c in match.candidates)
+    ]
+    if 0 < len(rivers) < len(named):
+        senses.update((id(match), _RIVER_SENSE) for match in rivers)
 
 
 def _keep_to_the_qualified_readings(groups: Sequence[_Group], senses: Mapping[int, int]) -> None:
@@ -1279,7 +1299,15 @@ def _score(
             reasons.append("a frontier's word beside it ('the border with')")
     if group.says_town and candidate.feature_class in _PRIME_CLASSES and group.has_town:
         score -= WEIGHTS["town_words"]  # (with no town to read, the words mean another place)
-    if group.the_bare_name and group.has_water and group.has_land:
+    if group.river_after and group.has_river:
+        # "the Tocantins river": the river, not the state named after it
+        if candidate.feature_class == FeatureClass.RIVER:
+            score += WEIGHTS["admin_word"]
+            if reasons is not None:
+                reasons.append("'river' written after it ('the Tocantins river')")
+        else:
+            score -= WEIGHTS["admin_word"] / 2
+    elif group.the_bare_name and group.has_water and group.has_land:
         if candidate.feature_class in _WATER and reasons is not None:
             reasons.append("'the' before its bare name, as a river's ('south of the Elbe')")
     elif candidate.feature_class in _WATER and not group.says_water and group.has_land:

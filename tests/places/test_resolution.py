@@ -721,6 +721,29 @@ def test_a_name_written_before_river_is_no_town(gazetteer: Gazetteer) -> None:
     assert mention.feature_class != "city", mention.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "at", "feature_class"),
+    [
+        # "river" after the name: the river, not the state named after it
+        ("Plans to deepen a channel in the Tocantins river so barges can carry grain from "
+         "Marabá, Brazil.", "Tocantins", 0, "river"),
+        # ... also after a list of two
+        ("Floods displaced thousands in Nigeria after the Niger and Benue rivers overflowed.",
+         "Benue", 0, "river"),
+        # the river is a place of its own beside the province of its name
+        ("Fighting in Helmand province drove families to the Helmand river.", "Helmand", 0,
+         "admin1"),
+        ("Fighting in Helmand province drove families to the Helmand river.", "Helmand", 1,
+         "river"),
+    ],
+)  # fmt: skip
+def test_a_name_written_before_river_is_the_river(
+    text: str, surface: str, at: int, feature_class: str, gazetteer: Gazetteer
+) -> None:
+    mentions = [m for m in resolved(text, gazetteer) if m.text == surface]
+    assert mentions[at].feature_class == feature_class, mentions[at].reason
+
+
 def test_a_name_listed_with_countries_is_the_country(gazetteer: Gazetteer) -> None:
     # Miami County, Indiana, holds a town named Mexico: the list outweighs the county
     text = "The Miami County fair in Peru, Indiana, drew exhibitors from Mexico and Canada."
