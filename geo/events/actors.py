@@ -1054,6 +1054,9 @@ def _subject(
         if speech.end() < len(left) - 1:
             cut = sentence.start + speech.end()
     candidates = [p for p in phrases if cut <= p.start and p.end <= trigger_start]
+    if candidates and _RELATIVE_CLAUSE.fullmatch(text, candidates[-1].end, trigger_start):
+        # "fired on protesters who were storming and setting fire to the offices"
+        return _with_owner(text, candidates[-1], phrases, trigger_start)
     if (
         candidates
         and _PARTICIPLE.match(text, trigger_start)
@@ -1073,6 +1076,14 @@ def _subject(
     if candidates:
         return _with_owner(text, candidates[0], phrases, trigger_start)
     return _fallback_subject(text, cut, trigger_start)
+
+
+# A relative clause right after an actor, up to the trigger: the actor does it ("protesters
+# who were storming and setting fire to", "gunmen who had opened fire").
+_RELATIVE_CLAUSE = re.compile(
+    r",?\s+(?:who|that)\s+(?:(?:were|was|are|is|had|have|has)\s+(?:been\s+)?)?(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]+(?:ing|ed)\s+(?:and|or)\s+)?"
+)
 
 
 # A verb coordinated with an earlier one ("... and opened fire") or a participle after a

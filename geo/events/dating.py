@@ -379,6 +379,25 @@ class DateScopes:
         )
 
 
+def _reference_for(
+    expression: TimeExpression, expressions: Sequence[TimeExpression], reference: dt.date | None
+) -> dt.date | None:
+    """What a relative phrase counts from: a day its own sentence gives before it ("On 29
+    December, people protested in Kashmar, a day after the first protests in Mashhad": the
+    28th), else the document's ``reference``."""
+    if expression.resolved or expression.relative_days is None:
+        return reference
+    before = [
+        e.date
+        for e in expressions
+        if e.resolved
+        and e.date is not None
+        and e.precision is DatePrecision.DAY
+        and e.end <= expression.start
+    ]
+    return before[-1] if before else reference
+
+
 def date_event(
     expressions: Sequence[TimeExpression],
     clauses: Sequence[Sentence],
@@ -400,7 +419,7 @@ def date_event(
     expression = choose_expression(expressions, clauses, trigger_start, trigger_end)
     if expression is None:
         return scopes.fallback(trigger_start, reference) if scopes is not None else _UNDATED
-    date = _resolve(expression, trigger_start, reference)
+    date = _resolve(expression, trigger_start, _reference_for(expression, expressions, reference))
     if date is not None:
         return date
     if expression.relative_days is None and scopes is not None and scopes.published:

@@ -121,6 +121,12 @@ def _sentence(text: str) -> Sentence:
          [("unknown.rebels", INI)]),
         ("Syrian air defences shot down an Israeli drone.", "shot down", False,
          [("SY.military", INI), ("IL.military", T)]),
+        # a relative clause's verbs are done by the actor it follows, not by the subject of
+        # the sentence
+        ("Militiamen opened fire on protesters who were storming and setting fire to the "
+         "offices.", "setting fire to", False, [("unknown.protesters", INI)]),
+        ("Militiamen opened fire on protesters who were storming the offices.", "storming",
+         False, [("unknown.protesters", INI)]),
     ],
 )
 def test_roles(text: str, trigger: str, nominal: bool, expected: list[tuple[str, ActorRole]]

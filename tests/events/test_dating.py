@@ -437,6 +437,24 @@ def test_a_phrase_counting_between_two_events_dates_neither_against_its_own_date
     assert (got, precision) == (date, DAY)
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        # the day the sentence gives, not the publication day, is what "a day after" counts
+        # back from: the first protests came the day before Kashmar's
+        ("On 29 December 2017, hundreds of people protested in Kashmar over prices, a day "
+         "after the first protests erupted in Mashhad.", "erupted", dt.date(2017, 12, 28)),
+        ("On 8 May 2018, two days after parliamentary elections, supporters of two parties "
+         "exchanged fire in Choueifat.", "elections", dt.date(2018, 5, 6)),
+    ],
+)  # fmt: skip
+def test_a_phrase_counting_from_another_event_counts_from_its_sentence_s_day(
+    text: str, trigger: str, date: dt.date
+) -> None:
+    got, precision, _ = _date_of(text, trigger, published=PUBLISHED, reference=PUBLISHED)
+    assert (got, precision) == (date, DAY)
+
+
 def test_an_event_keeps_its_own_date_beside_a_phrase_counting_from_another(
     gazetteer: Gazetteer,
 ) -> None:
