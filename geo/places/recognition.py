@@ -1998,6 +1998,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         or _called_a_place(scan, match)  # "the town of Afrin"
         or _qualified_by_a_state(scan, match)  # "Gary, Indiana"
         or _listed_after_a_place(scan, match)  # "hospitals in Limerick and Galway"
+        or _listed_before_a_large_place(scan, match)  # "trains to Tartu and Tallinn"
         or _closes_an_admin_chain(scan, match)  # "Raydah (Raydah, Amran)"
         or _before_an_office(scan, match)  # "Fargo Mayor Dennis Walaker"
     )
@@ -2039,6 +2040,42 @@ def _listed_after_a_place(scan: _Scan, match: Match) -> bool:
             and _LIST_GOES_ON.match(scan.text, match.end)
         )
     )
+
+
+def _listed_before_a_large_place(scan: _Scan, match: Match) -> bool:
+    """The name is the first of two, the second a country, a first-order area or a city of
+    some size of a country the name has a place in ("trains to Tartu and Tallinn"): a place
+    too, though a surname ("Tartu"), as a person is rarely listed with a capital; not the
+    commonest surnames ("thanked Johnson and Paris")."""
+    gap = _LAST_GAP.match(scan.text, match.end)
+    if gap is None:
+        return False
+    rank = scan.people.surname_rank(match.text)
+    if rank is not None and rank <= _COMMONEST_SURNAME_RANK:
+        return False
+    tokens = scan.tokens
+    following = next(
+        (i for i in range(match.last_token + 1, len(tokens)) if tokens[i].start >= gap.end()),
+        None,
+    )
+    if following is None or tokens[following].start != gap.end():
+        return False
+    other = _longest_match(scan, following)
+    best = other.candidates[0] if other is not None and other.candidates else None
+    return (
+        best is not None
+        and (
+            best.feature_class in (FeatureClass.COUNTRY, FeatureClass.ADMIN1)
+            or best.importance >= _LARGE_PLACE_PRIOR
+        )
+        and any(c.country_code == best.country_code for c in match.candidates)
+    )
+
+
+# the prior of a city of about a million: a name listed before one is a place
+_LARGE_PLACE_PRIOR = 6.0
+# ... unless the name is among the commonest surnames ("Johnson and Texas officials")
+_COMMONEST_SURNAME_RANK = 300
 
 
 # After a dateline's name: its region or country after a comma, an agency in brackets, a

@@ -934,6 +934,11 @@ def test_variants_in_the_texts_countries_count_other_names_only(
         ("Prices that growers in Jaén and Granada say will hurt them.", ["Jaén", "Granada"]),
         # ... but a comma alone makes no list
         ("In Denver, Johnson, the mayor, spoke.", ["Denver"]),
+        # a surname-town listed before a capital of its country is a place
+        ("It has trains to Tartu and Tallinn, and buses to Riga.", ["Tartu", "Tallinn", "Riga"]),
+        # ... not before a city of another country, nor one of the commonest surnames
+        ("He thanked Johnson and Paris for their help.", ["Paris"]),
+        ("Smith and Texas officials met on Monday.", ["Texas"]),
     ],
 )  # fmt: skip
 def test_places_beside_person_like_words(
