@@ -689,6 +689,8 @@ class _Scan:
     person_like: list[tuple[int, int]] = field(default_factory=list)  # untitled full names
     surname_like: list[Match] = field(default_factory=list)  # dropped only as surnames
     romanised: bool = False  # some name's best reading is in a romanised country
+    # names dropped in a headline in title case, whose capitals say nothing of names
+    dropped_in_headline: list[Match] = field(default_factory=list)
     last_place_end: int = -1  # where the last name kept as a place ends
     # where the text's telling names are (a country's centre, a large place's point)
     anchors: list[tuple[float, float]] = field(default_factory=list)
@@ -744,9 +746,23 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     elif scan.surname_like:
         _readmit_in_the_text_s_country(scan, matches)
     matches.extend(_home_country_context(scan, homes))
+    if scan.dropped_in_headline:
+        _readmit_what_the_story_calls_places(scan, matches)
     for match in matches:
         _with_its_article(scan, match)
     return matches
+
+
+def _readmit_what_the_story_calls_places(scan: _Scan, matches: list[Match]) -> None:
+    """ "Sialkot Ball-Makers Race to Meet European Orders / SIALKOT, Pakistan — ...": a
+    headline in title case capitalises every word, so a name in it looks like part of a
+    longer one or a person's; the story naming it as a place says what it is."""
+    places = {m.key for m in matches if m.kind == MentionKind.TOPONYM and not m.context_only}
+    readmitted = [m for m in scan.dropped_in_headline if m.key in places]
+    for match in readmitted:
+        _readmit(scan, match, matches, "the story names it as a place")
+    if readmitted:
+        matches.sort(key=lambda m: (m.start, -m.end))
 
 
 def _with_its_article(scan: _Scan, match: Match) -> None:
@@ -937,6 +953,8 @@ def _add(scan: _Scan, match: Match, matches: list[Match]) -> None:
             matches.append(organisation)
         else:
             scan.last_place_end = match.end
+    elif match.candidates and in_title_case(scan.text, match.start):
+        scan.dropped_in_headline.append(match)
 
 
 # -- romanisation variants -----------------------------------------------------------------

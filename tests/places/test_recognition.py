@@ -950,6 +950,26 @@ def test_places_beside_person_like_words(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a headline in title case capitalises every word: the story naming the name as a
+        # place says what it is there
+        ("Sialkot Ball-Makers Race to Meet European Orders\n\nSIALKOT, Pakistan — Workshops "
+         "are busy.", ["Sialkot", "SIALKOT", "Pakistan"]),
+        ("Kolhapur Braces for Floods as Dams Release Water\n\nKOLHAPUR, India — Dams filled.",
+         ["Kolhapur", "KOLHAPUR", "India"]),
+        # ... what the story does not name stays out
+        ("Sialkot Ball-Makers Race to Meet Orders\n\nWorkshops in Lahore are busy.",
+         ["Lahore"]),
+    ],
+)  # fmt: skip
+def test_a_headline_s_name_is_what_the_story_calls_it(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a dateline's name is a place though a surname ("Listowel") or acronym-short ("GOMA")
         ("LISTOWEL, County Kerry — A dairy cooperative said on Monday.",
          ["LISTOWEL", "County Kerry"]),
