@@ -689,8 +689,7 @@ class _Scan:
     person_like: list[tuple[int, int]] = field(default_factory=list)  # untitled full names
     surname_like: list[Match] = field(default_factory=list)  # dropped only as surnames
     romanised: bool = False  # some name's best reading is in a romanised country
-    # names dropped in a headline in title case, whose capitals say nothing of names
-    dropped_in_headline: list[Match] = field(default_factory=list)
+    dropped: list[Match] = field(default_factory=list)  # names not kept as places
     last_place_end: int = -1  # where the last name kept as a place ends
     # where the text's telling names are (a country's centre, a large place's point)
     anchors: list[tuple[float, float]] = field(default_factory=list)
@@ -746,19 +745,41 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     elif scan.surname_like:
         _readmit_in_the_text_s_country(scan, matches)
     matches.extend(_home_country_context(scan, homes))
-    if scan.dropped_in_headline:
+    if scan.dropped:
         _readmit_what_the_story_calls_places(scan, matches)
     for match in matches:
         _with_its_article(scan, match)
     return matches
 
 
+def _in_a_headline(text: str, at: int) -> bool:
+    """The text's first line, before a story ("Swat hoteliers expect record season as Kalam
+    road reopens"), or a line in title case."""
+    first_line_end = text.find("\n")
+    return (
+        0 <= at < first_line_end <= _HEADLINE_LENGTH
+        and not text[:first_line_end].rstrip().endswith(".")
+    ) or in_title_case(text, at)
+
+
+_HEADLINE_LENGTH = 120  # characters: a first line longer, or ending in a stop, is the story
+
+
 def _readmit_what_the_story_calls_places(scan: _Scan, matches: list[Match]) -> None:
     """ "Sialkot Ball-Makers Race to Meet European Orders / SIALKOT, Pakistan — ...": a
-    headline in title case capitalises every word, so a name in it looks like part of a
-    longer one or a person's; the story naming it as a place says what it is."""
+    headline in title case capitalises every word, and one in sentence case opens with its
+    name ("Taos housing crunch pushes workers out"), so a name in it looks like part of a
+    longer one, a person's or a common word; the story naming it as a place says what it
+    is. So is the town the story is filed from, wherever it is named ("READING, England —
+    Councillors in Reading have approved"), but inside a longer name ("the Boston Marathon")."""
     places = {m.key for m in matches if m.kind == MentionKind.TOPONYM and not m.context_only}
-    readmitted = [m for m in scan.dropped_in_headline if m.key in places]
+    datelines = {m.key for m in matches if _opens_a_dateline(scan, m)}
+    readmitted = [
+        m
+        for m in scan.dropped
+        if (m.key in places and _in_a_headline(scan.text, m.start))
+        or (m.key in datelines and not _embedded_in_name(scan, m))
+    ]
     for match in readmitted:
         _readmit(scan, match, matches, "the story names it as a place")
     if readmitted:
@@ -953,8 +974,8 @@ def _add(scan: _Scan, match: Match, matches: list[Match]) -> None:
             matches.append(organisation)
         else:
             scan.last_place_end = match.end
-    elif match.candidates and in_title_case(scan.text, match.start):
-        scan.dropped_in_headline.append(match)
+    elif match.candidates:
+        scan.dropped.append(match)
 
 
 # -- romanisation variants -----------------------------------------------------------------

@@ -956,12 +956,20 @@ def test_places_beside_person_like_words(
          "are busy.", ["Sialkot", "SIALKOT", "Pakistan"]),
         ("Kolhapur Braces for Floods as Dams Release Water\n\nKOLHAPUR, India — Dams filled.",
          ["Kolhapur", "KOLHAPUR", "India"]),
+        # ... as in a headline in sentence case that opens with it
+        ("Taos housing crunch pushes workers out\n\nTAOS, N.M. — Teachers say rents rose.",
+         ["Taos", "TAOS", "N.M."]),
         # ... what the story does not name stays out
         ("Sialkot Ball-Makers Race to Meet Orders\n\nWorkshops in Lahore are busy.",
          ["Lahore"]),
+        # the town a story is filed from is a place wherever it is named ...
+        ("READING, England — Councillors in Reading have approved plans for new homes.",
+         ["READING", "England", "Reading"]),
+        # ... but inside a longer name
+        ("BOSTON — Kenyan runners swept the Boston Marathon on Monday.", ["BOSTON", "Kenyan"]),
     ],
 )  # fmt: skip
-def test_a_headline_s_name_is_what_the_story_calls_it(
+def test_a_name_the_story_calls_a_place_is_one_in_its_headline_and_dateline_town(
     text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
 ) -> None:
     assert places(found(text, gazetteer, people)) == expected
