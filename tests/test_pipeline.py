@@ -256,6 +256,28 @@ def test_unplaced_event_goes_to_the_country_of_the_placed_ones(
     assert statement.confidence == pytest.approx(0.3)
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "place"),
+    [
+        # no word of an event in the sentence: the label names it
+        ("Change to group/activity: On 20 October 2020, Turkish forces began dismantling their "
+         "observation post in Morek (Suran, Hama, Hama). Fatalities: 0.",
+         "Change to group/activity", "Mūrak"),
+        # ... and ACLED's older label for troop movements is its "Other"
+        ("Movement of forces: On 9 February 2020, a column of Turkish vehicles went through "
+         "Saraqeb (Saraqab, Idleb, Idleb). Fatalities: 0.", "Other", "Saraqib"),
+    ],
+)  # fmt: skip
+def test_a_note_s_label_names_its_event_where_its_sentence_has_no_word_of_one(
+    text: str, sub_event_type: str, place: str, gazetteer: Gazetteer
+) -> None:
+    document = Document(id="note", text=text, published=dt.date(2020, 10, 21))
+    events, _ = document_events(document, gazetteer)
+    assert [e.acled_sub_event_type for e in events] == [sub_event_type]
+    assert events[0].location.name == place
+    assert events[0].date.precision is DatePrecision.DAY
+
+
 def test_batched_pipeline_gives_each_documents_events_in_order_reading_one_batch_ahead(
     gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
 ) -> None:

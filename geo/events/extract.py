@@ -44,7 +44,7 @@ from geo.events.model import (
     Source,
     Zone,
 )
-from geo.events.taxonomy import TAXONOMY, EventType, labelled_acled_code
+from geo.events.taxonomy import TAXONOMY, AcledLabel, EventType, acled_label
 from geo.events.text import Sentence, sentence_spans, split_clauses
 from geo.events.timex import TimeExpression, find_time_expressions
 from geo.events.triggers import (
@@ -480,8 +480,10 @@ def events_from_places(
         ]
         context.advance_reference(draft.date for draft in sentence_drafts)
         drafts.extend(sentence_drafts)
-    label = labelled_acled_code(text)
+    label = acled_label(text)
     if label is not None and spans:
+        if not any(d.mention.trigger_start < spans[0][1] for d in drafts):
+            drafts.insert(0, _label_draft(context, label, spans[0]))
         drafts = _typed_as_labelled(drafts, label, spans[0][1])
     relocation = _fallback_relocation(context, drafts)
     events = []
@@ -507,13 +509,35 @@ def events_from_places(
     return events, summary
 
 
+def _label_draft(
+    context: _DocumentContext, label: AcledLabel, span: tuple[int, int]
+) -> _Draft:
+    """ "Change to group/activity: On 20 October 2020, Turkish forces began dismantling their
+    post near Morek ...": the label names the note's event though its sentence holds no
+    word of one; the event is the label's, dated and placed by the sentence."""
+    text = context.document.text
+    start, end = span
+    sentence = Sentence(start=start, end=end, text=text[start:end])
+    mention = EventMention(
+        event_type=label.event_type,
+        trigger_start=label.start,
+        trigger_end=label.end,
+        trigger_text=text[label.start : label.end],
+        sentence=sentence,
+        modality=Modality.ASSERTED,
+        cue="label",
+    )
+    expressions = find_time_expressions(sentence.text, context.document.published, offset=start)
+    return _draft(context, mention, split_clauses(sentence), expressions, context.zones(sentence))
+
+
 def _typed_as_labelled(
-    drafts: list[_Draft], label: tuple[str, str], first_sentence_end: int
+    drafts: list[_Draft], label: AcledLabel, first_sentence_end: int
 ) -> list[_Draft]:
     """ "Arrests: On 9 December 2020, police arrested protesters ...": ACLED's label codes
     the note's event, so the first event of its first sentence takes that coding unless an
     event there already has it."""
-    event_type, sub_event_type = label
+    event_type, sub_event_type = label.acled_event_type, label.acled_sub_event_type
     first = [i for i, d in enumerate(drafts) if d.mention.trigger_start < first_sentence_end]
     if not first or any(drafts[i].mention.acled_sub_event_type == sub_event_type for i in first):
         return drafts

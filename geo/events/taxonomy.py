@@ -42,11 +42,13 @@ __all__ = [
     "RULES",
     "TAXONOMY",
     "AcledCode",
+    "AcledLabel",
     "AcledRule",
     "EventType",
     "EventTypeInfo",
     "TaxonomyFile",
     "acled_code",
+    "acled_label",
     "info",
     "labelled_acled_code",
     "taxonomy_markdown",
@@ -112,6 +114,7 @@ class _Cameo(Vocabulary):
 
 class _Labels(Vocabulary):
     aliases: dict[str, str]
+    events: dict[str, EventType]
 
 
 _NO_ACTOR = "none"  # in a rule's initiator or target list: the event names no such actor
@@ -194,6 +197,11 @@ class TaxonomyFile(Vocabulary):
             for label, sub in self.labels.aliases.items()
             if sub not in sub_event_types
         ]
+        if set(self.labels.events) != sub_event_types:
+            problems.append(
+                f"labels.events must give every sub-event type an event type: "
+                f"{sorted(sub_event_types ^ set(self.labels.events))}"
+            )
         if not problems:
             problems = self._defaults_problems()
         if problems:
@@ -277,6 +285,36 @@ _LABEL = re.compile(
 )
 
 
+class AcledLabel(NamedTuple):
+    """A note's opening label: its span, the ACLED coding it names and the event type the
+    label stands for where the note's sentence holds no word of one."""
+
+    start: int
+    end: int
+    acled_event_type: str
+    acled_sub_event_type: str
+    event_type: EventType
+
+
+def acled_label(text: str) -> AcledLabel | None:
+    """The opening label of an ACLED note, or None.
+
+    >>> acled_label("Change to group/activity: On 3 May 2020, ...").event_type.value
+    'group_change'
+    """
+    found = _LABEL.match(text)
+    if found is None:
+        return None
+    sub_event_type = _LABELLED[found.group(1).casefold()]
+    return AcledLabel(
+        found.start(1),
+        found.end(1),
+        _EVENT_TYPE_OF[sub_event_type],
+        sub_event_type,
+        _FILE.labels.events[sub_event_type],
+    )
+
+
 def labelled_acled_code(text: str) -> tuple[str, str] | None:
     """The ACLED (event type, sub-event type) a note's opening label names, or None.
 
@@ -287,11 +325,8 @@ def labelled_acled_code(text: str) -> tuple[str, str] | None:
     >>> labelled_acled_code("On 9 December 2020, police arrested dozens.") is None
     True
     """
-    found = _LABEL.match(text)
-    if found is None:
-        return None
-    sub_event_type = _LABELLED[found.group(1).casefold()]
-    return _EVENT_TYPE_OF[sub_event_type], sub_event_type
+    label = acled_label(text)
+    return None if label is None else (label.acled_event_type, label.acled_sub_event_type)
 
 
 TAXONOMY: MappingProxyType[EventType, EventTypeInfo] = MappingProxyType(

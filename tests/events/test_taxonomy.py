@@ -283,6 +283,8 @@ def test_a_row_that_disagrees_with_the_rules_is_refused() -> None:
          ("Strategic developments", "Looting/property destruction")),
         ("Non-violent activity: On 3 May 2019, the SDF held a rally.",
          ("Strategic developments", "Other")),
+        ("Movement of forces: On 3 May 2019, a convoy crossed.",
+         ("Strategic developments", "Other")),
         ("armed clash: On 3 May 2019, rebels fought troops.", ("Battles", "Armed clash")),
         ("On 9 December 2020, police arrested dozens.", None),
         # a colon later in a sentence is no label
