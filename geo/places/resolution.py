@@ -53,6 +53,7 @@ class ResolutionFile(Vocabulary):
     admin_words_before: LowerAlternatives
     city_words: LowerAlternatives
     city_words_before: LowerAlternatives
+    apposition_nouns: LowerAlternatives
     rank_words: LowerAlternatives
     town_institutions: LowerAlternatives
     residents: LowerAlternatives
@@ -194,6 +195,17 @@ _BORDER_AFTER = _followed_by(_WORDS.border_words)
 _WHOSE_PLACE_NOUN = re.compile(
     rf"\s+(?:[a-z-]+\s+){{0,2}}?{alternation((*_WORDS.admin_words, *_WORDS.city_words))}"
     r"\s+of\s+(?:the\s+)?"
+)
+# After a place, an apposition with a country's adjective: "Santiago, the Chilean capital"
+# (up to two words before the adjective and between it and the noun).
+_ADJECTIVE_APPOSITION_GAP = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?")
+_APPOSITION_NOUN_AFTER = re.compile(
+    rf"\s+(?:[a-z-]+\s+){{0,2}}?{alternation(_WORDS.apposition_nouns)}\b"
+)
+# ... and such an apposition's town noun calls the place a town ("the Mexican city of the
+# same name": the city of Durango, not the state)
+_TOWN_APPOSITION = re.compile(
+    rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{alternation(_WORDS.city_words)}\b"
 )
 # ... as does a country's or a state's possessive ("Uganda's Eastern Region")
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
@@ -480,6 +492,7 @@ def _groups(
                 opens_a_dateline(text, match.start, match.end)
                 or _CITY_AFTER.match(text, match.end)
                 or _called_a_town_before(text, match)
+                or _TOWN_APPOSITION.match(text, match.end)
             )
             group.after_preposition = bool(
                 _PREPOSITION_BEFORE.search(text, max(0, match.start - 12), match.start)
@@ -593,6 +606,7 @@ class _Qualifications:
     whose: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     held: defaultdict[int, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
     parts: set[int] = field(default_factory=set)  # "the X district of Y": X is part of Y
+    apposed: set[int] = field(default_factory=set)  # "Santiago, the Chilean capital"
     # "X, a town south-west of Y": the readings of Y that X lies some way from
     bearing: defaultdict[int, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
     bearing_km: dict[int, float] = field(default_factory=dict)  # ... and how far off at most
@@ -655,6 +669,17 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             # of Homs, not Libya's Az Zahra, which would pull Homs to Libya's Al Khums
             found.held[id(left)].extend(_holding_readings(right))
             found.parts.add(id(left))
+            continue
+        if (
+            right.kind == MentionKind.DEMONYM
+            and right.candidates
+            and left.candidates
+            and _ADJECTIVE_APPOSITION_GAP.fullmatch(gap)
+            and _APPOSITION_NOUN_AFTER.match(text, right.end)
+        ):
+            # "Santiago, the Chilean capital": the place is the country's, whatever the focus
+            found.whose[id(left)].update(_area_codes(right.candidates[0]))
+            found.apposed.add(id(left))
             continue
         if _WHOSE_PLACE_NOUN.fullmatch(gap) and left.candidates:
             # "the Indian state of Punjab", "the Syrian city of Aleppo": the country before
@@ -800,6 +825,7 @@ def _senses(text: str, matches: Sequence[Match], found: _Qualifications) -> dict
             # the place the story is filed from, the qualified one another
             places = [[home], *places]
         _tell_the_river_apart(text, named, senses)
+        _tell_the_apposed_apart(named, found, senses)
         if len(places) < 2:
             continue
         anchors = [(match.start, sense) for sense, place in enumerate(places) for match in place]
@@ -823,6 +849,20 @@ def _tell_the_river_apart(text: str, named: Sequence[Match], senses: dict[int, i
     ]
     if 0 < len(rivers) < len(named):
         senses.update((id(match), _RIVER_SENSE) for match in rivers)
+
+
+def _tell_the_apposed_apart(
+    named: Sequence[Match], found: _Qualifications, senses: dict[int, int]
+) -> None:
+    """ "Visitors confuse the city with Tripoli, the Libyan capital": a mention an apposition
+    ties to a country is a place of its own; the text's other mentions of the name keep
+    theirs (Tripoli of Lebanon)."""
+    apposed = [match for match in named if id(match) in found.apposed]
+    if 0 < len(apposed) < len(named):
+        senses.update((id(match), _APPOSED_SENSE - n) for n, match in enumerate(apposed))
+
+
+_APPOSED_SENSE = -2
 
 
 def _keep_to_the_qualified_readings(groups: Sequence[_Group], senses: Mapping[int, int]) -> None:
@@ -1237,7 +1277,10 @@ def _score(
         if reasons is not None:
             reasons.append("the county it lies in named in the text")
     if reasons is not None and group.whose & {candidate.country_code, candidate.admin1_code}:
-        reasons.append("its country or state named before it ('the X state of', \"Uganda's\")")
+        reasons.append(
+            "its country or state named beside it ('the X state of', \"Uganda's\", 'the "
+            "Chilean capital')"
+        )
     if not large:
         admin1_support, country_support = focus.support(group, candidate)
         if admin1_support >= 0.05:

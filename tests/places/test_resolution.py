@@ -744,6 +744,28 @@ def test_a_name_written_before_river_is_the_river(
     assert mentions[at].feature_class == feature_class, mentions[at].reason
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "at", "country"),
+    [
+        # an apposition with a country's adjective says whose the place is
+        ("SANTIAGO, Dominican Republic — Cigar rollers here had a visit from importers from "
+         "Santiago, the Chilean capital, last month.", "Santiago", 1, "CL"),
+        ("SANTIAGO, Dominican Republic — Cigar rollers here had a visit from importers from "
+         "Santiago, the Chilean capital, last month.", "Santiago", 0, "DO"),
+        # ... for that mention only: the text's other mentions keep their reading
+        ("TRIPOLI, Lebanon — Soap makers in Tripoli say visitors confuse their city with "
+         "Tripoli, the Libyan capital. Tripoli's old souks are busy.", "Tripoli", 2, "LY"),
+        ("TRIPOLI, Lebanon — Soap makers in Tripoli say visitors confuse their city with "
+         "Tripoli, the Libyan capital. Tripoli's old souks are busy.", "Tripoli", 3, "LB"),
+    ],
+)  # fmt: skip
+def test_an_apposition_with_a_country_s_adjective_places_its_mention_there(
+    text: str, surface: str, at: int, country: str, gazetteer: Gazetteer
+) -> None:
+    mentions = [m for m in resolved(text, gazetteer) if m.text.upper() == surface.upper()]
+    assert mentions[at].country == country, mentions[at].reason
+
+
 def test_a_name_listed_with_countries_is_the_country(gazetteer: Gazetteer) -> None:
     # Miami County, Indiana, holds a town named Mexico: the list outweighs the county
     text = "The Miami County fair in Peru, Indiana, drew exhibitors from Mexico and Canada."
