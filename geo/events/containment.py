@@ -239,8 +239,10 @@ def unknown_place_before(
         or link.group("paren_noun")
     )
     start, end = window_start + named.start(), window_start + named.end()
-    if any(m.start < end and start < m.end for m in mentions if m is not container):
-        return None  # a name the places stage found: the check, not this, applies
+    if any(m.start < end and start < m.end for m in mentions if m is not container and m.resolved):
+        # a name the places stage read: the check, not this, applies (one it found no
+        # reading of in the area the text puts it in is unknown: "near Amerli (Tooz, ...)")
+        return None
     if any(a_start < end and start < a_end for a_start, a_end in actor_spans):
         return None  # "Syrian Democratic Forces in Raqqa": who, not where
     noun_before = _NOUN_OF_BEFORE.search(text[max(0, start - 40) : start])

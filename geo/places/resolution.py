@@ -785,7 +785,26 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             # region, a quarter of the city named after it (not "across the river from
             # Detroit in Canada": a country's hold is the qualifier's weight, see _score)
             found.held[id(left)].extend(_holding_readings(right))
+    _hold_the_chain_heads(text, matches, found)
     return found
+
+
+# Between the place an ACLED chain follows and its bracket: "Bashiqa (", "Al-Jineh village ("
+_CHAIN_HEAD_GAP = re.compile(r"\s*(?:[a-z]+\s+)?\(")
+
+
+def _hold_the_chain_heads(text: str, matches: Sequence[Match], found: _Qualifications) -> None:
+    """ "rockets at the camp near Bashiqa (Bashiqa, Mosul, Ninewa)": the province closing
+    ACLED's chain holds the place the chain follows, as "al-Rami, Idlib province" does (not
+    Başak of Turkey, a spelling the store has nearer the name)."""
+    for index, province in enumerate(matches):
+        if not admin_chain.closes(text, province.start, province.end):
+            continue
+        areas = [c for c in province.candidates if c.feature_class == FeatureClass.ADMIN1]
+        opening = text.rfind("(", 0, province.start)
+        head = next((m for m in reversed(matches[:index]) if m.end <= opening), None)
+        if areas and head is not None and _CHAIN_HEAD_GAP.fullmatch(text, head.end, opening + 1):
+            found.held[id(head)].extend(areas)
 
 
 def _holds_the_qualified(group: _Group, candidate: Candidate) -> bool:

@@ -202,6 +202,10 @@ def test_unknown_place_goes_to_the_area_around_it(
         ("On 10 March 2019, residents demonstrated in Daraa al-Balad (Dar'a, Dar'a).", "Dar‘ā"),
         ("On 8 January 2020, the IRGC fired missiles from Iran at the Ain al-Asad air base "
          "near Al-Baghdadi (Hit, Anbar), which hosts US troops.", "Hīt"),
+        # ... also where the places stage found the name but no reading of it in the province
+        # closing the chain
+        ("On 19 July 2019, a drone struck a PMF base near Amerli (Tooz, Salah al-Din), setting "
+         "off explosions at a weapons depot.", "Ţūz Khūrmātū"),
     ],
 )  # fmt: skip
 def test_unknown_place_in_a_district_named_for_its_town(

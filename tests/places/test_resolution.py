@@ -766,6 +766,19 @@ def test_an_apposition_with_a_country_s_adjective_places_its_mention_there(
     assert mentions[at].country == country, mentions[at].reason
 
 
+def test_the_province_closing_an_acled_chain_holds_the_place_before_it(
+    gazetteer: Gazetteer,
+) -> None:
+    # the store has no Bashiqa of Iraq; its nearest spelling is Başak, a village of Turkey
+    text = (
+        "Militants fired rockets at the Turkish military camp near Bashiqa (Bashiqa, Mosul, "
+        "Ninewa) on Wednesday."
+    )
+    mention = first(resolved(text, gazetteer), "Bashiqa")
+    assert mention.country != "TR", mention.reason
+    assert "where the text puts it" in mention.reason
+
+
 def test_a_name_listed_with_countries_is_the_country(gazetteer: Gazetteer) -> None:
     # Miami County, Indiana, holds a town named Mexico: the list outweighs the county
     text = "The Miami County fair in Peru, Indiana, drew exhibitors from Mexico and Canada."
