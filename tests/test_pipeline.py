@@ -278,6 +278,25 @@ def test_a_note_s_label_names_its_event_where_its_sentence_has_no_word_of_one(
     assert events[0].date.precision is DatePrecision.DAY
 
 
+def test_a_note_s_label_codes_every_event_of_its_type_in_its_first_sentence(
+    gazetteer: Gazetteer,
+) -> None:
+    """The label's word ("Looting") reads as a looting event, which takes the seizure's
+    Battles coding from its clause; the sentence's other looting merges with it: all of
+    them take the label's coding, whichever the merge keeps."""
+    text = (
+        "Looting/property destruction: On 14 June 2020, STC-affiliated forces seized trucks "
+        "carrying banknotes on the road to the Central Bank in Aden (Al Mualla, Aden); the "
+        "government described the seizure as looting of public money."
+    )
+    document = Document(id="note", text=text, published=dt.date(2020, 6, 15))
+    events, _ = document_events(document, gazetteer)
+    looting = [e for e in events if e.event_type is EventType.LOOTING]
+    assert looting and {e.acled_sub_event_type for e in looting} == {
+        "Looting/property destruction"
+    }
+
+
 def test_batched_pipeline_gives_each_documents_events_in_order_reading_one_batch_ahead(
     gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
 ) -> None:

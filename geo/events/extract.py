@@ -535,17 +535,24 @@ def _typed_as_labelled(
     drafts: list[_Draft], label: AcledLabel, first_sentence_end: int
 ) -> list[_Draft]:
     """ "Arrests: On 9 December 2020, police arrested protesters ...": ACLED's label codes
-    the note's event, so the first event of its first sentence takes that coding unless an
-    event there already has it."""
+    the note's event: an event of its first sentence that has that coding already (the
+    arrest), else the sentence's first event; so do the sentence's other events of that
+    event's type, which merge with it ("Looting/property destruction: ... seized trucks ...;
+    the government described the seizure as looting": the label's word, taken into the
+    seizure's Battles coding, and the looting are one event)."""
     event_type, sub_event_type = label.acled_event_type, label.acled_sub_event_type
     first = [i for i, d in enumerate(drafts) if d.mention.trigger_start < first_sentence_end]
-    if not first or any(drafts[i].mention.acled_sub_event_type == sub_event_type for i in first):
+    if not first:
         return drafts
-    earliest = min(first, key=lambda i: drafts[i].mention.trigger_start)
-    mention = drafts[earliest].mention.model_copy(
-        update={"acled_event_type": event_type, "acled_sub_event_type": sub_event_type}
-    )
-    return [*drafts[:earliest], drafts[earliest]._replace(mention=mention), *drafts[earliest + 1 :]]
+    coded = [i for i in first if drafts[i].mention.acled_sub_event_type == sub_event_type]
+    anchor = coded[0] if coded else min(first, key=lambda i: drafts[i].mention.trigger_start)
+    kind = drafts[anchor].mention.event_type
+    labelled = {i for i in first if drafts[i].mention.event_type == kind}
+    coding = {"acled_event_type": event_type, "acled_sub_event_type": sub_event_type}
+    return [
+        draft._replace(mention=draft.mention.model_copy(update=coding)) if i in labelled else draft
+        for i, draft in enumerate(drafts)
+    ]
 
 
 def _fallback_relocation(

@@ -1503,7 +1503,7 @@ def find_time_expressions(
     if not matches:  # most sentences
         return []
     expressions = list(_iter_expressions(text, published, offset, matches))
-    return _without_range_ends(text, expressions, offset)
+    return _without_restated_ranges(text, _without_range_ends(text, expressions, offset), offset)
 
 
 # "between 31 May and 1 June", "from 28 February to 2 March": the days of one range
@@ -1533,6 +1533,35 @@ def _without_range_ends(
             and previous.date is not None
             and expression.date is not None
             and 0 < (expression.date - previous.date).days <= _RANGE_MAX_DAYS
+        ):
+            kept.append(expression)
+    return kept
+
+
+# "Around 20 February 2021 (between 17 and 20 February)": ACLED's date, then the days it may
+# have been in brackets
+_RESTATING_BRACKET = re.compile(r"\s*\(\s*", re.IGNORECASE)
+
+
+def _without_restated_ranges(
+    text: str, expressions: list[TimeExpression], offset: int
+) -> list[TimeExpression]:
+    """The expressions without a range in brackets right after a day it holds ("Around 20
+    February 2021 (between 17 and 20 February)"): the day before the brackets is the
+    event's date, the range only the days it may have been."""
+    if len(expressions) < 2:
+        return expressions
+    kept = [expressions[0]]
+    for previous, expression in pairwise(expressions):
+        gap = text[previous.end - offset : expression.start - offset]
+        if not (
+            _RESTATING_BRACKET.fullmatch(gap)
+            and _RANGE_OPENING.match(expression.text)
+            and previous.precision is DatePrecision.DAY
+            and expression.precision is DatePrecision.DAY
+            and previous.date is not None
+            and expression.date is not None
+            and 0 <= (previous.date - expression.date).days <= _RANGE_MAX_DAYS
         ):
             kept.append(expression)
     return kept

@@ -203,22 +203,25 @@ FLOORS = {
         "dated": 0.99,
         "typed": 0.97,
         "honest": 0.96,
-        "sub_typed": 0.92,
+        "sub_typed": 0.93,
     },
     # first run, on arrival: 0.90 / 0.97 / 0.91 / 0.91 (at the thirteenth round's start);
-    # its misses read in that round
+    # its misses read in that round. The sixth to eighth sets code "Around X (between A and
+    # X)" to A, the ninth and tenth (and the issue: "Around 29 April 2020" is the event's own
+    # date) to X, which the events take since the seventeenth round: dated fell by the notes
+    # so written (7, 10 and 9)
     BLIND_NOTES_6: {
         "located": 0.97,
-        "dated": 1.00,
-        "typed": 0.96,
+        "dated": 0.93,
+        "typed": 0.97,
         "honest": 0.98,
-        "sub_typed": 0.92,
+        "sub_typed": 0.93,
     },
     # first run, on arrival: 0.87 / 0.97 / 0.91 / 0.95, sub-type 0.87 (at the fourteenth
     # round's start); its misses read in that round
     BLIND_NOTES_7: {
         "located": 0.88,
-        "dated": 0.99,
+        "dated": 0.89,
         "typed": 0.98,
         "honest": 0.96,
         "sub_typed": 0.94,
@@ -227,27 +230,27 @@ FLOORS = {
     # round's start); its misses read in that round
     BLIND_NOTES_8: {
         "located": 0.88,
-        "dated": 1.00,
-        "typed": 0.98,
+        "dated": 0.91,
+        "typed": 0.97,
         "honest": 0.96,
-        "sub_typed": 0.96,
+        "sub_typed": 0.95,
     },
     # first run, on arrival: 0.92 / 0.97 / 0.94 / 0.89, sub-type 0.92 (at the sixteenth
     # round's start); its misses read in that round
     BLIND_NOTES_9: {
         "located": 0.96,
-        "dated": 0.97,
+        "dated": 0.99,
         "typed": 0.97,
-        "honest": 0.94,
+        "honest": 0.95,
         "sub_typed": 0.94,
     },
     # first run, on arrival: 0.86 / 0.95 / 0.98 / 0.94, sub-type 0.96 (at the seventeenth
     # round's start); its misses read in that round
     BLIND_NOTES_10: {
-        "located": 0.87,
-        "dated": 0.97,
+        "located": 0.88,
+        "dated": 1.00,
         "typed": 0.99,
-        "honest": 0.95,
+        "honest": 0.97,
         "sub_typed": 0.97,
     },
 }

@@ -160,9 +160,13 @@ def test_day_and_month_without_year_after_a_full_date(
     ("sentence", "spans"),
     [
         # a range across months dates its event from its first day, as one within a month does
-        ("Around 1 June 2016 (between 31 May and 1 June), clashes erupted.",
-         ["Around 1 June 2016", "between 31 May"]),
         ("Fighting lasted from 28 May 2016 to 2 June 2016.", ["from 28 May 2016"]),
+        # ... but a range in brackets after a day it holds is only the days that one may have
+        # been ("Around 1 June 2016", ACLED's date, is the event's)
+        ("Around 1 June 2016 (between 31 May and 1 June), clashes erupted.",
+         ["Around 1 June 2016"]),
+        ("Around 20 February 2021 (between 17 and 20 February), troops deployed.",
+         ["Around 20 February 2021"]),
         ("Clashes between 28 May 2016 and 2 June 2016 killed ten.", ["between 28 May 2016"]),
         # ... written with a dash and no space: the second day is no month alone
         ("On the night of 31 May-1 June 2016, a missile struck.", ["On the night of 31 May"]),
