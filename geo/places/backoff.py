@@ -14,8 +14,9 @@ Rather than drop them, three rules are tried in order; each answer's reason name
    road's, which is named for where it leads ("Oxford Street" is in London);
 3. a facility, road, organisation or feature with no place in its name is placed where the
    text puts it, if a place follows it ("the Bell Centre in Montreal": :func:`placed_after`),
-   else ("Main Street", "Memorial Hospital") at the document's focus (:func:`focus_place`),
-   with a low confidence (:func:`at_the_focus`).
+   else at the nearest town its sentence names, where that agrees with the document's
+   focus (:func:`town_beside`), else ("Main Street", "Memorial Hospital") at the document's
+   focus (:func:`focus_place`), each with a low confidence (:func:`at_the_focus`).
 
 Rules 1 and 2 give the resolver a name to resolve with the text's evidence; rule 3 runs on
 the resolved mentions. The words are data: ``backoff.toml`` beside this module.
@@ -56,11 +57,13 @@ __all__ = [
     "answer_backed_off",
     "at_the_focus",
     "at_the_place",
+    "at_the_town_beside",
     "back_off",
     "focus_place",
     "head_of",
     "only_stop_words",
     "placed_after",
+    "town_beside",
 ]
 
 
@@ -113,6 +116,11 @@ _MAX_WORDS = 8  # a longer span is a sentence, not a name
 _FOCUS_CONFIDENCE = 0.3
 # ... and a place the text puts it in, though named, is its container, not it.
 _PLACED_CONFIDENCE = 0.5
+# ... and a town the sentence names beside it is where it likely is, a guess nearer than the
+# focus's area
+_BESIDE_CONFIDENCE = 0.4
+# A sentence's end, for the towns named beside a feature: a stop and a space, or a line's end.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
 _PLACED_BY = re.compile(
     rf"\s+{alternation(_WORDS.placed_by)}\s+(?:the\s+)?"
     rf"(?:{alternation(_WORDS.placed_by_adjectives)}\s+)?",
@@ -394,6 +402,51 @@ def placed_after(text: str, mention: Mention, mentions: Sequence[Mention]) -> Me
     return None
 
 
+def town_beside(
+    text: str,
+    mention: Mention,
+    mentions: Sequence[Mention],
+    candidate_of: Callable[[str], Candidate | None],
+    focus: Candidate | None,
+) -> Mention | None:
+    """Rule 3, next: the town its sentence names nearest to an unanswered facility, road or
+    feature, where it agrees with the document's focus ("felucca captains in Aswan say boats
+    to Elephantine Island are full"): a feature is told of by the towns beside it, nearer it
+    than the centre of the focus's country or province. With no focus, only a sentence's
+    one town ("the rally on Main Street drew tourists from Paris, Tokyo, Lagos and Lima"
+    names none). ``mentions`` are the text's own names."""
+    before = [end.end() for end in _SENTENCE_END.finditer(text, 0, mention.start)]
+    start = before[-1] if before else 0
+    after = _SENTENCE_END.search(text, mention.end)
+    end = after.start() if after is not None else len(text)
+    towns = []
+    for other in mentions:
+        if not (start <= other.start and other.end <= end) or other.gazetteer_id is None:
+            continue
+        town = candidate_of(other.gazetteer_id)
+        if (
+            other.kind == MentionKind.TOPONYM
+            and town is not None
+            and town.feature_class == FeatureClass.CITY
+            and (focus is None or _agrees(town, focus))
+        ):
+            towns.append(other)
+    if not towns or (focus is None and len({town.gazetteer_id for town in towns}) > 1):
+        return None
+    return min(towns, key=lambda town: max(town.start - mention.end, mention.start - town.end))
+
+
+def at_the_town_beside(mention: Mention, head: tuple[str, str], town: Mention) -> Mention:
+    """The unanswered mention placed at the town its sentence names beside it."""
+    return _placed_at(
+        mention,
+        town,
+        _BESIDE_CONFIDENCE,
+        f"back-off, town named beside it: '{head[0]}' names a {head[1]} with no known place "
+        f"in its name, placed at {town.name}, the nearest town its sentence names, a guess",
+    )
+
+
 def at_the_place(mention: Mention, head: tuple[str, str], place: Mention) -> Mention:
     """The unanswered mention placed at the place the text puts it in."""
     between = f"{mention.text} ... {place.text}"
@@ -438,6 +491,7 @@ def answer_backed_off(
     if focus is not None and focus.mention.gazetteer_id is not None:
         focus_candidate = candidate_of(focus.mention.gazetteer_id)
     others = _placed_elsewhere(mentions, readings, candidate_of)
+    own_words = [m for m in mentions if (m.start, m.end) not in readings]
     done = []
     for mention in mentions:
         span = (mention.start, mention.end)
@@ -471,8 +525,13 @@ def answer_backed_off(
         place = None if answer is not None or head is None else placed_after(
             text, mention, mentions
         )
+        beside = None
+        if answer is None and place is None and head is not None:
+            beside = town_beside(text, mention, own_words, candidate_of, focus_candidate)
         if place is not None and head is not None:
             done.append(at_the_place(mention, head, place))
+        elif beside is not None and head is not None:
+            done.append(at_the_town_beside(mention, head, beside))
         elif answer is None and head is not None and focus is not None:
             done.append(at_the_focus(mention, head, focus))
         elif answer is None:

@@ -109,12 +109,13 @@ def test_a_contained_name_the_text_uses_elsewhere_says_so(gazetteer: Gazetteer) 
 # (text, span, the focus place's name, its country); no place inside the span's name, and
 # none the text puts it in
 AT_THE_FOCUS = [
-    ("Firefighters in Lanesboro, Minnesota, were called to a blaze on Main Street on Sunday. "
-     "Lanesboro's mayor thanked them.", "Main Street", "Lanesboro", "US"),
-    ("The Wolverine Creek fire near Chelan, Washington, grew overnight, Chelan officials said.",
-     "Wolverine Creek", "Chelan", "US"),
-    ("Two victims were taken to Memorial Hospital, police in Savannah, Georgia, said.",
-     "Memorial Hospital", "Savannah", "US"),
+    ("Firefighters in Lanesboro, Minnesota, were called out on Sunday. The blaze on Main "
+     "Street was put out by noon. Lanesboro's mayor thanked them.", "Main Street",
+     "Lanesboro", "US"),
+    ("Chelan, Washington, is under a smoke warning, Chelan officials said. The Wolverine "
+     "Creek fire grew overnight.", "Wolverine Creek", "Chelan", "US"),
+    ("Police in Savannah, Georgia, made an arrest. Two victims were taken to Memorial "
+     "Hospital.", "Memorial Hospital", "Savannah", "US"),
 ]  # fmt: skip
 
 
@@ -126,6 +127,28 @@ def test_a_facility_road_or_feature_is_placed_at_the_document_focus(
     assert (mention.name, mention.country) == (name, country)
     assert mention.reason.startswith("back-off, document focus")
     assert "a guess" in mention.reason and mention.confidence <= 0.3
+
+
+# (text, span, the town its sentence names nearest it, its country): before the document's
+# focus, after a place the text puts it in
+TOWN_BESIDE = [
+    ("ASWAN, Egypt — Tourism is back in Egypt's south. Felucca captains in Aswan say boats "
+     "to Elephantine Island are full, and cruise ships fill the quays of Luxor.",
+     "Elephantine Island", "Aswān", "EG"),
+    # a town abroad the sentence compares it with is no town beside it
+    ("KOCHI, India — Monsoon tourism is up. In Alappuzha, houseboats crowd Vembanad Lake, "
+     "which brochures liken to Venice.", "Vembanad Lake", "Alappuzha", "IN"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "name", "country"), TOWN_BESIDE)
+def test_a_facility_road_or_feature_is_placed_at_the_town_its_sentence_names(
+    text: str, span: str, name: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mention = resolved(text, span, gazetteer)
+    assert (mention.name, mention.country) == (name, country)
+    assert mention.reason.startswith("back-off, town named beside it")
+    assert "a guess" in mention.reason and mention.confidence == 0.4
 
 
 # (text, span, the place the text puts it in, its country): before the document's focus
