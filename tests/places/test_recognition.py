@@ -441,6 +441,9 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         # common words that open sentences, and area words alone
         ("Much of the state was dealing with snow in Wichita.", ["Wichita"]),
         ("Region 4 officials met the Coast Guard in Tampa.", ["Tampa"]),
+        # a language's name alone is no river of Ontario, though the river's name stays one
+        ("She teaches English at a school in Leeds.", ["Leeds"]),
+        ("Boats ply the English River near Kenora.", ["English River", "Kenora"]),
         # a place before a person's verb: after a place preposition, or with a comma between
         ("Scans at a clinic in Murcia confirmed a tear.", ["Murcia"]),
         ("Aisling Byrne, a stand-up from Cork, said she would lose money.", ["Cork"]),
