@@ -172,6 +172,10 @@ _VARIANT_FAR_KM = 1000.0
 _FAR_METROPOLIS_PRIOR = 6.5
 _WATER = frozenset({FeatureClass.RIVER, FeatureClass.LAKE, FeatureClass.SEA})
 _ADMIN_AFTER = _followed_by(_WORDS.admin_words, _WORDS.directions)
+# A name made of side words only ("South East", "North-West", "Central")
+_SIDE_NAME = re.compile(
+    rf"{alternation(_WORDS.directions)}(?:[\s-]+{alternation(_WORDS.directions)})*", re.IGNORECASE
+)
 _ADMIN_BEFORE = _preceded_by(_WORDS.admin_words_before)
 _ADMIN = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _CITY_AFTER = _followed_by(_WORDS.city_words)
@@ -1914,8 +1918,14 @@ def _keep_to_the_text_continents(
             or group.kind != MentionKind.TOPONYM
             or not choice.continent
             or choice.feature_class in _LARGE_CLASSES
-            # a first-order area by its own name: "birds fly from Alaska to New Zealand"
-            or (choice.feature_class == FeatureClass.ADMIN1 and choice.name_kind == NameKind.NAME)
+            # a first-order area by its own name: "birds fly from Alaska to New Zealand"; not
+            # one named for a side ("two towns of that name in the South East": no district
+            # of Singapore)
+            or (
+                choice.feature_class == FeatureClass.ADMIN1
+                and choice.name_kind == NameKind.NAME
+                and not _SIDE_NAME.fullmatch(choice.name)
+            )
             or choice.importance >= _FAR_PRIOR
             or group.qualifiers
             or choice.country_code in named
@@ -1991,6 +2001,7 @@ def _own_name_there(group: _Group, continent: str) -> bool:
         c.name_kind == NameKind.NAME
         and c.continent == continent
         and (c.feature_class != FeatureClass.CITY or c.importance >= _FAR_OWN_NAME_PRIOR)
+        and not _SIDE_NAME.fullmatch(c.name)  # "South East", a district of Singapore
         for c in group.candidates
     )
 

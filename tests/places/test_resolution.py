@@ -766,6 +766,18 @@ def test_an_apposition_with_a_country_s_adjective_places_its_mention_there(
     assert mentions[at].country == country, mentions[at].reason
 
 
+def test_an_area_named_for_a_side_is_no_reading_on_another_continent(
+    gazetteer: Gazetteer,
+) -> None:
+    # Singapore has a district named South East; England's region has no entry here
+    text = (
+        "There are two towns with that name in the South East and we took the wrong one, said "
+        "a couple from Kent who booked a hotel in Ashford, near Canterbury."
+    )
+    mention = first(resolved(text, gazetteer), "South East")
+    assert mention.country != "SG", mention.reason
+
+
 def test_the_province_closing_an_acled_chain_holds_the_place_before_it(
     gazetteer: Gazetteer,
 ) -> None:
