@@ -150,6 +150,7 @@ class HyphenCompoundWords(Vocabulary):
     backing: Alternatives
     backed_qualifiers: Alternatives
     after_name: Alternatives
+    civil_bodies: Alternatives
 
 
 class RoleWords(Vocabulary):
@@ -252,6 +253,14 @@ _QUALIFIERS = rf"(?:{alternation(_VOCABULARY.force_phrases.qualifiers)}\s+)*"
 _BACKED = re.compile(
     rf"\s?-{alternation(_VOCABULARY.hyphen_compounds.backing)}\s+"
     rf"(?:{alternation(_VOCABULARY.hyphen_compounds.backed_qualifiers)}\s+)?"
+)
+# A named group's compound before a body that is no armed force: "the SDF-affiliated local
+# council" (up to three words between, none "military")
+_CIVIL_BODY_AFTER = re.compile(
+    rf"-{alternation(_VOCABULARY.hyphen_compounds.after_name)}\s+"
+    rf"(?:(?!military\b)[\w'’-]+\s+){{0,3}}?"
+    rf"{alternation(_VOCABULARY.hyphen_compounds.civil_bodies)}\b",
+    re.IGNORECASE,
 )
 _DOMESTIC = re.compile(rf"\b{alternation(_VOCABULARY.force_phrases.domestic)}\b", re.IGNORECASE)
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")
@@ -493,6 +502,12 @@ def _phrases(
         group = match.lastgroup
         assert group is not None
         row = NAMED_ACTORS[int(group[1:])]
+        body = _CIVIL_BODY_AFTER.match(text, match.end())
+        if body is not None:
+            # "a member of the SDF-affiliated local council": a civilian of the group's
+            # administration, not its fighters
+            phrases.append(_civilians(text, match.start(), body.end()))
+            continue
         phrases.append(
             Actor(
                 id=row.id,
@@ -642,6 +657,18 @@ def _force_actor(
         kind=branch.kind,
         start=match.start(),
         end=match.end(),
+        text=surface,
+    )
+
+
+def _civilians(text: str, start: int, end: int) -> Actor:
+    surface = text[start:end]
+    return Actor(
+        id="unknown.civilians",
+        name=surface,
+        kind=ActorKind.CIVILIANS,
+        start=start,
+        end=end,
         text=surface,
     )
 

@@ -127,6 +127,12 @@ def _sentence(text: str) -> Sentence:
          "offices.", "setting fire to", False, [("unknown.protesters", INI)]),
         ("Militiamen opened fire on protesters who were storming the offices.", "storming",
          False, [("unknown.protesters", INI)]),
+        # a body a group runs that is no armed force: its members are civilians
+        ("IS militants shot dead a member of the SDF-affiliated local council.", "shot dead",
+         False, [("islamic_state", INI), ("unknown.civilians", T)]),
+        # ... but a military council is the group's force
+        ("IS militants attacked the SDF-affiliated Manbij Military Council.", "attacked",
+         False, [("islamic_state", INI), ("sdf", T)]),
     ],
 )
 def test_roles(text: str, trigger: str, nominal: bool, expected: list[tuple[str, ActorRole]]

@@ -231,9 +231,9 @@ FLOORS = {
     BLIND_NOTES_8: {
         "located": 0.88,
         "dated": 0.91,
-        "typed": 0.97,
+        "typed": 0.98,
         "honest": 0.96,
-        "sub_typed": 0.95,
+        "sub_typed": 0.96,
     },
     # first run, on arrival: 0.92 / 0.97 / 0.94 / 0.89, sub-type 0.92 (at the sixteenth
     # round's start); its misses read in that round
