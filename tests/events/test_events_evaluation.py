@@ -251,7 +251,7 @@ FLOORS = {
         "dated": 1.00,
         "typed": 0.99,
         "honest": 0.97,
-        "sub_typed": 0.97,
+        "sub_typed": 0.98,
     },
 }
 

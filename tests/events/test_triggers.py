@@ -421,6 +421,8 @@ CASES: list[Row] = [
      [(E.RIOT, "Rioters", A), (E.RIOT, "threw petrol bombs", A)]),
     ("Police fired smoke bombs at the crowd.", []),
     ("Russia bombs Aleppo again.", [(E.AIR_STRIKE, "bombs", A)]),
+    # bombs that go off are no air strike
+    ("Two bombs exploded at the cathedral in Jolo.", [(E.BOMBING, "exploded", A)]),
     # "May" the month is no modal: a day or a preposition before it, "Day" after it
     ("On 3 May gunmen shot dead a shopkeeper in Basra.", [(E.KILLING, "shot dead", A)]),
     ("In May protesters rallied in Basra.",
@@ -1045,6 +1047,9 @@ ERV = "Explosions/Remote violence"
         # a detention with no known destination is a forced disappearance
         ("Security Belt forces detained a man and took him to an unknown location.",
          "took him to an unknown location",
+         ("Violence against civilians", "Abduction/forced disappearance")),
+        ("Houthi gunmen raided her home and took her and her brother to an unknown location.",
+         "took her and her brother to an unknown location",
          ("Violence against civilians", "Abduction/forced disappearance")),
         # a munitions store that blows up with no attacker named is no attack
         ("A weapons and ammunition store in a Husseiniya in Sadr City exploded, killing 18.",
