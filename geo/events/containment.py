@@ -322,6 +322,9 @@ def _unknown_chain_head(
         return None
     start, end = window_start + head.start("name"), window_start + head.end("name")
     if any(m.start < end and start < m.end for m in mentions if m is not container):
+        # any name the places stage found, read or not: an area inside the chain it could
+        # not read ("(Al Qahirah, Taizz)", no Cairo) leaves the event at the place the chain
+        # follows ("the Old City of Taizz"), not spread over the province
         return None
     return UnknownPlace(head.group("name"), start, end, urban=False)
 

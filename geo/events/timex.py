@@ -1546,9 +1546,10 @@ _RESTATING_BRACKET = re.compile(r"\s*\(\s*", re.IGNORECASE)
 def _without_restated_ranges(
     text: str, expressions: list[TimeExpression], offset: int
 ) -> list[TimeExpression]:
-    """The expressions without a range in brackets right after a day it holds ("Around 20
-    February 2021 (between 17 and 20 February)"): the day before the brackets is the
-    event's date, the range only the days it may have been."""
+    """The expressions without a range in brackets right after the day it ends on ("Around 20
+    February 2021 (between 17 and 20 February)", ACLED's form): the day before the brackets
+    is the event's date, the range only the days it may have been. A range ending on
+    another day ("On 10 June 2020 (between 1 and 3 June)") is kept."""
     if len(expressions) < 2:
         return expressions
     kept = [expressions[0]]
@@ -1562,9 +1563,20 @@ def _without_restated_ranges(
             and previous.date is not None
             and expression.date is not None
             and 0 <= (previous.date - expression.date).days <= _RANGE_MAX_DAYS
+            and _bracket_ends_on(text, expression.start - offset, previous.date.day)
         ):
             kept.append(expression)
     return kept
+
+
+_DAY_NUMBER = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def _bracket_ends_on(text: str, start: int, day: int) -> bool:
+    """Whether the last day number of the bracket opening before ``start`` is ``day``."""
+    close = text.find(")", start)
+    numbers = _DAY_NUMBER.findall(text, start, close if close >= 0 else len(text))
+    return bool(numbers) and int(numbers[-1]) == day
 
 
 def shift(expression: TimeExpression, reference: datetime.date) -> TimeExpression:

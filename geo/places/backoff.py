@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
@@ -119,8 +120,11 @@ _PLACED_CONFIDENCE = 0.5
 # ... and a town the sentence names beside it is where it likely is, a guess nearer than the
 # focus's area
 _BESIDE_CONFIDENCE = 0.4
-# A sentence's end, for the towns named beside a feature: a stop and a space, or a line's end.
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
+# A sentence's end, for the towns named beside a feature: a stop and a space, or a line's end;
+# not an abbreviation's stop ("St. Louis", "U.S. forces", "Mt. Hood").
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bMr)(?<!\bDr)(?<!\bNo)[.!?][\"”’)]?\s|\n"
+)
 _PLACED_BY = re.compile(
     rf"\s+{alternation(_WORDS.placed_by)}\s+(?:the\s+)?"
     rf"(?:{alternation(_WORDS.placed_by_adjectives)}\s+)?",
@@ -402,8 +406,19 @@ def placed_after(text: str, mention: Mention, mentions: Sequence[Mention]) -> Me
     return None
 
 
+def _sentence_starts(text: str) -> list[int]:
+    return [0, *(end.end() for end in _SENTENCE_END.finditer(text))]
+
+
+def _sentence_of(text: str, starts: Sequence[int], mention: Mention) -> tuple[int, int]:
+    """The bounds of the sentence holding ``mention`` (``starts``: each sentence's start)."""
+    index = bisect.bisect_right(starts, mention.start) - 1
+    after = bisect.bisect_left(starts, mention.end)
+    return starts[index], starts[after] if after < len(starts) else len(text)
+
+
 def town_beside(
-    text: str,
+    sentence: tuple[int, int],
     mention: Mention,
     mentions: Sequence[Mention],
     candidate_of: Callable[[str], Candidate | None],
@@ -414,11 +429,8 @@ def town_beside(
     to Elephantine Island are full"): a feature is told of by the towns beside it, nearer it
     than the centre of the focus's country or province. With no focus, only a sentence's
     one town ("the rally on Main Street drew tourists from Paris, Tokyo, Lagos and Lima"
-    names none). ``mentions`` are the text's own names."""
-    before = [end.end() for end in _SENTENCE_END.finditer(text, 0, mention.start)]
-    start = before[-1] if before else 0
-    after = _SENTENCE_END.search(text, mention.end)
-    end = after.start() if after is not None else len(text)
+    names none). ``sentence`` is its bounds; ``mentions`` the text's own names."""
+    start, end = sentence
     towns = []
     for other in mentions:
         if not (start <= other.start and other.end <= end) or other.gazetteer_id is None:
@@ -491,7 +503,11 @@ def answer_backed_off(
     if focus is not None and focus.mention.gazetteer_id is not None:
         focus_candidate = candidate_of(focus.mention.gazetteer_id)
     others = _placed_elsewhere(mentions, readings, candidate_of)
-    own_words = [m for m in mentions if (m.start, m.end) not in readings]
+    own_words = sorted(
+        (m for m in mentions if (m.start, m.end) not in readings), key=lambda m: m.start
+    )
+    own_starts = [m.start for m in own_words]
+    sentences = _sentence_starts(text) if readings else []
     done = []
     for mention in mentions:
         span = (mention.start, mention.end)
@@ -527,7 +543,10 @@ def answer_backed_off(
         )
         beside = None
         if answer is None and place is None and head is not None:
-            beside = town_beside(text, mention, own_words, candidate_of, focus_candidate)
+            bounds = _sentence_of(text, sentences, mention)
+            first, last = (bisect.bisect_left(own_starts, bound) for bound in bounds)
+            nearby = own_words[first:last]
+            beside = town_beside(bounds, mention, nearby, candidate_of, focus_candidate)
         if place is not None and head is not None:
             done.append(at_the_place(mention, head, place))
         elif beside is not None and head is not None:

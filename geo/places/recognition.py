@@ -752,14 +752,23 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     return matches
 
 
-def _in_a_headline(text: str, at: int) -> bool:
-    """The text's first line, before a story ("Swat hoteliers expect record season as Kalam
-    road reopens"), or a line in title case."""
+def _headline_end(text: str) -> int:
+    """Where the text's headline ends: its first line, if short and with no closing stop
+    before a story; else 0 (the first line is the story's)."""
     first_line_end = text.find("\n")
-    return (
-        0 <= at < first_line_end <= _HEADLINE_LENGTH
-        and not text[:first_line_end].rstrip().endswith(".")
-    ) or in_title_case(text, at)
+    if 0 <= first_line_end <= _HEADLINE_LENGTH and not text[:first_line_end].rstrip().endswith(
+        "."
+    ):
+        return first_line_end
+    return 0
+
+
+def _opens_a_headline(text: str, at: int) -> bool:
+    """The name opens the text's headline ("Taos housing crunch pushes workers out"), or
+    stands in a line in title case."""
+    return (at == len(text) - len(text.lstrip()) and at < _headline_end(text)) or in_title_case(
+        text, at
+    )
 
 
 _HEADLINE_LENGTH = 120  # characters: a first line longer, or ending in a stop, is the story
@@ -774,14 +783,25 @@ def _readmit_what_the_story_calls_places(scan: _Scan, matches: list[Match]) -> N
     Councillors in Reading have approved"), but inside a longer name ("the Boston Marathon")."""
     places = {m.key for m in matches if m.kind == MentionKind.TOPONYM and not m.context_only}
     datelines = {m.key for m in matches if _opens_a_dateline(scan, m)}
+    kept = {id(m) for m in matches}  # some were readmitted already, as surnames of a country
     readmitted = [
         m
         for m in scan.dropped
-        if (m.key in places and _in_a_headline(scan.text, m.start))
-        or (m.key in datelines and not _embedded_in_name(scan, m))
+        if id(m) not in kept
+        and (
+            (m.key in places and _opens_a_headline(scan.text, m.start))
+            or (
+                m.key in datelines
+                and not _embedded_in_name(scan, m)
+                and m.start >= _headline_end(scan.text)  # a headline's, as above
+            )
+        )
+        # "AUSTIN, Texas — Defense Secretary Lloyd Austin ... Austin said": a person's name
+        and m.key not in scan.surnames
+        and not _followed_by_person_verb(scan, m)
     ]
     for match in readmitted:
-        _readmit(scan, match, matches, "the story names it as a place")
+        _readmit(scan, match, matches, "the story names it as a place", surname=False)
     if readmitted:
         matches.sort(key=lambda m: (m.start, -m.end))
 
@@ -887,9 +907,12 @@ def _readmit_in_named_countries(scan: _Scan, matches: list[Match], countries: se
             _readmit(scan, match, matches, "a place in a country the text is about")
 
 
-def _readmit(scan: _Scan, match: Match, matches: list[Match], why: str) -> None:
-    """Take back a name dropped only as a surname, with its organisation if it opens one."""
-    match.notes.append(f"a surname too, but {why}")
+def _readmit(
+    scan: _Scan, match: Match, matches: list[Match], why: str, *, surname: bool = True
+) -> None:
+    """Take back a dropped name (as a surname, unless ``surname`` is False), with its
+    organisation if it opens one."""
+    match.notes.append(f"a surname too, but {why}" if surname else f"dropped, but {why}")
     organisation = _classify(scan, match)
     matches.append(match)
     if organisation is not None:
@@ -2081,6 +2104,9 @@ def _listed_after_a_place(scan: _Scan, match: Match) -> bool:
     )
 
 
+_NOUN_NEXT = re.compile(r"[ -][a-z]")  # a noun after a name: the name says whose
+
+
 def _listed_before_a_large_place(scan: _Scan, match: Match) -> bool:
     """The name is the first of two, the second a country, a first-order area or a city of
     some size of a country the name has a place in ("trains to Tartu and Tallinn"): a place
@@ -2103,6 +2129,8 @@ def _listed_before_a_large_place(scan: _Scan, match: Match) -> bool:
     best = other.candidates[0] if other is not None and other.candidates else None
     return (
         best is not None
+        and other is not None
+        and not _NOUN_NEXT.match(scan.text, other.end)  # "met Hastings and Florida donors"
         and (
             best.feature_class in (FeatureClass.COUNTRY, FeatureClass.ADMIN1)
             or best.importance >= _LARGE_PLACE_PRIOR

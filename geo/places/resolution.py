@@ -204,12 +204,18 @@ _WHOSE_PLACE_NOUN = re.compile(
 # (up to two words before the adjective and between it and the noun).
 _ADJECTIVE_APPOSITION_GAP = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?")
 _APPOSITION_NOUN_AFTER = re.compile(
-    rf"\s+(?:[a-z-]+\s+){{0,2}}?{alternation(_WORDS.apposition_nouns)}\b"
+    rf"\s+(?:[a-z-]+\s+){{0,2}}?{alternation(_WORDS.apposition_nouns)}"
+    # ... ending the apposition, or its phrase: not "the American state senator"
+    r"(?=\s*(?:[,.;:)\u2014]|(?:of|and|on|in|at|near|across|by|with|from|which|that|where"
+    r"|whose)\b|$))"
 )
-# ... and such an apposition's town noun calls the place a town ("the Mexican city of the
-# same name": the city of Durango, not the state)
-_TOWN_APPOSITION = re.compile(
-    rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{alternation(_WORDS.city_words)}\b"
+# ... and such an apposition's town noun, with no area's word or clause before it, calls the
+# place a town ("the Mexican city of the same name": the city of Durango, not the state;
+# not "Chihuahua, a state where the city of Juarez lies")
+_CITY_APPOSITION = re.compile(
+    rf",\s+(?:the|a|an)\s+(?:(?!{alternation((*_WORDS.admin_words, 'where', 'whose', 'which'))}\b)"
+    rf"[\w'’-]+\s+){{0,2}}?{alternation(_WORDS.city_words)}\b",
+    re.IGNORECASE,
 )
 # ... as does a country's or a state's possessive ("Uganda's Eastern Region")
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
@@ -496,7 +502,7 @@ def _groups(
                 opens_a_dateline(text, match.start, match.end)
                 or _CITY_AFTER.match(text, match.end)
                 or _called_a_town_before(text, match)
-                or _TOWN_APPOSITION.match(text, match.end)
+                or _CITY_APPOSITION.match(text, match.end)
             )
             group.after_preposition = bool(
                 _PREPOSITION_BEFORE.search(text, max(0, match.start - 12), match.start)
@@ -847,14 +853,14 @@ def _senses(text: str, matches: Sequence[Match], found: _Qualifications) -> dict
             # "NEWPORT — ... its namesake, Newport, Rhode Island": the dateline's town is
             # the place the story is filed from, the qualified one another
             places = [[home], *places]
+        if len(places) >= 2:
+            anchors = [(m.start, sense) for sense, place in enumerate(places) for m in place]
+            for match in named:
+                before = [anchor for anchor in anchors if anchor[0] <= match.start]
+                senses[id(match)] = max(before)[1] if before else min(anchors)[1]
+        # the river and an apposition's place are places of their own whatever the rest
         _tell_the_river_apart(text, named, senses)
         _tell_the_apposed_apart(named, found, senses)
-        if len(places) < 2:
-            continue
-        anchors = [(match.start, sense) for sense, place in enumerate(places) for match in place]
-        for match in named:
-            before = [anchor for anchor in anchors if anchor[0] <= match.start]
-            senses[id(match)] = max(before)[1] if before else min(anchors)[1]
     return senses
 
 

@@ -167,6 +167,9 @@ def test_day_and_month_without_year_after_a_full_date(
          ["Around 1 June 2016"]),
         ("Around 20 February 2021 (between 17 and 20 February), troops deployed.",
          ["Around 20 February 2021"]),
+        # ... not a range ending on another day
+        ("On 10 June 2016 (between 1 and 3 June), troops deployed.",
+         ["On 10 June 2016", "between 1 and 3 June"]),
         ("Clashes between 28 May 2016 and 2 June 2016 killed ten.", ["between 28 May 2016"]),
         # ... written with a dash and no space: the second day is no month alone
         ("On the night of 31 May-1 June 2016, a missile struck.", ["On the night of 31 May"]),

@@ -942,6 +942,8 @@ def test_variants_in_the_texts_countries_count_other_names_only(
         # ... not before a city of another country, nor one of the commonest surnames
         ("He thanked Johnson and Paris for their help.", ["Paris"]),
         ("Smith and Texas officials met on Monday.", ["Texas"]),
+        ("The senator met Hastings and Florida donors.", ["Florida"]),
+        ("He thanked Hastings and Paris for their help.", ["Paris"]),
     ],
 )  # fmt: skip
 def test_places_beside_person_like_words(
@@ -970,6 +972,15 @@ def test_places_beside_person_like_words(
          ["READING", "England", "Reading"]),
         # ... but inside a longer name
         ("BOSTON — Kenyan runners swept the Boston Marathon on Monday.", ["BOSTON", "Kenyan"]),
+        # ... nor as a person's name
+        ("AUSTIN, Texas — Defense Secretary Lloyd Austin visited on Monday. Austin said more "
+         "troops would come.", ["AUSTIN", "Texas"]),
+        # ... nor a headline's name that does not open it
+        ("Councilman says Hastings should resign\nHASTINGS, Neb. — The council met.",
+         ["HASTINGS", "Neb."]),
+        # a name taken back already is not taken twice
+        ("Students love Galway, officials say\nHoteliers in Galway say bookings are up in "
+         "Ireland.", ["Galway", "Galway", "Ireland"]),
     ],
 )  # fmt: skip
 def test_a_name_the_story_calls_a_place_is_one_in_its_headline_and_dateline_town(

@@ -745,6 +745,27 @@ def test_a_name_written_before_river_is_the_river(
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "country", "feature_class"),
+    [
+        # the apposition's town noun calls the place the city, not the state of its name
+        ("In Bilbao, Spain, clubs got emails from cyclists in Durango, the Mexican city of the "
+         "same name.", "Durango", "MX", "city"),
+        # ... not an area's noun before a clause's town noun
+        ("Violence has spread across Chihuahua, a state where the city of Juarez lies.",
+         "Chihuahua", "MX", "admin1"),
+        # ... and a noun that goes on into a person's title is no apposition of the place
+        ("At a summit in Paris, the American state senator met French ministers in France.",
+         "Paris", "FR", "city"),
+    ],
+)  # fmt: skip
+def test_an_apposition_s_noun_says_what_kind_of_place(
+    text: str, surface: str, country: str, feature_class: str, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    assert (mention.country, mention.feature_class) == (country, feature_class), mention.reason
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "at", "country"),
     [
         # an apposition with a country's adjective says whose the place is
