@@ -421,6 +421,9 @@ CASES: list[Row] = [
      [(E.RIOT, "Rioters", A), (E.RIOT, "threw petrol bombs", A)]),
     ("Police fired smoke bombs at the crowd.", []),
     ("Russia bombs Aleppo again.", [(E.AIR_STRIKE, "bombs", A)]),
+    # forces that enter a town after fighting take it
+    ("Government forces entered Tarhuna after brief clashes on its outskirts.",
+     [(E.TERRITORY_CAPTURE, "entered", A), (E.ARMED_CLASH, "clashes", A)]),
     # bombs that go off are no air strike
     ("Two bombs exploded at the cathedral in Jolo.", [(E.BOMBING, "exploded", A)]),
     # "May" the month is no modal: a day or a preposition before it, "Day" after it
