@@ -763,10 +763,10 @@ def _headline_end(text: str) -> int:
     return 0
 
 
-def _opens_a_headline(text: str, at: int) -> bool:
-    """The name opens the text's headline ("Taos housing crunch pushes workers out"), or
-    stands in a line in title case."""
-    return (at == len(text) - len(text.lstrip()) and at < _headline_end(text)) or in_title_case(
+def _opens_a_headline(text: str, at: int, headline_end: int) -> bool:
+    """The name opens the text's headline (ending at ``headline_end``: "Taos housing crunch
+    pushes workers out"), or stands in a line in title case."""
+    return (at == len(text) - len(text.lstrip()) and at < headline_end) or in_title_case(
         text, at
     )
 
@@ -784,16 +784,17 @@ def _readmit_what_the_story_calls_places(scan: _Scan, matches: list[Match]) -> N
     places = {m.key for m in matches if m.kind == MentionKind.TOPONYM and not m.context_only}
     datelines = {m.key for m in matches if _opens_a_dateline(scan, m)}
     kept = {id(m) for m in matches}  # some were readmitted already, as surnames of a country
+    headline_end = _headline_end(scan.text)
     readmitted = [
         m
         for m in scan.dropped
         if id(m) not in kept
         and (
-            (m.key in places and _opens_a_headline(scan.text, m.start))
+            (m.key in places and _opens_a_headline(scan.text, m.start, headline_end))
             or (
                 m.key in datelines
                 and not _embedded_in_name(scan, m)
-                and m.start >= _headline_end(scan.text)  # a headline's, as above
+                and m.start >= headline_end  # a headline's, as above
             )
         )
         # "AUSTIN, Texas — Defense Secretary Lloyd Austin ... Austin said": a person's name
