@@ -27,7 +27,7 @@ import functools
 import itertools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -320,6 +320,9 @@ class _Group:
     # in any reading of the county, and in the reading the county resolved to
     in_named_county: frozenset[str] = frozenset()
     in_chosen_county: frozenset[str] = frozenset()
+    # its towns in the first-order area of the text's other places, where its prime is a
+    # region of a country the text places nothing in ("Santa Fe" in a story from Taos)
+    at_home: frozenset[str] = frozenset()
     # listed with large cities only ("from Buffalo and Pittsburgh and Cleveland")
     among_large_cities: bool = False
     among_admin1: bool = False  # listed only with first-order areas ("Ohio and Ontario")
@@ -1032,9 +1035,15 @@ _IN_COUNTY_SLACK_KM = 5.0
 
 
 def _in_county(
-    town: Candidate, county: Candidate, km_outside: Callable[[int, float, float], float]
+    town: Candidate,
+    county: Candidate,
+    km_outside: Callable[[int, float, float], float],
+    slack: float | None = None,
 ) -> bool:
-    return km_outside(county.position, town.lat, town.lon) <= _IN_COUNTY_SLACK_KM
+    """The town lies in the county, or within ``slack`` km of its outline (default
+    :data:`_IN_COUNTY_SLACK_KM`)."""
+    allowed = _IN_COUNTY_SLACK_KM if slack is None else slack
+    return km_outside(county.position, town.lat, town.lon) <= allowed
 
 
 def _find_the_towns_in_the_named_counties(
@@ -1696,7 +1705,10 @@ def _attach_named_areas(
             and any(
                 named.key != group.key
                 and town.country_code == area.country_code
-                and _in_county(town, area, km_outside)
+                # a country's or region's name is a village only inside the named county,
+                # not by its edge ("north Wales" in a story naming Derbyshire is no village
+                # of South Yorkshire 4 km from it)
+                and _in_county(town, area, km_outside, slack=0.0 if group.prime else None)
                 for named, area in areas
             )
         )
@@ -1740,6 +1752,8 @@ def _homonym_evidence(group: _Group, candidate: Candidate) -> str | None:
         return "local copy's words for a town beside it ('the town of', 'police', an address)"
     if candidate.id in group.in_chosen_county:
         return "the county it lies in named in the text"
+    if candidate.id in group.at_home:
+        return "in the state of the text's other places, the region of the name abroad"
     if candidate.feature_class in _ADMIN and group.says_admin:
         return "'county' or another area's word beside it"
     return None
@@ -1873,6 +1887,7 @@ def resolve_matches(
         ]
         _choose(group, focus, contributions[id(group)], anchors)
         confident[position] = group.choice is not None and _confidence(group) >= 0.6
+    _read_regions_abroad_as_towns_at_home(groups, focus, contributions)
     _keep_to_the_text_continents(groups, focus, contributions)
     _keep_near_the_text(groups, focus, contributions)
     _keep_a_river_s_towns_near_the_text(groups, focus, contributions)
@@ -1961,6 +1976,63 @@ def _keep_to_the_text_continents(
         if _is_resolved(group) and group.choice is not None and group.choice.continent:
             weights[group.choice.continent] += _confidence(group)
             by_name[group.choice.continent] += _confidence(group)
+
+
+# Other places of the text in one first-order area that make it the text's home
+_HOME_PLACES = 2
+
+
+def _read_regions_abroad_as_towns_at_home(
+    groups: Sequence[_Group], focus: _Focus, contributions: dict[int, tuple[Weights, Weights]]
+) -> None:
+    """A first-order region's name is that region unless the text says otherwise: a story
+    whose places lie in one state, none in the region's country, says otherwise for a town
+    of the name in that state ("prices climb toward those of Santa Fe" in a story from Taos,
+    New Mexico, is no Argentine province; "a ranch near Miranda" in the Pantanal, no state
+    of Venezuela). Countries keep their priors ("tariffs on China" in Texas)."""
+    placed = [g for g in groups if g.kind == MentionKind.TOPONYM and _is_resolved(g)]
+    for group in placed:
+        choice = group.choice
+        if (
+            choice is None
+            or choice is not group.prime
+            or choice.feature_class != FeatureClass.ADMIN1
+            or group.qualifiers
+            or group.whose
+            or group.says_admin
+            or group.among_admin1  # "Ohio, Michigan and Ontario have agreed"
+        ):
+            continue
+        others = [g.choice for g in placed if g.key != group.key and g.choice is not None]
+        if any(other.country_code == choice.country_code for other in others):
+            continue
+        areas = Counter(other.admin1_code for other in others if other.admin1_code)
+        home = frozenset(
+            town.id
+            for town in group.candidates[:_SCORED_CANDIDATES]
+            if town.feature_class == FeatureClass.CITY
+            and town.name_kind == NameKind.NAME
+            and town.admin1_code is not None
+            and areas[town.admin1_code] >= _HOME_PLACES
+        )
+        if not home:
+            continue
+        group.at_home = home
+        before = (group.choice, group.score, group.reasons, group.runner_up)
+        _choose_where(
+            group,
+            _one_of(home),
+            focus,
+            contributions[id(group)],
+            ("a town of the state of the text's other places", "far from"),
+        )
+        if group.far_off:  # no town of it there scores enough: the region stays
+            group.far_off = False
+            group.choice, group.score, group.reasons, group.runner_up = before
+
+
+def _one_of(ids: frozenset[str]) -> Callable[[Candidate], bool]:
+    return lambda candidate: candidate.id in ids
 
 
 def _a_reading_near_the_towns(

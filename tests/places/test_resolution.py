@@ -711,6 +711,46 @@ def test_a_town_inside_an_area_the_text_names_is_that_area_s(
     assert first(resolved(text, gazetteer), surface).country == country
 
 
+def test_a_region_s_name_is_a_village_only_inside_the_named_county(
+    gazetteer: Gazetteer,
+) -> None:
+    # the village of Wales (South Yorkshire) lies 4 km outside Derbyshire: no evidence
+    # against the first-order region
+    text = ("Glamorgan will play in Colwyn Bay, bringing first-class cricket to north Wales. "
+            "Derbyshire return to the park in Chesterfield.")  # fmt: skip
+    wales = first(resolved(text, gazetteer), "Wales")
+    assert wales.feature_class == "admin1", wales.reason
+
+
+def test_a_region_abroad_is_the_town_of_the_text_s_state(gazetteer: Gazetteer) -> None:
+    # the text's places lie in New Mexico, none in Argentina: the state capital, not the
+    # Argentine province
+    text = ("TAOS, N.M. — Rents in Taos climb toward those of Santa Fe. Workers commute from "
+            "Española, and towns from Red River to Angel Fire debate the same rules.")  # fmt: skip
+    mention = first(resolved(text, gazetteer), "Santa Fe")
+    assert mention.feature_class == "city", mention.reason
+    assert mention.lat == pytest.approx(35.7, abs=0.1)
+    assert "the state of the text's other places" in mention.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # listed with first-order areas: the province, whatever state the text is in
+        ("TOLEDO, Ohio — Farmers near Findlay and Defiance must cut runoff into Lake Erie. "
+         "Ohio, Michigan and Ontario have agreed to cut phosphorus.", "Ontario", "CA"),
+        # a place of the region's country named: the region ("Santa Fe" beside Rosario)
+        ("Soy growers near Rosario and in Santa Fe fear the drought, farmers in Taos and "
+         "Española, New Mexico, said.", "Santa Fe", "AR"),
+    ],
+)  # fmt: skip
+def test_a_region_abroad_keeps_its_name_where_the_text_says_so(
+    text: str, surface: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    assert mention.feature_class == "admin1" and mention.country == country, mention.reason
+
+
 def test_a_name_written_before_river_is_no_town(gazetteer: Gazetteer) -> None:
     # the store has no Sajur river, only a village of Israel of the name, 465 km off
     text = (
