@@ -352,6 +352,10 @@ def test_people_are_not_places(
         ("Miners in Western Australia's Pilbara are preparing.", ["Western Australia"]),
         # a lower-case article inside the name
         ("Ferries left Dar es Salaam on Monday.", ["Dar es Salaam"]),
+        # Portuguese and Dutch ones: the state, not "Mato Grosso" next door
+        ("Ranchers near Campo Grande in Mato Grosso do Sul lost cattle.",
+         ["Campo Grande", "Mato Grosso do Sul"]),
+        ("Trains to Bergen op Zoom were cancelled.", ["Bergen op Zoom"]),
         # a capitalised article before a name embeds it in no longer name
         ("The court in The Hague ruled on Monday.", ["The Hague"]),
         # a town of note whose name ends like a plural of people opens a sentence too
