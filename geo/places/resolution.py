@@ -37,7 +37,7 @@ from pydantic import model_validator
 from gazetteer.geodesy import great_circle_km
 from gazetteer.groupings import FORMER_STATES
 from gazetteer.model import Candidate, FeatureClass, NameKind
-from gazetteer.normalize import normalize, spelling_distance
+from gazetteer.normalize import LOOSE_SCOPE, normalize, spelling_distance
 from geo.places import admin_chain
 from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import Match, opens_a_dateline
@@ -496,11 +496,7 @@ def _groups(
                 if c.feature_class == FeatureClass.COUNTRY and c.name_kind == NameKind.NAME
             )
             group.says_water = bool(_WATER_WORDS.search(match.text))
-            group.says_admin = bool(
-                _ADMIN_AFTER.match(text, match.end)
-                or _ADMIN_BEFORE.search(text, max(0, match.start - 30), match.start)
-                or admin_chain.closes(text, match.start, match.end)
-            )
+            group.says_admin = _says_admin(text, match)
             group.says_city = bool(
                 opens_a_dateline(text, match.start, match.end)
                 or _CITY_AFTER.match(text, match.end)
@@ -864,6 +860,7 @@ def _senses(text: str, matches: Sequence[Match], found: _Qualifications) -> dict
         # the river and an apposition's place are places of their own whatever the rest
         _tell_the_river_apart(text, named, senses)
         _tell_the_apposed_apart(named, found, senses)
+        _tell_the_city_apart(text, named, senses)
     return senses
 
 
@@ -897,6 +894,57 @@ def _tell_the_apposed_apart(
 _APPOSED_SENSE = -2
 
 
+def _tell_the_city_apart(text: str, named: Sequence[Match], senses: dict[int, int]) -> None:
+    """ "Ramouseh (Jebel Saman, Aleppo), on the south-western edge of Aleppo city": a name of
+    a city and its province is two places where the text calls one mention the city
+    ("Aleppo city", "the city of Idlib", a dateline) and another the area (the province
+    closing the chain, "Idlib province"): the mentions called the city are a place of their
+    own, the others as the text has them."""
+    if not _a_province_s_capital(named[0].candidates):
+        return
+    free = [match for match in named if id(match) not in senses]
+    cities = [
+        match
+        for match in free
+        if _CITY_AFTER.match(text, match.end)
+        or _called_a_town_before(text, match)
+        or opens_a_dateline(text, match.start, match.end)
+    ]
+    called = {id(match) for match in cities}
+    if cities and any(id(m) not in called and _says_admin(text, m) for m in free):
+        # ("TRIPOLI, Lebanon — ... the northern city of Tripoli": no area, one place)
+        senses.update((id(match), _CITY_SENSE) for match in cities)
+
+
+# below every apposed sense (_APPOSED_SENSE - n): no text apposes so many of one name
+_CITY_SENSE = -1000
+
+
+def _says_admin(text: str, match: Match) -> bool:
+    """ "Anbar province", "the countryside of Idleb", a province closing an ACLED chain."""
+    return bool(
+        _ADMIN_AFTER.match(text, match.end)
+        or _ADMIN_BEFORE.search(text, max(0, match.start - 30), match.start)
+        or admin_chain.closes(text, match.start, match.end)
+    )
+
+
+def _a_province_s_capital(candidates: Sequence[Candidate]) -> bool:
+    """The name reads as a city and as the area of its name around it, in a country whose
+    provinces are named for their capitals and romanised (Aleppo, Idlib, Taizz): the notes
+    of conflict monitors name both in one breath. (Elsewhere a name's words for a city and
+    an area are evidence for one place: "rural Paris" and "Paris City Hall" in Tennessee.)"""
+    areas = {
+        (c.country_code, c.admin1_code)
+        for c in candidates[:_VOTING_CANDIDATES]
+        if c.feature_class in _ADMIN and c.country_code in LOOSE_SCOPE
+    }
+    return any(
+        c.feature_class == FeatureClass.CITY and (c.country_code, c.admin1_code) in areas
+        for c in candidates[:_VOTING_CANDIDATES]
+    )
+
+
 def _keep_to_the_qualified_readings(groups: Sequence[_Group], senses: Mapping[int, int]) -> None:
     """A place of a name the text told apart by its qualifiers is read only as what they fit
     ("Plymouth, England" in a story from Plymouth, Mass.: the English city, whatever the focus)."""
@@ -928,13 +976,15 @@ _BEARING_GAP = re.compile(
     re.IGNORECASE,
 )
 # "al-Zahra, a mainly Alawite neighbourhood in the eastern part of Homs", "Kafr Nabl, a town
-# in southern Idlib": an apposition that puts the place in another
+# in southern Idlib", "al-Houta, the capital of Lahij governorate": an apposition that puts
+# the place in another
 _PART_APPOSITION_GAP = re.compile(
-    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
+    r",\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
     rf"{alternation((*_WORDS.city_words, *_WORDS.part_words))}\s+in\s+(?:the\s+)?"
     rf"(?:{alternation(_WORDS.directions)}\s+"
     r"(?:(?:part|parts|outskirts|suburbs|side|countryside)\s+of\s+(?:the\s+)?)?)?"
-    r"(?:(?:capital|city|town)\s+of\s+)?",
+    r"(?:(?:capital|city|town)\s+of\s+)?"
+    r"|(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?)",
     re.IGNORECASE,
 )
 # How far off the place it lies a town so placed may be (a province's breadth), or half as far
@@ -1011,6 +1061,15 @@ def _keep_inside_the_holding_areas(
         ):
             group.candidates = []
             group.outside_the_holding_area = True
+        elif group.part_of_the_held and not group.qualifiers:
+            # "al-Houta, the capital of Lahij governorate": Lahij's, not Hadramawt's Hawtah
+            # (not where another mention is qualified: "BILASPUR, Himachal Pradesh — ...
+            # Bilaspur, the much larger city in Chhattisgarh")
+            group.candidates = [
+                c
+                for c in group.candidates
+                if any(_coded_in(c, a) or _near(c, a, km_outside) for a in areas)
+            ]
 
 
 def _county_readings(qualifier: Match) -> list[Candidate]:
@@ -1032,18 +1091,19 @@ def _outlined_county(area: Candidate) -> bool:
 # A town on a county's outline is in it (Natural Earth's coast and GeoNames' point differ by a
 # few km); the holding slack of a province would take in the next county's towns.
 _IN_COUNTY_SLACK_KM = 5.0
+# ... but a country's or region's name is a village of the county only inside it (outlines
+# and points still disagree by a few hundred metres on a coast)
+_PRIME_IN_COUNTY_SLACK_KM = 1.0
 
 
 def _in_county(
     town: Candidate,
     county: Candidate,
     km_outside: Callable[[int, float, float], float],
-    slack: float | None = None,
+    slack: float = _IN_COUNTY_SLACK_KM,
 ) -> bool:
-    """The town lies in the county, or within ``slack`` km of its outline (default
-    :data:`_IN_COUNTY_SLACK_KM`)."""
-    allowed = _IN_COUNTY_SLACK_KM if slack is None else slack
-    return km_outside(county.position, town.lat, town.lon) <= allowed
+    """The town lies in the county, or within ``slack`` km of its outline."""
+    return km_outside(county.position, town.lat, town.lon) <= slack
 
 
 def _find_the_towns_in_the_named_counties(
@@ -1166,7 +1226,9 @@ def _contribution(group: _Group) -> tuple[Weights, Weights]:
     """What one name adds to the document focus: its likely country and admin-1 area."""
     countries: Weights = defaultdict(float)
     admin1: Weights = defaultdict(float)
-    if not group.candidates:
+    if not group.candidates or group.kind == MentionKind.ORGANISATION:
+        # "Dublin City Council": a body's name says whose; the place inside it counts once,
+        # as a mention of its own, not again as the body's
         return countries, admin1
     best = group.candidates[0]
     if best.feature_class == FeatureClass.CITY and not best.population:
@@ -1708,7 +1770,12 @@ def _attach_named_areas(
                 # a country's or region's name is a village only inside the named county,
                 # not by its edge ("north Wales" in a story naming Derbyshire is no village
                 # of South Yorkshire 4 km from it)
-                and _in_county(town, area, km_outside, slack=0.0 if group.prime else None)
+                and _in_county(
+                    town,
+                    area,
+                    km_outside,
+                    _PRIME_IN_COUNTY_SLACK_KM if group.prime else _IN_COUNTY_SLACK_KM,
+                )
                 for named, area in areas
             )
         )
@@ -1978,8 +2045,11 @@ def _keep_to_the_text_continents(
             by_name[group.choice.continent] += _confidence(group)
 
 
-# Other places of the text in one first-order area that make it the text's home
+# Other places of the text in one first-order area that make it the text's home, and how
+# near one of its towns a town of the region's name must lie (Santa Fe is 90 km from Taos;
+# Miranda 70 km from Aquidauana)
 _HOME_PLACES = 2
+_HOME_REACH_KM = 250.0
 
 
 def _read_regions_abroad_as_towns_at_home(
@@ -1990,7 +2060,7 @@ def _read_regions_abroad_as_towns_at_home(
     of the name in that state ("prices climb toward those of Santa Fe" in a story from Taos,
     New Mexico, is no Argentine province; "a ranch near Miranda" in the Pantanal, no state
     of Venezuela). Countries keep their priors ("tariffs on China" in Texas)."""
-    placed = [g for g in groups if g.kind == MentionKind.TOPONYM and _is_resolved(g)]
+    placed = [g for g in groups if g.kind != MentionKind.ORGANISATION and _is_resolved(g)]
     for group in placed:
         choice = group.choice
         if (
@@ -2005,8 +2075,15 @@ def _read_regions_abroad_as_towns_at_home(
             continue
         others = [g.choice for g in placed if g.key != group.key and g.choice is not None]
         if any(other.country_code == choice.country_code for other in others):
-            continue
-        areas = Counter(other.admin1_code for other in others if other.admin1_code)
+            continue  # "Mexican officials said ... in Sonora": the text is in the country
+        named = [
+            other
+            for g in placed
+            if g.key != group.key and g.kind == MentionKind.TOPONYM
+            for other in ([g.choice] if g.choice is not None else [])
+        ]
+        areas = Counter(other.admin1_code for other in named if other.admin1_code)
+        towns = [other for other in named if other.feature_class not in _PRIME_CLASSES]
         home = frozenset(
             town.id
             for town in group.candidates[:_SCORED_CANDIDATES]
@@ -2014,6 +2091,9 @@ def _read_regions_abroad_as_towns_at_home(
             and town.name_kind == NameKind.NAME
             and town.admin1_code is not None
             and areas[town.admin1_code] >= _HOME_PLACES
+            # near them, not anywhere in their state: "SAN DIEGO, Calif. — ... a warehouse in
+            # Sonora" is no Sonora, California, 660 km off
+            and _near_any(town, towns, _HOME_REACH_KM)
         )
         if not home:
             continue
@@ -2027,7 +2107,7 @@ def _read_regions_abroad_as_towns_at_home(
             ("a town of the state of the text's other places", "far from"),
         )
         if group.far_off:  # no town of it there scores enough: the region stays
-            group.far_off = False
+            group.far_off, group.at_home = False, frozenset()
             group.choice, group.score, group.reasons, group.runner_up = before
 
 
@@ -2220,7 +2300,7 @@ def _keep_a_river_s_towns_near_the_text(
     it is read only near the text's other places (a village of Israel 465 km off is none)."""
     if not any(group.river_after for group in groups):
         return  # most texts
-    placed = [g for g in groups if g.kind == MentionKind.TOPONYM and _is_resolved(g)]
+    placed = [g for g in groups if g.kind != MentionKind.ORGANISATION and _is_resolved(g)]
     for group in placed:
         choice = group.choice
         if not group.river_after or choice is None or choice.feature_class not in _TOWNS:

@@ -736,6 +736,13 @@ def test_a_region_abroad_is_the_town_of_the_text_s_state(gazetteer: Gazetteer) -
 @pytest.mark.parametrize(
     ("text", "surface", "country"),
     [
+        # a town of the name far from the text's places is no evidence: "Sonora" in a story
+        # from San Diego is the Mexican state, not Sonora, California, 660 km off
+        ("SAN DIEGO, Calif. — Chula Vista police said the tunnel ran to a warehouse in "
+         "Sonora.", "Sonora", "MX"),
+        # nor where the text places people in the region's country
+        ("EL PASO, Texas — Mexican officials said cartel violence in Sonora had pushed "
+         "families to El Paso and Las Cruces.", "Sonora", "MX"),
         # listed with first-order areas: the province, whatever state the text is in
         ("TOLEDO, Ohio — Farmers near Findlay and Defiance must cut runoff into Lake Erie. "
          "Ohio, Michigan and Ontario have agreed to cut phosphorus.", "Ontario", "CA"),
@@ -749,6 +756,50 @@ def test_a_region_abroad_keeps_its_name_where_the_text_says_so(
 ) -> None:
     mention = first(resolved(text, gazetteer), surface)
     assert mention.feature_class == "admin1" and mention.country == country, mention.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "readings"),
+    [
+        # the chain's province, then the city the text calls one
+        ("Clashes in Ramouseh (Jebel Saman, Jebel Saman, Aleppo), on the south-western edge "
+         "of Aleppo city.", "Aleppo", [("admin1", "SY"), ("city", "SY")]),
+        ("Shelling hit the city of Idlib and villages across Idlib province.", "Idlib",
+         [("city", "SY"), ("admin1", "SY")]),
+        # a dateline calls the name a city too
+        ("ALEPPO, Syria — Shells hit the city of Aleppo and villages across Aleppo province.",
+         "Aleppo", [("city", "SY"), ("city", "SY"), ("admin1", "SY")]),
+        # called a city nowhere: one place of the name throughout
+        ("Shelling hit Idlib on Monday; Idlib's hospitals were full.", "Idlib",
+         [("city", "SY"), ("city", "SY")]),
+        # ... nor an area: the dateline's qualified town throughout
+        ("TRIPOLI, Lebanon — Protesters set fire to the municipality building in the "
+         "northern city of Tripoli.", "Tripoli", [("city", "LB"), ("city", "LB")]),
+        # ... and only in the countries that name provinces for their romanised capitals:
+        # "rural Paris" in a story from Paris, Tennessee, is the town's countryside
+        ("PARIS, Tenn. — Deputies said two men of rural Paris were arrested at Paris City "
+         "Hall on Monday.", "Paris", [("city", "US"), ("city", "US")]),
+    ],
+)  # fmt: skip
+def test_a_name_the_text_calls_a_city_is_the_city_there(
+    text: str, name: str, readings: list[tuple[str, str]], gazetteer: Gazetteer
+) -> None:
+    mentions = [m for m in resolved(text, gazetteer) if m.text.lower() == name.lower()]
+    assert [(m.feature_class, m.country) for m in mentions] == readings, [
+        m.reason for m in mentions
+    ]
+
+
+def test_an_apposition_calling_a_town_a_capital_puts_it_in_the_area(
+    gazetteer: Gazetteer,
+) -> None:
+    # Lahij's town is also written al-Hawtah; Hadramawt has a Hawtah of its own, 500 km off
+    text = ("Gunmen opened fire at the northern entrance of al-Houta, the capital of Lahij "
+            "governorate, killing him.")  # fmt: skip
+    mention = first(resolved(text, gazetteer), "al-Houta")
+    assert mention.name == "Laḩij" and mention.lat == pytest.approx(13.06, abs=0.1), (
+        mention.reason
+    )
 
 
 def test_a_name_written_before_river_is_no_town(gazetteer: Gazetteer) -> None:
