@@ -184,6 +184,40 @@ _CHAIN_BEFORE = re.compile(rf"\w\s\((?:\s*{_NAME}\s*,)?\s*$")
 _UNKNOWN_CHAIN_HEAD = re.compile(rf"\w\s\(\s*(?P<name>{_NAME})\s*,\s*$")
 
 
+# "Kukawa (Kukawa, Kukawa, Borno), a town near Lake Chad": what lies between a place and a
+# relation phrase that describes it in an apposition.
+_APPOSED_RELATION_GAP = re.compile(
+    rf"(?:\s*\([^()]{{1,80}}\))?\s*,\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?:{_NOUNS})\s+$",
+    re.IGNORECASE,
+)
+
+
+def described_by_relation(
+    text: str, relation_start: int, mentions: Sequence[Mention]
+) -> Mention | None:
+    """The resolved place an apposition says a relation phrase starting at
+    ``relation_start`` describes ("entered Kukawa (Kukawa, Kukawa, Borno), a town near Lake
+    Chad": Kukawa), if any.
+
+    >>> from geo.places.mentions import MentionKind
+    >>> text = "Fighters entered Kukawa, a town near Lake Chad."
+    >>> kukawa = Mention(start=17, end=23, text="Kukawa", kind=MentionKind.TOPONYM,
+    ...                  gazetteer_id="x", lat=12.9, lon=13.6)
+    >>> described_by_relation(text, text.index("near"), [kukawa]) is kukawa
+    True
+    """
+    return next(
+        (
+            m
+            for m in mentions
+            if m.resolved
+            and m.end <= relation_start
+            and _APPOSED_RELATION_GAP.fullmatch(text, m.end, relation_start) is not None
+        ),
+        None,
+    )
+
+
 def in_admin_chain(text: str, mention: Mention) -> bool:
     """Whether ``mention`` is one of the admin areas ACLED writes in parentheses after a
     location: "Al-Jineh village (Atareb, Aleppo)" - a location, as "in Aleppo" is."""
@@ -316,9 +350,10 @@ def _opens_a_chain_of_two(text: str, link: re.Match[str], container: Mention) ->
 def _unknown_chain_head(
     text: str, window: str, window_start: int, mentions: Sequence[Mention], container: Mention
 ) -> UnknownPlace | None:
-    """ "(Jebel Saman, Aleppo)": an admin area the gazetteer does not know, inside the next."""
+    """ "(Jebel Saman, Aleppo)", "(Abu Rasin, Ras Al Ain, Al-Hasakeh)": an admin area the
+    gazetteer does not know, inside the next."""
     head = _UNKNOWN_CHAIN_HEAD.search(window)
-    if head is None or not admin_chain.CLOSING.match(text, container.end):
+    if head is None or not admin_chain.GOES_ON.match(text, container.end):
         return None
     start, end = window_start + head.start("name"), window_start + head.end("name")
     if any(m.start < end and start < m.end for m in mentions if m is not container):

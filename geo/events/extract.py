@@ -24,7 +24,7 @@ from geo.documents import Document
 from geo.events import spatial
 from geo.events.actors import Actor, ActorRole
 from geo.events.capitals import with_capitals_named_by_adjective
-from geo.events.containment import container_after, holds_place
+from geo.events.containment import container_after, described_by_relation, holds_place
 from geo.events.dating import DateScopes, date_event
 from geo.events.locate import (
     article_focus,
@@ -248,15 +248,13 @@ def _locate(
     names no place takes the sentence's point a distance and a bearing put ("attacked Auno,
     25 km west of Maiduguri ...; the attackers shot others"), before the sentence's towns."""
     text, sentence = context.document.text, mention.sentence
-    zone = next(
-        (
-            z
-            for z in zones
-            if z.relation != spatial.RelationKind.PART
-            and not _anchored_outside_its_container(context, sentence, z)
-        ),
-        None,
-    )
+    eligible = [
+        z
+        for z in zones
+        if z.relation != spatial.RelationKind.PART
+        and not _anchored_outside_its_container(context, sentence, z)
+    ]
+    zone = _measured_instead(eligible[0], eligible) if eligible else None
     # "Mogadishu explosions target soldiers": a name right before the trigger noun says where
     # the event is (a country's, "US strikes", says whose: locate never takes it as a place)
     actor_spans = [
@@ -277,7 +275,9 @@ def _locate(
     if zone is not None:
         # nor is the anchor of another relation ("near Dumayr, east of Damascus") a town
         others = _outside(places, [span for _, span in phrases])
-        town = _town_before_the_zone(context, mention, clause, zone, actor_spans, others)
+        town = _town_before_the_zone(
+            context, mention, clause, zone, actor_spans, others
+        ) or _town_the_zone_describes(context, sentence, zone, others)
         if town is not None:
             return _Placement(town, None, False)
         return _Placement(_zone_location(zone, context.gazetteer), zone, False)
@@ -325,6 +325,35 @@ def _locate(
             return _Placement(*_side_of(location, zones, context.gazetteer), guessed=True)
     fallback = _side_of(context.fallback_location, zones, context.gazetteer, fell_back=True)
     return _Placement(*fallback)
+
+
+def _measured_instead(zone: Zone, zones: Sequence[Zone]) -> Zone:
+    """ "beside the desert road between al-Mayadin and Palmyra, about 15 km west of
+    al-Mayadin": a distance the text measures from a road's end, or from the anchor of a bare
+    bearing, says more than the road or the bearing; never more than another relation
+    ("near Kidal ... a base 30 km north of Gao")."""
+    if zone.distance_km is not None or zone.relation not in _MEASURABLE:
+        return zone
+    return next(
+        (
+            z
+            for z in zones
+            if z.distance_km is not None
+            and z.anchor_name is not None
+            and (z.anchor_id == zone.anchor_id or z.anchor_name in zone.label)
+        ),
+        zone,
+    )
+
+
+# the relations a measured distance from the same place may stand in for
+_MEASURABLE = frozenset(
+    {
+        spatial.RelationKind.ROAD,
+        spatial.RelationKind.BETWEEN,
+        *(f"{bearing}_of" for bearing in spatial.BEARINGS),
+    }
+)
 
 
 def _phrase_spans(
@@ -386,6 +415,23 @@ def _town_before_the_zone(
 
 
 _TOWNS = frozenset({LocationPrecision.POINT, LocationPrecision.CITY})
+
+
+def _town_the_zone_describes(
+    context: _DocumentContext, sentence: Sentence, zone: Zone, places: Sequence[Mention]
+) -> EventLocation | None:
+    """ "ISWAP fighters entered Kukawa (Kukawa, Kukawa, Borno), a town near Lake Chad, and
+    took control of it": a relation in an apposition says where the town is, and the town
+    is the event's place."""
+    text = context.document.text
+    start = text.find(zone.text, sentence.start, sentence.end) if zone.text else -1
+    town = described_by_relation(text, start, places) if start >= 0 else None
+    if town is None or town.gazetteer_id in (zone.anchor_id, zone.clip_id):
+        return None
+    location = location_from_mention(
+        town, context.gazetteer, f"{town.text!r}, which the text places {zone.text!r}"
+    )
+    return location if location.precision in _TOWNS else None
 
 
 def _side_of(

@@ -92,6 +92,7 @@ class _Words(Vocabulary):
     attack_nouns: LowerAlternatives
     demonym_place_nouns: LowerAlternatives
     not_a_modifier_before: LowerAlternatives
+    whose_nouns: LowerAlternatives
     backing: LowerAlternatives
     operation_heads: Alternatives
     relationship_nouns: LowerAlternatives
@@ -206,6 +207,12 @@ def _modifier_after(text: str, end: int) -> bool:
 
 
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_WHOSE_NOUN_AFTER = re.compile(rf"\s+{alternation(_WORDS.whose_nouns)}\b")
+
+
+def _says_whose(text: str, mention: Mention) -> bool:
+    """A name before a noun of a body's people or a medium: "Cumhuriyet editor-in-chief"."""
+    return _WHOSE_NOUN_AFTER.match(text, mention.end, mention.end + 40) is not None
 
 
 _SITE_AT_END = re.compile(rf"\b{alternation(_WORDS.site_nouns)}$", re.IGNORECASE)
@@ -490,6 +497,10 @@ def locations_in_span(
             or _outside_its_own_container(text, m, mentions, gazetteer),
             _opens_its_sentence(text, m) and not is_locative(text, m),
             _an_origin(text, m) and not _held_by_another(m, inside, gazetteer),
+            # "police detained Cumhuriyet editor-in-chief Murat Sabuncu ... in Istanbul": a
+            # name before a noun says whose (a newspaper's, a town's people), where the
+            # text puts the event another way
+            _says_whose(text, m) and not is_locative(text, m),
             SPECIFICITY.get(m.feature_class or "", 9),
             # "advancing after retaking Ataq, regained control of Zinjibar": a bare name before
             # the trigger is another phrase's (a subject, another verb's object), as is one

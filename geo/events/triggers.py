@@ -328,9 +328,10 @@ _REAL_INFINITIVE = CaseBlind(
 )
 _SPEECH_VERB = re.compile(rf"\b{alternation(_VOCABULARY.speech.verbs)}\b", re.IGNORECASE)
 _TARGETING_THREAT = re.compile(r"(?:treat|consider|regard|view|see|will|would)", re.IGNORECASE)
-# An event one acts to prevent is referred to, not reported.
+# An event one acts to prevent is referred to, not reported (a verb, not the end of a
+# compound adjective: "an open-ended curfew" is declared).
 _PREVENTION = CaseBlind(
-    rf"\b{alternation(_CUE_LISTS.prevention_verbs)}(?:s|ed|ing|ped|ping)?\s+"
+    rf"(?<![\w-]){alternation(_CUE_LISTS.prevention_verbs)}(?:s|ed|ing|ped|ping)?\s+"
     rf"(?:{alternation(_CUE_LISTS.prevention_modifiers)}\s+){{0,3}}{_W}?$",
 )
 _LEFT_WINDOW = 80

@@ -206,6 +206,11 @@ def test_unknown_place_goes_to_the_area_around_it(
         # closing the chain
         ("On 19 July 2019, a drone struck a PMF base near Amerli (Tooz, Salah al-Din), setting "
          "off explosions at a weapons depot.", "Ţūz Khūrmātū"),
+        # ... and where ACLED's chain names a subdistrict the gazetteer lacks before it
+        ("On 21 August 2021, Turkish forces shelled the outskirts of Abu Rasin (Abu Rasin, "
+         "Ras Al Ain, Al-Hasakeh), damaging several homes.", "Ra’s al ‘Ayn"),
+        ("On 8 May 2021, a drone targeted Ain al-Asad air base (Al-Baghdadi, Hit, Al-Anbar), "
+         "causing material damage.", "Hīt"),
     ],
 )  # fmt: skip
 def test_unknown_place_in_a_district_named_for_its_town(
@@ -230,6 +235,17 @@ def test_unknown_place_in_a_city_quarter_stays_in_the_city(
 ) -> None:
     location = _events(text, gazetteer)[0].location
     assert location.feature_class == "city" and location.country == country
+
+
+def test_a_municipality_the_text_puts_a_homonym_in_holds_the_event(
+    gazetteer: Gazetteer,
+) -> None:
+    # the gazetteer's Santa Catalina lies in Bolívar, 1,000 km from Samaniego
+    text = ("On 15 August 2020, gunmen burst into a house in the rural area of Santa Catalina, "
+            "in the municipality of Samaniego, Narino department, and shot dead eight people.")
+    location = _events(text, gazetteer)[0].location
+    assert location.name == "Samaniego", location.reason
+    assert "no Santa Catalina is known in Samaniego" in location.reason
 
 
 def test_a_district_of_a_province_is_the_provinces(gazetteer: Gazetteer) -> None:

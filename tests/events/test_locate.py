@@ -145,6 +145,10 @@ def _mention(mentions: list[Mention], text: str, occurrence: int = 0) -> Mention
         # a title-cased headline's place before a capitalised noun
         ("Taliban Key Commander Killed in Laghman Clash",
          EventType.KILLING, "AF", "Mehtar Lām", CITY),
+        # a name before a noun says whose ("Cumhuriyet" the newspaper, a town of the name):
+        # the place is where the text puts the event
+        ("On 31 October 2016, police detained Cumhuriyet editor-in-chief Murat Sabuncu and "
+         "a dozen journalists in Istanbul.", EventType.ARREST, "TR", "Istanbul", CITY),
     ],
 )  # fmt: skip
 def test_event_location(
@@ -201,6 +205,8 @@ def test_a_place_in_an_operation_name_is_not_the_place(
         # where people went
         ("On 2 December 2016, rebel fighters left At Tall for Idleb on government buses under "
          "a local settlement, handing the town over to SAA control.", "Idlib"),
+        ("On 19 July 2019, IRGC naval forces seized the tanker Stena Impero in the Strait of "
+         "Hormuz and escorted it to Bandar Abbas.", "Bandar Abbas"),
         # the framework an event is done under
         ("On 5 February 2018, a TSK convoy set up an observation point near Al Eis under the "
          "Astana de-escalation arrangement.", "Astana"),
@@ -476,6 +482,20 @@ def test_spatial_relation_becomes_a_zone(
     assert event.zone.text and event.zone.text in text
 
 
+def test_a_measured_distance_outranks_a_road_from_its_end(gazetteer: Gazetteer) -> None:
+    text = ("On 23 March 2021, a landmine exploded under a pick-up truck beside the desert road "
+            "between al-Mayadin and Palmyra, about 15 km west of al-Mayadin, killing three.")
+    event = _only(_events(text, gazetteer), EventType.BOMBING)
+    assert event.zone is not None and event.zone.distance_km == 15, event.location.reason
+
+
+def test_a_measured_distance_from_elsewhere_outranks_nothing(gazetteer: Gazetteer) -> None:
+    text = ("On 5 May 2021, gunmen attacked a checkpoint near Kidal, killing two soldiers who "
+            "had driven from a base 30 km north of Gao.")
+    event = _only(_events(text, gazetteer), EventType.ATTACK)
+    assert event.zone is not None and event.zone.relation == "near", event.location.reason
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -484,6 +504,9 @@ def test_spatial_relation_becomes_a_zone(
          "Mosul.", "Al Qayyārah"),
         ("On 17 November 2017, Iraqi forces recaptured Rawa after an offensive along the "
          "Euphrates.", "Rāwah"),
+        # ... and one an apposition places by the relation
+        ("On 18 August 2020, ISWAP fighters entered Kukawa (Kukawa, Kukawa, Borno), a town "
+         "near Lake Chad, and took control of it.", "Kukawa"),
     ],
 )  # fmt: skip
 def test_a_town_named_before_a_relation_is_the_event_s_place(

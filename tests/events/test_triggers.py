@@ -140,6 +140,9 @@ CASES: list[Row] = [
      [(E.THREAT, "warned", A), (E.ATTACK, "attacks", H)]),
     ("The general said the two armies would work to avoid clashes.",
      [(E.ARMED_CLASH, "clashes", H)]),
+    # ... a verb, not the end of a compound adjective
+    ("The governor declared an open-ended curfew in 13 villages.",
+     [(E.EMERGENCY_RULE, "curfew", A)]),
     # threats by speech
     ("Moscow said it would target US jets flying in Syrian airspace.",
      [(E.THREAT, "said", A), (E.ATTACK, "target", H)]),
