@@ -660,6 +660,8 @@ def _include_abbreviation_dot(text: str, match: Match) -> None:
 
 def _joins(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end : right.start]
+    if right.text in _ARTICLES and text.endswith(".", 0, left.end):
+        return False  # "Long Island, N.Y. The U.S. Navy cleaned the site": a new sentence
     if gap in _JOINING_GAPS:
         return True
     if gap[-1:] in _AYN_MARKS and gap[:-1] in _JOINING_GAPS and left.text in _ARABIC_ARTICLES:

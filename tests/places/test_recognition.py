@@ -356,6 +356,10 @@ def test_people_are_not_places(
         ("Ranchers near Campo Grande in Mato Grosso do Sul lost cattle.",
          ["Campo Grande", "Mato Grosso do Sul"]),
         ("Trains to Bergen op Zoom were cancelled.", ["Bergen op Zoom"]),
+        # an abbreviation's stop before a capitalised article ends a sentence: no "N.Y. The
+        # U.S. Navy" organisation across it
+        ("The plant milled uranium for a lab on Long Island, N.Y. The U.S. Navy cleaned the "
+         "site.", ["Long Island", "N.Y.", "U.S."]),
         # a capitalised article before a name embeds it in no longer name
         ("The court in The Hague ruled on Monday.", ["The Hague"]),
         # a town of note whose name ends like a plural of people opens a sentence too
