@@ -1940,6 +1940,12 @@ def _place_noun_ends_the_run(scan: _Scan, position: int) -> bool:
     )
 
 
+# A lower-case "the" and a capitalised word right after a sentence's first word: the word
+# is a verb ("Save the Children said", "Stop the War Coalition"), not a town a sentence opens
+# with, which a comma, a verb or a preposition follows
+_THE_NAME_AFTER = re.compile(r" the [A-Z]")
+
+
 def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
     word = match.key
     best = match.candidates[0] if match.candidates else None
@@ -2035,6 +2041,13 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         surname = scan.people.surname_rank(token.text)
         if surname is not None or best.importance < 5.0:
             return False
+    if (
+        not strong
+        and _opens_sentence(scan, match.first_token)
+        and _THE_NAME_AFTER.match(scan.text, match.end)
+    ):
+        match.notes.append("a verb opening a sentence or a name ('Save the Children said')")
+        return False
     if (
         not strong
         and _opens_sentence(scan, match.first_token)

@@ -266,7 +266,7 @@ FLOORS = {
         "located": 0.86,
         "dated": 0.96,
         "typed": 0.98,
-        "honest": 0.95,
+        "honest": 0.96,
         "sub_typed": 0.97,
     },
 }
