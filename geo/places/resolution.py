@@ -2077,10 +2077,9 @@ def _read_regions_abroad_as_towns_at_home(
         if any(other.country_code == choice.country_code for other in others):
             continue  # "Mexican officials said ... in Sonora": the text is in the country
         named = [
-            other
+            g.choice
             for g in placed
-            if g.key != group.key and g.kind == MentionKind.TOPONYM
-            for other in ([g.choice] if g.choice is not None else [])
+            if g.key != group.key and g.kind == MentionKind.TOPONYM and g.choice is not None
         ]
         areas = Counter(other.admin1_code for other in named if other.admin1_code)
         towns = [other for other in named if other.feature_class not in _PRIME_CLASSES]
@@ -2300,7 +2299,7 @@ def _keep_a_river_s_towns_near_the_text(
     it is read only near the text's other places (a village of Israel 465 km off is none)."""
     if not any(group.river_after for group in groups):
         return  # most texts
-    placed = [g for g in groups if g.kind != MentionKind.ORGANISATION and _is_resolved(g)]
+    placed = [g for g in groups if g.kind == MentionKind.TOPONYM and _is_resolved(g)]
     for group in placed:
         choice = group.choice
         if not group.river_after or choice is None or choice.feature_class not in _TOWNS:
