@@ -18,6 +18,7 @@ from gazetteer.normalize import normalize
 from geo.documents import Document
 from geo.places.area_lists import ListedArea, listed_areas
 from geo.places.backoff import Reading, answer_backed_off, back_off
+from geo.places.feature_names import feature_names
 from geo.places.mentions import Mention, MentionKind, PlacesResult
 from geo.places.recognition import (
     Match,
@@ -51,13 +52,45 @@ def person_names(gazetteer: Gazetteer) -> PersonNames:
 def find_places(document: Document, gazetteer: Gazetteer | None = None) -> PlacesResult:
     """Recognise and resolve every place mention of a document."""
     gazetteer = gazetteer or open_gazetteer()
-    recognised = _with_listed_areas(
-        document.text, recognize(document.text, gazetteer, person_names(gazetteer)), gazetteer
-    )
+    text, people = document.text, person_names(gazetteer)
+    recognised = _with_listed_areas(text, recognize(text, gazetteer, people), gazetteer)
+    features = _features_unread(text, recognised, people)
+    recognised = [
+        match
+        for match in recognised
+        if not any(match.start < end and start < match.end for start, end in features)
+    ]
     matches = [match for match in recognised if not match.context_only]
     context = [match for match in recognised if match.context_only]
-    mentions = _resolve(document.text, matches, context, gazetteer)
+    backed: dict[tuple[int, int], Reading | None] = {}
+    if features:  # most texts: none
+        lookup = _lookup_in(gazetteer, countries_named(recognised))
+        known = {match.key for match in recognised}
+        for start, end in features:
+            found = _as_written(text, start, end, gazetteer.candidates(text[start:end]))
+            matches.append(_given_match(text, start, end, found, lookup, known, backed))
+        matches.sort(key=lambda match: (match.start, match.end))
+    mentions = _resolve(text, matches, context, gazetteer)
+    if backed:
+        mentions = answer_backed_off(text, mentions, backed, _candidate_of(gazetteer))
     return PlacesResult(document_id=document.id, mentions=mentions)
+
+
+def _features_unread(
+    text: str, recognised: Sequence[Match], people: PersonNames
+) -> list[tuple[int, int]]:
+    """The spans of the names of natural features (:mod:`geo.places.feature_names`) that no
+    recognised name covers or runs across: "Lizard Island" where only "Island" was read."""
+    return [
+        (start, end)
+        for start, end, _ in feature_names(text, people)
+        if not any(
+            match.start < end
+            and start < match.end
+            and (match.start < start or match.end > end or (match.start, match.end) == (start, end))
+            for match in recognised
+        )
+    ]
 
 
 def _resolve(
@@ -126,18 +159,8 @@ def resolve_spans(
     backed: dict[tuple[int, int], Reading | None] = {}
 
     for start, end, candidates in given:
-        surface = text[start:end]
-        key = normalize(surface)
-        kinds = {c.name_kind for c in candidates}
-        kind = MentionKind.DEMONYM if kinds == {NameKind.DEMONYM} else MentionKind.TOPONYM
-        if not candidates:
-            lookup = _lookup_in(gazetteer, countries[(start, end)])
-            reading = backed[(start, end)] = back_off(surface, lookup, known)
-            if reading is not None:
-                key, kind, candidates = reading.key, reading.kind, reading.candidates
-        matches.append(
-            Match(start, end, surface, key, kind, candidates, first_token=-1, last_token=-1)
-        )
+        lookup = _lookup_in(gazetteer, countries[(start, end)])
+        matches.append(_given_match(text, start, end, candidates, lookup, known, backed))
     if not backed:
         mentions = _resolve(text, matches, context, gazetteer)
         return PlacesResult(document_id=document.id, mentions=mentions)
@@ -153,6 +176,28 @@ def resolve_spans(
             if (m.start, m.end) in wanted
         ],
     )
+
+
+def _given_match(
+    text: str,
+    start: int,
+    end: int,
+    candidates: list[Candidate],
+    lookup: Callable[[str], list[Candidate]],
+    known: set[str],
+    backed: dict[tuple[int, int], Reading | None],
+) -> Match:
+    """A span given by a gold corpus or found by its generic word, as a match: its
+    candidates, or where it has none the back-off's reading (kept in ``backed``)."""
+    surface = text[start:end]
+    key = normalize(surface)
+    kinds = {c.name_kind for c in candidates}
+    kind = MentionKind.DEMONYM if kinds == {NameKind.DEMONYM} else MentionKind.TOPONYM
+    if not candidates:
+        reading = backed[(start, end)] = back_off(surface, lookup, known)
+        if reading is not None:
+            key, kind, candidates = reading.key, reading.kind, reading.candidates
+    return Match(start, end, surface, key, kind, candidates, first_token=-1, last_token=-1)
 
 
 def _said_of_variants(mention: Mention) -> Mention:

@@ -289,19 +289,21 @@ BLIND_WEB_8 = Path(__file__).parents[1] / "data" / "places" / "blind_web_8.jsonl
 # eighteenth round: raw F1 0.836, end-to-end 0.699, gold spans 0.748; its misses were read
 # that round.
 BLIND_WEB_9 = Path(__file__).parents[1] / "data" / "places" / "blind_web_9.jsonl"
+# Raw floors rose in the nineteenth round, when natural features the gazetteer lacks were first
+# found by their generic word ("Lizard Island", "Saylorville Lake": geo/places/feature_names.py)
 BLIND_WEB_FLOORS = {
-    BLIND_WEB: {False: {"exact_f1": 0.905, "end_to_end": 0.825}, True: {"accuracy_161": 0.88}},
-    BLIND_WEB_2: {False: {"exact_f1": 0.915, "end_to_end": 0.82}, True: {"accuracy_161": 0.86}},
-    BLIND_NEWS_3: {False: {"exact_f1": 0.895, "end_to_end": 0.84}, True: {"accuracy_161": 0.87}},
-    BLIND_NEWS_4: {False: {"exact_f1": 0.885, "end_to_end": 0.815}, True: {"accuracy_161": 0.86}},
-    BLIND_NEWS_5: {False: {"exact_f1": 0.915, "end_to_end": 0.86}, True: {"accuracy_161": 0.875}},
-    BLIND_WEB_3: {False: {"exact_f1": 0.925, "end_to_end": 0.85}, True: {"accuracy_161": 0.88}},
-    BLIND_WEB_4: {False: {"exact_f1": 0.92, "end_to_end": 0.84}, True: {"accuracy_161": 0.86}},
-    BLIND_WEB_5: {False: {"exact_f1": 0.855, "end_to_end": 0.775}, True: {"accuracy_161": 0.82}},
-    BLIND_WEB_6: {False: {"exact_f1": 0.86, "end_to_end": 0.765}, True: {"accuracy_161": 0.82}},
-    BLIND_WEB_7: {False: {"exact_f1": 0.875, "end_to_end": 0.785}, True: {"accuracy_161": 0.83}},
-    BLIND_WEB_8: {False: {"exact_f1": 0.81, "end_to_end": 0.67}, True: {"accuracy_161": 0.715}},
-    BLIND_WEB_9: {False: {"exact_f1": 0.83, "end_to_end": 0.695}, True: {"accuracy_161": 0.745}},
+    BLIND_WEB: {False: {"exact_f1": 0.93, "end_to_end": 0.87}, True: {"accuracy_161": 0.88}},
+    BLIND_WEB_2: {False: {"exact_f1": 0.935, "end_to_end": 0.86}, True: {"accuracy_161": 0.86}},
+    BLIND_NEWS_3: {False: {"exact_f1": 0.92, "end_to_end": 0.87}, True: {"accuracy_161": 0.87}},
+    BLIND_NEWS_4: {False: {"exact_f1": 0.915, "end_to_end": 0.845}, True: {"accuracy_161": 0.86}},
+    BLIND_NEWS_5: {False: {"exact_f1": 0.935, "end_to_end": 0.875}, True: {"accuracy_161": 0.875}},
+    BLIND_WEB_3: {False: {"exact_f1": 0.94, "end_to_end": 0.865}, True: {"accuracy_161": 0.88}},
+    BLIND_WEB_4: {False: {"exact_f1": 0.935, "end_to_end": 0.845}, True: {"accuracy_161": 0.86}},
+    BLIND_WEB_5: {False: {"exact_f1": 0.88, "end_to_end": 0.79}, True: {"accuracy_161": 0.82}},
+    BLIND_WEB_6: {False: {"exact_f1": 0.895, "end_to_end": 0.79}, True: {"accuracy_161": 0.82}},
+    BLIND_WEB_7: {False: {"exact_f1": 0.895, "end_to_end": 0.795}, True: {"accuracy_161": 0.83}},
+    BLIND_WEB_8: {False: {"exact_f1": 0.84, "end_to_end": 0.685}, True: {"accuracy_161": 0.715}},
+    BLIND_WEB_9: {False: {"exact_f1": 0.855, "end_to_end": 0.705}, True: {"accuracy_161": 0.745}},
 }
 
 

@@ -1,0 +1,142 @@
+"""Names of natural features and parks found by their generic word: "Lizard Island".
+
+Recognition reads the names the gazetteer knows, so a feature it lacks was read in parts, or
+not at all: "researchers on Lizard Island" gave "Island" (Iceland's own name), "a boat trip
+into the Mekong Delta" the river and "Delta" (a Nigerian state), "Saylorville Lake" nothing.
+A run of capitalised words closed by a feature's generic word ("Island", "Lake", "Delta"),
+or opened by one before "of" ("the Gulf of Maine") or before a name ("Mount Elgon"), names
+one place. Its span replaces the parts read inside it; the back-off
+(:mod:`geo.places.backoff`) answers it as it answers such a span given by a gold corpus.
+
+The words are data: ``feature_names.toml`` beside this module.
+
+>>> [text for _, _, text in feature_names("Divers off Lizard Island, in the Gulf of Maine.")]
+['Lizard Island', 'Gulf of Maine']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from geo.places.recognition import NEVER_ALONE, NoPersonNames, PersonNames, in_title_case
+from geo.vocabulary import LowerWords, Vocabulary, alternation, load_vocabulary
+
+__all__ = ["feature_names"]
+
+
+class FeatureNamesFile(Vocabulary):
+    """``feature_names.toml``: the generic words that close or open a feature's name."""
+
+    closing: LowerWords
+    opening_of: LowerWords
+    opening: LowerWords
+    surnames: LowerWords
+
+
+_WORDS = load_vocabulary("geo.places", "feature_names.toml", FeatureNamesFile)
+
+
+def _capitalised(words: LowerWords) -> str:
+    return alternation([word.capitalize() for word in words])
+
+
+# A word of a name: capitalised, with its inner hyphens and apostrophes, or an abbreviated
+# saint's or mountain's title ("St. Lawrence River", "Mt. Hood"); a name may hold a connector
+# ("Rio de la Plata"), not "of", which joins an organisation to its town ("Sun News of
+# Myrtle Beach")
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_WORD = rf"(?:(?:St|Ste|Mt|Ft)\.|[{_CAPITAL}][\w-]*(?:['’](?!s\b)\w+)*)"
+_CONNECTOR = r"(?:de|del|du|des|la|le|da|do|dos|das|di|van|von)"
+_RUN = rf"{_WORD}(?: {_CONNECTOR})*(?: {_WORD}(?: {_CONNECTOR})*)*"
+# ... and nothing capitalised or hyphened goes on after it: "Silicon Valley Bank" is a bank's
+# (a possessive may: "Lizard Island's reefs")
+_ENDS = r"(?=['’]s\b|(?![\w'’-]| [A-Z]| &))"
+_OPENS = r"(?<![\w'’.-])"
+_CLOSED = re.compile(rf"{_OPENS}{_RUN} {_capitalised(_WORDS.closing)}{_ENDS}")
+# An opening word's name is short and ends the run: "Mount Pleasant High School" is a school
+_SHORT = rf"{_WORD}(?:(?: {_CONNECTOR})* {_WORD})?"  # "Elgon", "St. Helens", "Juan de Fuca"
+_OPENED_OF = re.compile(rf"{_OPENS}{_capitalised(_WORDS.opening_of)} of (?:the )?{_SHORT}{_ENDS}")
+_OPENED = re.compile(rf"{_OPENS}(?:{_capitalised(_WORDS.opening)}|Mt\.) {_SHORT}{_ENDS}")
+# Any generic word at all: most texts have none, and one scan tells
+_ANY_GENERIC_WORD = re.compile(
+    rf"\b(?:{_capitalised([*_WORDS.closing, *_WORDS.opening_of, *_WORDS.opening])}|Mt\.)"
+    r"(?![\w-])"
+)
+_LEAD = re.compile(rf"{_WORD}(?: of)? ")
+_POSSESSOR = re.compile(rf"{_WORD}['’]s ")  # "Kenya's Rift Valley" is the Rift Valley
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"“”(]\s*|\n\s*|^\s*)$")
+_AFTER_A_NAME = re.compile(rf"{_WORD} $")
+# Ranks in the person lexicon (1 the most common) under which a word is a given name
+_COMMON_GIVEN_NAME = 1000
+_SURNAMES = frozenset(_WORDS.surnames)
+# Words that open a sentence and no feature's name ("After Lizard Island", "The Gulf")
+_NO_NAME = frozenset({"the", "a", "an", "in", "on", "at", "to", "from", "after", "before"})
+
+
+def feature_names(text: str, people: PersonNames | None = None) -> Iterator[tuple[int, int, str]]:
+    """The spans (start, end, text) of the feature names of ``text``, in order. Lines in
+    title case (headlines) are left to recognition: every word there is capitalised."""
+    if _ANY_GENERIC_WORD.search(text) is None:
+        return
+    people = people or NoPersonNames()
+    closed = (
+        (start, found.end())
+        for found in _CLOSED.finditer(text)
+        if (start := _first_name_word(text, found.start(), found.end())) is not None
+        and not _a_person_s_name(text[start : found.end()], people)
+    )
+    opened = (
+        (found.start(), found.end())
+        for pattern in (_OPENED_OF, _OPENED)
+        for found in pattern.finditer(text)
+        if not _AFTER_A_NAME.search(text, max(0, found.start() - 40), found.start())
+    )
+    spans = [span for span in (*closed, *opened) if not in_title_case(text, span[0])]
+    taken_until = -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if start >= taken_until:  # the longest of overlapping names
+            taken_until = end
+            yield start, end, text[start:end]
+
+
+def _first_name_word(text: str, start: int, end: int) -> int | None:
+    """Where the name opens: after a possessor ("Kenya's Rift Valley"), past a sentence's
+    first word when that is no name ("After Lizard Island", "Residents of Orchid Island");
+    None if no name is left before the generic word."""
+    while (possessor := _POSSESSOR.search(text, start, end)) is not None:
+        start = possessor.end()
+    while (lead := _LEAD.match(text, start, end)) is not None:
+        word, *of = lead.group().split()
+        if word.lower() not in _NO_NAME and not (
+            _opens_a_sentence(text, start) and _no_name_elsewhere(text, word, bool(of))
+        ):
+            break
+        start = lead.end()
+    return start if " " in text[start:end] else None
+
+
+def _opens_a_sentence(text: str, at: int) -> bool:
+    return _SENTENCE_END.search(text, max(0, at - 3), at) is not None
+
+
+def _no_name_elsewhere(text: str, word: str, before_of: bool) -> bool:
+    """Whether a sentence's first word is a common word: written in lower case somewhere in
+    the text, or before "of" and never capitalised inside a sentence ("Residents of Orchid
+    Island"; "Gros Morne National Park" opens with a name)."""
+    if word.lower() in NEVER_ALONE:
+        return True
+    if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
+        return True
+    inside = re.search(rf"(?<=[\w,] ){re.escape(word)}(?![\w-])", text)
+    return before_of and inside is None
+
+
+def _a_person_s_name(name: str, people: PersonNames) -> bool:
+    """ "said Angela Hill", "Robin Lake, a senior": a given name and a closing word that is
+    also a surname."""
+    words = name.split()
+    if len(words) != 2 or words[1].lower() not in _SURNAMES:
+        return False
+    rank = people.given_rank(words[0])
+    return rank is not None and rank <= _COMMON_GIVEN_NAME
