@@ -1807,14 +1807,17 @@ def _homonym_evidence(group: _Group, candidate: Candidate) -> str | None:
     """What in the text names this smaller reading rather than the country, region or sea
     of the same name: its state or country after it, a town's or an area's word beside it."""
     prime = group.prime
+    if group.among_countries:
+        # a list of countries outweighs the story's words for a town or county, and a
+        # country listed after it qualifies nothing ("bases for France, China, Japan and
+        # Italy": China is no town of Japan)
+        return None
     if (
         group.qualifiers & {candidate.country_code, candidate.admin1_code}
         and prime is not None
         and not group.qualifiers & {prime.country_code, prime.admin1_code}
     ):
         return "its state or country named after it"
-    if group.among_countries:
-        return None  # a list of countries outweighs the story's words for a town or county
     if candidate.feature_class == FeatureClass.CITY and (group.says_city or group.says_town):
         return "local copy's words for a town beside it ('the town of', 'police', an address)"
     if candidate.id in group.in_chosen_county:

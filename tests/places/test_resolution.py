@@ -903,11 +903,22 @@ def test_the_province_closing_an_acled_chain_holds_the_place_before_it(
     assert "where the text puts it" in mention.reason
 
 
-def test_a_name_listed_with_countries_is_the_country(gazetteer: Gazetteer) -> None:
-    # Miami County, Indiana, holds a town named Mexico: the list outweighs the county
-    text = "The Miami County fair in Peru, Indiana, drew exhibitors from Mexico and Canada."
-    mention = first(resolved(text, gazetteer), "Mexico")
-    assert mention.gazetteer_id == "country:MX", mention.reason
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # Miami County, Indiana, holds a town named Mexico: the list outweighs the county
+        ("The Miami County fair in Peru, Indiana, drew exhibitors from Mexico and Canada.",
+         "Mexico", "country:MX"),
+        # the next country of the list is no qualifier: Japan has a town named China
+        ("The port hosts military bases for the United States, France, China, Japan and "
+         "Italy, watching the strait across from Yemen.", "China", "country:CN"),
+    ],
+)  # fmt: skip
+def test_a_name_listed_with_countries_is_the_country(
+    text: str, surface: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mention = first(resolved(text, gazetteer), surface)
+    assert mention.gazetteer_id == country, mention.reason
     assert "listed with countries" in mention.reason
 
 
