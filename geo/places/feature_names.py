@@ -17,7 +17,7 @@ The words are data: ``feature_names.toml`` beside this module.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from geo.places.recognition import NEVER_ALONE, NoPersonNames, PersonNames, in_title_case
 from geo.vocabulary import LowerWords, Vocabulary, alternation, load_vocabulary
@@ -37,7 +37,7 @@ class FeatureNamesFile(Vocabulary):
 _WORDS = load_vocabulary("geo.places", "feature_names.toml", FeatureNamesFile)
 
 
-def _capitalised(words: LowerWords) -> str:
+def _capitalised(words: Sequence[str]) -> str:
     return alternation([word.capitalize() for word in words])
 
 

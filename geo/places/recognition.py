@@ -214,6 +214,15 @@ class _Variants(Vocabulary):
     english_endings: LowerWords
 
 
+class _Languages(Vocabulary):
+    """Words before or after a people's adjective that make it its language ("in French",
+    "French-speaking"), and the words that may follow one after "in" ("in English at")."""
+
+    before: LowerWords
+    between: LowerWords
+    after: LowerWords
+
+
 class _Prepositions(Vocabulary):
     """Prepositions after which a name is most often a place ("in Djibo"), and verbs whose
     object is ("shelled Afrin")."""
@@ -252,6 +261,7 @@ class RecognitionFile(Vocabulary):
     variants: _Variants
     countryside: _Countryside
     currencies: _Currencies
+    languages: _Languages
     prepositions: _Prepositions
 
     @model_validator(mode="after")
@@ -693,6 +703,7 @@ class _Scan:
     romanised: bool = False  # some name's best reading is in a romanised country
     dropped: list[Match] = field(default_factory=list)  # names not kept as places
     last_place_end: int = -1  # where the last name kept as a place ends
+    last_language_end: int = -1  # ... and the last read as a language ("in English, Arabic")
     # where the text's telling names are (a country's centre, a large place's point)
     anchors: list[tuple[float, float]] = field(default_factory=list)
     # ... of them, the places of some size named as places (no country: its centre may lie
@@ -993,6 +1004,9 @@ def _add(scan: _Scan, match: Match, matches: list[Match]) -> None:
             match.context_only = True  # a story about the Lebanese pound is about Lebanon
             matches.append(match)
         return
+    if _names_a_language(scan, match):
+        scan.last_language_end = match.end
+        return
     if match.candidates and _keep(scan, match):
         organisation = _classify(scan, match)
         matches.append(match)
@@ -1019,6 +1033,11 @@ _ENGLISH_ENDINGS = tuple(_WORDS.variants.english_endings)
 _NO_VARIANT_HEADS = NEVER_ALONE | _GENERIC_WORDS
 _HYPHENS = frozenset({"-", "- ", " -", " - "})
 _CURRENCIES = frozenset(_WORDS.currencies.words)
+_LANGUAGE_BEFORE = frozenset(_WORDS.languages.before)
+_LANGUAGE_BETWEEN = frozenset(_WORDS.languages.between)
+_LANGUAGE_AFTER = frozenset(_WORDS.languages.after)
+# ... and what joins languages in a list: "in English, Arabic, French and Swahili"
+_LANGUAGE_LIST_GAP = re.compile(r"(?:\s*,\s*[A-Z][\w-]*)*\s*(?:,|,?\s+(?:and|or))\s+")
 _WORLD_CURRENCIES = frozenset(_WORDS.currencies.world)
 _SETTLED = frozenset({FeatureClass.CITY, FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _LARGE = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
@@ -1853,6 +1872,36 @@ def _an_area_named_by_its_side(scan: _Scan, match: Match, token: Token) -> bool:
         match.by_side = True
         match.notes.append("names the area on that side of its country")
     return bool(areas)
+
+
+def _names_a_language(scan: _Scan, match: Match) -> bool:
+    """ "printed in English, Arabic and French", "she studied French at Ibadan",
+    "French-speaking regions": a people's adjective that names its language, not the place."""
+    if not any(c.name_kind == NameKind.DEMONYM for c in match.candidates):
+        return False
+    tokens, text = scan.tokens, scan.text
+    following = match.last_token + 1
+    if (
+        following < len(tokens)
+        and text[match.end : tokens[following].start] in (" ", "-")
+        and tokens[following].text.lower() in _LANGUAGE_AFTER
+    ):
+        return True
+    if scan.last_language_end >= 0 and _LANGUAGE_LIST_GAP.fullmatch(
+        text, scan.last_language_end, match.start
+    ):
+        return True
+    first = match.first_token
+    if first == 0 or tokens[first - 1].text.lower() not in _LANGUAGE_BEFORE:
+        return False
+    if text[tokens[first - 1].end : match.start] != " ":
+        return False
+    if following >= len(tokens):
+        return True
+    gap = text[match.end : tokens[following].start]
+    if gap.startswith("-"):
+        return False  # "in Indian-administered Kashmir", "Russian-American art"
+    return gap.strip() != "" or tokens[following].text.lower() in _LANGUAGE_BETWEEN
 
 
 def _names_a_currency(scan: _Scan, match: Match) -> bool:

@@ -211,6 +211,10 @@ def test_organisations(
         ("Shelling hit Hamāh overnight.", "Hamāh", "SY"),
         ("Rebels held Dayr az Zawr.", "Dayr az Zawr", "SY"),
         ("Refugees reached Şanlıurfa on foot.", "Şanlıurfa", "TR"),
+        # England's adjective, not the English River of Ontario nor English, Indiana
+        ("Buses took the English guests to the valley's wineries.", "English", "GB"),
+        # the Persian ezafe joins the name's words
+        ("A bomb exploded in a mosque in Mazar-i-Sharif on Thursday.", "Mazar-i-Sharif", "AF"),
         ("Police in Köln made arrests.", "Köln", "DE"),
         ("Floods hit Île-de-France on Monday.", "Île-de-France", "FR"),
         ("The convoy reached Aleppo", "Aleppo", "SY"),
@@ -221,6 +225,25 @@ def test_demonyms_and_non_ascii_names_resolve_to_their_country(
 ) -> None:
     (mention,) = [m for m in run(text, gazetteer).mentions if m.text == surface]
     assert mention.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("In the western suburbs, signs are printed in English, Arabic, French and Swahili.", []),
+        ("Born in Enugu, she studied English at the university in Ibadan.", ["Enugu", "Ibadan"]),
+        ("Teachers protested in the English-speaking regions of the country.", []),
+        ("Spanish classes were organised by a local church.", []),
+        ("She speaks Welsh.", []),
+        # a people's adjective before a noun, or joined to another, is the place's
+        ("Judges in French courts and English football clubs objected.", ["French", "English"]),
+        ("An attack on tourists in Indian-administered Kashmir.", ["Indian", "Kashmir"]),
+    ],
+)  # fmt: skip
+def test_a_people_s_adjective_naming_a_language_is_no_place(
+    text: str, places: list[str], gazetteer: Gazetteer
+) -> None:
+    assert [m.text for m in run(text, gazetteer).mentions] == places
 
 
 def test_result_is_a_model_and_round_trips(gazetteer: Gazetteer) -> None:
