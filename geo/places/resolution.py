@@ -897,9 +897,10 @@ _APPOSED_SENSE = -2
 def _tell_the_city_apart(text: str, named: Sequence[Match], senses: dict[int, int]) -> None:
     """ "Ramouseh (Jebel Saman, Aleppo), on the south-western edge of Aleppo city": a name of
     a city and its province is two places where the text calls one mention the city
-    ("Aleppo city", "the city of Idlib", a dateline) and another the area (the province
-    closing the chain, "Idlib province"): the mentions called the city are a place of their
-    own, the others as the text has them."""
+    ("Aleppo city", "the city of Idlib", a dateline, the place an ACLED chain opening with
+    its name follows: "Al Qubbah (Al Qubbah, Derna)") and another the area (the province
+    closing the chain, "Idlib province", the district opening it): the mentions called the
+    city are a place of their own, the others as the text has them."""
     if not _a_province_s_capital(named[0].candidates):
         return
     free = [match for match in named if id(match) not in senses]
@@ -909,11 +910,35 @@ def _tell_the_city_apart(text: str, named: Sequence[Match], senses: dict[int, in
         if _CITY_AFTER.match(text, match.end)
         or _called_a_town_before(text, match)
         or opens_a_dateline(text, match.start, match.end)
+        or _heads_its_own_chain(text, match)
     ]
     called = {id(match) for match in cities}
-    if cities and any(id(m) not in called and _says_admin(text, m) for m in free):
+    if cities and any(
+        id(m) not in called and (_says_admin(text, m) or _opens_a_chain_of_areas(text, m))
+        for m in free
+    ):
         # ("TRIPOLI, Lebanon — ... the northern city of Tripoli": no area, one place)
         senses.update((id(match), _CITY_SENSE) for match in cities)
+
+
+def _heads_its_own_chain(text: str, match: Match) -> bool:
+    """ "Al Qubbah (Al Qubbah, Derna)": the place before an ACLED chain that opens with its
+    name, the district named for its town."""
+    opening = text.find("(", match.end, match.end + 3)
+    if opening < 0 or text[match.end : opening].strip():
+        return False
+    rest = text[opening + 1 : opening + 3 + len(match.text) + 2].lstrip()
+    return (
+        rest.startswith(match.text)
+        and admin_chain.CONTINUES.match(rest, len(match.text)) is not None
+    )
+
+
+def _opens_a_chain_of_areas(text: str, match: Match) -> bool:
+    """The district opening an ACLED chain before its province: "(Al Qubbah, Derna)"."""
+    return admin_chain.opens(text, match.start, match.end) and bool(
+        admin_chain.CONTINUES.match(text, match.end)
+    )
 
 
 # below every apposed sense (_APPOSED_SENSE - n): no text apposes so many of one name
@@ -947,9 +972,15 @@ def _a_province_s_capital(candidates: Sequence[Candidate]) -> bool:
 
 def _keep_to_the_qualified_readings(groups: Sequence[_Group], senses: Mapping[int, int]) -> None:
     """A place of a name the text told apart by its qualifiers is read only as what they fit
-    ("Plymouth, England" in a story from Plymouth, Mass.: the English city, whatever the focus)."""
+    ("Plymouth, England" in a story from Plymouth, Mass.: the English city, whatever the focus);
+    one told apart as the city of a province's name, only as a city."""
     for group in groups:
         if not any(id(match) in senses for match in group.matches):
+            continue
+        if senses.get(id(group.matches[0])) == _CITY_SENSE:
+            group.candidates = [
+                c for c in group.candidates if c.feature_class == FeatureClass.CITY
+            ] or group.candidates
             continue
         fitting = [c for c in group.candidates if group.qualifiers & _qualified_codes(c)]
         if fitting:

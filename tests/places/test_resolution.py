@@ -769,6 +769,9 @@ def test_a_region_abroad_keeps_its_name_where_the_text_says_so(
         # a dateline calls the name a city too
         ("ALEPPO, Syria — Shells hit the city of Aleppo and villages across Aleppo province.",
          "Aleppo", [("city", "SY"), ("city", "SY"), ("admin1", "SY")]),
+        # the place before an ACLED chain opening with its name, the district named for it
+        ("IS suicide bombers detonated three car bombs in Al Qubbah (Al Qubbah, Derna).",
+         "Al Qubbah", [("city", "LY"), ("admin1", "LY")]),
         # called a city nowhere: one place of the name throughout
         ("Shelling hit Idlib on Monday; Idlib's hospitals were full.", "Idlib",
          [("city", "SY"), ("city", "SY")]),
