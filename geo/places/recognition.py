@@ -755,7 +755,7 @@ def recognize(text: str, index: NameIndex, people: PersonNames | None = None) ->
     homes = _armed_groups_at_home(scan)
     if pending or scan.romanised or homes:  # most texts: no variant, no romanised country
         _settle_variants(scan, pending, matches, Counter(home.country for home in homes))
-    elif scan.surname_like:
+    if scan.surname_like:
         _readmit_in_the_text_s_country(scan, matches)
     matches.extend(_home_country_context(scan, homes))
     if scan.dropped:
@@ -839,15 +839,36 @@ def _with_its_article(scan: _Scan, match: Match) -> None:
 
 def _readmit_in_the_text_s_country(scan: _Scan, matches: list[Match]) -> None:
     """ "to north Galway", "Cork city" in a story that names Ireland: a town whose name is
-    also an uncommon surname, best read in the one country the text names, is that town."""
-    counts = _country_counts(matches)
-    if len(counts) != 1:
+    also an uncommon surname, best read in the country the text is about, is that town (the
+    one country it names, or the one it names most, three times at least, by large places or
+    names found in no other country: "Lahinch", "Ennistymon")."""
+    counts = (_country_counts(matches) + _one_country_names(matches)).most_common(2)
+    if not counts or (
+        len(counts) == 2 and (counts[0][1] < _HOME_NAMES or counts[0][1] == counts[1][1])
+    ):
         return
-    (country,) = counts
+    country = counts[0][0]
+    taken = {id(match) for match in matches}  # readmitted in a romanised country already
     for match in scan.surname_like:
-        if match.candidates[0].country_code == country:
+        if match.candidates[0].country_code == country and id(match) not in taken:
             _readmit(scan, match, matches, "a place in the country the text is about")
     matches.sort(key=lambda match: (match.start, match.end))
+
+
+_HOME_NAMES = 3
+
+
+def _one_country_names(matches: Sequence[Match]) -> Counter[str]:
+    """The countries of the names whose every reading lies in one country, however small
+    ("Lahinch", "Ennistymon", "County Clare": Ireland)."""
+    counts: Counter[str] = Counter()
+    for match in matches:
+        if match.kind == MentionKind.ORGANISATION or not match.candidates:
+            continue
+        countries = {c.country_code for c in match.candidates}
+        if len(countries) == 1 and (country := countries.pop()):
+            counts[country] += 1
+    return counts
 
 
 def _settle_variants(

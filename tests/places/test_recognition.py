@@ -1033,9 +1033,17 @@ def test_datelines_and_rivers_named_after_their_word(
         # an uncommon surname is a town of the one country the text names
         ("Supporters say the line will bring tourists to north Galway, in Ireland.",
          ["Galway", "Ireland"]),
+        # ... or the country most of its names lie in, three at least, however small the
+        # towns, and whatever variant of another country's name the text has besides
+        ("Most visitors arrive by coach from Galway and leave within hours, hoteliers in "
+         "Lahinch, Ennistymon and Kilkee said.",
+         ["Galway", "Lahinch", "Ennistymon", "Kilkee"]),
         # ... not the commonest surnames, nor where the text names no country
         ("Johnson said the plan for Denver was good, and Clinton agreed.", ["Denver"]),
         ("Supporters say the line will bring tourists to north Galway.", []),
+        # ... nor in a text most of whose names lie in another country
+        ("Most visitors arrive by coach from Galway, hoteliers in Lahinch and in Denver "
+         "and Boise said.", ["Lahinch", "Denver", "Boise"]),
     ],
 )  # fmt: skip
 def test_a_surname_town_in_the_country_the_text_names(
