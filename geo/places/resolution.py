@@ -646,6 +646,7 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
     qualifier keeps the qualified place's readings (``qualified``) to tell which of its own
     holds one."""
     found = _Qualifications()
+    named_for: list[tuple[Match, Match]] = []
     for left, right in itertools.pairwise(matches):
         gap = text[left.end : right.start]
         if (
@@ -718,7 +719,9 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             continue
         if left.key == right.key and "(" in gap:
             # "near Saida (Saida, South)": ACLED's district named for its town qualifies
-            # nothing ("Marib, Marib province" and "DJIBOUTI, Djibouti" do)
+            # nothing ("Marib, Marib province" and "DJIBOUTI, Djibouti" do); what qualifies
+            # the district qualifies the town
+            named_for.append((left, right))
             continue
         if (
             right.candidates[0].feature_class == FeatureClass.COUNTRY
@@ -794,6 +797,12 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             # region, a quarter of the city named after it (not "across the river from
             # Detroit in Canada": a country's hold is the qualifier's weight, see _score)
             found.held[id(left)].extend(_holding_readings(right))
+    for town, district in named_for:
+        if district_qualifiers := found.qualifiers.get(id(district)):
+            found.qualifiers[id(town)].update(district_qualifiers)
+        found.held[id(town)].extend(found.held.get(id(district), ()))
+        if id(district) in found.parts:
+            found.parts.add(id(town))
     _hold_the_chain_heads(text, matches, found)
     return found
 
@@ -954,6 +963,12 @@ def _says_admin(text: str, match: Match) -> bool:
     )
 
 
+def _the_capitals(cities: Sequence[Candidate]) -> list[Candidate]:
+    """The cities of a name in the countries whose provinces are named for their capitals
+    ("Aleppo", not Aleppo, Pennsylvania)."""
+    return [c for c in cities if c.country_code in LOOSE_SCOPE]
+
+
 def _a_province_s_capital(candidates: Sequence[Candidate]) -> bool:
     """The name reads as a city and as the area of its name around it, in a country whose
     provinces are named for their capitals and romanised (Aleppo, Idlib, Taizz): the notes
@@ -977,14 +992,22 @@ def _keep_to_the_qualified_readings(groups: Sequence[_Group], senses: Mapping[in
     for group in groups:
         if not any(id(match) in senses for match in group.matches):
             continue
-        if senses.get(id(group.matches[0])) == _CITY_SENSE:
-            group.candidates = [
-                c for c in group.candidates if c.feature_class == FeatureClass.CITY
-            ] or group.candidates
-            continue
         fitting = [c for c in group.candidates if group.qualifiers & _qualified_codes(c)]
         if fitting:
             group.candidates = fitting
+        if senses.get(id(group.matches[0])) == _CITY_SENSE:
+            group.candidates = _the_city_readings(group, fitting) or group.candidates
+
+
+def _the_city_readings(group: _Group, qualified: bool) -> list[Candidate]:
+    """The readings of a name told apart as a city: its cities inside the areas the text puts
+    it in ("Al Qubbah (Al Qubbah, Derna)"), or those its qualifiers fit, or else those in the
+    countries whose provinces are named for their capitals (none: the group reads on)."""
+    cities = [c for c in group.candidates if c.feature_class == FeatureClass.CITY]
+    if group.held:
+        areas = {(area.country_code, area.admin1_code) for area in group.held}
+        return [c for c in cities if (c.country_code, c.admin1_code) in areas]
+    return cities if qualified else _the_capitals(cities)
 
 
 # How far outside the province the text names a reading of the place may lie: coded
