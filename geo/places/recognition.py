@@ -1656,11 +1656,25 @@ def _block_people(scan: _Scan) -> None:
             continue  # a place's name that opens with a title's word: "DR Congo"
         run = scan.tokens[start : last + 1]
         if titled or (len(run) >= 2 and _looks_like_full_name(scan, run)):
+            # A line in title case capitalises every word: above a story, what reads there as
+            # a name is none ("Kerry Edge Dublin in All-Ireland Semi-Final Thriller" had made
+            # every later "Dublin" a surname); alone, the line may be a name ("Paris Hilton
+            # Flies to Paris"), but its words are no surnames for other lines
+            in_title_case_line = not titled and in_title_case(scan.text, run[0].start)
+            if in_title_case_line and _a_story_follows(scan.text, run[0].start):
+                continue
             scan.blocked.update(range(start, last + 1))
-            scan.surnames.add(normalize(_strip_possessive(run[-1]).text))
+            if not in_title_case_line:
+                scan.surnames.add(normalize(_strip_possessive(run[-1]).text))
             if not titled and len(run) >= 2:
                 scan.person_like.append((start, last))  # or "Ras Al Ain": see _settle
     _block_names_with_an_initial(scan)
+
+
+def _a_story_follows(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` has more text after it."""
+    end = text.find("\n", at)
+    return end >= 0 and bool(text[end:].strip())
 
 
 def _after_an_inner_title(scan: _Scan, first: int, last: int) -> int:
