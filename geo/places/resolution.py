@@ -996,7 +996,7 @@ def _keep_to_the_qualified_readings(groups: Sequence[_Group], senses: Mapping[in
         if fitting:
             group.candidates = fitting
         if senses.get(id(group.matches[0])) == _CITY_SENSE:
-            group.candidates = _the_city_readings(group, fitting) or group.candidates
+            group.candidates = _the_city_readings(group, bool(fitting)) or group.candidates
 
 
 def _the_city_readings(group: _Group, qualified: bool) -> list[Candidate]:
