@@ -729,6 +729,13 @@ def _qualifications(text: str, matches: Sequence[Match]) -> _Qualifications:
             and _NOUN_AFTER.match(text, right.end)
         ):
             continue  # "near Syria's borders with Iraq and Jordan, U.S. officials said"
+        if (
+            right.candidates[0].feature_class == FeatureClass.COUNTRY
+            and left.candidates
+            and left.candidates[0].feature_class in _LARGE_CLASSES
+            and _A_LIST_GOES_ON.match(text, right.end)
+        ):
+            continue  # "bases for France, China, Japan and Italy": no town China of Japan
         codes = _area_codes(right.candidates[0])
         # a name read only as first-order areas ("(Tripoli, North)": North Lebanon, Cameroon's
         # Nord...) qualifies by each of them, as a country or a state would
@@ -1075,6 +1082,7 @@ def _likely_towns(match: Match) -> list[Candidate]:
 
 _OF_GAP = re.compile(r"\s+of\s+")
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]")
+_A_LIST_GOES_ON = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z]")
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 _PART_OF_GAP = re.compile(
@@ -1861,17 +1869,14 @@ def _homonym_evidence(group: _Group, candidate: Candidate) -> str | None:
     """What in the text names this smaller reading rather than the country, region or sea
     of the same name: its state or country after it, a town's or an area's word beside it."""
     prime = group.prime
-    if group.among_countries:
-        # a list of countries outweighs the story's words for a town or county, and a
-        # country listed after it qualifies nothing ("bases for France, China, Japan and
-        # Italy": China is no town of Japan)
-        return None
     if (
         group.qualifiers & {candidate.country_code, candidate.admin1_code}
         and prime is not None
         and not group.qualifiers & {prime.country_code, prime.admin1_code}
     ):
         return "its state or country named after it"
+    if group.among_countries:
+        return None  # a list of countries outweighs the story's words for a town or county
     if candidate.feature_class == FeatureClass.CITY and (group.says_city or group.says_town):
         return "local copy's words for a town beside it ('the town of', 'police', an address)"
     if candidate.id in group.in_chosen_county:

@@ -925,6 +925,13 @@ def test_a_name_listed_with_countries_is_the_country(
     assert "listed with countries" in mention.reason
 
 
+def test_a_country_named_after_a_country_s_name_alone_qualifies_it(gazetteer: Gazetteer) -> None:
+    # a dateline, no list: Costa Rica's Liberia (a list going on would make both countries)
+    text = "LIBERIA, Costa Rica — Tanker trucks rumbled through the dry province on Monday."
+    mention = first(resolved(text, gazetteer), "LIBERIA")
+    assert (mention.feature_class, mention.country) == ("city", "CR"), mention.reason
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "country"),
     [
