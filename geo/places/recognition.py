@@ -114,6 +114,7 @@ class _Names(Vocabulary):
     """How place names are written around their words."""
 
     abbreviated_prefixes: CapitalisedWords  # "St. Louis": the name goes on after ". "
+    written_short: dict[LowerWord, LowerWord]  # "Co Cork": the first word a name's, shortened
     articles: CapitalisedWords  # "The Hague": no part of the name's span
     connectors: LowerWords  # "Dayr az Zawr": lower-case words inside a name
 
@@ -315,6 +316,7 @@ _SENTENCE_END = re.compile(
 _JOINING_GAPS = frozenset({" ", "-", " - ", "- ", " -"})
 _AYN_MARKS = frozenset("'’‘`")
 _ABBREVIATED_PREFIXES = frozenset(_WORDS.names.abbreviated_prefixes)
+_WRITTEN_SHORT = dict(_WORDS.names.written_short)
 _ARTICLES = frozenset(_WORDS.names.articles)
 _OPENERS = frozenset(_WORDS.people.openers)
 CONNECTORS = frozenset(_WORDS.names.connectors)
@@ -440,6 +442,15 @@ _CACHE_LIMIT = 200_000  # entries per table; cleared when full (a cache, not a s
 _MISSING = object()
 
 
+def _written_out(key: str) -> str:
+    """A key whose first word is written short, with that word written out: "co cork" is
+    "county cork" (Irish copy writes "Co Cork"); any other key as it is."""
+    first, space, rest = key.partition(" ")
+    if space and (whole := _WRITTEN_SHORT.get(first)) is not None:
+        return f"{whole} {rest}"
+    return key
+
+
 class _CachedIndex:
     """Memoised name-index lookups. News repeats the same few thousand capitalised words, and
     the index is read-only, so each answer is computed once per process."""
@@ -459,7 +470,7 @@ class _CachedIndex:
         if found is None:
             if len(self._keys) >= _CACHE_LIMIT:
                 self._keys.clear()
-            found = self._keys[key] = self._index.has_key(key)
+            found = self._keys[key] = self._index.has_key(_written_out(key))
         return found
 
     def has_prefix(self, key: str) -> bool:
@@ -467,7 +478,7 @@ class _CachedIndex:
         if found is None:
             if len(self._prefixes) >= _CACHE_LIMIT:
                 self._prefixes.clear()
-            found = self._prefixes[key] = self._index.has_prefix(key)
+            found = self._prefixes[key] = self._index.has_prefix(_written_out(key))
         return found
 
     def opens_nothing(self, word: str) -> bool:
@@ -507,7 +518,7 @@ class _CachedIndex:
         if found is None:
             if len(self._candidates) >= _CACHE_LIMIT // 10:
                 self._candidates.clear()
-            found = self._candidates[key] = self._index.candidates_for_key(key)
+            found = self._candidates[key] = self._index.candidates_for_key(_written_out(key))
         return list(found)  # a copy: callers may filter or reorder their own list
 
     def country(self, code: str) -> Candidate | None:
@@ -1081,6 +1092,9 @@ _BEFORE_NO_VARIANT = frozenset({"the", "a", "an"})
 # In a text about the variant's country, only a common given name or surname (Hassan,
 # Bashir, Assad: ranked this high in either list) reads as a person rather than a town.
 _COMMON_NAME_RANK = 500
+# A place of this prior or more after "in" stays a place though a person of its name is in
+# the text (Tiraspol, 130,000 people, is 5.2)
+_SURNAME_TOWN_IMPORTANCE = 4.5
 _PLACE_NOUNS = frozenset(_WORDS.prepositions.place_nouns)
 # Words that end a name of a place, never a person's: "Hudson River" is no Mr River.
 _NO_SURNAME_ENDINGS = _PLACE_NOUNS | frozenset(_WORDS.generic_suffixes)
@@ -2098,7 +2112,12 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
     ):
         match.notes.append("an English abstract noun ('Liberation'), not said to be a place")
         return False
-    if word in scan.surnames:
+    if word in scan.surnames and not (
+        # "FC Sheriff Tiraspol" names no person, and "apartment blocks in Tiraspol" a place
+        best.importance >= _SURNAME_TOWN_IMPORTANCE
+        and _after_place_preposition(scan, match.first_token)
+        and not token.text.endswith(_POSSESSIVE_ENDINGS)
+    ):
         match.notes.append("surname of a person named in the text")
         return False
     if not strong and word in scan.lower_words:

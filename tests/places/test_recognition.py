@@ -474,6 +474,12 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         ("Rioters threw Molotov cocktails at the army in Tripoli.", ["Tripoli"]),
         # a party named for a colour
         ("Voters in Brighton backed the Greens.", ["Brighton"]),
+        # a person's name in the text makes no surname of a town of some size after "in"
+        ("Fans of Sheriff Tiraspol cheered as apartment blocks in Tiraspol went dark.",
+         ["Tiraspol"]),
+        # Irish copy's "Co" is "County"
+        ("CLONAKILTY, Co Cork — Rents rose in Co Tipperary too.",
+         ["CLONAKILTY", "Co Cork", "Co Tipperary"]),
         # a headline in title case capitalises every word: above a story, "Kerry Edge" is no
         # person's name, and "Dublin" no surname of theirs further on
         ("Kerry Edge Dublin in All-Ireland Semi-Final Thriller\n\nThe winners will enjoy "
