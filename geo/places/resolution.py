@@ -184,6 +184,7 @@ _CITY_BEFORE = _preceded_by(_WORDS.city_words_before)
 # "the" before a bare name that ends its phrase ("south of the Elbe,", "including the Kosi,
 # known as"): a river's, a lake's or a sea's way of being named, never a town's
 _THE_BEFORE = re.compile(r"(?<!\w)[Tt]he\s+$")
+_ADMIN_WORDS = frozenset(_WORDS.admin_words)
 _PHRASE_ENDS = re.compile(
     rf"(?:['’]s)?(?:\s*[,.;:!?)]|\s*$|\s+{alternation(_WORDS.phrase_ends)}\b)"
 )
@@ -857,6 +858,12 @@ def _senses(text: str, matches: Sequence[Match], found: _Qualifications) -> dict
     for match in matches:
         by_name[(match.key, match.kind)].append(match)
     senses: dict[int, int] = {}
+    # the names the text calls areas with a word of their own ("Niger State": "niger")
+    areas = {
+        key.rsplit(" ", 1)[0]
+        for key, _ in by_name
+        if " " in key and key.rsplit(" ", 1)[1] in _ADMIN_WORDS
+    }
     for named in by_name.values():
         places = _qualified_places(named, found)
         home = named[0]
@@ -874,7 +881,7 @@ def _senses(text: str, matches: Sequence[Match], found: _Qualifications) -> dict
                 before = [anchor for anchor in anchors if anchor[0] <= match.start]
                 senses[id(match)] = max(before)[1] if before else min(anchors)[1]
         # the river and an apposition's place are places of their own whatever the rest
-        _tell_the_river_apart(text, named, senses)
+        _tell_the_river_apart(text, named, senses, named[0].key in areas)
         _tell_the_apposed_apart(named, found, senses)
         _tell_the_city_apart(text, named, senses)
     return senses
@@ -883,16 +890,26 @@ def _senses(text: str, matches: Sequence[Match], found: _Qualifications) -> dict
 _RIVER_SENSE = -1
 
 
-def _tell_the_river_apart(text: str, named: Sequence[Match], senses: dict[int, int]) -> None:
+def _tell_the_river_apart(
+    text: str, named: Sequence[Match], senses: dict[int, int], area_named: bool
+) -> None:
     """ "the Helmand river" in a text that also writes "Helmand province": the river is a
-    place of its own, read as a river; the other mentions as the text has them."""
-    rivers = [
-        match
-        for match in named
-        if _RIVER_AFTER.match(text, match.end)
-        and any(c.feature_class == FeatureClass.RIVER for c in match.candidates)
-    ]
-    if 0 < len(rivers) < len(named):
+    place of its own, read as a river; the other mentions as the text has them. So is the
+    bare name after "the" ("floodwaters from the Niger", "where the Niger meets the Benue")
+    where the text calls the name an area too ("Niger State", ``area_named``): the area named
+    for its river."""
+    if not any(c.feature_class == FeatureClass.RIVER for c in named[0].candidates):
+        return
+    rivers = [match for match in named if _RIVER_AFTER.match(text, match.end)]
+    if area_named or any(_says_admin(text, match) for match in named):
+        rivers += [
+            match
+            for match in named
+            if _THE_BEFORE.search(text, max(0, match.start - 5), match.start)
+            and _PHRASE_ENDS.match(text, match.end)
+            and match not in rivers
+        ]
+    if rivers and (len(rivers) < len(named) or area_named):
         senses.update((id(match), _RIVER_SENSE) for match in rivers)
 
 
@@ -995,7 +1012,7 @@ def _a_province_s_capital(candidates: Sequence[Candidate]) -> bool:
 def _keep_to_the_qualified_readings(groups: Sequence[_Group], senses: Mapping[int, int]) -> None:
     """A place of a name the text told apart by its qualifiers is read only as what they fit
     ("Plymouth, England" in a story from Plymouth, Mass.: the English city, whatever the focus);
-    one told apart as the city of a province's name, only as a city."""
+    one told apart as the city of a province's name, only as a city; as a river, as one."""
     for group in groups:
         if not any(id(match) in senses for match in group.matches):
             continue
@@ -1004,6 +1021,10 @@ def _keep_to_the_qualified_readings(groups: Sequence[_Group], senses: Mapping[in
             group.candidates = fitting
         if senses.get(id(group.matches[0])) == _CITY_SENSE:
             group.candidates = _the_city_readings(group, bool(fitting)) or group.candidates
+        elif senses.get(id(group.matches[0])) == _RIVER_SENSE:
+            group.candidates = [
+                c for c in group.candidates if c.feature_class == FeatureClass.RIVER
+            ] or group.candidates
 
 
 def _the_city_readings(group: _Group, qualified: bool) -> list[Candidate]:

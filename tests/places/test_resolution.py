@@ -829,6 +829,14 @@ def test_a_name_written_before_river_is_no_town(gazetteer: Gazetteer) -> None:
          "admin1"),
         ("Fighting in Helmand province drove families to the Helmand river.", "Helmand", 1,
          "river"),
+        # ... and the bare name after "the" where the text calls the name an area too
+        ("Floodwaters from the Niger have submerged fields in Niger State; at Lokoja, where "
+         "the Niger meets the Benue River, the water rose.", "Niger", 1, "river"),
+        ("Floodwaters from the Niger have submerged fields in Niger State; at Lokoja, where "
+         "the Niger meets the Benue River, the water rose.", "Niger", 0, "river"),
+        # ... not where it does not ("the Gambia" is the country as often as the river)
+        ("Farmers in the Gambia said the Gambia's government in Banjul would help.", "Gambia",
+         0, "country"),
     ],
 )  # fmt: skip
 def test_a_name_written_before_river_is_the_river(
