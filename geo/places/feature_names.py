@@ -10,7 +10,8 @@ one place. Its span replaces the parts read inside it; the back-off
 
 The words are data: ``feature_names.toml`` beside this module.
 
->>> [text for _, _, text in feature_names("Divers off Lizard Island, in the Gulf of Maine.")]
+>>> text = "The divers went to Lizard Island, and the boats fished in the Gulf of Maine."
+>>> [name for _, _, name in feature_names(text)]
 ['Lizard Island', 'Gulf of Maine']
 """
 
@@ -54,14 +55,17 @@ _RUN = rf"{_WORD}(?: {_CONNECTOR})*(?: {_WORD}(?: {_CONNECTOR})*)*"
 _ENDS = r"(?=['’]s\b|(?![\w'’-]| [A-Z]| &))"
 _OPENS = r"(?<![\w'’.-])"
 _CLOSED = re.compile(rf"{_OPENS}{_RUN} {_capitalised(_WORDS.closing)}{_ENDS}")
+_CLOSING_WORD = re.compile(rf"(?<= ){_capitalised(_WORDS.closing)}{_ENDS}")
+_LONGEST_NAME = 80  # characters before the generic word: longer runs are no name
 # An opening word's name is short and ends the run: "Mount Pleasant High School" is a school
 _SHORT = rf"{_WORD}(?:(?: {_CONNECTOR})* {_WORD})?"  # "Elgon", "St. Helens", "Juan de Fuca"
 _OPENED_OF = re.compile(rf"{_OPENS}{_capitalised(_WORDS.opening_of)} of (?:the )?{_SHORT}{_ENDS}")
 _OPENED = re.compile(rf"{_OPENS}(?:{_capitalised(_WORDS.opening)}|Mt\.) {_SHORT}{_ENDS}")
-# Any generic word at all: most texts have none, and one scan tells
-_ANY_GENERIC_WORD = re.compile(
-    rf"\b(?:{_capitalised([*_WORDS.closing, *_WORDS.opening_of, *_WORDS.opening])}|Mt\.)"
-    r"(?![\w-])"
+# What an opening word's name needs in the text: most texts have none of these
+_OPENING_WORDS = (
+    *(f"{word.capitalize()} of " for word in _WORDS.opening_of),
+    *(f"{word.capitalize()} " for word in _WORDS.opening),
+    "Mt. ",
 )
 _LEAD = re.compile(rf"{_WORD}(?: of)? ")
 _POSSESSOR = re.compile(rf"{_WORD}['’]s ")  # "Kenya's Rift Valley" is the Rift Valley
@@ -70,27 +74,42 @@ _AFTER_A_NAME = re.compile(rf"{_WORD} $")
 # Ranks in the person lexicon (1 the most common) under which a word is a given name
 _COMMON_GIVEN_NAME = 1000
 _SURNAMES = frozenset(_WORDS.surnames)
-# Words that open a sentence and no feature's name ("After Lizard Island", "The Gulf")
-_NO_NAME = frozenset({"the", "a", "an", "in", "on", "at", "to", "from", "after", "before"})
+# Words that open a sentence and no feature's name ("After Lizard Island", "Off Lizard Island")
+_NO_NAME = frozenset(
+    "the a an in on at to from after before off near around across along beyond inside outside"
+    " toward towards over under between beside behind past through into onto by for of with"
+    " without within as like upon and but or so then while when where if though although"
+    " because since until once both each every all some many most few several this that these"
+    " those its their his her our my your".split()
+)
+# ... and the words that make what an opening word names an institution: "Mount Holyoke
+# College", "Mount Sinai Hospital", "Lake Forest Academy"
+_INSTITUTION_AFTER = re.compile(
+    r" (?:College|University|School|Academy|Hospital|Clinic|Church|Hotel|Avenue|Street|Road"
+    r"|Drive|Boulevard|Center|Centre|Stadium|Airport|Mall|Institute|Cemetery)$"
+)
 
 
 def feature_names(text: str, people: PersonNames | None = None) -> Iterator[tuple[int, int, str]]:
     """The spans (start, end, text) of the feature names of ``text``, in order. Lines in
     title case (headlines) are left to recognition: every word there is capitalised."""
-    if _ANY_GENERIC_WORD.search(text) is None:
-        return
+    closing = list(_CLOSING_WORD.finditer(text))
+    opening = any(word in text for word in _OPENING_WORDS)
+    if not closing and not opening:
+        return  # most texts
     people = people or NoPersonNames()
     closed = (
         (start, found.end())
-        for found in _CLOSED.finditer(text)
+        for found in _closed_names(text, closing)
         if (start := _first_name_word(text, found.start(), found.end())) is not None
         and not _a_person_s_name(text[start : found.end()], people)
     )
     opened = (
         (found.start(), found.end())
-        for pattern in (_OPENED_OF, _OPENED)
+        for pattern in ((_OPENED_OF, _OPENED) if opening else ())
         for found in pattern.finditer(text)
         if not _AFTER_A_NAME.search(text, max(0, found.start() - 40), found.start())
+        and not _INSTITUTION_AFTER.search(found.group())
     )
     spans = [span for span in (*closed, *opened) if not in_title_case(text, span[0])]
     taken_until = -1
@@ -98,6 +117,18 @@ def feature_names(text: str, people: PersonNames | None = None) -> Iterator[tupl
         if start >= taken_until:  # the longest of overlapping names
             taken_until = end
             yield start, end, text[start:end]
+
+
+def _closed_names(text: str, closing: list[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The runs closed by the generic words ``closing``, found from each such word back: a
+    scan from every capital would go over a long run of capitals once for each of its words."""
+    for word in closing:
+        window = max(0, word.start() - _LONGEST_NAME)
+        found = _CLOSED.search(text, window, min(len(text), word.end() + 3))
+        while found is not None and found.end() < word.end():  # another word closed a run
+            found = _CLOSED.search(text, found.end(), min(len(text), word.end() + 3))
+        if found is not None and found.end() == word.end():
+            yield found
 
 
 def _first_name_word(text: str, start: int, end: int) -> int | None:
@@ -135,8 +166,8 @@ def _no_name_elsewhere(text: str, word: str, before_of: bool) -> bool:
 def _a_person_s_name(name: str, people: PersonNames) -> bool:
     """ "said Angela Hill", "Robin Lake, a senior": a given name and a closing word that is
     also a surname."""
-    words = name.split()
-    if len(words) != 2 or words[1].lower() not in _SURNAMES:
+    *given, surname = name.split()
+    if not 1 <= len(given) <= 2 or surname.lower() not in _SURNAMES:
         return False
-    rank = people.given_rank(words[0])
-    return rank is not None and rank <= _COMMON_GIVEN_NAME
+    ranks = [people.given_rank(word) for word in given]  # "Mary Ann Hill"
+    return all(rank is not None and rank <= _COMMON_GIVEN_NAME for rank in ranks)

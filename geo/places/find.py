@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazetteer import Gazetteer, open_gazetteer
-from gazetteer.model import Candidate, NameKind
+from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from geo.documents import Document
 from geo.places.area_lists import ListedArea, listed_areas
@@ -80,10 +80,16 @@ def _features_unread(
     text: str, recognised: Sequence[Match], people: PersonNames
 ) -> list[tuple[int, int]]:
     """The spans of the names of natural features (:mod:`geo.places.feature_names`) that no
-    recognised name covers or runs across: "Lizard Island" where only "Island" was read."""
+    recognised name covers or runs across: "Lizard Island" where only "Island" was read; a
+    country or a people's adjective before it says whose ("the Chinese Yangtze River", "the
+    US Gulf Coast"), no part of the name."""
+    spans = [
+        (_past_its_owner(text, start, end, recognised), end)
+        for start, end, _ in feature_names(text, people)
+    ]
     return [
         (start, end)
-        for start, end, _ in feature_names(text, people)
+        for start, end in spans
         if not any(
             match.start < end
             and start < match.end
@@ -91,6 +97,18 @@ def _features_unread(
             for match in recognised
         )
     ]
+
+
+def _past_its_owner(text: str, start: int, end: int, recognised: Sequence[Match]) -> int:
+    owner = next((match for match in recognised if match.start == start), None)
+    if owner is None or owner.end >= end or not owner.candidates:
+        return start
+    if owner.kind != MentionKind.DEMONYM and owner.candidates[0].feature_class != (
+        FeatureClass.COUNTRY
+    ):
+        return start
+    rest = text[owner.end : end].lstrip()
+    return end - len(rest) if " " in rest else start
 
 
 def _resolve(

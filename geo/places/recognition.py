@@ -444,7 +444,8 @@ _MISSING = object()
 
 def _written_out(key: str) -> str:
     """A key whose first word is written short, with that word written out: "co cork" is
-    "county cork" (Irish copy writes "Co Cork"); any other key as it is."""
+    "county cork" (Irish copy writes "Co Cork"); any other key as it is. Looked up only where
+    the key as written names nothing ("Co To", an island of Vietnam, is one)."""
     first, space, rest = key.partition(" ")
     if space and (whole := _WRITTEN_SHORT.get(first)) is not None:
         return f"{whole} {rest}"
@@ -470,7 +471,9 @@ class _CachedIndex:
         if found is None:
             if len(self._keys) >= _CACHE_LIMIT:
                 self._keys.clear()
-            found = self._keys[key] = self._index.has_key(_written_out(key))
+            found = self._keys[key] = self._index.has_key(key) or (
+                (whole := _written_out(key)) != key and self._index.has_key(whole)
+            )
         return found
 
     def has_prefix(self, key: str) -> bool:
@@ -478,7 +481,9 @@ class _CachedIndex:
         if found is None:
             if len(self._prefixes) >= _CACHE_LIMIT:
                 self._prefixes.clear()
-            found = self._prefixes[key] = self._index.has_prefix(_written_out(key))
+            found = self._prefixes[key] = self._index.has_prefix(key) or (
+                (whole := _written_out(key)) != key and self._index.has_prefix(whole)
+            )
         return found
 
     def opens_nothing(self, word: str) -> bool:
@@ -518,7 +523,10 @@ class _CachedIndex:
         if found is None:
             if len(self._candidates) >= _CACHE_LIMIT // 10:
                 self._candidates.clear()
-            found = self._candidates[key] = self._index.candidates_for_key(_written_out(key))
+            found = self._index.candidates_for_key(key)
+            if not found and (whole := _written_out(key)) != key:
+                found = self._index.candidates_for_key(whole)
+            self._candidates[key] = found
         return list(found)  # a copy: callers may filter or reorder their own list
 
     def country(self, code: str) -> Candidate | None:
@@ -714,7 +722,8 @@ class _Scan:
     romanised: bool = False  # some name's best reading is in a romanised country
     dropped: list[Match] = field(default_factory=list)  # names not kept as places
     last_place_end: int = -1  # where the last name kept as a place ends
-    last_language_end: int = -1  # ... and the last read as a language ("in English, Arabic")
+    last_language_end: int = -1  # where a list of languages ends ("in English, Arabic")
+    title_case_lines: dict[int, bool] = field(default_factory=dict)  # by a line's start
     # where the text's telling names are (a country's centre, a large place's point)
     anchors: list[tuple[float, float]] = field(default_factory=list)
     # ... of them, the places of some size named as places (no country: its centre may lie
@@ -853,15 +862,32 @@ def _readmit_in_the_text_s_country(scan: _Scan, matches: list[Match]) -> None:
     also an uncommon surname, best read in the country the text is about, is that town (the
     one country it names, or the one it names most, three times at least, by large places or
     names found in no other country: "Lahinch", "Ennistymon")."""
-    counts = (_country_counts(matches) + _one_country_names(matches)).most_common(2)
-    if not counts or (
-        len(counts) == 2 and (counts[0][1] < _HOME_NAMES or counts[0][1] == counts[1][1])
-    ):
-        return
-    country = counts[0][0]
+    named = _country_counts(matches)
+    if len(named) == 1:
+        (country,) = named
+    else:
+        counts = (named + _one_country_names(matches)).most_common(2)
+        if (
+            not counts
+            or counts[0][1] < _HOME_NAMES
+            or (len(counts) == 2 and counts[0][1] == counts[1][1])
+        ):
+            return
+        country = counts[0][0]
     taken = {id(match) for match in matches}  # readmitted in a romanised country already
     for match in scan.surname_like:
-        if match.candidates[0].country_code == country and id(match) not in taken:
+        if (
+            match.candidates[0].country_code == country
+            and id(match) not in taken
+            # "Many residents", "Plus, the state": a common word opening a sentence, unless
+            # the text writes it inside one too; "Moore's Ford": a person's
+            and (
+                not _opens_sentence(scan, match.first_token)
+                or re.search(rf"(?<=[\w,] ){re.escape(match.text)}\b", scan.text) is not None
+            )
+            and match.text.lower() not in scan.lower_words
+            and not scan.tokens[match.last_token].text.endswith(_POSSESSIVE_ENDINGS)
+        ):
             _readmit(scan, match, matches, "a place in the country the text is about")
     matches.sort(key=lambda match: (match.start, match.end))
 
@@ -1037,7 +1063,6 @@ def _add(scan: _Scan, match: Match, matches: list[Match]) -> None:
             matches.append(match)
         return
     if _names_a_language(scan, match):
-        scan.last_language_end = match.end
         return
     if match.candidates and _keep(scan, match):
         organisation = _classify(scan, match)
@@ -1068,8 +1093,6 @@ _CURRENCIES = frozenset(_WORDS.currencies.words)
 _LANGUAGE_BEFORE = frozenset(_WORDS.languages.before)
 _LANGUAGE_BETWEEN = frozenset(_WORDS.languages.between)
 _LANGUAGE_AFTER = frozenset(_WORDS.languages.after)
-# ... and what joins languages in a list: "in English, Arabic, French and Swahili"
-_LANGUAGE_LIST_GAP = re.compile(r"(?:\s*,\s*[A-Z][\w-]*)*\s*(?:,|,?\s+(?:and|or))\s+")
 _WORLD_CURRENCIES = frozenset(_WORDS.currencies.world)
 _SETTLED = frozenset({FeatureClass.CITY, FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _LARGE = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
@@ -1671,11 +1694,16 @@ def _block_people(scan: _Scan) -> None:
         run = scan.tokens[start : last + 1]
         if titled or (len(run) >= 2 and _looks_like_full_name(scan, run)):
             # A line in title case capitalises every word: above a story, what reads there as
-            # a name is none ("Kerry Edge Dublin in All-Ireland Semi-Final Thriller" had made
-            # every later "Dublin" a surname); alone, the line may be a name ("Paris Hilton
-            # Flies to Paris"), but its words are no surnames for other lines
-            in_title_case_line = not titled and in_title_case(scan.text, run[0].start)
-            if in_title_case_line and _a_story_follows(scan.text, run[0].start):
+            # a name is one only if the story names it too ("Kerry Edge Dublin in All-Ireland
+            # Semi-Final Thriller" had made every later "Dublin" a surname; "Denzel
+            # Washington Wins Award" is a person's); alone, the line may be a name ("Paris
+            # Hilton Flies to Paris"), but its words are no surnames for other lines
+            in_title_case_line = not titled and _in_a_title_case_line(scan, run[0].start)
+            if (
+                in_title_case_line
+                and _a_story_follows(scan.text, run[0].start)
+                and scan.text.count(scan.text[run[0].start : run[1].end]) < 2
+            ):
                 continue
             scan.blocked.update(range(start, last + 1))
             if not in_title_case_line:
@@ -1926,31 +1954,57 @@ def _an_area_named_by_its_side(scan: _Scan, match: Match, token: Token) -> bool:
 def _names_a_language(scan: _Scan, match: Match) -> bool:
     """ "printed in English, Arabic and French", "she studied French at Ibadan",
     "French-speaking regions": a people's adjective that names its language, not the place."""
+    tokens, text = scan.tokens, scan.text
+    following, first = match.last_token + 1, match.first_token
+    if not (
+        match.start < scan.last_language_end
+        or (first > 0 and tokens[first - 1].text.lower() in _LANGUAGE_BEFORE)
+        or (following < len(tokens) and tokens[following].text.lower() in _LANGUAGE_AFTER)
+    ):
+        return False  # most names: the cheap tests first
     if not any(c.name_kind == NameKind.DEMONYM for c in match.candidates):
         return False
-    tokens, text = scan.tokens, scan.text
-    following = match.last_token + 1
+    if match.start < scan.last_language_end:
+        return True  # listed with a language: "in English, Arabic, French and Swahili"
     if (
         following < len(tokens)
         and text[match.end : tokens[following].start] in (" ", "-")
         and tokens[following].text.lower() in _LANGUAGE_AFTER
     ):
         return True
-    if scan.last_language_end >= 0 and _LANGUAGE_LIST_GAP.fullmatch(
-        text, scan.last_language_end, match.start
-    ):
-        return True
-    first = match.first_token
     if first == 0 or tokens[first - 1].text.lower() not in _LANGUAGE_BEFORE:
         return False
     if text[tokens[first - 1].end : match.start] != " ":
         return False
-    if following >= len(tokens):
-        return True
-    gap = text[match.end : tokens[following].start]
-    if gap.startswith("-"):
-        return False  # "in Indian-administered Kashmir", "Russian-American art"
-    return gap.strip() != "" or tokens[following].text.lower() in _LANGUAGE_BETWEEN
+    after, end = _after_the_list(scan, match.last_token)
+    if after is not None:
+        gap = text[end : after.start]
+        if gap.startswith("-"):
+            return False  # "in Indian-administered Kashmir", "Russian-American art"
+        if not gap.strip() and after.text.lower() not in _LANGUAGE_BETWEEN:
+            return False  # "in Russian and Ukrainian cities": adjectives of a noun
+    scan.last_language_end = end
+    return True
+
+
+def _after_the_list(scan: _Scan, last: int) -> tuple[Token | None, int]:
+    """The token after the list a name opens ("English, Arabic, French and Swahili"), or
+    None at the text's end, and where the list ends."""
+    tokens, text = scan.tokens, scan.text
+    end, position = tokens[last].end, last + 1
+    while position < len(tokens):
+        token, gap = tokens[position], text[end : tokens[position].start]
+        if token.capitalised and gap.strip() == ",":
+            end, position = token.end, position + 1
+            continue
+        joined = position + 1 < len(tokens) and tokens[position + 1].capitalised
+        if token.text in ("and", "or") and gap.strip() in ("", ",") and joined:
+            following = tokens[position + 1]
+            if text[token.end : following.start] == " ":
+                end, position = following.end, position + 2
+                continue
+        break
+    return (tokens[position] if position < len(tokens) else None), end
 
 
 def _names_a_currency(scan: _Scan, match: Match) -> bool:
@@ -2016,14 +2070,29 @@ def _embedded_in_name(scan: _Scan, match: Match) -> bool:
     return False
 
 
+def _in_a_title_case_line(scan: _Scan, at: int) -> bool:
+    """:func:`in_title_case`, once per line of the text (a story may be one long line)."""
+    line = scan.text.rfind("\n", 0, at) + 1
+    found = scan.title_case_lines.get(line)
+    if found is None:
+        found = scan.title_case_lines[line] = in_title_case(scan.text, at)
+    return found
+
+
 def in_title_case(text: str, at: int) -> bool:
     """Whether the line holding ``at`` is a headline in title case: three in four of its
     words of four letters or more capitalised (at least three of them)."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    words = _LONG_WORD.findall(text, start, len(text) if end < 0 else end)
+    end = len(text) if end < 0 else end
+    if end - start > _HEADLINE_LINE:
+        return False  # a paragraph, however many capitals it has
+    words = _LONG_WORD.findall(text, start, end)
     capitalised = sum(word[0].isupper() for word in words)
     return len(words) >= _TITLE_CASE_WORDS and 4 * capitalised >= 3 * len(words)
+
+
+_HEADLINE_LINE = 400  # characters: a longer line is no headline
 
 
 def _place_noun_ends_the_run(scan: _Scan, position: int) -> bool:
@@ -2086,7 +2155,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         # "Killed in Laghman Clash": a title-cased headline capitalises every word
         and not (
             _after_place_preposition(scan, match.first_token)
-            and in_title_case(scan.text, match.start)
+            and _in_a_title_case_line(scan, match.start)
         )
         and not _before_an_office(scan, match)  # "Fargo Mayor Dennis Walaker": whose office
     ):

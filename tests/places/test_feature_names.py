@@ -53,6 +53,14 @@ def gazetteer() -> Gazetteer:
         # a given name before a word that is also a common surname is a person's name
         ("The body was found by a neighbour, said Angela Hill, a public information officer.",
          []),
+        ("The body was found by Mary Ann Hill, a teacher, who said she had called the police.",
+         []),
+        # a sentence's first preposition is no part of the name
+        ("Off Lizard Island, the divers found the reef bleached by the summer heat this year.",
+         ["Lizard Island"]),
+        # an opening word's name going on into an institution's is the institution's
+        ("Deann attended Mount Holyoke College and then a college in the north of the state.",
+         []),
         # a headline in title case is left to recognition
         ("Floods Hit Mekong Delta Farms As Rains Continue\n\nThe rains went on for a week.", []),
     ],
@@ -83,6 +91,15 @@ def test_a_feature_the_gazetteer_lacks_is_placed_by_the_back_off(
     assert abs(feature.lat - near[0]) < 1.0 and abs(feature.lon - near[1]) < 1.0, feature.reason
     assert feature.reason.startswith("back-off"), feature.reason
     assert not any(m.country == "IS" for m in mentions)
+
+
+def test_a_country_or_a_people_s_adjective_before_a_feature_is_its_owner(
+    gazetteer: Gazetteer,
+) -> None:
+    text = ("Refiners on the US Gulf Coast raised their prices, and shippers working on the "
+            "Chinese Yangtze River said that trade was slower this year.")  # fmt: skip
+    mentions = find_places(Document(id="d", text=text), gazetteer).mentions
+    assert [m.text for m in mentions] == ["US", "Gulf Coast", "Chinese", "Yangtze River"]
 
 
 def test_a_known_feature_keeps_its_recognised_reading(gazetteer: Gazetteer) -> None:

@@ -237,6 +237,9 @@ def test_demonyms_and_non_ascii_names_resolve_to_their_country(
         ("She speaks Welsh.", []),
         # a people's adjective before a noun, or joined to another, is the place's
         ("Judges in French courts and English football clubs objected.", ["French", "English"]),
+        ("Drones hit targets in Russian and Ukrainian cities.", ["Russian", "Ukrainian"]),
+        ("Troops operate in Iraqi, Syrian and Turkish territory.",
+         ["Iraqi", "Syrian", "Turkish"]),
         ("An attack on tourists in Indian-administered Kashmir.", ["Indian", "Kashmir"]),
     ],
 )  # fmt: skip

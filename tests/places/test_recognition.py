@@ -477,13 +477,18 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         # a person's name in the text makes no surname of a town of some size after "in"
         ("Fans of Sheriff Tiraspol cheered as apartment blocks in Tiraspol went dark.",
          ["Tiraspol"]),
-        # Irish copy's "Co" is "County"
+        # Irish copy's "Co" is "County", where "Co" and the name name nothing else
         ("CLONAKILTY, Co Cork — Rents rose in Co Tipperary too.",
          ["CLONAKILTY", "Co Cork", "Co Tipperary"]),
+        ("Tourists sailed to Co To island in Quang Ninh.", ["Co To", "Quang Ninh"]),
         # a headline in title case capitalises every word: above a story, "Kerry Edge" is no
         # person's name, and "Dublin" no surname of theirs further on
         ("Kerry Edge Dublin in All-Ireland Semi-Final Thriller\n\nThe winners will enjoy "
-         "tonight in Dublin and then get home.", ["Kerry", "Dublin", "Ireland", "Dublin"]),
+         "tonight in Dublin and then get home, the Kerry manager said.",
+         ["Kerry", "Dublin", "Ireland", "Dublin", "Kerry"]),
+        # ... and a name the story names too is a person's there
+        ("Denzel Washington Wins Award for Best Actor at Festival\n\nVENICE, Italy — Denzel "
+         "Washington won the award on Saturday.", ["VENICE", "Italy"]),
     ],
 )
 def test_person_named_like_a_town(
@@ -1051,6 +1056,9 @@ def test_datelines_and_rivers_named_after_their_word(
         # ... not the commonest surnames, nor where the text names no country
         ("Johnson said the plan for Denver was good, and Clinton agreed.", ["Denver"]),
         ("Supporters say the line will bring tourists to north Galway.", []),
+        # ... nor a common word opening a sentence, nor from one small town alone
+        ("The council in Sevierville met on Tuesday. Plus, the state cut funds. Many "
+         "residents were angry, and Strong winds knocked down trees.", ["Sevierville"]),
         # ... nor in a text most of whose names lie in another country
         ("Most visitors arrive by coach from Galway, hoteliers in Lahinch and in Denver "
          "and Boise said.", ["Lahinch", "Denver", "Boise"]),
