@@ -222,6 +222,7 @@ class _Languages(Vocabulary):
     before: LowerWords
     between: LowerWords
     after: LowerWords
+    as_a_language: LowerWords
 
 
 class _Prepositions(Vocabulary):
@@ -1093,6 +1094,10 @@ _CURRENCIES = frozenset(_WORDS.currencies.words)
 _LANGUAGE_BEFORE = frozenset(_WORDS.languages.before)
 _LANGUAGE_BETWEEN = frozenset(_WORDS.languages.between)
 _LANGUAGE_AFTER = frozenset(_WORDS.languages.after)
+_LANGUAGE_AFTER_OR_AS = _LANGUAGE_AFTER | {"as"}
+_AS_A_LANGUAGE = re.compile(
+    rf" as an? {alternation(_WORDS.languages.as_a_language)} language", re.IGNORECASE
+)
 _WORLD_CURRENCIES = frozenset(_WORDS.currencies.world)
 _SETTLED = frozenset({FeatureClass.CITY, FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 _LARGE = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
@@ -1959,13 +1964,18 @@ def _names_a_language(scan: _Scan, match: Match) -> bool:
     if not (
         match.start < scan.last_language_end
         or (first > 0 and tokens[first - 1].text.lower() in _LANGUAGE_BEFORE)
-        or (following < len(tokens) and tokens[following].text.lower() in _LANGUAGE_AFTER)
+        or (
+            following < len(tokens)
+            and tokens[following].text.lower() in _LANGUAGE_AFTER_OR_AS
+        )
     ):
         return False  # most names: the cheap tests first
     if not any(c.name_kind == NameKind.DEMONYM for c in match.candidates):
         return False
     if match.start < scan.last_language_end:
         return True  # listed with a language: "in English, Arabic, French and Swahili"
+    if _AS_A_LANGUAGE.match(text, match.end):
+        return True
     if (
         following < len(tokens)
         and text[match.end : tokens[following].start] in (" ", "-")

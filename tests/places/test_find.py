@@ -235,6 +235,8 @@ def test_demonyms_and_non_ascii_names_resolve_to_their_country(
         ("Teachers protested in the English-speaking regions of the country.", []),
         ("Spanish classes were organised by a local church.", []),
         ("She speaks Welsh.", []),
+        ("The notes were written in plain English for the parents of pupils.", []),
+        ("Students of English as a Second Language in Iowa did well.", ["Iowa"]),
         # a people's adjective before a noun, or joined to another, is the place's
         ("Judges in French courts and English football clubs objected.", ["French", "English"]),
         ("Drones hit targets in Russian and Ukrainian cities.", ["Russian", "Ukrainian"]),
