@@ -155,12 +155,26 @@ def _no_name_elsewhere(text: str, word: str, before_of: bool) -> bool:
     """Whether a sentence's first word is a common word: written in lower case somewhere in
     the text, or before "of" and never capitalised inside a sentence ("Residents of Orchid
     Island"; "Gros Morne National Park" opens with a name)."""
-    if word.lower() in NEVER_ALONE:
+    lower = word.lower()
+    if lower in NEVER_ALONE or _written_as_a_word(text, lower):
         return True
-    if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
-        return True
-    inside = re.search(rf"(?<=[\w,] ){re.escape(word)}(?![\w-])", text)
-    return before_of and inside is None
+    return before_of and not _written_as_a_word(text, word, inside_a_sentence=True)
+
+
+def _written_as_a_word(text: str, word: str, *, inside_a_sentence: bool = False) -> bool:
+    """Whether ``word`` stands in the text as a word of its own (after a word or a comma and
+    a space, with ``inside_a_sentence``); plain string search, no pattern per word."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 2 : at] if at >= 2 else ""
+        starts = at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-_")
+        ends = end == len(text) or not (text[end].isalnum() or text[end] in "-_")
+        inside = len(before) == 2 and before[1] == " " and (before[0].isalnum() or before[0] == ",")
+        if starts and ends and (inside or not inside_a_sentence):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _a_person_s_name(name: str, people: PersonNames) -> bool:
