@@ -471,6 +471,8 @@ def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
         without_article = _ARABIC_ARTICLE.sub("", key)
         if without_article != key:
             yield without_article, NameKind.ALT
+        if " of the " in key:  # "Democratic Republic of Congo", as news often writes it
+            yield key.replace(" of the ", " of ", 1), NameKind.ALT
     # "Baalbek-Hermel Governorate" is also "Baalbeck-Hermel", by the loose key only: an exact
     # key would give every city its province as a second reading ("Alexandria", "Moscow")
     without_generic = _without_admin1_word(entry)

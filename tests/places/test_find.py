@@ -213,6 +213,9 @@ def test_organisations(
         ("Refugees reached Şanlıurfa on foot.", "Şanlıurfa", "TR"),
         # England's adjective, not the English River of Ontario nor English, Indiana
         ("Buses took the English guests to the valley's wineries.", "English", "GB"),
+        # a country's name "of the" as news writes it without "the"
+        ("Cases fell in the Democratic Republic of Congo this month.",
+         "Democratic Republic of Congo", "CD"),
         # the Persian ezafe joins the name's words
         ("A bomb exploded in a mosque in Mazar-i-Sharif on Thursday.", "Mazar-i-Sharif", "AF"),
         ("Police in Köln made arrests.", "Köln", "DE"),
