@@ -6,8 +6,9 @@ Rather than drop them, three rules are tried in order; each answer's reason name
 
 1. the surface's normal form (:func:`back_off`): a people's or plural name ("Iowans" Iowa,
    "Iraqis" Iraqi), an area's word left out ("Gwinnett" Gwinnett County), a compound
-   adjective ("Iranian-backed"), "Republic of Congo" as "Republic of the Congo"
-   (possessives, a leading "the" and romanisation variants are the gazetteer's own lookup);
+   adjective ("Iranian-backed"), "X of the Y" as "X of Y" (possessives, a leading "the",
+   "Republic of Congo" for "Republic of the Congo" and romanisation variants are the
+   gazetteer's own lookup);
 2. a place named inside the span ("Beirut International Airport" Beirut, "University of
    Texas" Texas): the longest, preferring a name the text uses elsewhere, when the rest of the
    span is a facility's, organisation's or feature's word or a qualifier ("South"); not a
@@ -196,10 +197,9 @@ def back_off(surface: str, lookup: Lookup, known: Container[str] = frozenset()) 
 def _forms(surface: str, last: re.Match[str]) -> list[tuple[str, str]]:
     """Rewritten surfaces to try, each with the rule that made it."""
     forms: list[tuple[str, str]] = []
+    # (the store indexes every "X of the Y" as "X of Y" too: "Republic of Congo")
     if re.search(r"\bof the\b", surface, re.IGNORECASE):
         forms.append((re.sub(r"\b(of) the\b", r"\1", surface, flags=re.IGNORECASE), "'of the'"))
-    elif re.search(r"\bof\b", surface):
-        forms.append((re.sub(r"\b(of)\b", r"\1 the", surface, count=1), "'of the'"))
     compound = _COMPOUND.fullmatch(surface)
     if compound and compound.group(1)[:1].isupper():  # "Iranian-backed", "Texas-based"
         forms.append((compound.group(1), "compound"))
@@ -239,7 +239,7 @@ def _normal_form(surface: str, tokens: list[re.Match[str]], lookup: Lookup) -> R
     what = {
         "demonym": "a people's name",
         "plural": "a plural",
-        "'of the'": "'of' or 'of the'",
+        "'of the'": "'of' for 'of the'",
         "area": "an area's word left out or shortened",
         "compound": "the place of a compound adjective",
     }

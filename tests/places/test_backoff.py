@@ -53,8 +53,6 @@ NORMAL_FORMS = [
      "Gwinnett", "Gwinnett County", "admin2", "US"),
     ("Deputies said the crash happened in Loudon Co. late Friday, near Lenoir City.",
      "Loudon Co.", "Loudon County", "admin2", "US"),
-    ("Vaccine doses reached the Republic of Congo on Thursday, health officials said.",
-     "Republic of Congo", "Republic of the Congo", "country", "CG"),
     ("The Texas-based chain will close 40 stores, its Dallas office said.",
      "Texas-based", "Texas", "admin1", "US"),
     ("Iranian-backed militias fired rockets at the base overnight, the coalition said.",
