@@ -1816,6 +1816,8 @@ def _longest_match(scan: _Scan, first: int) -> Match | None:
         raw_key = normalize(text[head.start : token.end])
         if token.capitalised:
             ending = _strip_possessive(token)
+            if ending is not token and last > first and index.has_key(raw_key):
+                ending = token  # "St. John's" is the name, no possessive of St. John
             key = raw_key if ending is token else normalize(text[head.start : ending.end])
             if index.has_key(key):
                 best = Match(

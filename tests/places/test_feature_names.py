@@ -28,6 +28,8 @@ def gazetteer() -> Gazetteer:
          ["Strait of Juan de Fuca"]),
         ("Climbers set out for Mount Elgon and the crater lake at dawn on the first day.",
          ["Mount Elgon"]),
+        ("Workers at Shannon Airport and in the city cannot find homes to rent this year.",
+         ["Shannon Airport"]),
         ("The drought hit farms in the Barossa Valley and vineyards along the Murray banks.",
          ["Barossa Valley"]),
         # a possessor is no part of the name; a possessive after it is none either
