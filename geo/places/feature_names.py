@@ -33,6 +33,8 @@ class FeatureNamesFile(Vocabulary):
     opening_of: LowerWords
     opening: LowerWords
     surnames: LowerWords
+    not_a_name: LowerWords
+    institutions: LowerWords
 
 
 _WORDS = load_vocabulary("geo.places", "feature_names.toml", FeatureNamesFile)
@@ -74,20 +76,8 @@ _AFTER_A_NAME = re.compile(rf"{_WORD} $")
 # Ranks in the person lexicon (1 the most common) under which a word is a given name
 _COMMON_GIVEN_NAME = 1000
 _SURNAMES = frozenset(_WORDS.surnames)
-# Words that open a sentence and no feature's name ("After Lizard Island", "Off Lizard Island")
-_NO_NAME = frozenset(
-    "the a an in on at to from after before off near around across along beyond inside outside"
-    " toward towards over under between beside behind past through into onto by for of with"
-    " without within as like upon and but or so then while when where if though although"
-    " because since until once both each every all some many most few several this that these"
-    " those its their his her our my your".split()
-)
-# ... and the words that make what an opening word names an institution: "Mount Holyoke
-# College", "Mount Sinai Hospital", "Lake Forest Academy"
-_INSTITUTION_AFTER = re.compile(
-    r" (?:College|University|School|Academy|Hospital|Clinic|Church|Hotel|Avenue|Street|Road"
-    r"|Drive|Boulevard|Center|Centre|Stadium|Airport|Mall|Institute|Cemetery)$"
-)
+_NO_NAME = frozenset(_WORDS.not_a_name)
+_INSTITUTION_AFTER = re.compile(rf" {_capitalised(_WORDS.institutions)}$")
 
 
 def feature_names(text: str, people: PersonNames | None = None) -> Iterator[tuple[int, int, str]]:

@@ -507,10 +507,7 @@ def _groups(
             group.after_preposition = bool(
                 _PREPOSITION_BEFORE.search(text, max(0, match.start - 12), match.start)
             )
-            group.the_bare_name = bool(
-                _THE_BEFORE.search(text, max(0, match.start - 5), match.start)
-                and _PHRASE_ENDS.match(text, match.end)
-            )
+            group.the_bare_name = _the_bare_name(text, match)
             group.in_a_longer_name = (
                 match.key != normalize(match.text)  # the back-off's "Fraser" in "Fraser Valley"
                 or _NAME_GOES_ON.match(text, match.end) is not None
@@ -890,6 +887,15 @@ def _senses(text: str, matches: Sequence[Match], found: _Qualifications) -> dict
 _RIVER_SENSE = -1
 
 
+def _the_bare_name(text: str, match: Match) -> bool:
+    """ "south of the Elbe,": "the" before a name that ends its phrase, a water's way of being
+    named."""
+    return bool(
+        _THE_BEFORE.search(text, max(0, match.start - 5), match.start)
+        and _PHRASE_ENDS.match(text, match.end)
+    )
+
+
 def _tell_the_river_apart(
     text: str, named: Sequence[Match], senses: dict[int, int], area_named: bool
 ) -> None:
@@ -902,13 +908,7 @@ def _tell_the_river_apart(
         return
     rivers = [match for match in named if _RIVER_AFTER.match(text, match.end)]
     if area_named or any(_says_admin(text, match) for match in named):
-        rivers += [
-            match
-            for match in named
-            if _THE_BEFORE.search(text, max(0, match.start - 5), match.start)
-            and _PHRASE_ENDS.match(text, match.end)
-            and match not in rivers
-        ]
+        rivers += [m for m in named if _the_bare_name(text, m) and m not in rivers]
     if rivers and (len(rivers) < len(named) or area_named):
         senses.update((id(match), _RIVER_SENSE) for match in rivers)
 
