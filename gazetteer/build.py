@@ -71,7 +71,7 @@ __all__ = [
     "variant_spellings",
 ]
 
-FORMAT_VERSION = 38
+FORMAT_VERSION = 39
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).

@@ -38,10 +38,14 @@ _Lat = Annotated[float, Field(ge=-90, le=90)]
 _Lon = Annotated[float, Field(ge=-180, le=180)]
 # Degrees: a union of dozens of countries is drawn at this detail (about 5 km).
 _SIMPLIFY_DEGREES = 0.05
+# Degrees: the gaps between first-order areas' simplified borders (about 2 km).
+_AREA_GAP_DEGREES = 0.02
 
 
 class Region(Vocabulary):
-    """One grouping: its entry id, names, and member countries."""
+    """One grouping: its entry id, names, and member countries; or, for a region within
+    one country (East Germany), that country and the first-order areas it covered; or, for a
+    former state with one successor (the Ottoman Empire), that successor."""
 
     id: Annotated[str, Field(pattern=r"^region:[a-z-]+$")]
     name: str
@@ -50,7 +54,18 @@ class Region(Vocabulary):
     demonyms: _Names = ()
     former: bool = False
     point: tuple[_Lat, _Lon] | None = None  # (lat, lon)
-    members: Annotated[tuple[CountryCode, ...], Field(min_length=2), AfterValidator(distinct)]
+    members: Annotated[tuple[CountryCode, ...], Field(min_length=1), AfterValidator(distinct)]
+    areas: Annotated[tuple[str, ...], AfterValidator(distinct)] = ()
+
+    @model_validator(mode="after")
+    def _a_grouping_of_one_is_a_successor_or_its_areas(self) -> Region:
+        if len(self.members) == 1 and not (self.former or self.areas):
+            raise ValueError(f"{self.id}: a grouping of one country needs areas or former = true")
+        if self.areas and len(self.members) != 1:
+            raise ValueError(f"{self.id}: areas belong to one member country")
+        if any(not area.startswith(f"admin1:{self.members[0]}.") for area in self.areas):
+            raise ValueError(f"{self.id}: every area is a first-order area of its member")
+        return self
 
 
 class GroupingsFile(Vocabulary):
@@ -67,18 +82,23 @@ class GroupingsFile(Vocabulary):
         return self
 
 
-def _union(members: Iterable[str], countries: Mapping[str, Entry], what: str) -> BaseGeometry:
+def _union(
+    members: Iterable[str], entries: Mapping[str, Entry], what: str, gap: float = 0.0
+) -> BaseGeometry:
+    """The members' shapes as one; parts up to ``gap`` degrees apart are joined (first-order
+    areas, simplified one by one, no longer share their borders exactly)."""
     from shapely.geometry import shape
     from shapely.ops import unary_union
 
     shapes = [
-        shape(countries[code].geometry)
-        for code in members
-        if code in countries and countries[code].geometry
+        shape(entries[key].geometry) for key in members if key in entries and entries[key].geometry
     ]
     if not shapes:
-        raise GazetteerDataError(f"{what}: none of its member countries has a shape")
-    return unary_union(shapes).simplify(_SIMPLIFY_DEGREES, preserve_topology=True)
+        raise GazetteerDataError(f"{what}: none of its members has a shape")
+    union = (
+        unary_union([s.buffer(gap) for s in shapes]).buffer(-gap) if gap else unary_union(shapes)
+    )
+    return union.simplify(_SIMPLIFY_DEGREES, preserve_topology=True)
 
 
 _GROUPINGS = load_vocabulary("gazetteer", "groupings.toml", GroupingsFile)
@@ -86,14 +106,24 @@ FORMER_STATES = frozenset(region.id for region in _GROUPINGS.region if region.fo
 """Ids of the regions that are former states, placed on their successor states."""
 
 
-def union_entry(region: Region, countries: Mapping[str, Entry]) -> Entry:
-    """The region as an entry: the union of its members' polygons, its own point or a point
-    in its main body."""
+def union_entry(
+    region: Region, countries: Mapping[str, Entry], areas: Mapping[str, Entry] | None = None
+) -> Entry:
+    """The region as an entry: the union of its members' polygons (of its areas', if it
+    lists them), its own point or a point in its main body."""
     from shapely.geometry import mapping
 
-    geometry = _union(region.members, countries, region.id)
-    lat, lon = region.point or main_body_point(geometry)
-    population = sum(countries[c].population for c in region.members if c in countries)
+    if region.areas:
+        parts, keys, gap = areas or {}, region.areas, _AREA_GAP_DEGREES
+    else:
+        parts, keys, gap = countries, region.members, 0.0
+    geometry = _union(keys, parts, region.id, gap)
+    lat, lon = (
+        region.point
+        or (_centre_inside(geometry) if region.areas else None)
+        or main_body_point(geometry)
+    )
+    population = sum(parts[key].population for key in keys if key in parts)
     note = "a former state, placed on its successor states" if region.former else ""
     return Entry(
         id=region.id,
@@ -110,6 +140,13 @@ def union_entry(region: Region, countries: Mapping[str, Entry]) -> Entry:
         source="union of Natural Earth countries (gazetteer/groupings.toml)",
         raw={"subtype": "former state" if region.former else "grouping", "note": note},
     )
+
+
+def _centre_inside(geometry: BaseGeometry) -> tuple[float, float] | None:
+    """The centroid, where it lies inside: a first-order area's point rule, kept for areas
+    joined (West Germany's widest part, whose pole of inaccessibility is, lies in Bavaria)."""
+    centre = geometry.centroid
+    return (centre.y, centre.x) if geometry.contains(centre) else None
 
 
 def _continent(entry: Entry, adjectives: tuple[str, ...], countries: Mapping[str, Entry]) -> Entry:
@@ -137,6 +174,7 @@ def add_groupings(
         for e in collected
         if e.feature_class == FeatureClass.COUNTRY and e.country_code
     }
+    areas = {e.id: e for e in collected if e.feature_class == FeatureClass.ADMIN1}
     for entry in collected:
         if entry.feature_class == FeatureClass.CONTINENT:
             adjectives = groupings.continents.get(str(entry.raw.get("code")), ())
@@ -148,4 +186,4 @@ def add_groupings(
         else:
             yield entry
     for region in groupings.region:
-        yield union_entry(region, countries)
+        yield union_entry(region, countries, areas)

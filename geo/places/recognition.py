@@ -894,6 +894,8 @@ def _readmit_in_the_text_s_country(scan: _Scan, matches: list[Match]) -> None:
 
 
 _HOME_NAMES = 3
+# A place this large (a country, a state of millions) keeps its name in any line.
+_STRONG_IMPORTANCE = 6.5
 
 
 def _one_country_names(matches: Sequence[Match]) -> Counter[str]:
@@ -1368,6 +1370,11 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
     in_countries = [c for c in match.candidates if c.country_code in countries]
     called = _called_a_place(scan, match)
     after_in = _after_place_preposition(scan, match.first_token)
+    if len(words) >= 2 and all(
+        scan.tokens[position].text.lower() in scan.lower_words for position in words
+    ):
+        return False  # "a Mill Town" in a headline, where the story writes "mill" and
+        # "town": common words, no romanised Milton
     if len(words) == 1 and not _may_be_a_place(
         scan,
         words[0],
@@ -1933,12 +1940,24 @@ def _keep(scan: _Scan, match: Match) -> bool:
         match.notes.append("names an armed group")  # "Al-Shabab", not the Iranian town
         return False
     if len(tokens) > 1:
-        return True
+        return not _common_words_in_a_headline(scan, match, tokens)
     head = tokens[0].start  # a lower-case article before it may have joined the span
     if _NAME_THEN_ARTICLE.search(scan.text, max(0, head - 40), head):
         match.notes.append("ends a name with an Arabic article ('Daraa al-Balad')")
         return False
     return _keep_single_word(scan, match, tokens[0])
+
+
+def _common_words_in_a_headline(scan: _Scan, match: Match, tokens: Sequence[Token]) -> bool:
+    """ "In Mexico, Maine, a Mill Town Bets on Trails": a title-case line capitalises common
+    words the story writes in lower case ("the paper mill", "the town"), which are no name
+    unless the story writes them as one too."""
+    return (
+        all(token.text.lower() in scan.lower_words for token in tokens)
+        and max(c.importance for c in match.candidates) < _STRONG_IMPORTANCE
+        and scan.text.count(match.text) == 1
+        and _in_a_title_case_line(scan, match.start)
+    )
 
 
 def _an_area_named_by_its_side(scan: _Scan, match: Match, token: Token) -> bool:
@@ -2157,7 +2176,7 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         return True  # "a Concord resident", "Williston man, 87, killed": the people of a place
     strong = (
         best.feature_class in (FeatureClass.COUNTRY, FeatureClass.CONTINENT)
-        or best.importance >= 6.5
+        or best.importance >= _STRONG_IMPORTANCE
     )
     if (
         not strong
@@ -2174,7 +2193,9 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
         return False
     if (
         word in NEVER_ALONE
-        and not strong
+        # a large place keeps its own name ("Union" is none); not another tongue's ("Island"
+        # is Iceland's in Icelandic, "Delft Island" in a headline no Iceland)
+        and (not strong or best.name_kind != NameKind.NAME)
         and not _an_area_named_by_its_side(scan, match, token)
         and not _qualified_by_a_state(scan, match)  # "Mobile, Alabama", "Reading, Pa."
     ):

@@ -155,7 +155,7 @@ _FAR_PRIOR = 5.9
 # ... nor does an area or a town of ten thousand or more named by its own name, the only
 # reading of it ("Idlib" in a report from Moscow; not "Titan", a village of Afghanistan, in
 # a story from Texas).
-_FAR_OWN_NAME_PRIOR = 4.0
+_FAR_OWN_NAME_PRIOR = 4.5
 # ... unless a namesake's prior comes this close to it (about a third of its population)
 _NAMESAKE_MARGIN = 0.5
 _LARGE_CLASSES = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
@@ -228,6 +228,7 @@ _TOWN_APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _RESIDENT_AFTER = _followed_by(_WORDS.residents)
+_NAME_AND_COMMA_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’.-]*,\s+$")
 # A town in local copy's address and residence formats: "508 Cumberland St., Lebanon",
 # "Joyce Glover, 22, Palestine" (not "Williams, 21, of Pennsylvania": a state's people too).
 _ADDRESS_OR_AGE_BEFORE = re.compile(
@@ -502,7 +503,10 @@ def _groups(
                 opens_a_dateline(text, match.start, match.end)
                 or _CITY_AFTER.match(text, match.end)
                 or _called_a_town_before(text, match)
-                or _CITY_APPOSITION.match(text, match.end)
+                or (
+                    _CITY_APPOSITION.match(text, match.end) is not None
+                    and not _qualifies_the_name_before(text, match)
+                )
             )
             group.after_preposition = bool(
                 _PREPOSITION_BEFORE.search(text, max(0, match.start - 12), match.start)
@@ -553,6 +557,12 @@ def _attributive(text: str, match: Match) -> bool:
     )
 
 
+def _qualifies_the_name_before(text: str, match: Match) -> bool:
+    """ "In Mexico, Maine, a mill town": the apposition after a name that qualifies the one
+    before it calls the pair, that is the first, a town."""
+    return bool(_NAME_AND_COMMA_BEFORE.search(text, max(0, match.start - 40), match.start))
+
+
 def _called_a_town_before(text: str, match: Match) -> bool:
     """ "the town of Mexico", but not "the main town of Kakheti" (a rank within the area)."""
     before = max(0, match.start - 30)
@@ -571,7 +581,10 @@ def _reads_as_a_town(text: str, match: Match, prime: Candidate) -> bool:
         _called_a_town_before(text, match)
         or _ADDRESS_OR_AGE_BEFORE.search(text, before, match.start)
         or _TOWN_AFTER.match(text, match.end)
-        or _TOWN_APPOSITION.match(text, match.end)
+        or (
+            _TOWN_APPOSITION.match(text, match.end) is not None
+            and not _qualifies_the_name_before(text, match)
+        )
         or opens_a_dateline(text, match.start, match.end)
         or (prime.feature_class == FeatureClass.COUNTRY and _RESIDENT_AFTER.match(text, match.end))
     )

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from shapely.geometry import shape
 
 from gazetteer import Gazetteer, open_gazetteer
+from gazetteer.geodesy import great_circle_km
 from gazetteer.groupings import FORMER_STATES, GroupingsFile, Region, add_groupings, union_entry
 from gazetteer.model import Entry, FeatureClass
 from geo.documents import Document
@@ -52,6 +53,24 @@ def test_a_region_is_the_union_of_its_members() -> None:
     assert entry.population == 20 and entry.country_codes == ("AA", "BB")
 
 
+def _area(code: str, x: float) -> Entry:
+    return Entry(
+        id=f"admin1:AA.{code}", name=code, feature_class=FeatureClass.ADMIN1, country_code="AA",
+        population=5, lat=1, lon=x + 1, geometry=_square(x, 0),
+    )  # fmt: skip
+
+
+def test_a_region_within_a_country_is_the_union_of_its_areas_gaps_closed() -> None:
+    areas = {a.id: a for a in (_area("01", 0), _area("02", 2.01), _area("03", 10))}
+    region = Region(
+        id="region:east-a", name="East A", members=("AA",), areas=("admin1:AA.01", "admin1:AA.02")
+    )
+    entry = union_entry(region, {"AA": _country("AA", 0)}, areas)
+    assert shape(entry.geometry).geom_type == "Polygon"  # the 0.01 degree gap is closed
+    assert shape(entry.geometry).area == pytest.approx(8.0, rel=0.02)
+    assert entry.population == 10 and entry.country_codes == ("AA",)
+
+
 def test_a_region_may_keep_a_point_of_its_own() -> None:
     countries = {"AA": _country("AA", 0), "BB": _country("BB", 2)}
     region = Region(id="region:ab", name="AB", members=("AA", "BB"), point=(0.5, 0.5))
@@ -76,7 +95,15 @@ def test_continents_get_adjectives_and_their_countries_shape() -> None:
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
-        ({"id": "region:a", "name": "A", "members": ["AA"]}, "at least 2"),
+        ({"id": "region:a", "name": "A", "members": ["AA"]}, "needs areas or former"),
+        (
+            {"id": "region:a", "name": "A", "members": ["AA", "BB"], "areas": ["admin1:AA.01"]},
+            "one member",
+        ),
+        (
+            {"id": "region:a", "name": "A", "members": ["AA"], "areas": ["admin1:BB.01"]},
+            "first-order area of its member",
+        ),
         ({"id": "region:a", "name": "A", "members": ["AA", "AA"]}, "listed more than once"),
         ({"id": "eu", "name": "A", "members": ["AA", "BB"]}, "pattern"),
         ({"id": "region:a", "name": "A", "members": ["AA", "bb"]}, "pattern"),
@@ -107,6 +134,17 @@ def test_a_malformed_region_is_refused(data: dict[str, object], problem: str) ->
          "a former state, placed on the states that succeeded it"),
         ("The church was founded by families who left Yugoslavia.", "Yugoslavia",
          "region:yugoslavia", "a former state"),
+        ("Her parents fled East Germany for Hamburg in 1984.", "East Germany",
+         "region:east-germany", "a former state"),
+        ("East German border guards fired on the car.", "East German", "region:east-germany",
+         ""),
+        ("He was born in Czechoslovakia before the war.", "Czechoslovakia",
+         "region:czechoslovakia", "a former state"),
+        ("The Ottoman Empire ruled Baghdad for four centuries.", "Ottoman Empire",
+         "region:ottoman-empire", "a former state"),
+        ("Pilgrims to the Holy Land visited Bethlehem.", "Holy Land", "region:holy-land", ""),
+        ("Scandinavian banks lent more to Baltic firms.", "Scandinavian", "region:scandinavia",
+         ""),
     ],
 )  # fmt: skip
 def test_groupings_and_adjectives_resolve_to_their_regions(
@@ -146,4 +184,29 @@ def test_adjectives_of_regions_resolve_to_them(
 
 
 def test_former_states_are_listed() -> None:
-    assert {"region:soviet-union", "region:yugoslavia"} == FORMER_STATES
+    assert {
+        "region:soviet-union",
+        "region:yugoslavia",
+        "region:czechoslovakia",
+        "region:east-germany",
+        "region:west-germany",
+        "region:ottoman-empire",
+    } == FORMER_STATES
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "centre"),
+    [
+        # a union of first-order areas is placed at its centroid, as an admin-1 is: West
+        # Germany's widest part, where the pole of inaccessibility lies, is Bavaria
+        ("region:west-germany", (50.6, 9.4)),
+        ("region:east-germany", (52.2, 12.5)),
+        ("region:czechoslovakia", (49.9, 14.4)),
+    ],
+)
+def test_a_former_state_is_placed_in_its_middle(
+    entry_id: str, centre: tuple[float, float], gazetteer: Gazetteer
+) -> None:
+    entry = gazetteer.get(entry_id)
+    assert entry is not None
+    assert great_circle_km(entry.lat, entry.lon, *centre) < 50

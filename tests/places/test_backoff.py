@@ -213,7 +213,10 @@ def test_a_contained_place_far_from_every_other_place_of_a_text_with_no_focus_is
     mentions = resolve_spans(Document(id="t", text=text), spans, gazetteer).mentions
     stone_town = next(m for m in mentions if m.text == "Stone Town")
     assert not stone_town.resolved
-    assert "far from every other place" in stone_town.reason
+    assert (
+        "far from every other place" in stone_town.reason
+        or "another continent than every other place" in stone_town.reason
+    )
 
 
 def test_a_rewritten_name_read_as_a_town_far_from_every_other_place_is_none(

@@ -383,6 +383,8 @@ def test_people_are_not_places(
         # the people of a place after its name, however common a word or surname it is
         ("The 41-year-old Concord resident's family had kept hope.", ["Concord"]),
         ("Williston man, 87, killed in traffic accident.", ["Williston"]),
+        # ... and of its faith's people
+        ("Protestants say they killed Belfast Catholic.", ["Belfast"]),
         ("Two Reading residents were arrested.", ["Reading"]),
         # ... not a family's, with an article before it, nor a sentence's first word
         ("Obama said the Smith man left.", []),
@@ -494,6 +496,11 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         # ... and a name the story names too is a person's there
         ("Denzel Washington Wins Award for Best Actor at Festival\n\nVENICE, Italy — Denzel "
          "Washington won the award on Saturday.", ["VENICE", "Italy"]),
+        # ... and common words the story writes in lower case are no name there ("Mill Town",
+        # an alternate name of Milton, Pennsylvania)
+        ("In Mexico, Maine, a Mill Town Bets on Trails\n\nMEXICO, Maine — The paper mill "
+         "shut, and the town is reinventing itself.",
+         ["Mexico", "Maine", "MEXICO", "Maine"]),
     ],
 )
 def test_person_named_like_a_town(

@@ -494,6 +494,10 @@ def test_a_side_read_as_an_area_needs_its_country_in_the_text(
         ("Tourists crowd Comuna 13 in Medellín and Laureles; a new cable car will reach "
          "San Javier and Belén.", "San Javier", None),
         ("Officials in Yibin, China, discussed the shelling of Idlib.", "Yibin", "CN"),
+        # ... nor is a town of twelve thousand's own name: Kiunga, on Kenya's coast, is no
+        # town of Papua New Guinea
+        ("Attacks around Mpeketoni and Witu in Lamu County, Kenya, have eased, though travel "
+         "near the Somali border at Kiunga remains restricted.", "Kiunga", None),
     ],
 )  # fmt: skip
 def test_a_place_far_from_the_others_needs_evidence(
@@ -858,6 +862,11 @@ def test_a_name_written_before_river_is_the_river(
         # ... and a noun that goes on into a person's title is no apposition of the place
         ("At a summit in Paris, the American state senator met French ministers in France.",
          "Paris", "FR", "city"),
+        # ... nor the state that qualifies the town before it: the pair is the town
+        ("In Mexico, Maine, a mill town bets on trails after the paper mill closed.", "Maine",
+         "US", "admin1"),
+        ("Peru, Indiana, a town of 11,000 on the Wabash, hosts a circus.", "Indiana", "US",
+         "admin1"),
     ],
 )  # fmt: skip
 def test_an_apposition_s_noun_says_what_kind_of_place(
