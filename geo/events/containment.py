@@ -41,6 +41,7 @@ __all__ = [
     "ADMIN_WORDS",
     "COMPASS_SIDE",
     "DISTRICT_RADIUS_KM",
+    "DISTRICT_WORD_AFTER",
     "PLACE_NOUNS",
     "ContainmentFile",
     "UnknownPlace",
@@ -66,6 +67,7 @@ class ContainmentFile(Vocabulary):
     links: LowerAlternatives
     area_phrases: LowerAlternatives
     admin_words: LowerAlternatives
+    district_words: LowerAlternatives
 
 
 _WORDS: Final = load_vocabulary("geo.events", "containment.toml", ContainmentFile)
@@ -109,6 +111,10 @@ _COMMA_GAP = re.compile(rf"^(?:\s+(?:{_NOUNS}))?\s*,\s+(?:the\s+)?$", re.IGNOREC
 # Inside those parentheses each name lies in the next: "(Atareb, Aleppo)".
 _IN_PARENTHESES_GAP = re.compile(r"^(?:-[\w'’]+)*\s*,\s*$")  # "(Minieh-Danniyeh, North)"
 _ADMIN_WORD_AFTER = re.compile(rf"^\s+{ADMIN_WORDS}\b", re.IGNORECASE)
+DISTRICT_WORD_AFTER: Final = re.compile(
+    rf"\s+{alternation(_WORDS.district_words)}\b", re.IGNORECASE
+)
+"""The word after a town's name that makes it its district's ("Jamshoro district")."""
 # The link before a container, at the end of the text before it (with the noun, if any, that
 # calls the contained name a place), then the capitalised name before that link.
 _LINK_AT_END = re.compile(

@@ -42,6 +42,7 @@ from geo.events.containment import (
     ADMIN_WORDS,
     COMPASS_SIDE,
     DISTRICT_RADIUS_KM,
+    DISTRICT_WORD_AFTER,
     PLACE_NOUNS,
     admin_area_named_like,
     admin_word_after,
@@ -353,7 +354,10 @@ _ORIGIN = re.compile(
 # "led by brigades from Misrata": where the people came from (right after the noun: "forces
 # withdrew from Khanaqin" is where the event is); a second choice, not ruled out.
 _ORIGIN_OF_PEOPLE = re.compile(
-    rf"\b{alternation(_WORDS.origin_nouns)}\s+from\s+(?:the\s+)?$", re.IGNORECASE
+    rf"\b{alternation(_WORDS.origin_nouns)}\s+from\s+(?:the\s+)?"
+    # ... and each name of the list it opens: "reinforcements from Sanaa and Sa'ada"
+    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3},?\s+(?:and\s+)?)*$",
+    re.IGNORECASE,
 )
 
 
@@ -774,10 +778,11 @@ def _contained_location(
 
 def _names_a_district(text: str, mention: Mention) -> bool:
     """ "Al-Baghdadi (Hit, Anbar)", "Daraa al-Balad (Dar'a, Dar'a)": the first of ACLED's
-    two admin areas is a district, named for its town."""
+    two admin areas is a district, named for its town; so is a town's name before a
+    district's word ("in Jamshoro district", "the Djenne cercle")."""
     return (
         in_admin_chain(text, mention) and admin_chain.CONTINUES.match(text, mention.end) is not None
-    )
+    ) or DISTRICT_WORD_AFTER.match(text, mention.end) is not None
 
 
 # How many containers out a place is checked against: "Al-Mansoura (Al Mansura, Aden)".
@@ -799,7 +804,7 @@ def _container_not_holding(
         if (
             container.resolved
             and not holds_place(gazetteer, container, best)
-            and not _in_its_wide_district(text, container, best)
+            and not _in_its_wide_district(text, container, best, gazetteer)
             and not _outside_its_own_container(text, container, mentions, gazetteer)
         ):
             return container
@@ -807,19 +812,34 @@ def _container_not_holding(
     return None
 
 
-def _in_its_wide_district(text: str, container: Mention, place: Mention) -> bool:
+def _in_its_wide_district(
+    text: str, container: Mention, place: Mention, gazetteer: Gazetteer
+) -> bool:
     """ "As-Sukhnah (Tadmur, Homs)": a town that names ACLED's district stands for a district
     the gazetteer has no outline of, and a desert district reaches far from its town
-    (Tadmur's, 150 km east to the Euphrates valley); the province after it still decides."""
+    (Tadmur's, 150 km east to the Euphrates valley); the province after it still decides. The
+    place lies in the town's country and province ("near Shebaa, in Hasbaya district" is no
+    Sha'ab of Israel)."""
     assert place.lat is not None and place.lon is not None
     return (
         container.feature_class == FeatureClass.CITY
         and container.lat is not None
         and container.lon is not None
+        and place.country == container.country
         and _names_a_district(text, container)
         and great_circle_km(container.lat, container.lon, place.lat, place.lon)
         <= _WIDE_DISTRICT_REACH_KM
+        and _same_province(gazetteer, container, place)
     )
+
+
+def _same_province(gazetteer: Gazetteer, one: Mention, other: Mention) -> bool:
+    """Whether two places lie in one first-order area, where the gazetteer says of both."""
+    areas = []
+    for mention in (one, other):
+        index = gazetteer.index_of(mention.gazetteer_id) if mention.gazetteer_id else None
+        areas.append(None if index is None else gazetteer.candidate(index).admin1_code)
+    return None in areas or areas[0] == areas[1]
 
 
 # How far a desert district reaches from its town: twice a district's common reach.

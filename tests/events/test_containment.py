@@ -152,6 +152,9 @@ def _events(text: str, gazetteer: Gazetteer) -> tuple[Event, ...]:
         # reaches far into the desert): the province decides what holds the place
         ("On 12 August 2017, regime forces regained control of As-Sukhnah (Tadmur, Homs).",
          34.89, 38.87, 10.0),
+        # ... as does a town before a district's word: Sehwan lies 118 km from Jamshoro
+        ("On 16 February 2017, a suicide bomber killed 88 devotees at the shrine in the town "
+         "of Sehwan, in Jamshoro district of Sindh province.", 26.42, 67.86, 10.0),
         # a district of a big city is a part of it, whatever village shares its name (an
         # Ortakoy lies in Istanbul province, 60 km west of the city)
         ("On 1 January 2017, a gunman opened fire at the Reina nightclub in the Ortakoy "
@@ -211,6 +214,9 @@ def test_unknown_place_goes_to_the_area_around_it(
          "Ras Al Ain, Al-Hasakeh), damaging several homes.", "Ra’s al ‘Ayn"),
         ("On 8 May 2021, a drone targeted Ain al-Asad air base (Al-Baghdadi, Hit, Al-Anbar), "
          "causing material damage.", "Hīt"),
+        # ... and where the text calls the town's name a district's ("cercle" in Mali)
+        ("Between 27 and 31 March 2022, soldiers killed around 500 people in the village of "
+         "Moura in the Djenne cercle of Mopti region.", "Djenné"),
     ],
 )  # fmt: skip
 def test_unknown_place_in_a_district_named_for_its_town(

@@ -805,6 +805,9 @@ def test_where_people_came_from_is_no_place_of_the_event(gazetteer: Gazetteer) -
         # ... and one people came from before it is where they left
         ("Russian military police crossed the Euphrates from Manbij and entered the border "
          "town of Kobani on Wednesday.", "‘Ayn al ‘Arab"),
+        # every town of the list they came from: the reinforcements went to Al Jawf
+        ("On 20 February 2020, the Houthis sent reinforcements of fighters and armoured "
+         "vehicles from Sanaa and Sa'ada into Al Jawf governorate.", "Al Jawf"),
     ],
 )  # fmt: skip
 def test_the_town_people_came_from_is_a_second_choice(

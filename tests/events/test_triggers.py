@@ -187,6 +187,8 @@ CASES: list[Row] = [
     ("Gunmen fired an RPG at a police checkpoint in Tarmiyah.",
      [(E.MISSILE_STRIKE, "fired an RPG", A)]),
     ("Two mortars landed in a residential area of Azaz.", [(E.SHELLING, "mortars landed", A)]),
+    ("Al Shabaab militants fired mortars at the AMISOM base near Baidoa.",
+     [(E.SHELLING, "fired mortars", A)]),
     # bodies, executions and the many words for killing
     ("The body of a shepherd was found with gunshot wounds near Sukhnah.",
      [(E.KILLING, "body", A)]),
