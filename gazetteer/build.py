@@ -29,6 +29,7 @@ import re
 import shutil
 import sqlite3
 import statistics
+import struct
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -42,7 +43,7 @@ import numpy as np
 from gazetteer.geodesy import main_body_point, radius_km, river_mouth
 from gazetteer.groupings import add_groupings
 from gazetteer.lake_names import english_lake_names
-from gazetteer.model import Entry, FeatureClass, NameKind
+from gazetteer.model import Entry, FeatureClass, NameKind, PostalPlace
 from gazetteer.normalize import (
     LOOSE_SCOPE,
     normalize,
@@ -64,14 +65,17 @@ __all__ = [
     "DEFAULT_MIN_POPULATION",
     "FORMAT_VERSION",
     "GEONAMES_ID_PREFIX",
+    "POSTAL_FILE",
+    "POSTAL_RECORD",
     "build_store",
     "collect_entries",
     "importance",
     "load_committed",
     "variant_spellings",
+    "write_postal_index",
 ]
 
-FORMAT_VERSION = 39
+FORMAT_VERSION = 40
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -659,7 +663,7 @@ def build_store(
     """
     from shapely.geometry import shape
 
-    from gazetteer.sources import geonames_dump, people
+    from gazetteer.sources import geonames_dump, people, postal
 
     geonames_dump.check_dumps(geonames)
     bundled = [
@@ -692,8 +696,13 @@ def build_store(
         )
         _write_sqlite(staging / "entries.sqlite", entries, geometries)
         people_counts = people.build_people_lexicon(staging)
+        postal_count = write_postal_index(
+            staging / POSTAL_FILE, postal.load_postal_places(_country_names(entries))
+        )
         meta = _metadata(entries, min_population)
         meta["people_lexicon"] = people_counts
+        meta["postal_places"] = postal_count
+        meta["sources"].append(postal.source_version())
         if geonames:
             meta["sources"].append(
                 "GeoNames dumps (added where no bundled entry has the geonameid): "
@@ -705,6 +714,37 @@ def build_store(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return meta
+
+
+POSTAL_FILE = "postal.marisa"
+# A postal place in the index: its point (two float32), its country's code, then its name.
+POSTAL_RECORD = struct.Struct("<ff2s")
+
+
+def write_postal_index(path: Path, places: Iterable[PostalPlace]) -> int:
+    """Write the postal places (:mod:`gazetteer.sources.postal`), keyed by normalised name;
+    return how many."""
+    items = [
+        (
+            normalize(place.name),
+            POSTAL_RECORD.pack(place.lat, place.lon, place.country.encode("ascii"))
+            + place.name.encode("utf-8"),
+        )
+        for place in places
+    ]
+    marisa_trie.BytesTrie(items).save(str(path))
+    return len(items)
+
+
+def _country_names(entries: Iterable[Entry]) -> frozenset[tuple[str, str]]:
+    """(country, normalised name) for every name and alternate name of the entries."""
+    return frozenset(
+        (entry.country_code, key)
+        for entry in entries
+        if entry.country_code
+        for name in (entry.name, *entry.alt_names)
+        if (key := normalize(name))
+    )
 
 
 def _replace_dir(staging: Path, target: Path) -> None:

@@ -64,6 +64,16 @@ class Candidate(NamedTuple):
     continent: str | None = None  # GeoNames continent code of its country ("AS", "EU")
 
 
+class PostalPlace(NamedTuple):
+    """A place of GeoNames' postal-code files (:mod:`gazetteer.sources.postal`): a village no
+    entry names, kept apart from the entries, for the back-off's answers."""
+
+    name: str
+    country: str
+    lat: float
+    lon: float
+
+
 AREA_CLASSES = frozenset(
     {
         FeatureClass.CONTINENT,

@@ -28,12 +28,20 @@ from gazetteer.build import (
     DEFAULT_MIN_POPULATION,
     FORMAT_VERSION,
     GEONAMES_ID_PREFIX,
+    POSTAL_FILE,
+    POSTAL_RECORD,
     build_store,
     variant_spellings,
 )
 from gazetteer.geodesy import great_circle_km_to_many
-from gazetteer.model import Candidate, Entry, FeatureClass, NameKind, ReverseResult
-from gazetteer.normalize import query_keys, run_together_keys, spelling_distance, variant_key
+from gazetteer.model import Candidate, Entry, FeatureClass, NameKind, PostalPlace, ReverseResult
+from gazetteer.normalize import (
+    normalize,
+    query_keys,
+    run_together_keys,
+    spelling_distance,
+    variant_key,
+)
 from geo.errors import GazetteerDataError, QueryError
 
 # shapely is imported where geometry is read: name lookups (all of `geo places`) need none,
@@ -51,6 +59,7 @@ _STORE_FILES = (
     "entries.sqlite",
     "meta.json",
     "people.marisa",
+    POSTAL_FILE,
 )
 _REBUILD = "rebuild it with `geo gazetteer build`"
 
@@ -214,6 +223,32 @@ class Gazetteer:
             if best:
                 break
         return sorted(best.values(), key=lambda c: (-c.importance, c.name_kind, c.position))
+
+    def postal_places(self, name: str) -> list[PostalPlace]:
+        """The places GeoNames' postal codes list under a name that no entry has in their
+        country (:mod:`gazetteer.sources.postal`): villages, for the back-off's answers."""
+        key = normalize(name)
+        if not key:
+            return []
+        places = []
+        for value in self._postal.get(key, ()):
+            lat, lon, country = POSTAL_RECORD.unpack_from(value)
+            written = value[POSTAL_RECORD.size :].decode("utf-8")
+            places.append(PostalPlace(written, country.decode("ascii"), lat, lon))
+        return places
+
+    @cached_property
+    def _postal(self) -> marisa_trie.BytesTrie:
+        # mapped when first asked for: only the back-off of given spans reads it
+        path = self.path / POSTAL_FILE
+        trie = marisa_trie.BytesTrie()
+        try:
+            trie.mmap(str(path))
+        except Exception as err:  # marisa raises bare RuntimeError/Exception on bad files
+            raise GazetteerDataError(
+                f"{path}: corrupt gazetteer index ({err}); {_REBUILD}"
+            ) from err
+        return trie
 
     def lookup(self, name: str, *, limit: int = 10, geometry: bool = True) -> list[Entry]:
         """Entries for a name, ranked by prior importance, with full records."""

@@ -88,6 +88,7 @@ def _cmd_gazetteer_info(args: argparse.Namespace) -> int:
     print(f"entries:        {meta['entries']:,}")
     for feature_class, count in meta["counts"].items():
         print(f"  {feature_class:<12} {count:>9,}")
+    print(f"postal places:  {meta['postal_places']:,} (for the back-off only)")
     print("sources:")
     for source in meta["sources"]:
         print(f"  {source}")

@@ -17,7 +17,10 @@ Rather than drop them, three rules are tried in order; each answer's reason name
    text puts it, if a place follows it ("the Bell Centre in Montreal": :func:`placed_after`),
    else at the nearest town its sentence names, where that agrees with the document's
    focus (:func:`town_beside`), else ("Main Street", "Memorial Hospital") at the document's
-   focus (:func:`focus_place`), each with a low confidence (:func:`at_the_focus`).
+   focus (:func:`focus_place`), each with a low confidence (:func:`at_the_focus`);
+4. any other name, when a lookup of places outside the gazetteer is given (GeoNames' postal
+   places, :meth:`gazetteer.Gazetteer.postal_places`): the place of that name in the country
+   most of the text's own places lie in, nearest them (:func:`at_a_postal_place`).
 
 Rules 1 and 2 give the resolver a name to resolve with the text's evidence; rule 3 runs on
 the resolved mentions. The words are data: ``backoff.toml`` beside this module.
@@ -32,13 +35,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 
 from pydantic import Field
 
 from gazetteer.geodesy import great_circle_km
-from gazetteer.model import Candidate, FeatureClass, NameKind
+from gazetteer.model import Candidate, FeatureClass, NameKind, PostalPlace
 from gazetteer.normalize import normalize
 from geo.places.mentions import Mention, MentionKind
 from geo.places.recognition import NEVER_ALONE
@@ -57,6 +61,7 @@ __all__ = [
     "Focus",
     "Reading",
     "answer_backed_off",
+    "at_a_postal_place",
     "at_the_focus",
     "at_the_place",
     "at_the_town_beside",
@@ -121,6 +126,10 @@ _PLACED_CONFIDENCE = 0.5
 # ... and a town the sentence names beside it is where it likely is, a guess nearer than the
 # focus's area
 _BESIDE_CONFIDENCE = 0.4
+# ... and a village no entry names, chosen by its name and the text's country alone, as sure
+# as a facility at the document's focus
+_POSTAL_CONFIDENCE = 0.3
+_POSTAL_ID_PREFIX = "postal:"
 # A sentence's end, for the towns named beside a feature: a stop and a space, or a line's end;
 # not an abbreviation's stop ("St. Louis", "U.S. forces", "Mt. Hood").
 _SENTENCE_END = re.compile(
@@ -490,6 +499,7 @@ def answer_backed_off(
     mentions: list[Mention],
     readings: dict[tuple[int, int], Reading | None],
     candidate_of: Callable[[str], Candidate | None],
+    postal: Callable[[str], Sequence[PostalPlace]] | None = None,
 ) -> list[Mention]:
     """The resolved mentions with the back-off's reasons on the spans it read (``readings``:
     every span the gazetteer had no entry for, None where rules 1 and 2 found nothing).
@@ -497,7 +507,7 @@ def answer_backed_off(
     A contained place the text names nowhere else must agree with the document's focus
     ("Griffith Park" in a Los Angeles story is no town called Griffith); if it does not,
     or nothing was found, a span with a facility's, road's, organisation's or feature's word
-    goes to rule 3, and any other stays unanswered."""
+    goes to rule 3, and any other to rule 4 (with ``postal``) or stays unanswered."""
     focus = focus_place([m for m in mentions if (m.start, m.end) not in readings], candidate_of)
     focus_candidate = None
     if focus is not None and focus.mention.gazetteer_id is not None:
@@ -554,10 +564,59 @@ def answer_backed_off(
         elif answer is None and head is not None and focus is not None:
             done.append(at_the_focus(mention, head, focus))
         elif answer is None:
-            done.append(_unanswered(mention, reason))
+            found = None
+            if postal is not None and head is None and mention.kind == MentionKind.TOPONYM:
+                found = at_a_postal_place(mention, postal(_without_the(mention.text)), others)
+            done.append(found or _unanswered(mention, reason))
         else:
             done.append(mention.model_copy(update={"reason": reason}))
     return done
+
+
+def at_a_postal_place(
+    mention: Mention, places: Sequence[PostalPlace], others: Sequence[Candidate]
+) -> Mention | None:
+    """Rule 4: a name no entry has, as the postal place of that name in the country most of
+    the text's own places lie in (``others``), the one nearest them; None where the text's
+    places agree on no country or none of the places is in it ("Berkshire" in a story from
+    England is no village of the United States)."""
+    country = _the_text_s_country(others)
+    here = [place for place in places if place.country == country]
+    if country is None or not here:
+        return None
+    theirs = [other for other in others if other.country_code == country]
+    best = min(
+        here,
+        key=lambda place: sum(
+            great_circle_km(place.lat, place.lon, other.lat, other.lon) for other in theirs
+        ),
+    )
+    return mention.model_copy(
+        update={
+            "gazetteer_id": f"{_POSTAL_ID_PREFIX}{country}:{best.name}",
+            "geonameid": None,
+            "name": best.name,
+            "lat": round(best.lat, 5),
+            "lon": round(best.lon, 5),
+            "feature_class": FeatureClass.CITY.value,
+            "country": country,
+            "confidence": _POSTAL_CONFIDENCE,
+            "reason": f"back-off, postal place: '{best.name}' is a place GeoNames' postal codes "
+            f"list in {country}, the country most of the text's places lie in",
+        }
+    )
+
+
+def _the_text_s_country(others: Sequence[Candidate]) -> str | None:
+    """The country most of the places lie in, if one leads."""
+    ranked = Counter(c.country_code for c in others if c.country_code).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _without_the(surface: str) -> str:
+    return surface[4:] if surface[:4].lower() == "the " else surface
 
 
 def _placed_elsewhere(

@@ -184,7 +184,9 @@ def resolve_spans(
         return PlacesResult(document_id=document.id, mentions=mentions)
     # the back-off's focus is the whole text's, so the context's mentions are resolved too
     everything = _resolve(text, [*matches, *context], (), gazetteer)
-    mentions = answer_backed_off(text, everything, backed, _candidate_of(gazetteer))
+    mentions = answer_backed_off(
+        text, everything, backed, _candidate_of(gazetteer), gazetteer.postal_places
+    )
     wanted = {(match.start, match.end) for match in matches}
     return PlacesResult(
         document_id=document.id,

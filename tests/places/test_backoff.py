@@ -180,8 +180,11 @@ def test_a_facility_road_or_feature_is_placed_where_the_text_puts_it(
 NO_ANSWER = [
     # the text's places agree on no focus
     ("The rally on Main Street drew tourists from Paris, Tokyo, Lagos and Lima.", "Main Street"),
-    # no head word and no qualifier: "Indian" is no reading of the name, nor is India
-    ("Residents of Indian Orchard, a Springfield neighbourhood, met on Monday.", "Indian Orchard"),
+    # no head word, no qualifier, no postal place in the text's country: "Indian" is no
+    # reading of the name, nor is India; the only postal Kremlins are towns of the US
+    ("Officials in the Kremlin said Moscow and St Petersburg would host the talks.",
+     "Kremlin"),
+    ("Holidays in Provence, between Avignon and Marseille, cost more this year.", "Provence"),
     # a qualifier or an area's generic word is no place: not Western Province, nor "Area"
     ("Westerners were told to leave the capital within a week.", "Westerners"),
     ("Rents in the Bay Area rose again, a survey of tenants found.", "Bay Area"),
@@ -191,6 +194,27 @@ NO_ANSWER = [
     # a lower-case compound is no place's adjective
     ("The well-known chef opened a bistro in Dallas.", "well-known"),
 ]  # fmt: skip
+
+
+# (text, span, the postal place's country): a village no entry names, in the country most of
+# the text's places lie in
+POSTAL_PLACES = [
+    ("Racing returned to Cartmel on Monday; crowds came from Kendal and Lancaster.",
+     "Cartmel", "GB"),
+    ("Residents of Indian Orchard, a Springfield neighbourhood, met on Monday.",
+     "Indian Orchard", "US"),
+    ("Fishermen in Auchmithie, north of Arbroath, landed a record catch of lobster.",
+     "Auchmithie", "GB"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "country"), POSTAL_PLACES)
+def test_a_village_no_entry_names_is_the_postal_place_of_the_text_s_country(
+    text: str, span: str, country: str, gazetteer: Gazetteer
+) -> None:
+    mention = resolved(text, span, gazetteer)
+    assert (mention.country, mention.feature_class) == (country, "city"), mention.reason
+    assert "postal place" in mention.reason and mention.confidence < 0.5
 
 
 @pytest.mark.parametrize(("text", "span"), NO_ANSWER)
