@@ -65,6 +65,9 @@ BLIND_NOTES_11 = DATA_DIR / "events" / "blind_notes_11.jsonl"
 # ... and a twelfth, a quarter of it wire copy and PITF's prose from twelve conflicts
 # (BLIND_NOTES_12.md)
 BLIND_NOTES_12 = DATA_DIR / "events" / "blind_notes_12.jsonl"
+# ... and a thirteenth, the six countries of the hidden set and ten more, half of it
+# modelled on typical events at real places (BLIND_NOTES_13.md)
+BLIND_NOTES_13 = DATA_DIR / "events" / "blind_notes_13.jsonl"
 
 RECORD = CodedRecord(
     id="r1",
@@ -280,6 +283,15 @@ FLOORS = {
         "typed": 0.96,
         "honest": 0.95,
         "sub_typed": 0.89,
+    },
+    # first run, on arrival: 0.83 / 0.99 / 0.97 / 0.88, sub-type 0.94 (at the twentieth
+    # round's start); its misses read in that round
+    BLIND_NOTES_13: {
+        "located": 0.86,
+        "dated": 0.99,
+        "typed": 0.97,
+        "honest": 0.90,
+        "sub_typed": 0.94,
     },
 }
 
