@@ -61,6 +61,7 @@ __all__ = [
     "Focus",
     "Reading",
     "answer_backed_off",
+    "answer_unresolved",
     "at_a_postal_place",
     "at_the_focus",
     "at_the_place",
@@ -570,6 +571,33 @@ def answer_backed_off(
             done.append(found or _unanswered(mention, reason))
         else:
             done.append(mention.model_copy(update={"reason": reason}))
+    return done
+
+
+def answer_unresolved(
+    mentions: list[Mention],
+    candidate_of: Callable[[str], Candidate | None],
+    postal: Callable[[str], Sequence[PostalPlace]],
+    *,
+    placed: Sequence[Mention],
+    skip: Container[tuple[int, int]] = frozenset(),
+) -> list[Mention]:
+    """Rule 4 for given spans the resolver left unanswered though the gazetteer has their name
+    elsewhere ("Irishtown" in a story from Tasmania is no Irishtown of Canada): the postal
+    place of the text's country, where there is one. ``placed``: the text's places, resolved
+    (its country is theirs); ``skip``: spans already backed off."""
+    others = _placed_elsewhere(placed, {}, candidate_of)
+    done = []
+    for mention in mentions:
+        found = None
+        if (
+            not mention.resolved
+            and (mention.start, mention.end) not in skip
+            and mention.kind == MentionKind.TOPONYM
+            and head_of(mention.text) is None
+        ):
+            found = at_a_postal_place(mention, postal(_without_the(mention.text)), others)
+        done.append(found or mention)
     return done
 
 

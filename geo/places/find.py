@@ -17,7 +17,7 @@ from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from geo.documents import Document
 from geo.places.area_lists import ListedArea, listed_areas
-from geo.places.backoff import Reading, answer_backed_off, back_off
+from geo.places.backoff import Reading, answer_backed_off, answer_unresolved, back_off
 from geo.places.feature_names import feature_names
 from geo.places.mentions import Mention, MentionKind, PlacesResult
 from geo.places.recognition import (
@@ -181,11 +181,21 @@ def resolve_spans(
         matches.append(_given_match(text, start, end, candidates, lookup, known, backed))
     if not backed:
         mentions = _resolve(text, matches, context, gazetteer)
+        if not all(m.resolved for m in mentions):  # most texts: every given span answered
+            # the text's places, context's too, say its country; the given spans stay read
+            # as they were
+            everything = _resolve(text, [*matches, *context], (), gazetteer)
+            mentions = answer_unresolved(
+                mentions, _candidate_of(gazetteer), gazetteer.postal_places, placed=everything
+            )
         return PlacesResult(document_id=document.id, mentions=mentions)
     # the back-off's focus is the whole text's, so the context's mentions are resolved too
     everything = _resolve(text, [*matches, *context], (), gazetteer)
     mentions = answer_backed_off(
         text, everything, backed, _candidate_of(gazetteer), gazetteer.postal_places
+    )
+    mentions = answer_unresolved(
+        mentions, _candidate_of(gazetteer), gazetteer.postal_places, placed=mentions, skip=backed
     )
     wanted = {(match.start, match.end) for match in matches}
     return PlacesResult(

@@ -2145,6 +2145,21 @@ _THE_NAME_AFTER = re.compile(r" the [A-Z]")
 
 
 def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
+    """Whether a one-word name is kept as read; then whether a reading is left once a river's
+    is taken from a bare word the text never names as one."""
+    if not _keep_single_word_as_read(scan, match, token):
+        return False
+    if any(c.feature_class == FeatureClass.RIVER for c in match.candidates) and not (
+        _named_as_a_river(scan, match)
+    ):
+        match.candidates = [c for c in match.candidates if c.feature_class != FeatureClass.RIVER]
+        if not match.candidates:
+            match.notes.append("a river's name with no 'the' before it ('Wind farm developers')")
+            return False
+    return True
+
+
+def _keep_single_word_as_read(scan: _Scan, match: Match, token: Token) -> bool:
     word = match.key
     best = match.candidates[0] if match.candidates else None
     if best is None or len(word) < 2 or _CONTRACTION.search(token.text):
@@ -2288,6 +2303,34 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
     if not kept and surname is not None and surname > _COMMON_NAME_RANK:
         scan.surname_like.append(match)  # "Afrin" (a surname too): _readmit_in_named_countries
     return kept
+
+
+# English names a river with "the" ("the Volga", "the lower Oconee", "the Tigris and
+# Euphrates", "Iraq's Euphrates") or its generic word ("Platte River"): a bare word the text
+# never so names is no river ("Wind farm developers", "Moose started", "to combat Ebola"),
+# unless a headline's title case capitalises it ("Euphrates Falls to Historic Low") or a
+# preposition of place puts something at it ("in Karamea": the town at its mouth). Once so
+# named, it may stand bare ("Nile dam completes fifth filling ... the Nile").
+_RIVER_ARTICLE_BEFORE = re.compile(
+    r"(?:\b(?i:the)\s+(?:[a-z][\w'’-]*\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s*,\s*|\s+(?:and|or)\s+))*|[\w.]['’]s?\s+)$"
+)
+_RIVER_WORD_AFTER = re.compile(
+    r"['’]?s?\s+(?:[Rr]ivers?|[Bb]asin|[Dd]elta|[Vv]alley|[Ee]stuary|[Ww]atershed|[Gg]orge)\b"
+)
+
+
+def _named_as_a_river(scan: _Scan, match: Match) -> bool:
+    text = scan.text
+    return (
+        _in_a_title_case_line(scan, match.start)
+        or _after_place_preposition(scan, match.first_token)
+        or any(
+            _RIVER_ARTICLE_BEFORE.search(text, max(0, found.start() - 80), found.start())
+            or _RIVER_WORD_AFTER.match(text, found.end())
+            for found in re.finditer(rf"(?<![\w-]){re.escape(match.text)}(?![\w-])", text)
+        )
+    )
 
 
 def _said_to_be_a_place(scan: _Scan, match: Match) -> bool:

@@ -217,6 +217,22 @@ def test_a_village_no_entry_names_is_the_postal_place_of_the_text_s_country(
     assert "postal place" in mention.reason and mention.confidence < 0.5
 
 
+def test_a_name_read_far_off_is_the_postal_place_of_the_text_s_country(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "Irishtown" is a town of Canada and an alternate name of one of the United States: in
+    a story from Tasmania, neither, but the Tasmanian village of GeoNames' postal codes."""
+    text = (
+        "Floods cut roads around Irishtown and Edith Creek, south of Smithton and Wynyard in "
+        "Tasmania."
+    )
+    start = text.index("Irishtown")
+    assert gazetteer.candidates("Irishtown")
+    [mention] = resolve_spans(Document(id="t", text=text), [(start, start + 9)], gazetteer).mentions
+    assert (mention.country, round(mention.lat or 0), round(mention.lon or 0)) == ("AU", -41, 145)
+    assert "postal place" in mention.reason
+
+
 @pytest.mark.parametrize(("text", "span"), NO_ANSWER)
 def test_no_back_off_answer(text: str, span: str, gazetteer: Gazetteer) -> None:
     assert not resolved(text, span, gazetteer).resolved

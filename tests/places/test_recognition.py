@@ -1047,6 +1047,17 @@ def test_a_name_the_story_calls_a_place_is_one_in_its_headline_and_dateline_town
         # a generic word before a river's name joins it
         ("Homes along the River Shannon south of Athlone were flooded.",
          ["River Shannon", "Athlone"]),
+        # a river is named with "the", a possessive or its word; a bare word is none
+        ("The marshes, fed by the Euphrates and Tigris, were drained.",
+         ["Euphrates", "Tigris"]),
+        ("Rafting on the lower Oconee grew, and Iraq's Euphrates fell.",
+         ["Oconee", "Iraq", "Euphrates"]),
+        ("Wind farm developers at Woolnorth said turbines ran.", []),
+        ("Tests proved negative for Ebola on the remains.", []),
+        ("Moose started to compete in Denver last year.", ["Denver"]),
+        # ... but a headline in title case capitalises it
+        ("Brahmaputra Floods Swamp Assam Villages\n\nGUWAHATI, India — Rains went on.",
+         ["Brahmaputra", "Assam", "GUWAHATI", "India"]),
     ],
 )  # fmt: skip
 def test_datelines_and_rivers_named_after_their_word(
