@@ -356,7 +356,7 @@ _ORIGIN = re.compile(
 _ORIGIN_OF_PEOPLE = re.compile(
     rf"\b{alternation(_WORDS.origin_nouns)}\s+from\s+(?:the\s+)?"
     # ... and each name of the list it opens: "reinforcements from Sanaa and Sa'ada"
-    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3},?\s+(?:and\s+)?)*$",
+    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$",
     re.IGNORECASE,
 )
 

@@ -131,6 +131,9 @@ _BESIDE_CONFIDENCE = 0.4
 # as a facility at the document's focus
 _POSTAL_CONFIDENCE = 0.3
 _POSTAL_ID_PREFIX = "postal:"
+# A place this large (a town of ten thousand) that bears the name as its own is a reading
+# the resolver weighed: no postal village takes its name's span
+_POSTAL_RIVAL_PRIOR = 4.0
 # A sentence's end, for the towns named beside a feature: a stop and a space, or a line's end;
 # not an abbreviation's stop ("St. Louis", "U.S. forces", "Mt. Hood").
 _SENTENCE_END = re.compile(
@@ -580,12 +583,15 @@ def answer_unresolved(
     postal: Callable[[str], Sequence[PostalPlace]],
     *,
     placed: Sequence[Mention],
+    readings: Callable[[str], Sequence[Candidate]],
     skip: Container[tuple[int, int]] = frozenset(),
 ) -> list[Mention]:
     """Rule 4 for given spans the resolver left unanswered though the gazetteer has their name
-    elsewhere ("Irishtown" in a story from Tasmania is no Irishtown of Canada): the postal
-    place of the text's country, where there is one. ``placed``: the text's places, resolved
-    (its country is theirs); ``skip``: spans already backed off."""
+    elsewhere, only in villages ("Irishtown" in a story from Tasmania is no Irishtown of
+    Canada): the postal place of the text's country, where there is one. A name that is a
+    town's of some size (``readings``) stays unanswered: the resolver weighed a real place
+    ("Vichy" in a story from Ohio is no village of Missouri). ``placed``: the text's places,
+    resolved (its country is theirs); ``skip``: spans already backed off."""
     others = _placed_elsewhere(placed, {}, candidate_of)
     done = []
     for mention in mentions:
@@ -595,6 +601,10 @@ def answer_unresolved(
             and (mention.start, mention.end) not in skip
             and mention.kind == MentionKind.TOPONYM
             and head_of(mention.text) is None
+            and not any(
+                c.importance >= _POSTAL_RIVAL_PRIOR and c.name_kind == NameKind.NAME
+                for c in readings(mention.text)
+            )
         ):
             found = at_a_postal_place(mention, postal(_without_the(mention.text)), others)
         done.append(found or mention)

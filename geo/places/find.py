@@ -186,7 +186,11 @@ def resolve_spans(
             # as they were
             everything = _resolve(text, [*matches, *context], (), gazetteer)
             mentions = answer_unresolved(
-                mentions, _candidate_of(gazetteer), gazetteer.postal_places, placed=everything
+                mentions,
+                _candidate_of(gazetteer),
+                gazetteer.postal_places,
+                placed=everything,
+                readings=gazetteer.candidates,
             )
         return PlacesResult(document_id=document.id, mentions=mentions)
     # the back-off's focus is the whole text's, so the context's mentions are resolved too
@@ -195,7 +199,12 @@ def resolve_spans(
         text, everything, backed, _candidate_of(gazetteer), gazetteer.postal_places
     )
     mentions = answer_unresolved(
-        mentions, _candidate_of(gazetteer), gazetteer.postal_places, placed=mentions, skip=backed
+        mentions,
+        _candidate_of(gazetteer),
+        gazetteer.postal_places,
+        placed=mentions,
+        readings=gazetteer.candidates,
+        skip=backed,
     )
     wanted = {(match.start, match.end) for match in matches}
     return PlacesResult(

@@ -176,6 +176,7 @@ class _People(Vocabulary):
     verbs: LowerWords
     nouns: LowerWords
     residents: LowerWords
+    faiths: LowerWords
     openers: LowerWords
 
 
@@ -725,6 +726,7 @@ class _Scan:
     last_place_end: int = -1  # where the last name kept as a place ends
     last_language_end: int = -1  # where a list of languages ends ("in English, Arabic")
     title_case_lines: dict[int, bool] = field(default_factory=dict)  # by a line's start
+    rivers_named: dict[str, bool] = field(default_factory=dict)  # by a name as written
     # where the text's telling names are (a country's centre, a large place's point)
     anchors: list[tuple[float, float]] = field(default_factory=list)
     # ... of them, the places of some size named as places (no country: its centre may lie
@@ -860,25 +862,18 @@ def _with_its_article(scan: _Scan, match: Match) -> None:
 
 def _readmit_in_the_text_s_country(scan: _Scan, matches: list[Match]) -> None:
     """ "to north Galway", "Cork city" in a story that names Ireland: a town whose name is
-    also an uncommon surname, best read in the country the text is about, is that town (the
+    also an uncommon surname, read in the country the text is about, is that town there (the
     one country it names, or the one it names most, three times at least, by large places or
-    names found in no other country: "Lahinch", "Ennistymon")."""
-    named = _country_counts(matches)
-    if len(named) == 1:
-        (country,) = named
-    else:
-        counts = (named + _one_country_names(matches)).most_common(2)
-        if (
-            not counts
-            or counts[0][1] < _HOME_NAMES
-            or (len(counts) == 2 and counts[0][1] == counts[1][1])
-        ):
-            return
-        country = counts[0][0]
+    names found in no other country: "Lahinch", "Ennistymon"; or in a story of a border, each
+    of the two countries it names by name, so supported: "Elvas" and "Portalegre" in a story
+    of Portugal's frontier with Spain)."""
+    homes = _home_countries(matches)
+    if not homes:
+        return
     taken = {id(match) for match in matches}  # readmitted in a romanised country already
     for match in scan.surname_like:
         if (
-            match.candidates[0].country_code == country
+            (match.candidates[0].country_code in homes or _own_name_country(match) in homes)
             and id(match) not in taken
             # "Many residents", "Plus, the state": a common word opening a sentence, unless
             # the text writes it inside one too; "Moore's Ford": a person's
@@ -891,6 +886,41 @@ def _readmit_in_the_text_s_country(scan: _Scan, matches: list[Match]) -> None:
         ):
             _readmit(scan, match, matches, "a place in the country the text is about")
     matches.sort(key=lambda match: (match.start, match.end))
+
+
+def _own_name_country(match: Match) -> str | None:
+    """The country of the likeliest place that bears the name as its own ("Marvão" of
+    Portugal, as well as the town of Brazil that has it as an alternate name)."""
+    own = next((c for c in match.candidates if c.name_kind == NameKind.NAME), None)
+    return None if own is None else own.country_code
+
+
+def _home_countries(matches: Sequence[Match]) -> frozenset[str]:
+    """The country the text is about (see :func:`_readmit_in_the_text_s_country`), or the two
+    it names by name when neither leads; empty when it is about none."""
+    named = _country_counts(matches)
+    if len(named) == 1:
+        return frozenset(named)
+    support = named + _one_country_names(matches)
+    by_name = {
+        country
+        for match in matches
+        if match.kind == MentionKind.TOPONYM
+        and match.candidates
+        and match.candidates[0].feature_class == FeatureClass.COUNTRY
+        and match.candidates[0].name_kind == NameKind.NAME
+        and (country := match.candidates[0].country_code)
+    }
+    if len(by_name) == 2:
+        low, high = sorted(support[country] for country in by_name)
+        if low >= _HOME_NAMES and 2 * low >= high:
+            return frozenset(by_name)  # a story of two countries, as of their border
+    counts = support.most_common(2)
+    if counts and counts[0][1] >= _HOME_NAMES and (
+        len(counts) == 1 or counts[0][1] > counts[1][1]
+    ):
+        return frozenset({counts[0][0]})
+    return frozenset()
 
 
 _HOME_NAMES = 3
@@ -1951,9 +1981,11 @@ def _keep(scan: _Scan, match: Match) -> bool:
 def _common_words_in_a_headline(scan: _Scan, match: Match, tokens: Sequence[Token]) -> bool:
     """ "In Mexico, Maine, a Mill Town Bets on Trails": a title-case line capitalises common
     words the story writes in lower case ("the paper mill", "the town"), which are no name
-    unless the story writes them as one too."""
+    unless the story writes them as one too, or a place bears them as its own name ("Near
+    High Point School" though the story writes "a high school" and "at one point")."""
     return (
         all(token.text.lower() in scan.lower_words for token in tokens)
+        and not any(c.name_kind == NameKind.NAME for c in match.candidates)
         and max(c.importance for c in match.candidates) < _STRONG_IMPORTANCE
         and scan.text.count(match.text) == 1
         and _in_a_title_case_line(scan, match.start)
@@ -2149,11 +2181,17 @@ def _keep_single_word(scan: _Scan, match: Match, token: Token) -> bool:
     is taken from a bare word the text never names as one."""
     if not _keep_single_word_as_read(scan, match, token):
         return False
-    if any(c.feature_class == FeatureClass.RIVER for c in match.candidates) and not (
-        _named_as_a_river(scan, match)
-    ):
-        match.candidates = [c for c in match.candidates if c.feature_class != FeatureClass.RIVER]
-        if not match.candidates:
+    if any(
+        c.feature_class == FeatureClass.RIVER and c.importance < _GREAT_RIVER_PRIOR
+        for c in match.candidates
+    ) and not _named_as_a_river(scan, match):
+        match.candidates = [
+            c
+            for c in match.candidates
+            if c.feature_class != FeatureClass.RIVER or c.importance >= _GREAT_RIVER_PRIOR
+        ]
+        if all(c.name_kind in _OTHER_NAMES for c in match.candidates):
+            # "Trent flood defences" is no Trento by the English name of the city
             match.notes.append("a river's name with no 'the' before it ('Wind farm developers')")
             return False
     return True
@@ -2305,12 +2343,16 @@ def _keep_single_word_as_read(scan: _Scan, match: Match, token: Token) -> bool:
     return kept
 
 
-# English names a river with "the" ("the Volga", "the lower Oconee", "the Tigris and
+# English names a river with "the" ("the Oconee", "the lower Oconee", "the Tigris and
 # Euphrates", "Iraq's Euphrates") or its generic word ("Platte River"): a bare word the text
 # never so names is no river ("Wind farm developers", "Moose started", "to combat Ebola"),
-# unless a headline's title case capitalises it ("Euphrates Falls to Historic Low") or a
-# preposition of place puts something at it ("in Karamea": the town at its mouth). Once so
-# named, it may stand bare ("Nile dam completes fifth filling ... the Nile").
+# unless a headline's title case capitalises it ("Douro Bridge Opens") or a preposition of
+# place puts something at it ("in Karamea": the town at its mouth). Once so named, it may
+# stand bare ("Tamar silt builds up ... the Tamar"). A great river stands bare anyway ("Nile
+# flows", "Rhine shipping", "Yangtze floods"): the prior of a river some 2,000 km long, above
+# every river a common word names (the Wind River of Wyoming, 5.7; Germany's Main, 5.7).
+_GREAT_RIVER_PRIOR = 6.0
+_OTHER_NAMES = frozenset({NameKind.ALT, NameKind.VARIANT})
 _RIVER_ARTICLE_BEFORE = re.compile(
     r"(?:\b(?i:the)\s+(?:[a-z][\w'’-]*\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s*,\s*|\s+(?:and|or)\s+))*|[\w.]['’]s?\s+)$"
@@ -2321,16 +2363,19 @@ _RIVER_WORD_AFTER = re.compile(
 
 
 def _named_as_a_river(scan: _Scan, match: Match) -> bool:
-    text = scan.text
-    return (
-        _in_a_title_case_line(scan, match.start)
-        or _after_place_preposition(scan, match.first_token)
-        or any(
+    if _in_a_title_case_line(scan, match.start) or _after_place_preposition(
+        scan, match.first_token
+    ):
+        return True
+    named = scan.rivers_named.get(match.text)
+    if named is None:  # once a name a text: a long text names a river many times
+        text = scan.text
+        named = scan.rivers_named[match.text] = any(
             _RIVER_ARTICLE_BEFORE.search(text, max(0, found.start() - 80), found.start())
             or _RIVER_WORD_AFTER.match(text, found.end())
             for found in re.finditer(rf"(?<![\w-]){re.escape(match.text)}(?![\w-])", text)
         )
-    )
+    return named
 
 
 def _said_to_be_a_place(scan: _Scan, match: Match) -> bool:
@@ -2550,6 +2595,9 @@ def _next_word(scan: _Scan, match: Match) -> str:
 # Nouns of the people of a place, after its name in local news ("a Concord resident", "two
 # Reading residents", "Williston man, 87, killed"); not "family" ("the Kennedy family").
 _RESIDENT_NOUNS = frozenset(_WORDS.people.residents)
+_FAITH_NOUNS = frozenset(_WORDS.people.faiths)
+# ... after a city of about 100,000 or more ("Belfast Catholic")
+_FAITH_CITY_PRIOR = 5.0
 _THE = frozenset({"the", "The"})
 
 
@@ -2557,6 +2605,9 @@ def _people_of_it_after(scan: _Scan, match: Match) -> bool:
     """ "a Concord resident('s)", "Williston man": a noun of its people right after the name,
     and no article before it that makes the name a family's ("the Smith man")."""
     following = _POSSESSIVE.sub("", _next_token_text(scan, match))
+    if following in _FAITH_NOUNS:
+        best = match.candidates[0]
+        return best.feature_class == FeatureClass.CITY and best.importance >= _FAITH_CITY_PRIOR
     if following not in _RESIDENT_NOUNS:
         return False
     return not _after_word_in(scan, match.first_token, _THE)

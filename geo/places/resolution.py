@@ -28,7 +28,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -155,7 +155,7 @@ _FAR_PRIOR = 5.9
 # ... nor does an area or a town of ten thousand or more named by its own name, the only
 # reading of it ("Idlib" in a report from Moscow; not "Titan", a village of Afghanistan, in
 # a story from Texas).
-_FAR_OWN_NAME_PRIOR = 4.5
+_FAR_OWN_NAME_PRIOR = 4.0
 # ... unless a namesake's prior comes this close to it (about a third of its population)
 _NAMESAKE_MARGIN = 0.5
 _LARGE_CLASSES = frozenset({FeatureClass.COUNTRY, FeatureClass.CONTINENT})
@@ -228,7 +228,7 @@ _TOWN_APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _RESIDENT_AFTER = _followed_by(_WORDS.residents)
-_NAME_AND_COMMA_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’.-]*,\s+$")
+_COMMA_BEFORE = re.compile(r",\s+$")
 # A town in local copy's address and residence formats: "508 Cumberland St., Lebanon",
 # "Joyce Glover, 22, Palestine" (not "Williams, 21, of Pennsylvania": a state's people too).
 _ADDRESS_OR_AGE_BEFORE = re.compile(
@@ -475,6 +475,7 @@ def _groups(
     by_key: dict[tuple[str, MentionKind, int], _Group] = {}
     lowered = text.lower()
     frontier = any(word in lowered for word in _WORDS.border_words)  # most texts name none
+    ends = {match.end for match in matches}
     for match in matches:
         sense = senses.get(id(match), 0) if senses else 0
         group = by_key.get((match.key, match.kind, sense))
@@ -505,7 +506,7 @@ def _groups(
                 or _called_a_town_before(text, match)
                 or (
                     _CITY_APPOSITION.match(text, match.end) is not None
-                    and not _qualifies_the_name_before(text, match)
+                    and not _qualifies_the_name_before(text, match, ends)
                 )
             )
             group.after_preposition = bool(
@@ -523,7 +524,7 @@ def _groups(
             by_key[(match.key, match.kind, sense)] = group
         group.river_after = group.river_after or bool(_RIVER_AFTER.match(text, match.end))
         if group.prime is not None and not group.says_town:
-            group.says_town = _reads_as_a_town(text, match, group.prime)
+            group.says_town = _reads_as_a_town(text, match, group.prime, ends)
         if group.only_attributive and not _attributive(text, match):
             group.only_attributive = False
         group.says_border = group.says_border or (
@@ -557,10 +558,12 @@ def _attributive(text: str, match: Match) -> bool:
     )
 
 
-def _qualifies_the_name_before(text: str, match: Match) -> bool:
-    """ "In Mexico, Maine, a mill town": the apposition after a name that qualifies the one
-    before it calls the pair, that is the first, a town."""
-    return bool(_NAME_AND_COMMA_BEFORE.search(text, max(0, match.start - 40), match.start))
+def _qualifies_the_name_before(text: str, match: Match, ends: Container[int]) -> bool:
+    """ "In Mexico, Maine, a mill town": the apposition after a name that qualifies the place
+    named before it (``ends``: where the text's names end) calls the pair, that is the
+    first, a town; not after another word ("In March, Lebanon, a town in Ohio")."""
+    found = _COMMA_BEFORE.search(text, max(0, match.start - 4), match.start)
+    return found is not None and found.start() in ends
 
 
 def _called_a_town_before(text: str, match: Match) -> bool:
@@ -571,7 +574,7 @@ def _called_a_town_before(text: str, match: Match) -> bool:
     )
 
 
-def _reads_as_a_town(text: str, match: Match, prime: Candidate) -> bool:
+def _reads_as_a_town(text: str, match: Match, prime: Candidate, ends: Container[int]) -> bool:
     """Local copy's evidence that a country's or state's name is a town: "the town of X",
     "X police", "X, a town of 11,000", "508 Cumberland St., X", "Glover, 22, X", a dateline
     "X (AP) --", and for a country (whose people have a demonym) "a X man", "the X
@@ -583,7 +586,7 @@ def _reads_as_a_town(text: str, match: Match, prime: Candidate) -> bool:
         or _TOWN_AFTER.match(text, match.end)
         or (
             _TOWN_APPOSITION.match(text, match.end) is not None
-            and not _qualifies_the_name_before(text, match)
+            and not _qualifies_the_name_before(text, match, ends)
         )
         or opens_a_dateline(text, match.start, match.end)
         or (prime.feature_class == FeatureClass.COUNTRY and _RESIDENT_AFTER.match(text, match.end))

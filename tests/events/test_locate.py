@@ -808,6 +808,8 @@ def test_where_people_came_from_is_no_place_of_the_event(gazetteer: Gazetteer) -
         # every town of the list they came from: the reinforcements went to Al Jawf
         ("On 20 February 2020, the Houthis sent reinforcements of fighters and armoured "
          "vehicles from Sanaa and Sa'ada into Al Jawf governorate.", "Al Jawf"),
+        # ... a list its commas or "and" make, not a title-case headline's capitals
+        ("Reinforcements From Sanaa Arrive In Marib As Fighting Rages", "Ma'rib"),
     ],
 )  # fmt: skip
 def test_the_town_people_came_from_is_a_second_choice(

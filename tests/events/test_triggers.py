@@ -189,6 +189,8 @@ CASES: list[Row] = [
     ("Two mortars landed in a residential area of Azaz.", [(E.SHELLING, "mortars landed", A)]),
     ("Al Shabaab militants fired mortars at the AMISOM base near Baidoa.",
      [(E.SHELLING, "fired mortars", A)]),
+    ("Police fired tear gas canisters at stone pelters in Anantnag.",
+     [(E.PROTEST, "tear gas", A)]),
     # bodies, executions and the many words for killing
     ("The body of a shepherd was found with gunshot wounds near Sukhnah.",
      [(E.KILLING, "body", A)]),

@@ -233,6 +233,17 @@ def test_a_name_read_far_off_is_the_postal_place_of_the_text_s_country(
     assert "postal place" in mention.reason
 
 
+def test_a_town_of_some_size_the_resolver_weighed_takes_no_postal_village(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "Vichy" in a story from Ohio stays the French town or nothing, never a village of
+    Missouri that GeoNames' postal codes list."""
+    text = "Students from Ohio toured Verdun and Vichy this summer, returning to Columbus."
+    start = text.index("Vichy")
+    [mention] = resolve_spans(Document(id="t", text=text), [(start, start + 5)], gazetteer).mentions
+    assert mention.country in (None, "FR") and "postal" not in mention.reason
+
+
 @pytest.mark.parametrize(("text", "span"), NO_ANSWER)
 def test_no_back_off_answer(text: str, span: str, gazetteer: Gazetteer) -> None:
     assert not resolved(text, span, gazetteer).resolved

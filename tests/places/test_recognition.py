@@ -383,8 +383,9 @@ def test_people_are_not_places(
         # the people of a place after its name, however common a word or surname it is
         ("The 41-year-old Concord resident's family had kept hope.", ["Concord"]),
         ("Williston man, 87, killed in traffic accident.", ["Williston"]),
-        # ... and of its faith's people
+        # ... and of its faith's people, after a city of some size (not a denomination's word)
         ("Protestants say they killed Belfast Catholic.", ["Belfast"]),
+        ("Polls show White Christians back him, and Reform Jews are fewer.", []),
         ("Two Reading residents were arrested.", ["Reading"]),
         # ... not a family's, with an article before it, nor a sentence's first word
         ("Obama said the Smith man left.", []),
@@ -501,6 +502,9 @@ def test_without_a_person_lexicon_titles_are_unknown(gazetteer: Gazetteer) -> No
         ("In Mexico, Maine, a Mill Town Bets on Trails\n\nMEXICO, Maine — The paper mill "
          "shut, and the town is reinventing itself.",
          ["Mexico", "Maine", "MEXICO", "Maine"]),
+        # ... unless a place bears them as its own name
+        ("Two Teens Shot Near High Point School\n\nTwo teenagers were shot near a high "
+         "school on Friday. At one point, police said, the road was closed.", ["High Point"]),
     ],
 )
 def test_person_named_like_a_town(
@@ -1053,6 +1057,9 @@ def test_a_name_the_story_calls_a_place_is_one_in_its_headline_and_dateline_town
         ("Rafting on the lower Oconee grew, and Iraq's Euphrates fell.",
          ["Oconee", "Iraq", "Euphrates"]),
         ("Wind farm developers at Woolnorth said turbines ran.", []),
+        # ... but a great river stands bare ("Nile flows"), and other readings stay
+        ("Egypt fears Ethiopia's dam will cut Nile flows to Egypt.",
+         ["Egypt", "Ethiopia", "Nile", "Egypt"]),
         ("Tests proved negative for Ebola on the remains.", []),
         ("Moose started to compete in Denver last year.", ["Denver"]),
         # ... but a headline in title case capitalises it
@@ -1086,6 +1093,14 @@ def test_datelines_and_rivers_named_after_their_word(
         # ... nor in a text most of whose names lie in another country
         ("Most visitors arrive by coach from Galway, hoteliers in Lahinch and in Denver "
          "and Boise said.", ["Lahinch", "Denver", "Boise"]),
+        # ... but in each of two countries a story of their border names as much: Elvas and
+        # Portalegre in Portugal, though Spain, Badajoz and Extremadura are named too
+        ("Portugal's quiet frontier with Spain: Arronches, Campo Maior and Estremoz face "
+         "Badajoz and Extremadura across the Guadiana, and Valencia de Alcantara lies near. "
+         "The highlight for many is Elvas, a garrison town. To the north, the regional capital "
+         "of Portalegre has a museum.",
+         ["Portugal", "Spain", "Arronches", "Campo Maior", "Estremoz", "Badajoz", "Extremadura",
+          "Guadiana", "Valencia de Alcantara", "Elvas", "Portalegre"]),
     ],
 )  # fmt: skip
 def test_a_surname_town_in_the_country_the_text_names(

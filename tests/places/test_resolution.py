@@ -494,10 +494,11 @@ def test_a_side_read_as_an_area_needs_its_country_in_the_text(
         ("Tourists crowd Comuna 13 in Medellín and Laureles; a new cable car will reach "
          "San Javier and Belén.", "San Javier", None),
         ("Officials in Yibin, China, discussed the shelling of Idlib.", "Yibin", "CN"),
-        # ... nor is a town of twelve thousand's own name: Kiunga, on Kenya's coast, is no
-        # town of Papua New Guinea
-        ("Attacks around Mpeketoni and Witu in Lamu County, Kenya, have eased, though travel "
-         "near the Somali border at Kiunga remains restricted.", "Kiunga", None),
+        # ... as is a town of some size's own name, its only reading: a resort of Mexico, a
+        # town of Israel in a story from the United States
+        ("A Denver woman was killed in Tulum, her family in Colorado said.", "Tulum", "MX"),
+        ("Officials in Washington are monitoring the situation in Sderot after rockets hit "
+         "homes.", "Sderot", "IL"),
     ],
 )  # fmt: skip
 def test_a_place_far_from_the_others_needs_evidence(
@@ -867,6 +868,9 @@ def test_a_name_written_before_river_is_the_river(
          "US", "admin1"),
         ("Peru, Indiana, a town of 11,000 on the Wabash, hosts a circus.", "Indiana", "US",
          "admin1"),
+        # ... which a word that is no place does not make one ("In March,")
+        ("In March, Lebanon, a small town in Ohio, banned fireworks.", "Lebanon", "US",
+         "city"),
     ],
 )  # fmt: skip
 def test_an_apposition_s_noun_says_what_kind_of_place(
