@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import marisa_trie
 import numpy as np
@@ -104,15 +104,7 @@ class Gazetteer:
         return meta
 
     def _load_trie(self) -> marisa_trie.RecordTrie:
-        path = self.path / "names.marisa"
-        trie = marisa_trie.RecordTrie("<IB")
-        try:
-            trie.mmap(str(path))
-        except Exception as err:  # marisa raises bare RuntimeError/Exception on bad files
-            raise GazetteerDataError(
-                f"{path}: corrupt gazetteer index ({err}); {_REBUILD}"
-            ) from err
-        return trie
+        return _mapped(marisa_trie.RecordTrie("<IB"), self.path / "names.marisa")
 
     def _load_arrays(self) -> None:
         arrays_path = self.path / "arrays.npz"
@@ -240,15 +232,7 @@ class Gazetteer:
     @cached_property
     def _postal(self) -> marisa_trie.BytesTrie:
         # mapped when first asked for: only the back-off of given spans reads it
-        path = self.path / POSTAL_FILE
-        trie = marisa_trie.BytesTrie()
-        try:
-            trie.mmap(str(path))
-        except Exception as err:  # marisa raises bare RuntimeError/Exception on bad files
-            raise GazetteerDataError(
-                f"{path}: corrupt gazetteer index ({err}); {_REBUILD}"
-            ) from err
-        return trie
+        return _mapped(marisa_trie.BytesTrie(), self.path / POSTAL_FILE)
 
     def lookup(self, name: str, *, limit: int = 10, geometry: bool = True) -> list[Entry]:
         """Entries for a name, ranked by prior importance, with full records."""
@@ -423,6 +407,18 @@ class Gazetteer:
         wanted = [CLASS_ORDER.index(fc) for fc in feature_classes]
         indices: list[int] = np.flatnonzero(np.isin(self._class, wanted)).tolist()
         return indices
+
+
+_Trie = TypeVar("_Trie", marisa_trie.RecordTrie, marisa_trie.BytesTrie)
+
+
+def _mapped(trie: _Trie, path: Path) -> _Trie:
+    """``trie`` mapped from the index file at ``path``."""
+    try:
+        trie.mmap(str(path))
+    except Exception as err:  # marisa raises bare RuntimeError/Exception on bad files
+        raise GazetteerDataError(f"{path}: corrupt gazetteer index ({err}); {_REBUILD}") from err
+    return trie
 
 
 def _check_coordinates(lat: float, lon: float) -> None:

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -185,27 +185,14 @@ def resolve_spans(
             # the text's places, context's too, say its country; the given spans stay read
             # as they were
             everything = _resolve(text, [*matches, *context], (), gazetteer)
-            mentions = answer_unresolved(
-                mentions,
-                _candidate_of(gazetteer),
-                gazetteer.postal_places,
-                placed=everything,
-                readings=gazetteer.candidates,
-            )
+            mentions = _postal_for_unresolved(mentions, everything, gazetteer)
         return PlacesResult(document_id=document.id, mentions=mentions)
     # the back-off's focus is the whole text's, so the context's mentions are resolved too
     everything = _resolve(text, [*matches, *context], (), gazetteer)
     mentions = answer_backed_off(
         text, everything, backed, _candidate_of(gazetteer), gazetteer.postal_places
     )
-    mentions = answer_unresolved(
-        mentions,
-        _candidate_of(gazetteer),
-        gazetteer.postal_places,
-        placed=mentions,
-        readings=gazetteer.candidates,
-        skip=backed,
-    )
+    mentions = _postal_for_unresolved(mentions, mentions, gazetteer, skip=backed)
     wanted = {(match.start, match.end) for match in matches}
     return PlacesResult(
         document_id=document.id,
@@ -214,6 +201,22 @@ def resolve_spans(
             for m in mentions
             if (m.start, m.end) in wanted
         ],
+    )
+
+
+def _postal_for_unresolved(
+    mentions: list[Mention],
+    placed: Sequence[Mention],
+    gazetteer: Gazetteer,
+    skip: Container[tuple[int, int]] = frozenset(),
+) -> list[Mention]:
+    return answer_unresolved(
+        mentions,
+        _candidate_of(gazetteer),
+        gazetteer.postal_places,
+        placed=placed,
+        readings=gazetteer.candidates,
+        skip=skip,
     )
 
 
