@@ -143,8 +143,9 @@ def union_entry(
 
 
 def _centre_inside(geometry: BaseGeometry) -> tuple[float, float] | None:
-    """The centroid, where it lies inside: a first-order area's point rule, kept for areas
-    joined (West Germany's widest part, whose pole of inaccessibility is, lies in Bavaria)."""
+    """The centroid, where it lies inside: the point rule of a first-order area, kept for a
+    union of them (the pole of inaccessibility of West Germany lies in its widest part,
+    Bavaria)."""
     centre = geometry.centroid
     return (centre.y, centre.x) if geometry.contains(centre) else None
 

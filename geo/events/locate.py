@@ -835,10 +835,8 @@ def _in_its_wide_district(
 
 def _same_province(gazetteer: Gazetteer, one: Mention, other: Mention) -> bool:
     """Whether two places lie in one first-order area, where the gazetteer says of both."""
-    areas = []
-    for mention in (one, other):
-        index = gazetteer.index_of(mention.gazetteer_id) if mention.gazetteer_id else None
-        areas.append(None if index is None else gazetteer.candidate(index).admin1_code)
+    indices = [gazetteer.index_of(mention.gazetteer_id or "") for mention in (one, other)]
+    areas = [None if i is None else gazetteer.candidate(i).admin1_code for i in indices]
     return None in areas or areas[0] == areas[1]
 
 

@@ -1400,11 +1400,9 @@ def _supported(scan: _Scan, variant: _Variant, counts: Counter[str]) -> bool:
     in_countries = [c for c in match.candidates if c.country_code in countries]
     called = _called_a_place(scan, match)
     after_in = _after_place_preposition(scan, match.first_token)
-    if len(words) >= 2 and all(
-        scan.tokens[position].text.lower() in scan.lower_words for position in words
-    ):
-        return False  # "a Mill Town" in a headline, where the story writes "mill" and
-        # "town": common words, no romanised Milton
+    if len(words) >= 2 and _written_in_lower_case(scan, [scan.tokens[p] for p in words]):
+        return False  # words the text also writes in lower case are common words, no
+        # romanised name's
     if len(words) == 1 and not _may_be_a_place(
         scan,
         words[0],
@@ -1984,12 +1982,17 @@ def _common_words_in_a_headline(scan: _Scan, match: Match, tokens: Sequence[Toke
     unless the story writes them as one too, or a place bears them as its own name ("Near
     High Point School" though the story writes "a high school" and "at one point")."""
     return (
-        all(token.text.lower() in scan.lower_words for token in tokens)
+        _written_in_lower_case(scan, tokens)
         and not any(c.name_kind == NameKind.NAME for c in match.candidates)
         and max(c.importance for c in match.candidates) < _STRONG_IMPORTANCE
         and scan.text.count(match.text) == 1
         and _in_a_title_case_line(scan, match.start)
     )
+
+
+def _written_in_lower_case(scan: _Scan, tokens: Sequence[Token]) -> bool:
+    """Whether the text writes every one of these words in lower case somewhere."""
+    return all(token.text.lower() in scan.lower_words for token in tokens)
 
 
 def _an_area_named_by_its_side(scan: _Scan, match: Match, token: Token) -> bool:
