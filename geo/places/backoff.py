@@ -71,6 +71,7 @@ __all__ = [
     "head_of",
     "only_stop_words",
     "placed_after",
+    "placed_in_own_words",
     "town_beside",
 ]
 
@@ -516,7 +517,7 @@ def answer_backed_off(
     focus_candidate = None
     if focus is not None and focus.mention.gazetteer_id is not None:
         focus_candidate = candidate_of(focus.mention.gazetteer_id)
-    others = _placed_elsewhere(mentions, readings, candidate_of)
+    others = placed_in_own_words(mentions, readings, candidate_of)
     own_words = sorted(
         (m for m in mentions if (m.start, m.end) not in readings), key=lambda m: m.start
     )
@@ -592,7 +593,7 @@ def answer_unresolved(
     town's of some size (``readings``) stays unanswered: the resolver weighed a real place
     ("Vichy" in a story from Ohio is no village of Missouri). ``placed``: the text's places,
     resolved (its country is theirs); ``skip``: spans already backed off."""
-    others = _placed_elsewhere(placed, {}, candidate_of)
+    others = placed_in_own_words(placed, {}, candidate_of)
     done = []
     for mention in mentions:
         found = None
@@ -657,9 +658,9 @@ def _without_the(surface: str) -> str:
     return surface[4:] if surface[:4].lower() == "the " else surface
 
 
-def _placed_elsewhere(
+def placed_in_own_words(
     mentions: Sequence[Mention],
-    readings: dict[tuple[int, int], Reading | None],
+    readings: Container[tuple[int, int]],
     candidate_of: Callable[[str], Candidate | None],
 ) -> list[Candidate]:
     """The places the text names in its own words (no back-off reading)."""

@@ -17,7 +17,13 @@ from gazetteer.model import Candidate, FeatureClass, NameKind
 from gazetteer.normalize import normalize
 from geo.documents import Document
 from geo.places.area_lists import ListedArea, listed_areas
-from geo.places.backoff import Reading, answer_backed_off, answer_unresolved, back_off
+from geo.places.backoff import (
+    Reading,
+    answer_backed_off,
+    answer_unresolved,
+    back_off,
+    placed_in_own_words,
+)
 from geo.places.feature_names import feature_names
 from geo.places.mentions import Mention, MentionKind, PlacesResult
 from geo.places.recognition import (
@@ -29,6 +35,7 @@ from geo.places.recognition import (
     written_as_abbreviation,
 )
 from geo.places.resolution import resolve_matches
+from geo.places.villages import villages_introduced
 
 __all__ = ["find_places", "person_names", "resolve_spans"]
 
@@ -71,8 +78,19 @@ def find_places(document: Document, gazetteer: Gazetteer | None = None) -> Place
             matches.append(_given_match(text, start, end, found, lookup, known, backed))
         matches.sort(key=lambda match: (match.start, match.end))
     mentions = _resolve(text, matches, context, gazetteer)
+    candidate_of = _candidate_of(gazetteer)
     if backed:
-        mentions = answer_backed_off(text, mentions, backed, _candidate_of(gazetteer))
+        mentions = answer_backed_off(text, mentions, backed, candidate_of)
+    read = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in context]
+    villages = villages_introduced(
+        text,
+        read,
+        lambda: placed_in_own_words(mentions, backed, candidate_of),
+        gazetteer.postal_places,
+        people,
+    )
+    if villages:  # most texts: none
+        mentions = sorted([*mentions, *villages], key=lambda m: (m.start, m.end))
     return PlacesResult(document_id=document.id, mentions=mentions)
 
 
