@@ -679,6 +679,14 @@ def _why_not_contained(
     """Why a contained place is not the span's ("Griffith Park" in a Los Angeles story is no
     town called Griffith), or None when it may be."""
     where = f"{mention.name} ({mention.country})"
+    if (
+        answer.feature_class == FeatureClass.CITY
+        and others
+        and answer.country_code not in {other.country_code for other in others}
+    ):
+        # "Billy's Bay" in a story from Jamaica is no Billy of France: over the development
+        # sets no town so read in a country the text names nowhere else was right (0 of 31)
+        return f"{where} is in a country no other place of the text is in"
     if focus is not None:
         if _agrees(answer, focus):
             return None

@@ -267,7 +267,25 @@ def test_a_contained_place_far_from_every_other_place_of_a_text_with_no_focus_is
     assert (
         "far from every other place" in stone_town.reason
         or "another continent than every other place" in stone_town.reason
+        or "a country no other place of the text is in" in stone_town.reason
     )
+
+
+def test_a_contained_town_of_a_country_the_text_names_nowhere_else_is_none(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "the Change Islands" in a story with places of Canada, Germany and Japan is no Changé
+    of France, though Germany lies near it and no focus leads."""
+    text = (
+        "Visitors from Ontario, Germany and Japan take the ferry from Farewell to the Change "
+        "Islands."
+    )
+    names = ["Ontario", "Germany", "Japan", "Change Islands"]
+    spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+    mentions = resolve_spans(Document(id="t", text=text), spans, gazetteer).mentions
+    islands = next(m for m in mentions if m.text == "Change Islands")
+    assert islands.country != "FR"
+    assert "a country no other place of the text is in" in islands.reason
 
 
 def test_a_rewritten_name_read_as_a_town_far_from_every_other_place_is_none(
