@@ -214,6 +214,7 @@ class _Variants(Vocabulary):
 
     generic_words: LowerWords
     english_endings: LowerWords
+    backing: LowerWords
 
 
 class _Languages(Vocabulary):
@@ -941,10 +942,19 @@ def _one_country_names(matches: Sequence[Match]) -> Counter[str]:
     return counts
 
 
+_BACKING_AFTER = re.compile(rf"-{alternation(_WORDS.variants.backing)}\b", re.IGNORECASE)
+
+
+def _says_whose_backing(scan: _Scan, match: Match) -> bool:
+    """ "Iranian-backed militias": a people's adjective that names no country of the text."""
+    return match.kind == MentionKind.DEMONYM and bool(_BACKING_AFTER.match(scan.text, match.end))
+
+
 def _settle_variants(
     scan: _Scan, pending: list[_Variant], matches: list[Match], groups: Counter[str]
 ) -> None:
-    counts = _country_counts(matches) + _areas_named_as_areas(scan, matches) + groups
+    where = [match for match in matches if not _says_whose_backing(scan, match)]
+    counts = _country_counts(where) + _areas_named_as_areas(scan, matches) + groups
     if pending:
         _settle(scan, pending, matches, counts)
     countries = {country for country in counts if country in LOOSE_SCOPE}
@@ -1592,6 +1602,14 @@ def _may_be_a_place(scan: _Scan, position: int, name_rank: int | None) -> bool:
         or (_opens_sentence(scan, position) and not _opens_an_admin_chain(scan, token))
         or (_next_word_after(scan, position) != "" and _speaks(scan, position + 1))
     )
+
+
+# "Chibayish (Chibayish, Dhi-Qar)": a location, then its admin areas in parentheses
+_ADMIN_CHAIN_AFTER = re.compile(r"\s\((?:[^(),\n]{1,40},\s*){1,3}[^(),\n]{1,40}\)")
+
+
+def _before_its_admin_chain(scan: _Scan, match: Match) -> bool:
+    return _ADMIN_CHAIN_AFTER.match(scan.text, match.end) is not None
 
 
 def _opens_an_admin_chain(scan: _Scan, token: Token) -> bool:

@@ -569,6 +569,15 @@ def test_english_words_are_no_romanisation_variants(
         # lower-case one does: it does not make it part of a longer name
         ("Unknown gunmen kill 2 IS militants in al- Bokamal City", ["al- Bokamal"]),
         ("Gunmen kill 2 IS militants in Bokamal City", ["Bokamal"]),
+        # "-ish" after a vowel or "y" ends an Arabic name, not an English adjective
+        ("Fishermen of Chibayish (Chibayish, Dhi-Qar) held a sit-in.",
+         ["Chibayish", "Chibayish", "Dhi-Qar"]),
+        ("Kurdish fighters held the town.", ["Kurdish"]),
+        # a people's adjective of a party's backing names no country that keeps out the
+        # variants of another ("Deir Ezzor" is no town of Iran)
+        ("Bodies were found in the al-Mayadin district of Deir Ezzor province, near a "
+         "checkpoint run by Iranian-backed militias.",
+         ["al-Mayadin", "Deir Ezzor", "Iranian"]),
     ],
 )
 def test_a_variant_is_taken_where_the_text_supports_it(
