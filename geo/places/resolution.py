@@ -616,8 +616,12 @@ def _prime(candidates: Sequence[Candidate]) -> Candidate | None:
 
 # Between a place and the country or admin-1 that qualifies it: "Aleppo, Syria", "Tripoli
 # (North", "Kita in Mali", "Kita, in western Mali"
+# ... an area's word may close the qualified name: "Chaldoran county, West Azerbaijan
+# province", "Diyala province, Iraq"
 _QUALIFIER_GAP = re.compile(
-    rf"\s*(?:,|\(|,?\s*in(?:\s+{alternation(_WORDS.directions)})?)\s*", re.IGNORECASE
+    rf"\s*(?:(?i:{alternation(_WORDS.admin_words)})\s*)?"
+    rf"(?:,|\(|,?\s*in(?:\s+{alternation(_WORDS.directions)})?)\s*",
+    re.IGNORECASE,
 )
 
 
@@ -1290,6 +1294,14 @@ def _near(
         km = great_circle_km(candidate.lat, candidate.lon, area.lat, area.lon)
     else:
         km = km_outside(area.position, candidate.lat, candidate.lon)
+    if (
+        candidate.feature_class == FeatureClass.CITY
+        and area.country_code is not None
+        and candidate.country_code != area.country_code
+    ):
+        # a town across a border is no town of the province ("Chaldoran, West Azerbaijan
+        # province" is no Çaldıran of Turkey, 20 km from Iran): only the outlines' slack
+        return km <= _IN_COUNTY_SLACK_KM
     return km <= _HOLDING_AREA_SLACK_KM
 
 

@@ -118,6 +118,10 @@ def test_qualifier_is_named_in_the_reason(
         "Shelling hit Jisr (Jisr, Syria) on Monday.",
         # "the X of Y": the part of the city, not Jerusalem's Old City
         "Fighters clashed in the Old City of Taizz on Monday.",
+        # a town across the border is none of the province's, however near; an area's word
+        # may close the name
+        "Border guards shot three porters in Chaldoran, West Azerbaijan province.",
+        "Border guards shot three porters in Chaldoran county, West Azerbaijan province.",
     ],
 )
 def test_a_place_the_text_puts_in_a_province_is_no_namesake_abroad(
