@@ -105,6 +105,10 @@ def choose_expression(
             if not _relates_it_to_another_event(e, trigger_end)
             and not _dates_a_thing_named_after(e, clauses, trigger_end)
         ] or expressions
+    if any(e.relation == TimeRelation.ON and e.resolved for e in expressions):
+        # "On 28 September 2017, forces set up a base at the site, which has been shut
+        # since 2015": a state's start dates no event where the sentence gives a day
+        expressions = [e for e in expressions if e.relation != TimeRelation.SINCE]
 
     def cost(expression: TimeExpression) -> int:
         penalty = 0 if _clause_of(clauses, expression.start) == clause else _OTHER_CLAUSE_PENALTY

@@ -1316,6 +1316,8 @@ def _rule_month(m: re.Match[str], scan: _Scan) -> _Reading | None:
 
 
 def _rule_vague(m: re.Match[str], scan: _Scan, rule: str = "vague") -> _Reading | None:
+    if _DETERMINER_BEFORE.search(scan.text, max(0, scan.start - 8), scan.start):
+        return None  # "the recently recaptured neighbourhood": the word qualifies a thing
     return _Reading(
         None, DatePrecision.UNKNOWN, TimeAnchor.PUBLICATION, False,
         f"'{_squash(m[rule])}' is vague: no date can be given",

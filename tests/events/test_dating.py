@@ -95,6 +95,23 @@ def _only(events: list[Event], event_type: EventType) -> Event:
             YEAR,
         ),
         (
+            # a state's start ("shut since 2015") dates no event where the sentence gives a day
+            "On 28 September 2017, UAE forces took up positions inside the Balhaf gas facility "
+            "on the coast and set up a military base at the site, which has been shut since "
+            "2015.",
+            EventType.DEPLOYMENT,
+            dt.date(2017, 9, 28),
+            DAY,
+        ),
+        (
+            # ... nor does a vague word that qualifies a thing ("the recently recaptured")
+            "On 18 November 2016, Islamic State mortar shells fell on the recently recaptured "
+            "Gogjali neighbourhood of Mosul, killing 7 civilians.",
+            EventType.SHELLING,
+            dt.date(2016, 11, 18),
+            DAY,
+        ),
+        (
             "Police arrested dozens of protesters in Baghdad on 3 May 2020.",
             EventType.ARREST,
             dt.date(2020, 5, 3),

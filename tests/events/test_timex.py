@@ -567,6 +567,18 @@ def test_vague_expressions_are_unresolved(sentence: str, span: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Mortar shells fell on the recently recaptured Gogjali neighbourhood.",
+        "Fighters moved into a recently abandoned village.",
+        "The army reinforced its recently built positions.",
+    ],
+)
+def test_a_vague_word_after_a_determiner_qualifies_a_thing(sentence: str) -> None:
+    assert find_time_expressions(sentence, TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Seven people were killed in an air strike on Sunday.",
         "Gunmen stormed a hotel yesterday.",
         "Fighting intensified in April.",
