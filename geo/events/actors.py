@@ -430,15 +430,25 @@ def sentence_actors(
         scanned = Sentence(start=sentence.start, end=until, text=text[sentence.start : until])
     named_possible, countries_possible = _VOCABULARIES.possible(scanned.text)
     modifiers = _country_modifiers(text, scanned, mentions, countries_possible)
+    places = [(m.start, m.end) for m in mentions if m.kind == MentionKind.TOPONYM]
     phrases = [
         stanced
         for phrase in _phrases(text, scanned, modifiers, named_possible)
         if (stanced := _with_stance(text, phrase)) is not None
+        and not _inside_a_place_name(phrase, places)
     ]
     home = _sentence_country(sentence, mentions)
     if home is not None:
         phrases = [_with_home_country(text, p, home) for p in phrases]
     return SentenceActors(phrases, modifiers)
+
+
+def _inside_a_place_name(actor: Actor, places: Sequence[tuple[int, int]]) -> bool:
+    """ "the town of Tayyibat al-Imam": a word of a longer place name is no actor."""
+    return any(
+        start <= actor.start and actor.end <= end and end - start > actor.end - actor.start
+        for start, end in places
+    )
 
 
 # "anti-government protesters", "pro-Iranian militias": the stance is part of the phrase, so

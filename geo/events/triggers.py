@@ -662,6 +662,11 @@ _WEAPON_IN_PHRASE = CaseBlind(
 # A past participle used as an adjective names no event: "the release of detained activists".
 _ADJECTIVE_SLOT = re.compile(r"\b(?:the|a|an|of|for|with|its|their|his|her)\s+$", re.IGNORECASE)
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
+# ... as is one an adverb qualifies after a determiner: "the recently recaptured Gogjali
+# neighbourhood", "a newly captured village"
+_ADVERB_IN_ADJECTIVE_SLOT = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+[a-z]+ly\s+$", re.IGNORECASE
+)
 # "killed about 1,700 captured Iraqi Air Force cadets": a number before a word of [captives]
 # counts the captives, then any capitalised words, then the plural noun.
 _COUNT_BEFORE = re.compile(r"\d\s+$")
@@ -676,6 +681,8 @@ def _is_adjectival_participle(text: str, rule: TriggerRule, start: int, end: int
         return bool(
             _CAPTIVE_WORD.folding.fullmatch(text, start, end) and _PEOPLE_AFTER.match(text, end)
         )
+    if _ADVERB_IN_ADJECTIVE_SLOT.search(text, max(0, start - 25), start):
+        return True
     return bool(_ADJECTIVE_SLOT.search(text, max(0, start - 12), start)) and bool(
         _PLURAL_NOUN_AFTER.match(text, end)
     )

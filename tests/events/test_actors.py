@@ -213,6 +213,15 @@ def test_mentions_from_places_stage_supply_the_country() -> None:
     assert ids == ["AZ.military", "AM.government"]
 
 
+def test_a_word_of_a_longer_place_name_is_no_actor() -> None:
+    text = "Rockets hit the town of Tayyibat al-Imam, killing five civilians."
+    start = text.index("Tayyibat")
+    place = Mention(start=start, end=start + 16, text="Tayyibat al-Imam",
+                    kind=MentionKind.TOPONYM, country="SY")  # fmt: skip
+    assert "Imam" in [a.text for a in find_actor_phrases(text, _sentence(text))]
+    assert "Imam" not in [a.text for a in find_actor_phrases(text, _sentence(text), [place])]
+
+
 def test_mention_overrides_fallback_table() -> None:
     text = "Georgian troops crossed the line."
     mentions = [Mention(start=0, end=8, text="Georgian", kind=MentionKind.DEMONYM, country="US")]

@@ -159,6 +159,34 @@ CASES: list[Row] = [
      [(E.AIR_STRIKE, "bombing", A)]),
     ("Protesters demanded the release of detained activists.",
      [(E.PROTEST, "Protesters", A), (E.DEMAND, "demanded", A)]),
+    # ... as is one an adverb qualifies after a determiner
+    ("Mortar shells fell on the recently recaptured Gogjali neighbourhood.",
+     [(E.SHELLING, "Mortar shells", A)]),
+    ("Militants shelled a newly captured village.", [(E.SHELLING, "shelled", A)]),
+    # disrupted weapons use: launchers primed to fire
+    ("The army found and dismantled two rocket launchers primed to fire.",
+     [(E.WEAPONS_SEIZURE, "dismantled two rocket launchers", A)]),
+    # what a convoy carried may stand between it and its verb
+    ("A convoy of around 100 Turkish military vehicles carrying commandos, tanks and artillery "
+     "passed through Antakya.", [(E.DEPLOYMENT, "convoy of around 100 Turkish military "
+     "vehicles carrying commandos, tanks and artillery passed", A)]),
+    # animals and plants killed are no event
+    ("Rising salinity was killing buffaloes and fish in the marshes.", []),
+    ("A drought killed 3,000 sheep.", []),
+    ("Gunmen killed two shepherds and their sheep.", [(E.KILLING, "killed", A)]),
+    # a weapon named with who fired it from where, before the verb
+    ("Rockets fired by opposition factions from the northern countryside of Hama hit "
+     "residential streets.", [(E.MISSILE_STRIKE, "Rockets fired by opposition factions from "
+     "the northern countryside of Hama hit", A)]),
+    # the passive names what was hit first
+    ("A navy support vessel was hit by a missile near Jask.",
+     [(E.MISSILE_STRIKE, "hit by a missile", A)]),
+    # a weapon stopped before it struck
+    ("The coalition destroyed two explosive-laden remote-controlled boats off Ras Isa.",
+     [(E.SHOOT_DOWN, "destroyed two explosive-laden remote-controlled boats", A)]),
+    # a body found with what it bore written out between
+    ("The bodies of three young men, each shot in the head and with their hands bound, were "
+     "found on the outskirts of the town.", [(E.KILLING, "bodies", A)]),
     ("Israeli forces demolished a house in Beit Ummar.", [(E.LOOTING, "demolished", A)]),
     ("The SDF handed over several villages to regime forces.",
      [(E.TERRITORY_CAPTURE, "handed over", A)]),
