@@ -278,6 +278,23 @@ def test_a_note_s_label_names_its_event_where_its_sentence_has_no_word_of_one(
     assert events[0].date.precision is DatePrecision.DAY
 
 
+def test_a_note_s_label_names_the_event_of_its_first_clause(gazetteer: Gazetteer) -> None:
+    """An event word only in a later clause ("a convoy ... left") is that clause's event;
+    the label's is the first clause's, placed there, and takes the coding."""
+    text = (
+        "Change to group/activity: On 20 October 2020, Turkish forces began dismantling their "
+        "observation post near Morek (Suran, Hama, Hama); a convoy of trucks carrying equipment "
+        "and concrete blocks left the post towards Jabal al-Zawiya in southern Idleb."
+    )
+    document = Document(id="note", text=text, published=dt.date(2020, 10, 21))
+    events, _ = document_events(document, gazetteer)
+    labelled = [e for e in events if e.event_type is EventType.GROUP_CHANGE]
+    assert [e.acled_sub_event_type for e in labelled] == ["Change to group/activity"]
+    assert "Morek" in labelled[0].location.reason
+    # where the convoy went is not where it was
+    assert all("Idleb" not in e.location.reason for e in events)
+
+
 def test_a_note_s_label_codes_every_event_of_its_type_in_its_first_sentence(
     gazetteer: Gazetteer,
 ) -> None:

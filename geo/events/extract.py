@@ -99,6 +99,12 @@ def _zone_location(zone: Zone, gazetteer: Gazetteer) -> EventLocation:
     toward = _along_the_bearing(zone, gazetteer)
     if toward is not None and geometry.contains(Point(toward[1], toward[0])):
         point = Point(toward[1], toward[0])
+    uncertainty = radius_km(geometry, "zone", point=(point.y, point.x))
+    if zone.relation == spatial.RelationKind.OFFSET and zone.distance_km is not None:
+        # "20 km west of Ain al-Tamr": coders put such an event at the place named (ACLED's
+        # precision 2), so its radius reaches back past it, by the distance's own uncertainty
+        reach = zone.distance_km * (1 + spatial.OFFSET_UNCERTAINTY_SHARE)
+        uncertainty = max(uncertainty, round(reach, 1))
     return EventLocation(
         name=zone.label,
         gazetteer_id=zone.anchor_id,
@@ -107,7 +113,7 @@ def _zone_location(zone: Zone, gazetteer: Gazetteer) -> EventLocation:
         lat=round(point.y, 6),
         lon=round(point.x, 6),
         precision=LocationPrecision.ZONE,
-        uncertainty_km=radius_km(geometry, "zone", point=(point.y, point.x)),
+        uncertainty_km=uncertainty,
         reason=f"the text names an area by its relation to a feature: {zone.text!r}",
     )
 
@@ -528,7 +534,10 @@ def events_from_places(
         drafts.extend(sentence_drafts)
     label = acled_label(text)
     if label is not None and spans:
-        if not any(d.mention.trigger_start < spans[0][1] for d in drafts):
+        # the label's event is told in the note's first clause: "Change to group/activity:
+        # ... Turkish forces began dismantling their post near Morek ...; a convoy ... left"
+        opening = _first_clause_end(text, spans[0])
+        if not any(d.mention.trigger_start < opening for d in drafts):
             drafts.insert(0, _label_draft(context, label, spans[0]))
         drafts = _typed_as_labelled(drafts, label, spans[0][1])
     relocation = _fallback_relocation(context, drafts)
@@ -553,6 +562,11 @@ def events_from_places(
         mentions=places.mentions,
     )
     return events, summary
+
+
+def _first_clause_end(text: str, span: tuple[int, int]) -> int:
+    start, end = span
+    return split_clauses(Sentence(start=start, end=end, text=text[start:end]))[0].end
 
 
 def _label_draft(
@@ -590,7 +604,8 @@ def _typed_as_labelled(
     first = [i for i, d in enumerate(drafts) if d.mention.trigger_start < first_sentence_end]
     if not first:
         return drafts
-    coded = [i for i in first if drafts[i].mention.acled_sub_event_type == sub_event_type]
+    own = [i for i in first if drafts[i].mention.cue == "label"]  # the label's own event
+    coded = own or [i for i in first if drafts[i].mention.acled_sub_event_type == sub_event_type]
     anchor = coded[0] if coded else min(first, key=lambda i: drafts[i].mention.trigger_start)
     kind = drafts[anchor].mention.event_type
     labelled = {i for i in first if drafts[i].mention.event_type == kind}

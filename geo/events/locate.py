@@ -98,6 +98,7 @@ class _Words(Vocabulary):
     operation_heads: Alternatives
     relationship_nouns: LowerAlternatives
     departure_verbs: LowerAlternatives
+    destination_phrases: LowerAlternatives
     arrival_verbs: LowerAlternatives
     origin_nouns: LowerAlternatives
     framework_before: LowerAlternatives
@@ -216,6 +217,22 @@ def _says_whose(text: str, mention: Mention) -> bool:
     return _WHOSE_NOUN_AFTER.match(text, mention.end, mention.end + 40) is not None
 
 
+# "shot dead Moayad Hameidi, who headed the WFP's office in Taiz, in the town of Al-Turbah":
+# a place inside a clause about a person says who they were. A clause set off by commas
+# ends at its comma; one without ends where the event's verb begins ("a teacher who taught
+# in Aleppo was shot dead in Saraqib").
+_ABOUT_SOMEONE = re.compile(r"\bwho(?:se)?\s[^,;.()]*$", re.IGNORECASE)
+_ABOUT_SOMEONE_SET_OFF = re.compile(r",[^,;.()]*\bwho(?:se)?\s[^,;.()]*$", re.IGNORECASE)
+
+
+def _describes_someone(text: str, mention: Mention, trigger_start: int) -> bool:
+    """Whether the name is inside a relative clause about a person ("who headed ... in X")."""
+    if mention.end <= trigger_start:
+        return _ABOUT_SOMEONE.search(text, max(0, mention.start - 120), mention.start) is not None
+    after_the_verb = max(trigger_start, mention.start - 120)
+    return _ABOUT_SOMEONE_SET_OFF.search(text, after_the_verb, mention.start) is not None
+
+
 _SITE_AT_END = re.compile(rf"\b{alternation(_WORDS.site_nouns)}$", re.IGNORECASE)
 
 
@@ -292,10 +309,11 @@ def location_from_country(gazetteer: Gazetteer, code: str, reason: str) -> Event
 
 
 def _is_location_candidate(text: str, mention: Mention) -> bool:
-    if not mention.resolved or mention.kind == MentionKind.ORGANISATION:
+    if not mention.resolved or mention.in_organisation or mention.government_actor:
         return False
-    if mention.in_organisation or mention.government_actor:
-        return False
+    if mention.kind == MentionKind.ORGANISATION and not names_a_site(mention.text):
+        return False  # "Baghdad International Airport" is where; "Baghdad Provincial
+        # Council" is who
     if in_dateline(text, mention) or _in_operation_name(text, mention.start):
         return False
     return _named_as_place(text, mention.start, mention.end, mention.kind, mention.feature_class)
@@ -340,10 +358,17 @@ _PARTY_OF = re.compile(
     re.IGNORECASE,
 )
 # "left At Tall (At Tall, Rural Damascus) for Idleb": where people went.
+# (and the area it names the destination in: "left the post towards Jabal al-Zawiya in
+# southern Idleb")
 _DESTINATION = re.compile(
     rf"\b{alternation(_WORDS.departure_verbs)}\b[^.;:]{{0,60}}?\s(?:for|to|towards)\s+"
+    r"(?:[^.;:,()]{0,60}?\sin\s+)?"
     r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?$",
     re.IGNORECASE,
+)
+# "passed through Antakya on its way to the Cilvegozu crossing and Syria's Idlib province"
+_ON_THE_WAY = re.compile(
+    rf"\b{alternation(_WORDS.destination_phrases)}\b[^.;:]{{0,80}}?$", re.IGNORECASE
 )
 # "arrived back from a meeting in the southeastern city of Gaziantep": where people came from
 # (the first name after "from": "... Gaziantep at Istanbul's airport" is where they were).
@@ -407,6 +432,7 @@ def _not_where(text: str, start: int, end: int) -> bool:
     return bool(
         _PARTY_OF.search(before)
         or _DESTINATION.search(before)
+        or _ON_THE_WAY.search(before)
         or _ORIGIN.search(before)
         or (_FRAMEWORK_BEFORE.search(before) and _FRAMEWORK_AFTER.match(text, end))
     )
@@ -506,6 +532,7 @@ def locations_in_span(
             # text puts the event another way
             _says_whose(text, m) and not is_locative(text, m),
             SPECIFICITY.get(m.feature_class or "", 9),
+            _describes_someone(text, m, trigger_start),
             # "advancing after retaking Ataq, regained control of Zinjibar": a bare name before
             # the trigger is another phrase's (a subject, another verb's object), as is one
             # people came "from"; the event's own place follows its verb, or is put before it
@@ -556,7 +583,31 @@ def _place_at(
     location = _over_its_province(
         text, place, location_from_mention(place, gazetteer, reason), gazetteer
     )
+    location = _around_a_site_named_for_it(text, place, location)
     return _covering_the_list(text, place, inside, location, gazetteer)
+
+
+# How far a site named for a town may lie from it: Mosul Dam is 40 km from Mosul, Baghdad's
+# airport 16 km from its centre
+_SITE_NAMED_FOR_KM = 50.0
+_SITE_NOUN_AFTER = re.compile(rf"\s+{alternation(_WORDS.site_nouns)}\b", re.IGNORECASE)
+
+
+def _around_a_site_named_for_it(
+    text: str, place: Mention, location: EventLocation
+) -> EventLocation:
+    """ "took over Mosul Dam", "rockets hit Baghdad International Airport": the event is
+    at a site named for the town, some way from it."""
+    if location.feature_class != "city" or (location.uncertainty_km or 0) >= _SITE_NAMED_FOR_KM:
+        return location
+    if not (names_a_site(place.text) or _SITE_NOUN_AFTER.match(text, place.end)):
+        return location
+    return location.model_copy(
+        update={
+            "uncertainty_km": _SITE_NAMED_FOR_KM,
+            "reason": f"{location.reason}; a site named for it may lie some way off",
+        }
+    )
 
 
 _TOWN_WORD_AFTER = re.compile(rf"\s+(?:{alternation(_WORDS.town_words)})\b", re.IGNORECASE)

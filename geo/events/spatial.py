@@ -103,6 +103,7 @@ from geo.vocabulary import (
 __all__ = [
     "BEARINGS",
     "NEAR_RADIUS_KM",
+    "OFFSET_UNCERTAINTY_SHARE",
     "SECTOR_RADIUS_KM",
     "RelationKind",
     "RelationsFile",
@@ -276,7 +277,7 @@ _ALONG_RADIUS_KM: Final = 10.0
 _BETWEEN_CITY_RADIUS_KM: Final = 10.0
 _BETWEEN_MAX_KM: Final = 400.0
 _OFFSET_MIN_UNCERTAINTY_KM: Final = 5.0
-_OFFSET_UNCERTAINTY_SHARE: Final = 0.25
+OFFSET_UNCERTAINTY_SHARE: Final = 0.25
 _MAX_VERTICES: Final = 2000
 _MIN_CLIPPED_SHARE: Final = 0.1
 _MAX_ALTERNATIVE_CLIPS: Final = 5
@@ -1145,7 +1146,7 @@ def _offset_disc(inputs: _ZoneInputs) -> shapely.Geometry | None:
     if anchor.lat is None or anchor.lon is None:
         return None
     lat, lon = destination(anchor.lat, anchor.lon, inputs.bearing, inputs.distance_km)
-    uncertainty = max(_OFFSET_MIN_UNCERTAINTY_KM, _OFFSET_UNCERTAINTY_SHARE * inputs.distance_km)
+    uncertainty = max(_OFFSET_MIN_UNCERTAINTY_KM, OFFSET_UNCERTAINTY_SHARE * inputs.distance_km)
     return _buffer_km(shapely.Point(lon, lat), uncertainty)
 
 

@@ -149,6 +149,21 @@ def _mention(mentions: list[Mention], text: str, occurrence: int = 0) -> Mention
         # the place is where the text puts the event
         ("On 31 October 2016, police detained Cumhuriyet editor-in-chief Murat Sabuncu and "
          "a dozen journalists in Istanbul.", EventType.ARREST, "TR", "Istanbul", CITY),
+        # a place in a clause about a person says who they were, not where they were killed
+        ("On 21 July 2023, gunmen shot dead Moayad Hameidi, a Jordanian who headed the World "
+         "Food Programme's office in Taiz, in the town of Al-Turbah in Taiz province.",
+         EventType.KILLING, "YE", "At Turbah", CITY),
+        ("On 3 May 2019, a teacher who taught in Aleppo was shot dead in Saraqib.",
+         EventType.KILLING, "SY", "Saraqib", CITY),
+        # where people were going is not where the event is
+        ("A Turkish military convoy passed through Antakya on Sunday on its way to the "
+         "Cilvegozu border crossing and Syria's Idlib province.",
+         EventType.DEPLOYMENT, "TR", "Antakya", CITY),
+        ("A Turkish military convoy entered Idlib province on Sunday on its way to Saraqib.",
+         EventType.DEPLOYMENT, "SY", "Idlib", ADMIN1),
+        # ... though a clause about the attackers may say where they struck
+        ("On 3 May 2019, gunmen who stormed a house in Saraqib killed two men.",
+         EventType.KILLING, "SY", "Saraqib", CITY),
     ],
 )  # fmt: skip
 def test_event_location(
@@ -480,6 +495,35 @@ def test_spatial_relation_becomes_a_zone(
     assert event.location.lat is not None and event.location.lon is not None
     assert zone.contains(Point(event.location.lon, event.location.lat))
     assert event.zone.text and event.zone.text in text
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "name"),
+    [
+        ("On 17 October 2017, Iraqi army units took over Mosul Dam after Peshmerga forces "
+         "withdrew.", EventType.TERRITORY_CAPTURE, "Mosul"),
+        # a facility's name read as an organisation is still where the event is
+        ("Rockets hit Baghdad International Airport on Sunday.", EventType.MISSILE_STRIKE,
+         "Baghdad"),
+    ],
+)  # fmt: skip
+def test_a_site_named_for_a_town_is_placed_around_it(
+    text: str, event_type: EventType, name: str, gazetteer: Gazetteer
+) -> None:
+    location = _only(_events(text, gazetteer), event_type).location
+    assert location.name == name
+    assert location.uncertainty_km is not None and location.uncertainty_km >= 40
+    assert "a site named for it" in location.reason
+
+
+def test_an_offset_s_radius_reaches_back_to_the_place_named(gazetteer: Gazetteer) -> None:
+    text = "Islamic State fighters attacked Iraqi troops 40 km north of Mosul on Monday."
+    location = _only(_events(text, gazetteer), EventType.ATTACK).location
+    assert location.lat is not None and location.lon is not None
+    assert location.uncertainty_km is not None
+    mosul = gazetteer.candidates("Mosul")[0]
+    km_to_mosul = great_circle_km(location.lat, location.lon, mosul.lat, mosul.lon)
+    assert 35 < km_to_mosul <= location.uncertainty_km
 
 
 def test_a_measured_distance_outranks_a_road_from_its_end(gazetteer: Gazetteer) -> None:
