@@ -75,7 +75,7 @@ __all__ = [
     "write_postal_index",
 ]
 
-FORMAT_VERSION = 40
+FORMAT_VERSION = 41
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -464,6 +464,19 @@ def _without_admin1_word(entry: Entry) -> list[str]:
     return heads
 
 
+# A name's title words as news writes them either way: "Saint Lucia" is "St Lucia" (the key
+# drops the full stop of "St."), "St Kitts" is "Saint Kitts", "Mount Kenya" is "Mt Kenya"
+_TITLE_FORMS = {"saint": "st", "st": "saint", "sainte": "ste", "ste": "sainte", "mount": "mt"}
+
+
+def _written_short(key: str) -> Iterator[str]:
+    """The key with its title words written the other way, where it has any."""
+    words = key.split(" ")
+    if any(word in _TITLE_FORMS for word in words[:-1]):
+        yield " ".join(_TITLE_FORMS.get(word, word) if i < len(words) - 1 else word
+                       for i, word in enumerate(words))
+
+
 def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
     name = normalize(entry.name)
     yield name, NameKind.NAME
@@ -477,6 +490,8 @@ def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
             yield without_article, NameKind.ALT
         if " of the " in key:  # "Democratic Republic of Congo", as news often writes it
             yield key.replace(" of the ", " of ", 1), NameKind.ALT
+        for short in _written_short(key):  # "St Lucia", "Saint Kitts", "Mt Kenya"
+            yield short, NameKind.ALT
     # "Baalbek-Hermel Governorate" is also "Baalbeck-Hermel", by the loose key only: an exact
     # key would give every city its province as a second reading ("Alexandria", "Moscow")
     without_generic = _without_admin1_word(entry)

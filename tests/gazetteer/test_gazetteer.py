@@ -140,6 +140,22 @@ def test_territories_with_codes_of_their_own(
     assert index is not None and gazetteer.radius_km(index) > 25.0  # an area, not a town
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a title word written either way: "Saint Lucia" is "St Lucia", "St. Petersburg" is
+        # "Saint Petersburg"
+        ("St Lucia", "country:LC"),
+        ("St. Lucia", "country:LC"),
+        ("St Kitts", "country:KN"),
+        ("St Elizabeth", "admin1:JM.11"),
+        ("Saint Petersburg", "geonames:498817"),
+    ],
+)
+def test_a_title_word_is_written_either_way(gazetteer: Gazetteer, name: str, expected: str) -> None:
+    assert expected in [entry.id for entry in gazetteer.lookup(name, limit=3)]
+
+
 def test_washington_ranks_the_us_capital_first(gazetteer: Gazetteer) -> None:
     best = gazetteer.lookup("Washington", limit=1)[0]
     assert best.feature_class == FeatureClass.CITY and best.country_code == "US"
