@@ -297,10 +297,16 @@ BLIND_WEB_10 = Path(__file__).parents[1] / "data" / "places" / "blind_web_10.jso
 # homonyms of countries in local news), measured in the twentieth round before it was read:
 # raw F1 0.887, end-to-end 0.743, gold spans 0.784; its misses were read after that.
 BLIND_WEB_11 = Path(__file__).parents[1] / "data" / "places" / "blind_web_11.jsonl"
+# A twelfth (BLIND_WEB_12.md: 80 articles, 2,599 toponyms, twelve genres, regions the earlier
+# sets underuse), measured in the twenty-first round before it was read: raw F1 0.881,
+# end-to-end 0.759, gold spans 0.798 at the round's start; its misses were read after that.
+BLIND_WEB_12 = Path(__file__).parents[1] / "data" / "places" / "blind_web_12.jsonl"
 # Raw floors rose in the nineteenth round, when natural features the gazetteer lacks were first
 # found by their generic word ("Lizard Island", "Saylorville Lake": geo/places/feature_names.py);
 # gold-span floors rose in the twentieth, when GeoNames' postal places first answered the spans
-# no entry names (gazetteer/sources/postal.py)
+# no entry names (gazetteer/sources/postal.py); end-to-end floors in the twenty-first, when
+# those villages were read in running text where the text introduces them as places
+# (geo/places/villages.py)
 BLIND_WEB_FLOORS = {
     BLIND_WEB: {False: {"exact_f1": 0.93, "end_to_end": 0.87}, True: {"accuracy_161": 0.88}},
     BLIND_WEB_2: {False: {"exact_f1": 0.935, "end_to_end": 0.86}, True: {"accuracy_161": 0.86}},
@@ -309,13 +315,14 @@ BLIND_WEB_FLOORS = {
     BLIND_NEWS_5: {False: {"exact_f1": 0.935, "end_to_end": 0.875}, True: {"accuracy_161": 0.875}},
     BLIND_WEB_3: {False: {"exact_f1": 0.94, "end_to_end": 0.865}, True: {"accuracy_161": 0.88}},
     BLIND_WEB_4: {False: {"exact_f1": 0.935, "end_to_end": 0.845}, True: {"accuracy_161": 0.86}},
-    BLIND_WEB_5: {False: {"exact_f1": 0.88, "end_to_end": 0.79}, True: {"accuracy_161": 0.84}},
-    BLIND_WEB_6: {False: {"exact_f1": 0.895, "end_to_end": 0.79}, True: {"accuracy_161": 0.835}},
-    BLIND_WEB_7: {False: {"exact_f1": 0.895, "end_to_end": 0.795}, True: {"accuracy_161": 0.84}},
-    BLIND_WEB_8: {False: {"exact_f1": 0.84, "end_to_end": 0.685}, True: {"accuracy_161": 0.75}},
-    BLIND_WEB_9: {False: {"exact_f1": 0.855, "end_to_end": 0.705}, True: {"accuracy_161": 0.76}},
-    BLIND_WEB_10: {False: {"exact_f1": 0.88, "end_to_end": 0.755}, True: {"accuracy_161": 0.80}},
-    BLIND_WEB_11: {False: {"exact_f1": 0.875, "end_to_end": 0.73}, True: {"accuracy_161": 0.775}},
+    BLIND_WEB_5: {False: {"exact_f1": 0.88, "end_to_end": 0.805}, True: {"accuracy_161": 0.84}},
+    BLIND_WEB_6: {False: {"exact_f1": 0.895, "end_to_end": 0.80}, True: {"accuracy_161": 0.835}},
+    BLIND_WEB_7: {False: {"exact_f1": 0.895, "end_to_end": 0.815}, True: {"accuracy_161": 0.84}},
+    BLIND_WEB_8: {False: {"exact_f1": 0.86, "end_to_end": 0.715}, True: {"accuracy_161": 0.75}},
+    BLIND_WEB_9: {False: {"exact_f1": 0.865, "end_to_end": 0.73}, True: {"accuracy_161": 0.76}},
+    BLIND_WEB_10: {False: {"exact_f1": 0.885, "end_to_end": 0.765}, True: {"accuracy_161": 0.80}},
+    BLIND_WEB_11: {False: {"exact_f1": 0.88, "end_to_end": 0.745}, True: {"accuracy_161": 0.775}},
+    BLIND_WEB_12: {False: {"exact_f1": 0.875, "end_to_end": 0.76}, True: {"accuracy_161": 0.785}},
 }
 
 
