@@ -38,6 +38,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pydantic import Field
 
@@ -59,6 +60,7 @@ from geo.vocabulary import (
 __all__ = [
     "BackoffFile",
     "Focus",
+    "HomeCountry",
     "Reading",
     "answer_backed_off",
     "answer_unresolved",
@@ -69,9 +71,11 @@ __all__ = [
     "back_off",
     "focus_place",
     "head_of",
+    "home_country",
     "only_stop_words",
     "placed_after",
     "placed_in_own_words",
+    "postal_place_in",
     "town_beside",
 ]
 
@@ -619,29 +623,52 @@ def at_a_postal_place(
     the text's own places lie in (``others``), the one nearest them; None where the text's
     places agree on no country or none of the places is in it ("Berkshire" in a story from
     England is no village of the United States)."""
-    country = _the_text_s_country(others)
-    here = [place for place in places if place.country == country]
-    if country is None or not here:
+    home = home_country(others)
+    return None if home is None else postal_place_in(mention, places, home)
+
+
+class HomeCountry(NamedTuple):
+    """The country most of a text's places lie in, and the points of its places there."""
+
+    code: str
+    points: tuple[tuple[float, float], ...]
+
+
+def home_country(others: Sequence[Candidate]) -> HomeCountry | None:
+    """The country most of the text's places (``others``) lie in, if one leads."""
+    code = _the_text_s_country(others)
+    if code is None:
         return None
-    theirs = [other for other in others if other.country_code == country]
+    points = dict.fromkeys((other.lat, other.lon) for other in others if other.country_code == code)
+    return HomeCountry(code, tuple(points))
+
+
+def postal_place_in(
+    mention: Mention, places: Sequence[PostalPlace], home: HomeCountry
+) -> Mention | None:
+    """The postal place of ``places`` in the text's country nearest the text's places there,
+    as the mention's answer; None where no place of the name lies in that country."""
+    here = [place for place in places if place.country == home.code]
+    if not here:
+        return None
     best = min(
         here,
         key=lambda place: sum(
-            great_circle_km(place.lat, place.lon, other.lat, other.lon) for other in theirs
+            great_circle_km(place.lat, place.lon, lat, lon) for lat, lon in home.points
         ),
     )
     return mention.model_copy(
         update={
-            "gazetteer_id": f"{_POSTAL_ID_PREFIX}{country}:{best.name}",
+            "gazetteer_id": f"{_POSTAL_ID_PREFIX}{home.code}:{best.name}",
             "geonameid": None,
             "name": best.name,
             "lat": round(best.lat, 5),
             "lon": round(best.lon, 5),
             "feature_class": FeatureClass.CITY.value,
-            "country": country,
+            "country": home.code,
             "confidence": _POSTAL_CONFIDENCE,
             "reason": f"back-off, postal place: '{best.name}' is a place GeoNames' postal codes "
-            f"list in {country}, the country most of the text's places lie in",
+            f"list in {home.code}, the country most of the text's places lie in",
         }
     )
 

@@ -28,10 +28,11 @@ import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 
+from gazetteer.geodesy import great_circle_km
 from gazetteer.model import Candidate, PostalPlace
-from geo.places.backoff import at_a_postal_place, head_of
+from geo.places.backoff import HomeCountry, head_of, home_country, postal_place_in
 from geo.places.mentions import Mention, MentionKind
-from geo.places.recognition import NEVER_ALONE, PersonNames, in_title_case
+from geo.places.recognition import NEVER_ALONE, PERSON_VERBS, PersonNames, in_title_case
 from geo.vocabulary import LowerWords, Vocabulary, alternation, load_vocabulary
 
 __all__ = ["VillagesFile", "villages_introduced"]
@@ -66,6 +67,7 @@ _LIST_BEFORE = re.compile(  # before a place: "Ullin and Mound City", "Drummore,
 )
 _LIST_REACH = 80  # characters before a place searched for a name listed before it
 _SEPARATORS = (", ", " and ", " or ")
+_POSSESSIVES = ("'s", "’s")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”(]\s*|\n\s*|^\s*)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Ranks in the person lexicon (1 the most common) under which a word is a person's name
@@ -74,6 +76,13 @@ _COMMON_GIVEN_NAME = 1000
 # The kinds of head word that say a name is no village's ("State Road", "Bellslea Park"); a
 # feature's may close one ("Freiston Shore")
 _NOT_A_VILLAGE_S = frozenset({"facility", "road", "organisation"})
+# How near one of the text's places of its country a village must lie: a village a story
+# names is one of its area's, not a namesake across the country ("Takaichi" in a story from
+# Tokyo is no village of Shikoku); 100 km lost villages the development sets name that 200 km
+# keeps, and 200 km still turns away every namesake a review of the rule found
+_NEAR_KM = 200.0
+# A person's verb after the name: "In Lansing, Whitmer said"
+_SPEAKS_AFTER = re.compile(rf"\s+{alternation(sorted(PERSON_VERBS))}\b")
 
 
 def villages_introduced(
@@ -90,7 +99,8 @@ def villages_introduced(
     if not taken:
         return []
     waiting = sorted(_introduced_names(text, taken), reverse=True)
-    others: Sequence[Candidate] | None = None
+    home: HomeCountry | None = None
+    answers: dict[str, Mention | None] = {}  # a name's answer, once per text
     found: list[Mention] = []
     while waiting:
         start, end, how = waiting.pop()
@@ -99,18 +109,39 @@ def villages_introduced(
             continue
         if _SENTENCE_END.search(text, max(0, start - 3), start) or in_title_case(text, start):
             continue
-        others = places() if others is None else others
-        mention = Mention(start=start, end=end, text=name, kind=MentionKind.TOPONYM)
-        village = at_a_postal_place(mention, postal(name), others)
+        if _SPEAKS_AFTER.match(text, end):  # "In Tokyo, Takaichi said ..."
+            continue
+        if home is None:
+            home = home_country(places()) or HomeCountry("", ())
+        if name not in answers:
+            answers[name] = _village(name, postal(name), home)
+        village = answers[name]
         if village is None:
             continue
         reason = f"a village the text introduces as a place ({how}); {village.reason}"
-        found.append(village.model_copy(update={"reason": reason}))
+        found.append(
+            village.model_copy(update={"start": start, "end": end, "text": name, "reason": reason})
+        )
         bisect.insort(taken, (start, end))
         if (listed := _listed_after(text, end)) is not None:  # "Ullin and Tamms"
             waiting.append(listed)
             waiting.sort(reverse=True)
     return found
+
+
+def _village(name: str, places: Sequence[PostalPlace], home: HomeCountry) -> Mention | None:
+    """The postal place of ``name`` in the text's country, if it lies near one of the text's
+    places there."""
+    if not home.code:
+        return None
+    mention = Mention(start=0, end=len(name), text=name, kind=MentionKind.TOPONYM)
+    village = postal_place_in(mention, places, home)
+    if village is None or village.lat is None or village.lon is None:
+        return None
+    lat, lon = village.lat, village.lon
+    if not any(great_circle_km(lat, lon, *point) <= _NEAR_KM for point in home.points):
+        return None
+    return village
 
 
 def _introduced_names(
@@ -129,7 +160,9 @@ def _introduced_names(
         if not text.endswith(_SEPARATORS, 0, start):
             continue  # most places: no list before them
         before = _LIST_BEFORE.search(text, max(0, start - _LIST_REACH), start)
-        if before is not None:
+        if before is not None and not (
+            before[2] == ", " and text.startswith(_POSSESSIVES, end)
+        ):  # "Cemex, Mexico's biggest cement maker" is an apposition
             how = "before a place, after a comma" if before[2] == ", " else "listed before a place"
             yield before.start(1), before.end(1), how
 

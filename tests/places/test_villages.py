@@ -60,6 +60,10 @@ def test_a_village_the_text_introduces(
         "Floods Hit Penrith as Residents of Glenridding Clear Mud\n\nThe river rose overnight.",
         # no place of the text says which country's village it would be
         "Residents of Glenridding were clearing mud.",
+        # a person who speaks, a company in apposition, a namesake far from the text's places
+        "In Tokyo, Takaichi said Japan would raise defence spending.",
+        "The plant belonged to Cemex, Mexico's biggest cement maker, in Monterrey.",
+        "Workers at Disney in Orlando, Florida went on strike.",
     ],
 )
 def test_no_village_without_an_introduction(text: str, gazetteer: Gazetteer) -> None:
