@@ -75,7 +75,7 @@ __all__ = [
     "write_postal_index",
 ]
 
-FORMAT_VERSION = 41
+FORMAT_VERSION = 42
 GEONAMES_ID_PREFIX = "geonames:"
 DATA_DIR = Path(__file__).parent / "data"
 # Chosen by measuring LGL/GeoVirus accuracy and store size (see gazetteer/README.md).
@@ -464,6 +464,7 @@ def _without_admin1_word(entry: Entry) -> list[str]:
     return heads
 
 
+_AREAS = frozenset({FeatureClass.COUNTRY, FeatureClass.ADMIN1, FeatureClass.ADMIN2})
 # A name's title words as news writes them either way: "Saint Lucia" is "St Lucia" (the key
 # drops the full stop of "St."), "St Kitts" is "Saint Kitts", "Mount Kenya" is "Mt Kenya"
 _TITLE_FORMS = {"saint": "st", "st": "saint", "sainte": "ste", "ste": "sainte", "mount": "mt"}
@@ -490,7 +491,12 @@ def _index_keys(entry: Entry) -> Iterator[tuple[str, NameKind]]:
             yield without_article, NameKind.ALT
         if " of the " in key:  # "Democratic Republic of Congo", as news often writes it
             yield key.replace(" of the ", " of ", 1), NameKind.ALT
-        for short in _written_short(key):  # "St Lucia", "Saint Kitts", "Mt Kenya"
+    # "St Lucia", "Saint Kitts", "Mt Kenya": an entry's own name written the other way, and
+    # an area's alternate names (a country's first part, "Saint Kitts"); not a town's, whose
+    # alternates are often a parish's or a church's ("Saint Patrick" of St. Marys, Georgia)
+    titled = (name, *(normalize(alt) for alt in entry.alt_names if entry.feature_class in _AREAS))
+    for key in titled:
+        for short in _written_short(key):
             yield short, NameKind.ALT
     # "Baalbek-Hermel Governorate" is also "Baalbeck-Hermel", by the loose key only: an exact
     # key would give every city its province as a second reading ("Alexandria", "Moscow")

@@ -208,6 +208,14 @@ class _Countryside(Vocabulary):
     after: LowerWords  # the first is the word of the area's name ("Damascus Countryside")
 
 
+class _Saints(Vocabulary):
+    """A saint's name before these is a dedication, no place: "St Nicholas Church", "St
+    Luke's Hospital", "St Patrick's Day"."""
+
+    buildings: LowerWords
+    after_a_possessive: LowerWords
+
+
 class _Variants(Vocabulary):
     """Words of a name that do not tell one place from another ("district", "camp"), and
     endings of English words ("-ish", "-tion") that no romanised place name has."""
@@ -263,6 +271,7 @@ class RecognitionFile(Vocabulary):
     people: _People
     arabic: _Arabic
     variants: _Variants
+    saints: _Saints
     countryside: _Countryside
     currencies: _Currencies
     languages: _Languages
@@ -1105,7 +1114,7 @@ def _add(scan: _Scan, match: Match, matches: list[Match]) -> None:
             match.context_only = True  # a story about the Lebanese pound is about Lebanon
             matches.append(match)
         return
-    if _names_a_language(scan, match):
+    if _names_a_language(scan, match) or _a_saint_s_dedication(scan, match):
         return
     if match.candidates and _keep(scan, match):
         organisation = _classify(scan, match)
@@ -2725,6 +2734,26 @@ def _followed_by_speech(scan: _Scan, match: Match) -> bool:
             return False
         following = scan.tokens[position].text.lower()
     return following in SPEECH_VERBS
+
+
+_SAINT_TITLES = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte"})
+_POSSESSIVES = ("'s", "’s")
+_RELIGIOUS_BUILDINGS = frozenset(_WORDS.saints.buildings)
+_DEDICATED = _RELIGIOUS_BUILDINGS | frozenset(_WORDS.saints.after_a_possessive)
+# "St Luke's Hospital", "St Nicholas Church", "St Patrick's Day": a saint's name before a
+# possessive or an institution's word is a dedication, no place
+_DEDICATION_AFTER = re.compile(r"(?:['’]s)?\s+(?P<head>[A-Z][a-z]+)\b")
+
+
+def _a_saint_s_dedication(scan: _Scan, match: Match) -> bool:
+    if scan.tokens[match.first_token].text.lower() not in _SAINT_TITLES:
+        return False
+    found = _DEDICATION_AFTER.match(scan.text, match.end)
+    if found is None:
+        return False
+    head = found["head"].lower()
+    possessive = match.text.endswith(_POSSESSIVES) or scan.text.startswith(_POSSESSIVES, match.end)
+    return head in _RELIGIOUS_BUILDINGS or (possessive and head in _DEDICATED)
 
 
 def _organisation_end(scan: _Scan, match: Match) -> int | None:

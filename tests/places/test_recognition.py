@@ -1116,3 +1116,27 @@ def test_a_surname_town_in_the_country_the_text_names(
     text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
 ) -> None:
     assert places(found(text, gazetteer, people)) == expected
+
+
+# ------------------------------------------------------------------ saints' dedications
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a saint's name before a religious building, or before a possessive and an
+        # institution's or a day's word, is a dedication, no place
+        ("A gunman opened fire at St Luke's Hospital in Kansas City.", ["Kansas City"]),
+        ("Tourists visited St Nicholas Church in Hamburg.", ["Hamburg"]),
+        ("Crowds filled St Peter's Square in Vatican City.", ["Vatican City"]),
+        # ... a town's name before a university or an airport stays the town's, as does a
+        # country's possessive
+        ("She studied at St Andrews University in Scotland.", ["St Andrews", "Scotland"]),
+        ("St Lucia's Prime Minister met tourists in Castries.", ["St Lucia's", "Castries"]),
+        ("Fishermen from St John's sailed to St Pierre.", ["St John's", "St Pierre"]),
+    ],
+)
+def test_a_saint_s_dedication_is_no_place(
+    text: str, expected: list[str], gazetteer: Gazetteer, people: PersonNames
+) -> None:
+    assert places(found(text, gazetteer, people)) == expected
