@@ -107,8 +107,11 @@ def choose_expression(
         ] or expressions
     if any(e.relation == TimeRelation.ON and e.resolved for e in expressions):
         # "On 28 September 2017, forces set up a base at the site, which has been shut
-        # since 2015": a state's start dates no event where the sentence gives a day
-        expressions = [e for e in expressions if e.relation != TimeRelation.SINCE]
+        # since 2015": a thing's state since, told after the event, dates no event where
+        # the sentence gives a day ("detained since 2019, was sentenced on Monday" keeps it)
+        expressions = [
+            e for e in expressions if not _a_thing_s_state_since(e, clauses, trigger_end)
+        ] or expressions
 
     def cost(expression: TimeExpression) -> int:
         penalty = 0 if _clause_of(clauses, expression.start) == clause else _OTHER_CLAUSE_PENALTY
@@ -135,6 +138,23 @@ def _counts_to_another_event(
         return True
     sentence = clauses[own]
     return "," in sentence.text[expression.end - sentence.start : trigger_start - sentence.start]
+
+
+_RELATIVE_CLAUSE_OF_A_THING = re.compile(r",\s*(?:which|where)\b[^,;]*$")
+
+
+def _a_thing_s_state_since(
+    expression: TimeExpression, clauses: Sequence[Sentence], trigger_end: int
+) -> bool:
+    """A "since" phrase in a relative clause after the event ("the site, which has been shut
+    since 2015")."""
+    own = _clause_of(clauses, expression.start)
+    if expression.relation != TimeRelation.SINCE or own < 0:
+        return False
+    clause = clauses[own]
+    before = clause.text[: expression.start - clause.start]
+    opener = _RELATIVE_CLAUSE_OF_A_THING.search(before)
+    return opener is not None and clause.start + opener.start() >= trigger_end
 
 
 def _relates_it_to_another_event(expression: TimeExpression, trigger_end: int) -> bool:

@@ -104,6 +104,8 @@ class _Words(Vocabulary):
     framework_before: LowerAlternatives
     framework_nouns: LowerAlternatives
     site_nouns: LowerAlternatives
+    remote_site_nouns: LowerAlternatives
+    airport_nouns: LowerAlternatives
     town_words: LowerAlternatives
 
 
@@ -222,12 +224,17 @@ def _says_whose(text: str, mention: Mention) -> bool:
 # ends at its comma; one without ends where the event's verb begins ("a teacher who taught
 # in Aleppo was shot dead in Saraqib").
 _ABOUT_SOMEONE = re.compile(r"\bwho(?:se)?\s[^,;.()]*$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$")
 _ABOUT_SOMEONE_SET_OFF = re.compile(r",[^,;.()]*\bwho(?:se)?\s[^,;.()]*$", re.IGNORECASE)
 
 
 def _describes_someone(text: str, mention: Mention, trigger_start: int) -> bool:
-    """Whether the name is inside a relative clause about a person ("who headed ... in X")."""
+    """Whether the name is inside a relative clause about a person ("who headed ... in X");
+    before the event's verb, only about its victim, the passive's subject ("Gunmen who stormed
+    a hotel in Mogadishu killed 10" says where they struck)."""
     if mention.end <= trigger_start:
+        if not _PASSIVE_BEFORE.search(text, max(0, trigger_start - 25), trigger_start):
+            return False
         return _ABOUT_SOMEONE.search(text, max(0, mention.start - 120), mention.start) is not None
     after_the_verb = max(trigger_start, mention.start - 120)
     return _ABOUT_SOMEONE_SET_OFF.search(text, after_the_verb, mention.start) is not None
@@ -360,15 +367,24 @@ _PARTY_OF = re.compile(
 # "left At Tall (At Tall, Rural Damascus) for Idleb": where people went.
 # (and the area it names the destination in: "left the post towards Jabal al-Zawiya in
 # southern Idleb")
+# The words of a destination's name and of the list it opens, up to a place after it: capitals,
+# "the", "and", "of", a possessive, a place noun or an area's word ("the Cilvegozu border
+# crossing and Syria's Idlib province"); no verb, so "a bus bound for Quetta was attacked in
+# Mastung" keeps Mastung
+_DESTINATION_WORDS = (
+    rf"(?:(?:the|and|of|border|(?-i:[A-Z])[\w'’.-]*|{PLACE_NOUNS}|{ADMIN_WORDS})\s+){{0,8}}"
+)
+# (and the area it names the destination in: "left the post towards Jabal al-Zawiya in
+# southern Idleb"; not "fled to escape the fighting in El Fasher")
 _DESTINATION = re.compile(
     rf"\b{alternation(_WORDS.departure_verbs)}\b[^.;:]{{0,60}}?\s(?:for|to|towards)\s+"
-    r"(?:[^.;:,()]{0,60}?\sin\s+)?"
+    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+in\s+)?"
     r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?$",
     re.IGNORECASE,
 )
 # "passed through Antakya on its way to the Cilvegozu crossing and Syria's Idlib province"
 _ON_THE_WAY = re.compile(
-    rf"\b{alternation(_WORDS.destination_phrases)}\b[^.;:]{{0,80}}?$", re.IGNORECASE
+    rf"\b{alternation(_WORDS.destination_phrases)}\s+{_DESTINATION_WORDS}$", re.IGNORECASE
 )
 # "arrived back from a meeting in the southeastern city of Gaziantep": where people came from
 # (the first name after "from": "... Gaziantep at Istanbul's airport" is where they were).
@@ -587,27 +603,44 @@ def _place_at(
     return _covering_the_list(text, place, inside, location, gazetteer)
 
 
-# How far a site named for a town may lie from it: Mosul Dam is 40 km from Mosul, Baghdad's
-# airport 16 km from its centre
-_SITE_NAMED_FOR_KM = 50.0
-_SITE_NOUN_AFTER = re.compile(rf"\s+{alternation(_WORDS.site_nouns)}\b", re.IGNORECASE)
+def _site_pattern(nouns: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A site's nouns right after a town's name, and closing an organisation's."""
+    alternatives = alternation(nouns)
+    return (
+        re.compile(rf"\s+{alternatives}\b", re.IGNORECASE),
+        re.compile(rf"\b{alternatives}$", re.IGNORECASE),
+    )
+
+
+# How far a site named for a town may lie from it: Mosul Dam is 40 km from Mosul, Balad air
+# base 20 km from Balad; an airport, up to 30 km (Damascus's is 24 km from the city, Erbil's 6)
+_SITES_NAMED_FOR_TOWNS = (
+    (_site_pattern(_WORDS.remote_site_nouns), 50.0),
+    (_site_pattern(_WORDS.airport_nouns), 30.0),
+)
 
 
 def _around_a_site_named_for_it(
     text: str, place: Mention, location: EventLocation
 ) -> EventLocation:
-    """ "took over Mosul Dam", "rockets hit Baghdad International Airport": the event is
-    at a site named for the town, some way from it."""
-    if location.feature_class != "city" or (location.uncertainty_km or 0) >= _SITE_NAMED_FOR_KM:
+    """ "took over Mosul Dam", "rockets hit Balad air base", "missiles struck Damascus
+    International Airport": the event is at a site named for the town that may lie some way
+    from it (a port or a camp lies at it)."""
+    if location.feature_class != "city":
         return location
-    if not (names_a_site(place.text) or _SITE_NOUN_AFTER.match(text, place.end)):
-        return location
-    return location.model_copy(
-        update={
-            "uncertainty_km": _SITE_NAMED_FOR_KM,
-            "reason": f"{location.reason}; a site named for it may lie some way off",
-        }
-    )
+    for (after, at_end), reach in _SITES_NAMED_FOR_TOWNS:
+        if place.kind == MentionKind.ORGANISATION:
+            named_for = at_end.search(place.text) is not None
+        else:  # "Mosul Dam" read as "Mosul"; not the town of Beaver Dam
+            named_for = after.match(text, place.end) is not None
+        if named_for and (location.uncertainty_km or 0) < reach:
+            return location.model_copy(
+                update={
+                    "uncertainty_km": reach,
+                    "reason": f"{location.reason}; a site named for it may lie some way off",
+                }
+            )
+    return location
 
 
 _TOWN_WORD_AFTER = re.compile(rf"\s+(?:{alternation(_WORDS.town_words)})\b", re.IGNORECASE)

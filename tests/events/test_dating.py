@@ -104,6 +104,21 @@ def _only(events: list[Event], event_type: EventType) -> Event:
             DAY,
         ),
         (
+            # ... but a "since" that is the event's own start stays, beside a day of speech or
+            # of another event
+            "The journalist, who has been detained since 2019, was sentenced on Monday.",
+            EventType.ARREST,
+            dt.date(2019, 1, 1),
+            YEAR,
+        ),
+        (
+            "Fighting has continued in Gaza since Monday, killing at least 30 people, "
+            "officials said on Wednesday.",
+            EventType.ARMED_CLASH,
+            dt.date(2019, 8, 12),
+            DAY,
+        ),
+        (
             # ... nor does a vague word that qualifies a thing ("the recently recaptured")
             "On 18 November 2016, Islamic State mortar shells fell on the recently recaptured "
             "Gogjali neighbourhood of Mosul, killing 7 civilians.",

@@ -161,9 +161,16 @@ def _mention(mentions: list[Mention], text: str, occurrence: int = 0) -> Mention
          EventType.DEPLOYMENT, "TR", "Antakya", CITY),
         ("A Turkish military convoy entered Idlib province on Sunday on its way to Saraqib.",
          EventType.DEPLOYMENT, "SY", "Idlib", ADMIN1),
+        # ... though not where they went by a road through the event's place
+        ("A bus bound for Quetta was attacked in Mastung district on Tuesday.",
+         EventType.ATTACK, "PK", "Mastung", CITY),
+        ("Thousands of residents fled to escape the fighting in El Fasher on Monday.",
+         EventType.ARMED_CLASH, "SD", "El Fasher", CITY),
         # ... though a clause about the attackers may say where they struck
         ("On 3 May 2019, gunmen who stormed a house in Saraqib killed two men.",
          EventType.KILLING, "SY", "Saraqib", CITY),
+        ("Gunmen who stormed a hotel in Mogadishu on Friday killed 10 people, a police officer "
+         "in Baidoa told Reuters.", EventType.KILLING, "SO", "Mogadishu", CITY),
     ],
 )  # fmt: skip
 def test_event_location(
@@ -502,7 +509,10 @@ def test_spatial_relation_becomes_a_zone(
     [
         ("On 17 October 2017, Iraqi army units took over Mosul Dam after Peshmerga forces "
          "withdrew.", EventType.TERRITORY_CAPTURE, "Mosul"),
-        # a facility's name read as an organisation is still where the event is
+        ("Rockets hit Balad air base on Sunday.", EventType.MISSILE_STRIKE, "Balad"),
+        # an airport within 30 km; a facility's name read as an organisation is still where
+        # the event is
+        ("A drone struck Erbil airport on Monday.", EventType.AIR_STRIKE, "Erbil"),
         ("Rockets hit Baghdad International Airport on Sunday.", EventType.MISSILE_STRIKE,
          "Baghdad"),
     ],
@@ -512,8 +522,23 @@ def test_a_site_named_for_a_town_is_placed_around_it(
 ) -> None:
     location = _only(_events(text, gazetteer), event_type).location
     assert location.name == name
-    assert location.uncertainty_km is not None and location.uncertainty_km >= 40
+    assert location.uncertainty_km is not None and location.uncertainty_km >= 30
     assert "a site named for it" in location.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "name"),
+    [
+        # a town named for a site, and sites at or by their town, keep the town's radius
+        ("A shooting in Beaver Dam, Wisconsin killed two people on Sunday.", EventType.KILLING,
+         "Beaver Dam"),
+    ],
+)  # fmt: skip
+def test_a_site_at_its_town_keeps_the_town_s_radius(
+    text: str, event_type: EventType, name: str, gazetteer: Gazetteer
+) -> None:
+    location = _only(_events(text, gazetteer), event_type).location
+    assert (location.name, location.uncertainty_km) == (name, CITY_UNCERTAINTY_KM)
 
 
 def test_an_offset_s_radius_reaches_back_to_the_place_named(gazetteer: Gazetteer) -> None:
