@@ -54,13 +54,13 @@ _CAPITAL = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŌŐ�
 _WORD = rf"[{_CAPITAL}][\w'’-]*[a-zà-ÿ][\w'’-]*"
 _CONNECTOR = r"(?:de|del|la|le|on|upon|en|sur|am|an|der|y|do|da|dos)"
 _NAME = re.compile(rf"(?<![\w'’.-]){_WORD}(?:(?: {_CONNECTOR})? {_WORD}){{0,3}}(?![\w'’-])")
-# Where a name may be introduced: after a place preposition or a settlement's noun and "of",
-# as written or opening a sentence (matched with case, twice as fast as without)
-_INTRODUCING_WORDS = [*_WORDS.prepositions, *(f"{noun} of" for noun in _WORDS.settlement_nouns)]
-_INTRODUCING = re.compile(
-    rf"\b{alternation([*_INTRODUCING_WORDS, *(w.capitalize() for w in _INTRODUCING_WORDS)])}"
-    rf" (?=[{_CAPITAL}])"
-)
+# Where a name may be introduced: after a place preposition, as written or opening a
+# sentence, or after a settlement's noun and "of". Found from each capital after a space, by
+# the word before it: twice as fast as a pattern of the words.
+_PREPOSITIONS = frozenset(_WORDS.prepositions) | {w.capitalize() for w in _WORDS.prepositions}
+_SETTLEMENT_NOUNS = frozenset(_WORDS.settlement_nouns)
+_CAPITAL_AFTER_A_SPACE = re.compile(rf"(?<= )[{_CAPITAL}]")
+_OPENING_MARKS = "\"“(—"
 _LIST_AFTER = re.compile(r",? (?:and |or )|, ")  # after a place: "Mound City, Ullin"
 _LIST_BEFORE = re.compile(  # before a place: "Ullin and Mound City", "Drummore, Scotland"
     rf"(?<![\w'’.-])({_WORD}(?:(?: {_CONNECTOR})? {_WORD}){{0,3}})(,? (?:and|or) |, )$"
@@ -150,10 +150,10 @@ def _introduced_names(
     """The names the text introduces as places (start, end, how), by the words before them
     or the places listed with them: found from those words and places, not by trying every
     capitalised word."""
-    for word in _INTRODUCING.finditer(text):
-        name = _NAME.match(text, word.end())
-        if name is not None:
-            yield name.start(), name.end(), f'after "{word.group().split()[-1].lower()}"'
+    for capital in _CAPITAL_AFTER_A_SPACE.finditer(text):
+        word = _introducing_word(text, capital.start() - 1)
+        if word is not None and (name := _NAME.match(text, capital.start())) is not None:
+            yield name.start(), name.end(), f'after "{word.lower()}"'
     for start, end in taken:
         if (listed := _listed_after(text, end)) is not None:
             yield listed
@@ -165,6 +165,21 @@ def _introduced_names(
         ):  # "Cemex, Mexico's biggest cement maker" is an apposition
             how = "before a place, after a comma" if before[2] == ", " else "listed before a place"
             yield before.start(1), before.end(1), how
+
+
+def _introducing_word(text: str, space: int) -> str | None:
+    """The place preposition, or the settlement's noun and "of", that ends at ``space``."""
+    word = _word_before(text, space)
+    if word in _PREPOSITIONS:
+        return word
+    if word == "of" and _word_before(text, space - 3).lower() in _SETTLEMENT_NOUNS:
+        return "of"
+    return None
+
+
+def _word_before(text: str, end: int) -> str:
+    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+    return text[start:end].lstrip(_OPENING_MARKS)
 
 
 def _listed_after(text: str, end: int) -> tuple[int, int, str] | None:
