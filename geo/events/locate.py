@@ -364,9 +364,6 @@ _PARTY_OF = re.compile(
     r"(?:[\w'’.-]+\s+){0,3}?(?:and\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
-# "left At Tall (At Tall, Rural Damascus) for Idleb": where people went.
-# (and the area it names the destination in: "left the post towards Jabal al-Zawiya in
-# southern Idleb")
 # The words of a destination's name and of the list it opens, up to a place after it: capitals,
 # "the", "and", "of", a possessive, a place noun or an area's word ("the Cilvegozu border
 # crossing and Syria's Idlib province"); no verb, so "a bus bound for Quetta was attacked in
@@ -374,8 +371,9 @@ _PARTY_OF = re.compile(
 _DESTINATION_WORDS = (
     rf"(?:(?:the|and|of|border|(?-i:[A-Z])[\w'’.-]*|{PLACE_NOUNS}|{ADMIN_WORDS})\s+){{0,8}}"
 )
-# (and the area it names the destination in: "left the post towards Jabal al-Zawiya in
-# southern Idleb"; not "fled to escape the fighting in El Fasher")
+# "left At Tall (At Tall, Rural Damascus) for Idleb": where people went (and the area the
+# text puts the destination in: "left the post towards Jabal al-Zawiya in southern Idleb";
+# not "fled to escape the fighting in El Fasher")
 _DESTINATION = re.compile(
     rf"\b{alternation(_WORDS.departure_verbs)}\b[^.;:]{{0,60}}?\s(?:for|to|towards)\s+"
     r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+in\s+)?"

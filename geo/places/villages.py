@@ -11,12 +11,13 @@ A name the text introduces as a place is one:
 - in a list with a place the text names: "Mound City, Ullin and Tamms";
 - before a place the text names, after a comma: "Drummore, Scotland".
 
-Its answer is the back-off's rule 4 (:func:`geo.places.backoff.at_a_postal_place`): the postal
-place of that name in the country most of the text's places lie in, the nearest to them. A
-headline's words, a sentence's first word, a possessive, a person's name (a given name before
-another word, a common surname alone), a common word that is never a place alone and a
-facility's or road's word ("State Road") are no village. The words are data:
-``villages.toml`` beside this module.
+Its answer is the back-off's rule 4 (:func:`geo.places.backoff.postal_place_in`): the postal
+place of that name in the country most of the text's places lie in, the nearest to them, if
+it lies within 200 km of one of them. A headline's words, a sentence's first word, a
+possessive, a person's name (a given name before another word, a common surname alone, a
+name before "said"), a common word that is never a place alone, a facility's or road's word
+("State Road") and an apposition ("Cemex, Mexico's biggest cement maker") are no village.
+The words are data: ``villages.toml`` beside this module.
 
 >>> list(_introduced_names("Residents of Glenridding and Patterdale", [(29, 39)]))
 [(13, 24, 'after "of"'), (13, 24, 'listed before a place')]
