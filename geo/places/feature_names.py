@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from geo.places.recognition import NEVER_ALONE, NoPersonNames, PersonNames, in_title_case
 from geo.vocabulary import LowerWords, Vocabulary, alternation, load_vocabulary
 
-__all__ = ["feature_names"]
+__all__ = ["CAPITALS", "COMMON_GIVEN_NAME", "feature_names", "opens_a_sentence"]
 
 
 class FeatureNamesFile(Vocabulary):
@@ -48,8 +48,8 @@ def _capitalised(words: Sequence[str]) -> str:
 # saint's or mountain's title ("St. Lawrence River", "Mt. Hood"); a name may hold a connector
 # ("Rio de la Plata"), not "of", which joins an organisation to its town ("Sun News of
 # Myrtle Beach")
-_CAPITAL = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
-_WORD = rf"(?:(?:St|Ste|Mt|Ft)\.|[{_CAPITAL}][\w-]*(?:['’](?!s\b)\w+)*)"
+CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_WORD = rf"(?:(?:St|Ste|Mt|Ft)\.|[{CAPITALS}][\w-]*(?:['’](?!s\b)\w+)*)"
 _CONNECTOR = r"(?:de|del|du|des|la|le|da|do|dos|das|di|van|von)"
 _RUN = rf"{_WORD}(?: {_CONNECTOR})*(?: {_WORD}(?: {_CONNECTOR})*)*"
 # ... and nothing capitalised or hyphened goes on after it: "Silicon Valley Bank" is a bank's
@@ -74,7 +74,7 @@ _POSSESSOR = re.compile(rf"{_WORD}['’]s ")  # "Kenya's Rift Valley" is the Rif
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”(]\s*|\n\s*|^\s*)$")
 _AFTER_A_NAME = re.compile(rf"{_WORD} $")
 # Ranks in the person lexicon (1 the most common) under which a word is a given name
-_COMMON_GIVEN_NAME = 1000
+COMMON_GIVEN_NAME = 1000
 _SURNAMES = frozenset(_WORDS.surnames)
 _NO_NAME = frozenset(_WORDS.not_a_name)
 _INSTITUTION_AFTER = re.compile(rf" {_capitalised(_WORDS.institutions)}$")
@@ -130,14 +130,15 @@ def _first_name_word(text: str, start: int, end: int) -> int | None:
     while (lead := _LEAD.match(text, start, end)) is not None:
         word, *of = lead.group().split()
         if word.lower() not in _NO_NAME and not (
-            _opens_a_sentence(text, start) and _no_name_elsewhere(text, word, bool(of))
+            opens_a_sentence(text, start) and _no_name_elsewhere(text, word, bool(of))
         ):
             break
         start = lead.end()
     return start if " " in text[start:end] else None
 
 
-def _opens_a_sentence(text: str, at: int) -> bool:
+def opens_a_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` opens a sentence, a line, a quotation or a bracket."""
     return _SENTENCE_END.search(text, max(0, at - 3), at) is not None
 
 
@@ -174,4 +175,4 @@ def _a_person_s_name(name: str, people: PersonNames) -> bool:
     if not 1 <= len(given) <= 2 or surname.lower() not in _SURNAMES:
         return False
     ranks = [people.given_rank(word) for word in given]  # "Mary Ann Hill"
-    return all(rank is not None and rank <= _COMMON_GIVEN_NAME for rank in ranks)
+    return all(rank is not None and rank <= COMMON_GIVEN_NAME for rank in ranks)

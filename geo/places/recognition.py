@@ -2737,7 +2737,7 @@ def _followed_by_speech(scan: _Scan, match: Match) -> bool:
 
 
 _SAINT_TITLES = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte"})
-_POSSESSIVES = ("'s", "’s")
+POSSESSIVE_ENDINGS = ("'s", "’s")
 _RELIGIOUS_BUILDINGS = frozenset(_WORDS.saints.buildings)
 _DEDICATED = _RELIGIOUS_BUILDINGS | frozenset(_WORDS.saints.after_a_possessive)
 # "St Luke's Hospital", "St Nicholas Church", "St Patrick's Day": a saint's name before a
@@ -2752,7 +2752,9 @@ def _a_saint_s_dedication(scan: _Scan, match: Match) -> bool:
     if found is None:
         return False
     head = found["head"].lower()
-    possessive = match.text.endswith(_POSSESSIVES) or scan.text.startswith(_POSSESSIVES, match.end)
+    possessive = match.text.endswith(POSSESSIVE_ENDINGS) or scan.text.startswith(
+        POSSESSIVE_ENDINGS, match.end
+    )
     return head in _RELIGIOUS_BUILDINGS or (possessive and head in _DEDICATED)
 
 

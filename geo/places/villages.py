@@ -32,8 +32,15 @@ from collections.abc import Callable, Iterator, Sequence
 from gazetteer.geodesy import great_circle_km
 from gazetteer.model import Candidate, PostalPlace
 from geo.places.backoff import HomeCountry, head_of, home_country, postal_place_in
+from geo.places.feature_names import CAPITALS, COMMON_GIVEN_NAME, opens_a_sentence
 from geo.places.mentions import Mention, MentionKind
-from geo.places.recognition import NEVER_ALONE, PERSON_VERBS, PersonNames, in_title_case
+from geo.places.recognition import (
+    NEVER_ALONE,
+    PERSON_VERBS,
+    POSSESSIVE_ENDINGS,
+    PersonNames,
+    in_title_case,
+)
 from geo.vocabulary import LowerWords, Vocabulary, alternation, load_vocabulary
 
 __all__ = ["VillagesFile", "villages_introduced"]
@@ -48,11 +55,10 @@ class VillagesFile(Vocabulary):
 
 _WORDS = load_vocabulary("geo.places", "villages.toml", VillagesFile)
 
-_CAPITAL = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 # A word of a name: capitalised, with a lower-case letter ("USA" is an abbreviation), its
 # inner hyphens and apostrophes ("Kincardine O'Neil", "Terre-de-Haut"); a name of up to four
 # words, joined by a connector ("Stratford upon Avon")
-_WORD = rf"[{_CAPITAL}][\w'’-]*[a-zà-ÿ][\w'’-]*"
+_WORD = rf"[{CAPITALS}][\w'’-]*[a-zà-ÿ][\w'’-]*"
 _CONNECTOR = r"(?:de|del|la|le|on|upon|en|sur|am|an|der|y|do|da|dos)"
 _NAME = re.compile(rf"(?<![\w'’.-]){_WORD}(?:(?: {_CONNECTOR})? {_WORD}){{0,3}}(?![\w'’-])")
 # Where a name may be introduced: after a place preposition, as written or opening a
@@ -60,20 +66,17 @@ _NAME = re.compile(rf"(?<![\w'’.-]){_WORD}(?:(?: {_CONNECTOR})? {_WORD}){{0,3}
 # the word before it: twice as fast as a pattern of the words.
 _PREPOSITIONS = frozenset(_WORDS.prepositions) | {w.capitalize() for w in _WORDS.prepositions}
 _SETTLEMENT_NOUNS = frozenset(_WORDS.settlement_nouns)
-_CAPITAL_AFTER_A_SPACE = re.compile(rf"(?<= )[{_CAPITAL}]")
-_OPENING_MARKS = "\"“(—"
+_CAPITAL_AFTER_A_SPACE = re.compile(rf"(?<= )[{CAPITALS}]")
+_OPENING_MARKS = '"“(—'
 _LIST_AFTER = re.compile(r",? (?:and |or )|, ")  # after a place: "Mound City, Ullin"
 _LIST_BEFORE = re.compile(  # before a place: "Ullin and Mound City", "Drummore, Scotland"
     rf"(?<![\w'’.-])({_WORD}(?:(?: {_CONNECTOR})? {_WORD}){{0,3}})(,? (?:and|or) |, )$"
 )
 _LIST_REACH = 80  # characters before a place searched for a name listed before it
 _SEPARATORS = (", ", " and ", " or ")
-_POSSESSIVES = ("'s", "’s")
-_SENTENCE_END = re.compile(r"(?:[.!?:;\"“”(]\s*|\n\s*|^\s*)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
-# Ranks in the person lexicon (1 the most common) under which a word is a person's name
+# The rank in the person lexicon (1 the most common) under which a lone word is a surname
 _COMMON_SURNAME = 5000
-_COMMON_GIVEN_NAME = 1000
 # The kinds of head word that say a name is no village's ("State Road", "Bellslea Park"); a
 # feature's may close one ("Freiston Shore")
 _NOT_A_VILLAGE_S = frozenset({"facility", "road", "organisation"})
@@ -108,7 +111,7 @@ def villages_introduced(
         name = text[start:end]
         if _overlaps(taken, start, end) or not _a_village_name(name, people):
             continue
-        if _SENTENCE_END.search(text, max(0, start - 3), start) or in_title_case(text, start):
+        if opens_a_sentence(text, start) or in_title_case(text, start):
             continue
         if _SPEAKS_AFTER.match(text, end):  # "In Tokyo, Takaichi said ..."
             continue
@@ -162,7 +165,7 @@ def _introduced_names(
             continue  # most places: no list before them
         before = _LIST_BEFORE.search(text, max(0, start - _LIST_REACH), start)
         if before is not None and not (
-            before[2] == ", " and text.startswith(_POSSESSIVES, end)
+            before[2] == ", " and text.startswith(POSSESSIVE_ENDINGS, end)
         ):  # "Cemex, Mexico's biggest cement maker" is an apposition
             how = "before a place, after a comma" if before[2] == ", " else "listed before a place"
             yield before.start(1), before.end(1), how
@@ -208,8 +211,8 @@ def _a_village_name(name: str, people: PersonNames) -> bool:
         return False
     if len(words) > 1:
         given = people.given_rank(words[0])
-        return given is None or given > _COMMON_GIVEN_NAME
+        return given is None or given > COMMON_GIVEN_NAME
     surname, given = people.surname_rank(name), people.given_rank(name)
     return (surname is None or surname > _COMMON_SURNAME) and (
-        given is None or given > _COMMON_GIVEN_NAME
+        given is None or given > COMMON_GIVEN_NAME
     )
