@@ -27,6 +27,7 @@ from geo.events.capitals import with_capitals_named_by_adjective
 from geo.events.containment import container_after, described_by_relation, holds_place
 from geo.events.dating import DateScopes, date_event
 from geo.events.locate import (
+    an_origin,
     article_focus,
     in_dateline,
     location_from_country,
@@ -402,7 +403,9 @@ def _town_before_the_zone(
         return None
     located = locations_in_span(
         text,
-        places,
+        # not where people came from: "abducted a man from As-Sweida on the outskirts of
+        # Al-Shaykh Maskin"
+        [place for place in places if not an_origin(text, place)],
         start,
         min(end, clause.end),
         mention.trigger_start,

@@ -72,6 +72,7 @@ __all__ = [
     "PRECISION_BY_CLASS",
     "SPECIFICITY",
     "LocationsFile",
+    "an_origin",
     "article_focus",
     "in_dateline",
     "is_locative",
@@ -426,7 +427,9 @@ def _after_from(text: str, mention: Mention) -> bool:
     return bool(_FROM_BEFORE.search(text, max(0, mention.start - 12), mention.start))
 
 
-def _an_origin(text: str, mention: Mention) -> bool:
+def an_origin(text: str, mention: Mention) -> bool:
+    """Whether the text names ``mention`` as where people came from ("a man from Aleppo",
+    "brigades from Misrata")."""
     return bool(_ORIGIN_OF_PEOPLE.search(text, max(0, mention.start - 60), mention.start))
 
 
@@ -540,7 +543,7 @@ def locations_in_span(
             or unknown_place_before(text, m, mentions, actor_spans) is None
             or _outside_its_own_container(text, m, mentions, gazetteer),
             _opens_its_sentence(text, m) and not is_locative(text, m),
-            _an_origin(text, m) and not _held_by_another(m, inside, gazetteer),
+            an_origin(text, m) and not _held_by_another(m, inside, gazetteer),
             # "police detained Cumhuriyet editor-in-chief Murat Sabuncu ... in Istanbul": a
             # name before a noun says whose (a newspaper's, a town's people), where the
             # text puts the event another way

@@ -197,9 +197,11 @@ class FormerCombatants(Vocabulary):
 
 
 class Crowds(Vocabulary):
-    """``[crowds]``: the nouns of civilians who act as a crowd, whose violence is a riot."""
+    """``[crowds]``: the nouns of civilians who act as a crowd, whose violence is a riot, and
+    the crude weapons such a crowd may be armed with."""
 
     words: CaseBlindAlternatives
+    weapons: CaseBlindAlternatives
 
 
 class Negotiated(Vocabulary):
@@ -1184,13 +1186,15 @@ def _former_combatant(text: str, actor: Actor) -> bool:
     )
 
 
+_CRUDE_WEAPON = rf"(?:and\s+)?{alternation(_VOCABULARY.crowds.weapons)}\b"
 # what a crowd does that makes it rioters ("hundreds of people demonstrated" are protesters)
 _CROWD_VIOLENCE = frozenset({EventType.KILLING, EventType.ATTACK, EventType.LOOTING})
 # a crowd is the subject right before what it did: "groups of residents attacked", "angry
-# residents of Tleil (Akkar, Akkar) set fire", not "hundreds of people demonstrated ... for
-# slain protesters"
+# residents of Tleil (Akkar, Akkar) set fire", "dozens of men armed with sticks and knives
+# attacked", not "hundreds of people demonstrated ... for slain protesters"
 _CROWD_GAP = re.compile(
     r"(?:\s+(?:of|from|in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*(?:\s*\([^()]{0,60}\))?,?)?"
+    rf"(?:\s+armed\s+with\s+{_CRUDE_WEAPON}(?:(?:,\s*|\s+and\s+){_CRUDE_WEAPON})*)?"
     r"\s*(?:[\w'-]+\s+){0,2}"
 )
 

@@ -122,6 +122,10 @@ _AREAS = frozenset({FeatureClass.ADMIN1, FeatureClass.ADMIN2, FeatureClass.REGIO
 _STOP = frozenset(_WORDS.stop_words)
 _TOKEN = re.compile(r"[^\s\-‐‑–—/,;:()\"“”]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# a person's initials: "A.N.R. Robinson", "E.T. Joshua", and a middle initial, "Clayton J.
+# Lloyd" (not a side's or a university's letter: "N.E. Portland", "E. Lansing", "Boston U.")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}|[A-DF-MO-RTV-Z]\.")
+_SIDE_LETTERS = frozenset({"N.E.", "N.W.", "S.E.", "S.W."})
 _COMPOUND = re.compile(r"(\w[\w .'’]*?)[-‐‑](?:[a-z]+-?)+")
 _MIN_STEM = 3  # letters left after an ending is cut: "Ian" is no one's name for "Ia"
 _MAX_WORDS = 8  # a longer span is a sentence, not a name
@@ -300,6 +304,8 @@ def _contained_place(
                 continue
             if normalize(name) in NEVER_ALONE and any(_HEADS.get(w) == "facility" for w in rest):
                 continue  # "Olympic Stadium" holds no town Olympic; "Pleasant Township" does
+            if _beside_initials(tokens, first, last, lookup):
+                continue  # "Clayton J. Lloyd International Airport": no Clayton, no Lloyd
             # a romanisation variant is a reading of a whole name, not of a word in one
             candidates = [c for c in lookup(name) if c.name_kind != NameKind.VARIANT]
             if not candidates:
@@ -326,6 +332,26 @@ def _contained_place(
         f"back-off, contained place: '{name}' named inside '{surface}'{also}",
         contained=True,
         elsewhere=elsewhere,
+    )
+
+
+def _initials(token: str, lookup: Lookup) -> bool:
+    """Whether ``token`` is a person's initials ("J.", "E.T."), not a place's ("U.S.")."""
+    return bool(_INITIALS.fullmatch(token)) and token not in _SIDE_LETTERS and not lookup(token)
+
+
+def _beside_initials(
+    tokens: Sequence[re.Match[str]], first: int, last: int, lookup: Lookup
+) -> bool:
+    """Whether tokens ``first`` to ``last`` are a person's surname after initials ("E.T.
+    Joshua") or given name before a middle initial and a surname ("Clayton J. Lloyd")."""
+    if first > 0 and _initials(tokens[first - 1].group(), lookup):
+        return True
+    return (
+        last + 2 < len(tokens)
+        and len(tokens[last + 1].group()) == 2
+        and _initials(tokens[last + 1].group(), lookup)
+        and tokens[last + 2].group()[:1].isupper()
     )
 
 

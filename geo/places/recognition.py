@@ -246,6 +246,7 @@ class _Prepositions(Vocabulary):
     place_noun_modifiers: LowerWords
     camp_nouns: LowerWords
     place_before_of: LowerWords
+    roads_between: LowerWords
 
 
 class _Weapons(Vocabulary):
@@ -2552,6 +2553,8 @@ def _opens_sentence(scan: _Scan, position: int) -> bool:
 # Djibo", "near Fano"); "from", "of", "to" and "at" are not ("a letter from Smith", "at Mile 4").
 _PLACE_PREPOSITIONS = frozenset(_WORDS.prepositions.place)
 _PLACE_BEFORE_OF = frozenset(_WORDS.prepositions.place_before_of)
+_ROADS_BETWEEN = frozenset(_WORDS.prepositions.roads_between)
+_BETWEEN = frozenset({"between", "linking", "connecting"})
 _PLACE_VERBS = frozenset(_WORDS.prepositions.place_verbs)
 # "claims the lives of five": no speech, so the name before it is no person
 _NO_SPEECH_AFTER = re.compile(
@@ -2603,12 +2606,13 @@ def _after_place_preposition(scan: _Scan, position: int) -> bool:
         return False
     if before.text.lower() in _PLACE_PREPOSITIONS:
         return True
-    # "north of Napier", "the outskirts of Galway": a side or a part of something is a place's
-    return (
-        before.text.lower() == "of"
-        and position >= 2
-        and scan.tokens[position - 2].text.lower() in _PLACE_BEFORE_OF
-        and not scan.text[scan.tokens[position - 2].end : before.start].strip()
+    # "north of Napier", "the outskirts of Galway": a side or a part of something is a place's;
+    # "the road between Biu and Damboa" joins places
+    if position < 2 or scan.text[scan.tokens[position - 2].end : before.start].strip():
+        return False
+    word, noun = before.text.lower(), scan.tokens[position - 2].text.lower()
+    return (word == "of" and noun in _PLACE_BEFORE_OF) or (
+        word in _BETWEEN and noun in _ROADS_BETWEEN
     )
 
 

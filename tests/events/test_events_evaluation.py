@@ -72,6 +72,9 @@ BLIND_NOTES_13 = DATA_DIR / "events" / "blind_notes_13.jsonl"
 # other conflicts, most of it modelled on typical events at villages and sites
 # (BLIND_NOTES_14.md)
 BLIND_NOTES_14 = DATA_DIR / "events" / "blind_notes_14.jsonl"
+# ... and a fifteenth, the six countries again and ten notes from other conflicts, a third of
+# them naming a place where the event did not happen (BLIND_NOTES_15.md)
+BLIND_NOTES_15 = DATA_DIR / "events" / "blind_notes_15.jsonl"
 
 RECORD = CodedRecord(
     id="r1",
@@ -303,8 +306,17 @@ FLOORS = {
         "located": 0.86,
         "dated": 0.99,
         "typed": 0.97,
-        "honest": 0.93,
+        "honest": 0.94,
         "sub_typed": 0.94,
+    },
+    # first run, on arrival: 0.90 / 1.00 / 0.99 / 0.94, sub-type 0.98 (at the twenty-second
+    # round's start); its misses read in that round
+    BLIND_NOTES_15: {
+        "located": 0.90,
+        "dated": 0.99,
+        "typed": 0.99,
+        "honest": 0.95,
+        "sub_typed": 0.98,
     },
 }
 

@@ -861,6 +861,9 @@ def test_where_people_came_from_is_no_place_of_the_event(gazetteer: Gazetteer) -
         # one person's home town is no place of what befell him
         ("On Wednesday, a young Syrian man from Aleppo was shot dead near the border crossing "
          "in Turkey's Edirne province.", "Edirne"),
+        # ... nor one named before a relation that says where it was
+        ("On 17 March 2020, unidentified gunmen abducted a man from As-Sweida city on the "
+         "outskirts of Al-Shaykh Maskin (Izra', Dar'a, Dar'a).", "near Shaykh Miskīn"),
         # ... but a home town inside the area the clause names is the more precise place
         ("A boy from Kafr Nabl was killed by regime shelling in Idlib province on Monday.",
          "Kafranbel"),

@@ -869,6 +869,14 @@ ERV = "Explosions/Remote violence"
          ("Riots", "Mob violence")),
         ("Villagers beat him to death after the crash.", "beat him to death",
          ("Riots", "Mob violence")),
+        # ... armed with what a crowd picks up
+        ("Dozens of men armed with sticks attacked a settlement of Syrian refugees.",
+         "attacked", ("Riots", "Mob violence")),
+        ("Residents armed with clubs, knives and machetes attacked herders near Mokwa.",
+         "attacked", ("Riots", "Mob violence")),
+        # ... not with guns: an armed group
+        ("A group of men armed with guns killed three farmers in Zamfara.", "killed",
+         ("Violence against civilians", "Attack")),
         # ... one person is no crowd
         ("A worker shot dead a young man in a dispute.", "shot dead",
          ("Violence against civilians", "Attack")),

@@ -288,6 +288,43 @@ def test_a_contained_town_of_a_country_the_text_names_nowhere_else_is_none(
     assert "a country no other place of the text is in" in islands.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "country"),
+    [
+        ("Officers of the E. Lansing Police Department arrested two men.",
+         "E. Lansing Police Department", "US"),
+        ("Doctors at the Boston U. Medical Center treated the runners.",
+         "Boston U. Medical Center", "US"),
+        ("The N.E. Portland Community Center reopened on Monday.",
+         "N.E. Portland Community Center", "US"),
+    ],
+)  # fmt: skip
+def test_a_side_s_or_a_university_s_letter_is_no_initial(
+    text: str, span: str, country: str, gazetteer: Gazetteer
+) -> None:
+    assert resolved(text, span, gazetteer).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("American Airlines flights from Miami and New York land at Clayton J. Lloyd "
+         "International Airport.", "Clayton J. Lloyd International Airport", "Clayton"),
+        ("The ferry from Nevis docks near Vance W. Amory International Airport in Newcastle.",
+         "Vance W. Amory International Airport", "Amory"),
+        ("Fans from Kingstown flew out of E.T. Joshua Airport for the Test in Barbados.",
+         "E.T. Joshua Airport", "Joshua"),
+    ],
+)  # fmt: skip
+def test_a_name_beside_initials_is_a_person_s_no_contained_place(
+    text: str, span: str, name: str, gazetteer: Gazetteer
+) -> None:
+    """An airport named for a person: "Clayton J. Lloyd" holds no Clayton or Lloyd of the
+    United States, "Vance W. Amory" no Amory, Mississippi."""
+    assert gazetteer.candidates(name)
+    assert "contained place" not in resolved(text, span, gazetteer).reason
+
+
 def test_a_rewritten_name_read_as_a_town_far_from_every_other_place_is_none(
     gazetteer: Gazetteer,
 ) -> None:

@@ -991,6 +991,11 @@ def test_variants_in_the_texts_countries_count_other_names_only(
         ("In Denver, Johnson, the mayor, spoke.", ["Denver"]),
         # a surname-town listed before a capital of its country is a place
         ("It has trains to Tartu and Tallinn, and buses to Riga.", ["Tartu", "Tallinn", "Riga"]),
+        # a road joins places: surname-towns between them are places ...
+        ("Militants set up a checkpoint on the road between Biu and Damboa.", ["Biu", "Damboa"]),
+        # ... talks join people
+        ("Talks between Biu and the governor failed.", []),
+        ("The passing route between Smith and Jones was shut down.", []),
         # ... not before a city of another country, nor one of the commonest surnames
         ("He thanked Johnson and Paris for their help.", ["Paris"]),
         ("Smith and Texas officials met on Monday.", ["Texas"]),
