@@ -108,6 +108,14 @@ _LINK += _TAIL
 _LINK_GAP = re.compile(rf"^{_LINK}$", re.IGNORECASE)
 # "Kafr Nabl, Idlib governorate", "Dibilou village, Centre-Nord region"
 _COMMA_GAP = re.compile(rf"^(?:\s+(?:{_NOUNS}))?\s*,\s+(?:the\s+)?$", re.IGNORECASE)
+# A comma and a side of the next place: "al-Dora, southern Baghdad", "Kafr Nabl, northern
+# Idlib" (not the next item of a list: "Aleppo, northern Idlib and Hama").
+_COMMA_SIDE_GAP = re.compile(
+    r"^\s*,\s+(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east"
+    r"|south-?west)ern\s+$",
+    re.IGNORECASE,
+)
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")
 # Inside those parentheses each name lies in the next: "(Atareb, Aleppo)".
 _IN_PARENTHESES_GAP = re.compile(r"^(?:-[\w'’]+)*\s*,\s*$")  # "(Minieh-Danniyeh, North)"
 _ADMIN_WORD_AFTER = re.compile(rf"^\s+{ADMIN_WORDS}\b", re.IGNORECASE)
@@ -154,7 +162,8 @@ class UnknownPlace(NamedTuple):
 
 
 def container_after(text: str, mention: Mention, mentions: Sequence[Mention]) -> Mention | None:
-    """The place the text puts ``mention`` in: "X in [the countryside of] Y", "X, Y province".
+    """The place the text puts ``mention`` in: "X in [the countryside of] Y", "X, Y province",
+    "X, southern Y".
 
     >>> from geo.places.mentions import MentionKind
     >>> def m(name: str) -> Mention:
@@ -177,6 +186,8 @@ def container_after(text: str, mention: Mention, mentions: Sequence[Mention]) ->
         if _LINK_GAP.match(gap):
             return other
         if _COMMA_GAP.match(gap) and _ADMIN_WORD_AFTER.match(text[other.end : other.end + 20]):
+            return other
+        if _COMMA_SIDE_GAP.match(gap) and not _LIST_GOES_ON.match(text, other.end):
             return other
         if _IN_PARENTHESES_GAP.match(gap) and _closes_parentheses(text, mention, other):
             return other

@@ -100,6 +100,7 @@ class _Words(Vocabulary):
     relationship_nouns: LowerAlternatives
     departure_verbs: LowerAlternatives
     destination_phrases: LowerAlternatives
+    accusation_phrases: LowerAlternatives
     arrival_verbs: LowerAlternatives
     origin_nouns: LowerAlternatives
     framework_before: LowerAlternatives
@@ -227,18 +228,29 @@ def _says_whose(text: str, mention: Mention) -> bool:
 _ABOUT_SOMEONE = re.compile(r"\bwho(?:se)?\s[^,;.()]*$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$")
 _ABOUT_SOMEONE_SET_OFF = re.compile(r",[^,;.()]*\bwho(?:se)?\s[^,;.()]*$", re.IGNORECASE)
+# "an official wanted for bombings in Mosul": what a person is held for, where it was
+_HELD_FOR = re.compile(
+    rf"\b{alternation(_WORDS.accusation_phrases)}\s[^,;.()]*$", re.IGNORECASE
+)
 
 
 def _describes_someone(text: str, mention: Mention, trigger_start: int) -> bool:
-    """Whether the name is inside a relative clause about a person ("who headed ... in X");
-    before the event's verb, only about its victim, the passive's subject ("Gunmen who stormed
-    a hotel in Mogadishu killed 10" says where they struck)."""
+    """Whether the name is inside a relative clause about a person ("who headed ... in X") or
+    what a person is held for ("wanted for bombings in X"); before the event's verb, a
+    relative clause only about its victim, the passive's subject ("Gunmen who stormed a
+    hotel in Mogadishu killed 10" says where they struck)."""
     if mention.end <= trigger_start:
+        before = max(0, mention.start - 120)
+        if _HELD_FOR.search(text, before, mention.start) is not None:
+            return True
         if not _PASSIVE_BEFORE.search(text, max(0, trigger_start - 25), trigger_start):
             return False
-        return _ABOUT_SOMEONE.search(text, max(0, mention.start - 120), mention.start) is not None
+        return _ABOUT_SOMEONE.search(text, before, mention.start) is not None
     after_the_verb = max(trigger_start, mention.start - 120)
-    return _ABOUT_SOMEONE_SET_OFF.search(text, after_the_verb, mention.start) is not None
+    return (
+        _ABOUT_SOMEONE_SET_OFF.search(text, after_the_verb, mention.start) is not None
+        or _HELD_FOR.search(text, after_the_verb, mention.start) is not None
+    )
 
 
 _SITE_AT_END = re.compile(rf"\b{alternation(_WORDS.site_nouns)}$", re.IGNORECASE)

@@ -50,6 +50,9 @@ def _mention(text: str, name: str) -> Mention:
         ("Air strikes hit a house in Sahar district of Sa'ada governorate.", "Sahar", "Sa'ada"),
         ("Air strikes hit a house in Abs district in Hajjah.", "Abs", "Hajjah"),
         ("A car bomb exploded in the Jamila market in Baghdad.", "Jamila", "Baghdad"),
+        # a comma and the side of a place: the first lies in it
+        ("Forces raided a site in al-Dora, southern Baghdad, arresting 14 members.", "al-Dora",
+         "Baghdad"),
     ],
 )  # fmt: skip
 def test_container_after(text: str, contained: str, container: str) -> None:
@@ -62,6 +65,7 @@ def test_container_after(text: str, contained: str, container: str) -> None:
     ("text", "first", "second"),
     [
         ("Air strikes hit Aleppo, Idlib and Hama.", "Aleppo", "Idlib"),
+        ("Air strikes hit Aleppo, northern Idlib and Hama.", "Aleppo", "Idlib"),
         ("Fighting spread from Saraqib to Idlib.", "Saraqib", "Idlib"),
         ("Talks between Damascus and Ankara stalled.", "Damascus", "Ankara"),
         ("Shelling hit Saraqib near Idlib.", "Saraqib", "Idlib"),
@@ -252,6 +256,16 @@ def test_a_municipality_the_text_puts_a_homonym_in_holds_the_event(
     location = _events(text, gazetteer)[0].location
     assert location.name == "Samaniego", location.reason
     assert "no Santa Catalina is known in Samaniego" in location.reason
+
+
+def test_a_homonym_abroad_of_a_place_put_in_a_city_s_side_is_placed_in_the_city(
+    gazetteer: Gazetteer,
+) -> None:
+    # the gazetteer has no al-Dora of Baghdad; its only Dora is Dorra, a town of Djibouti
+    text = ("On 25 June 2020, Counter-Terrorism Service forces raided a Kataib Hezbollah site in "
+            "al-Dora, southern Baghdad, arresting 14 members.")
+    location = _events(text, gazetteer)[0].location
+    assert location.country == "IQ" and "Baghdad" in location.name, location.reason
 
 
 def test_a_district_of_a_province_is_the_provinces(gazetteer: Gazetteer) -> None:

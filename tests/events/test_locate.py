@@ -850,6 +850,23 @@ def test_where_people_came_from_is_no_place_of_the_event(gazetteer: Gazetteer) -
 
 
 @pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        ("On 5 December 2018, Iraqi intelligence forces arrested a senior IS official wanted "
+         "for bombings in Mosul during a raid on a house in Tel Kayf (Tel Kayf, Tel Kayf, "
+         "Ninewa), north of the city.", "arrest", "Tallkayf"),
+        ("A man accused of killing a policeman in Basra was shot dead in Zubair on Monday.",
+         "killing", "Az Zubayr"),
+    ],
+)  # fmt: skip
+def test_where_a_person_s_deeds_were_is_no_place_of_the_event(
+    text: str, event_type: str, place: str, gazetteer: Gazetteer
+) -> None:
+    event = next(e for e in _events(text, gazetteer) if e.event_type.value == event_type)
+    assert event.location.name == place, event.location.reason
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         # the brigades came from Misrata; the town regained is where the event is
