@@ -331,22 +331,4 @@ def spelling_distance(written: str, name: str) -> float:
     def bare(text: str) -> str:
         return " ".join(word for word in normalize(text).split() if word not in _LOOSE_ARTICLES)
 
-    spelt, named = bare(written), bare(name)
-    if {_ending(spelt), _ending(named)} == {"vowel", "consonant"}:
-        # a syllable more or less, not a spelling: "Al-Baghdadi" (a town of Anbar, the
-        # adjective's "-i") is no Baghdad, though the loose key drops a final vowel
-        return 1.0
-    return round(1.0 - difflib.SequenceMatcher(None, spelt, named).ratio(), 3)
-
-
-# A final vowel, written with an "h" or not ("Raqqa", "Raqqah"); a final "e" may be French
-# orthography's silent one ("Timahdite" is Timahdit) or a vowel ("Kobane" is Kobani).
-_FINAL_VOWEL = re.compile(r"[aiouy]h?$")
-_FINAL_E = re.compile(r"eh?$")
-
-
-def _ending(bare: str) -> str:
-    """How a name ends: "vowel", "consonant", or "either" (a final "e")."""
-    if _FINAL_E.search(bare):
-        return "either"
-    return "vowel" if _FINAL_VOWEL.search(bare) else "consonant"
+    return round(1.0 - difflib.SequenceMatcher(None, bare(written), bare(name)).ratio(), 3)

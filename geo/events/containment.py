@@ -109,13 +109,17 @@ _LINK_GAP = re.compile(rf"^{_LINK}$", re.IGNORECASE)
 # "Kafr Nabl, Idlib governorate", "Dibilou village, Centre-Nord region"
 _COMMA_GAP = re.compile(rf"^(?:\s+(?:{_NOUNS}))?\s*,\s+(?:the\s+)?$", re.IGNORECASE)
 # A comma and a side of the next place: "al-Dora, southern Baghdad", "Kafr Nabl, northern
-# Idlib" (not the next item of a list: "Aleppo, northern Idlib and Hama").
+# Idlib" (not the next item of a list: "Idlib, northern Hama and western Aleppo", "the Gaza
+# Strip, southern Lebanon and the occupied West Bank", "Idlib, northern Hama, the Ghab").
 _COMMA_SIDE_GAP = re.compile(
     r"^\s*,\s+(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east"
     r"|south-?west)ern\s+$",
     re.IGNORECASE,
 )
-_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?(?:the\s+|in\s+)?(?:[A-Z]|(?:north|south|east|west|central)"
+    r"[\w-]*\s)|\s+(?:and|or)\s)"
+)
 # Inside those parentheses each name lies in the next: "(Atareb, Aleppo)".
 _IN_PARENTHESES_GAP = re.compile(r"^(?:-[\w'’]+)*\s*,\s*$")  # "(Minieh-Danniyeh, North)"
 _ADMIN_WORD_AFTER = re.compile(rf"^\s+{ADMIN_WORDS}\b", re.IGNORECASE)

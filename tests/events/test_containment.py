@@ -66,6 +66,11 @@ def test_container_after(text: str, contained: str, container: str) -> None:
     [
         ("Air strikes hit Aleppo, Idlib and Hama.", "Aleppo", "Idlib"),
         ("Air strikes hit Aleppo, northern Idlib and Hama.", "Aleppo", "Idlib"),
+        ("Warplanes struck Idlib, northern Hama and western Aleppo.", "Idlib", "Hama"),
+        ("Strikes hit the Gaza Strip, southern Lebanon and the West Bank.", "Gaza Strip",
+         "Lebanon"),
+        ("Forces shelled Idlib, northern Hama, the Ghab plain and Latakia.", "Idlib", "Hama"),
+        ("Airstrikes hit Idlib, northern Hama or Latakia almost daily.", "Idlib", "Hama"),
         ("Fighting spread from Saraqib to Idlib.", "Saraqib", "Idlib"),
         ("Talks between Damascus and Ankara stalled.", "Damascus", "Ankara"),
         ("Shelling hit Saraqib near Idlib.", "Saraqib", "Idlib"),

@@ -99,9 +99,11 @@ CASES: list[Row] = [
      [(E.ATTACK, "attacked", H)]),
     ("Turkey accused Kurdish militants of shelling border towns.",
      [(E.ACCUSATION, "accused", A), (E.SHELLING, "shelling", R)]),
-    # what a person is held for is reported, not told
-    ("Police arrested two men suspected of planting bombs in Mosul.",
-     [(E.ARREST, "arrested", A), (E.AIR_STRIKE, "bombs", R)]),
+    # suspects act: what suspected members did is told
+    ("Suspected members of the Islamic State attacked a checkpoint.", [(E.ATTACK, "attacked", A)]),
+    ("Gunmen wanted by police for years attacked a checkpoint.", [(E.ATTACK, "attacked", A)]),
+    ("Gunmen suspected of being bandits abducted 30 students in Kaduna state.",
+     [(E.ABDUCTION, "abducted", A)]),
     ("Activists said the alleged chemical attack killed dozens.",
      [(E.CHEMICAL_ATTACK, "chemical attack", R), (E.KILLING, "killed", A)]),
     ("The army plans to deploy more troops to the border.", [(E.DEPLOYMENT, "deploy", H)]),

@@ -23,7 +23,6 @@ from gazetteer.normalize import (
     normalize,
     query_keys,
     respellings,
-    spelling_distance,
     variant_key,
 )
 
@@ -183,23 +182,3 @@ def test_a_section_left_out_is_refused() -> None:
 )
 def test_a_hyphenated_name_is_also_looked_up_joined(name: str, key: str) -> None:
     assert key in [found for found, _ in query_keys(name)]
-
-
-@pytest.mark.parametrize(
-    ("written", "name", "other"),
-    [
-        # a final vowel more or less is a syllable, not a spelling: the adjective's "-i"
-        ("Al-Baghdadi", "Baghdad", True),
-        ("Mosuli", "Al Mawsil", True),
-        # ... written with an "h" or not, it is the same vowel
-        ("Raqqa", "Ar Raqqah", False),
-        ("Hasakeh", "Al Ḩasakah", False),
-        # ... and a final "e" may be a vowel or French orthography's silent one
-        ("Kobane", "Kobani", False),
-        ("Timahdite", "Timahdit", False),
-    ],
-)
-def test_a_final_syllable_more_is_no_spelling_of_a_name(
-    written: str, name: str, other: bool
-) -> None:
-    assert (spelling_distance(written, name) == 1.0) is other
