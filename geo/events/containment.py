@@ -72,10 +72,8 @@ class ContainmentFile(Vocabulary):
 
 _WORDS: Final = load_vocabulary("geo.events", "containment.toml", ContainmentFile)
 
-COMPASS_SIDE: Final = (
-    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?\s+)?"
-)
+_SIDES = r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+COMPASS_SIDE: Final = rf"(?:{_SIDES}(?:ern)?\s+)?"
 """An optional side word before a name ("southern ", "north-west "), as a regex."""
 # Between a contained name and its container: "X in", "X village in the southern
 # countryside of", "X, in rural".
@@ -111,14 +109,10 @@ _COMMA_GAP = re.compile(rf"^(?:\s+(?:{_NOUNS}))?\s*,\s+(?:the\s+)?$", re.IGNOREC
 # A comma and a side of the next place: "al-Dora, southern Baghdad", "Kafr Nabl, northern
 # Idlib" (not the next item of a list: "Idlib, northern Hama and western Aleppo", "the Gaza
 # Strip, southern Lebanon and the occupied West Bank", "Idlib, northern Hama, the Ghab").
-_COMMA_SIDE_GAP = re.compile(
-    r"^\s*,\s+(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east"
-    r"|south-?west)ern\s+$",
-    re.IGNORECASE,
-)
+_COMMA_SIDE_GAP = re.compile(rf"^\s*,\s+(?:the\s+)?{_SIDES}ern\s+$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(
-    r"\s*(?:,\s*(?:and\s+|or\s+)?(?:the\s+|in\s+)?(?:[A-Z]|(?:north|south|east|west|central)"
-    r"[\w-]*\s)|\s+(?:and|or)\s)"
+    rf"\s*(?:,\s*(?:and\s+|or\s+)?(?:the\s+|in\s+)?(?:[A-Z]|{_SIDES}(?:ern)?\s)"
+    r"|\s+(?:and|or)\s)"
 )
 # Inside those parentheses each name lies in the next: "(Atareb, Aleppo)".
 _IN_PARENTHESES_GAP = re.compile(r"^(?:-[\w'’]+)*\s*,\s*$")  # "(Minieh-Danniyeh, North)"

@@ -1186,7 +1186,7 @@ def _former_combatant(text: str, actor: Actor) -> bool:
     )
 
 
-_CRUDE_WEAPON = rf"(?:and\s+)?{alternation(_VOCABULARY.crowds.weapons)}\b"
+_CRUDE_WEAPON = rf"{alternation(_VOCABULARY.crowds.weapons)}\b"
 # what a crowd does that makes it rioters ("hundreds of people demonstrated" are protesters)
 _CROWD_VIOLENCE = frozenset({EventType.KILLING, EventType.ATTACK, EventType.LOOTING})
 # a crowd is the subject right before what it did: "groups of residents attacked", "angry
@@ -1194,7 +1194,7 @@ _CROWD_VIOLENCE = frozenset({EventType.KILLING, EventType.ATTACK, EventType.LOOT
 # attacked", not "hundreds of people demonstrated ... for slain protesters"
 _CROWD_GAP = re.compile(
     r"(?:\s+(?:of|from|in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*(?:\s*\([^()]{0,60}\))?,?)?"
-    rf"(?:\s+armed\s+with\s+{_CRUDE_WEAPON}(?:(?:,\s*|\s+and\s+){_CRUDE_WEAPON})*)?"
+    rf"(?:\s+armed\s+with\s+{_CRUDE_WEAPON}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_CRUDE_WEAPON})*)?"
     r"\s*(?:[\w'-]+\s+){0,2}"
 )
 
